@@ -1,0 +1,90 @@
+/**
+ * The house boundaries (STYLE.md "Layout and boundaries"), checked in CI by `npm run boundaries`.
+ * Pure folders stay pure, adapters never import each other, only app/ wires adapters, only
+ * main.ts imports app/, components never touch adapters.
+ */
+const ADAPTERS = '^src/(sip|opencti|neoapi|storage)/';
+const PURE = '^src/(call|crm|config|i18n)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-a-leaf',
+      comment: 'src/shared imports nothing else from src/.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
+    },
+    {
+      name: 'pure-imports-only-shared',
+      comment: 'call/, crm/, config/ and i18n/ import only shared/ (and types from each other).',
+      severity: 'error',
+      from: { path: PURE },
+      to: { path: '^src/', pathNot: ['^src/shared/', PURE], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'pure-has-no-runtime-siblings',
+      comment: 'Pure folders may share types with each other, not runtime code.',
+      severity: 'error',
+      from: { path: '^src/(call|crm|config|i18n)/' },
+      to: { path: PURE, pathNot: '^src/$1/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'pure-has-no-platform',
+      comment: 'Pure folders run in Node and the browser alike: no node: built-ins, no sip.js, no lit.',
+      severity: 'error',
+      from: { path: PURE },
+      to: { path: '^(node:|sip\\.js|lit|@lit/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'adapters-never-import-adapters',
+      comment: 'sip, opencti, neoapi and storage never import each other (type imports from pure folders only).',
+      severity: 'error',
+      from: { path: '^src/(sip|opencti|neoapi|storage)/' },
+      to: { path: ADAPTERS, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'adapters-import-pure-as-types',
+      severity: 'error',
+      from: { path: ADAPTERS },
+      to: { path: PURE, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-app-imports-adapters',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/app/', ADAPTERS] },
+      to: { path: ADAPTERS, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-main-imports-app',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/app/', '^src/main\\.ts$'] },
+      to: { path: '^src/app/' },
+    },
+    {
+      name: 'components-never-import-adapters',
+      severity: 'error',
+      from: { path: '^src/components/' },
+      to: { path: ADAPTERS },
+    },
+    {
+      name: 'src-never-imports-dev-or-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(dev|test|e2e|cli|bench)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default', 'browser'] },
+  },
+};

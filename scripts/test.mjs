@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// The README's test command (`npm test`): every check the project has, in one run, always inside a
+// loopback-only network namespace. Prints a closing line `N passed, N failed[, N skipped]`.
+//
+//   npm test                 static checks, build, unit and end-to-end tests
+//   npm test -- --only unit  one stage: static | unit | e2e
+//   npm test -- e2e/boot     extra arguments are passed to vitest as filters
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
+  const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  if (r.error) {
+    console.error(`Could not enter the loopback-only network namespace: ${r.error.message}`);
+    console.error('0 passed, 1 failed');
+    process.exit(1);
+  }
+  process.exit(r.status ?? 1);
+}
+
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const filters = args.filter((a, i) => i !== onlyIndex && i !== onlyIndex + 1);
+const wants = (stage) => only === undefined || only === stage;
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+function step(name, cmd, cmdArgs) {
+  console.log(`\n▶ ${name}: ${cmd} ${cmdArgs.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' });
+  const ok = r.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+function check(name, cmd, cmdArgs) {
+  if (step(name, cmd, cmdArgs)) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+}
+
+const npx = (bin) => join(root, 'node_modules', '.bin', bin);
+
+if (wants('static')) {
+  check('typecheck', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+  check('lint', npx('eslint'), ['.', '--max-warnings', '0']);
+  check('boundaries', npx('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
+}
+
+const projects = [];
+if (wants('unit')) projects.push('unit');
+if (wants('e2e')) {
+  if (step('build', npx('vite'), ['build', '--logLevel', 'warn'])) projects.push('e2e');
+  else {
+    failed++;
+    failures.push('build (the end-to-end tests need dist/)');
+  }
+}
+
+if (projects.length > 0) {
+  mkdirSync('.tmp', { recursive: true });
+  const report = join('.tmp', 'vitest-report.json');
+  rmSync(report, { force: true });
+  step('tests', npx('vitest'), [
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...filters,
+  ]);
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    skipped += json.numPendingTests + (json.numTodoTests ?? 0);
+    for (const file of json.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status === 'failed') failures.push(`${t.ancestorTitles.join(' › ')} › ${t.title}`);
+      }
+      if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+        failed++;
+        failures.push(`${file.name}: ${String(file.message).split('\n')[0]}`);
+      }
+    }
+  } catch (error) {
+    failed++;
+    failures.push(`vitest produced no report (${error.message})`);
+  }
+}
+
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`  - ${f}`);
+}
+console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

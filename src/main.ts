@@ -1,0 +1,2 @@
+// Composition root: placeholder until the adapter shell lands.
+export {};
