@@ -1,0 +1,156 @@
+/**
+ * A tiny stand-in for the adapter page: a window (framed or not) with a query string, a document
+ * that records injected `<script>`s, and a browser-like way of "running" them: the script body runs,
+ * an exception goes to the window's `error` listeners as an ErrorEvent (muted to "Script error."
+ * for cross-origin scripts, like Chromium), then the element fires `load`. Or it fails to load
+ * (`error` on the element), or nothing happens at all.
+ */
+import type { ErrorEventLike, ScriptElementLike, WindowLike } from '../../src/opencti/script-injection.ts';
+
+export class FakeScript implements ScriptElementLike {
+  src = '';
+  async = true;
+  readonly #listeners = new Map<string, Set<() => void>>();
+
+  addEventListener(type: 'load' | 'error', listener: () => void): void {
+    const set = this.#listeners.get(type) ?? new Set();
+    set.add(listener);
+    this.#listeners.set(type, set);
+  }
+
+  removeEventListener(type: 'load' | 'error', listener: () => void): void {
+    this.#listeners.get(type)?.delete(listener);
+  }
+
+  fire(type: 'load' | 'error'): void {
+    for (const listener of [...(this.#listeners.get(type) ?? [])]) listener();
+  }
+}
+
+/** What the "browser" does with an injected script. */
+export type ScriptBehaviour = (script: FakeScript, page: FakePage) => void;
+
+interface FakeWindow extends WindowLike {
+  sforce?: unknown;
+}
+
+export class FakePage {
+  readonly window: FakeWindow;
+  readonly scripts: FakeScript[] = [];
+  /** ErrorEvents that a listener marked handled (`preventDefault`). */
+  readonly handledErrors: ErrorEventLike[] = [];
+  /** ErrorEvents nobody handled: the browser would log them as uncaught. */
+  readonly uncaughtErrors: ErrorEventLike[] = [];
+  behaviour: ScriptBehaviour;
+  readonly #errorListeners = new Set<(event: ErrorEventLike) => void>();
+
+  constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none' }) {
+    const url = new URL(options.url);
+    this.behaviour = options.behaviour ?? (() => undefined);
+    const append = (node: never): void => {
+      const script = node as FakeScript;
+      this.scripts.push(script);
+      // The browser fetches and runs it later, never inside appendChild.
+      queueMicrotask(() => {
+        this.behaviour(script, this);
+      });
+    };
+    const where = options.head ?? 'head';
+    const self: FakeWindow = {
+      parent: undefined,
+      location: { search: url.search, protocol: url.protocol },
+      document: {
+        createElement: () => new FakeScript(),
+        head: where === 'head' ? { appendChild: append } : null,
+        documentElement: where === 'none' ? null : { appendChild: append },
+      },
+      addEventListener: (_type, listener) => {
+        this.#errorListeners.add(listener);
+      },
+      removeEventListener: (_type, listener) => {
+        this.#errorListeners.delete(listener);
+      },
+    };
+    (self as { parent: unknown }).parent = options.framed === false ? self : { name: 'salesforce-host' };
+    this.window = self;
+  }
+
+  /** How many window `error` listeners are attached (the loader must remove its own). */
+  get errorListenerCount(): number {
+    return this.#errorListeners.size;
+  }
+
+  /** Raises a window error event the way a browser reports an uncaught exception. */
+  reportError(event: { message: string; filename: string; error: unknown }): void {
+    const state = { prevented: false };
+    const full: ErrorEventLike = {
+      ...event,
+      preventDefault: () => {
+        state.prevented = true;
+      },
+    };
+    for (const listener of [...this.#errorListeners]) listener(full);
+    (state.prevented ? this.handledErrors : this.uncaughtErrors).push(full);
+  }
+
+  /** Runs `body` as the script's code, then fires `load` (the order browsers use). */
+  execute(script: FakeScript, body: () => void, options: { muted?: boolean } = {}): void {
+    try {
+      body();
+    } catch (thrown) {
+      const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+      this.reportError(
+        options.muted === true
+          ? { message: 'Script error.', filename: '', error: null }
+          : { message: `Uncaught ${text}`, filename: script.src, error: thrown },
+      );
+    }
+    script.fire('load');
+  }
+}
+
+/** The script installs `api` as `window.sforce.opencti`. */
+export function installs(api: unknown): ScriptBehaviour {
+  return (script, page) => {
+    page.execute(script, () => {
+      page.window.sforce = { opencti: api };
+    });
+  };
+}
+
+/** The library installs itself, then refuses to initialise by throwing its string. */
+export function refuses(api: unknown, refusal: string, muted = false): ScriptBehaviour {
+  return (script, page) => {
+    page.execute(
+      script,
+      () => {
+        page.window.sforce = { opencti: api };
+        throw refusal; // eslint-disable-line @typescript-eslint/only-throw-error -- the real library throws a string
+      },
+      { muted },
+    );
+  };
+}
+
+/** Salesforce answers with an HTML login page: a syntax error, nothing installed. */
+export function loginPage(muted = false): ScriptBehaviour {
+  return (script, page) => {
+    page.execute(
+      script,
+      () => {
+        throw new SyntaxError("Unexpected token '<'");
+      },
+      { muted },
+    );
+  };
+}
+
+/** The fetch fails (network error, 404, blocked). */
+export const networkError: ScriptBehaviour = (script) => {
+  script.fire('error');
+};
+
+/** The script runs and does nothing. */
+export const runsEmpty: ScriptBehaviour = (script, page) => {
+  page.execute(script, () => undefined);
+};
