@@ -1,0 +1,183 @@
+/**
+ * The validated configuration Dialtone runs on, built from the call-center settings by
+ * `configFromSettings`. Grouped by concern (not by XML section); every field is read-only and has
+ * already been checked, so consumers never re-parse strings.
+ */
+
+/** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
+export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
+export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
+
+/** Objects the Neotel connector's `searchTypePriority` may name, in the seed's spelling. */
+export const SEARCH_OBJECTS = ['Contact', 'Account', 'Lead', 'Opportunity', 'Company'] as const;
+export type SearchObject = (typeof SEARCH_OBJECTS)[number];
+
+/**
+ * The Neotel data an `externalData` / `defaultNewRowData` pair may copy into a Salesforce field,
+ * spelled exactly as Neotel's connector documents them (`callCampaing` included).
+ */
+export const NEOTEL_DATA_KEYS = [
+  'callCampaing',
+  'callDialer',
+  'callId',
+  'callQueue',
+  'callReason',
+  'phoneNumber',
+  'contactBaseId',
+  'campaignCrmId',
+  'campaignBaseId',
+  'userOutCampaign',
+  'crmId',
+  'contactId',
+  'crmKey',
+  'SearchBy',
+  'SearchData',
+] as const;
+export type NeotelDataKey = (typeof NEOTEL_DATA_KEYS)[number];
+
+/** How Dialtone talks to NeoApi's ASMX service (reference neoapi.md §1.2). */
+export const NEOAPI_BINDINGS = ['GET', 'POST', 'SOAP'] as const;
+export type NeoApiBinding = (typeof NEOAPI_BINDINGS)[number];
+
+/** UI languages; `auto` follows the agent's browser. */
+export const LANGUAGES = ['auto', 'es', 'pt', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A Salesforce field filled from a piece of Neotel data (`SfField-neotelKey`). */
+export interface FieldMapping {
+  /** Field API name, e.g. `neoContactId__c`. */
+  readonly field: string;
+  readonly source: NeotelDataKey;
+}
+
+/** An entry of an admin-typed `id=name` list (break types, campaigns, queues, users). */
+export interface NamedEntry<Id> {
+  readonly id: Id;
+  readonly name: string;
+}
+
+/** A Neotel break sub-type (`SUBTIPO_DESCANSO`, ≥ 1; 0 means "not on a break"). */
+export type BreakType = NamedEntry<number>;
+/** A Neotel campaign (`CAMPANA`). */
+export type Campaign = NamedEntry<number>;
+/** A Neotel queue (`COLA`). */
+export type Queue = NamedEntry<number>;
+/** A Neotel user (`USUARIO`); ids are strings because NeoApi types them so. */
+export type NeotelUser = NamedEntry<string>;
+
+/** A Neotel sub-category: the disposition sent as `UpdateContact.SUBCATEGORIA`. */
+export type Subcategory = NamedEntry<number>;
+
+/** A Neotel category: it only groups sub-categories (its id is optional, NeoApi never needs it). */
+export interface Category {
+  readonly id: number | null;
+  readonly name: string;
+  readonly subcategories: readonly Subcategory[];
+}
+
+/** An external number offered as a transfer or conference target. */
+export interface ExternalNumber {
+  /** Digits as NeoApi receives them (`+`, `*`, `#` kept; spaces, dashes, dots, brackets removed). */
+  readonly number: string;
+  readonly name: string;
+}
+
+/** One ICE server, shaped like the browser's `RTCIceServer`. */
+export interface IceServer {
+  readonly urls: string;
+  readonly username?: string;
+  readonly credential?: string;
+}
+
+export interface GeneralConfig {
+  readonly internalName: string;
+  readonly displayName: string;
+  readonly adapterUrl: string;
+  readonly softphoneHeight: number;
+  readonly softphoneWidth: number;
+  readonly compatibilityMode: CompatibilityMode;
+}
+
+/** Salesforce's dialing prefixes (`reqDialingOptions`); empty string = none. */
+export interface DialingConfig {
+  readonly outsidePrefix: string;
+  readonly longDistancePrefix: string;
+  readonly internationalPrefix: string;
+}
+
+/** The Neotel connector's options (`neotelConfigOptions`) plus Dialtone's CRM field names. */
+export interface CrmConfig {
+  /** Empty = the softphone layout decides between several matches. */
+  readonly searchTypePriority: readonly SearchObject[];
+  readonly externalData: readonly FieldMapping[];
+  readonly defaultNewRowData: readonly FieldMapping[];
+  readonly allowCategorization: boolean;
+  readonly allowClickToDialSearch: boolean;
+  readonly useTaskDescriptionField: boolean;
+  readonly allowContactRelease: boolean;
+  /** Seconds after hang-up before the contact is released; `null` = never automatically (seed `-1`). */
+  readonly automaticContactReleaseSeconds: number | null;
+  readonly saveActivityLog: boolean;
+  readonly allowTextMessage: boolean;
+  /** Object API name a Neotel campaign id is linked to; `null` = off (seed `false`). */
+  readonly campaignEntityName: string | null;
+  /** External-id field that ties a record created from a no-match pop to the call (seed `neoSyncId__c`). */
+  readonly syncIdField: string;
+  /** Field holding the national id searched when the IVR collected one; `null` = no such search. */
+  readonly nationalIdField: string | null;
+  /** Key of the national id inside the IVR data (`CLAVE=DNI=…;`). */
+  readonly nationalIdIvrKey: string;
+}
+
+export interface ConnectionConfig {
+  readonly neoApiUrl: string;
+  readonly neoApiBinding: NeoApiBinding;
+  readonly neoApiTimeoutMs: number;
+  /** `Login(DEVICE=…)` for the agent's device: `{device}` is replaced, e.g. `SIP/{device}`. */
+  readonly loginDeviceTemplate: string;
+  readonly positionPollIntervalMs: number;
+  readonly sipWebSocketUrl: string;
+  readonly sipDomain: string;
+  readonly iceServers: readonly IceServer[];
+  readonly iceGatheringTimeoutMs: number;
+  readonly autoAnswerPlatformLegs: boolean;
+}
+
+export interface AgentConfig {
+  readonly language: Language;
+  /** ISO 3166-1 alpha-2 for national numbers (libphonenumber-js); `null` = dial numbers as typed. */
+  readonly defaultCountry: string | null;
+  readonly rememberUser: boolean;
+  readonly allowAutoLogin: boolean;
+  readonly breakTypes: readonly BreakType[];
+  /** Outbound campaigns offered at login; empty = the agent types a campaign id. */
+  readonly campaigns: readonly Campaign[];
+}
+
+export interface TransferConfig {
+  readonly queues: readonly Queue[];
+  readonly campaigns: readonly Campaign[];
+  readonly users: readonly NeotelUser[];
+  readonly numbers: readonly ExternalNumber[];
+  readonly allowManualNumber: boolean;
+}
+
+export interface SupervisionConfig {
+  /** Neotel users allowed to listen to / assist agents; empty = nobody. */
+  readonly supervisorUserIds: readonly string[];
+  /** Agents a supervisor can pick; defaults to the transfer users when empty. */
+  readonly monitoredUsers: readonly NeotelUser[];
+  readonly showMonitoringToAgent: boolean;
+}
+
+/** Everything Dialtone reads from the call center, validated. */
+export interface Config {
+  readonly general: GeneralConfig;
+  readonly dialing: DialingConfig;
+  readonly crm: CrmConfig;
+  readonly connection: ConnectionConfig;
+  readonly agent: AgentConfig;
+  readonly categories: readonly Category[];
+  readonly transfers: TransferConfig;
+  readonly supervision: SupervisionConfig;
+}

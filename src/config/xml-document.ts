@@ -1,0 +1,213 @@
+/**
+ * Reads a call-center definition file into a small tree of sections and items that remembers
+ * where each element starts (line:column), so every later complaint can point at the file.
+ *
+ * Well-formedness comes from fast-xml-parser's validator plus three checks it does not make:
+ * undefined entities, a single root element, and no DOCTYPE (a definition never needs one, and
+ * refusing it rules out entity-expansion attacks). Entities are decoded here, not by the parser,
+ * so numeric character references work and nothing else is expanded.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describeValue } from '../shared/errors.ts';
+import type { ConfigErrorCode, ConfigIssue } from './config-error.ts';
+
+/** A definition is a few kilobytes; this bound keeps hostile input from costing real time. */
+export const MAX_XML_LENGTH = 1_000_000;
+
+/** Where an element starts, 1-based. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** An XML element as the definition rules need it: name, attributes, text, children, position. */
+export interface XmlElement {
+  readonly tag: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  /** The element's own text (CDATA included, entities decoded), not trimmed. */
+  readonly text: string;
+  readonly children: readonly XmlElement[];
+  readonly position: SourcePosition;
+}
+
+export type XmlReadResult =
+  | { readonly ok: true; readonly root: XmlElement }
+  | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
+
+/** A Map, not an object: `&constructor;` must not find Object.prototype's members. */
+const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
+
+/** XML 1.0 `Char`: what a character reference may stand for. */
+function isXmlChar(codePoint: number): boolean {
+  return (
+    codePoint === 0x9 ||
+    codePoint === 0xa ||
+    codePoint === 0xd ||
+    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
+    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
+    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
+  );
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/gu, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const codePoint = name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return isXmlChar(codePoint) ? String.fromCodePoint(codePoint) : whole;
+    }
+    return PREDEFINED_ENTITIES.get(name) ?? whole;
+  });
+}
+
+/** Turns string offsets into 1-based line:column (CRLF, LF and lone CR all end a line). */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let index = 0; index < text.length; index++) {
+      const char = text[index];
+      if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) this.starts.push(index + 1);
+    }
+  }
+
+  at(offset: number): SourcePosition {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
+}
+
+function syntaxIssue(
+  code: ConfigErrorCode,
+  problem: string,
+  position: SourcePosition | undefined,
+  received: string | undefined,
+  expected: string,
+): ConfigIssue {
+  const at = position === undefined ? '' : ` at line ${position.line}, column ${position.column}`;
+  const message = `The call-center definition${at} ${problem}. Received ${describeValue(received)}; expected ${expected}.`;
+  return { code, path: '/', label: undefined, received, expected, message, ...position };
+}
+
+/** The text of the line at `position`, trimmed: the most useful "value received" for a syntax error. */
+function lineText(text: string, line: number): string {
+  return (text.split(/\r\n|\r|\n/u)[line - 1] ?? '').trim();
+}
+
+/** Finds what the validator lets through: DOCTYPE, undefined entities, bad character references. */
+function findLexicalProblems(text: string, lines: LineIndex): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const scanner = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE|&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*)?;?/giu;
+  for (const match of text.matchAll(scanner)) {
+    const [whole] = match;
+    const position = lines.at(match.index);
+    if (/^<!DOCTYPE/iu.test(whole)) {
+      issues.push(syntaxIssue('XML_STRUCTURE', 'has a DOCTYPE declaration, which is not allowed', position, lineText(text, position.line), 'no DOCTYPE: a call-center definition starts with <callCenter>'));
+    } else if (whole.startsWith('&')) {
+      const name = match[1];
+      const known =
+        whole.endsWith(';') &&
+        name !== undefined &&
+        (name.startsWith('#') ? isXmlChar(name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : PREDEFINED_ENTITIES.has(name));
+      if (!known) {
+        issues.push(
+          syntaxIssue('XML_SYNTAX', `has an undefined entity or a bare "&" (${describeValue(whole)})`, position, lineText(text, position.line), '&amp; &lt; &gt; &quot; &apos; or a character reference such as &#233; (write & itself as &amp;)'),
+        );
+      }
+    }
+    if (issues.length >= 20) break;
+  }
+  return issues;
+}
+
+type OrderedNode = Record<string, unknown>;
+const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+function toElement(node: OrderedNode, lines: LineIndex): XmlElement | undefined {
+  const tag = Object.keys(node).find((key) => key !== ':@' && key !== '#text' && !key.startsWith('?'));
+  if (tag === undefined) return undefined;
+  const rawChildren = node[tag];
+  const rawAttributes = node[':@'];
+  const meta = Reflect.get(node, METADATA) as { startIndex?: number } | undefined;
+  const attributes: Record<string, string> = {};
+  if (typeof rawAttributes === 'object' && rawAttributes !== null) {
+    for (const [name, value] of Object.entries(rawAttributes)) attributes[name] = decodeEntities(String(value));
+  }
+  let text = '';
+  const children: XmlElement[] = [];
+  for (const child of Array.isArray(rawChildren) ? (rawChildren as OrderedNode[]) : []) {
+    if (typeof child['#text'] === 'string') text += decodeEntities(child['#text']);
+    const element = toElement(child, lines);
+    if (element !== undefined) children.push(element);
+  }
+  return { tag, attributes, text, children, position: lines.at(meta?.startIndex ?? 0) };
+}
+
+/** Checks well-formedness and returns the root element with positions, or every syntax problem. */
+export function readXml(input: string): XmlReadResult {
+  const expected = 'a well-formed XML call-center definition starting with <callCenter>';
+  if (input.length > MAX_XML_LENGTH) {
+    return { ok: false, errors: [syntaxIssue('XML_STRUCTURE', `is ${input.length} characters long, more than the ${MAX_XML_LENGTH} allowed`, undefined, input.slice(0, 40), expected)] };
+  }
+  // A byte-order mark is no column an editor shows; positions are counted without it.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  const lines = new LineIndex(text);
+  if (text.trim() === '') return { ok: false, errors: [syntaxIssue('XML_SYNTAX', 'is empty', { line: 1, column: 1 }, input, expected)] };
+
+  // Deprecated in favour of the separate fast-xml-validator package, which the project does not
+  // ship; this one is the same code and reports line and column, which is all we need from it.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  if (validation !== true) {
+    const { line, col, msg } = validation.err;
+    const position = { line: Number.isFinite(line) ? line : 1, column: Number.isFinite(col) ? col : 1 };
+    return { ok: false, errors: [syntaxIssue('XML_SYNTAX', `is not well-formed XML (${msg.replace(/\.$/u, '')})`, position, lineText(text, position.line), expected)] };
+  }
+  const lexical = findLexicalProblems(text, lines);
+  if (lexical.length > 0) return { ok: false, errors: lexical };
+
+  let nodes: OrderedNode[];
+  try {
+    const parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      processEntities: false,
+      captureMetaData: true,
+      maxNestedTags: 10,
+    });
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [syntaxIssue('XML_STRUCTURE', `could not be read (${reason})`, undefined, undefined, 'only <callCenter>, <section> and <item> elements, nested in that order')] };
+  }
+
+  const roots: XmlElement[] = [];
+  for (const node of nodes) {
+    const element = toElement(node, lines);
+    if (element !== undefined) roots.push(element);
+    else if (typeof node['#text'] === 'string' && node['#text'].trim() !== '') {
+      return { ok: false, errors: [syntaxIssue('XML_SYNTAX', 'has text outside the root element', undefined, node['#text'].trim(), 'nothing but comments after </callCenter>')] };
+    }
+  }
+  const [root, second] = roots;
+  if (second !== undefined) {
+    return { ok: false, errors: [syntaxIssue('XML_SYNTAX', 'has more than one root element', second.position, `<${second.tag}>`, 'a single <callCenter> element holding every <section>')] };
+  }
+  if (root === undefined) return { ok: false, errors: [syntaxIssue('XML_SYNTAX', 'has no root element', { line: 1, column: 1 }, lineText(text, 1), expected)] };
+  return { ok: true, root };
+}
