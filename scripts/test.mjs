@@ -6,14 +6,38 @@
 //   npm test -- --only unit  one stage: static | unit | e2e
 //   npm test -- e2e/boot     extra arguments are passed to vitest as filters
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const needsBrowser = !process.argv.includes('--only') || ['e2e'].includes(process.argv[process.argv.indexOf('--only') + 1]);
+
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
+  // Outside the namespace (apt needs the package mirror): make sure Debian's Chromium is there.
+  if (needsBrowser && !existsSync(CHROMIUM)) {
+    if (process.getuid?.() === 0) {
+      console.log(`Chromium is missing at ${CHROMIUM}: installing Debian's package…`);
+      const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+      const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+      const install = update.status === 0
+        ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+        : update;
+      if (install.status !== 0) {
+        console.error('Could not install chromium with apt-get; install it by hand (apt-get install chromium).');
+        console.error('0 passed, 1 failed');
+        process.exit(1);
+      }
+    } else {
+      console.error(`Chromium is missing at ${CHROMIUM}. Install Debian's package: sudo apt-get install chromium`);
+      console.error('(or set CHROMIUM_PATH). A browser downloaded by Playwright does not work on these machines.');
+      console.error('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
   const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.argv.slice(1)], {
     stdio: 'inherit',
   });

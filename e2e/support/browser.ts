@@ -1,7 +1,7 @@
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Debian's Chromium; a downloaded browser cannot be fetched on these machines. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Flags every test browser needs: fake mic/camera with auto-granted permission, WebRTC allowed on
@@ -44,7 +44,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
  * scripts/test.mjs runs the suite inside `unshare --net` and sets DIALTONE_LOOPBACK_NS=1.
  */
 export function assertInLoopbackNamespace(): void {
-  if (process.env['DIALTONE_LOOPBACK_NS'] !== '1') {
+  if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
     throw new Error(
       'Browser and server tests must run inside the loopback-only network namespace: ' +
         'run them through `npm test` (or `bash scripts/in-loopback.sh <command>`), ' +

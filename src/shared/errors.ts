@@ -26,8 +26,9 @@ export function describeValue(value: unknown, max = 80): string {
     return JSON.stringify(shown);
   }
   try {
-    const json = JSON.stringify(value);
-    if (json === undefined) return String(value);
+    // JSON.stringify returns undefined for functions and symbols, whatever its typing says.
+    const json = JSON.stringify(value) as string | undefined;
+    if (json === undefined) return `a ${typeof value}`;
     return json.length > max ? `${json.slice(0, max)}…` : json;
   } catch {
     // Circular or otherwise unserialisable: the type is the best we can say.

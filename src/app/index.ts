@@ -1,0 +1,2 @@
+export { SoftphoneApp, startSoftphone } from './softphone-app.ts';
+export type { SoftphoneAppOptions } from './softphone-app.ts';

@@ -1,0 +1,156 @@
+import { ContextProvider } from '@lit/context';
+import { validateConfig, settingPath, settingValue, type Config, type SettingsMap } from '../config/index.ts';
+import { softphoneContext, type ShellConfigIssue, type ShellState, type SoftphoneService } from '../controllers/softphone-context.ts';
+import { resolveLanguage, type Language } from '../i18n/index.ts';
+import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
+
+/** What the app needs from its surroundings; tests pass fakes. */
+export interface SoftphoneAppOptions {
+  /** Connects to Salesforce (default: the real loader on the current window). */
+  readonly connect?: (options?: LoadOpenCtiOptions) => Promise<OpenCtiConnection>;
+  /** The browser's preferred languages, most preferred first. */
+  readonly browserLanguages?: readonly string[];
+  /** Where problems that must not stop the softphone are reported (default: console.warn). */
+  readonly warn?: (message: string, cause?: unknown) => void;
+}
+
+/** SLDS utility icon shown while the agent is not on a call. */
+const IDLE_ICON = 'call';
+
+/**
+ * The softphone service: boots the adapter (Open CTI → settings → config), holds the shell state
+ * and hands it to the components. The phases are drawn in `src/controllers/softphone-context.ts`.
+ */
+export class SoftphoneApp implements SoftphoneService {
+  private current: ShellState;
+  private readonly listeners = new Set<(state: ShellState) => void>();
+  private readonly connect: (options?: LoadOpenCtiOptions) => Promise<OpenCtiConnection>;
+  private readonly browserLanguages: readonly string[];
+  private readonly warn: (message: string, cause?: unknown) => void;
+  private api: OpenCti | undefined;
+  private initializationNotified = false;
+  private booting: Promise<void> | undefined;
+  /** The validated configuration, once ready. */
+  config: Config | undefined;
+
+  constructor(options: SoftphoneAppOptions = {}) {
+    this.connect = options.connect ?? ((o) => loadOpenCti(o));
+    this.browserLanguages = options.browserLanguages ?? [];
+    this.warn = options.warn ?? ((message, cause) => console.warn(`[dialtone] ${message}`, cause ?? ''));
+    this.current = { phase: 'booting', language: resolveLanguage(undefined, this.browserLanguages) };
+  }
+
+  get state(): ShellState {
+    return this.current;
+  }
+
+  subscribe(listener: (state: ShellState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts the boot sequence once; later calls return the same promise. */
+  start(): Promise<void> {
+    this.booting ??= this.boot();
+    return this.booting;
+  }
+
+  retry(): void {
+    if (!this.api || this.current.phase !== 'settings-unavailable') return;
+    this.setState({ phase: 'booting', language: this.current.language });
+    void this.loadSettings(this.api);
+  }
+
+  private async boot(): Promise<void> {
+    const connection = await this.connect();
+    if (connection.mode === 'standalone') {
+      this.setState({ phase: 'standalone', language: this.current.language, reason: connection.reason, detail: connection.detail });
+      return;
+    }
+    this.api = connection.api;
+    await this.loadSettings(connection.api);
+  }
+
+  private async loadSettings(api: OpenCti): Promise<void> {
+    let settings: SettingsMap;
+    try {
+      settings = await api.getCallCenterSettings();
+    } catch (error) {
+      this.setState({ phase: 'settings-unavailable', language: this.current.language, detail: messageOf(error) });
+      await this.notifyInitialized(api);
+      return;
+    }
+    const language = this.languageFrom(settings);
+    const result = validateConfig(settings);
+    if (!result.ok) {
+      const issues: ShellConfigIssue[] = result.errors.map((issue) => ({
+        path: issue.path,
+        label: issue.label,
+        received: issue.received,
+        expected: issue.expected,
+      }));
+      this.setState({ phase: 'config-error', language, issues });
+      await this.notifyInitialized(api);
+      return;
+    }
+    const config = result.config;
+    this.config = config;
+    const displayName = config.general.displayName || 'Dialtone';
+    await this.decoratePanel(api, displayName);
+    this.setState({
+      phase: 'ready',
+      language,
+      displayName,
+      neoApiHost: new URL(config.connection.neoApiUrl).host,
+      sipHost: new URL(config.connection.sipWebSocketUrl).host,
+    });
+    await this.notifyInitialized(api);
+  }
+
+  /** Even a misconfigured call center is "initialised": a standby URL cannot fix bad settings. */
+  private async notifyInitialized(api: OpenCti): Promise<void> {
+    if (this.initializationNotified) return;
+    this.initializationNotified = true;
+    try {
+      await api.notifyInitializationComplete();
+    } catch (error) {
+      this.warn('notifyInitializationComplete failed; Salesforce may switch to the standby URL', error);
+    }
+  }
+
+  /** Panel and utility-bar button take the call center's display name and a phone icon. */
+  private async decoratePanel(api: OpenCti, label: string): Promise<void> {
+    const results = await Promise.allSettled([
+      api.setSoftphonePanelLabel({ label }),
+      api.setSoftphoneItemLabel({ label }),
+      api.setSoftphonePanelIcon({ key: IDLE_ICON }),
+      api.setSoftphoneItemIcon({ key: IDLE_ICON }),
+    ]);
+    for (const r of results) if (r.status === 'rejected') this.warn('could not label the softphone panel', r.reason);
+  }
+
+  /** The configured language, read tolerantly so even the error panel speaks it. */
+  private languageFrom(settings: SettingsMap): Language {
+    return resolveLanguage(settingValue(settings, settingPath('dialtoneAgent', 'language')), this.browserLanguages);
+  }
+
+  private setState(state: ShellState): void {
+    this.current = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+/**
+ * Creates the app, provides it to every component below `root` through `@lit/context`, and starts
+ * the boot sequence.
+ */
+export function startSoftphone(root: HTMLElement, options: SoftphoneAppOptions = {}): SoftphoneApp {
+  const app = new SoftphoneApp({ browserLanguages: navigator.languages, ...options });
+  new ContextProvider(root, { context: softphoneContext, initialValue: app });
+  void app.start();
+  return app;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

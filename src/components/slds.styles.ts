@@ -1,0 +1,66 @@
+import { css } from 'lit';
+
+/**
+ * Salesforce Lightning Design System look without shipping SLDS itself (≈1 MB of CSS): the
+ * design tokens the utility bar uses, so the softphone looks at home next to Lightning.
+ */
+export const sldsTokens = css`
+  :host {
+    --dt-font: 'Salesforce Sans', -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
+    --dt-text: #181818;
+    --dt-text-weak: #444444;
+    --dt-border: #c9c9c9;
+    --dt-surface: #ffffff;
+    --dt-surface-alt: #f3f3f3;
+    --dt-brand: #0176d3;
+    --dt-brand-dark: #014486;
+    --dt-error: #ba0517;
+    --dt-error-bg: #fef1ee;
+    --dt-warning-bg: #fef1e6;
+    --dt-success: #2e844a;
+    --dt-radius: 0.25rem;
+    --dt-space-1: 0.25rem;
+    --dt-space-2: 0.5rem;
+    --dt-space-3: 0.75rem;
+    --dt-space-4: 1rem;
+    font-family: var(--dt-font);
+    font-size: 0.8125rem;
+    line-height: 1.5;
+    color: var(--dt-text);
+  }
+  button {
+    font: inherit;
+    border-radius: var(--dt-radius);
+    border: 1px solid var(--dt-border);
+    background: var(--dt-surface);
+    color: var(--dt-brand);
+    padding: 0 var(--dt-space-4);
+    line-height: 1.875rem;
+    cursor: pointer;
+  }
+  button.brand {
+    background: var(--dt-brand);
+    border-color: var(--dt-brand);
+    color: #fff;
+  }
+  button:hover {
+    background: var(--dt-surface-alt);
+  }
+  button.brand:hover {
+    background: var(--dt-brand-dark);
+  }
+  button:focus-visible {
+    outline: none;
+    box-shadow: 0 0 3px #0176d3;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    border: 0;
+  }
+`;

@@ -1,0 +1,88 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { ShellStateController, softphoneContext, type ShellState } from '../../controllers/softphone-context.ts';
+import { messagesFor, type Messages } from '../../i18n/index.ts';
+import { sldsTokens } from '../slds.styles.ts';
+import '../config-error-panel/config-error-panel.ts';
+import { softphoneShellStyles } from './softphone-shell.styles.ts';
+
+/**
+ * The softphone's outer frame in the utility-bar panel: header with the agent status, and the body
+ * for the current phase (starting, standalone, configuration error, ready).
+ */
+@customElement('dialtone-softphone')
+export class SoftphoneShell extends LitElement {
+  static override styles = [sldsTokens, softphoneShellStyles];
+
+  private readonly consumer = new ContextConsumer(this, {
+    context: softphoneContext,
+    subscribe: true,
+    callback: () => this.stateController.attach(),
+  });
+  private readonly stateController = new ShellStateController(this, () => this.consumer.value);
+
+  protected override willUpdate(): void {
+    // Screen readers pick the voice from the nearest lang attribute.
+    const language = this.stateController.state?.language;
+    if (language) this.lang = language;
+  }
+
+  override render() {
+    const state = this.stateController.state;
+    if (!state) return nothing;
+    const m = messagesFor(state.language);
+    return html`
+      <header>
+        <span class="title">${state.phase === 'ready' ? state.displayName : m.appName}</span>
+        <span class="status" role="status" aria-label=${m.statusLabel}>${m.statusOffline}</span>
+      </header>
+      <main aria-busy=${state.phase === 'booting' ? 'true' : 'false'}>${this.renderBody(state, m)}</main>
+    `;
+  }
+
+  private renderBody(state: ShellState, m: Messages) {
+    switch (state.phase) {
+      case 'booting':
+        return html`<p class="muted" role="status">${m.booting}</p>`;
+      case 'standalone':
+        return html`
+          <section class="notice" data-phase="standalone" aria-labelledby="standalone-title">
+            <h2 id="standalone-title">${m.standaloneTitle}</h2>
+            <p>${m.standaloneBody}</p>
+            <p class="muted" data-reason=${state.reason}>${m.standaloneReason(state.detail)}</p>
+          </section>
+        `;
+      case 'settings-unavailable':
+        return html`
+          <section class="notice warning" role="alert" aria-labelledby="settings-title">
+            <h2 id="settings-title">${m.settingsUnavailableTitle}</h2>
+            <p>${m.settingsUnavailableBody(state.detail)}</p>
+            <button class="brand" @click=${() => this.consumer.value?.retry()}>${m.retry}</button>
+          </section>
+        `;
+      case 'config-error':
+        return html`<dialtone-config-error-panel .issues=${state.issues} .messages=${m}></dialtone-config-error-panel>`;
+      case 'ready':
+        return html`
+          <section class="ready" data-phase="ready" aria-labelledby="ready-title">
+            <h2 id="ready-title">${m.readyTitle}</h2>
+            <dl>
+              <dt>${m.connectedToSalesforce}</dt>
+              <dd>✓</dd>
+              <dt>${m.contactCenter}</dt>
+              <dd>${state.neoApiHost}</dd>
+              <dt>${m.phoneServer}</dt>
+              <dd>${state.sipHost}</dd>
+            </dl>
+          </section>
+        `;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-softphone': SoftphoneShell;
+  }
+}

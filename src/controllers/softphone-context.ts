@@ -1,0 +1,91 @@
+import { createContext } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Language } from '../i18n/index.ts';
+
+/** One problem in the call-center settings, as the error panel shows it. */
+export interface ShellConfigIssue {
+  /** Settings path, e.g. `/neotelConnection/sipWebSocketUrl`. */
+  readonly path: string;
+  /** The item's label from the call-center definition, when Salesforce sent one. */
+  readonly label?: string | undefined;
+  /** The raw value received; undefined when the setting was missing or empty. */
+  readonly received?: string | undefined;
+  /** What a valid value looks like, in a sentence. */
+  readonly expected: string;
+}
+
+/**
+ * What the shell shows, as a discriminated union on `phase`:
+ *
+ * ```
+ *   booting ──► standalone             (not framed by Salesforce, or Open CTI refused to start)
+ *      │
+ *      ├──────► settings-unavailable ──(retry)──► booting
+ *      ├──────► config-error           (the call-center XML has bad values)
+ *      └──────► ready
+ * ```
+ */
+export type ShellState =
+  | { readonly phase: 'booting'; readonly language: Language }
+  | { readonly phase: 'standalone'; readonly language: Language; readonly reason: string; readonly detail: string }
+  | { readonly phase: 'settings-unavailable'; readonly language: Language; readonly detail: string }
+  | { readonly phase: 'config-error'; readonly language: Language; readonly issues: readonly ShellConfigIssue[] }
+  | {
+      readonly phase: 'ready';
+      readonly language: Language;
+      readonly displayName: string;
+      readonly neoApiHost: string;
+      readonly sipHost: string;
+    };
+
+/** The service the app provides to components: read state, subscribe, send intents. */
+export interface SoftphoneService {
+  readonly state: ShellState;
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: (state: ShellState) => void): () => void;
+  /** Intent: read the settings again (after a failure to get them). */
+  retry(): void;
+}
+
+export const softphoneContext = createContext<SoftphoneService | undefined>(Symbol('dialtone-softphone'));
+
+/**
+ * Keeps a component in step with the service: subscribes on connect, unsubscribes on disconnect,
+ * and asks the host to render on every state change.
+ */
+export class ShellStateController implements ReactiveController {
+  private unsubscribe: (() => void) | undefined;
+  private current: ShellState | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly service: () => SoftphoneService | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  get state(): ShellState | undefined {
+    return this.current ?? this.service()?.state;
+  }
+
+  hostConnected(): void {
+    this.attach();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Call when the service arrives after connect (context provided late). */
+  attach(): void {
+    const service = this.service();
+    if (!service || this.unsubscribe) return;
+    this.current = service.state;
+    this.unsubscribe = service.subscribe((state) => {
+      this.current = state;
+      this.host.requestUpdate();
+    });
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SoftphoneApp } from '../../src/app/softphone-app.ts';
+import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
+import type { ShellState } from '../../src/controllers/softphone-context.ts';
+import { OpenCti, type OpenCtiConnection } from '../../src/opencti/index.ts';
+import { FakeOpenCti } from '../opencti/fake-opencti.ts';
+
+const realSettings = settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8'));
+
+/** The real definition with the connection items an admin fills in after import. */
+function configuredSettings(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...realSettings,
+    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
+    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
+    '/neotelConnection/sipDomain': 'neotel.example.com',
+    ...overrides,
+  };
+}
+
+function salesforce(fake: FakeOpenCti): () => Promise<OpenCtiConnection> {
+  return () => Promise.resolve({ mode: 'salesforce', api: new OpenCti(fake, { timeoutMs: 200 }), origin: 'https://acme.lightning.force.com', apiVersion: 62 });
+}
+
+async function booted(app: SoftphoneApp): Promise<ShellState> {
+  await app.start();
+  return app.state;
+}
+
+const quiet = () => undefined;
+
+describe('SoftphoneApp boot', () => {
+  it('is ready with the call center display name once valid settings arrive', async () => {
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings());
+    const state = await booted(new SoftphoneApp({ connect: salesforce(fake), warn: quiet }));
+    expect(state).toMatchObject({ phase: 'ready', displayName: realSettings['/reqGeneralInfo/reqDisplayName'], neoApiHost: 'neotel.example.com' });
+  });
+
+  it('labels the panel and the utility-bar button and tells Salesforce it is initialised', async () => {
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings({ '/reqGeneralInfo/reqDisplayName': 'Ventas Norte' }));
+    await booted(new SoftphoneApp({ connect: salesforce(fake), warn: quiet }));
+    expect(fake.callsOf('setSoftphonePanelLabel')[0]?.args).toEqual({ label: 'Ventas Norte' });
+    expect(fake.callsOf('setSoftphoneItemLabel')[0]?.args).toEqual({ label: 'Ventas Norte' });
+    expect(fake.callsOf('setSoftphonePanelIcon')[0]?.args).toEqual({ key: 'call' });
+    expect(fake.callsOf('notifyInitializationComplete')).toHaveLength(1);
+  });
+
+  it('shows every bad setting with its path, value and expectation instead of starting', async () => {
+    const fake = new FakeOpenCti().reply(
+      'getCallCenterSettings',
+      configuredSettings({ '/neotelConnection/sipWebSocketUrl': 'javascript:alert(1)', '/neotelConnection/neoApiUrl': '' }),
+    );
+    const state = await booted(new SoftphoneApp({ connect: salesforce(fake), warn: quiet }));
+    expect(state.phase).toBe('config-error');
+    if (state.phase !== 'config-error') return;
+    const sip = state.issues.find((i) => i.path === '/neotelConnection/sipWebSocketUrl');
+    expect(sip?.received).toBe('javascript:alert(1)');
+    expect(sip?.expected).toMatch(/ws/i);
+    expect(state.issues.some((i) => i.path === '/neotelConnection/neoApiUrl')).toBe(true);
+    expect(fake.callsOf('notifyInitializationComplete')).toHaveLength(1);
+  });
+
+  it('speaks the configured language on the error panel too', async () => {
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings({ '/dialtoneAgent/language': 'pt', '/neotelConnection/sipDomain': '' }));
+    const state = await booted(new SoftphoneApp({ connect: salesforce(fake), browserLanguages: ['en-US'], warn: quiet }));
+    expect(state).toMatchObject({ phase: 'config-error', language: 'pt' });
+  });
+
+  it('offers a retry when Salesforce does not return the settings, and recovers', async () => {
+    const fake = new FakeOpenCti().fail('getCallCenterSettings', [{ code: 'SOFTPHONE_CONTAINER_ERROR', description: 'container not ready' }]);
+    const app = new SoftphoneApp({ connect: salesforce(fake), warn: quiet });
+    const state = await booted(app);
+    expect(state.phase).toBe('settings-unavailable');
+    expect(state.phase === 'settings-unavailable' && state.detail).toMatch(/container not ready/);
+
+    fake.reply('getCallCenterSettings', configuredSettings());
+    const seen: string[] = [];
+    const ready = new Promise<void>((resolve) => app.subscribe((s) => { seen.push(s.phase); if (s.phase === 'ready') resolve(); }));
+    app.retry();
+    await ready;
+    expect(seen).toEqual(['booting', 'ready']);
+    expect(fake.callsOf('notifyInitializationComplete')).toHaveLength(1);
+  });
+
+  it('runs standalone, with the reason, when the page is not framed by Salesforce', async () => {
+    const connect = () => Promise.resolve<OpenCtiConnection>({ mode: 'standalone', reason: 'NOT_FRAMED', detail: 'The page is not inside a frame.' });
+    const state = await booted(new SoftphoneApp({ connect, warn: quiet }));
+    expect(state).toMatchObject({ phase: 'standalone', reason: 'NOT_FRAMED' });
+  });
+
+  it('still starts when Salesforce refuses the panel label', async () => {
+    const warnings: string[] = [];
+    const fake = new FakeOpenCti()
+      .reply('getCallCenterSettings', configuredSettings())
+      .fail('setSoftphonePanelLabel', [{ code: 'GENERIC_ERROR', description: 'nope' }]);
+    const state = await booted(new SoftphoneApp({ connect: salesforce(fake), warn: (m) => warnings.push(m) }));
+    expect(state.phase).toBe('ready');
+    expect(warnings).toEqual(['could not label the softphone panel']);
+  });
+});
