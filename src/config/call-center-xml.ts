@@ -11,6 +11,7 @@ import { checkGeneralInfo } from './general-info-rules.ts';
 import type { SettingsMap } from './settings-map.ts';
 import { readXml, type XmlElement } from './xml-document.ts';
 
+/** The outcome of {@link validateCallCenterXml}: the settings map, or every problem found. */
 export type CallCenterXmlResult =
   | { readonly ok: true; readonly settings: SettingsMap }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
@@ -51,7 +52,8 @@ const ATTRIBUTES = ['sortOrder', 'name', 'label'];
 
 /** Checks attributes and returns name / label / sortOrder; reports what is wrong with them. */
 function readAttributes(element: XmlElement, target: (name: string) => IssueTarget, issues: ConfigIssue[]) {
-  const name = element.attributes.name?.trim() ?? '';
+  // Not trimmed: Salesforce takes the attribute as written, and " a" is not a valid name there.
+  const name = element.attributes.name ?? '';
   const here = target(name === '' ? `<${element.tag}>` : name);
   const kind = element.tag;
   for (const attribute of Object.keys(element.attributes)) {

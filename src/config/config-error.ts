@@ -9,6 +9,7 @@ import { DialtoneError } from '../shared/errors.ts';
  * - `INVALID_SETTING`: a setting is present but its value does not fit its format or range.
  */
 export const CONFIG_ERROR_CODES = ['XML_SYNTAX', 'XML_STRUCTURE', 'MISSING_SETTING', 'INVALID_SETTING'] as const;
+/** One of {@link CONFIG_ERROR_CODES}. */
 export type ConfigErrorCode = (typeof CONFIG_ERROR_CODES)[number];
 
 /**

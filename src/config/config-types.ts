@@ -6,10 +6,12 @@
 
 /** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
 export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
+/** A `reqSalesforceCompatibilityMode` value. */
 export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 
 /** Objects the Neotel connector's `searchTypePriority` may name, in the seed's spelling. */
 export const SEARCH_OBJECTS = ['Contact', 'Account', 'Lead', 'Opportunity', 'Company'] as const;
+/** An object of `searchTypePriority`. */
 export type SearchObject = (typeof SEARCH_OBJECTS)[number];
 
 /**
@@ -33,14 +35,17 @@ export const NEOTEL_DATA_KEYS = [
   'SearchBy',
   'SearchData',
 ] as const;
+/** A Neotel data key of `externalData` / `defaultNewRowData`. */
 export type NeotelDataKey = (typeof NEOTEL_DATA_KEYS)[number];
 
 /** How Dialtone talks to NeoApi's ASMX service (reference neoapi.md §1.2). */
 export const NEOAPI_BINDINGS = ['GET', 'POST', 'SOAP'] as const;
+/** A NeoApi binding. */
 export type NeoApiBinding = (typeof NEOAPI_BINDINGS)[number];
 
 /** UI languages; `auto` follows the agent's browser. */
 export const LANGUAGES = ['auto', 'es', 'pt', 'en'] as const;
+/** A UI language setting. */
 export type Language = (typeof LANGUAGES)[number];
 
 /** A Salesforce field filled from a piece of Neotel data (`SfField-neotelKey`). */
@@ -89,6 +94,7 @@ export interface IceServer {
   readonly credential?: string;
 }
 
+/** Salesforce's `reqGeneralInfo`: who the call center is and how its panel is sized. */
 export interface GeneralConfig {
   readonly internalName: string;
   readonly displayName: string;
@@ -129,6 +135,7 @@ export interface CrmConfig {
   readonly nationalIdIvrKey: string;
 }
 
+/** How to reach Neotel: NeoApi over HTTP, the agent's phone over SIP/WebSocket, media over ICE. */
 export interface ConnectionConfig {
   readonly neoApiUrl: string;
   readonly neoApiBinding: NeoApiBinding;
@@ -143,6 +150,7 @@ export interface ConnectionConfig {
   readonly autoAnswerPlatformLegs: boolean;
 }
 
+/** What the agent sees and chooses: language, numbers, login, breaks, campaigns. */
 export interface AgentConfig {
   readonly language: Language;
   /** ISO 3166-1 alpha-2 for national numbers (libphonenumber-js); `null` = dial numbers as typed. */
@@ -154,6 +162,7 @@ export interface AgentConfig {
   readonly campaigns: readonly Campaign[];
 }
 
+/** Targets offered for transfers and conferences (NeoApi cannot list them). */
 export interface TransferConfig {
   readonly queues: readonly Queue[];
   readonly campaigns: readonly Campaign[];
@@ -162,6 +171,7 @@ export interface TransferConfig {
   readonly allowManualNumber: boolean;
 }
 
+/** Who may listen to / assist agents, whom, and whether agents are told. */
 export interface SupervisionConfig {
   /** Neotel users allowed to listen to / assist agents; empty = nobody. */
   readonly supervisorUserIds: readonly string[];

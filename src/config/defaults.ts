@@ -5,6 +5,7 @@
 import type { BreakType, Language, NeoApiBinding } from './config-types.ts';
 
 /** Lightning Experience limits for the softphone panel (reference opencti.md §1.6). */
+/** Panel sizes in pixels; the defaults are those of our definition file. */
 export const SOFTPHONE_HEIGHT_RANGE = { min: 240, max: 2560 } as const;
 export const SOFTPHONE_WIDTH_RANGE = { min: 200, max: 1920 } as const;
 export const DEFAULT_SOFTPHONE_HEIGHT = 560;
@@ -50,6 +51,7 @@ export const DEFAULT_SYNC_ID_FIELD = 'neoSyncId__c';
 /** Key of the national id in the IVR data (`CLAVE=DNI=31987456;…`), as in Neotel's example. */
 export const DEFAULT_NATIONAL_ID_IVR_KEY = 'DNI';
 
+/** Agent defaults: follow the browser's language, remember the user, resume after a reload. */
 export const DEFAULT_LANGUAGE: Language = 'auto';
 export const DEFAULT_REMEMBER_USER = true;
 export const DEFAULT_ALLOW_AUTO_LOGIN = true;

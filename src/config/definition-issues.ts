@@ -6,6 +6,7 @@ import { describeValue } from '../shared/errors.ts';
 import type { ConfigErrorCode, ConfigIssue } from './config-error.ts';
 import type { SourcePosition } from './xml-document.ts';
 
+/** An `<item>` as read from the file (attributes checked, value trimmed). */
 export interface DefinitionItem {
   readonly name: string;
   readonly label: string | undefined;
@@ -15,6 +16,7 @@ export interface DefinitionItem {
   readonly position: SourcePosition;
 }
 
+/** A `<section>` as read from the file, with its items. */
 export interface DefinitionSection {
   readonly name: string;
   readonly label: string | undefined;

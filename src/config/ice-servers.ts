@@ -18,6 +18,7 @@ import { accept, parseHost, refuse, type Parsed } from './value-parsers.ts';
 /** Browsers slow down gathering past a handful of servers; ten is already generous. */
 export const MAX_ICE_SERVERS = 10;
 
+/** What `iceServers` accepts, as a sentence for error messages. */
 export const ICE_SERVERS_EXPECTED =
   'STUN/TURN URLs separated by |, such as stun:stun.example.com:3478 or turn:user:password@turn.example.com:3478?transport=udp ' +
   '(TURN servers need user:password@, STUN servers must not have it), or nothing for no ICE servers';
@@ -90,7 +91,7 @@ export function parseIceServers(text: string): Parsed<readonly IceServer[]> {
   for (const [index, entry] of entries.entries()) {
     const result = parseEntry(entry);
     // Never echo a password back into an error panel or a log: quote the entry without it.
-    const shown = entry.replace(/^([a-z]+:)[^@]*@/iu, '$1***@');
+    const shown = entry.replace(/^([a-z]+:).*@/iu, '$1***@');
     if ('problem' in result) return refuse(ICE_SERVERS_EXPECTED, `entry ${index + 1} ${describeValue(shown)} ${result.problem}`);
     servers.push(result.server);
   }

@@ -60,6 +60,7 @@ function nameProblem(name: string, forbidden: readonly string[]): string | undef
   return bad === undefined ? undefined : `has ${describeValue(bad)} in its name`;
 }
 
+/** Neotel's numeric ids, or user numbers (strings). */
 export type IdKind = 'neotel-id' | 'user-id';
 
 const ID_EXPECTATION: Record<IdKind, string> = {
@@ -98,9 +99,10 @@ export function parseNamedList(text: string, kind: IdKind, example: string): Par
   return accept(result);
 }
 
-/** `id|id…` of Neotel users, e.g. `1148|1150`. */
+/** What the list parsers below accept, as sentences for error messages. */
 export const USER_ID_LIST_EXPECTED = 'a |-separated list of Neotel user numbers such as 1148|1150';
 
+/** `id|id…` of Neotel users, e.g. `1148|1150`. */
 export function parseUserIdList(text: string): Parsed<readonly string[]> {
   const expected = USER_ID_LIST_EXPECTED;
   const entries = listEntries(text);
@@ -114,9 +116,9 @@ export function parseUserIdList(text: string): Parsed<readonly string[]> {
   return accept([...seen]);
 }
 
-/** `Contact|Account|Lead…`: the objects' search priority, any letter case, no repeats. */
 export const SEARCH_PRIORITY_EXPECTED = `a |-separated list of ${SEARCH_OBJECTS.join(', ')} (each at most once), or nothing to let the softphone layout decide`;
 
+/** `Contact|Account|Lead…`: the objects' search priority, any letter case, no repeats. */
 export function parseSearchPriority(text: string): Parsed<readonly SearchObject[]> {
   const expected = SEARCH_PRIORITY_EXPECTED;
   const result: SearchObject[] = [];
@@ -137,11 +139,11 @@ function neotelDataKey(text: string): NeotelDataKey | undefined {
   return NEOTEL_DATA_KEYS.find((key) => key.toLowerCase() === lower) ?? NEOTEL_KEY_ALIASES.get(lower);
 }
 
-/** `SfField-neotelKey|…` as in the seed: `neoContactId__c-contactId|Phone-phoneNumber|`. */
 export const FIELD_MAPPINGS_EXPECTED =
   `a |-separated list of SalesforceField-neotelKey pairs such as neoContactId__c-contactId|Phone-phoneNumber, ` +
   `the Neotel key being one of ${NEOTEL_DATA_KEYS.join(', ')}`;
 
+/** `SfField-neotelKey|…` as in the seed: `neoContactId__c-contactId|Phone-phoneNumber|`. */
 export function parseFieldMappings(text: string): Parsed<readonly FieldMapping[]> {
   const expected = FIELD_MAPPINGS_EXPECTED;
   const entries = listEntries(text);
@@ -166,16 +168,16 @@ export function parseFieldMappings(text: string): Parsed<readonly FieldMapping[]
   return accept(result);
 }
 
+export const CATEGORIES_EXPECTED =
+  'a |-separated list of categories, each "[id=]Category name: subId=Sub-category name, subId=…", such as ' +
+  '1=Contactado: 26=Venta, 28=Agenda | 2=No contactado: 27=No contesta (ids are whole numbers, sub-category ids unique)';
+
 /**
  * Categories and their sub-categories:
  * `[categoryId=]Category: subId=Sub, subId=Sub | …`, e.g.
  * `1=Contactado: 26=Venta, 28=Agenda | 2=No contactado: 27=No contesta`.
  * Sub-category ids are unique across all categories (`UpdateContact` receives only them).
  */
-export const CATEGORIES_EXPECTED =
-  'a |-separated list of categories, each "[id=]Category name: subId=Sub-category name, subId=…", such as ' +
-  '1=Contactado: 26=Venta, 28=Agenda | 2=No contactado: 27=No contesta (ids are whole numbers, sub-category ids unique)';
-
 export function parseCategories(text: string): Parsed<readonly Category[]> {
   const expected = CATEGORIES_EXPECTED;
   const entries = listEntries(text);
@@ -218,11 +220,11 @@ export function parseCategories(text: string): Parsed<readonly Category[]> {
   return accept(categories);
 }
 
-/** `number[=name]|…`, e.g. `+54 11 5555-0000=Soporte|0800 555 0101`. */
 export const EXTERNAL_NUMBERS_EXPECTED =
   'a |-separated list of phone numbers, each optionally followed by =name, such as +5491155550000=Soporte|08005550101 ' +
   '(digits with an optional leading +, and * or #; spaces, dashes, dots and brackets are ignored)';
 
+/** `number[=name]|…`, e.g. `+54 11 5555-0000=Soporte|0800 555 0101`. */
 export function parseExternalNumbers(text: string): Parsed<readonly ExternalNumber[]> {
   const expected = EXTERNAL_NUMBERS_EXPECTED;
   const entries = listEntries(text);

@@ -59,8 +59,10 @@ import {
   type UrlRule,
 } from './value-parsers.ts';
 
+/** `true` / `false`. */
 export const BOOLEAN: SettingFormat<boolean> = { parse: parseBoolean, expected: BOOLEAN_EXPECTED };
 
+/** A whole number in a range, e.g. milliseconds or pixels. */
 export function integer(min: number, max: number, unit: string): SettingFormat<number> {
   return { parse: (text) => parseInteger(text, min, max, unit), expected: integerExpected(min, max, unit) };
 }
@@ -71,6 +73,7 @@ export const INTERNAL_NAME: SettingFormat<string> = {
   expected: '1 to 40 letters and digits starting with a letter, such as DialtoneCTI',
 };
 
+/** `reqDisplayName`: up to 1000 characters. */
 export const DISPLAY_NAME: SettingFormat<string> = {
   parse: (text) => (text.length <= 1000 && !hasControlCharacter(text) ? accept(text) : refuse(DISPLAY_NAME.expected)),
   expected: 'a name of at most 1000 characters without control characters',
@@ -88,6 +91,7 @@ function url(rule: UrlRule, extra?: (url: URL) => string | undefined): SettingFo
   };
 }
 
+/** `reqAdapterUrl`: https (http on loopback). */
 export const ADAPTER_URL = url({ secure: 'https:', insecure: 'http:', example: 'https://neotel.example.com/softphone/', allowQuery: true });
 
 /** The ASMX endpoint itself: a bare host is the most likely mistake, so the path is checked. */
@@ -96,8 +100,10 @@ export const NEOAPI_URL = url(
   (parsed) => (/\.asmx$/iu.test(parsed.pathname) ? undefined : `the path ${parsed.pathname} does not end in .asmx (the NeoApi web service, usually /neoapi/webservice.asmx)`),
 );
 
+/** `sipWebSocketUrl`: wss (ws on loopback). */
 export const SIP_WEBSOCKET_URL = url({ secure: 'wss:', insecure: 'ws:', example: 'wss://neotel.example.com:8089/ws', allowQuery: true });
 
+/** `sipDomain`: a host name or IP address. */
 export const SIP_DOMAIN: SettingFormat<string> = { parse: parseHost, expected: HOST_EXPECTED };
 
 /** Dialtone runs only in Lightning Experience (Open CTI for Lightning). */
@@ -111,8 +117,10 @@ export const COMPATIBILITY_MODE: SettingFormat<CompatibilityMode> = {
   expected: 'Lightning or Classic_and_Lightning',
 };
 
+/** Salesforce dialing prefixes. */
 export const DIAL_PREFIX: SettingFormat<string> = { parse: parseDialPrefix, expected: DIAL_PREFIX_EXPECTED };
 
+/** `neoApiBinding`: GET, POST or SOAP in any case. */
 export const NEOAPI_BINDING: SettingFormat<NeoApiBinding> = {
   parse: (text) => parseChoice(text, NEOAPI_BINDINGS, true),
   expected: choiceExpected(NEOAPI_BINDINGS),
@@ -128,13 +136,16 @@ export const LOGIN_DEVICE_TEMPLATE: SettingFormat<string> = {
   expected: `a template containing ${DEVICE_PLACEHOLDER} exactly once, such as SIP/${DEVICE_PLACEHOLDER} (letters, digits, / _ - . around it)`,
 };
 
+/** `iceServers` (see ice-servers.ts). */
 export const ICE_SERVERS: SettingFormat<readonly IceServer[]> = {
   parse: parseIceServers,
   expected: ICE_SERVERS_EXPECTED,
-  // TURN passwords must not reach the error panel, logs or a screenshot of either.
-  redact: (raw) => raw.replace(/((?:stuns?|turns?):)[^@|,\s]*@/giu, '$1***@'),
+  // TURN passwords must not reach the error panel, logs or a screenshot of either. Greedy up to the
+  // entry's last @, as the parser splits there: an unencoded @ in a password stays hidden too.
+  redact: (raw) => raw.replace(/((?:stuns?|turns?):)[^|,\s]*@/giu, '$1***@'),
 };
 
+/** `searchTypePriority` and the Neotel field mappings. */
 export const SEARCH_PRIORITY: SettingFormat<readonly SearchObject[]> = { parse: parseSearchPriority, expected: SEARCH_PRIORITY_EXPECTED };
 export const FIELD_MAPPINGS: SettingFormat<readonly FieldMapping[]> = { parse: parseFieldMappings, expected: FIELD_MAPPINGS_EXPECTED };
 
@@ -160,17 +171,21 @@ export const CAMPAIGN_ENTITY: SettingFormat<string | null> = {
   expected: `false (off) or ${apiNameExpected('object')}`,
 };
 
+/** A Salesforce field API name. */
 export const FIELD_NAME: SettingFormat<string> = { parse: (text) => parseApiName(text, 'field'), expected: apiNameExpected('field') };
 
+/** `nationalIdIvrKey`. */
 export const IVR_KEY: SettingFormat<string> = {
   parse: (text) => (/^[A-Za-z0-9_]{1,40}$/u.test(text) ? accept(text) : refuse(IVR_KEY.expected)),
   expected: 'the key of the national id in the IVR data, 1 to 40 letters, digits or _, such as DNI, RUT or CPF',
 };
 
+/** `language` and `defaultCountry`. */
 export const LANGUAGE: SettingFormat<Language> = { parse: (text) => parseChoice(text, LANGUAGES, true), expected: choiceExpected(LANGUAGES) };
 export const COUNTRY: SettingFormat<string | null> = { parse: parseCountryCode, expected: COUNTRY_EXPECTED };
 
 const BREAK_EXAMPLE = '1=Descanso|2=Tiempo administrativo|12=Almuerzo';
+/** The `id=name` lists: break types, campaigns, queues, users. */
 export const BREAK_TYPES: SettingFormat<readonly BreakType[]> = {
   parse: (text) => parseNamedList(text, 'neotel-id', BREAK_EXAMPLE),
   expected: namedListExpected('neotel-id', BREAK_EXAMPLE),
@@ -194,6 +209,7 @@ export const USERS: SettingFormat<readonly NeotelUser[]> = {
   expected: namedListExpected('user-id', USER_EXAMPLE),
 };
 
+/** Supervisors, categories and external numbers. */
 export const USER_IDS: SettingFormat<readonly string[]> = { parse: parseUserIdList, expected: USER_ID_LIST_EXPECTED };
 export const CATEGORIES: SettingFormat<readonly Category[]> = { parse: parseCategories, expected: CATEGORIES_EXPECTED };
 export const EXTERNAL_NUMBERS: SettingFormat<readonly ExternalNumber[]> = { parse: parseExternalNumbers, expected: EXTERNAL_NUMBERS_EXPECTED };

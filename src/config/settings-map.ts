@@ -90,21 +90,32 @@ export function settingPath<S extends SectionName>(section: S, item: ItemName<S>
  * Salesforce may send an empty item either way (reference §3.4 [UNCONF]); both mean "not set".
  */
 export function settingValue(settings: SettingsMap, path: string): string | undefined {
-  const raw = Object.hasOwn(settings, path) ? settings[path] : undefined;
-  if (typeof raw !== 'string') return undefined;
-  const trimmed = raw.trim();
+  const trimmed = rawSettingValue(settings, path)?.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** The raw value at `path` exactly as received (for error messages), `undefined` when missing. */
+/**
+ * The raw value at `path` exactly as received (for error messages), `undefined` when missing.
+ * The map crosses a postMessage boundary, so a number or boolean that slipped in is read as its
+ * text rather than ignored; anything else counts as missing.
+ */
 export function rawSettingValue(settings: SettingsMap, path: string): string | undefined {
-  const raw = Object.hasOwn(settings, path) ? settings[path] : undefined;
-  return typeof raw === 'string' ? raw : undefined;
+  // Typed as a map, but it arrived by postMessage: check it is one before reading.
+  const untrusted: unknown = settings;
+  if (typeof untrusted !== 'object' || untrusted === null || !Object.hasOwn(untrusted, path)) return undefined;
+  const raw: unknown = Reflect.get(untrusted, path);
+  if (typeof raw === 'string') return raw;
+  return typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
 }
+
+/** Salesforce files the labels of these two items under the call center, not under the items. */
+const IDENTITY_LABEL_KEYS: ReadonlyMap<string, string> = new Map([
+  ['/reqGeneralInfo/reqInternalName', '/internalNameLabel'],
+  ['/reqGeneralInfo/reqDisplayName', '/displayNameLabel'],
+]);
 
 /** The admin-facing label of the item or section at `path`, when the map carries one. */
 export function settingLabel(settings: SettingsMap, path: string): string | undefined {
-  const key = `${path}/label`;
-  const label = Object.hasOwn(settings, key) ? settings[key] : undefined;
-  return typeof label === 'string' && label.trim() !== '' ? label : undefined;
+  const label = rawSettingValue(settings, IDENTITY_LABEL_KEYS.get(path) ?? `${path}/label`);
+  return label === undefined || label.trim() === '' ? undefined : label;
 }

@@ -32,6 +32,7 @@ export function issueMessage(
   return `${where} ${what}. Received ${describeValue(received)}; expected ${expected}.`;
 }
 
+/** Reads one settings map, collecting an issue for every missing or invalid value. */
 export class SettingsReader {
   readonly issues: ConfigIssue[] = [];
 

@@ -9,10 +9,12 @@ export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly expected: string; readonly problem?: string };
 
+/** A successful parse of `value`. */
 export function accept<T>(value: T): Parsed<T> {
   return { ok: true, value };
 }
 
+/** A refusal: what was expected and, when more precise, what exactly was wrong. */
 export function refuse<T = never>(expected: string, problem?: string): Parsed<T> {
   return problem === undefined ? { ok: false, expected } : { ok: false, expected, problem };
 }
@@ -26,12 +28,13 @@ export function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+/** What the parsers below accept, as sentences for error messages. */
+export const BOOLEAN_EXPECTED = 'true or false';
+
 /**
  * `true` / `false`, any letter case. Deliberately not `1/0/yes/no/sí`: Salesforce's own items and
  * Neotel's connector use `true`/`false`, and accepting look-alikes invites `si`, `y`, `on`…
  */
-export const BOOLEAN_EXPECTED = 'true or false';
-
 export function parseBoolean(text: string): Parsed<boolean> {
   const lower = text.toLowerCase();
   if (lower === 'true') return accept(true);
@@ -39,11 +42,12 @@ export function parseBoolean(text: string): Parsed<boolean> {
   return refuse(BOOLEAN_EXPECTED);
 }
 
-/** A whole number in decimal digits (optional leading `-`) within `[min, max]`. */
+/** What `parseInteger` accepts, as a sentence. */
 export function integerExpected(min: number, max: number, unit = ''): string {
   return `a whole number from ${min} to ${max}${unit === '' ? '' : ` ${unit}`}`;
 }
 
+/** A whole number in decimal digits (optional leading `-`) within `[min, max]`. */
 export function parseInteger(text: string, min: number, max: number, unit = ''): Parsed<number> {
   const suffix = unit === '' ? '' : ` ${unit}`;
   const expected = integerExpected(min, max, unit);
@@ -53,11 +57,12 @@ export function parseInteger(text: string, min: number, max: number, unit = ''):
   return accept(Object.is(value, -0) ? 0 : value);
 }
 
-/** One of `choices`; with `ignoreCase` the canonical spelling is returned. */
+/** What `parseChoice` accepts, as a sentence. */
 export function choiceExpected(choices: readonly string[]): string {
   return `one of ${choices.join(', ')}`;
 }
 
+/** One of `choices`; with `ignoreCase` the canonical spelling is returned. */
 export function parseChoice<T extends string>(text: string, choices: readonly T[], ignoreCase: boolean): Parsed<T> {
   const found = choices.find((choice) => (ignoreCase ? choice.toLowerCase() === text.toLowerCase() : choice === text));
   return found === undefined ? refuse(choiceExpected(choices)) : accept(found);
@@ -74,6 +79,7 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
+/** Which URLs a setting accepts. */
 export interface UrlRule {
   /** Scheme always allowed, e.g. `https:`. */
   readonly secure: string;
@@ -122,9 +128,10 @@ export function parseServiceUrl(text: string, rule: UrlRule): Parsed<URL> {
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/u;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/u;
 
-/** A DNS host name, an IPv4 address or a bracketed IPv6 address (no scheme, port or path). */
+/** What `parseHost` accepts, as a sentence. */
 export const HOST_EXPECTED = 'a host name or IP address such as neotel.example.com or 10.0.0.5 (no sip:, port or path)';
 
+/** A DNS host name, an IPv4 address or a bracketed IPv6 address (no scheme, port or path). */
 export function parseHost(text: string): Parsed<string> {
   const expected = HOST_EXPECTED;
   if (IPV4.test(text)) return accept(text);
@@ -147,25 +154,27 @@ export function parseHost(text: string): Parsed<string> {
 const API_NAME_PART = '[A-Za-z](?:[A-Za-z0-9]|_(?!_))*';
 const API_NAME = new RegExp(`^(?:${API_NAME_PART}__)?${API_NAME_PART}(?<!_)(?:__(?:[cC]|pc|x))?$`, 'u');
 
-/**
- * A Salesforce field or object API name: `Phone`, `NationalId__c`, `ns__Field__c`. Letters,
- * digits and single underscores, starting with a letter; `__` only after a namespace or before the
- * `__c` (custom), `__pc` (person-account) or `__x` (external) suffix.
- */
+/** What `parseApiName` accepts, as a sentence. */
 export function apiNameExpected(kind: 'field' | 'object'): string {
   const example = kind === 'field' ? 'Phone, NationalId__c or ns__Field__c' : 'Campaign, Campaign__c or ns__Object__c';
   return `a Salesforce ${kind} API name such as ${example}`;
 }
 
+/**
+ * A Salesforce field or object API name: `Phone`, `NationalId__c`, `ns__Field__c`. Letters,
+ * digits and single underscores, starting with a letter; `__` only after a namespace or before the
+ * `__c` (custom), `__pc` (person-account) or `__x` (external) suffix.
+ */
 export function parseApiName(text: string, kind: 'field' | 'object'): Parsed<string> {
   const expected = apiNameExpected(kind);
   if (text.length > 100 || !API_NAME.test(text)) return refuse(expected);
   return accept(text);
 }
 
-/** Dialing prefix: up to 10 of `0-9 * #`. */
+/** What `parseDialPrefix` accepts, as a sentence. */
 export const DIAL_PREFIX_EXPECTED = 'up to 10 digits (0-9, * and #), or nothing';
 
+/** Dialing prefix: up to 10 of `0-9 * #`. */
 export function parseDialPrefix(text: string): Parsed<string> {
   return /^[0-9*#]{1,10}$/u.test(text) ? accept(text) : refuse(DIAL_PREFIX_EXPECTED);
 }
@@ -185,10 +194,11 @@ export const PHONE_REGIONS: readonly string[] = (
   'TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
 ).split(' ');
 
-/** A two-letter region with a telephone numbering plan, any case; returned upper-case. */
+/** What `parseCountryCode` accepts, as a sentence. */
 export const COUNTRY_EXPECTED =
   'a two-letter ISO 3166-1 country code with a telephone numbering plan, such as AR, CL, MX, ES, BR or US, or nothing to dial numbers as typed';
 
+/** A two-letter region with a telephone numbering plan, any case; returned upper-case. */
 export function parseCountryCode(text: string): Parsed<string> {
   const code = text.toUpperCase();
   if (/^[A-Z]{2}$/u.test(code) && PHONE_REGIONS.includes(code)) return accept(code);

@@ -30,6 +30,7 @@ export interface XmlElement {
   readonly position: SourcePosition;
 }
 
+/** The root element with positions, or every syntax problem. */
 export type XmlReadResult =
   | { readonly ok: true; readonly root: XmlElement }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };

@@ -260,6 +260,7 @@ describe('the definition rules Salesforce enforces on import', () => {
     ['an underscore', 'sip_domain'],
     ['an accented letter', 'dominioSIPé'],
     ['markup', '&lt;b&gt;'],
+    ['a leading space', ' sipDomain'],
   ])('refuses an item name with %s', (_, name) => {
     const issue = onlyError(callCenter(generalInfo(), section('extras', [{ name }], '1')));
     expect(issue.code).toBe('XML_STRUCTURE');

@@ -350,8 +350,36 @@ describe('hostile values', () => {
     expect(issue.message).not.toContain(label);
   });
 
+  it('finds the labels of reqInternalName and reqDisplayName where Salesforce files them', () => {
+    expect(issueFor('/reqGeneralInfo/reqInternalName', 'Dialtone-CTI').label).toBe('Internal Name');
+    expect(issueFor('/reqGeneralInfo/reqDisplayName', 'Dial\u0007tone').label).toBe('Display Name');
+  });
+
   it('leaves the label out when the map has none', () => {
     expect(issuesOf(settingsWith({ [`${SIP_DOMAIN}/label`]: undefined, [SIP_DOMAIN]: 'bad domain' }))[0]!.label).toBeUndefined();
+  });
+
+  it('never leaks a TURN password that holds an unencoded @', () => {
+    const issue = issueFor(settingPath('neotelConnection', 'iceServers'), 'turn:agent:p@ss@bad_host');
+    expect(issue.received).toBe('turn:***@bad_host');
+    expect(JSON.stringify(issue)).not.toContain('ss@');
+  });
+
+  it('reads numbers or booleans that slipped into the map as their text, and other junk as missing', () => {
+    const settings = { ...realSettings(), '/reqGeneralInfo/reqSoftphoneHeight': 600, [settingPath('neotelConfigOptions', 'saveActivityLog')]: false } as unknown as SettingsMap;
+    const config = configFromSettings(settings);
+    expect(config.general.softphoneHeight).toBe(600);
+    expect(config.crm.saveActivityLog).toBe(false);
+    const junk = { ...realSettings(), [SIP_DOMAIN]: { host: 'x' } } as unknown as SettingsMap;
+    expect(summary(issuesOf(junk))).toEqual([{ code: 'MISSING_SETTING', path: SIP_DOMAIN }]);
+  });
+
+  it('reports the required settings as missing, without crashing, when the map is not an object', () => {
+    for (const notAMap of [null, undefined, 'settings', 42]) {
+      const issues = issuesOf(notAMap as unknown as SettingsMap);
+      expect(issues.every((issue) => issue.code === 'MISSING_SETTING')).toBe(true);
+      expect(issues.map((issue) => issue.path)).toContain(SIP_DOMAIN);
+    }
   });
 
   it('never puts TURN passwords in the issue or its message', () => {

@@ -196,6 +196,11 @@ describe('iceServers', () => {
     expect(problem(parseIceServers('turn:agent:s3cret@bad_host'))).toBe('entry 1 "turn:***@bad_host" has an invalid host "bad_host"');
   });
 
+  it('splits the password off at the last @, so an unencoded @ stays inside it and out of messages', () => {
+    expect(value(parseIceServers('turn:agent:p@ss@turn.example.com'))).toEqual([{ urls: 'turn:turn.example.com', username: 'agent', credential: 'p@ss' }]);
+    expect(problem(parseIceServers('turn:agent:p@ss@bad_host'))).not.toContain('ss@');
+  });
+
   it('refuses more than ten servers', () => {
     expect(problem(parseIceServers(Array.from({ length: 11 }, (_, index) => `stun:s${index}.example.com`).join('|')))).toContain('11 servers');
   });
