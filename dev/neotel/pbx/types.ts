@@ -13,6 +13,9 @@
  * call, transfer, conference, supervisor listen and assist alike.
  */
 
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+
 /** A SIP device name as NeoApi spells it, e.g. `SIP/1001`. The SIP user part is after the slash. */
 export type DeviceName = string;
 
@@ -141,4 +144,41 @@ export interface Pbx {
   recording(callId: string): Recording | undefined;
   /** Closes every leg, room and socket. */
   close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simulator-only additions (additive: `Pbx` and the leg interfaces above are unchanged).
+// ---------------------------------------------------------------------------------------------
+
+/** What the simulator's control page can do to a customer beyond what the center does. */
+export interface SimulatedCustomerLeg extends CustomerLeg {
+  /** The customer hangs up (the leg ends with `remote`). */
+  hangupAsCustomer(): void;
+}
+
+/**
+ * The PBX as `createPbx` returns it: the `Pbx` seam plus the WebSocket attachment the dev server
+ * needs and a few inspection helpers for the control page and tests.
+ */
+export interface SimulatedPbx extends Pbx {
+  /** Completes a WebSocket upgrade for SIP (call from an `http.Server` 'upgrade' handler on `/sip`). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Handles `server`'s upgrades on `path` (default `/sip`); returns a detach function. */
+  attach(server: Server, path?: string): () => void;
+  callCustomer(request: CustomerLegRequest): SimulatedCustomerLeg;
+  /** A live (not ended) leg by id. */
+  leg(id: string): Leg | undefined;
+  /** Every live leg. */
+  legs(): readonly Leg[];
+  /** Counters for the control page and measurements. */
+  stats(): PbxStats;
+}
+
+export interface PbxStats {
+  connections: number;
+  registrations: number;
+  liveLegs: number;
+  rooms: number;
+  /** Media clock: ticks run and skipped, worst lateness, mean/max mixing time per tick (ms). */
+  media: { ticks: number; skippedTicks: number; maxLatenessMs: number; meanTickMs: number; maxTickMs: number };
 }
