@@ -1,0 +1,131 @@
+/**
+ * A typed client of the simulator's control API (and a raw NeoApi caller), for tests and scripts.
+ *
+ * ```ts
+ * const control = new NeotelControl(neotel.url);
+ * const { callId } = await control.placeInbound({ number: '2615554444', queue: 3 });
+ * await control.hangup(callId);
+ * ```
+ */
+import type { CallSummary } from './center/summaries.ts';
+import type { NeoApiLogEntry } from './neoapi/request-log.ts';
+
+export interface ControlState {
+  scenario: string;
+  dialer: { running: boolean };
+  positions: { user: string; device: string; position: string }[];
+  calls: CallSummary[];
+  queues: { id: number; name: string; waiting: string[] }[];
+  lastRequest: number;
+}
+
+export interface InboundRequest {
+  number: string;
+  queue: number;
+  dnis?: string;
+  clave?: string;
+  data?: string;
+  toneHz?: number;
+}
+
+/** A control API call that did not answer 2xx; the message carries the server's error text. */
+export class ControlApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`Neotel control ${path} answered ${status}: ${detail}`);
+    this.name = 'ControlApiError';
+  }
+}
+
+/** A NeoApi answer as it came over the wire. */
+export interface NeoApiReply {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export class NeotelControl {
+  constructor(readonly baseUrl: string) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      let detail = text;
+      try {
+        detail = (JSON.parse(text) as { error?: string }).error ?? text;
+      } catch {
+        // Not JSON (recording endpoints answer text): keep the text.
+      }
+      throw new ControlApiError(response.status, path, detail);
+    }
+    return JSON.parse(text) as T;
+  }
+
+  state(): Promise<ControlState> {
+    return this.request('GET', '/control/state');
+  }
+  positions(): Promise<ControlState['positions']> {
+    return this.request('GET', '/control/positions');
+  }
+  calls(): Promise<CallSummary[]> {
+    return this.request('GET', '/control/calls');
+  }
+  call(callId: string): Promise<CallSummary> {
+    return this.request('GET', `/control/calls/${encodeURIComponent(callId)}`);
+  }
+  requests(options: { since?: number; method?: string } = {}): Promise<NeoApiLogEntry[]> {
+    const query = new URLSearchParams();
+    if (options.since !== undefined) query.set('since', String(options.since));
+    if (options.method !== undefined) query.set('method', options.method);
+    return this.request('GET', `/control/requests?${query.toString()}`);
+  }
+  contacts(): Promise<{ bases: unknown[]; agendas: unknown[]; dispositions: unknown[] }> {
+    return this.request('GET', '/control/contacts');
+  }
+  placeInbound(input: InboundRequest): Promise<{ callId: string; call: CallSummary }> {
+    return this.request('POST', '/control/inbound', input);
+  }
+  setDialer(running: boolean): Promise<{ running: boolean }> {
+    return this.request('POST', '/control/dialer', { running });
+  }
+  setNumber(profile: { number: string; toneHz?: number; answerAfterMs?: number; neverAnswer?: boolean }): Promise<unknown> {
+    return this.request('POST', '/control/numbers', profile);
+  }
+  /** The customer of the call hangs up. */
+  hangup(callId: string): Promise<unknown> {
+    return this.request('POST', `/control/calls/${encodeURIComponent(callId)}/hangup`);
+  }
+  pressDigits(callId: string, digits: string): Promise<unknown> {
+    return this.request('POST', `/control/calls/${encodeURIComponent(callId)}/digits`, { digits });
+  }
+  speakTone(callId: string, hz: number, durationMs = 1000): Promise<unknown> {
+    return this.request('POST', `/control/calls/${encodeURIComponent(callId)}/tone`, { hz, durationMs });
+  }
+  click2Call(ramal: string, telefone: string): Promise<{ callid: string }> {
+    return this.request('POST', '/control/click2call', { ramal, telefone });
+  }
+  reset(scenario?: unknown): Promise<{ ok: true; scenario: string }> {
+    return this.request('POST', '/control/reset', scenario === undefined ? {} : { scenario });
+  }
+  /** The call's recording as WAV bytes (seed 001 shape when `phone` is given). */
+  async recording(callId: string, phone?: string): Promise<Uint8Array> {
+    const path = phone === undefined ? `/control/calls/${encodeURIComponent(callId)}/recording` : `/control/recording?callid=${encodeURIComponent(callId)}&telefone=${encodeURIComponent(phone)}`;
+    const response = await fetch(`${this.baseUrl}${path}`);
+    if (!response.ok) throw new ControlApiError(response.status, path, await response.text());
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** Calls a NeoApi method over the HTTP GET binding and returns the raw answer. */
+  async neoApi(method: string, params: Record<string, string | number | boolean> = {}): Promise<NeoApiReply> {
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    const response = await fetch(`${this.baseUrl}/neoapi/webservice.asmx/${encodeURIComponent(method)}?${query.toString()}`);
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  }
+}

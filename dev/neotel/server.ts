@@ -1,0 +1,153 @@
+/**
+ * The Neotel simulator on one HTTP port (loopback):
+ *
+ *   /neoapi/webservice.asmx   NeoApi (HTTP GET/POST, SOAP 1.1, WSDL) — any case, like IIS
+ *   /sip                      SIP over WebSocket (upgrade handed to the PBX)
+ *   /softphone/               the built adapter (dist/), same origin as NeoApi (deployment model)
+ *   /control/                 control page + JSON API
+ *
+ * ```ts
+ * const neotel = await startNeotel({ port: 0 });
+ * await fetch(`${neotel.url}/neoapi/webservice.asmx/Position?USUARIO=1001`);
+ * await neotel.close();
+ * ```
+ */
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { listen, sendText } from '../shared/http.ts';
+import { createStaticFiles } from '../shared/static-files.ts';
+import type { Clock } from './center/clock.ts';
+import { ContactCenter } from './center/contact-center.ts';
+import { createControlHandler } from './control/routes.ts';
+import { createNeoApiHandler } from './neoapi/asmx-handler.ts';
+import { NeoApiLog } from './neoapi/request-log.ts';
+import type { Pbx } from './pbx/types.ts';
+import { loadDefaultScenario, loadScenarioFile, parseScenario } from './scenario/load.ts';
+import type { Scenario } from './scenario/schema.ts';
+
+export interface NeotelOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Bind address (default 127.0.0.1: the network rule). */
+  host?: string;
+  /** A scenario object, a path to a JSON file, or the default scenario. */
+  scenario?: Scenario | string;
+  /** The PBX; default: the real simulated PBX of dev/neotel/pbx (SIP over WebSocket, WebRTC audio). */
+  pbx?: Pbx;
+  clock?: Clock;
+  /** Directory served at /softphone/ (default: the repository's dist/). */
+  softphoneDir?: string;
+  /** Diagnostics (PBX log lines, startup). */
+  log?: (line: string) => void;
+}
+
+export interface NeotelServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  /** `<url>/neoapi/webservice.asmx` */
+  readonly neoApiUrl: string;
+  /** `ws://127.0.0.1:<port>/sip` */
+  readonly sipUrl: string;
+  /** The current contact center (replaced by {@link reset}). */
+  readonly center: ContactCenter;
+  readonly pbx: Pbx;
+  readonly log: NeoApiLog;
+  /** Fresh state: ends every call, forgets sessions; a new scenario when given. */
+  /** Fresh state; `scenario` (validated like a file) replaces the current one when given. */
+  reset(scenario?: unknown): void;
+  close(): Promise<void>;
+}
+
+/** The PBX's optional WebSocket entry point (dev/neotel/pbx `SimulatedPbx.handleUpgrade`). */
+interface UpgradablePbx extends Pbx {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+const canUpgrade = (pbx: Pbx): pbx is UpgradablePbx => typeof (pbx as Partial<UpgradablePbx>).handleUpgrade === 'function';
+
+const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+async function createDefaultPbx(log: (line: string) => void): Promise<Pbx> {
+  const { createPbx } = await import('./pbx/index.ts');
+  return createPbx({ domain: '127.0.0.1', log });
+}
+
+function resolveScenario(input: Scenario | string | undefined): Scenario {
+  if (input === undefined) return loadDefaultScenario();
+  if (typeof input === 'string') return loadScenarioFile(input);
+  return parseScenario(input, '(options.scenario)');
+}
+
+/** Starts the simulator; resolves once it listens. */
+export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelServer> {
+  const log = options.log ?? (() => undefined);
+  let scenario = resolveScenario(options.scenario);
+  const ownsPbx = options.pbx === undefined;
+  const pbx = options.pbx ?? (await createDefaultPbx(log));
+  const requestLog = new NeoApiLog();
+  const newCenter = (): ContactCenter => new ContactCenter({ scenario, pbx, ...(options.clock ? { clock: options.clock } : {}) });
+  let center = newCenter();
+  const reset = (next?: unknown): void => {
+    if (next !== undefined) scenario = parseScenario(next, '(reset scenario)');
+    center.shutdown();
+    center = newCenter();
+  };
+
+  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail });
+  const control = createControlHandler({ center: () => center, log: requestLog, reset });
+  const softphoneDir = options.softphoneDir ?? DIST_DIR;
+  const softphone = createStaticFiles({ root: softphoneDir });
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await neoApi(req, res)) return;
+    if (await control(req, res)) return;
+    const path = new URL(req.url ?? '/', 'http://neotel.invalid').pathname;
+    if (path === '/') {
+      res.writeHead(302, { Location: '/control/' }).end();
+      return;
+    }
+    if (path === '/softphone') {
+      res.writeHead(301, { Location: '/softphone/' }).end();
+      return;
+    }
+    if (path.startsWith('/softphone/')) {
+      // The static handler serves its root at "/": hand it the path below /softphone.
+      const inner = Object.create(req, { url: { value: (req.url ?? '/').slice('/softphone'.length) } }) as IncomingMessage;
+      if (await softphone(inner, res)) return;
+      if (!existsSync(softphoneDir)) {
+        sendText(res, 404, `The adapter is not built: ${softphoneDir} is missing (run npm run build)`);
+        return;
+      }
+    }
+    sendText(res, 404, `Not found: ${path}. The simulator serves /neoapi/webservice.asmx, /control/, /softphone/ and /sip (WebSocket).`);
+  };
+
+  const listening = await listen(handler, { port: options.port ?? 0, bindAddress: options.host ?? '127.0.0.1' });
+  listening.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://neotel.invalid').pathname;
+    if (path === '/sip' && canUpgrade(pbx)) pbx.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host}:${listening.port}`;
+  log(`neotel listening on ${url}`);
+  return {
+    url,
+    port: listening.port,
+    neoApiUrl: `${url}/neoapi/webservice.asmx`,
+    sipUrl: `ws://${host}:${listening.port}/sip`,
+    get center() {
+      return center;
+    },
+    pbx,
+    log: requestLog,
+    reset,
+    close: async () => {
+      center.shutdown();
+      if (ownsPbx) await pbx.close();
+      await listening.close();
+    },
+  };
+}
