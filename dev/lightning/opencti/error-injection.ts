@@ -1,0 +1,55 @@
+import type { OpenCtiErrorCode } from './protocol.ts';
+
+/** What the host does instead of answering normally. */
+export type InjectionKind = OpenCtiErrorCode | 'NO_REPLY';
+
+export const INJECTION_KINDS: readonly InjectionKind[] = ['SOFTPHONE_CONTAINER_ERROR', 'SERVER_ERROR', 'INVALID_PARAM', 'GENERIC_ERROR', 'NO_REPLY'];
+
+/** A queued failure for the next calls of a method (`*` = any method). */
+export interface Injection {
+  methodName: string;
+  kind: InjectionKind;
+  /** Calls left to fail. */
+  remaining: number;
+  /** Error description to send instead of the default one. */
+  description?: string;
+  /**
+   * With NO_REPLY: run the method anyway and only lose the reply (a saveLog that reached
+   * Salesforce but whose answer never came back). Default: the method does not run.
+   */
+  execute?: boolean;
+}
+
+/** Default descriptions, close to what Salesforce says for each code. */
+export const DEFAULT_DESCRIPTIONS: Readonly<Record<Exclude<InjectionKind, 'NO_REPLY'>, string>> = {
+  SOFTPHONE_CONTAINER_ERROR: 'The softphone container is not initialized yet. Try again later.',
+  SERVER_ERROR: 'An internal server error has occurred.',
+  INVALID_PARAM: 'Invalid parameter (injected by the emulator).',
+  GENERIC_ERROR: 'An unexpected error occurred (injected by the emulator).',
+};
+
+/** Failures queued by tests; each call of a matching method consumes one. */
+export class ErrorInjections {
+  private queue: Injection[] = [];
+
+  add(injection: Injection): void {
+    if (injection.remaining > 0) this.queue.push({ ...injection });
+  }
+
+  /** Consumes the first queued failure for `methodName` (exact name before `*`). */
+  take(methodName: string): Injection | undefined {
+    const match = this.queue.find((i) => i.methodName === methodName) ?? this.queue.find((i) => i.methodName === '*');
+    if (!match) return undefined;
+    match.remaining -= 1;
+    if (match.remaining <= 0) this.queue = this.queue.filter((i) => i !== match);
+    return { ...match };
+  }
+
+  list(): Injection[] {
+    return this.queue.map((i) => ({ ...i }));
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+}
