@@ -319,7 +319,10 @@ export function endCall(world: World, call: Call, reason: string): void {
 /** Removes a party (hung up, kicked, cancelled) and re-routes. */
 export function removeParty(world: World, call: Call, party: Party): void {
   // Out of the call first, so the leg's own `ended` event finds nothing left to do.
-  if (call.consult === party) call.consult = undefined;
+  if (call.consult === party) {
+    call.consult = undefined;
+    call.transferTo = '';
+  }
   if (call.customer === party) call.customer = undefined;
   call.participants = call.participants.filter((p) => p !== party);
   party.leg.hangup();

@@ -2,7 +2,7 @@
  * Agent sessions: Login/Logout, outbound campaign in/out, breaks and administrative time.
  * Every rule checks first and changes state last, so a refused request leaves nothing behind.
  */
-import { endCall, monitorCallOf, monitorsOf } from './call-legs.ts';
+import { endCall, monitorCallOf, monitorsOf, removeParty } from './call-legs.ts';
 import type { AgentSession } from './model.ts';
 import { faults } from './neo-fault.ts';
 import type { World } from './world.ts';
@@ -48,7 +48,14 @@ export function login(world: World, device: string, user: string, password: stri
 /** `Logout(USUARIO)`: ends the agent's call and monitoring, releases the record, frees the licence. */
 export function logout(world: World, user: string): void {
   const session = world.requireSession(user);
-  if (session.call) endCall(world, session.call, 'logout');
+  const call = session.call;
+  if (call?.agent === user) endCall(world, call, 'logout');
+  else if (call) {
+    // Consulted or invited into someone else's call: only this user's leg goes.
+    const party = [call.consult, ...call.participants].find((p) => p?.user === user);
+    if (party) removeParty(world, call, party);
+  }
+  for (const pending of [...world.calls.values()]) if (pending.reservedAgent === user) endCall(world, pending, 'the reserved agent logged out');
   const ownMonitor = monitorCallOf(world, user);
   if (ownMonitor) endCall(world, ownMonitor, 'logout');
   for (const monitor of monitorsOf(world, user)) endCall(world, monitor, 'monitored agent logged out');

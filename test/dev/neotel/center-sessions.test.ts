@@ -147,3 +147,32 @@ describe('campaigns and breaks', () => {
     expect(h.position('1001').crmState).toBe('Available');
   });
 });
+
+describe('Logout', () => {
+  it('drops a predictive call whose customer is still ringing for the agent who logs out', async () => {
+    h = makeHarness({ scenario: testScenario((s) => (s.dialer.customerAnswerAfterMs = 10_000)) });
+    h.loginAgent('1001', 97);
+    h.center.distributeNow();
+    const customer = h.pbx.customerLegs[0]!;
+    expect(customer.state).toBe('ringing');
+    h.center.logout('1001');
+    expect(customer.state).toBe('ended');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(h.pbx.agentLegs).toHaveLength(0);
+  });
+
+  it('takes only the consulted agent out of a colleague’s call when they log out', async () => {
+    h = makeHarness();
+    h.loginAgent('1001', 3);
+    h.loginAgent('1002');
+    h.center.dial('1001', '1155550202');
+    h.pbx.lastAgentLeg('SIP/1001')!.answer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    h.center.attendedTransfer('1001', '1002');
+    h.pbx.lastAgentLeg('SIP/1002')!.answer();
+    h.center.logout('1002');
+    expect(h.pbx.lastAgentLeg('SIP/1002')!.state).toBe('ended');
+    expect(h.pbx.lastCustomerLeg('1155550202')!.state).toBe('up');
+    expect(h.position('1001').forwardPhone).toBeUndefined();
+  });
+});
