@@ -54,6 +54,8 @@ export interface PbxOptions {
   jitterBuffer?: { capacityFrames?: number; prefillFrames?: number };
   /** Cap per recording and per `heard()` buffer (default 600 s). */
   maxRecordedSeconds?: number;
+  /** Recordings kept in memory; the oldest call's is dropped past this (default 100). */
+  maxRecordings?: number;
   /** Tone heard in place of an agent who holds (Asterisk plays music on hold); default: silence. */
   musicOnHoldHz?: number;
   /** WebSocket ping interval (default 30 000 ms). */
@@ -78,7 +80,7 @@ export function createPbx(options: PbxOptions = {}): SimulatedPbx {
     ...(options.trace ? { trace: options.trace } : {}),
     ...(options.pingIntervalMs ? { pingIntervalMs: options.pingIntervalMs } : {}),
   });
-  const engine = new MixingEngine({ maxRecordedSeconds, clock: { onError: (error) => log(`media tick failed: ${String(error)}`) } });
+  const engine = new MixingEngine({ maxRecordedSeconds, ...(options.maxRecordings ? { maxRecordings: options.maxRecordings } : {}), clock: { onError: (error) => log(`media tick failed: ${String(error)}`) } });
   const legs = new Map<string, AgentLegImpl | CustomerLegImpl>();
   const rooms = new Set<RoomImpl>();
   const timers = new Set<ReturnType<typeof setTimeout>>();

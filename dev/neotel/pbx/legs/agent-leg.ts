@@ -19,6 +19,7 @@ import { PcmRecorder } from '../media/pcm-recorder.ts';
 import { ToneOscillator } from '../media/tone.ts';
 import { WebRtcAudioEndpoint } from '../media/webrtc-audio-endpoint.ts';
 import { OutgoingInviteDialog } from '../sip/dialog.ts';
+import { infoDtmfDigit, INFO_DTMF_TYPES } from '../sip/info-dtmf.ts';
 import { createResponse, type SipRequest, type SipResponse } from '../sip/message.ts';
 import { userForDevice, type Binding } from '../sip/registrar.ts';
 import type { SipCore } from '../sip/sip-core.ts';
@@ -58,6 +59,7 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
   private ringTimer: ReturnType<typeof setTimeout> | undefined;
   private releaseTransaction: (() => void) | undefined;
   private releaseDialog: (() => void) | undefined;
+  private readonly timeline: { invite?: number; answer?: number; media?: number } = {};
 
   constructor(
     id: string,
@@ -87,6 +89,15 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
   /** RTP and buffer counters, for tests and the control page. */
   get mediaStats(): Record<string, number> {
     return { ...(this.endpoint?.stats ?? {}), ...this.jitter.stats, heardSamples: this.recorder.sampleCount };
+  }
+
+  /** Call setup, ms: INVITE sent → 200 OK received, and 200 OK → ICE+DTLS connected. */
+  get setupTimings(): { inviteToAnswerMs?: number; answerToMediaMs?: number } {
+    const { invite, answer, media } = this.timeline;
+    return {
+      ...(invite !== undefined && answer !== undefined ? { inviteToAnswerMs: answer - invite } : {}),
+      ...(answer !== undefined && media !== undefined ? { answerToMediaMs: media - answer } : {}),
+    };
   }
 
   heard(): Int16Array {
@@ -140,7 +151,8 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
     };
     const dialog = new OutgoingInviteDialog({
       requestUri: binding.contactUri,
-      fromUri: `sip:${encodeURIComponent(this.request.fromNumber)}@${domain}`,
+      // An unknown caller is "anonymous", as RFC 3323 §4.1.1.3 words it.
+      fromUri: `sip:${encodeURIComponent(this.request.fromNumber || 'anonymous')}@${domain}`,
       ...(this.request.fromDisplayName ? { fromDisplayName: this.request.fromDisplayName } : {}),
       toUri: `sip:${userForDevice(this.request.device)}@${domain}`,
       contactUri: `sip:pbx@${domain};transport=ws`,
@@ -155,6 +167,7 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
       onConnectionLost: () => this.end('unreachable', 'the WebSocket closed during the call'),
     });
     this.phase = 'inviting';
+    this.timeline.invite = performance.now();
     connection.send(dialog.invite);
     const ringTimeoutMs = this.request.ringTimeoutMs ?? this.settings.defaultRingTimeoutMs;
     this.ringTimer = setTimeout(() => this.stop('timeout', `no answer within ${ringTimeoutMs} ms`), ringTimeoutMs);
@@ -215,6 +228,7 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
       return;
     }
     this.answered2xx = true;
+    this.timeline.answer = performance.now();
     dialog.confirm(response);
     connection.send(dialog.ackFor2xx());
     if (this.ringTimer) clearTimeout(this.ringTimer);
@@ -237,6 +251,9 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
     }
     if ((this.phase as Phase) !== 'connecting') return; // hung up while ICE/DTLS ran
     this.phase = 'up';
+    this.timeline.media = performance.now();
+    const { inviteToAnswerMs = 0, answerToMediaMs = 0 } = this.setupTimings;
+    this.context.log(`${this.id} (${this.party}) up: 200 OK ${Math.round(inviteToAnswerMs)} ms after INVITE, media ${Math.round(answerToMediaMs)} ms later`);
     this.context.joinMedia(this);
     this.markUp();
   }
@@ -302,17 +319,12 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
     }
   }
 
-  /** SIP INFO DTMF: `application/dtmf-relay` (Signal=5) or `application/dtmf` (5). */
+  /** SIP INFO DTMF (see sip/info-dtmf.ts); an empty INFO is a keep-alive. */
   private onInfo(request: SipRequest): SipResponse {
-    const type = (request.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!request.body.trim()) return createResponse(request, 200);
-    const digit = type === 'application/dtmf-relay'
-      ? /^\s*Signal\s*=\s*([0-9A-D*#])\s*$/im.exec(request.body)?.[1]
-      : type === 'application/dtmf' ? /^\s*([0-9A-D*#])\s*$/i.exec(request.body)?.[1] : undefined;
-    if (digit === undefined) {
-      return createResponse(request, 415, { headers: { Accept: 'application/dtmf-relay, application/dtmf' } });
-    }
-    this.emit('dtmf', digit.toUpperCase());
+    const digit = infoDtmfDigit(request.get('content-type'), request.body);
+    if (digit === undefined) return createResponse(request, 415, { headers: { Accept: INFO_DTMF_TYPES } });
+    this.emit('dtmf', digit);
     return createResponse(request, 200);
   }
 }

@@ -31,6 +31,8 @@ export interface MixingRoom {
 
 export interface MixingEngineOptions {
   maxRecordedSeconds?: number;
+  /** Recordings kept; the oldest call's is dropped past this (default 100). */
+  maxRecordings?: number;
   clock?: FrameClockOptions;
 }
 
@@ -127,6 +129,7 @@ export class MixingEngine {
       if (!recorder) {
         recorder = new PcmRecorder(this.options.maxRecordedSeconds);
         this.recordings.set(callId, recorder);
+        this.evictOldRecordings();
       }
       recorder.append(mixes.length === 1 ? mixes[0]! : sumFrames(mixes));
     }
@@ -134,6 +137,14 @@ export class MixingEngine {
     this.ticks++;
     this.tickTimeTotal += elapsed;
     this.tickTimeMax = Math.max(this.tickTimeMax, elapsed);
+  }
+
+  private evictOldRecordings(): void {
+    const limit = this.options.maxRecordings ?? 100;
+    for (const callId of this.recordings.keys()) {
+      if (this.recordings.size <= limit) break;
+      this.recordings.delete(callId);
+    }
   }
 
   private updateClock(): void {

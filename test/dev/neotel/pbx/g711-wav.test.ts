@@ -58,3 +58,17 @@ describe('WAV', () => {
     expect(() => parseWav(encodeWav(new Int16Array(4)).subarray(0, 48))).toThrow(/claims/);
   });
 });
+
+describe('PCM recorder', () => {
+  it('keeps the first maxSeconds and flags the rest as truncated', async () => {
+    const { PcmRecorder } = await import('../../../../dev/neotel/pbx/media/pcm-recorder.ts');
+    const recorder = new PcmRecorder(0.05); // 400 samples at 8 kHz
+    recorder.append(Int16Array.from({ length: 300 }, (_, i) => i));
+    expect(recorder.truncated).toBe(false);
+    recorder.append(Int16Array.from({ length: 300 }, (_, i) => 300 + i));
+    recorder.append(new Int16Array(10));
+    const all = recorder.toInt16Array();
+    expect([all.length, all[0], all[399], recorder.truncated]).toEqual([400, 0, 399, true]);
+    expect(recorder.toInt16Array()).toEqual(all);
+  });
+});

@@ -133,3 +133,19 @@ describe('mixing engine', () => {
     expect(audible(engine.recording('c2')!.toInt16Array())).toEqual(['agent']);
   });
 });
+
+describe('mixing engine memory bounds', () => {
+  it('keeps only the newest maxRecordings recordings', () => {
+    const engine = new MixingEngine({ maxRecordings: 2 });
+    const party = new FakeParty('agent', 500);
+    engine.addParticipant(party);
+    for (const callId of ['c1', 'c2', 'c3']) {
+      const room = { callId, routing: { agent: [] } };
+      engine.addRoom(room);
+      engine.tick();
+      engine.removeRoom(room);
+    }
+    engine.close();
+    expect([engine.recording('c1'), engine.recording('c2') !== undefined, engine.recording('c3') !== undefined]).toEqual([undefined, true, true]);
+  });
+});

@@ -89,3 +89,15 @@ describe('outgoing INVITE dialog', () => {
     expect(dialog.acceptRemoteSeq(6, 'BYE')).toBe(true);
   });
 });
+
+describe('SIP INFO DTMF', () => {
+  it('reads sip.js dtmf-relay bodies and bare application/dtmf digits', async () => {
+    const { infoDtmfDigit } = await import('../../../../dev/neotel/pbx/sip/info-dtmf.ts');
+    expect(infoDtmfDigit('application/dtmf-relay', 'Signal=5\r\nDuration=2000')).toBe('5');
+    expect(infoDtmfDigit('Application/DTMF-Relay; charset=x', 'Duration=160\r\nSignal= #\r\n')).toBe('#');
+    expect(infoDtmfDigit('application/dtmf', ' a ')).toBe('A');
+    expect(infoDtmfDigit('application/dtmf-relay', 'Signal=12')).toBeUndefined();
+    expect(infoDtmfDigit('text/plain', 'Signal=5')).toBeUndefined();
+    expect(infoDtmfDigit(undefined, '5')).toBeUndefined();
+  });
+});
