@@ -153,6 +153,15 @@ describe('SOAP 1.1 binding', () => {
     expect(bad.body).toMatch(/<faultcode>soap:Client<\/faultcode><faultstring>Server was unable to read request\. ---&gt; There is an error in XML document \(1, \d+\)\. ---&gt; Input string was not in a correct format\.<\/faultstring>/);
   });
 
+  it('runs ExecuteTaskNN with the Authentication header some clients send (accepted, not required)', async () => {
+    const body =
+      '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><Authentication xmlns="http://tempuri.org/"><Username>u</Username><Password>p</Password></Authentication></soap:Header>' +
+      '<soap:Body><ExecuteTask01 xmlns="http://tempuri.org/"><idTask>1</idTask><param1>ana</param1></ExecuteTask01></soap:Body></soap:Envelope>';
+    const r = await fetch(service(), { method: 'POST', headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://tempuri.org/ExecuteTask01"' }, body });
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('<ExecuteTask01Result>[{"Status":"true","Message":"Usuario ana validado"}]</ExecuteTask01Result>');
+  });
+
   it('escapes hostile values inside PositionResult', async () => {
     await soap('Login', '<DEVICE>SIP/1001</DEVICE><USUARIO>1001</USUARIO><CLAVE>1234</CLAVE>');
     await control.placeInbound({ number: '2615554444', queue: 4, clave: '<script>&]]>' });

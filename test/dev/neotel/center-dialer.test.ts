@@ -156,6 +156,18 @@ describe('predictive dialer', () => {
   });
 });
 
+describe('CloseContact', () => {
+  it('closes a record so the dialer skips it', async () => {
+    h = makeHarness();
+    h.center.closeContact(7, 12345);
+    expect(h.center.world.contacts.get(7, 12345)!.state).toBe('CLOSED');
+    h.loginAgent('1001', 97);
+    h.center.distributeNow();
+    await eventually(() => expect(h.pbx.lastAgentLeg('SIP/1001')).toBeDefined());
+    expect(h.position('1001').contactId).toBe(67890);
+  });
+});
+
 describe('preview dialer', () => {
   it('rings the agent first with the record, and dials the customer when the agent shows the contact', async () => {
     h = makeHarness({ scenario: testScenario((s) => (s.dialer.previewDelayMs = 10_000)) });
