@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import type { ControlState, TabReport } from './control/state-report.ts';
 import type { Injection, InjectionKind } from './opencti/error-injection.ts';
 import type { SoftphoneLayout } from './layout/softphone-layout.ts';
@@ -225,7 +226,8 @@ export class LightningControl {
             Host: url.host,
             ...(payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) }),
           },
-          ...(url.protocol === 'https:' ? { servername: url.hostname } : {}),
+          // SNI carries the console's name (the certificate is checked against it); never an IP.
+          ...(url.protocol === 'https:' && isIP(url.hostname) === 0 ? { servername: url.hostname } : {}),
           ...(this.options.ca === undefined ? {} : { ca: this.options.ca }),
           timeout: 15_000,
         },

@@ -194,3 +194,25 @@ describe('frame re-creation (reload, pop-out)', () => {
     expect(state.tab).toMatchObject({ frame, clickToDialEnabled: false, listeners: [] });
   });
 });
+
+describe('standby adapter (reqStandbyUrl + reqTimeout)', () => {
+  it('keeps the softphone that calls notifyInitializationComplete in time', async () => {
+    await control.setSettings({ '/reqGeneralInfo/reqStandbyUrl': `${server.adapterOrigin ?? ''}/?v=57&standby=1`, '/reqGeneralInfo/reqTimeout': '800' });
+    const { frame } = await control.recreateFrame();
+    ui.adapter = await adapterFrame(ui.page, frame);
+    await ui.adapter.evaluate(() => window.testAdapter.callRaw('notifyInitializationComplete', []));
+    await ui.page.waitForTimeout(1000);
+    expect(await ui.page.locator('iframe.openctiSoftPhone').getAttribute('data-frame')).toBe(String(frame));
+    expect((await control.state()).standbyActive).toBe(false);
+  });
+
+  it('switches to reqStandbyUrl for the session when the softphone stays silent past reqTimeout', async () => {
+    await control.setSettings({ '/reqGeneralInfo/reqStandbyUrl': `${server.adapterOrigin ?? ''}/?v=57&standby=1`, '/reqGeneralInfo/reqTimeout': '300' });
+    const { frame } = await control.recreateFrame();
+    ui.adapter = await adapterFrame(ui.page, frame + 1);
+    expect(ui.adapter.url()).toContain('standby=1');
+    const state = await control.state();
+    expect(state.standbyActive).toBe(true);
+    expect(state.adapterUrl).toBe(`${server.adapterOrigin ?? ''}/?v=57&standby=1`);
+  });
+});

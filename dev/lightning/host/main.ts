@@ -51,6 +51,7 @@ function apply(update: HostUpdate, generation = frame.generation): void {
   if (update.recreateFrame) {
     initializationComplete = false;
     frame.load(update.recreateFrame.frame, update.recreateFrame.adapterUrl);
+    startStandbyTimer(update.recreateFrame.standby);
   }
   renderChrome(chromeElements, update.chrome, (visible) => enqueue(() => api.tab('panel', { visible })));
   renderMain(main, update.view, update.chrome.clickToDialEnabled, actions);

@@ -66,7 +66,7 @@ export function setPanelVisible(tab: HostTab, visible: boolean): void {
  */
 export function recreateFrame(emulator: LightningEmulator, tab: HostTab): Pick<HostUpdate, 'recreateFrame'> {
   tab.recreateFrame();
-  return { recreateFrame: { frame: tab.frame, adapterUrl: emulator.adapterUrl() } };
+  return { recreateFrame: { frame: tab.frame, adapterUrl: emulator.adapterUrl(), standby: emulator.standby() } };
 }
 
 /**

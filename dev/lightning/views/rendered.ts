@@ -77,8 +77,11 @@ export interface HostUpdate {
   messages: OutgoingMessage[];
   view: RenderedView;
   chrome: ChromeState;
-  /** Re-create the adapter iframe (reload, pop-out, standby switch) as generation `frame`. */
-  recreateFrame?: { frame: number; adapterUrl: string };
+  /**
+   * Re-create the adapter iframe (reload, pop-out, standby switch) as generation `frame`;
+   * `standby` restarts the `reqTimeout` watch for the new softphone.
+   */
+  recreateFrame?: { frame: number; adapterUrl: string; standby: { url: string; timeoutMs: number } | null };
 }
 
 /** What the page receives when it registers itself. */

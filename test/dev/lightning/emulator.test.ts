@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickPhoneField, recreateFrame, saveNewRecord } from '../../../dev/lightning/state/console-actions.ts';
+import { clickPhoneField, recreateFrame, saveNewRecord, switchToStandby } from '../../../dev/lightning/state/console-actions.ts';
 import { IDS, emulatorWithTab, respond, send } from './support.ts';
 
 describe('host replies', () => {
@@ -178,5 +178,25 @@ describe('saveLog through the host', () => {
     expect(respond(emulator, tab, 'saveLog', { object: { entityApiName: 'Case', Subject: 'x' } }).errors?.[0]?.code).toBe('GENERIC_ERROR');
     expect(respond(emulator, tab, 'saveLog', { object: { Id: recordId, entityApiName: 'Contact' } }).errors?.[0]?.description).toMatch(/does not match/);
     expect(respond(emulator, tab, 'saveLog', { object: null }).errors?.[0]?.code).toBe('INVALID_PARAM');
+  });
+});
+
+describe('standby switch', () => {
+  const standby = { '/reqGeneralInfo/reqStandbyUrl': 'https://standby.example.com/', '/reqGeneralInfo/reqTimeout': '5000' };
+
+  it('does nothing once the softphone said notifyInitializationComplete, or without both settings', () => {
+    const { emulator, tab } = emulatorWithTab(standby);
+    respond(emulator, tab, 'notifyInitializationComplete');
+    expect(switchToStandby(emulator, tab)).toEqual({});
+    const bare = emulatorWithTab({ '/reqGeneralInfo/reqStandbyUrl': 'https://standby.example.com/' });
+    expect(switchToStandby(bare.emulator, bare.tab)).toEqual({});
+  });
+
+  it('re-creates the frame at the standby URL and keeps it for the session', () => {
+    const { emulator, tab } = emulatorWithTab(standby);
+    expect(switchToStandby(emulator, tab)).toEqual({ recreateFrame: { frame: 2, adapterUrl: 'https://standby.example.com/', standby: null } });
+    expect(emulator.adapterUrl()).toBe('https://standby.example.com/');
+    emulator.reset();
+    expect(emulator.adapterUrl()).toBe('https://neotel.example.com/softphone/');
   });
 });
