@@ -30,7 +30,7 @@ export class ConfigErrorPanel extends LitElement {
                 <dl>
                   <dt>${m.configItem}</dt>
                   <dd>
-                    ${issue.label ? html`<span class="label">${issue.label}</span> ` : nothing}<code>${issue.path}</code>
+                    ${issue.label ? html`<span class="label" title=${issue.label}>${shortLabel(issue.label)}</span> ` : nothing}<code>${issue.path}</code>
                   </dd>
                   <dt>${m.configReceived}</dt>
                   <dd class="received">${issue.received === undefined || issue.received === '' ? m.configNothing : html`<code>${issue.received}</code>`}</dd>
@@ -45,6 +45,16 @@ export class ConfigErrorPanel extends LitElement {
       </section>
     `;
   }
+}
+
+/**
+ * Item labels in the call-center definition explain the item at length ("SIP WebSocket URL
+ * (required): where the agent's browser…"); the panel names the item by the part before the
+ * explanation and keeps the whole label as a tooltip.
+ */
+export function shortLabel(label: string): string {
+  const cut = label.search(/\s*[(:]/u);
+  return cut > 0 ? label.slice(0, cut) : label;
 }
 
 declare global {

@@ -16,19 +16,21 @@ export const softphoneShellStyles = css`
     border-bottom: 1px solid var(--dt-border);
     background: var(--dt-surface-alt);
   }
-  .title {
-    font-weight: 700;
-    font-size: 0.875rem;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
   .status {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--dt-space-1);
     border-radius: 1rem;
     padding: 0 var(--dt-space-2);
     background: #e5e5e5;
     color: var(--dt-text-weak);
     font-size: 0.75rem;
+  }
+  .dot {
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: #939393;
   }
   main {
     flex: 1;

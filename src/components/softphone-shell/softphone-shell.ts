@@ -34,8 +34,7 @@ export class SoftphoneShell extends LitElement {
     const m = messagesFor(state.language);
     return html`
       <header>
-        <span class="title">${state.phase === 'ready' ? state.displayName : m.appName}</span>
-        <span class="status" role="status" aria-label=${m.statusLabel}>${m.statusOffline}</span>
+        <span class="status" role="status" aria-label=${m.statusLabel}><span class="dot" aria-hidden="true"></span>${m.statusOffline}</span>
       </header>
       <main aria-busy=${state.phase === 'booting' ? 'true' : 'false'}>${this.renderBody(state, m)}</main>
     `;
@@ -44,7 +43,7 @@ export class SoftphoneShell extends LitElement {
   private renderBody(state: ShellState, m: Messages) {
     switch (state.phase) {
       case 'booting':
-        return html`<p class="muted" role="status">${m.booting}</p>`;
+        return html`<p class="muted" data-phase="booting" role="status">${m.booting}</p>`;
       case 'standalone':
         return html`
           <section class="notice" data-phase="standalone" aria-labelledby="standalone-title">
@@ -55,7 +54,7 @@ export class SoftphoneShell extends LitElement {
         `;
       case 'settings-unavailable':
         return html`
-          <section class="notice warning" role="alert" aria-labelledby="settings-title">
+          <section class="notice warning" data-phase="settings-unavailable" role="alert" aria-labelledby="settings-title">
             <h2 id="settings-title">${m.settingsUnavailableTitle}</h2>
             <p>${m.settingsUnavailableBody(state.detail)}</p>
             <button class="brand" @click=${() => this.consumer.value?.retry()}>${m.retry}</button>
