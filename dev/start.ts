@@ -1,0 +1,96 @@
+/**
+ * `npm start`: the whole product on one machine with no accounts — the adapter built into dist/,
+ * the Neotel simulator (NeoApi, dialer, PBX; it also serves the adapter at /softphone/, the same
+ * origin as NeoApi, as a real deployment does) and the Lightning console emulator framing it.
+ *
+ *   npm start                              console on :8080, Neotel on :8090
+ *   npm start -- --port 9000 --neotel-port 9001 --scenario my-center.json --no-build
+ *
+ * Everything binds 127.0.0.1. Open the printed console URL in a browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { startLightning } from './lightning/server.ts';
+import { startNeotel } from './neotel/server.ts';
+
+interface StartOptions {
+  port: number;
+  neotelPort: number;
+  scenario: string | undefined;
+  build: boolean;
+}
+
+const USAGE = `Usage: npm start -- [--port N] [--neotel-port N] [--scenario FILE] [--no-build]
+
+  --port N           Lightning console port (default 8080)
+  --neotel-port N    Neotel simulator port: NeoApi, SIP WebSocket, adapter (default 8090)
+  --scenario FILE    contact-center scenario JSON (default dev/neotel/scenario/default.json)
+  --no-build         serve the existing dist/ instead of building it first`;
+
+function parseArgs(argv: readonly string[]): StartOptions {
+  const options: StartOptions = { port: 8080, neotelPort: 8090, scenario: undefined, build: true };
+  const port = (flag: string, value: string | undefined): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} expects a port number (0-65535), got ${JSON.stringify(value ?? '')}.`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    switch (arg) {
+      case '--port': options.port = port(arg, argv[++i]); break;
+      case '--neotel-port': options.neotelPort = port(arg, argv[++i]); break;
+      case '--scenario': options.scenario = argv[++i]; break;
+      case '--no-build': options.build = false; break;
+      case '--help': console.log(USAGE); process.exit(0); break;
+      default: throw new Error(`Unknown option ${JSON.stringify(arg)}.\n${USAGE}`);
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.build || !existsSync('dist/index.html')) {
+    console.log('building the adapter (vite build)…');
+    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed; see above.');
+  }
+
+  const neotel = await startNeotel({ port: options.neotelPort, ...(options.scenario === undefined ? {} : { scenario: options.scenario }) });
+  const lightning = await startLightning({
+    port: options.port,
+    adapterUrl: `${neotel.url}/softphone/`,
+    // What an admin types into the call center after importing callcenter-definition.xml.
+    settingOverrides: {
+      '/neotelConnection/neoApiUrl': neotel.neoApiUrl,
+      '/neotelConnection/sipWebSocketUrl': neotel.sipUrl,
+      '/neotelConnection/sipDomain': new URL(neotel.url).hostname,
+    },
+  });
+
+  console.log('');
+  console.log(`  Salesforce (Lightning console emulator)  ${lightning.url}`);
+  console.log(`  Neotel control page (play the customer)  ${neotel.url}/control/`);
+  console.log(`  NeoApi                                   ${neotel.neoApiUrl}`);
+  console.log(`  SIP over WebSocket                       ${neotel.sipUrl}`);
+  console.log('');
+  console.log(`  Open ${lightning.url} and click the "Dialtone" button in the utility bar.`);
+  console.log('  Ctrl+C stops everything.');
+  console.log(`ready ${lightning.url}`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void Promise.allSettled([lightning.close(), neotel.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const busy = /EADDRINUSE/.test(message) ? '\nA port is already in use: pass --port / --neotel-port (0 picks a free one).' : '';
+  console.error(`npm start failed: ${message}${busy}`);
+  process.exit(1);
+});
