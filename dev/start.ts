@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const busy = /EADDRINUSE/.test(message) ? '\nA port is already in use: pass --port / --neotel-port (0 picks a free one).' : '';
+  const busy = message.includes('EADDRINUSE') ? '\nA port is already in use: pass --port / --neotel-port (0 picks a free one).' : '';
   console.error(`npm start failed: ${message}${busy}`);
   process.exit(1);
 });
