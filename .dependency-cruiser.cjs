@@ -3,7 +3,7 @@
  * Pure folders stay pure, adapters never import each other, only app/ wires adapters, only
  * main.ts imports app/, components never touch adapters.
  */
-const ADAPTERS = '^src/(sip|opencti|neoapi|storage)/';
+const ADAPTERS = '^src/(sip|opencti|neoapi|storage|tabs)/';
 const PURE = '^src/(call|crm|config|i18n)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -41,7 +41,7 @@ module.exports = {
       name: 'adapters-never-import-adapters',
       comment: 'sip, opencti, neoapi and storage never import each other (type imports from pure folders only).',
       severity: 'error',
-      from: { path: '^src/(sip|opencti|neoapi|storage)/' },
+      from: { path: '^src/(sip|opencti|neoapi|storage|tabs)/' },
       to: { path: ADAPTERS, pathNot: '^src/$1/' },
     },
     {
