@@ -1,0 +1,14 @@
+/**
+ * Dialtone's browser storage: one IndexedDB database (`dialtone`) with versioned schema steps,
+ * typed preferences and a vault that keeps the remembered password sealed with a
+ * non-extractable AES-GCM key. See docs/tabs-and-storage.md.
+ */
+export { openStore } from './open-store.ts';
+export type { DialtoneStore, OpenStoreOptions } from './open-store.ts';
+export type { PanelSize, PrefName, Prefs, PrefsStore } from './prefs.ts';
+export { MAX_SECRET_LENGTH } from './vault.ts';
+export type { Vault } from './vault.ts';
+export { StorageError } from './errors.ts';
+export type { StorageErrorCode } from './errors.ts';
+export { DATABASE_NAME, MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+export type { DialtoneDbSchema, Migration } from './schema.ts';

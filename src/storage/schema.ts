@@ -1,0 +1,68 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+
+/** The database every Dialtone tab of one origin shares. */
+export const DATABASE_NAME = 'dialtone';
+
+/**
+ * A vault record as stored. The key record holds a NON-extractable `CryptoKey` (IndexedDB keeps
+ * it by structured clone; its bytes never reach JavaScript); the secret record holds only the
+ * AES-GCM ciphertext, its IV and the id of the key that sealed it.
+ */
+export type VaultRecord =
+  | { readonly kind: 'key'; readonly keyId: string; readonly key: CryptoKey; readonly createdAt: number }
+  | {
+      readonly kind: 'secret';
+      readonly format: 1;
+      readonly keyId: string;
+      readonly iv: Uint8Array<ArrayBuffer>;
+      readonly ciphertext: ArrayBuffer;
+      readonly savedAt: number;
+    };
+
+/** The typed shape of the database, for `idb`. Values are validated on read anyway. */
+export interface DialtoneDbSchema extends DBSchema {
+  /** One record per preference name; see `prefs.ts`. */
+  prefs: { key: string; value: unknown };
+  /** `key` (the wrapping `CryptoKey`) and `secret` (the sealed remembered password). */
+  vault: { key: 'key' | 'secret'; value: VaultRecord };
+}
+
+/** A database connection typed with {@link DialtoneDbSchema}. */
+export type DialtoneDb = IDBPDatabase<DialtoneDbSchema>;
+
+type UpgradeTransaction = IDBPTransaction<DialtoneDbSchema, StoreNames<DialtoneDbSchema>[], 'versionchange'>;
+
+/**
+ * One schema step. Step `n` (1-based) turns a version `n - 1` database into version `n`.
+ * To add the call-log outbox later: add its store to {@link DialtoneDbSchema} and append a step
+ * that creates it — never edit a published step, since databases already at that version will
+ * not run it again.
+ */
+export type Migration = (db: IDBPDatabase<DialtoneDbSchema>, tx: UpgradeTransaction) => void;
+
+/** The published schema steps, oldest first. The database version is their count. */
+export const MIGRATIONS: readonly Migration[] = [
+  // v1: preferences and the secret vault.
+  (db) => {
+    db.createObjectStore('prefs');
+    db.createObjectStore('vault');
+  },
+];
+
+/** The version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Runs every step after `oldVersion` inside the upgrade transaction. */
+export function runMigrations(
+  db: IDBPDatabase<DialtoneDbSchema>,
+  oldVersion: number,
+  newVersion: number,
+  tx: UpgradeTransaction,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
+  for (let version = oldVersion + 1; version <= newVersion; version += 1) {
+    const step = migrations[version - 1];
+    if (step === undefined) throw new Error(`No migration to schema version ${version}; this build knows ${migrations.length}.`);
+    step(db, tx);
+  }
+}
