@@ -1,0 +1,29 @@
+/**
+ * The WebRTC SIP phone adapter (sip.js over WebSocket): registration, incoming calls from the
+ * Neotel PBX, call controls, media devices, ringtone and reconnection. See docs/sip-phone.md.
+ */
+export { SipPhone } from './sip-phone.ts';
+export { SipPhoneError, SIP_PHONE_ERROR_CODES, type SipPhoneErrorCode } from './errors.ts';
+export {
+  parseAnswerAfter,
+  parseIncomingCall,
+  parseLegKind,
+  shouldAutoAnswer,
+  type CallLegKind,
+  type IncomingCallInfo,
+} from './incoming-call.ts';
+export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './reconnect-backoff.ts';
+export { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-queue.ts';
+export type {
+  AudioDevices,
+  CallEndReason,
+  CallPhase,
+  CallSnapshot,
+  MediaEnvironment,
+  RegistrationState,
+  SipConnectionSettings,
+  SipCredentials,
+  SipPhoneEvents,
+  SipPhoneOptions,
+  UserAgentFactory,
+} from './types.ts';

@@ -1,0 +1,202 @@
+import { Registerer, UserAgent, type Core, type Invitation, type UserAgentOptions } from 'sip.js';
+import { describeValue } from '../shared/errors.ts';
+import { SipPhoneError, registerRejection } from './errors.ts';
+import { backoffDelayMs, type BackoffOptions } from './reconnect-backoff.ts';
+import type { RegistrationState, UserAgentFactory } from './types.ts';
+
+/** What the registration needs to build its UserAgent. */
+export interface RegistrationOptions {
+  readonly userAgentOptions: Omit<UserAgentOptions, 'delegate' | 'uri'>;
+  readonly aor: string;
+  readonly expiresSeconds: number;
+  readonly timeoutMs: number;
+  readonly backoff: BackoffOptions;
+  readonly random: () => number;
+  readonly userAgentFactory: UserAgentFactory;
+}
+
+/** What the registration reports to the phone. */
+export interface RegistrationHooks {
+  readonly state: (state: RegistrationState, error?: SipPhoneError) => void;
+  readonly invite: (invitation: Invitation) => void;
+  /** The WebSocket closed under us (not by `stop()`). */
+  readonly transportLost: (error: SipPhoneError) => void;
+  readonly error: (error: SipPhoneError) => void;
+}
+
+/**
+ * The device's registration over one sip.js UserAgent, and its recovery: sip.js does not
+ * reconnect by itself (sip-test-stack.md, "WebSocket drop"), so a dropped WebSocket starts a
+ * back-off loop of `reconnect()` + REGISTER (the registrar forgets bindings on restart).
+ */
+export class SipRegistration {
+  private userAgent: UserAgent | undefined;
+  private registerer: Registerer | undefined;
+  private current: RegistrationState = 'unregistered';
+  private wanted = false;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly options: RegistrationOptions,
+    private readonly hooks: RegistrationHooks,
+  ) {}
+
+  get state(): RegistrationState {
+    return this.current;
+  }
+
+  /** Connects (once) and REGISTERs; rejects with a typed error. */
+  async register(): Promise<void> {
+    this.wanted = true;
+    this.cancelReconnect();
+    this.setState('registering');
+    try {
+      const userAgent = this.ensureUserAgent();
+      if (!userAgent.isConnected()) await this.connect(userAgent, () => userAgent.start());
+      await this.sendRegister();
+      this.attempt = 0;
+      this.setState('registered');
+    } catch (error) {
+      const typed = this.asError(error);
+      this.setState('failed', typed);
+      throw typed;
+    }
+  }
+
+  /** Un-REGISTERs (best effort) and closes the WebSocket. */
+  async unregister(): Promise<void> {
+    this.wanted = false;
+    this.cancelReconnect();
+    const { userAgent, registerer } = this;
+    this.userAgent = undefined;
+    this.registerer = undefined;
+    if (registerer && userAgent?.isConnected()) {
+      await this.awaitResponse('unREGISTER', (delegate) => registerer.unregister({ requestDelegate: delegate })).catch((error: unknown) =>
+        this.hooks.error(this.asError(error)),
+      );
+    }
+    await registerer?.dispose().catch(() => undefined);
+    await userAgent?.stop().catch(() => undefined);
+    this.setState('unregistered');
+  }
+
+  private ensureUserAgent(): UserAgent {
+    if (this.userAgent) return this.userAgent;
+    const uri = UserAgent.makeURI(this.options.aor);
+    if (!uri) throw new SipPhoneError('register-rejected', `The SIP address ${describeValue(this.options.aor)} is not a valid SIP URI (expected sip:<device>@<sipDomain>).`);
+    const userAgent = this.options.userAgentFactory({
+      ...this.options.userAgentOptions,
+      uri,
+      delegate: {
+        onInvite: (invitation) => this.hooks.invite(invitation),
+        onDisconnect: (error) => {
+          if (error && this.userAgent === userAgent) this.onTransportLost(error);
+        },
+      },
+    });
+    this.userAgent = userAgent;
+    this.registerer = new Registerer(userAgent, { expires: this.options.expiresSeconds });
+    return userAgent;
+  }
+
+  private async connect(userAgent: UserAgent, open: () => Promise<void>): Promise<void> {
+    try {
+      await open();
+    } catch (error) {
+      throw new SipPhoneError(
+        'transport-failed',
+        `Could not open the SIP WebSocket for ${this.options.aor}: ${error instanceof Error ? error.message : describeValue(error)} (expected the PBX at the configured sipWebSocketUrl to accept subprotocol "sip").`,
+        { cause: error },
+      );
+    }
+    if (!userAgent.isConnected()) throw new SipPhoneError('transport-failed', `The SIP WebSocket for ${this.options.aor} closed right after opening.`);
+  }
+
+  private sendRegister(): Promise<void> {
+    const registerer = this.registerer;
+    if (!registerer) return Promise.reject(new SipPhoneError('not-registered', 'REGISTER without a UserAgent (internal order error).'));
+    return this.awaitResponse('REGISTER', (delegate) => registerer.register({ requestDelegate: delegate }));
+  }
+
+  /** Sends one REGISTER-like request and waits for its final answer, at most `timeoutMs`. */
+  private awaitResponse(
+    what: string,
+    send: (delegate: Core.OutgoingRequestDelegate) => Promise<unknown>,
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new SipPhoneError('register-timeout', `${what} of ${this.options.aor}: no answer within ${this.options.timeoutMs} ms (expected 200 OK from the PBX).`)),
+        this.options.timeoutMs,
+      );
+      const settle = (error?: SipPhoneError): void => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      send({
+        onAccept: () => settle(),
+        onReject: (response) => settle(registerRejection(response.message.statusCode ?? 0, response.message.reasonPhrase ?? '', this.options.aor)),
+      }).catch((error: unknown) => settle(this.asError(error)));
+    });
+  }
+
+  private onTransportLost(error: Error): void {
+    const typed = new SipPhoneError('transport-failed', `The SIP WebSocket of ${this.options.aor} dropped: ${error.message}.`, { cause: error });
+    this.hooks.transportLost(typed);
+    // Only a registered phone starts the loop: while registering, register() reports the failure,
+    // and while reconnecting the running loop already owns the retries.
+    if (!this.wanted || this.current !== 'registered') return;
+    this.setState('reconnecting', typed);
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.wanted) return; // unregister() ran meanwhile
+    if (this.attempt >= this.options.backoff.maxAttempts) {
+      this.setState('failed', new SipPhoneError('transport-failed', `Gave up reconnecting ${this.options.aor} after ${this.attempt} attempts.`));
+      return;
+    }
+    const delay = backoffDelayMs(this.attempt, this.options.backoff, this.options.random);
+    this.attempt++;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.reconnectOnce();
+    }, delay);
+  }
+
+  private async reconnectOnce(): Promise<void> {
+    const userAgent = this.userAgent;
+    if (!userAgent || !this.wanted) return;
+    try {
+      if (!userAgent.isConnected()) await this.connect(userAgent, () => userAgent.reconnect());
+      await this.sendRegister();
+      this.attempt = 0;
+      this.setState('registered');
+    } catch (error) {
+      const typed = this.asError(error);
+      if (typed.code === 'auth-failed' || typed.code === 'device-not-found') {
+        this.setState('failed', typed);
+        return;
+      }
+      this.hooks.error(typed);
+      this.scheduleReconnect();
+    }
+  }
+
+  private cancelReconnect(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private setState(state: RegistrationState, error?: SipPhoneError): void {
+    if (state === this.current && error === undefined) return;
+    this.current = state;
+    this.hooks.state(state, error);
+  }
+
+  private asError(error: unknown): SipPhoneError {
+    if (error instanceof SipPhoneError) return error;
+    return new SipPhoneError('transport-failed', `SIP request of ${this.options.aor} failed: ${error instanceof Error ? error.message : describeValue(error)}.`, { cause: error });
+  }
+}

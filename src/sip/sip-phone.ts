@@ -1,0 +1,288 @@
+import type { Invitation, SessionDescriptionHandlerFactory } from 'sip.js';
+import { UserAgent } from 'sip.js';
+import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
+import { DEFAULT_DTMF_TIMING } from './dtmf-queue.ts';
+import { SipPhoneError } from './errors.ts';
+import { parseIncomingCall, shouldAutoAnswer } from './incoming-call.ts';
+import { browserMediaEnvironment, listAudioDevices, microphoneConstraints, openMicrophone, selectOutput } from './media-devices.ts';
+import { PhoneCall } from './phone-call.ts';
+import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
+import { SipRegistration } from './registration.ts';
+import { RemoteAudio } from './remote-audio.ts';
+import { Ringtone } from './ringtone.ts';
+import { TypedEvents } from './typed-events.ts';
+import type { AudioDevices, CallSnapshot, MediaEnvironment, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
+
+/**
+ * The agent's WebRTC phone: registers the device on the PBX over SIP/WebSocket (sip.js), takes
+ * the calls the platform sends it (auto-answering platform legs when configured, ringing for queue
+ * calls), and offers the call controls, audio devices and recovery the app needs. One call at a
+ * time: a second INVITE while busy is answered 486 Busy Here.
+ *
+ * ```ts
+ * const phone = new SipPhone({ connection: config.connection, credentials: { user: '1001', password } });
+ * phone.on('incoming', (call, autoAnswer) => { if (!autoAnswer) showRinging(call); });
+ * await phone.requestMicrophone();   // early: the permission prompt before the first call
+ * await phone.register();            // before NeoApi Login
+ * ```
+ */
+export class SipPhone {
+  private readonly events = new TypedEvents<SipPhoneEvents>();
+  private readonly media: MediaEnvironment;
+  private readonly registration: SipRegistration;
+  private readonly ringtone: Ringtone;
+  private readonly remoteAudio: RemoteAudio;
+  private call: PhoneCall | undefined;
+  private microphoneId: string | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: SipPhoneOptions) {
+    this.media = browserMediaEnvironment(options.media);
+    this.microphoneId = options.microphoneId;
+    this.ringtone = new Ringtone(this.media.container);
+    this.remoteAudio = new RemoteAudio(this.media.container);
+    if (options.ringerId !== undefined) void this.ringtone.setSinkId(options.ringerId).catch(() => undefined);
+    if (options.speakerId !== undefined) void this.remoteAudio.setSinkId(options.speakerId).catch(() => undefined);
+    const { connection, credentials } = options;
+    const sdhFactory: SessionDescriptionHandlerFactory =
+      options.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(() => openMicrophone(this.media, this.microphoneId));
+    this.registration = new SipRegistration(
+      {
+        aor: `sip:${credentials.user}@${connection.sipDomain}`,
+        expiresSeconds: options.registerExpiresSeconds ?? 300,
+        timeoutMs: options.registerTimeoutMs ?? 10_000,
+        backoff: { ...DEFAULT_BACKOFF, ...options.reconnect },
+        random: options.random ?? Math.random,
+        userAgentFactory: options.userAgentFactory ?? ((uaOptions) => new UserAgent(uaOptions)),
+        userAgentOptions: {
+          authorizationUsername: credentials.authorizationUser ?? credentials.user,
+          authorizationPassword: credentials.password,
+          ...(credentials.displayName === undefined ? {} : { displayName: credentials.displayName }),
+          transportOptions: { server: connection.sipWebSocketUrl, connectionTimeout: 5, keepAliveInterval: 25 },
+          logLevel: options.logLevel ?? 'error',
+          userAgentString: 'Dialtone',
+          sessionDescriptionHandlerFactory: sdhFactory,
+          sessionDescriptionHandlerFactoryOptions: {
+            // Never sip.js's default Google STUN server (sip-test-stack.md pitfall 1).
+            peerConnectionConfiguration: { iceServers: connection.iceServers.map((server) => ({ ...server })) },
+            iceGatheringTimeout: connection.iceGatheringTimeoutMs,
+          },
+        },
+      },
+      {
+        state: (state, error) => this.events.emit('registration', state, error),
+        invite: (invitation) => this.onInvite(invitation),
+        transportLost: () => this.onTransportLost(),
+        error: (error) => this.events.emit('error', error),
+      },
+    );
+  }
+
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<Name extends keyof SipPhoneEvents>(name: Name, listener: SipPhoneEvents[Name]): () => void {
+    return this.events.on(name, listener);
+  }
+
+  /** Registration state. */
+  get state(): RegistrationState {
+    return this.registration.state;
+  }
+
+  /** The current call (ringing, answering or established), if any. */
+  get currentCall(): CallSnapshot | undefined {
+    return this.call?.snapshot();
+  }
+
+  /** True while the ringtone plays. */
+  get ringing(): boolean {
+    return this.ringtone.playing;
+  }
+
+  /**
+   * True when digits must go through NeoApi `SendDTMF`: the app asked so (`dtmfViaPlatform`), or
+   * the current call cannot carry RFC 4733.
+   */
+  get dtmfViaPlatform(): boolean {
+    if (this.options.dtmfViaPlatform === true) return true;
+    return this.call?.currentPhase === 'established' ? !this.call.canSendDtmf() : false;
+  }
+
+  /** The `<audio>` element that plays the far end (created with the first call). */
+  get remoteAudioElement(): HTMLAudioElement | undefined {
+    return this.remoteAudio.audioElement;
+  }
+
+  /** Asks for the microphone now (the permission prompt before the first call); typed `microphone-*` errors. */
+  async requestMicrophone(): Promise<void> {
+    const stream = await openMicrophone(this.media, this.microphoneId);
+    for (const track of stream.getTracks()) track.stop();
+  }
+
+  /** Microphones and speakers, and whether the output can be chosen. */
+  listDevices(): Promise<AudioDevices> {
+    return listAudioDevices(this.media);
+  }
+
+  /** Uses another microphone (undefined = default), also in the current call. */
+  async setMicrophone(deviceId: string | undefined): Promise<void> {
+    const stream = await openMicrophone(this.media, deviceId);
+    this.microphoneId = deviceId;
+    const track = stream.getAudioTracks()[0];
+    if (this.call?.currentPhase === 'established' && track) await this.call.replaceMicrophone(track);
+    else for (const unused of stream.getTracks()) unused.stop();
+  }
+
+  /** Sends call audio to another output device (`setSinkId`). */
+  setSpeaker(deviceId: string): Promise<void> {
+    return selectOutput('setSpeaker()', deviceId, () => this.remoteAudio.setSinkId(deviceId));
+  }
+
+  /** Sends the ringtone to another output device (`setSinkId`). */
+  setRinger(deviceId: string): Promise<void> {
+    return selectOutput('setRinger()', deviceId, () => this.ringtone.setSinkId(deviceId));
+  }
+
+  /** REGISTERs the device (digest auth); rejects with `auth-failed`, `device-not-found`, `transport-failed`, `register-timeout`…. */
+  register(): Promise<void> {
+    if (this.disposed) return Promise.reject(this.disposedError('register()'));
+    return this.registration.register();
+  }
+
+  /** Ends any call, un-REGISTERs and closes the WebSocket. */
+  async unregister(): Promise<void> {
+    await this.call?.hangUp().catch(() => undefined);
+    await this.registration.unregister();
+  }
+
+  /** Answers the ringing call. */
+  async answer(): Promise<void> {
+    this.stopRinging();
+    await this.requireCall('answer()').answer();
+  }
+
+  /** Declines the ringing call with 486 Busy Here (default) or 603 Decline. */
+  async reject(statusCode: 486 | 603 = 486): Promise<void> {
+    this.stopRinging();
+    await this.requireCall('reject()').reject(statusCode);
+  }
+
+  /** Hangs up: BYE when up, 486 while ringing. */
+  async hangUp(): Promise<void> {
+    this.stopRinging();
+    await this.requireCall('hangUp()').hangUp();
+  }
+
+  /** Holds the call (re-INVITE `sendonly`). */
+  hold(): Promise<void> {
+    return this.requireCall('hold()').setHold(true);
+  }
+
+  /** Resumes a held call (re-INVITE `sendrecv`). */
+  resume(): Promise<void> {
+    return this.requireCall('resume()').setHold(false);
+  }
+
+  /** Mutes the microphone (the track is disabled; no re-INVITE). */
+  mute(): void {
+    this.requireCall('mute()').setMuted(true);
+  }
+
+  /** Unmutes the microphone. */
+  unmute(): void {
+    this.requireCall('unmute()').setMuted(false);
+  }
+
+  /**
+   * Sends DTMF by RFC 4733, one digit at a time; resolves once every digit went out. Rejects with
+   * `dtmf-unavailable` when {@link dtmfViaPlatform} is true: send them with NeoApi `SendDTMF`.
+   */
+  sendDtmf(digits: string): Promise<void> {
+    const call = this.requireCall('sendDtmf()');
+    if (this.options.dtmfViaPlatform === true) {
+      return Promise.reject(new SipPhoneError('dtmf-unavailable', 'sendDtmf(): dtmfViaPlatform is set, so digits go through NeoApi SendDTMF, not RFC 4733.'));
+    }
+    return call.sendDtmf(digits);
+  }
+
+  /** Hangs up, unregisters, removes the audio elements and forgets every listener. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    await this.unregister().catch(() => undefined);
+    this.disposed = true;
+    this.remoteAudio.dispose();
+    await this.ringtone.dispose();
+    this.events.clear();
+  }
+
+  private onInvite(invitation: Invitation): void {
+    if (this.disposed || (this.call && this.call.currentPhase !== 'ended')) {
+      void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+      return;
+    }
+    const info = parseIncomingCall({
+      sipCallId: invitation.request.callId,
+      header: (name) => invitation.request.getHeader(name),
+      fromUser: invitation.remoteIdentity.uri.user,
+      fromDisplayName: invitation.remoteIdentity.displayName,
+    });
+    const call = new PhoneCall(
+      invitation,
+      info,
+      {
+        constraints: () => microphoneConstraints(this.microphoneId),
+        iceGatheringTimeoutMs: this.options.connection.iceGatheringTimeoutMs,
+        dtmfTiming: { ...DEFAULT_DTMF_TIMING, ...this.options.dtmfTiming },
+      },
+      {
+        established: (c) => {
+          this.stopRinging();
+          for (const track of c.remoteTracks()) this.remoteAudio.play(track);
+          this.events.emit('established', c.snapshot());
+        },
+        updated: (c) => this.events.emit('call-updated', c.snapshot()),
+        ended: (c, reason, detail) => {
+          this.stopRinging();
+          this.remoteAudio.stop();
+          if (this.call === c) this.call = undefined;
+          this.events.emit('ended', c.snapshot(), reason, detail);
+        },
+        dtmfSent: (c, digit) => this.events.emit('dtmf-sent', c.snapshot(), digit),
+        remoteTrack: (track) => this.remoteAudio.play(track),
+      },
+    );
+    this.call = call;
+    const autoAnswer = shouldAutoAnswer(info, this.options.connection.autoAnswerPlatformLegs);
+    if (autoAnswer) {
+      this.events.emit('incoming', call.snapshot(), true);
+      call.answer().catch((error: unknown) => this.events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
+      return;
+    }
+    void invitation.progress().catch(() => undefined); // 180 Ringing
+    this.ringtone.start();
+    this.events.emit('ringing', true);
+    this.events.emit('incoming', call.snapshot(), false);
+  }
+
+  private onTransportLost(): void {
+    const call = this.call;
+    if (!call || call.currentPhase === 'ended') return;
+    call.markAtRisk();
+    this.events.emit('call-transport-lost', call.snapshot());
+  }
+
+  private stopRinging(): void {
+    if (!this.ringtone.playing) return;
+    this.ringtone.stop();
+    this.events.emit('ringing', false);
+  }
+
+  private requireCall(what: string): PhoneCall {
+    if (this.disposed) throw this.disposedError(what);
+    if (!this.call) throw new SipPhoneError('no-call', `${what}: there is no call (expected an incoming or established call).`);
+    return this.call;
+  }
+
+  private disposedError(what: string): SipPhoneError {
+    return new SipPhoneError('disposed', `${what} on a disposed SipPhone: create a new one.`);
+  }
+}

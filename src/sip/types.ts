@@ -1,0 +1,130 @@
+import type { SessionDescriptionHandlerFactory, UserAgent, UserAgentOptions } from 'sip.js';
+import type { ConnectionConfig } from '../config/config-types.ts';
+import type { SipPhoneError } from './errors.ts';
+import type { IncomingCallInfo } from './incoming-call.ts';
+import type { BackoffOptions } from './reconnect-backoff.ts';
+import type { DtmfTiming } from './dtmf-queue.ts';
+
+/**
+ * Registration state of the phone:
+ *
+ * ```
+ *  unregistered ──register()──► registering ──200──► registered
+ *       ▲                          │  401/403/404/timeout          │ WebSocket dropped
+ *       │                          ▼                               ▼
+ *       └──unregister()────── failed ◄──max attempts── reconnecting ──reconnect + 200──► registered
+ * ```
+ */
+export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'reconnecting' | 'failed';
+
+/** Phase of the current call. */
+export type CallPhase = 'ringing' | 'answering' | 'established' | 'ended';
+
+/** Why a call ended. */
+export type CallEndReason =
+  /** We hung up (BYE) after answering. */
+  | 'local-hangup'
+  /** The far end sent BYE. */
+  | 'remote-hangup'
+  /** We rejected it while ringing (486/603). */
+  | 'rejected'
+  /** The caller (PBX) cancelled before it was answered: CANCEL. */
+  | 'cancelled'
+  /** Answering, media or signalling failed (see `detail`). */
+  | 'failed';
+
+/** The current call, as a read-only snapshot. */
+export interface CallSnapshot extends IncomingCallInfo {
+  readonly phase: CallPhase;
+  readonly onHold: boolean;
+  readonly muted: boolean;
+  /** The WebSocket dropped during the call: signalling (BYE, hold) may not reach the PBX any more. */
+  readonly atRisk: boolean;
+  /** `performance.now()` when the INVITE arrived / the call was established. */
+  readonly receivedAt: number;
+  readonly establishedAt: number | null;
+}
+
+/** The events of {@link SipPhone}; subscribe with `phone.on(name, listener)`. */
+export interface SipPhoneEvents {
+  /** Registration state changed; `error` says why when it is `failed` or `reconnecting`. */
+  'registration': (state: RegistrationState, error?: SipPhoneError) => void;
+  /** An INVITE arrived. `autoAnswer` is true when the phone is answering it by itself. */
+  'incoming': (call: CallSnapshot, autoAnswer: boolean) => void;
+  /** The ringtone started (true) or stopped (false). */
+  'ringing': (ringing: boolean) => void;
+  /** The call is up (200 OK sent and ACKed). */
+  'established': (call: CallSnapshot) => void;
+  /** Hold, mute or at-risk flag changed. */
+  'call-updated': (call: CallSnapshot) => void;
+  /** The WebSocket dropped while a call was up: the call may be lost; the app should tell the agent. */
+  'call-transport-lost': (call: CallSnapshot) => void;
+  /** The call is over. */
+  'ended': (call: CallSnapshot, reason: CallEndReason, detail?: string) => void;
+  /** A DTMF digit went out by RFC 4733. */
+  'dtmf-sent': (call: CallSnapshot, digit: string) => void;
+  /** A failure not tied to a method call (auto-answer failed, re-register after reconnect failed…). */
+  'error': (error: SipPhoneError) => void;
+}
+
+/** The device the phone registers as. */
+export interface SipCredentials {
+  /** SIP user of the device, e.g. `1001` for `SIP/1001`. */
+  readonly user: string;
+  readonly password: string;
+  /** Digest user name when it differs from `user`. */
+  readonly authorizationUser?: string;
+  /** Display name in From headers. */
+  readonly displayName?: string;
+}
+
+/** The slice of the call-center connection config the phone reads. */
+export type SipConnectionSettings = Pick<ConnectionConfig, 'sipWebSocketUrl' | 'sipDomain' | 'iceServers' | 'iceGatheringTimeoutMs' | 'autoAnswerPlatformLegs'>;
+
+/** Builds the sip.js UserAgent (the test seam; default `new UserAgent(options)`). */
+export type UserAgentFactory = (options: UserAgentOptions) => UserAgent;
+
+/** What the phone's browser surroundings provide (tests replace parts of it). */
+export interface MediaEnvironment {
+  readonly getUserMedia: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+  readonly enumerateDevices: () => Promise<MediaDeviceInfo[]>;
+  /** Where the phone appends its hidden `<audio>` elements (default `document.body`). */
+  readonly container: () => HTMLElement;
+}
+
+/** Options of {@link SipPhone}. */
+export interface SipPhoneOptions {
+  readonly connection: SipConnectionSettings;
+  readonly credentials: SipCredentials;
+  /** REGISTER expiry, seconds (default 300; the PBX clamps to 60–3600). */
+  readonly registerExpiresSeconds?: number;
+  /** Give up on a REGISTER after this many ms (default 10 000). */
+  readonly registerTimeoutMs?: number;
+  /** Reconnect schedule after a dropped WebSocket. */
+  readonly reconnect?: Partial<BackoffOptions>;
+  readonly dtmfTiming?: Partial<DtmfTiming>;
+  /**
+   * When true, `sendDtmf` refuses with `dtmf-unavailable` so the app sends digits with NeoApi
+   * `SendDTMF` (for PBXes that ignore RFC 4733). Default false.
+   */
+  readonly dtmfViaPlatform?: boolean;
+  /** Microphone / speaker / ringer device ids chosen by the agent (undefined = default). */
+  readonly microphoneId?: string;
+  readonly speakerId?: string;
+  readonly ringerId?: string;
+  /** sip.js log level (default `error`). */
+  readonly logLevel?: 'debug' | 'log' | 'warn' | 'error';
+  /** Test seams. */
+  readonly userAgentFactory?: UserAgentFactory;
+  readonly sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
+  readonly media?: Partial<MediaEnvironment>;
+  readonly random?: () => number;
+}
+
+/** Audio devices the agent can pick from (labels are empty until microphone permission is granted). */
+export interface AudioDevices {
+  readonly microphones: readonly MediaDeviceInfo[];
+  readonly speakers: readonly MediaDeviceInfo[];
+  /** Whether output selection (`HTMLMediaElement.setSinkId`) works in this browser. */
+  readonly canSelectOutput: boolean;
+}
