@@ -1,0 +1,112 @@
+/**
+ * The call record: every fact learnt about one call, from SIP, from Position and from the agent,
+ * accumulated so later layers can pop the right record and log a complete Task without asking
+ * the machine anything else.
+ */
+import type { CallId, SipLegId } from './ids.ts';
+
+/** Who the call is with, from the agent's side. `dialer` = the platform's dialer delivered it. */
+export const CALL_DIRECTIONS = ['inbound', 'outbound', 'dialer'] as const;
+/** A call direction. */
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+/** How a call ended. `platform` = Position showed the call gone before SIP said anything. */
+export const CALL_END_CAUSES = ['local', 'remote', 'platform', 'rejected', 'failed', 'forcedLogout'] as const;
+/** A call end cause. */
+export type CallEndCause = (typeof CALL_END_CAUSES)[number];
+
+/** A CRM record the platform delivered (Position `ESTADO_CRM=GetContact`). */
+export interface DeliveredContact {
+  /** Position `CRM`: the Neotel "CRM de API" id `UpdateContact` wants back. */
+  readonly crm: number;
+  readonly base: number;
+  readonly contactId: number;
+  /** Position `DATA`: the customer's key (often the Salesforce id) to pop. */
+  readonly data: string;
+  readonly phone: string | null;
+  /** Position `CLAVE`: IVR data or the CLAVESF `idContacto-Data`. */
+  readonly clave: string | null;
+  readonly searchField: string | null;
+  readonly agendaId: string | null;
+}
+
+/** The agent's disposition of the call, once NeoApi accepted it. */
+export interface Disposition {
+  readonly subcategory: number;
+  /** Callback wall time `YYYY-MM-DDTHH:mm:ss` when the disposition scheduled one. */
+  readonly callbackAt: string | null;
+}
+
+/** Everything known about one call. Times are epoch milliseconds taken from the events. */
+export interface CallFacts {
+  readonly callId: CallId | null;
+  readonly legId: SipLegId | null;
+  readonly direction: CallDirection;
+  /** The customer's number (dialled, ANI or the dialer's TELEFONO). */
+  readonly number: string | null;
+  readonly queue: number | null;
+  readonly campaign: number | null;
+  readonly contact: DeliveredContact | null;
+  /** IVR data of a plain inbound call (Position `CLAVE`). */
+  readonly ivrData: string | null;
+  /** The INVITE came from the platform (Dial, dialer): it may be answered automatically. */
+  readonly platformLeg: boolean;
+  readonly startedAt: number;
+  readonly answeredAt: number | null;
+  readonly endedAt: number | null;
+  readonly endedBy: CallEndCause | null;
+  readonly disposition: Disposition | null;
+  /** What the screen pop used so far: a better key (the contact) pops again, the same does not. */
+  readonly popped: 'none' | 'number' | 'contact';
+}
+
+/** A new call record with only the facts known at its start. */
+export function newCall(direction: CallDirection, at: number, facts: Partial<CallFacts> = {}): CallFacts {
+  return {
+    callId: null,
+    legId: null,
+    number: null,
+    queue: null,
+    campaign: null,
+    contact: null,
+    ivrData: null,
+    platformLeg: false,
+    answeredAt: null,
+    endedAt: null,
+    endedBy: null,
+    disposition: null,
+    popped: 'none',
+    ...facts,
+    direction,
+    startedAt: at,
+  };
+}
+
+/**
+ * Whether a fact about `callId` concerns `call`. A call not yet numbered adopts the first id the
+ * platform gives (Dial answers before Position shows IDLLAMADA); an event without an id is
+ * about the agent's current call, since Neotel gives an agent one call at a time.
+ */
+export function concernsCall(call: CallFacts, callId: CallId | null): boolean {
+  return callId === null || call.callId === null || call.callId === callId;
+}
+
+/** Whether a SIP event for `legId` is about this call's leg (or the call still awaits its leg). */
+export function concernsLeg(call: CallFacts, legId: SipLegId): boolean {
+  return call.legId === legId;
+}
+
+/** Keeps facts already known and adds new ones: later, vaguer events never erase earlier data. */
+export function mergeFacts(call: CallFacts, facts: Partial<Omit<CallFacts, 'startedAt'>>): CallFacts {
+  const merged: Record<string, unknown> = { ...call };
+  for (const [key, value] of Object.entries(facts) as [string, unknown][]) {
+    if (value !== null && value !== undefined) merged[key] = value;
+  }
+  return merged as unknown as CallFacts;
+}
+
+/** The record at its end; the first end wins, so a late BYE after Position's end changes nothing. */
+export function endCall(call: CallFacts, by: CallEndCause, at: number): CallFacts {
+  if (call.endedAt !== null) return call;
+  return { ...call, endedAt: at, endedBy: by };
+}

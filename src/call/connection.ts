@@ -1,0 +1,46 @@
+/**
+ * The phone's registration and NeoApi's health: orthogonal to the phase, so they are fields, and
+ * the agent is told when they change. A lost transport during a call is shown, never hidden: the
+ * media may still flow, and the call ends by Position if the BYE cannot arrive.
+ */
+import type { AgentEvent } from './events.ts';
+import { accept, ignore, notify, type TransitionResult } from './outcome.ts';
+import type { AgentState } from './state.ts';
+
+type ConnectionEvent = Extract<
+  AgentEvent,
+  { kind: 'sipRegistered' | 'sipUnregistered' | 'sipRegistrationFailed' | 'sipTransportLost' | 'sipTransportRecovered' | 'positionDegraded' | 'positionRecovered' }
+>;
+
+const KINDS: ReadonlySet<string> = new Set(['sipRegistered', 'sipUnregistered', 'sipRegistrationFailed', 'sipTransportLost', 'sipTransportRecovered', 'positionDegraded', 'positionRecovered']);
+
+/** Whether the event is about the connection, not the phase (type guard). */
+export function isConnectionEvent(event: AgentEvent): event is ConnectionEvent {
+  return KINDS.has(event.kind);
+}
+
+/** Applies a connection event in a phase other than `loggingIn` (which drives its own login). */
+export function connectionEvent(state: AgentState, event: ConnectionEvent): TransitionResult {
+  const inSession = 'session' in state && state.phase !== 'loggingOut';
+  const inCall = state.phase === 'connected' || state.phase === 'ringing' || state.phase === 'dialing';
+  switch (event.kind) {
+    case 'sipRegistered':
+      return state.phone === 'registered' ? ignore(state) : accept({ ...state, phone: 'registered' });
+    case 'sipUnregistered':
+      if (state.phone === 'down') return ignore(state);
+      return accept({ ...state, phone: 'down' }, inSession ? [notify('phoneUnregistered', 'warning')] : []);
+    case 'sipRegistrationFailed':
+      return accept({ ...state, phone: 'down' }, inSession ? [notify('phoneRegistrationFailed', 'error', event.reason)] : []);
+    case 'sipTransportLost':
+      if (state.phone === 'reconnecting' || state.phone === 'down') return ignore(state);
+      return accept({ ...state, phone: 'reconnecting' }, inSession ? [notify('transportLost', inCall ? 'error' : 'warning')] : []);
+    case 'sipTransportRecovered':
+      // sip.js registers again after the WebSocket returns; `sipRegistered` completes the recovery.
+      if (state.phone !== 'reconnecting') return ignore(state);
+      return accept({ ...state, phone: 'registering' }, inSession ? [notify('transportRecovered', 'info')] : []);
+    case 'positionDegraded':
+      return state.neoApi === 'degraded' ? ignore(state) : accept({ ...state, neoApi: 'degraded' }, [notify('neoApiDegraded', 'warning', event.reason)]);
+    case 'positionRecovered':
+      return state.neoApi === 'ok' ? ignore(state) : accept({ ...state, neoApi: 'ok' }, [notify('neoApiRecovered', 'info')]);
+  }
+}

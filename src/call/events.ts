@@ -1,0 +1,212 @@
+/**
+ * Everything that can happen to the agent, as data. Four sources: the SIP phone, the Position
+ * poller (NeoApi snapshots turned into edge-triggered facts), the agent's intents, and the
+ * results of NeoApi requests the machine asked for. Every event carries `at` (epoch ms) because
+ * the machine never reads a clock.
+ */
+import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
+import type { DeliveredContact } from './call-facts.ts';
+import type { Operation } from './state.ts';
+
+interface At {
+  /** When it happened, epoch milliseconds, from the app's clock. */
+  readonly at: number;
+}
+
+// ── SIP phone ───────────────────────────────────────────────────────────────────────────────
+/** The phone registered (first time or again after a transport recovery). */
+export interface SipRegistered extends At { readonly kind: 'sipRegistered' }
+/** The phone is no longer registered (unregister done, or the registrar dropped it). */
+export interface SipUnregistered extends At { readonly kind: 'sipUnregistered' }
+/** Registration was refused or timed out. */
+export interface SipRegistrationFailed extends At { readonly kind: 'sipRegistrationFailed'; readonly reason: string }
+/** The WebSocket to the PBX dropped; sip.js is reconnecting. Media of a call may still flow. */
+export interface SipTransportLost extends At { readonly kind: 'sipTransportLost' }
+/** The WebSocket is back (registration follows as `sipRegistered`). */
+export interface SipTransportRecovered extends At { readonly kind: 'sipTransportRecovered' }
+
+/** `X-Neotel-Leg`: `platform` = originated by the platform (Dial, dialer), `queue` = a queued call. */
+export type LegKind = 'platform' | 'queue' | 'unknown';
+
+/** An INVITE reached the phone. */
+export interface SipIncoming extends At {
+  readonly kind: 'sipIncoming';
+  readonly legId: SipLegId;
+  /** `X-Neotel-CallId`, when the PBX sends it. */
+  readonly callId: CallId | null;
+  readonly leg: LegKind;
+  /** `Call-Info: …;answer-after=0`. */
+  readonly answerAfterZero: boolean;
+  /** The caller's number (From user part), or the dialled number on a Dial leg. */
+  readonly from: string | null;
+  /** `X-Neotel-Queue`, when sent. */
+  readonly queue: number | null;
+}
+/** The leg was answered (by the agent or automatically). */
+export interface SipAnswered extends At { readonly kind: 'sipAnswered'; readonly legId: SipLegId }
+/** The leg ended: `local` = we sent BYE/CANCEL/reject, `remote` = the other side did. */
+export interface SipEnded extends At {
+  readonly kind: 'sipEnded';
+  readonly legId: SipLegId;
+  readonly by: 'local' | 'remote';
+  readonly reason: string | null;
+}
+/** The hold state of the leg changed (re-INVITE done). */
+export interface SipHoldChanged extends At { readonly kind: 'sipHoldChanged'; readonly legId: SipLegId; readonly held: boolean }
+/** The microphone of the leg was muted or unmuted. */
+export interface SipMuteChanged extends At { readonly kind: 'sipMuteChanged'; readonly legId: SipLegId; readonly muted: boolean }
+/** A SIP action the machine asked for failed (answer, hold, DTMF…). */
+export interface SipActionFailed extends At {
+  readonly kind: 'sipActionFailed';
+  readonly legId: SipLegId | null;
+  readonly action: string;
+  readonly message: string;
+}
+
+// ── Position poller ─────────────────────────────────────────────────────────────────────────
+/** Position shows a call (`IDLLAMADA` ≠ 0), or new facts about it. */
+export interface PositionCallStarted extends At {
+  readonly kind: 'positionCallStarted';
+  readonly callId: CallId;
+  /** From `DIRECCION`: `ENTRANTE` → inbound, `SALIENTE` → outbound; `null` when blank. */
+  readonly direction: 'inbound' | 'outbound' | null;
+  readonly number: string | null;
+  readonly queue: number | null;
+  readonly campaign: number | null;
+  /** `TIPO_LLAMADA` (`Manual`, `OriginateExt`, …). */
+  readonly callType: string | null;
+  /** Position `CLAVE` (IVR data). */
+  readonly clave: string | null;
+}
+/** `IDLLAMADA` went back to 0 (or changed): the call is over on the platform. */
+export interface PositionCallEnded extends At { readonly kind: 'positionCallEnded'; readonly callId: CallId }
+/** `ESTADO_CRM=GetContact` for a new `IDLLAMADA`/`IDCONTACTO`: a record to pop. */
+export interface PositionContactDelivered extends At {
+  readonly kind: 'positionContactDelivered';
+  readonly callId: CallId | null;
+  readonly direction: 'inbound' | 'outbound' | null;
+  readonly contact: DeliveredContact;
+}
+/** `SUBTIPO_DESCANSO` changed (0 → `null`). */
+export interface PositionBreakChanged extends At { readonly kind: 'positionBreakChanged'; readonly subtype: number | null }
+/** `SAL_CAMPAÑA_DEFAULT` changed (0 → `null`). */
+export interface PositionCampaignChanged extends At { readonly kind: 'positionCampaignChanged'; readonly campaign: number | null }
+/** Position answered `… not logged.`: the platform logged the agent out. */
+export interface PositionLoggedOut extends At { readonly kind: 'positionLoggedOut'; readonly message: string }
+/** Polls are failing (timeouts, 500s other than `not logged.`). */
+export interface PositionDegraded extends At { readonly kind: 'positionDegraded'; readonly reason: string }
+/** Polls succeed again. */
+export interface PositionRecovered extends At { readonly kind: 'positionRecovered' }
+
+// ── Agent intents ───────────────────────────────────────────────────────────────────────────
+/** Log in on `device` (the SIP user, e.g. `1001`; the login template makes `SIP/1001`). */
+export interface LoginIntent extends At {
+  readonly kind: 'login';
+  readonly user: NeoUser;
+  readonly device: string;
+  readonly password: string;
+  readonly campaign: number | null;
+}
+/** Log out; `force` confirms it during a call or an unfinished wrap-up (the machine warns first). */
+export interface LogoutIntent extends At { readonly kind: 'logout'; readonly force: boolean }
+/** Start a break of sub-type `subtype`. */
+export interface PauseIntent extends At { readonly kind: 'pause'; readonly subtype: number }
+/** End the break. */
+export interface UnpauseIntent extends At { readonly kind: 'unpause' }
+/** Enter the outbound campaign `campaign`. */
+export interface EnterCampaignIntent extends At { readonly kind: 'enterCampaign'; readonly campaign: number }
+/** Leave the current outbound campaign. */
+export interface LeaveCampaignIntent extends At { readonly kind: 'leaveCampaign' }
+/** Manual dial / click-to-dial of `number` (already normalised for the dial plan). */
+export interface DialIntent extends At { readonly kind: 'dial'; readonly number: string }
+/** Answer the ringing call. */
+export interface AnswerIntent extends At { readonly kind: 'answer' }
+/** Decline the ringing call. */
+export interface RejectIntent extends At { readonly kind: 'reject' }
+/** End the call (or cancel a dial). */
+export interface HangUpIntent extends At { readonly kind: 'hangUp' }
+/** Put the customer on hold. */
+export interface HoldIntent extends At { readonly kind: 'hold' }
+/** Take the customer off hold. */
+export interface ResumeIntent extends At { readonly kind: 'resume' }
+/** Mute the agent's microphone. */
+export interface MuteIntent extends At { readonly kind: 'mute' }
+/** Unmute the agent's microphone. */
+export interface UnmuteIntent extends At { readonly kind: 'unmute' }
+/** Send one DTMF digit (`0-9`, `*`, `#`, `A-D`). */
+export interface SendDtmfIntent extends At { readonly kind: 'sendDtmf'; readonly digit: string }
+/** Categorise the contact with a Neotel sub-category (`UpdateContact.SUBCATEGORIA`). */
+export interface CategoriseIntent extends At { readonly kind: 'categorise'; readonly subcategory: number }
+/** Categorise and schedule a callback at `when` (`YYYY-MM-DDTHH:mm:ss`, platform wall time). */
+export interface ScheduleCallbackIntent extends At {
+  readonly kind: 'scheduleCallback';
+  readonly subcategory: number;
+  readonly when: string;
+  /** Number to call back; `null` = the contact's phone. */
+  readonly phone: string | null;
+  /** Callback for this agent only (`USUARIO_AGENDA`); otherwise any agent of the campaign. */
+  readonly mine: boolean;
+}
+/** Release the contact without categorising it (`allowContactRelease`). */
+export interface ReleaseContactIntent extends At { readonly kind: 'releaseContact' }
+/** "Play": done with the contact, available for the next one (`CRM_Available`). */
+export interface AvailableIntent extends At { readonly kind: 'available' }
+/** The automatic-release countdown the machine started has elapsed. */
+export interface AutoReleaseElapsed extends At { readonly kind: 'autoReleaseElapsed'; readonly callId: CallId | null }
+
+// ── NeoApi results ──────────────────────────────────────────────────────────────────────────
+/** A NeoApi request the machine asked for succeeded; `value` = its boolean/string result. */
+export interface NeoApiSucceeded extends At {
+  readonly kind: 'neoapiSucceeded';
+  readonly requestId: RequestId;
+  readonly op: Operation;
+  readonly value: boolean | string | null;
+}
+/** A NeoApi request failed; `notLogged` = the text matched `not logged.` (the platform logged us out). */
+export interface NeoApiFailed extends At {
+  readonly kind: 'neoapiFailed';
+  readonly requestId: RequestId;
+  readonly op: Operation;
+  readonly message: string;
+  readonly notLogged: boolean;
+}
+
+/** Every event the machine understands. */
+export type AgentEvent =
+  | SipRegistered | SipUnregistered | SipRegistrationFailed | SipTransportLost | SipTransportRecovered
+  | SipIncoming | SipAnswered | SipEnded | SipHoldChanged | SipMuteChanged | SipActionFailed
+  | PositionCallStarted | PositionCallEnded | PositionContactDelivered | PositionBreakChanged
+  | PositionCampaignChanged | PositionLoggedOut | PositionDegraded | PositionRecovered
+  | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
+  | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
+  | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
+  | AvailableIntent | AutoReleaseElapsed | NeoApiSucceeded | NeoApiFailed;
+
+/** An event kind. */
+export type EventKind = AgentEvent['kind'];
+/** The event of kind `K`. */
+export type EventOf<K extends EventKind> = Extract<AgentEvent, { kind: K }>;
+
+/** Intents: the agent asked. Only these may be refused with an error. */
+export const INTENT_KINDS = [
+  'login', 'logout', 'pause', 'unpause', 'enterCampaign', 'leaveCampaign', 'dial', 'answer', 'reject',
+  'hangUp', 'hold', 'resume', 'mute', 'unmute', 'sendDtmf', 'categorise', 'scheduleCallback',
+  'releaseContact', 'available',
+] as const satisfies readonly EventKind[];
+
+/** Facts: they happened, so they are applied or ignored (stale, duplicate) but never refused. */
+export const FACT_KINDS = [
+  'sipRegistered', 'sipUnregistered', 'sipRegistrationFailed', 'sipTransportLost', 'sipTransportRecovered',
+  'sipIncoming', 'sipAnswered', 'sipEnded', 'sipHoldChanged', 'sipMuteChanged', 'sipActionFailed',
+  'positionCallStarted', 'positionCallEnded', 'positionContactDelivered', 'positionBreakChanged',
+  'positionCampaignChanged', 'positionLoggedOut', 'positionDegraded', 'positionRecovered',
+  'autoReleaseElapsed', 'neoapiSucceeded', 'neoapiFailed',
+] as const satisfies readonly EventKind[];
+
+/** Every event kind; the table test crosses this list with {@link PHASES}. */
+export const EVENT_KINDS: readonly EventKind[] = [...INTENT_KINDS, ...FACT_KINDS];
+
+/** Whether the event is an agent intent (type guard). */
+export function isIntent(event: AgentEvent): event is Extract<AgentEvent, { kind: (typeof INTENT_KINDS)[number] }> {
+  return (INTENT_KINDS as readonly string[]).includes(event.kind);
+}

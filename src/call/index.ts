@@ -1,0 +1,24 @@
+/**
+ * `src/call`: the pure agent + call state machine. The app feeds it SIP, Position, intent and
+ * NeoApi-result events and runs the effects it returns.
+ */
+export { transition, type TransitionResult } from './transition.ts';
+export { initialState, hasCall, hasSession, PHASES, OPERATIONS } from './state.ts';
+export type {
+  AgentState, Phase, Session, BreakStatus, CampaignStatus, OnBreak, InCampaign, PhoneStatus, NeoApiHealth,
+  Operation, PendingRequest, LoggedOut, LoggingIn, Ready, Dialing, Ringing, Connected, WrapUp, WrapUpStep, LoggingOut,
+  SessionState, CallState,
+} from './state.ts';
+export { EVENT_KINDS, INTENT_KINDS, FACT_KINDS, isIntent } from './events.ts';
+export type { AgentEvent, EventKind, EventOf, LegKind } from './events.ts';
+export { NOTICES } from './effects.ts';
+export type { Effect, EffectKind, NeoApiRequest, NeoApiMethod, SipAction, Notice, NoticeLevel, TimerName } from './effects.ts';
+export { REFUSAL_CODES } from './refusals.ts';
+export type { Refusal, RefusalCode } from './refusals.ts';
+export { machineConfigFrom } from './context.ts';
+export type { MachineConfig, MachineContext } from './context.ts';
+export { CALL_DIRECTIONS, CALL_END_CAUSES } from './call-facts.ts';
+export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposition } from './call-facts.ts';
+export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';
+export type { CallId, NeoUser, SipLegId, RequestId } from './ids.ts';
+export { NO_CALLBACK_DATE } from './phases/wrap-up.ts';

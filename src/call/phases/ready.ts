@@ -1,0 +1,93 @@
+/**
+ * `ready`: logged in, no call. Calls start here: a manual dial, an INVITE (queue call, platform
+ * leg), or Position showing a call or a delivered contact before the INVITE arrives.
+ */
+import { newCall, type CallDirection } from '../call-facts.ts';
+import { deliverContact } from '../call-end.ts';
+import type { MachineContext } from '../context.ts';
+import type { Effect } from '../effects.ts';
+import type { AgentEvent, PositionCallStarted, SipIncoming } from '../events.ts';
+import { accept, issue, isPending, refuse, type TransitionResult } from '../outcome.ts';
+import type { Dialing, Ready, Ringing } from '../state.ts';
+import { startLogout } from './session-lifecycle.ts';
+import { unhandled } from '../unhandled.ts';
+
+/** Whether an INVITE is the platform's own leg (Dial, dialer), which may be answered automatically. */
+export function isPlatformLeg(event: SipIncoming): boolean {
+  return event.leg === 'platform' || event.answerAfterZero;
+}
+
+/** What ringing a fresh leg does: answer it at once, or ring and pop the caller by number. */
+export function ringLeg(state: Ringing): { state: Ringing; effects: Effect[] } {
+  if (state.autoAnswer && state.call.legId !== null) {
+    return { state: { ...state, answering: true }, effects: [{ kind: 'sip', action: 'answer', legId: state.call.legId }] };
+  }
+  // Platform legs pop when Position delivers the contact: their From is not a reliable key.
+  const popByNumber = !state.call.platformLeg && state.call.popped === 'none' && state.call.number !== null;
+  const call = popByNumber ? { ...state.call, popped: 'number' as const } : state.call;
+  const effects: Effect[] = [{ kind: 'ringer', on: true }];
+  if (popByNumber) effects.push({ kind: 'screenPop', call });
+  return { state: { ...state, call }, effects };
+}
+
+/** An INVITE while ready: a queued inbound call, or a platform leg (dialer, a Dial made elsewhere). */
+export function incomingWhileReady(state: Ready, event: SipIncoming, context: MachineContext): TransitionResult {
+  const platformLeg = isPlatformLeg(event);
+  const direction: CallDirection = platformLeg ? 'dialer' : 'inbound';
+  const call = newCall(direction, event.at, { legId: event.legId, callId: event.callId, number: event.from, queue: event.queue, platformLeg });
+  const ringing: Ringing = { ...state, phase: 'ringing', call, autoAnswer: platformLeg && context.config.autoAnswerPlatformLegs, answering: false };
+  const rung = ringLeg(ringing);
+  return accept(rung.state, rung.effects);
+}
+
+/** Maps Position's call facts (`DIRECCION`, `TIPO_LLAMADA`) to ours; `null` = keep what we know. */
+export function directionOf(event: PositionCallStarted): CallDirection | null {
+  if (event.direction === 'inbound') return 'inbound';
+  if (event.callType === 'Manual') return 'outbound';
+  if (event.direction === 'outbound') return 'dialer';
+  return null;
+}
+
+/** Position shows a call before its INVITE: offer it now, ring when the leg arrives. */
+export function callSeenWhileReady(state: Ready, event: PositionCallStarted): TransitionResult {
+  const call = newCall(directionOf(event) ?? 'inbound', event.at, {
+    callId: event.callId,
+    number: event.number,
+    queue: event.queue,
+    campaign: event.campaign,
+    ivrData: event.clave,
+  });
+  return accept({ ...state, phase: 'ringing', call, autoAnswer: false, answering: false });
+}
+
+/** Handles an event in `ready`. */
+export function ready(state: Ready, event: AgentEvent, context: MachineContext): TransitionResult {
+  switch (event.kind) {
+    case 'dial': {
+      if (!/\d/.test(event.number)) {
+        return refuse('INVALID_ARGUMENT', `Cannot dial ${JSON.stringify(event.number)}: it has no digits.`, 'Type or pick a phone number.');
+      }
+      if (state.phone !== 'registered') {
+        return refuse('PHONE_NOT_REGISTERED', `Cannot dial while the phone is ${state.phone}.`, 'Wait for the phone to register: the platform rings your phone first.');
+      }
+      if (isPending(state, 'dial')) return refuse('OPERATION_PENDING', 'A dial is already in progress.', 'Wait for it to ring or fail.');
+      const dialing: Dialing = { ...state, phase: 'dialing', call: newCall('outbound', event.at, { number: event.number }), hangUpRequested: false };
+      const sent = issue(dialing, 'dial', { method: 'Dial', params: { USUARIO: state.session.user, TELEFONO: event.number } });
+      return accept(sent.state, [sent.effect]);
+    }
+    case 'sipIncoming':
+      return incomingWhileReady(state, event, context);
+    case 'positionCallStarted':
+      return callSeenWhileReady(state, event);
+    case 'positionContactDelivered': {
+      const direction: CallDirection = event.direction === 'inbound' ? 'inbound' : 'dialer';
+      const ringing: Ringing = { ...state, phase: 'ringing', call: newCall(direction, event.at, { callId: event.callId }), autoAnswer: false, answering: false };
+      const delivered = deliverContact(ringing, event);
+      return accept(delivered.state, delivered.effects);
+    }
+    case 'logout':
+      return startLogout(state, []);
+    default:
+      return unhandled(state, event);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Getting in and out: `loggedOut`, `loggingIn` (register the phone, then `Login`), `loggingOut`,
+ * and the forced logout when the platform answers `not logged.`.
+ */
+import { endCall } from '../call-facts.ts';
+import { logCall, stopRinging } from '../call-end.ts';
+import type { MachineContext } from '../context.ts';
+import type { Effect } from '../effects.ts';
+import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
+import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
+import type { AgentState, LoggedOut, LoggingIn, LoggingOut, Ready, SessionState } from '../state.ts';
+import { unhandled } from '../unhandled.ts';
+
+/** A logged-out state keeping the phone and NeoApi status; every pending result becomes stale. */
+function loggedOutFrom(from: AgentState): LoggedOut {
+  return { phase: 'loggedOut', phone: from.phone, neoApi: from.neoApi, nextRequest: from.nextRequest, pending: [] };
+}
+
+/** `{device}` of the login template replaced by the agent's device. */
+function deviceFor(template: string, device: string): string {
+  return template.includes('{device}') ? template.replaceAll('{device}', device) : device;
+}
+
+/** Sends `Login` (the phone is registered); the password leaves the state here. */
+function sendLogin(state: LoggingIn, password: string): TransitionResult {
+  const sent = issue({ ...state, step: 'authenticating' as const, password: null }, 'login', {
+    method: 'Login',
+    params: { DEVICE: state.device, USUARIO: state.user, CLAVE: password },
+  });
+  return accept(sent.state, [sent.effect]);
+}
+
+/** Handles an event in `loggedOut`. */
+export function loggedOut(state: LoggedOut, event: AgentEvent, context: MachineContext): TransitionResult {
+  switch (event.kind) {
+    case 'login': {
+      if (event.device.trim() === '' || event.password === '') {
+        return refuse('INVALID_ARGUMENT', `Cannot log in with ${event.device.trim() === '' ? 'an empty device' : 'an empty password'}.`, 'Fill in device, user and password.');
+      }
+      const device = deviceFor(context.config.loginDeviceTemplate, event.device.trim());
+      const loggingIn: LoggingIn = { ...state, phase: 'loggingIn', step: 'registering', user: event.user, device, password: event.password, campaign: event.campaign };
+      // Neotel answers `Position … not found` to a Login for an unregistered device: register first.
+      if (state.phone === 'registered') return sendLogin(loggingIn, event.password);
+      return accept({ ...loggingIn, phone: 'registering' }, [{ kind: 'sip', action: 'register' }]);
+    }
+    case 'sipIncoming':
+      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
+    default:
+      return unhandled(state, event);
+  }
+}
+
+/** Handles an event in `loggingIn`. */
+export function loggingIn(state: LoggingIn, event: AgentEvent): TransitionResult {
+  switch (event.kind) {
+    case 'sipRegistered':
+      if (state.step !== 'registering' || state.password === null) return accept({ ...state, phone: 'registered' });
+      return sendLogin({ ...state, phone: 'registered' }, state.password);
+    case 'sipRegistrationFailed':
+    case 'sipUnregistered':
+      if (state.step !== 'registering') return accept({ ...state, phone: 'down' });
+      return accept({ ...loggedOutFrom(state), phone: 'down' }, [notify('loginFailed', 'error', event.kind === 'sipRegistrationFailed' ? event.reason : 'phone unregistered')]);
+    case 'sipIncoming':
+      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
+    default:
+      return unhandled(state, event);
+  }
+}
+
+/** `Login` answered. Success opens the session and enters the campaign chosen at login. */
+export function loginResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+  if (state.phase !== 'loggingIn') return ignore(state);
+  if (event.kind === 'neoapiFailed') {
+    return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }, notify('loginFailed', 'error', event.message)]);
+  }
+  const ready: Ready = {
+    phase: 'ready',
+    phone: state.phone,
+    neoApi: state.neoApi,
+    nextRequest: state.nextRequest,
+    pending: state.pending,
+    session: { user: state.user, device: state.device, loggedInAt: event.at, availability: { kind: 'available' }, campaign: { kind: 'none' } },
+  };
+  if (state.campaign === null) return accept(ready);
+  const joining: Ready = { ...ready, session: { ...ready.session, campaign: { kind: 'joining', id: state.campaign, previous: null } } };
+  const sent = issue(joining, 'enterCampaign', { method: 'Login_Campaign2', params: { USUARIO: state.user, CAMPANA: state.campaign } });
+  return accept(sent.state, [sent.effect]);
+}
+
+/** Sends `Logout` (which also ends any call and leaves the campaign on the platform). */
+export function startLogout(state: SessionState, before: readonly Effect[]): TransitionResult {
+  const loggingOut: LoggingOut = { phase: 'loggingOut', phone: state.phone, neoApi: state.neoApi, nextRequest: state.nextRequest, pending: state.pending, session: state.session };
+  const sent = issue(loggingOut, 'logout', { method: 'Logout', params: { USUARIO: state.session.user } });
+  return accept(sent.state, [...before, sent.effect]);
+}
+
+/** Handles an event in `loggingOut`. */
+export function loggingOut(state: LoggingOut, event: AgentEvent): TransitionResult {
+  switch (event.kind) {
+    case 'positionLoggedOut':
+      return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }]);
+    case 'sipIncoming':
+      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }]);
+    default:
+      return unhandled(state, event);
+  }
+}
+
+/** `Logout` answered. `not logged.` means we are out already, which is what was asked. */
+export function logoutResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+  if (state.phase !== 'loggingOut') return ignore(state);
+  if (event.kind === 'neoapiFailed' && !event.notLogged) {
+    const back: Ready = { phase: 'ready', phone: state.phone, neoApi: state.neoApi, nextRequest: state.nextRequest, pending: state.pending, session: state.session };
+    return accept(back, [notify('operationFailed', 'error', event.message)]);
+  }
+  return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }]);
+}
+
+/**
+ * The platform logged the agent out (`not logged.` from Position or any request). Nothing the
+ * session was doing can continue: silence the ringer, drop the leg, log the call, unregister.
+ */
+export function forcedLogout(state: AgentState, message: string, at: number): TransitionResult {
+  if (state.phase === 'loggedOut' || state.phase === 'loggingIn') return ignore(state);
+  if (state.phase === 'loggingOut') return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }]);
+  const effects: Effect[] = [...stopRinging(state)];
+  if ('call' in state) {
+    const call = endCall(state.call, 'forcedLogout', at);
+    if (state.phase !== 'wrapUp' && call.legId !== null) effects.push({ kind: 'sip', action: 'hangup', legId: call.legId });
+    if (state.phase === 'wrapUp' && state.releaseDeadline !== null) effects.push({ kind: 'cancelTimer', timer: 'autoRelease', callId: call.callId });
+    effects.push(...logCall(call, true));
+  }
+  effects.push({ kind: 'sip', action: 'unregister' }, notify('forcedLogout', 'error', message));
+  return accept(loggedOutFrom(state), effects);
+}

@@ -1,0 +1,137 @@
+/**
+ * `wrapUp`: the call is over, its record may still be on screen. The agent categorises
+ * (`UpdateContact`), schedules a callback (`UpdateContact` with `AGENDA=true`, which frees the
+ * agent on the platform), releases the contact without a disposition, or presses Play
+ * (`CRM_Available`); or the automatic release countdown does it for them.
+ */
+import type { Disposition } from '../call-facts.ts';
+import { logCall, readyFrom, sameContact } from '../call-end.ts';
+import type { MachineContext } from '../context.ts';
+import type { Effect } from '../effects.ts';
+import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
+import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
+import type { AgentState, Ready, WrapUp } from '../state.ts';
+import { callSeenWhileReady, incomingWhileReady, ready } from './ready.ts';
+import { startLogout } from './session-lifecycle.ts';
+import { unhandled } from '../unhandled.ts';
+
+/** `FECHA_AGENDA` must be sent even without a callback; the platform ignores it then. */
+export const NO_CALLBACK_DATE = '2000-01-01T00:00:00';
+const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+/** Closes the wrap-up: final Task (with the disposition), countdown cancelled, back to ready. */
+export function finishWrapUp(state: WrapUp, disposition: Disposition | null = state.call.disposition): { state: Ready; effects: Effect[] } {
+  const call = { ...state.call, disposition };
+  const timer: Effect[] = state.releaseDeadline === null ? [] : [{ kind: 'cancelTimer', timer: 'autoRelease', callId: call.callId }];
+  return { state: readyFrom(state), effects: [...timer, ...logCall(call, true)] };
+}
+
+/** Whether the settings demand a disposition before this contact may be released. */
+function categorisationRequired(state: WrapUp, context: MachineContext): boolean {
+  return state.call.contact !== null && context.config.allowCategorization && !context.config.allowContactRelease;
+}
+
+/** `CRM_Available` for a delivered contact; a call without one is already free on the platform. */
+function release(state: WrapUp): TransitionResult {
+  if (state.call.contact === null) {
+    const done = finishWrapUp(state);
+    return accept(done.state, done.effects);
+  }
+  const sent = issue({ ...state, step: 'releasing' as const }, 'release', { method: 'CRM_Available', params: { USUARIO: state.session.user } });
+  return accept(sent.state, [sent.effect]);
+}
+
+/** `UpdateContact` for the call's contact (zeros without one: the platform logs it, see the contract). */
+function sendDisposition(state: WrapUp, disposition: Disposition, phone: string | null, mine: boolean): TransitionResult {
+  const contact = state.call.contact;
+  const step: WrapUp['step'] = disposition.callbackAt === null ? 'categorising' : 'scheduling';
+  const sent = issue({ ...state, step, proposed: disposition }, step === 'categorising' ? 'categorise' : 'schedule', {
+    method: 'UpdateContact',
+    params: {
+      CRM: contact?.crm ?? 0,
+      USUARIO: state.session.user,
+      BASE: contact?.base ?? 0,
+      IDCONTACTO: contact?.contactId ?? 0,
+      DATA: contact?.data ?? '',
+      SUBCATEGORIA: disposition.subcategory,
+      XML_UPDATE: '',
+      AGENDA: disposition.callbackAt !== null,
+      FECHA_AGENDA: disposition.callbackAt ?? NO_CALLBACK_DATE,
+      USUARIO_AGENDA: mine ? state.session.user : '',
+      TEL_AGENDA: phone ?? '',
+    },
+  });
+  return accept(sent.state, [sent.effect]);
+}
+
+/** A new call or contact arrives before the agent closed this one: reality wins, close and go on. */
+function handOver(state: WrapUp, event: AgentEvent, context: MachineContext): TransitionResult {
+  const done = finishWrapUp(state);
+  const next =
+    event.kind === 'sipIncoming' ? incomingWhileReady(done.state, event, context)
+    : event.kind === 'positionCallStarted' ? callSeenWhileReady(done.state, event)
+    : ready(done.state, event, context);
+  return next.ok ? accept(next.state, [...done.effects, ...next.effects]) : next;
+}
+
+/** Handles an event in `wrapUp`. */
+export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext): TransitionResult {
+  const busy = state.step !== 'open';
+  const pendingRefusal = (): TransitionResult => refuse('OPERATION_PENDING', `The contact is ${state.step}.`, 'Wait for the platform to answer.');
+  switch (event.kind) {
+    case 'categorise':
+    case 'scheduleCallback': {
+      if (!context.config.allowCategorization) return refuse('CATEGORISATION_DISABLED', 'Categorisation is turned off for this call center.', 'Release the contact or press Play.');
+      if (busy) return pendingRefusal();
+      if (!Number.isInteger(event.subcategory) || event.subcategory < 1) {
+        return refuse('INVALID_ARGUMENT', `Sub-category ${JSON.stringify(event.subcategory)} is not a Neotel sub-category id.`, 'Pick a sub-category from the list.');
+      }
+      if (event.kind === 'categorise') return sendDisposition(state, { subcategory: event.subcategory, callbackAt: null }, null, false);
+      if (state.call.contact === null) return refuse('NO_CONTACT', 'A callback needs a Neotel contact and this call has none.', 'Categorise the call instead.');
+      if (!WALL_TIME.test(event.when)) return refuse('INVALID_ARGUMENT', `Callback time ${JSON.stringify(event.when)} is not YYYY-MM-DDTHH:mm:ss.`, 'Pick a date and time.');
+      return sendDisposition(state, { subcategory: event.subcategory, callbackAt: event.when }, event.phone, event.mine);
+    }
+    case 'releaseContact':
+      if (busy) return pendingRefusal();
+      if (state.call.contact === null) return refuse('NO_CONTACT', 'This call has no Neotel contact to release.', 'Press Play to become available.');
+      if (categorisationRequired(state, context)) return refuse('RELEASE_NOT_ALLOWED', 'This call center does not allow releasing a contact without a disposition.', 'Categorise the contact first.');
+      return release(state);
+    case 'available':
+      if (busy) return pendingRefusal();
+      if (state.call.disposition === null && categorisationRequired(state, context)) {
+        return refuse('CATEGORISATION_REQUIRED', 'The contact must be categorised before you are available again.', 'Pick a sub-category, or schedule a callback.');
+      }
+      return release(state);
+    case 'autoReleaseElapsed':
+      // Stale countdowns (another call, or the agent already acting) are ignored.
+      if (busy || state.releaseDeadline === null || event.callId !== state.call.callId || event.at < state.releaseDeadline) return ignore(state);
+      return release(state);
+    case 'logout': {
+      if (!event.force && state.call.contact !== null && state.call.disposition === null) {
+        return refuse('WRAP_UP_IN_PROGRESS', 'The contact on screen is not categorised or released.', 'Finish the contact first, or confirm the logout (force) to leave it uncategorised.');
+      }
+      const done = finishWrapUp(state);
+      return startLogout(state, done.effects);
+    }
+    case 'sipIncoming':
+      return handOver(state, event, context);
+    case 'positionCallStarted':
+      return event.callId === state.call.callId ? ignore(state) : handOver(state, event, context);
+    case 'positionContactDelivered':
+      return sameContact(state.call.contact, event.contact) || (event.callId !== null && event.callId === state.call.callId) ? ignore(state) : handOver(state, event, context);
+    default:
+      return unhandled(state, event);
+  }
+}
+
+/** `UpdateContact` / `CRM_Available` answered. */
+export function wrapUpResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+  if (state.phase !== 'wrapUp') return ignore(state);
+  if (event.kind === 'neoapiFailed') {
+    return accept({ ...state, step: 'open', proposed: null }, [notify('operationFailed', 'error', event.message)]);
+  }
+  if (event.op === 'categorise') return accept({ ...state, step: 'open', proposed: null, call: { ...state.call, disposition: state.proposed } });
+  // A callback (AGENDA=true) frees the agent on the platform: no Play needed (seed 004).
+  const done = finishWrapUp(state, event.op === 'schedule' ? state.proposed : state.call.disposition);
+  return accept(done.state, done.effects);
+}

@@ -1,0 +1,51 @@
+/**
+ * NeoApi results: matched to the request by id (an unknown id is a stale or repeated result and
+ * is ignored), removed from `pending`, then handed to the phase logic that asked. `not logged.`
+ * on any request means the platform logged the agent out.
+ */
+import { readyFrom } from './call-end.ts';
+import type { NeoApiFailed, NeoApiSucceeded } from './events.ts';
+import { accept, ignore, notify, type TransitionResult } from './outcome.ts';
+import { forcedLogout, loginResult, logoutResult } from './phases/session-lifecycle.ts';
+import { wrapUpResult } from './phases/wrap-up.ts';
+import { sessionResult } from './session-ops.ts';
+import type { AgentState } from './state.ts';
+
+/** Applies a NeoApi result. */
+export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+  const request = state.pending.find((pending) => pending.id === event.requestId);
+  if (request === undefined) return ignore(state);
+  const settled = { ...state, pending: state.pending.filter((pending) => pending !== request) };
+  const resolved = { ...event, op: request.op };
+  if (resolved.kind === 'neoapiFailed' && resolved.notLogged && request.op !== 'login' && request.op !== 'logout') {
+    return forcedLogout(settled, resolved.message, resolved.at);
+  }
+  switch (request.op) {
+    case 'login':
+      return loginResult(settled, resolved);
+    case 'logout':
+      return logoutResult(settled, resolved);
+    case 'pause':
+    case 'unpause':
+    case 'enterCampaign':
+    case 'leaveCampaign':
+      return sessionResult(settled, resolved);
+    case 'categorise':
+    case 'schedule':
+    case 'release':
+      return wrapUpResult(settled, resolved);
+    case 'dial': {
+      // `Dial` answers false when the platform cannot dial now (busy, unregistered, blocked).
+      const refused = resolved.kind === 'neoapiFailed' || resolved.value === false;
+      if (!refused || settled.phase !== 'dialing') return accept(settled);
+      const detail = resolved.kind === 'neoapiFailed' ? resolved.message : 'the platform refused the dial';
+      return accept(readyFrom(settled), [notify('dialFailed', 'error', detail)]);
+    }
+    case 'hangUp':
+      if (resolved.kind === 'neoapiSucceeded' || (settled.phase !== 'connected' && settled.phase !== 'dialing')) return accept(settled);
+      return accept({ ...settled, hangUpRequested: false }, [notify('operationFailed', 'error', resolved.message)]);
+    case 'showingContact':
+      // The record stays on screen either way; the dialer may just not hold meanwhile.
+      return accept(settled, resolved.kind === 'neoapiFailed' ? [notify('operationFailed', 'warning', resolved.message)] : []);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Breaks and campaigns: orthogonal to the call, so they work in every logged-in phase (a break
+ * requested during a call starts after it on the platform). Requests mark the status as
+ * `pausing`/`joining`/…, results settle it or roll it back, and Position reconciles it when
+ * nothing is pending (a supervisor may change the break; the platform is the truth).
+ */
+import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from './events.ts';
+import { accept, ignore, issue, notify, refuse, type TransitionResult } from './outcome.ts';
+import type { AgentState, BreakStatus, CampaignStatus, SessionState } from './state.ts';
+
+type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'positionBreakChanged' | 'positionCampaignChanged' }>;
+
+function withBreak<S extends SessionState>(state: S, availability: BreakStatus): S {
+  return { ...state, session: { ...state.session, availability } };
+}
+
+function withCampaign<S extends SessionState>(state: S, campaign: CampaignStatus): S {
+  return { ...state, session: { ...state.session, campaign } };
+}
+
+function isId(value: number): boolean {
+  return Number.isInteger(value) && value >= 1;
+}
+
+/** Handles a break/campaign intent or Position change in a logged-in phase other than `loggingOut`. */
+export function sessionEvent(state: SessionState, event: SessionEvent): TransitionResult {
+  const user = state.session.user;
+  const availability = state.session.availability;
+  const campaign = state.session.campaign;
+  switch (event.kind) {
+    case 'pause': {
+      if (!isId(event.subtype)) return refuse('INVALID_ARGUMENT', `Break sub-type ${JSON.stringify(event.subtype)} is not a Neotel break id.`, 'Pick a break from the list.');
+      if (availability.kind === 'pausing' || availability.kind === 'unpausing') return refuse('OPERATION_PENDING', 'A break change is in progress.', 'Wait for the platform to answer.');
+      if (availability.kind === 'onBreak' && availability.subtype === event.subtype) return refuse('ALREADY_ON_BREAK', `Already on break ${event.subtype}.`, 'Pick another break, or unpause.');
+      const sent = issue(withBreak(state, { kind: 'pausing', subtype: event.subtype, previous: availability.kind === 'onBreak' ? availability : null }), 'pause', {
+        method: 'Pause',
+        params: { USUARIO: user, SUBTIPO_DESCANSO: event.subtype },
+      });
+      return accept(sent.state, [sent.effect]);
+    }
+    case 'unpause': {
+      if (availability.kind === 'pausing' || availability.kind === 'unpausing') return refuse('OPERATION_PENDING', 'A break change is in progress.', 'Wait for the platform to answer.');
+      if (availability.kind !== 'onBreak') return refuse('NOT_ON_BREAK', 'Not on a break.', 'Pick a break to pause.');
+      const sent = issue(withBreak(state, { ...availability, kind: 'unpausing' }), 'unpause', { method: 'Unpause', params: { USUARIO: user } });
+      return accept(sent.state, [sent.effect]);
+    }
+    case 'enterCampaign': {
+      if (!isId(event.campaign)) return refuse('INVALID_ARGUMENT', `Campaign ${JSON.stringify(event.campaign)} is not a Neotel campaign id.`, 'Pick a campaign from the list.');
+      if (campaign.kind === 'joining' || campaign.kind === 'leaving') return refuse('OPERATION_PENDING', 'A campaign change is in progress.', 'Wait for the platform to answer.');
+      if (campaign.kind === 'in' && campaign.id === event.campaign) return refuse('ALREADY_IN_CAMPAIGN', `Already in campaign ${event.campaign}.`, 'Pick another campaign, or leave this one.');
+      const sent = issue(withCampaign(state, { kind: 'joining', id: event.campaign, previous: campaign.kind === 'in' ? campaign : null }), 'enterCampaign', {
+        method: 'Login_Campaign2',
+        params: { USUARIO: user, CAMPANA: event.campaign },
+      });
+      return accept(sent.state, [sent.effect]);
+    }
+    case 'leaveCampaign': {
+      if (campaign.kind === 'joining' || campaign.kind === 'leaving') return refuse('OPERATION_PENDING', 'A campaign change is in progress.', 'Wait for the platform to answer.');
+      if (campaign.kind !== 'in') return refuse('NOT_IN_CAMPAIGN', 'Not in an outbound campaign.', 'Enter a campaign first.');
+      const sent = issue(withCampaign(state, { ...campaign, kind: 'leaving' }), 'leaveCampaign', { method: 'Logout_Campaign', params: { USUARIO: user } });
+      return accept(sent.state, [sent.effect]);
+    }
+    case 'positionBreakChanged': {
+      // While a request is in flight a poll may predate it: wait for the result instead.
+      if (availability.kind === 'pausing' || availability.kind === 'unpausing') return ignore(state);
+      if (event.subtype === null) return availability.kind === 'available' ? ignore(state) : accept(withBreak(state, { kind: 'available' }));
+      if (availability.kind === 'onBreak' && availability.subtype === event.subtype) return ignore(state);
+      return accept(withBreak(state, { kind: 'onBreak', subtype: event.subtype, since: event.at }));
+    }
+    case 'positionCampaignChanged': {
+      if (campaign.kind === 'joining' || campaign.kind === 'leaving') return ignore(state);
+      if (event.campaign === null) return campaign.kind === 'none' ? ignore(state) : accept(withCampaign(state, { kind: 'none' }));
+      if (campaign.kind === 'in' && campaign.id === event.campaign) return ignore(state);
+      return accept(withCampaign(state, { kind: 'in', id: event.campaign, since: event.at }));
+    }
+  }
+}
+
+/** A Pause/Unpause/Login_Campaign2/Logout_Campaign result: settle, or roll back and say why. */
+export function sessionResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+  if (!('session' in state)) return ignore(state);
+  const ok = event.kind === 'neoapiSucceeded';
+  const failed = ok ? [] : [notify('operationFailed', 'error', event.message)];
+  const availability = state.session.availability;
+  const campaign = state.session.campaign;
+  if (event.op === 'pause' && availability.kind === 'pausing') {
+    const next: BreakStatus = ok ? { kind: 'onBreak', subtype: availability.subtype, since: event.at } : (availability.previous ?? { kind: 'available' });
+    return accept(withBreak(state, next), failed);
+  }
+  if (event.op === 'unpause' && availability.kind === 'unpausing') {
+    return accept(withBreak(state, ok ? { kind: 'available' } : { ...availability, kind: 'onBreak' }), failed);
+  }
+  if (event.op === 'enterCampaign' && campaign.kind === 'joining') {
+    const next: CampaignStatus = ok ? { kind: 'in', id: campaign.id, since: event.at } : (campaign.previous ?? { kind: 'none' });
+    return accept(withCampaign(state, next), failed);
+  }
+  if (event.op === 'leaveCampaign' && campaign.kind === 'leaving') {
+    return accept(withCampaign(state, ok ? { kind: 'none' } : { ...campaign, kind: 'in' }), failed);
+  }
+  return ignore(state);
+}
