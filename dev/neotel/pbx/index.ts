@@ -31,7 +31,7 @@ import type {
 export type * from './types.ts';
 export { conferenceRouting, twoPartyRouting, withListener, withWhisper } from './media/mixer.ts';
 export { detectTone, dominantTone, toneLevelDbfs, toneLevelsOverTime } from './media/goertzel.ts';
-export { parseWav } from './media/wav.ts';
+export { parseWav, type WavInfo } from './media/wav.ts';
 
 export interface PbxOptions {
   /** SIP domain: From/To hosts, Via and Contact (default `127.0.0.1`). */
