@@ -1,8 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { validateConfig, settingPath, settingValue, type Config, type SettingsMap } from '../config/index.ts';
 import { softphoneContext, type ShellConfigIssue, type ShellState, type SoftphoneService } from '../controllers/softphone-context.ts';
+import { initialState } from '../call/index.ts';
+import type { SoftphoneIntent } from '../controllers/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
+import { initialView } from './view-model.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -61,6 +64,10 @@ export class SoftphoneApp implements SoftphoneService {
     void this.loadSettings(this.api);
   }
 
+  send(intent: SoftphoneIntent): void {
+    void intent;
+  }
+
   private async boot(): Promise<void> {
     const connection = await this.connect();
     if (connection.mode === 'standalone') {
@@ -104,6 +111,7 @@ export class SoftphoneApp implements SoftphoneService {
       displayName,
       neoApiHost: new URL(config.connection.neoApiUrl).host,
       sipHost: new URL(config.connection.sipWebSocketUrl).host,
+      view: initialView(initialState(), config),
     });
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);

@@ -1,6 +1,9 @@
 import { createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Language } from '../i18n/index.ts';
+import type { AgentView, SoftphoneIntent } from './agent-view.ts';
+
+export * from './agent-view.ts';
 
 /** One problem in the call-center settings, as the error panel shows it. */
 export interface ShellConfigIssue {
@@ -36,6 +39,8 @@ export type ShellState =
       readonly displayName: string;
       readonly neoApiHost: string;
       readonly sipHost: string;
+      /** The agent softphone: login, status, calls (see agent-view.ts). */
+      readonly view: AgentView;
     };
 
 /** The service the app provides to components: read state, subscribe, send intents. */
@@ -45,6 +50,8 @@ export interface SoftphoneService {
   subscribe(listener: (state: ShellState) => void): () => void;
   /** Intent: read the settings again (after a failure to get them). */
   retry(): void;
+  /** Intent of the agent UI; refusals and failures come back as notices in the view. */
+  send(intent: SoftphoneIntent): void;
 }
 
 export const softphoneContext = createContext<SoftphoneService | undefined>(Symbol('dialtone-softphone'));

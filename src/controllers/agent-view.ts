@@ -1,0 +1,165 @@
+/**
+ * The contract between the app (src/app) and the agent UI (src/components): what the components
+ * draw ({@link AgentView}) and what they ask for ({@link SoftphoneIntent}). Components never see
+ * an adapter; they read this view from the softphone context and dispatch intents up as a
+ * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
+ */
+import type { AgentState, Notice, NoticeLevel } from '../call/index.ts';
+import type { BreakType, Campaign, Category, Queue } from '../config/config-types.ts';
+
+/** Which tab this is: the owner runs the phone; a follower mirrors it and relays clicks. */
+export type TabRole = 'owner' | 'follower' | 'alone';
+
+/** A notice shown to the agent until dismissed (errors) or for a few seconds (info). */
+export interface ShownNotice {
+  /** Unique per page; used by `dismissNotice`. */
+  readonly id: number;
+  readonly notice: Notice;
+  readonly level: NoticeLevel;
+  /** Technical detail (server text, SIP reason), shown small; never a secret. */
+  readonly detail: string | null;
+  /** Epoch ms when it was raised. */
+  readonly at: number;
+}
+
+/** What the call center offers the agent, from the validated configuration. */
+export interface AgentOptions {
+  readonly breakTypes: readonly BreakType[];
+  /** Outbound campaigns to pick from; empty = the agent types a campaign id. */
+  readonly campaigns: readonly Campaign[];
+  readonly queues: readonly Queue[];
+  readonly categories: readonly Category[];
+  readonly allowCategorization: boolean;
+  readonly allowContactRelease: boolean;
+  readonly rememberUser: boolean;
+  readonly allowAutoLogin: boolean;
+  /** `Login(DEVICE)` template, e.g. `SIP/{device}`, shown next to the device field. */
+  readonly loginDeviceTemplate: string;
+  /** ISO country used to read national numbers; `null` = numbers dialled as typed. */
+  readonly defaultCountry: string | null;
+}
+
+/** The seed's information panel: ids of the last call, `0`/empty once it is over. */
+export interface CallInfo {
+  /** Platform call id (`IDLLAMADA`); `'0'` when there is no call. */
+  readonly lastCallId: string;
+  readonly contactId: string;
+  readonly baseId: string;
+  readonly crmId: string;
+  /** The key the screen pop searches with (`DATA` or the caller's number). */
+  readonly searchKey: string;
+}
+
+/** An audio device the agent can pick. */
+export interface AudioDeviceChoice {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** The agent's local preferences (IndexedDB), as the settings panel shows them. */
+export interface AgentPreferences {
+  /** Remembered login (never the NeoApi password). */
+  readonly user: string;
+  readonly device: string;
+  /** A device (SIP) password is remembered, encrypted, in this browser. */
+  readonly devicePasswordRemembered: boolean;
+  readonly autoLogin: boolean;
+  readonly panelWidth: number | null;
+  readonly panelHeight: number | null;
+  readonly autoMinimise: boolean;
+  readonly microphoneId: string | null;
+  readonly speakerId: string | null;
+  readonly ringerId: string | null;
+}
+
+/** Audio devices known to the browser (labels appear once the microphone is allowed). */
+export interface AudioDeviceList {
+  readonly microphones: readonly AudioDeviceChoice[];
+  readonly speakers: readonly AudioDeviceChoice[];
+  /** Whether the browser can route audio to a chosen speaker (`setSinkId`). */
+  readonly canSelectOutput: boolean;
+  /** `denied` = the agent (or policy) refused the microphone: calls cannot carry their voice. */
+  readonly microphonePermission: 'unknown' | 'granted' | 'denied';
+}
+
+/** Everything the agent UI draws. */
+export interface AgentView {
+  /** The machine's state: phase, session (break, campaign), call facts, phone and NeoApi health. */
+  readonly agent: AgentState;
+  readonly options: AgentOptions;
+  readonly info: CallInfo;
+  readonly notices: readonly ShownNotice[];
+  readonly tab: TabRole;
+  readonly prefs: AgentPreferences;
+  readonly devices: AudioDeviceList;
+  /** A logout was refused because a call or wrap-up is open: ask before forcing it. */
+  readonly confirmLogout: boolean;
+  /** The number typed was refused before dialling: why, in i18n terms. */
+  readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
+}
+
+/** Why a typed number was not dialled. */
+export type DialRefusal = 'empty' | 'tooShort' | 'tooLong' | 'invalidCharacters' | 'notANumber';
+
+/** What the agent asks for. The app adds the clock and validates before the machine sees it. */
+export type SoftphoneIntent =
+  | {
+      readonly kind: 'login';
+      readonly user: string;
+      /** The device as the agent types it (`1001`); the template makes `SIP/1001`. */
+      readonly device: string;
+      /** NeoApi password (`Login.CLAVE`); never stored. */
+      readonly password: string;
+      /** SIP digest password of the device; empty = use the remembered one. */
+      readonly devicePassword: string;
+      readonly campaign: number | null;
+      /** Remember user, device and (encrypted) the device password in this browser. */
+      readonly remember: boolean;
+      readonly autoLogin: boolean;
+    }
+  | { readonly kind: 'logout'; readonly force: boolean }
+  | { readonly kind: 'cancelLogout' }
+  | { readonly kind: 'pause'; readonly subtype: number }
+  | { readonly kind: 'unpause' }
+  | { readonly kind: 'enterCampaign'; readonly campaign: number }
+  | { readonly kind: 'leaveCampaign' }
+  /** A number as typed; the app normalises it for the dial plan or refuses it (`dialError`). */
+  | { readonly kind: 'dial'; readonly number: string }
+  | { readonly kind: 'answer' }
+  | { readonly kind: 'reject' }
+  | { readonly kind: 'hangUp' }
+  | { readonly kind: 'hold' }
+  | { readonly kind: 'resume' }
+  | { readonly kind: 'mute' }
+  | { readonly kind: 'unmute' }
+  | { readonly kind: 'sendDtmf'; readonly digit: string }
+  | { readonly kind: 'available' }
+  | { readonly kind: 'releaseContact' }
+  | { readonly kind: 'categorise'; readonly subcategory: number }
+  | { readonly kind: 'dismissNotice'; readonly id: number }
+  | { readonly kind: 'clearDialError' }
+  | { readonly kind: 'requestMicrophone' }
+  | { readonly kind: 'setAudioDevice'; readonly role: 'microphone' | 'speaker' | 'ringer'; readonly deviceId: string | null }
+  | { readonly kind: 'setPanelSize'; readonly width: number | null; readonly height: number | null }
+  | { readonly kind: 'setAutoMinimise'; readonly on: boolean }
+  | { readonly kind: 'forgetDevicePassword' };
+
+/** The kind of a {@link SoftphoneIntent}. */
+export type SoftphoneIntentKind = SoftphoneIntent['kind'];
+
+/** Name of the DOM event components dispatch (bubbles, composed) to ask for an intent. */
+export const INTENT_EVENT = 'dialtone-intent';
+
+/** The intent event: `detail` is the intent. */
+export type IntentEvent = CustomEvent<SoftphoneIntent>;
+
+/** Builds the intent event a component dispatches from itself. */
+export function intentEvent(intent: SoftphoneIntent): IntentEvent {
+  return new CustomEvent(INTENT_EVENT, { detail: intent, bubbles: true, composed: true });
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'dialtone-intent': IntentEvent;
+  }
+}
