@@ -65,7 +65,7 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   send(intent: SoftphoneIntent): void {
-    void intent;
+    this.warn(`intent ${intent.kind} arrived before the agent runtime exists`);
   }
 
   private async boot(): Promise<void> {
