@@ -96,13 +96,20 @@ export function concernsLeg(call: CallFacts, legId: SipLegId): boolean {
   return call.legId === legId;
 }
 
-/** Keeps facts already known and adds new ones: later, vaguer events never erase earlier data. */
+/**
+ * Keeps facts already known and adds new ones: later, vaguer events never erase earlier data.
+ * Returns `call` itself when nothing changes, so a repeated Position fact is recognised as one.
+ */
 export function mergeFacts(call: CallFacts, facts: Partial<Omit<CallFacts, 'startedAt'>>): CallFacts {
   const merged: Record<string, unknown> = { ...call };
+  let changed = false;
   for (const [key, value] of Object.entries(facts) as [string, unknown][]) {
-    if (value !== null && value !== undefined) merged[key] = value;
+    if (value !== null && value !== undefined && merged[key] !== value) {
+      merged[key] = value;
+      changed = true;
+    }
   }
-  return merged as unknown as CallFacts;
+  return changed ? (merged as unknown as CallFacts) : call;
 }
 
 /** The record at its end; the first end wins, so a late BYE after Position's end changes nothing. */

@@ -30,6 +30,8 @@ export function connectionEvent(state: AgentState, event: ConnectionEvent): Tran
       if (state.phone === 'down') return ignore(state);
       return accept({ ...state, phone: 'down' }, inSession ? [notify('phoneUnregistered', 'warning')] : []);
     case 'sipRegistrationFailed':
+      // sip.js retries a refused registration: only the first failure is news to the agent.
+      if (state.phone === 'down') return ignore(state);
       return accept({ ...state, phone: 'down' }, inSession ? [notify('phoneRegistrationFailed', 'error', event.reason)] : []);
     case 'sipTransportLost':
       if (state.phone === 'reconnecting' || state.phone === 'down') return ignore(state);

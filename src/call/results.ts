@@ -42,6 +42,9 @@ export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiF
       return accept(readyFrom(settled), [notify('dialFailed', 'error', detail)]);
     }
     case 'hangUp':
+      // A dial cancelled before the platform numbered it or rang the phone: no Position end or
+      // BYE will ever come for it, so the Hangup answer is the end.
+      if (resolved.kind === 'neoapiSucceeded' && settled.phase === 'dialing' && settled.call.callId === null && settled.call.legId === null) return accept(readyFrom(settled));
       if (resolved.kind === 'neoapiSucceeded' || (settled.phase !== 'connected' && settled.phase !== 'dialing')) return accept(settled);
       return accept({ ...settled, hangUpRequested: false }, [notify('operationFailed', 'error', resolved.message)]);
     case 'showingContact':

@@ -2,7 +2,7 @@
  * Before the agent talks: `dialing` (Dial sent, waiting for the platform leg) and `ringing` (a
  * leg rings, or Position announced a call or a contact whose leg is on its way).
  */
-import { concernsCall, mergeFacts } from '../call-facts.ts';
+import { concernsCall, mergeFacts, type CallFacts } from '../call-facts.ts';
 import { callEnded, deliverContact, ringerOn, sameContact, stopRinging } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
@@ -12,6 +12,11 @@ import type { Connected, Dialing, Ringing } from '../state.ts';
 import { directionOf, isPlatformLeg, ringLeg } from './ready.ts';
 import { startLogout } from './session-lifecycle.ts';
 import { unhandled } from '../unhandled.ts';
+
+/** The state with `call` as its record, or the same state when the facts added nothing new. */
+export function withFacts(state: Dialing | Ringing | Connected, call: CallFacts): TransitionResult {
+  return call === state.call ? ignore(state) : accept({ ...state, call });
+}
 
 /** Logout during a call: refused unless confirmed, then the leg is dropped and the call logged. */
 export function logoutDuringCall(state: Dialing | Ringing | Connected, force: boolean, at: number): TransitionResult {
@@ -46,10 +51,12 @@ export function dialing(state: Dialing, event: AgentEvent, context: MachineConte
     case 'sipIncoming':
       // The platform rings the agent first; a queued call cannot be it (Dial made us busy).
       if (event.leg === 'queue' || !concernsCall(state.call, event.callId)) return busy(state, event);
+      // The agent cancelled before the leg came: decline it rather than auto-answer a call they dropped.
+      if (state.hangUpRequested) return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
       return attachLeg(state, event, context);
     case 'positionCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
-      return accept({ ...state, call: mergeFacts(state.call, { callId: event.callId, campaign: event.campaign, queue: event.queue }) });
+      return withFacts(state, mergeFacts(state.call, { callId: event.callId, campaign: event.campaign, queue: event.queue }));
     case 'positionContactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
@@ -108,7 +115,7 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       const direction = directionOf(event);
       const facts = { callId: event.callId, number: event.number, queue: event.queue, campaign: event.campaign, ivrData: event.clave };
-      return accept({ ...state, call: mergeFacts(state.call, direction === null || state.call.contact !== null ? facts : { ...facts, direction }) });
+      return withFacts(state, mergeFacts(state.call, direction === null || state.call.contact !== null ? facts : { ...facts, direction }));
     }
     case 'positionContactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);

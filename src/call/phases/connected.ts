@@ -10,7 +10,7 @@ import type { Effect } from '../effects.ts';
 import type { AgentEvent } from '../events.ts';
 import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
 import type { Connected } from '../state.ts';
-import { logoutDuringCall } from './call-setup.ts';
+import { logoutDuringCall, withFacts } from './call-setup.ts';
 import { unhandled } from '../unhandled.ts';
 
 const DTMF = /^[0-9*#A-D]$/;
@@ -67,7 +67,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     }
     case 'positionCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
-      return accept({ ...state, call: mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, number: state.call.number ?? event.number }) });
+      return withFacts(state, mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, number: state.call.number ?? event.number }));
     case 'positionContactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);

@@ -54,11 +54,11 @@ export function loggedOut(state: LoggedOut, event: AgentEvent, context: MachineC
 export function loggingIn(state: LoggingIn, event: AgentEvent): TransitionResult {
   switch (event.kind) {
     case 'sipRegistered':
-      if (state.step !== 'registering' || state.password === null) return accept({ ...state, phone: 'registered' });
+      if (state.step !== 'registering' || state.password === null) return state.phone === 'registered' ? ignore(state) : accept({ ...state, phone: 'registered' });
       return sendLogin({ ...state, phone: 'registered' }, state.password);
     case 'sipRegistrationFailed':
     case 'sipUnregistered':
-      if (state.step !== 'registering') return accept({ ...state, phone: 'down' });
+      if (state.step !== 'registering') return state.phone === 'down' ? ignore(state) : accept({ ...state, phone: 'down' });
       return accept({ ...loggedOutFrom(state), phone: 'down' }, [notify('loginFailed', 'error', event.kind === 'sipRegistrationFailed' ? event.reason : 'phone unregistered')]);
     case 'sipIncoming':
       return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
