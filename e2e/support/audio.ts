@@ -11,7 +11,10 @@
  * several browsers apart (Chromium's fake device is the same 400 Hz beep everywhere).
  */
 
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+
+/** Where audio is measured: a page, or a frame inside one (the adapter in the Lightning console). */
+export type AudioScope = Page | Frame;
 
 export interface ToneMeasurement {
   /** Level at the requested frequency (max of the 3 nearest bins), dB as WebAudio reports it. */
@@ -93,7 +96,7 @@ export async function installAudioProbe(page: Page): Promise<void> {
 }
 
 /** Averages the spectrum for `durationMs` and reads the level of `hz`. Undefined if no audio arrived yet. */
-export async function measureTone(page: Page, hz: number, durationMs = 600): Promise<ToneMeasurement | undefined> {
+export async function measureTone(page: AudioScope, hz: number, durationMs = 600): Promise<ToneMeasurement | undefined> {
   return page.evaluate(async ({ hz, durationMs }) => {
     const state = window.__dialtoneAudioProbe;
     const analyser = state?.analyser;
@@ -123,7 +126,7 @@ export async function measureTone(page: Page, hz: number, durationMs = 600): Pro
 }
 
 /** Sums `inbound-rtp`/`outbound-rtp` audio counters over the page's peer connections. */
-export async function audioRtpStats(page: Page): Promise<AudioRtpStats> {
+export async function audioRtpStats(page: AudioScope): Promise<AudioRtpStats> {
   return page.evaluate(async () => {
     const result = { packetsReceived: 0, bytesReceived: 0, packetsSent: 0, inboundCodec: undefined as string | undefined };
     for (const connection of window.__dialtoneAudioProbe?.connections ?? []) {

@@ -3,9 +3,8 @@
  * analyser of e2e/support/audio.ts, after RTP really arrived) and what the simulator recorded
  * (the WAV served by the control API, analysed with the PBX's Goertzel detector).
  */
-import type { Page } from 'playwright-core';
 import { parseWav, toneLevelDbfs, toneLevelsOverTime, type WavInfo } from '../../../dev/neotel/pbx/index.ts';
-import { audioRtpStats, measureTone, type ToneMeasurement } from '../../support/audio.ts';
+import { audioRtpStats, measureTone, type AudioScope, type ToneMeasurement } from '../../support/audio.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,7 +19,7 @@ export interface HeardInBrowser extends ToneMeasurement {
  * Waits until `minPackets` new RTP packets reached the page (audio is flowing, not just
  * "Established"), then averages the spectrum for `durationMs` and reads `hz` and `otherHz`.
  */
-export async function measureHeardTone(page: Page, hz: number, otherHz: readonly number[] = [], durationMs = 700, minPackets = 25): Promise<HeardInBrowser> {
+export async function measureHeardTone(page: AudioScope, hz: number, otherHz: readonly number[] = [], durationMs = 700, minPackets = 25): Promise<HeardInBrowser> {
   const before = (await audioRtpStats(page)).packetsReceived;
   let packets = 0;
   for (let attempt = 0; attempt < 60 && packets < minPackets; attempt++) {

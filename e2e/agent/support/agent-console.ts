@@ -1,0 +1,108 @@
+/**
+ * The whole product as `npm start` runs it, for the agent's end-to-end tests: the Neotel simulator
+ * (NeoApi, dialer, PBX with real WebRTC audio) serving the built adapter at /softphone/ (same origin
+ * as NeoApi, as deployed), and the Lightning console emulator framing it from the real
+ * callcenter-definition.xml. Tabs are console pages in one browser context (same origin, so they
+ * share IndexedDB, BroadcastChannel and Web Locks like a real agent's tabs).
+ */
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { LightningControl } from '../../../dev/lightning/control-client.ts';
+import { startLightning, type LightningServer } from '../../../dev/lightning/server.ts';
+import { NeotelControl } from '../../../dev/neotel/control-client.ts';
+import { loadDefaultScenario } from '../../../dev/neotel/scenario/load.ts';
+import type { Scenario } from '../../../dev/neotel/scenario/schema.ts';
+import { startNeotel, type NeotelServer } from '../../../dev/neotel/server.ts';
+import { installAudioProbe } from '../../support/audio.ts';
+import { launchChromium } from '../../support/browser.ts';
+
+/** One console tab with the softphone panel open. */
+export interface AgentTab {
+  readonly page: Page;
+  readonly adapter: Frame;
+  /** Uncaught errors of the page and its frames. */
+  readonly errors: string[];
+  /** Console messages of the adapter (warnings help when a test fails). */
+  readonly logs: string[];
+}
+
+export class AgentConsole {
+  readonly neotel: NeotelControl;
+  readonly lightning: LightningControl;
+  readonly scenario: Scenario = loadDefaultScenario();
+  private context: BrowserContext | undefined;
+
+  private constructor(
+    readonly neotelServer: NeotelServer,
+    readonly lightningServer: LightningServer,
+    readonly browser: Browser,
+  ) {
+    this.neotel = new NeotelControl(neotelServer.url);
+    this.lightning = new LightningControl(lightningServer.origin);
+  }
+
+  /** Starts both stand-ins and Chromium. `settingOverrides` are an admin's edits of the call center. */
+  static async start(settingOverrides: Readonly<Record<string, string>> = {}): Promise<AgentConsole> {
+    const neotel = await startNeotel({ port: 0 });
+    const lightning = await startLightning({
+      adapterUrl: `${neotel.url}/softphone/`,
+      settingOverrides: {
+        '/neotelConnection/neoApiUrl': neotel.neoApiUrl,
+        '/neotelConnection/sipWebSocketUrl': neotel.sipUrl,
+        '/neotelConnection/sipDomain': new URL(neotel.url).hostname,
+        '/neotelConnection/iceServers': '',
+        ...settingOverrides,
+      },
+    });
+    return new AgentConsole(neotel, lightning, await launchChromium());
+  }
+
+  /** The browser context every tab of this agent lives in (one profile, like one Chrome window). */
+  async sharedContext(): Promise<BrowserContext> {
+    this.context ??= await this.browser.newContext();
+    return this.context;
+  }
+
+  /** Opens a console tab and its softphone panel; resolves once the adapter frame is attached. */
+  async openTab(): Promise<AgentTab> {
+    const context = await this.sharedContext();
+    const page = await context.newPage();
+    await installAudioProbe(page);
+    const errors: string[] = [];
+    const logs: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
+    await page.goto(this.lightningServer.url);
+    await page.getByTestId('utility-item').click();
+    const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
+    const adapter = await handle.contentFrame();
+    if (!adapter) throw new Error('The utility panel has no softphone frame');
+    return { page, adapter, errors, logs };
+  }
+
+  /** The scenario's first agent: user id, password, device and its SIP password. */
+  agent(index = 0): { user: string; password: string; device: string; devicePassword: string } {
+    const user = this.scenario.users.filter((u) => u.role === 'agent')[index];
+    if (!user) throw new Error(`the scenario has no agent #${index}`);
+    const device = this.scenario.devices.find((d) => d.name === `SIP/${user.id}`);
+    if (!device) throw new Error(`the scenario has no device SIP/${user.id}`);
+    return { user: user.id, password: user.password, device: user.id, devicePassword: device.password };
+  }
+
+  async close(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+    await Promise.allSettled([this.lightningServer.close(), this.neotelServer.close()]);
+  }
+}
+
+/** Polls `probe` until `accept` says yes; fails with the last value seen. */
+export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await probe();
+    if (accept(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${String(JSON.stringify(last)).slice(0, 800)}`);
+}

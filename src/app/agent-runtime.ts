@@ -1,0 +1,297 @@
+/**
+ * The agent runtime: holds the machine's state, feeds it events (SIP, Position, intents, NeoApi
+ * results, timers) one at a time, runs the effects it returns on the adapters, and publishes the
+ * view the components draw. Only the tab that owns the phone runs one (see tab-sync.ts).
+ *
+ * ```
+ *  intents ─┐                         ┌─► neoapi effect ─► NeoApi ─► neoapiSucceeded/Failed ─┐
+ *  SIP ─────┼─► dispatch ─► transition┼─► sip effect ───► SipPhone ─► sip* facts ────────────┤
+ *  Position ┤   (one at a time)       ├─► timers ──────────────────► autoReleaseElapsed ─────┤
+ *  timers ──┘        ▲                └─► notices, pops, logs                                 │
+ *                    └────────────────────────────────────────────────────────────────────────┘
+ * ```
+ */
+import {
+  hasSession,
+  initialState,
+  machineConfigFrom,
+  transition,
+  type AgentEvent,
+  type AgentState,
+  type CallFacts,
+  type Effect,
+  type MachineContext,
+} from '../call/index.ts';
+import type { Config } from '../config/index.ts';
+import type { AgentView, ShownNotice, SoftphoneIntent } from '../controllers/agent-view.ts';
+import { isNeoApiError } from '../neoapi/errors.ts';
+import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
+import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
+import { callInfoOf, initialView } from './view-model.ts';
+
+/** What a NeoApi client must offer the runtime: any method of the contract by wire name. */
+export interface NeoApiLike {
+  call(method: string, params: Readonly<Record<string, string | number | boolean | undefined>>): Promise<string | boolean | undefined>;
+}
+
+/** The Position poller, as the runtime starts and stops it. */
+export interface PollerLike {
+  start(): void;
+  stop(): void;
+}
+
+/** SIP credentials of the agent's device for this session (memory only). */
+export interface DeviceCredentials {
+  readonly user: string;
+  readonly password: string;
+}
+
+/** The CRM side of a call (issue: screen pops and Task logs); no-ops until wired. */
+export interface CrmHooks {
+  pop(call: CallFacts): void;
+  log(call: CallFacts, final: boolean): void;
+}
+
+/** How to build an {@link AgentRuntime}. */
+export interface AgentRuntimeOptions {
+  readonly config: Config;
+  readonly neo: NeoApiLike;
+  readonly createPhone: (credentials: DeviceCredentials) => PhoneLike;
+  readonly createPoller: (user: string, onEvent: (event: AgentEvent) => void) => PollerLike;
+  readonly checkDial?: (typed: string) => DialCheck;
+  readonly crm?: CrmHooks;
+  readonly now?: () => number;
+  /** Intents handled outside the machine (devices, panel, notices are handled here). */
+  readonly onAppIntent?: (intent: SoftphoneIntent) => void;
+  /** Called with every new view. */
+  readonly onView: (view: AgentView) => void;
+  /** Where failures that must not stop the phone are reported. */
+  readonly warn?: (message: string, cause?: unknown) => void;
+}
+
+/** How long an info notice stays before it goes by itself. */
+const INFO_NOTICE_MS = 6000;
+/** At most this many notices are kept; the oldest go first. */
+const MAX_NOTICES = 5;
+
+/** One agent's softphone session in this tab. */
+export class AgentRuntime {
+  private state: AgentState = initialState();
+  private view: AgentView;
+  private readonly context: MachineContext;
+  private readonly now: () => number;
+  private readonly queue: AgentEvent[] = [];
+  private draining = false;
+  private phone: PhoneLike | undefined;
+  private unbridge: (() => void) | undefined;
+  private poller: PollerLike | undefined;
+  private credentials: DeviceCredentials | undefined;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private nextNoticeId = 1;
+
+  constructor(private readonly options: AgentRuntimeOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.context = { config: machineConfigFrom(options.config) };
+    this.view = initialView(this.state, options.config);
+  }
+
+  /** The current view. */
+  get current(): AgentView {
+    return this.view;
+  }
+
+  /** The machine's state (tests, tab handover). */
+  get agent(): AgentState {
+    return this.state;
+  }
+
+  /** The device credentials of the session in progress (tab handover keeps them in memory). */
+  get deviceCredentials(): DeviceCredentials | undefined {
+    return this.credentials;
+  }
+
+  /** An intent of the agent UI. */
+  send(intent: SoftphoneIntent): void {
+    const routed = routeIntent(intent, this.now(), this.options.checkDial ?? basicDialCheck);
+    switch (routed.to) {
+      case 'machine':
+        if (intent.kind === 'login') this.credentials = { user: intent.device.trim(), password: intent.devicePassword };
+        if (intent.kind === 'dial') this.patchView({ dialError: null });
+        this.dispatch(routed.event);
+        return;
+      case 'dialError':
+        this.patchView({ dialError: { number: routed.number, reason: routed.reason } });
+        return;
+      case 'refused':
+        this.addNotice('operationFailed', 'warning', routed.message);
+        return;
+      case 'app':
+        this.appIntent(routed.intent);
+        return;
+    }
+  }
+
+  /** Feeds one event; events raised while one is processed wait their turn (no re-entrancy). */
+  dispatch(event: AgentEvent): void {
+    this.queue.push(event);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) this.process(next);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Replaces part of the view that the machine does not own (prefs, devices, tab role). */
+  patchView(patch: Partial<Omit<AgentView, 'agent' | 'info'>>): void {
+    this.view = { ...this.view, ...patch };
+    this.options.onView(this.view);
+  }
+
+  /** Stops timers, the poller and the phone (page unload, or handing the phone to another tab). */
+  async dispose(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.poller?.stop();
+    this.poller = undefined;
+    this.unbridge?.();
+    await this.phone?.dispose();
+    this.phone = undefined;
+  }
+
+  private process(event: AgentEvent): void {
+    const before = this.state;
+    const result = transition(before, event, this.context);
+    if (!result.ok) {
+      if (event.kind === 'logout' && result.error.code === 'CALL_IN_PROGRESS') {
+        this.patchView({ confirmLogout: true });
+        return;
+      }
+      this.addNotice('operationFailed', 'warning', `${result.error.message} ${result.error.hint}`);
+      return;
+    }
+    this.state = result.state;
+    this.followSession(before, result.state);
+    if (result.state !== before) {
+      const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
+      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state), confirmLogout };
+      this.options.onView(this.view);
+    }
+    for (const effect of result.effects) this.run(effect);
+  }
+
+  /** Starts the Position poll when a session begins and stops it when it ends. */
+  private followSession(before: AgentState, after: AgentState): void {
+    const had = hasSession(before) && before.phase !== 'loggingOut';
+    const has = hasSession(after) && after.phase !== 'loggingOut';
+    if (!had && has) {
+      this.poller = this.options.createPoller(after.session.user, (event) => this.dispatch(event));
+      this.poller.start();
+    } else if (had && !has) {
+      this.poller?.stop();
+      this.poller = undefined;
+    }
+  }
+
+  private run(effect: Effect): void {
+    switch (effect.kind) {
+      case 'neoapi': {
+        const { requestId, op, request } = effect;
+        this.options.neo.call(request.method, { ...request.params }).then(
+          (value) => this.dispatch({ kind: 'neoapiSucceeded', at: this.now(), requestId, op, value: value ?? null }),
+          (error: unknown) => this.dispatch({ kind: 'neoapiFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNotLogged(error) }),
+        );
+        return;
+      }
+      case 'sip': {
+        const phone = effect.action === 'register' ? this.freshPhone() : this.phone;
+        if (!phone) return;
+        void runSipAction(phone, effect, (event) => this.dispatch(event), this.now);
+        if (effect.action === 'unregister') this.credentials = undefined;
+        return;
+      }
+      case 'ringer':
+        // The phone rings on every INVITE and stops on answer, reject and end (phone-bridge.ts).
+        return;
+      case 'notify':
+        this.addNotice(effect.notice, effect.level, effect.detail);
+        return;
+      case 'startTimer': {
+        const key = `${effect.timer}:${effect.callId ?? ''}`;
+        clearTimeout(this.timers.get(key));
+        const callId = effect.callId;
+        this.timers.set(key, setTimeout(() => {
+          this.timers.delete(key);
+          this.dispatch({ kind: 'autoReleaseElapsed', at: this.now(), callId });
+        }, Math.max(0, effect.at - this.now())));
+        return;
+      }
+      case 'cancelTimer': {
+        const key = `${effect.timer}:${effect.callId ?? ''}`;
+        clearTimeout(this.timers.get(key));
+        this.timers.delete(key);
+        return;
+      }
+      case 'screenPop':
+        this.options.crm?.pop(effect.call);
+        return;
+      case 'logCall':
+        this.options.crm?.log(effect.call, effect.final);
+        return;
+    }
+  }
+
+  /** A new phone for the credentials of this login (the previous one, if any, is disposed). */
+  private freshPhone(): PhoneLike | undefined {
+    const credentials = this.credentials;
+    if (!credentials) {
+      this.dispatch({ kind: 'sipRegistrationFailed', at: this.now(), reason: 'no device credentials: log in again' });
+      return undefined;
+    }
+    this.unbridge?.();
+    const old = this.phone;
+    if (old) void old.dispose().catch((error: unknown) => this.options.warn?.('disposing the previous phone failed', error));
+    const phone = this.options.createPhone(credentials);
+    this.phone = phone;
+    this.unbridge = bridgePhoneEvents(phone, (event) => this.dispatch(event), this.now);
+    return phone;
+  }
+
+  private appIntent(intent: SoftphoneIntent): void {
+    switch (intent.kind) {
+      case 'cancelLogout':
+        this.patchView({ confirmLogout: false });
+        return;
+      case 'dismissNotice':
+        this.dropNotice(intent.id);
+        return;
+      case 'clearDialError':
+        this.patchView({ dialError: null });
+        return;
+      default:
+        this.options.onAppIntent?.(intent);
+    }
+  }
+
+  private addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null): void {
+    const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now() };
+    // A newer notice of the same code replaces the older one: no stack of identical toasts.
+    const kept = this.view.notices.filter((n) => n.notice !== notice).slice(-(MAX_NOTICES - 1));
+    this.patchView({ notices: [...kept, shown] });
+    if (level === 'info') setTimeout(() => this.dropNotice(shown.id), INFO_NOTICE_MS);
+  }
+
+  private dropNotice(id: number): void {
+    if (!this.view.notices.some((n) => n.id === id)) return;
+    this.patchView({ notices: this.view.notices.filter((n) => n.id !== id) });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isNotLogged(error: unknown): boolean {
+  return isNeoApiError(error, 'NOT_LOGGED');
+}

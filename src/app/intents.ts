@@ -1,0 +1,81 @@
+/**
+ * The agent UI's intents, checked and stamped with the clock: most become the machine's intent
+ * events; the rest (notices, devices, panel settings) are handled by the app itself.
+ */
+import { parseNeoUser, type AgentEvent } from '../call/index.ts';
+import type { DialRefusal, SoftphoneIntent } from '../controllers/agent-view.ts';
+
+/** A dial number ready for NeoApi `Dial`, or why the typed text cannot be dialled. */
+export type DialCheck = { readonly ok: true; readonly dial: string } | { readonly ok: false; readonly reason: DialRefusal };
+
+/** What an intent becomes: a machine event, a local action, or a refusal before the machine. */
+export type RoutedIntent =
+  | { readonly to: 'machine'; readonly event: AgentEvent }
+  | { readonly to: 'app'; readonly intent: SoftphoneIntent }
+  | { readonly to: 'dialError'; readonly number: string; readonly reason: DialRefusal }
+  | { readonly to: 'refused'; readonly message: string };
+
+const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
+  'cancelLogout',
+  'dismissNotice',
+  'clearDialError',
+  'requestMicrophone',
+  'setAudioDevice',
+  'setPanelSize',
+  'setAutoMinimise',
+  'forgetDevicePassword',
+]);
+
+/**
+ * Routes an intent. `checkDial` normalises a typed number for the dial plan. The login's device
+ * password is not part of the machine's event (the machine never sees SIP secrets); the runtime
+ * takes it from the intent itself.
+ */
+export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typed: string) => DialCheck): RoutedIntent {
+  if (LOCAL_KINDS.has(intent.kind)) return { to: 'app', intent };
+  switch (intent.kind) {
+    case 'login': {
+      const user = parseNeoUser(intent.user);
+      if (user === null) return { to: 'refused', message: 'Cannot log in with an empty user: type your Neotel user number.' };
+      return { to: 'machine', event: { kind: 'login', at, user, device: intent.device, password: intent.password, campaign: intent.campaign } };
+    }
+    case 'dial': {
+      const checked = checkDial(intent.number);
+      if (!checked.ok) return { to: 'dialError', number: intent.number, reason: checked.reason };
+      return { to: 'machine', event: { kind: 'dial', at, number: checked.dial } };
+    }
+    case 'logout':
+      return { to: 'machine', event: { kind: 'logout', at, force: intent.force } };
+    case 'pause':
+      return { to: 'machine', event: { kind: 'pause', at, subtype: intent.subtype } };
+    case 'enterCampaign':
+      return { to: 'machine', event: { kind: 'enterCampaign', at, campaign: intent.campaign } };
+    case 'sendDtmf':
+      return { to: 'machine', event: { kind: 'sendDtmf', at, digit: intent.digit } };
+    case 'categorise':
+      return { to: 'machine', event: { kind: 'categorise', at, subcategory: intent.subcategory } };
+    case 'unpause':
+    case 'leaveCampaign':
+    case 'answer':
+    case 'reject':
+    case 'hangUp':
+    case 'hold':
+    case 'resume':
+    case 'mute':
+    case 'unmute':
+    case 'available':
+    case 'releaseContact':
+      return { to: 'machine', event: { kind: intent.kind, at } };
+    default:
+      return { to: 'app', intent };
+  }
+}
+
+/** A plain fallback dial check: digits with an optional leading `+`, `*` and `#` codes. */
+export function basicDialCheck(typed: string): DialCheck {
+  const compact = typed.replace(/[\s().-]/g, '');
+  if (compact === '') return { ok: false, reason: 'empty' };
+  if (!/^\+?[0-9*#]+$/.test(compact)) return { ok: false, reason: 'invalidCharacters' };
+  if (compact.replace(/\D/g, '').length > 20) return { ok: false, reason: 'tooLong' };
+  return { ok: true, dial: compact };
+}

@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AgentRuntime, type DeviceCredentials, type NeoApiLike } from '../../src/app/agent-runtime.ts';
+import type { PhoneLike } from '../../src/app/phone-bridge.ts';
+import type { AgentEvent } from '../../src/call/index.ts';
+import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
+import { validateConfig, type Config } from '../../src/config/index.ts';
+import type { AgentView } from '../../src/controllers/agent-view.ts';
+import { NeoApiError } from '../../src/neoapi/errors.ts';
+import type { CallSnapshot, RegistrationState, SipPhoneEvents } from '../../src/sip/index.ts';
+
+function config(overrides: Record<string, string> = {}): Config {
+  const settings = {
+    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
+    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
+    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
+    '/neotelConnection/sipDomain': 'neotel.example.com',
+    ...overrides,
+  };
+  const result = validateConfig(settings);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.config;
+}
+
+/** A phone that records what it was asked and emits what the test says. */
+class FakePhone implements PhoneLike {
+  readonly calls: string[] = [];
+  state: RegistrationState = 'unregistered';
+  currentCall: CallSnapshot | undefined;
+  private readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
+  registerResult: 'ok' | 'fail' = 'ok';
+
+  on<N extends keyof SipPhoneEvents>(name: N, listener: SipPhoneEvents[N]): () => void {
+    const list = this.listeners.get(name) ?? [];
+    list.push(listener);
+    this.listeners.set(name, list);
+    return () => this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== listener));
+  }
+  emit<N extends keyof SipPhoneEvents>(name: N, ...args: Parameters<SipPhoneEvents[N]>): void {
+    for (const listener of this.listeners.get(name) ?? []) (listener as (...a: Parameters<SipPhoneEvents[N]>) => void)(...args);
+  }
+  register(): Promise<void> {
+    this.calls.push('register');
+    this.state = this.registerResult === 'ok' ? 'registered' : 'failed';
+    this.emit('registration', this.state);
+    return this.registerResult === 'ok' ? Promise.resolve() : Promise.reject(new Error('401'));
+  }
+  unregister(): Promise<void> {
+    this.calls.push('unregister');
+    return Promise.resolve();
+  }
+  answer(): Promise<void> {
+    this.calls.push('answer');
+    return Promise.resolve();
+  }
+  reject(status?: 486 | 603): Promise<void> {
+    this.calls.push(`reject ${status ?? ''}`);
+    return Promise.resolve();
+  }
+  hangUp(): Promise<void> {
+    this.calls.push('hangUp');
+    return Promise.resolve();
+  }
+  hold(): Promise<void> {
+    this.calls.push('hold');
+    return Promise.resolve();
+  }
+  resume(): Promise<void> {
+    this.calls.push('resume');
+    return Promise.resolve();
+  }
+  mute(): void {
+    this.calls.push('mute');
+  }
+  unmute(): void {
+    this.calls.push('unmute');
+  }
+  sendDtmf(digits: string): Promise<void> {
+    this.calls.push(`dtmf ${digits}`);
+    return Promise.resolve();
+  }
+  dispose(): Promise<void> {
+    this.calls.push('dispose');
+    return Promise.resolve();
+  }
+}
+
+/** A NeoApi that records requests and answers from a script (default: succeed with undefined). */
+class FakeNeo implements NeoApiLike {
+  readonly requests: { method: string; params: Record<string, unknown> }[] = [];
+  readonly failures = new Map<string, Error>();
+  call(method: string, params: Record<string, unknown>): Promise<string | boolean | undefined> {
+    this.requests.push({ method, params });
+    const failure = this.failures.get(method);
+    if (failure) return Promise.reject(failure);
+    return Promise.resolve(method === 'Dial' ? true : undefined);
+  }
+  methods(): string[] {
+    return this.requests.map((r) => r.method);
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function rig(overrides: Record<string, string> = {}) {
+  const neo = new FakeNeo();
+  const phones: { phone: FakePhone; credentials: DeviceCredentials }[] = [];
+  const pollers: { user: string; started: boolean; onEvent: (e: AgentEvent) => void }[] = [];
+  const views: AgentView[] = [];
+  let clock = 1_000_000;
+  const runtime = new AgentRuntime({
+    config: config(overrides),
+    neo,
+    createPhone: (credentials) => {
+      const phone = new FakePhone();
+      phones.push({ phone, credentials });
+      return phone;
+    },
+    createPoller: (user, onEvent) => {
+      const poller = { user, started: false, onEvent };
+      pollers.push(poller);
+      return { start: () => (poller.started = true), stop: () => (poller.started = false) };
+    },
+    now: () => (clock += 10),
+    onView: (view) => views.push(view),
+  });
+  return { neo, phones, pollers, views, runtime, view: () => runtime.current };
+}
+
+const login = { kind: 'login', user: '1001', device: '1001', password: 'secret', devicePassword: 'sip-1001', campaign: null, remember: false, autoLogin: false } as const;
+
+describe('AgentRuntime', () => {
+  it('registers the device with its SIP password, then sends Login with the templated device, then polls Position for the user', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    expect(r.phones).toHaveLength(1);
+    expect(r.phones[0]?.credentials).toEqual({ user: '1001', password: 'sip-1001' });
+    expect(r.phones[0]?.phone.calls).toEqual(['register']);
+    expect(r.neo.requests[0]).toEqual({ method: 'Login', params: { DEVICE: 'SIP/1001', USUARIO: '1001', CLAVE: 'secret' } });
+    await flush();
+    expect(r.view().agent.phase).toBe('ready');
+    expect(r.pollers).toMatchObject([{ user: '1001', started: true }]);
+  });
+
+  it('never keeps the NeoApi password in the state once Login is sent', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    expect(JSON.stringify(r.views.at(-1))).not.toContain('secret');
+  });
+
+  it('shows a login failure and unregisters the phone when NeoApi refuses the credentials', async () => {
+    const r = rig();
+    r.neo.failures.set('Login', new NeoApiError('BAD_CREDENTIALS', 'Login', 'NeoApi Login: Invalid user or password.'));
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    expect(r.view().agent.phase).toBe('loggedOut');
+    expect(r.view().notices.map((n) => n.notice)).toContain('loginFailed');
+    expect(r.phones[0]?.phone.calls).toContain('unregister');
+  });
+
+  it('refuses an undialable number before NeoApi sees it, and says why', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    r.runtime.send({ kind: 'dial', number: 'call mom' });
+    expect(r.view().dialError).toEqual({ number: 'call mom', reason: 'invalidCharacters' });
+    expect(r.neo.methods()).not.toContain('Dial');
+    r.runtime.send({ kind: 'dial', number: '(011) 5555-0000' });
+    await flush();
+    expect(r.view().dialError).toBeNull();
+    expect(r.neo.requests.find((q) => q.method === 'Dial')?.params).toEqual({ USUARIO: '1001', TELEFONO: '01155550000' });
+  });
+
+  it('rings an inbound call, answers it on the phone, and stops the poll at logout', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    const phone = r.phones[0]!.phone;
+    const call = { sipCallId: 'abc@pbx', platformCallId: '4711', leg: 'queue', answerAfterSeconds: null, callerNumber: '1166667777', callerName: null, phase: 'ringing', onHold: false, muted: false, atRisk: false, receivedAt: 0, establishedAt: null } as const;
+    phone.emit('incoming', call, false);
+    expect(r.view().agent.phase).toBe('ringing');
+    r.runtime.send({ kind: 'answer' });
+    await flush();
+    expect(phone.calls).toContain('answer');
+    phone.emit('established', { ...call, phase: 'established' });
+    expect(r.view().agent.phase).toBe('connected');
+    expect(r.view().info.lastCallId).toBe('4711');
+    r.runtime.send({ kind: 'logout', force: false });
+    expect(r.view().confirmLogout).toBe(true);
+    r.runtime.send({ kind: 'cancelLogout' });
+    expect(r.view().confirmLogout).toBe(false);
+    phone.emit('ended', { ...call, phase: 'ended' }, 'remote-hangup');
+    expect(r.view().agent.phase).toBe('wrapUp');
+    r.runtime.send({ kind: 'available' });
+    await flush();
+    expect(r.view().agent.phase).toBe('ready');
+    r.runtime.send({ kind: 'logout', force: false });
+    await flush();
+    await flush();
+    expect(r.neo.methods()).toContain('Logout');
+    expect(r.view().agent.phase).toBe('loggedOut');
+    expect(r.pollers[0]?.started).toBe(false);
+    expect(r.view().info.lastCallId).toBe('0');
+  });
+
+  it('turns a refused intent into a notice with the hint, leaving the state as it was', () => {
+    const r = rig();
+    const before = r.view().agent;
+    r.runtime.send({ kind: 'hangUp' });
+    expect(r.view().agent).toBe(before);
+    expect(r.view().notices).toMatchObject([{ notice: 'operationFailed', level: 'warning' }]);
+    r.runtime.send({ kind: 'dismissNotice', id: r.view().notices[0]!.id });
+    expect(r.view().notices).toEqual([]);
+  });
+
+  it('reports a dropped SIP WebSocket and its recovery on the agent status', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    const phone = r.phones[0]!.phone;
+    phone.emit('registration', 'reconnecting');
+    expect(r.view().agent.phone).toBe('reconnecting');
+    expect(r.view().notices.map((n) => n.notice)).toContain('transportLost');
+    phone.emit('registration', 'registered');
+    expect(r.view().agent.phone).toBe('registered');
+    expect(r.view().notices.map((n) => n.notice)).toContain('transportRecovered');
+  });
+});
