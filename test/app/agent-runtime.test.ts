@@ -27,17 +27,17 @@ class FakePhone implements PhoneLike {
   readonly calls: string[] = [];
   state: RegistrationState = 'unregistered';
   currentCall: CallSnapshot | undefined;
-  private readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
+  private readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
   registerResult: 'ok' | 'fail' = 'ok';
 
   on<N extends keyof SipPhoneEvents>(name: N, listener: SipPhoneEvents[N]): () => void {
     const list = this.listeners.get(name) ?? [];
-    list.push(listener);
+    list.push(listener as unknown as (...args: unknown[]) => void);
     this.listeners.set(name, list);
-    return () => this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== listener));
+    return () => this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== (listener as unknown)));
   }
   emit<N extends keyof SipPhoneEvents>(name: N, ...args: Parameters<SipPhoneEvents[N]>): void {
-    for (const listener of this.listeners.get(name) ?? []) (listener as (...a: Parameters<SipPhoneEvents[N]>) => void)(...args);
+    for (const listener of this.listeners.get(name) ?? []) listener(...args);
   }
   register(): Promise<void> {
     this.calls.push('register');

@@ -104,5 +104,5 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: 
     if (accept(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${String(JSON.stringify(last)).slice(0, 800)}`);
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${(JSON.stringify(last) as string | undefined ?? 'undefined').slice(0, 800)}`);
 }
