@@ -9,9 +9,12 @@ import type { PositionContactDelivered } from './events.ts';
 import { issue } from './outcome.ts';
 import type { AgentState, CallState, Dialing, Ready, Ringing, Session, WrapUp } from './state.ts';
 
-/** Whether the ringtone is playing: a leg rings, nobody answered it, and it is not auto-answered. */
+/**
+ * Whether the ringtone is playing: a leg rings, nobody answered or declined it, and it is not
+ * auto-answered. A declined leg stays `ringing` until its end arrives, but its ringer is off.
+ */
 export function ringerOn(state: AgentState): boolean {
-  return state.phase === 'ringing' && state.call.legId !== null && !state.autoAnswer && !state.answering;
+  return state.phase === 'ringing' && state.call.legId !== null && !state.autoAnswer && !state.answering && state.call.endedBy !== 'rejected';
 }
 
 /** Effects that silence the ringtone when leaving `state`. */

@@ -23,6 +23,7 @@ import {
   type MachineContext,
   type NeoUser,
   type Phase,
+  type Ready,
   type RequestId,
   type Session,
   type SipLegId,
@@ -218,4 +219,13 @@ export function failed(request: Extract<Effect, { kind: 'neoapi' }>, at: number,
 /** The effect kinds of a list, in order, for compact expectations. */
 export function kinds(effects: readonly Effect[]): string[] {
   return effects.map((effect) => (effect.kind === 'sip' ? `sip:${effect.action}` : effect.kind === 'neoapi' ? `neoapi:${effect.request.method}` : effect.kind === 'notify' ? `notify:${effect.notice}` : effect.kind));
+}
+
+/** Logs in through the real flow: register the phone, then Login. */
+export function loggedIn(campaign: number | null = null): Ready {
+  const asked = step(initialState(), { kind: 'login', at: T0, user: USER, device: '1001', password: 'secret', campaign });
+  const registered = step(asked.state, { kind: 'sipRegistered', at: T0 + 200 });
+  const done = step(registered.state, succeeded(onlyRequest(registered.effects), T0 + 400));
+  if (done.state.phase !== 'ready') throw new Error(`Login ended in ${done.state.phase}, expected ready.`);
+  return done.state;
 }

@@ -88,10 +88,12 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
       return busy(state, event);
     case 'answer':
       if (legId === null) return refuse('NOT_RINGING', 'The call has not reached the phone yet.', 'Wait for the phone to ring, then answer.');
+      if (state.call.endedBy === 'rejected') return refuse('NOT_RINGING', 'The call was already declined.', 'Wait for the next call.');
       if (state.answering) return refuse('OPERATION_PENDING', 'The call is already being answered.', 'Wait for the audio to connect.');
       return accept({ ...state, answering: true }, [...stopRinging(state), { kind: 'sip', action: 'answer', legId }]);
     case 'reject':
       if (legId === null) return refuse('NOT_RINGING', 'The call has not reached the phone yet.', 'Wait for the phone to ring, then reject.');
+      if (state.call.endedBy === 'rejected') return refuse('NOT_RINGING', 'The call was already declined.', 'Wait for it to end.');
       return accept({ ...state, answering: false, autoAnswer: false, call: { ...state.call, endedBy: 'rejected' } }, [
         ...stopRinging(state),
         { kind: 'sip', action: 'reject', legId, status: 603 },
