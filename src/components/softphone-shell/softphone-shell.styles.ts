@@ -16,6 +16,10 @@ export const softphoneShellStyles = css`
     border-bottom: 1px solid var(--dt-border);
     background: var(--dt-surface-alt);
   }
+  header.agent {
+    display: block;
+    padding: 0;
+  }
   .status {
     display: inline-flex;
     align-items: center;
@@ -52,16 +56,37 @@ export const softphoneShellStyles = css`
   .notice.warning {
     background: var(--dt-warning-bg);
   }
-  .ready dl {
+  .ready {
+    display: flex;
+    flex-direction: column;
+    gap: var(--dt-space-3);
+  }
+  details {
+    border-top: 1px solid var(--dt-border);
+    padding-top: var(--dt-space-2);
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 700;
+    color: var(--dt-text);
+    border-radius: var(--dt-radius);
+    margin-bottom: var(--dt-space-2);
+  }
+  summary:focus-visible {
+    outline: none;
+    box-shadow: 0 0 3px var(--dt-brand);
+  }
+  .connection {
     display: grid;
     grid-template-columns: max-content 1fr;
     gap: var(--dt-space-1) var(--dt-space-3);
-    margin: 0;
+    margin: var(--dt-space-3) 0 0;
+    font-size: 0.75rem;
   }
-  .ready dt {
+  .connection dt {
     color: var(--dt-text-weak);
   }
-  .ready dd {
+  .connection dd {
     margin: 0;
     overflow-wrap: anywhere;
   }

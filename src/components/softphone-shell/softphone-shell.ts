@@ -1,10 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { ShellStateController, softphoneContext, type ShellState } from '../../controllers/softphone-context.ts';
+import { INTENT_EVENT, ShellStateController, softphoneContext, type IntentEvent, type ShellState } from '../../controllers/softphone-context.ts';
 import { messagesFor, type Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import '../config-error-panel/config-error-panel.ts';
+import '../agent-status/agent-status.ts';
+import { renderAgent } from './agent-body.ts';
 import { softphoneShellStyles } from './softphone-shell.styles.ts';
 
 /**
@@ -22,6 +24,15 @@ export class SoftphoneShell extends LitElement {
   });
   private readonly stateController = new ShellStateController(this, () => this.consumer.value);
 
+  constructor() {
+    super();
+    // Components ask by event; the shell is the one place that talks to the service.
+    this.addEventListener(INTENT_EVENT, (event: IntentEvent) => {
+      event.stopPropagation();
+      this.consumer.value?.send(event.detail);
+    });
+  }
+
   protected override willUpdate(): void {
     // Screen readers pick the voice from the nearest lang attribute.
     const language = this.stateController.state?.language;
@@ -33,8 +44,10 @@ export class SoftphoneShell extends LitElement {
     if (!state) return nothing;
     const m = messagesFor(state.language);
     return html`
-      <header>
-        <span class="status" role="status" aria-label=${m.statusLabel}><span class="dot" aria-hidden="true"></span>${m.statusOffline}</span>
+      <header class=${state.phase === 'ready' ? 'agent' : ''}>
+        ${state.phase === 'ready'
+          ? html`<dialtone-agent-status .view=${state.view} .messages=${m}></dialtone-agent-status>`
+          : html`<span class="status" role="status" aria-label=${m.statusLabel}><span class="dot" aria-hidden="true"></span>${m.statusOffline}</span>`}
       </header>
       <main aria-busy=${state.phase === 'booting' ? 'true' : 'false'}>${this.renderBody(state, m)}</main>
     `;
@@ -63,19 +76,7 @@ export class SoftphoneShell extends LitElement {
       case 'config-error':
         return html`<dialtone-config-error-panel .issues=${state.issues} .messages=${m}></dialtone-config-error-panel>`;
       case 'ready':
-        return html`
-          <section class="ready" data-phase="ready" aria-labelledby="ready-title">
-            <h2 id="ready-title">${m.readyTitle}</h2>
-            <dl>
-              <dt>${m.connectedToSalesforce}</dt>
-              <dd>✓</dd>
-              <dt>${m.contactCenter}</dt>
-              <dd>${state.neoApiHost}</dd>
-              <dt>${m.phoneServer}</dt>
-              <dd>${state.sipHost}</dd>
-            </dl>
-          </section>
-        `;
+        return renderAgent(state, m);
     }
   }
 }

@@ -1,0 +1,85 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+import { hasSession } from '../../call/index.ts';
+import { sldsTokens } from '../slds.styles.ts';
+import { AgentElement } from '../shared/agent-element.ts';
+import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { agentStatusStyles } from './agent-status.styles.ts';
+import { statusOf } from './status-of.ts';
+
+/**
+ * The header: the agent's status with a live timer, the phone and NeoApi health in words (never
+ * colour alone), "controlled from another tab" for a follower tab, and the logout button with
+ * its confirmation when a call or wrap-up is still open.
+ */
+@customElement('dialtone-agent-status')
+export class AgentStatus extends AgentElement {
+  static override styles = [sldsTokens, controlStyles, agentStatusStyles];
+
+  private readonly clock = new ClockController(this);
+  @query('dialog') private readonly dialog!: HTMLDialogElement | null;
+
+  override render() {
+    const view = this.view;
+    const m = this.messages;
+    if (!view || !m) return nothing;
+    const agent = view.agent;
+    const status = statusOf(agent, view.options, m);
+    const elapsed = status.since === null ? null : this.clock.now - status.since;
+    const canLogOut = hasSession(agent) && agent.phase !== 'loggingOut';
+    return html`
+      <div class="line">
+        <span class="pill ${status.key}" data-testid="status" data-status=${status.key} role="status" aria-label=${m.statusLabel}
+          ><span class="dot" aria-hidden="true"></span>${status.text}</span
+        >
+        ${elapsed === null
+          ? nothing
+          : html`<time class="timer" data-testid="status-timer" datetime=${isoDuration(elapsed)} title=${m.statusTimer}>
+              <span class="visually-hidden">${m.statusTimer}: </span>${formatDuration(elapsed)}
+            </time>`}
+        <span class="spacer"></span>
+        ${canLogOut
+          ? html`<button data-testid="logout" @click=${() => this.send({ kind: 'logout', force: false })}>${m.logout}</button>`
+          : nothing}
+      </div>
+      <div class="line badges" role="status">
+        <span class="badge phone ${agent.phone}" data-testid="phone-status" data-phone=${agent.phone}
+          ><span class="dot" aria-hidden="true"></span>${m.phoneStatus[agent.phone]}</span
+        >
+        ${agent.neoApi === 'degraded' ? html`<span class="badge warning" data-testid="neoapi-degraded">⚠ ${m.neoApiDegraded}</span>` : nothing}
+        ${view.tab === 'follower' ? html`<span class="badge" data-testid="tab-follower">${m.tabFollower}</span>` : nothing}
+      </div>
+      <dialog aria-labelledby="confirm-title" aria-describedby="confirm-body" @cancel=${this.onCancel}>
+        <h2 id="confirm-title">${m.confirmLogoutTitle}</h2>
+        <p id="confirm-body">${m.confirmLogoutBody}</p>
+        <div class="actions">
+          <button data-testid="logout-cancel" @click=${() => this.send({ kind: 'cancelLogout' })}>${m.cancel}</button>
+          <button class="destructive" data-testid="logout-confirm" @click=${() => this.send({ kind: 'logout', force: true })}>${m.confirmLogoutYes}</button>
+        </div>
+      </dialog>
+    `;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const dialog = this.dialog;
+    if (!dialog) return;
+    // A modal dialog traps focus and answers Escape natively; the app decides when it closes.
+    const wanted = this.view?.confirmLogout === true;
+    if (wanted && !dialog.open) dialog.showModal();
+    if (!wanted && dialog.open) dialog.close();
+  }
+
+  /** Escape: the agent keeps the session; the app clears `confirmLogout`. */
+  private readonly onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.send({ kind: 'cancelLogout' });
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-agent-status': AgentStatus;
+  }
+}

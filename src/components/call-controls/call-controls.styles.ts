@@ -1,0 +1,32 @@
+import { css } from 'lit';
+
+export const callControlsStyles = css`
+  .card {
+    border-left: 4px solid var(--dt-success);
+  }
+  .who {
+    margin: 0;
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .timer {
+    margin: 0 0 var(--dt-space-2);
+    font-size: 1.25rem;
+  }
+  .buttons {
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    gap: var(--dt-space-1);
+    margin-bottom: var(--dt-space-2);
+  }
+  .buttons button {
+    padding: 0 var(--dt-space-1);
+  }
+  button[aria-pressed='true'] {
+    background: #d8e6fe;
+    border-color: var(--dt-brand);
+  }
+  #keypad:not(:empty) {
+    margin-top: var(--dt-space-3);
+  }
+`;

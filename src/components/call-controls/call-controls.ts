@@ -1,0 +1,84 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { sldsTokens } from '../slds.styles.ts';
+import { AgentElement } from '../shared/agent-element.ts';
+import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import '../dial-pad/dial-pad.ts';
+import { callControlsStyles } from './call-controls.styles.ts';
+
+/**
+ * The call in progress: who, for how long, and hang up, hold/resume, mute/unmute and the DTMF
+ * keypad. While dialing only hang-up applies. A hang-up in flight disables everything so a second
+ * click cannot race the first.
+ */
+@customElement('dialtone-call-controls')
+export class CallControls extends AgentElement {
+  static override styles = [sldsTokens, controlStyles, callControlsStyles];
+
+  private readonly clock = new ClockController(this);
+  @state() private keypadOpen = false;
+
+  override render() {
+    const view = this.view;
+    const m = this.messages;
+    if (!view || !m) return nothing;
+    const agent = view.agent;
+    if (agent.phase !== 'dialing' && agent.phase !== 'connected') return nothing;
+    const call = agent.call;
+    const number = call.number ?? m.unknownNumber;
+    const busy = agent.hangUpRequested;
+    const since = agent.phase === 'connected' ? (call.answeredAt ?? call.startedAt) : call.startedAt;
+    const elapsed = this.clock.now - since;
+    return html`
+      <section class="card" aria-labelledby="title" data-testid="call-controls">
+        <h2 id="title" class="visually-hidden">${m.callControls}</h2>
+        <p class="who" data-testid="call-party">${agent.phase === 'dialing' ? m.callingNumber(number) : m.inCallWith(number)}</p>
+        <p class="timer" data-testid="call-timer">
+          <span class="visually-hidden">${m.callTimer}: </span><time datetime=${isoDuration(elapsed)}>${formatDuration(elapsed)}</time>
+        </p>
+        ${agent.phase === 'connected'
+          ? html`<div class="buttons">
+              <button
+                data-testid="hold"
+                aria-pressed=${agent.held ? 'true' : 'false'}
+                ?disabled=${busy}
+                @click=${() => this.send({ kind: agent.held ? 'resume' : 'hold' })}
+              >
+                ${agent.held ? m.resume : m.hold}
+              </button>
+              <button
+                data-testid="mute"
+                aria-pressed=${agent.muted ? 'true' : 'false'}
+                ?disabled=${busy}
+                @click=${() => this.send({ kind: agent.muted ? 'unmute' : 'mute' })}
+              >
+                ${agent.muted ? m.unmute : m.mute}
+              </button>
+              <button
+                data-testid="keypad-toggle"
+                aria-expanded=${this.keypadOpen ? 'true' : 'false'}
+                aria-controls="keypad"
+                ?disabled=${busy}
+                @click=${() => (this.keypadOpen = !this.keypadOpen)}
+              >
+                ${this.keypadOpen ? m.hideKeypad : m.showKeypad}
+              </button>
+            </div>`
+          : nothing}
+        <button class="destructive wide" data-testid="hang-up" ?disabled=${busy} @click=${() => this.send({ kind: 'hangUp' })}>${m.hangUp}</button>
+        <div id="keypad">
+          ${agent.phase === 'connected' && this.keypadOpen && !busy
+            ? html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`
+            : nothing}
+        </div>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-call-controls': CallControls;
+  }
+}

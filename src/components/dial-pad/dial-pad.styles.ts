@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+export const dialPadStyles = css`
+  .number-row {
+    display: flex;
+    gap: var(--dt-space-2);
+  }
+  .number-row input {
+    flex: 1;
+    min-width: 0;
+    font-size: 1rem;
+  }
+  .keys {
+    display: grid;
+    grid-template-columns: repeat(3, 1fr);
+    gap: var(--dt-space-1);
+  }
+  .key {
+    font-size: 1rem;
+    line-height: 2.25rem;
+    color: var(--dt-text);
+    padding: 0;
+  }
+  .tones {
+    margin: 0 0 var(--dt-space-2);
+    min-height: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+  output {
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.1em;
+  }
+`;

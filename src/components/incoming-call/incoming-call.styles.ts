@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export const incomingCallStyles = css`
+  .card {
+    border-left: 4px solid var(--dt-brand);
+  }
+  .number {
+    font-size: 1.25rem;
+    font-weight: 700;
+    margin: 0 0 var(--dt-space-1);
+    overflow-wrap: anywhere;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0 var(--dt-space-3);
+    margin: 0 0 var(--dt-space-2);
+  }
+  dt {
+    color: var(--dt-text-weak);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .direction {
+    margin: 0 0 var(--dt-space-1);
+    color: var(--dt-text-weak);
+  }
+  .auto {
+    margin: 0 0 var(--dt-space-2);
+    font-style: italic;
+  }
+  .actions {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--dt-space-2);
+  }
+`;

@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { sldsTokens } from '../slds.styles.ts';
+import { AgentElement } from '../shared/agent-element.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { nameOf } from '../shared/names.ts';
+import { incomingCallStyles } from './incoming-call.styles.ts';
+
+/**
+ * The ringing call: who, which way, which queue and campaign (names as text, whatever the
+ * platform calls them), whether it will be answered automatically, and Answer / Decline. The card
+ * is an alert so screen readers announce it, and Answer takes the focus so Enter answers.
+ */
+@customElement('dialtone-incoming-call')
+export class IncomingCall extends AgentElement {
+  static override styles = [sldsTokens, controlStyles, incomingCallStyles];
+
+  override render() {
+    const view = this.view;
+    const m = this.messages;
+    if (!view || !m || view.agent.phase !== 'ringing') return nothing;
+    const { call, autoAnswer, answering } = view.agent;
+    const { queues, campaigns } = view.options;
+    return html`
+      <section class="card" role="alert" aria-labelledby="title" data-testid="incoming-call">
+        <h2 id="title">${m.incomingTitle}</h2>
+        <p class="number" data-testid="incoming-number">${call.number ?? m.unknownNumber}</p>
+        <p class="direction" data-testid="incoming-direction">${m.direction[call.direction]}</p>
+        <dl>
+          ${call.queue === null
+            ? nothing
+            : html`<dt>${m.queue}</dt>
+                <dd data-testid="incoming-queue">${nameOf(queues, call.queue, m.queueName)}</dd>`}
+          ${call.campaign === null
+            ? nothing
+            : html`<dt>${m.campaign}</dt>
+                <dd data-testid="incoming-campaign">${nameOf(campaigns, call.campaign, m.campaignName)}</dd>`}
+        </dl>
+        ${autoAnswer ? html`<p class="auto" data-testid="auto-answer">${m.autoAnswering}</p>` : nothing}
+        <div class="actions">
+          <button class="success" data-testid="answer" ?disabled=${answering} @click=${() => this.send({ kind: 'answer' })}>
+            ${answering ? m.answering : m.answer}
+          </button>
+          <button class="destructive" data-testid="decline" ?disabled=${answering} @click=${() => this.send({ kind: 'reject' })}>${m.decline}</button>
+        </div>
+      </section>
+    `;
+  }
+
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=answer]')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-incoming-call': IncomingCall;
+  }
+}

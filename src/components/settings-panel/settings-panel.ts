@@ -1,0 +1,107 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { AudioDeviceChoice } from '../../controllers/agent-view.ts';
+import { sldsTokens } from '../slds.styles.ts';
+import { AgentElement } from '../shared/agent-element.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { settingsPanelStyles } from './settings-panel.styles.ts';
+
+type AudioRole = 'microphone' | 'speaker' | 'ringer';
+
+/**
+ * The agent's local settings: panel size, auto-minimise, audio devices (microphone, speaker,
+ * ringer), the microphone permission with what to do when it is denied, and forgetting the saved
+ * device password.
+ */
+@customElement('dialtone-settings-panel')
+export class SettingsPanel extends AgentElement {
+  static override styles = [sldsTokens, controlStyles, settingsPanelStyles];
+
+  /** Size as typed, until applied; `undefined` = show the saved preference. */
+  @state() private width: string | undefined;
+  @state() private height: string | undefined;
+
+  override render() {
+    const view = this.view;
+    const m = this.messages;
+    if (!view || !m) return nothing;
+    const { prefs, devices } = view;
+    const width = this.width ?? (prefs.panelWidth === null ? '' : String(prefs.panelWidth));
+    const height = this.height ?? (prefs.panelHeight === null ? '' : String(prefs.panelHeight));
+    return html`
+      <div class="row">
+        <div class="field">
+          <label for="width">${m.panelWidth}</label>
+          <input id="width" type="number" min="200" step="10" data-testid="panel-width" .value=${width} @input=${(e: Event) => (this.width = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="height">${m.panelHeight}</label>
+          <input id="height" type="number" min="200" step="10" data-testid="panel-height" .value=${height} @input=${(e: Event) => (this.height = (e.target as HTMLInputElement).value)} />
+        </div>
+        <button data-testid="apply-size" @click=${() => this.send({ kind: 'setPanelSize', width: sizeOf(width), height: sizeOf(height) })}>${m.applyPanelSize}</button>
+      </div>
+      <div class="check">
+        <input
+          id="auto-minimise"
+          type="checkbox"
+          data-testid="auto-minimise"
+          .checked=${prefs.autoMinimise}
+          @change=${(e: Event) => this.send({ kind: 'setAutoMinimise', on: (e.target as HTMLInputElement).checked })}
+        />
+        <label for="auto-minimise">${m.autoMinimise}</label>
+      </div>
+      ${devices.microphonePermission === 'granted'
+        ? nothing
+        : html`<div class="permission ${devices.microphonePermission}" data-testid="microphone-permission">
+            <p class=${devices.microphonePermission === 'denied' ? 'error' : 'help'} role=${devices.microphonePermission === 'denied' ? 'alert' : nothing}>
+              ${devices.microphonePermission === 'denied' ? m.microphoneDenied : m.microphoneAsk}
+            </p>
+            <button data-testid="allow-microphone" @click=${() => this.send({ kind: 'requestMicrophone' })}>${m.allowMicrophone}</button>
+          </div>`}
+      ${this.deviceSelect('microphone', m.microphone, devices.microphones, prefs.microphoneId, false)}
+      ${this.deviceSelect('speaker', m.speaker, devices.speakers, prefs.speakerId, !devices.canSelectOutput)}
+      ${this.deviceSelect('ringer', m.ringer, devices.speakers, prefs.ringerId, !devices.canSelectOutput)}
+      ${devices.canSelectOutput ? nothing : html`<p class="help" id="output-help">${m.outputNotSelectable}</p>`}
+      ${prefs.devicePasswordRemembered
+        ? html`<button class="forget" data-testid="forget-device-password" @click=${() => this.send({ kind: 'forgetDevicePassword' })}>
+            ${m.forgetDevicePassword}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private deviceSelect(role: AudioRole, label: string, choices: readonly AudioDeviceChoice[], current: string | null, fixed: boolean) {
+    const m = this.messages;
+    if (!m) return nothing;
+    return html`
+      <div class="field">
+        <label for=${role}>${label}</label>
+        <select
+          id=${role}
+          data-testid=${`${role}-select`}
+          ?disabled=${fixed}
+          aria-describedby=${fixed ? 'output-help' : nothing}
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            this.send({ kind: 'setAudioDevice', role, deviceId: value === '' ? null : value });
+          }}
+        >
+          <option value="" ?selected=${current === null}>${m.systemDefault}</option>
+          ${choices.map((d) => html`<option value=${d.id} ?selected=${d.id === current}>${d.label}</option>`)}
+        </select>
+      </div>
+    `;
+  }
+}
+
+/** A typed size in px, or `null` (= the call center's default) when blank or not a number. */
+function sizeOf(typed: string): number | null {
+  const value = Number.parseInt(typed, 10);
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-settings-panel': SettingsPanel;
+  }
+}

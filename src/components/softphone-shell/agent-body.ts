@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import type { ShellState } from '../../controllers/softphone-context.ts';
+import type { Messages } from '../../i18n/index.ts';
+import '../break-menu/break-menu.ts';
+import '../call-controls/call-controls.ts';
+import '../call-info/call-info.ts';
+import '../campaign-picker/campaign-picker.ts';
+import '../dial-pad/dial-pad.ts';
+import '../incoming-call/incoming-call.ts';
+import '../login-form/login-form.ts';
+import '../notice-list/notice-list.ts';
+import '../settings-panel/settings-panel.ts';
+import '../wrap-up-panel/wrap-up-panel.ts';
+
+type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
+
+/**
+ * The body of the ready shell: the login form until the agent is in, then what the phase calls
+ * for (incoming card, call controls, wrap-up, dial pad, break and campaign), the call information,
+ * and the settings folded away. Each component gets the whole view and picks what it needs.
+ */
+export function renderAgent(state: ReadyShell, m: Messages) {
+  const view = state.view;
+  const phase = view.agent.phase;
+  const loggedIn = phase !== 'loggedOut' && phase !== 'loggingIn';
+  const part = (when: boolean, template: unknown) => (when ? template : nothing);
+  return html`
+    <section class="ready" data-phase="ready" data-agent-phase=${phase} aria-labelledby="ready-title">
+      <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
+      <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
+      ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
+      ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
+      ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
+      ${part(phase === 'wrapUp', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
+      ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
+      ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
+      ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
+      ${part(
+        loggedIn,
+        html`<details open data-testid="call-info-section">
+          <summary>${m.infoTitle}</summary>
+          <dialtone-call-info .view=${view} .messages=${m}></dialtone-call-info>
+        </details>`,
+      )}
+      <details data-testid="settings">
+        <summary>${m.settingsTitle}</summary>
+        <dialtone-settings-panel .view=${view} .messages=${m}></dialtone-settings-panel>
+        <dl class="connection">
+          <dt>${m.connectedToSalesforce}</dt>
+          <dd>✓</dd>
+          <dt>${m.contactCenter}</dt>
+          <dd>${state.neoApiHost}</dd>
+          <dt>${m.phoneServer}</dt>
+          <dd>${state.sipHost}</dd>
+        </dl>
+      </details>
+    </section>
+  `;
+}

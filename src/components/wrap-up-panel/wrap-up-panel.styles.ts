@@ -1,0 +1,21 @@
+import { css } from 'lit';
+
+export const wrapUpPanelStyles = css`
+  .card {
+    border-left: 4px solid #dd7a01;
+  }
+  .card > button {
+    margin-top: var(--dt-space-2);
+  }
+  .countdown {
+    margin: 0 0 var(--dt-space-2);
+    padding: var(--dt-space-1) var(--dt-space-2);
+    background: var(--dt-warning-bg);
+    border-radius: var(--dt-radius);
+    font-variant-numeric: tabular-nums;
+  }
+  .saved {
+    margin: var(--dt-space-2) 0 0;
+    color: var(--dt-success);
+  }
+`;
