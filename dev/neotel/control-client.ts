@@ -8,7 +8,18 @@
  * ```
  */
 import type { CallSummary } from './center/summaries.ts';
+import type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
 import type { NeoApiLogEntry } from './neoapi/request-log.ts';
+
+export type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
+
+/** What `POST /control/sip/drop` answers. */
+export interface SipDropResult {
+  /** WebSockets closed. */
+  closed: number;
+  /** ISO instant until which new upgrades get 503, or `null`. */
+  refusingUntil: string | null;
+}
 
 export interface ControlState {
   scenario: string;
@@ -110,6 +121,29 @@ export class NeotelControl {
   }
   click2Call(ramal: string, telefone: string): Promise<{ callid: string }> {
     return this.request('POST', '/control/click2call', { ramal, telefone });
+  }
+  /**
+   * Makes NeoApi misbehave: `error500` (the simulator's error shape, `text` as the message),
+   * `hang` (no answer until cleared, at most 120 s) or `reset` (TCP reset), for `methods` (wire
+   * names; omitted = all) and `count` requests (omitted = until cleared). A reset clears it too.
+   */
+  setNeoApiFault(fault: NeoApiFaultRequest): Promise<NeoApiFaultState> {
+    return this.request('POST', '/control/faults/neoapi', fault);
+  }
+  /** The active NeoApi fault (`mode: 'none'` when there is none). */
+  neoApiFault(): Promise<NeoApiFaultState> {
+    return this.request('GET', '/control/faults/neoapi');
+  }
+  /** Clears the NeoApi fault; hung requests' sockets are closed without an answer. */
+  clearNeoApiFault(): Promise<NeoApiFaultState> {
+    return this.request('DELETE', '/control/faults/neoapi');
+  }
+  /**
+   * Drops agents' SIP WebSockets abruptly (`device` like `SIP/1001`, or every one); with
+   * `refuseMs` new upgrades get 503 that long. The real PBX only (501 with a fake).
+   */
+  dropSip(device?: string, refuseMs?: number): Promise<SipDropResult> {
+    return this.request('POST', '/control/sip/drop', { ...(device === undefined ? {} : { device }), ...(refuseMs === undefined ? {} : { refuseMs }) });
   }
   reset(scenario?: unknown): Promise<{ ok: true; scenario: string }> {
     return this.request('POST', '/control/reset', scenario === undefined ? {} : { scenario });

@@ -22,6 +22,7 @@ import type { Clock } from './center/clock.ts';
 import { ContactCenter } from './center/contact-center.ts';
 import { createControlHandler } from './control/routes.ts';
 import { createNeoApiHandler } from './neoapi/asmx-handler.ts';
+import { NeoApiFaults } from './neoapi/fault-injection.ts';
 import { NeoApiLog } from './neoapi/request-log.ts';
 import type { Pbx } from './pbx/types.ts';
 import { loadDefaultScenario, loadScenarioFile, parseScenario } from './scenario/load.ts';
@@ -55,8 +56,9 @@ export interface NeotelServer {
   readonly center: ContactCenter;
   readonly pbx: Pbx;
   readonly log: NeoApiLog;
-  /** Fresh state: ends every call, forgets sessions; a new scenario when given. */
-  /** Fresh state; `scenario` (validated like a file) replaces the current one when given. */
+  /** Injected NeoApi failures (`/control/faults/neoapi`). */
+  readonly faults: NeoApiFaults;
+  /** Fresh state: ends every call, forgets sessions, clears the NeoApi fault; `scenario` (validated like a file) replaces the current one when given. */
   reset(scenario?: unknown): void;
   close(): Promise<void>;
 }
@@ -87,16 +89,18 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
   const ownsPbx = options.pbx === undefined;
   const pbx = options.pbx ?? (await createDefaultPbx(log));
   const requestLog = new NeoApiLog();
+  const faults = new NeoApiFaults();
   const newCenter = (): ContactCenter => new ContactCenter({ scenario, pbx, ...(options.clock ? { clock: options.clock } : {}) });
   let center = newCenter();
   const reset = (next?: unknown): void => {
     if (next !== undefined) scenario = parseScenario(next, '(reset scenario)');
     center.shutdown();
     center = newCenter();
+    faults.clear();
   };
 
-  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail });
-  const control = createControlHandler({ center: () => center, log: requestLog, reset });
+  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail, faults });
+  const control = createControlHandler({ center: () => center, log: requestLog, reset, faults, pbx });
   const softphoneDir = options.softphoneDir ?? DIST_DIR;
   const softphone = createStaticFiles({ root: softphoneDir });
 
@@ -143,8 +147,10 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
     },
     pbx,
     log: requestLog,
+    faults,
     reset,
     close: async () => {
+      faults.close();
       center.shutdown();
       if (ownsPbx) await pbx.close();
       await listening.close();

@@ -9,8 +9,11 @@ import { z } from 'zod';
 import { BadRequestError, readJsonBody, sendJson, sendText } from '../../shared/http.ts';
 import type { ContactCenter } from '../center/contact-center.ts';
 import { NeoFault } from '../center/neo-fault.ts';
+import type { NeoApiFaults } from '../neoapi/fault-injection.ts';
 import type { NeoApiLog } from '../neoapi/request-log.ts';
+import type { Pbx } from '../pbx/types.ts';
 import { formatIssuePath } from '../scenario/load.ts';
+import { failureRoute } from './failure-routes.ts';
 import { controlPage } from './page.ts';
 
 export interface ControlOptions {
@@ -18,6 +21,10 @@ export interface ControlOptions {
   log: NeoApiLog;
   /** Replaces the contact center (fresh state; a new scenario when given). */
   reset: (scenario?: unknown) => void;
+  /** The NeoApi fault slot (`/control/faults/neoapi`). */
+  faults: NeoApiFaults;
+  /** The PBX whose agent sockets `/control/sip/drop` closes. */
+  pbx: Pbx;
 }
 
 const inboundSchema = z.object({
@@ -146,7 +153,7 @@ export function createControlHandler(options: ControlOptions): (req: IncomingMes
       case 'GET /control/recording':
         return recordingDownload(center, url);
       default:
-        return callRoute(center, req, method, path);
+        return (await failureRoute(options, req, key)) ?? callRoute(center, req, method, path);
     }
   };
 

@@ -23,6 +23,7 @@ import {
   type DotNetException,
   type ErrorDetail,
 } from './dotnet-exception.ts';
+import type { NeoApiFaultAction, NeoApiFaults } from './fault-injection.ts';
 import { helpPage } from './help-page.ts';
 import { nameValueCollection, readHttpParams, type HttpBinding } from './http-request.ts';
 import { Args, OPERATIONS } from './operations.ts';
@@ -37,6 +38,8 @@ export interface NeoApiHandlerOptions {
   center: () => ContactCenter;
   log: NeoApiLog;
   errorDetail: () => ErrorDetail;
+  /** Injected failures (`POST /control/faults/neoapi`); none when absent. */
+  faults?: NeoApiFaults;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -71,6 +74,26 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
   };
   const log = (method: string, binding: NeoApiBinding, params: Record<string, string>, status: number, response: string | null): void => {
     options.log.add({ method, binding, params, status, response: response ?? '' });
+  };
+
+  /**
+   * Answers with an injected fault instead of the web method, which never runs: the center is
+   * untouched. error500 has the shape of the simulator's own errors (same status, headers, CRLF
+   * or SOAP envelope); the text is sent as given, since it is already the printed exception chain.
+   */
+  const injectFault = (req: IncomingMessage, res: ServerResponse, action: NeoApiFaultAction, method: string, binding: NeoApiBinding, params: Record<string, string>): void => {
+    if (action.mode === 'error500') {
+      const soap = binding === 'SOAP';
+      const body = soap ? soapFaultBody('soap:Server', action.text) : `${action.text}\r\n`;
+      send(res, 500, body, soap ? 'text/xml; charset=utf-8' : 'text/plain; charset=utf-8');
+      options.log.add({ method, binding, params, status: 500, response: body, fault: 'error500' });
+    } else if (action.mode === 'hang') {
+      options.log.add({ method, binding, params, status: 0, response: '(held open without an answer: hang fault)', fault: 'hang' });
+      options.faults?.hold(req.socket);
+    } else {
+      options.log.add({ method, binding, params, status: 0, response: '(connection reset: reset fault)', fault: 'reset' });
+      options.faults?.reset(req.socket);
+    }
   };
 
   /** Runs the web method: the result, or the exception a real server would throw. */
@@ -121,6 +144,11 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
       unrecognized(res, name, label, `/${name}`);
       return;
     }
+    const injected = options.faults?.take(name);
+    if (injected) {
+      injectFault(req, res, injected, name, label, nameValueCollection(binding === 'get' ? query : await readBody(req)).entries());
+      return;
+    }
     const params: Record<string, string> = {};
     const outcome = await runHttp(req, name, binding, query, params);
     if ('failure' in outcome) {
@@ -148,7 +176,17 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
   };
 
   const soapBinding = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const outcome = runSoap(await readBody(req), headerText(req.headers.soapaction));
+    const body = await readBody(req);
+    const action = headerText(req.headers.soapaction);
+    const routed = routeSoapAction(action);
+    const method = 'ok' in routed ? (action ?? '').trim().replace(/^"(.*)"$/, '$1').replace(/^.*\//, '') : routed.wireName;
+    const injected = options.faults?.take(method);
+    if (injected) {
+      const read = 'ok' in routed ? undefined : readSoapRequest(body, routed);
+      injectFault(req, res, injected, method, 'SOAP', read?.ok === true ? { ...read.sent } : {});
+      return;
+    }
+    const outcome = runSoap(body, action);
     const status = 'xml' in outcome ? 200 : 500;
     const xml = 'xml' in outcome ? outcome.xml : soapFaultBody(outcome.code, soapFaultString(outcome.failure, options.errorDetail()));
     send(res, status, xml, 'text/xml; charset=utf-8');

@@ -5,6 +5,9 @@
 
 export type NeoApiBinding = 'GET' | 'POST' | 'SOAP' | 'WSDL' | 'HELP';
 
+/** How an injected fault answered a request (see fault-injection.ts). */
+export type NeoApiLoggedFault = 'error500' | 'hang' | 'reset';
+
 export interface NeoApiLogEntry {
   readonly seq: number;
   /** ISO instant. */
@@ -17,6 +20,8 @@ export interface NeoApiLogEntry {
   readonly status: number;
   /** The response body (shortened past 4000 characters). */
   readonly response: string;
+  /** Present when an injected fault answered instead of the simulator (status 0 = no answer). */
+  readonly fault?: NeoApiLoggedFault;
 }
 
 const MAX_ENTRIES = 2000;

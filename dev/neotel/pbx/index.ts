@@ -147,6 +147,7 @@ export function createPbx(options: PbxOptions = {}): SimulatedPbx {
 
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => core.handleUpgrade(request, socket, head),
     attach: (server: Server, path?: string) => core.attach(server, path),
+    dropAgentSockets: (device?: DeviceName, refuseMs?: number) => core.dropAgentSockets(device, refuseMs),
     leg: (id: string): Leg | undefined => {
       const leg = legs.get(id);
       return leg && leg.state !== 'ended' ? leg : undefined;

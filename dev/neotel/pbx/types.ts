@@ -144,6 +144,14 @@ export interface Pbx {
   recording(callId: string): Recording | undefined;
   /** Closes every leg, room and socket. */
   close(): Promise<void>;
+  /**
+   * Failure injection: closes agents' SIP WebSockets abruptly, like a network blip (the browser's
+   * sip.js reconnects and re-registers by itself) — the socket `device` registered over, or every
+   * one. With `refuseMs` > 0, new upgrades get 503 for that long. Answers how many sockets closed.
+   * Registrations over them are removed and their calls' agent legs end `unreachable`.
+   * Optional: a PBX without sockets (a test fake) has nothing to drop.
+   */
+  dropAgentSockets?(device?: DeviceName, refuseMs?: number): number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +173,7 @@ export interface SimulatedPbx extends Pbx {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Handles `server`'s upgrades on `path` (default `/sip`); returns a detach function. */
   attach(server: Server, path?: string): () => void;
+  dropAgentSockets(device?: DeviceName, refuseMs?: number): number;
   callCustomer(request: CustomerLegRequest): SimulatedCustomerLeg;
   /** A live (not ended) leg by id. */
   leg(id: string): Leg | undefined;

@@ -38,7 +38,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
-function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
+/** One zod issue as `path: message (received value)`, for messages that name field, value and expectation. */
+export function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
   const received = valueAt(input, issue.path);
   const shown = received === undefined ? 'nothing' : JSON.stringify(received).slice(0, 80);
   return `${formatIssuePath(issue.path)}: ${issue.message} (received ${shown})`;

@@ -48,6 +48,18 @@ export class SipCore {
     return this.transport.attach(server, path);
   }
 
+  /**
+   * Closes agents' WebSockets abruptly (the one `device` is registered over, or every one); with
+   * `refuseMs` > 0 new upgrades are refused that long first, so reconnects meet a PBX that is down.
+   * The close runs the usual socket-loss path: bindings removed, dialogs told the connection is lost.
+   */
+  dropAgentSockets(device?: string, refuseMs = 0): number {
+    if (refuseMs > 0) this.transport.refuseUpgrades(refuseMs);
+    if (device === undefined) return this.transport.drop();
+    const connection = this.registrar.binding(device)?.connection;
+    return connection ? this.transport.drop(new Set([connection.id])) : 0;
+  }
+
   get connectionCount(): number {
     return this.transport.connectionCount;
   }

@@ -70,6 +70,8 @@ export class SipWebSocketTransport {
   private readonly connections = new Map<string, WebSocketConnection>();
   private readonly pingTimer: ReturnType<typeof setInterval>;
   private sequence = 0;
+  /** Upgrades are refused until this instant (ms since epoch); see {@link refuseUpgrades}. */
+  private refuseUntil = 0;
 
   constructor(
     private readonly events: TransportEvents,
@@ -81,6 +83,12 @@ export class SipWebSocketTransport {
 
   /** Completes an HTTP upgrade (call from an http.Server 'upgrade' handler for the SIP path). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refusingMs = this.refuseUntil - Date.now();
+    if (refusingMs > 0) {
+      // What a proxy in front of a restarting PBX answers; the browser sees a failed WebSocket.
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nRetry-After: ${Math.ceil(refusingMs / 1000)}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nSIP WebSocket upgrades are refused for another ${refusingMs} ms (injected fault)\r\n`);
+      return;
+    }
     const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim().toLowerCase());
     if (!offered.includes('sip')) {
       // RFC 7118 §4: the handshake must negotiate "sip"; say so instead of a bare close.
@@ -98,6 +106,25 @@ export class SipWebSocketTransport {
     };
     server.on('upgrade', onUpgrade);
     return () => server.off('upgrade', onUpgrade);
+  }
+
+  /** Refuses every new upgrade with 503 for `ms` from now (0 stops refusing). No timer is kept. */
+  refuseUpgrades(ms: number): void {
+    this.refuseUntil = ms > 0 ? Date.now() + ms : 0;
+  }
+
+  /**
+   * Drops connections abruptly, without a WebSocket close frame, as a network blip does: the peer
+   * sees close code 1006. `ids` limits it to those connections. Answers how many were dropped.
+   */
+  drop(ids?: ReadonlySet<string>): number {
+    let dropped = 0;
+    for (const connection of this.connections.values()) {
+      if (ids !== undefined && !ids.has(connection.id)) continue;
+      connection.socket.terminate();
+      dropped++;
+    }
+    return dropped;
   }
 
   get connectionCount(): number {
