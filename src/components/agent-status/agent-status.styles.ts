@@ -83,7 +83,8 @@ export const agentStatusStyles = css`
     border-color: #dd7a01;
   }
   dialog {
-    max-width: calc(100vw - 2rem);
+    box-sizing: border-box;
+    width: min(22rem, calc(100vw - 2rem));
     border: 1px solid var(--dt-border);
     border-radius: var(--dt-radius);
     padding: var(--dt-space-4);

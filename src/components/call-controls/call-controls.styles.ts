@@ -20,7 +20,9 @@ export const callControlsStyles = css`
     margin-bottom: var(--dt-space-2);
   }
   .buttons button {
-    padding: 0 var(--dt-space-1);
+    padding: var(--dt-space-1);
+    line-height: 1.25;
+    min-height: 2rem;
   }
   button[aria-pressed='true'] {
     background: #d8e6fe;

@@ -1,0 +1,88 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { snapshot, useUi, type UiPage } from './support/ui-page.ts';
+import { NO_PREFS, shell, states } from './support/views.ts';
+
+const page = useUi({ beforeAll, beforeEach, afterEach, afterAll });
+let ui: UiPage;
+beforeEach(() => {
+  ui = page();
+});
+
+describe('the agent header', () => {
+  it('says in words when the phone reconnects, NeoApi is degraded and another tab is in control', async () => {
+    const agent = { ...states.ready({ campaign: { kind: 'in', id: 12, since: Date.now() - 3_000 } }), phone: 'reconnecting' as const, neoApi: 'degraded' as const };
+    await ui.show(shell(agent, { tab: 'follower' }));
+    expect(await ui.page.getByTestId('status').textContent()).toContain('In campaign Winback <b>Q4</b>');
+    expect(await ui.page.getByTestId('status-timer').textContent()).toMatch(/0:0[34]/);
+    expect(await ui.page.getByTestId('phone-status').textContent()).toContain('Phone reconnecting');
+    expect(await ui.page.getByTestId('neoapi-degraded').textContent()).toContain('Contact center not responding');
+    expect(await ui.page.getByTestId('tab-follower').textContent()).toContain('Controlled from another tab');
+    await snapshot(ui, 'degraded');
+  });
+
+  it('shows the status of each call phase', async () => {
+    const seen: string[] = [];
+    for (const agent of [states.ringing(), states.connected(), states.connected({ held: true }), states.wrapUp()]) {
+      await ui.show(shell(agent));
+      seen.push((await ui.page.getByTestId('status').textContent())?.trim() ?? '');
+    }
+    expect(seen).toEqual(['Ringing', 'In call', 'On hold', 'Wrap-up']);
+  });
+});
+
+describe('the campaign picker', () => {
+  it('enters the chosen campaign, leaves it, and disables itself while either is pending', async () => {
+    await ui.show(shell(states.ready()));
+    await ui.page.getByTestId('campaign-select').selectOption('12');
+    await ui.page.getByTestId('join-campaign').click();
+    expect(await ui.intents()).toEqual([{ kind: 'enterCampaign', campaign: 12 }]);
+    await ui.show(shell(states.ready({ campaign: { kind: 'joining', id: 12, previous: null } })));
+    expect(await ui.page.getByTestId('join-campaign').isDisabled()).toBe(true);
+    await ui.show(shell(states.ready({ campaign: { kind: 'in', id: 12, since: Date.now() } })));
+    await ui.page.getByTestId('leave-campaign').click();
+    expect(await ui.intents()).toEqual([{ kind: 'leaveCampaign' }]);
+  });
+
+  it('takes a typed campaign number when the call center lists none, and names a wrong one', async () => {
+    const view = shell(states.ready());
+    if (view.phase !== 'ready') throw new Error('shell() must build a ready shell');
+    await ui.show({ ...view, view: { ...view.view, options: { ...view.view.options, campaigns: [] } } });
+    const input = ui.page.getByTestId('campaign-input');
+    await input.fill('7a');
+    await input.press('Enter');
+    expect(await ui.page.getByText('The campaign must be a number; received "7a".').count()).toBe(1);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await input.fill('77');
+    await input.press('Enter');
+    expect(await ui.intents()).toEqual([{ kind: 'enterCampaign', campaign: 77 }]);
+  });
+});
+
+describe('the settings panel', () => {
+  it('sends panel size, auto-minimise, audio devices, microphone permission and forget-password intents', async () => {
+    const devices = { microphones: [{ id: 'mic-2', label: 'USB headset' }], speakers: [{ id: 'spk-2', label: 'USB headset' }], canSelectOutput: true, microphonePermission: 'denied' as const };
+    await ui.show(shell(states.ready(), { devices, prefs: { ...NO_PREFS, devicePasswordRemembered: true, panelWidth: 360 } }));
+    await ui.page.getByTestId('settings').locator('summary').click();
+    expect(await ui.page.getByTestId('panel-width').inputValue()).toBe('360');
+    await ui.page.getByTestId('panel-height').fill('560');
+    await ui.page.getByTestId('apply-size').click();
+    await ui.page.getByTestId('auto-minimise').check();
+    await ui.page.getByTestId('microphone-select').selectOption('mic-2');
+    await ui.page.getByTestId('ringer-select').selectOption('spk-2');
+    await ui.page.getByTestId('speaker-select').selectOption('');
+    expect(await ui.page.getByTestId('microphone-permission').textContent()).toContain('The browser blocks the microphone');
+    await ui.page.getByTestId('allow-microphone').click();
+    await ui.page.getByTestId('forget-device-password').click();
+    expect(await ui.intents()).toEqual([
+      { kind: 'setPanelSize', width: 360, height: 560 },
+      { kind: 'setAutoMinimise', on: true },
+      { kind: 'setAudioDevice', role: 'microphone', deviceId: 'mic-2' },
+      { kind: 'setAudioDevice', role: 'ringer', deviceId: 'spk-2' },
+      { kind: 'setAudioDevice', role: 'speaker', deviceId: null },
+      { kind: 'requestMicrophone' },
+      { kind: 'forgetDevicePassword' },
+    ]);
+    await ui.page.getByTestId('settings').evaluate((el) => el.scrollIntoView());
+    await snapshot(ui, 'settings');
+  });
+});

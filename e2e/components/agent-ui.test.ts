@@ -1,0 +1,234 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NOTICES } from '../../src/call/index.ts';
+import { snapshot, useUi, type UiPage } from './support/ui-page.ts';
+import { HOSTILE_QUEUE, NO_PREFS, shell, states } from './support/views.ts';
+
+const hooks = { beforeAll, beforeEach, afterEach, afterAll };
+const page = useUi(hooks);
+let ui: UiPage;
+beforeEach(() => {
+  ui = page();
+});
+
+/** Saves what the agent sees at utility-panel width, for a human to look at. */
+function shot(name: string): Promise<void> {
+  return snapshot(ui, name);
+}
+
+describe('the agent UI inside the softphone shell', () => {
+  it('refuses an incomplete login, naming each missing field next to it, and focuses the first', async () => {
+    await ui.show(shell(states.loggedOut()));
+    await ui.page.getByTestId('login-submit').click();
+    const device = ui.page.getByTestId('login-device');
+    await expect.poll(() => device.getAttribute('aria-invalid')).toBe('true');
+    expect(await device.evaluate((el) => el.matches(':focus'))).toBe(true);
+    const describedBy = (await device.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy).toContain('device-error');
+    expect(await ui.page.getByText('Device is required.').count()).toBe(1);
+    expect(await ui.page.getByTestId('login-password').getAttribute('aria-invalid')).toBe('true');
+    expect(await ui.intents()).toEqual([]);
+    await shot('login-errors');
+  });
+
+  it('logs in with every field typed by keyboard only, in tab order', async () => {
+    await ui.show(shell(states.loggedOut()));
+    await ui.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const keys = ui.page.keyboard;
+    await keys.press('Tab');
+    await keys.type('1001');
+    expect(await ui.page.getByText('Logs in as SIP/1001').count()).toBe(1);
+    await keys.press('Tab');
+    await keys.type('sip-secret');
+    await keys.press('Tab');
+    await keys.type('agent7');
+    await keys.press('Tab');
+    await keys.type('neo-secret');
+    await keys.press('Tab');
+    await keys.press('ArrowDown');
+    await keys.press('ArrowDown');
+    await keys.press('Tab');
+    await keys.press('Space');
+    await keys.press('Tab');
+    await keys.press('Space');
+    await keys.press('Tab');
+    await keys.press('Enter');
+    expect(await ui.intents()).toEqual([
+      { kind: 'login', user: 'agent7', device: '1001', password: 'neo-secret', devicePassword: 'sip-secret', campaign: 12, remember: true, autoLogin: true },
+    ]);
+  });
+
+  it('pre-fills from the saved preferences and lets the remembered device password stay empty', async () => {
+    const prefs = { ...NO_PREFS, user: 'agent9', device: '2002', devicePasswordRemembered: true, autoLogin: true };
+    await ui.show(shell(states.loggedOut(), { prefs }));
+    expect(await ui.page.getByTestId('login-user').inputValue()).toBe('agent9');
+    expect(await ui.page.getByText('leave it empty to use the saved one', { exact: false }).count()).toBe(1);
+    await ui.page.getByTestId('login-password').fill('pw');
+    await ui.page.getByTestId('login-submit').click();
+    expect(await ui.intents()).toEqual([
+      { kind: 'login', user: 'agent9', device: '2002', password: 'pw', devicePassword: '', campaign: null, remember: true, autoLogin: true },
+    ]);
+    await shot('logged-out');
+  });
+
+  it('is busy while logging in and says which step it is on', async () => {
+    await ui.show(shell(states.loggingIn()));
+    expect(await ui.page.getByTestId('login-step').textContent()).toContain('Registering the phone');
+    expect(await ui.page.getByTestId('login-submit').isDisabled()).toBe(true);
+    expect(await ui.page.getByTestId('status').textContent()).toContain('Logging in');
+    await shot('logging-in');
+  });
+
+  it('shows the ready status with a running timer and the phone state in words, and pauses with the chosen break', async () => {
+    await ui.show(shell(states.ready()));
+    expect(await ui.page.getByTestId('status').textContent()).toContain('Ready');
+    expect(await ui.page.getByTestId('status-timer').textContent()).toMatch(/1:0\d/);
+    expect(await ui.page.getByTestId('phone-status').textContent()).toContain('Phone ready');
+    await ui.page.getByTestId('break-select').selectOption('4');
+    await ui.page.getByTestId('pause').click();
+    expect(await ui.intents()).toEqual([{ kind: 'pause', subtype: 4 }]);
+    // Keyboard only: focus the select, pick the first type again, Tab to the button, press Enter.
+    await ui.page.getByTestId('break-select').focus();
+    await ui.page.keyboard.press('ArrowUp');
+    await ui.page.keyboard.press('Tab');
+    await ui.page.keyboard.press('Enter');
+    expect(await ui.intents()).toEqual([{ kind: 'pause', subtype: 1 }]);
+    await shot('ready');
+  });
+
+  it('dials the number raw as typed with Enter or the Call button, and shows and clears a refusal', async () => {
+    await ui.show(shell(states.ready()));
+    const input = ui.page.getByTestId('dial-input');
+    await input.fill('+34 600 11 22 33');
+    await input.press('Enter');
+    await ui.page.getByTestId('dial-button').click();
+    expect(await ui.intents()).toEqual([
+      { kind: 'dial', number: '+34 600 11 22 33' },
+      { kind: 'dial', number: '+34 600 11 22 33' },
+    ]);
+    await ui.show(shell(states.ready(), { dialError: { number: '12', reason: 'tooShort' } }));
+    expect(await ui.page.getByTestId('dial-error').textContent()).toContain('"12" is too short');
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await input.press('4');
+    expect(await ui.intents()).toEqual([{ kind: 'clearDialError' }]);
+  });
+
+  it('shows the break with its timer and goes back to work; pending states disable the control', async () => {
+    await ui.show(shell(states.ready({ availability: { kind: 'onBreak', subtype: 4, since: Date.now() - 5_000 } })));
+    expect(await ui.page.getByTestId('status').textContent()).toContain('On break: Lunch');
+    await ui.page.getByTestId('unpause').click();
+    expect(await ui.intents()).toEqual([{ kind: 'unpause' }]);
+    await ui.show(shell(states.ready({ availability: { kind: 'unpausing', subtype: 4, since: Date.now() - 5_000 } })));
+    expect(await ui.page.getByTestId('unpause').isDisabled()).toBe(true);
+  });
+
+  it('announces a ringing call, shows a hostile queue name as text, and answers with Enter', async () => {
+    await ui.show(shell(states.ringing()));
+    const card = ui.page.getByTestId('incoming-call');
+    expect(await card.getAttribute('role')).toBe('alert');
+    expect(await ui.page.getByTestId('incoming-queue').textContent()).toBe(HOSTILE_QUEUE);
+    expect(await ui.page.getByTestId('incoming-campaign').textContent()).toBe('Winback <b>Q4</b>');
+    expect(await ui.page.getByTestId('auto-answer').count()).toBe(1);
+    expect(await ui.page.evaluate(() => document.querySelectorAll('img').length + (document.querySelector('dialtone-softphone')?.shadowRoot?.querySelectorAll('img').length ?? 0))).toBe(0);
+    expect(await ui.page.getByTestId('answer').evaluate((el) => el.matches(':focus'))).toBe(true);
+    await shot('ringing');
+    await ui.page.keyboard.press('Enter');
+    await ui.page.getByTestId('decline').click();
+    expect(await ui.intents()).toEqual([{ kind: 'answer' }, { kind: 'reject' }]);
+    expect(await ui.page.evaluate(() => window.harness.alerts)).toEqual([]);
+  });
+
+  it('controls a connected call: hold, mute, DTMF one tone per key (click or typed), hang up', async () => {
+    await ui.show(shell(states.connected()));
+    expect(await ui.page.getByTestId('call-timer').textContent()).toMatch(/1:3\d/);
+    await ui.page.getByTestId('hold').click();
+    await ui.page.getByTestId('mute').click();
+    await ui.page.getByTestId('keypad-toggle').click();
+    await ui.page.locator('[data-key="1"]').click();
+    await ui.page.locator('[data-key="#"]').click();
+    await ui.page.keyboard.type('9*');
+    expect(await ui.page.getByTestId('dtmf-sent').textContent()).toBe('1#9*');
+    await shot('connected');
+    await ui.page.getByTestId('hang-up').click();
+    expect(await ui.intents()).toEqual([
+      { kind: 'hold' },
+      { kind: 'mute' },
+      { kind: 'sendDtmf', digit: '1' },
+      { kind: 'sendDtmf', digit: '#' },
+      { kind: 'sendDtmf', digit: '9' },
+      { kind: 'sendDtmf', digit: '*' },
+      { kind: 'hangUp' },
+    ]);
+    await ui.show(shell(states.connected({ held: true, muted: true, hangUpRequested: true })));
+    expect(await ui.page.getByTestId('hold').textContent()).toContain('Resume');
+    expect(await ui.page.getByTestId('hang-up').isDisabled()).toBe(true);
+  });
+
+  it('wraps up: disposition by category, release, countdown, and Available again', async () => {
+    await ui.show(shell(states.wrapUp(), { info: { lastCallId: '4711', contactId: '5512', baseId: '77', crmId: '9', searchKey: '0035g00000AbCdE' } }));
+    expect(await ui.page.getByTestId('release-countdown').textContent()).toMatch(/in 0:4\d/);
+    expect(await ui.page.getByTestId('info-call-id').textContent()).toBe('4711');
+    await ui.page.getByTestId('disposition-select').selectOption('201');
+    await ui.page.getByTestId('categorise').click();
+    await ui.page.getByTestId('release-contact').click();
+    await ui.page.getByTestId('available').click();
+    expect(await ui.intents()).toEqual([{ kind: 'categorise', subcategory: 201 }, { kind: 'releaseContact' }, { kind: 'available' }]);
+    await shot('wrap-up');
+  });
+
+  it('asks before forcing a logout over an open call: confirm forces it, Escape cancels', async () => {
+    await ui.show(shell(states.wrapUp()));
+    await ui.page.getByTestId('logout').click();
+    expect(await ui.intents()).toEqual([{ kind: 'logout', force: false }]);
+    await ui.show(shell(states.wrapUp(), { confirmLogout: true }));
+    const dialog = ui.page.getByRole('dialog', { name: 'Log out now?' });
+    expect(await dialog.isVisible()).toBe(true);
+    await shot('confirm-logout');
+    await ui.page.getByTestId('logout-confirm').click();
+    await ui.page.keyboard.press('Escape');
+    expect(await ui.intents()).toEqual([{ kind: 'logout', force: true }, { kind: 'cancelLogout' }]);
+    await ui.show(shell(states.wrapUp()));
+    expect(await dialog.isVisible()).toBe(false);
+  });
+
+  it('translates every notice code, marks errors as alerts and dismisses by id', async () => {
+    const notices = NOTICES.map((notice, id) => ({ id, notice, level: id === 0 ? ('error' as const) : ('info' as const), detail: id === 0 ? 'SIP 403 <Forbidden>' : null, at: Date.now() }));
+    await ui.show(shell(states.ready(), { notices }, 'es'));
+    const texts = await ui.page.getByTestId('notice').allTextContents();
+    expect(texts).toHaveLength(NOTICES.length);
+    expect(texts[0]).toContain('No se pudo iniciar sesión.');
+    expect(texts[0]).toContain('SIP 403 <Forbidden>');
+    for (const [i, text] of texts.entries()) expect(text, `notice ${NOTICES[i] ?? i}`).not.toContain(NOTICES[i] ?? '');
+    expect(await ui.page.locator('[data-notice=loginFailed] [role=alert]').count()).toBe(1);
+    await ui.page.getByTestId('dismiss-notice').nth(2).click();
+    expect(await ui.intents()).toEqual([{ kind: 'dismissNotice', id: 2 }]);
+  });
+
+  it('speaks the shell language: es, pt and en strings and lang attribute change together', async () => {
+    const seen: string[] = [];
+    for (const language of ['es', 'pt', 'en'] as const) {
+      await ui.show(shell(states.loggedOut(), {}, language));
+      seen.push(`${await ui.page.locator('dialtone-softphone').getAttribute('lang')}:${await ui.page.getByTestId('login-submit').textContent()}`);
+    }
+    expect(seen.map((s) => s.trim())).toEqual(['es:Iniciar sesión', 'pt:Entrar', 'en:Log in']);
+  });
+
+  it('names every button, field and select in every main phase', async () => {
+    const unnamed: Record<string, readonly string[]> = {};
+    const totals: Record<string, number> = {};
+    const phases = { loggedOut: states.loggedOut(), ready: states.ready(), ringing: states.ringing(), connected: states.connected(), wrapUp: states.wrapUp() };
+    for (const [name, agent] of Object.entries(phases)) {
+      await ui.show(shell(agent, { devices: { microphones: [], speakers: [], canSelectOutput: false, microphonePermission: 'denied' }, prefs: { ...NO_PREFS, devicePasswordRemembered: true } }));
+      await ui.page.getByTestId('settings').evaluate((el) => ((el as HTMLDetailsElement).open = true));
+      const toggle = ui.page.getByTestId('keypad-toggle');
+      if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      const controls = await ui.controls();
+      unnamed[name] = controls.unnamed;
+      totals[name] = controls.total;
+    }
+    expect(unnamed).toEqual({ loggedOut: [], ready: [], ringing: [], connected: [], wrapUp: [] });
+    // The check saw the controls at all: login fields, keypads, selects and settings each count.
+    for (const total of Object.values(totals)) expect(total).toBeGreaterThan(10);
+    console.log(`accessible controls per phase: ${JSON.stringify(totals)}`);
+  });
+});
+

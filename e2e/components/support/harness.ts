@@ -1,0 +1,70 @@
+/**
+ * Browser entry of the agent-UI tests: mounts `<dialtone-softphone>` under a fake service
+ * provided through @lit/context (as `startSoftphone` does), lets the test set the state, and
+ * records every intent the UI sends and every `alert()` a rogue name could trigger.
+ */
+import { ContextProvider } from '@lit/context';
+import { softphoneContext, type ShellState, type SoftphoneIntent, type SoftphoneService } from '../../../src/controllers/softphone-context.ts';
+import '../../../src/components/softphone-shell/softphone-shell.ts';
+
+/** What the test drives through `page.evaluate`. */
+export interface HarnessApi {
+  /** Replaces the state and notifies the shell, as the app does after every change. */
+  setState(state: ShellState): void;
+  /** Intents received since the last call, oldest first; empties the record. */
+  takeIntents(): SoftphoneIntent[];
+  /** Messages passed to `alert()` (an injected script would call it). */
+  readonly alerts: string[];
+}
+
+declare global {
+  interface Window {
+    harness: HarnessApi;
+  }
+}
+
+class FakeSoftphone implements SoftphoneService {
+  private readonly listeners = new Set<(state: ShellState) => void>();
+  intents: SoftphoneIntent[] = [];
+
+  constructor(public state: ShellState) {}
+
+  subscribe(listener: (state: ShellState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  retry(): void {
+    // The agent-UI tests never show the settings-unavailable phase.
+  }
+
+  send(intent: SoftphoneIntent): void {
+    this.intents.push(intent);
+  }
+
+  set(state: ShellState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+const alerts: string[] = [];
+window.alert = (message?: unknown) => {
+  alerts.push(String(message));
+};
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The harness page has no #root element to mount the softphone in');
+const fake = new FakeSoftphone({ phase: 'booting', language: 'en' });
+new ContextProvider(root, { context: softphoneContext, initialValue: fake });
+root.append(document.createElement('dialtone-softphone'));
+
+window.harness = {
+  setState: (state) => fake.set(state),
+  takeIntents: () => {
+    const taken = fake.intents;
+    fake.intents = [];
+    return taken;
+  },
+  alerts,
+};
