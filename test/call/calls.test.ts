@@ -114,6 +114,20 @@ describe('inbound queued call', () => {
     expect(result.effects).toEqual([]);
   });
 
+  it('ends a declined call by Position as rejected, without hanging up the declined leg again', () => {
+    const rejecting = step(STATES.ringing, { kind: 'reject', at: T0 + 2_000 });
+    const ended = step(rejecting.state, { kind: 'positionCallEnded', at: T0 + 2_100, callId: CALL });
+    expect(ended.state.phase).toBe('ready');
+    expect(ended.effects).toEqual([expect.objectContaining({ kind: 'logCall', final: true, call: expect.objectContaining({ endedBy: 'rejected' }) })]);
+  });
+
+  it('does not send a second BYE when Position ends a call the agent already hung up', () => {
+    const hanging = step(STATES.connected, { kind: 'hangUp', at: T0 + 60_000 });
+    const ended = step(hanging.state, { kind: 'positionCallEnded', at: T0 + 60_100, callId: CALL });
+    expect(ended.state).toMatchObject({ phase: 'wrapUp', call: { endedBy: 'local' } });
+    expect(kinds(ended.effects)).toEqual(['logCall']);
+  });
+
   it('goes straight back to ready with a final Task when the caller gives up before the answer', () => {
     const gaveUp = step(STATES.ringing, { kind: 'sipEnded', at: T0 + 5_000, legId: LEG, by: 'remote', reason: 'CANCEL' });
     expect(gaveUp.state.phase).toBe('ready');

@@ -126,9 +126,11 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
     }
     case 'positionCallEnded': {
       if (state.call.callId !== event.callId) return ignore(state);
-      // The caller gave up in the queue; if no CANCEL reached the phone, drop the leg ourselves.
-      const cleanup: Effect[] = legId === null ? [] : [{ kind: 'sip', action: 'hangup', legId }];
-      const ended = callEnded(state, 'platform', event.at, context, cleanup);
+      // The caller gave up in the queue; if no CANCEL reached the phone, drop the leg ourselves
+      // (unless the agent already declined it: the leg is going, and the call stays "rejected").
+      const rejected = state.call.endedBy === 'rejected';
+      const cleanup: Effect[] = legId === null || rejected ? [] : [{ kind: 'sip', action: 'hangup', legId }];
+      const ended = callEnded(state, rejected ? 'rejected' : 'platform', event.at, context, cleanup);
       return accept(ended.state, ended.effects);
     }
     case 'logout':

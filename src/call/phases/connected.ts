@@ -58,7 +58,8 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     }
     case 'positionCallEnded': {
       if (state.call.callId !== event.callId) return ignore(state);
-      const cleanup: Effect[] = legId === null ? [] : [{ kind: 'sip', action: 'hangup', legId }];
+      // Drop a leg the platform ended without a BYE reaching us; after the agent's hang-up the BYE is already sent.
+      const cleanup: Effect[] = legId === null || state.hangUpRequested ? [] : [{ kind: 'sip', action: 'hangup', legId }];
       const ended = callEnded(state, state.hangUpRequested ? 'local' : 'platform', event.at, context, [
         ...cleanup,
         ...(state.hangUpRequested ? [] : [notify('callEndedByPlatform', 'info')]),
