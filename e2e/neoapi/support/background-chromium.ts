@@ -65,10 +65,18 @@ export async function launchBackgroundChromium(extraArgs: readonly string[] = []
       browser,
       context,
       close: async () => {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        await browser.close().catch(() => undefined); // the process is killed next anyway
-        child.kill();
+        const exited = new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) resolve();
+          else child.once('exit', () => resolve());
+        });
+        // Browser.close shuts Chromium down cleanly (a connected Playwright only disconnects).
+        await browser
+          .newBrowserCDPSession()
+          .then((cdp) => cdp.send('Browser.close'))
+          .catch(() => undefined); // already gone: the kill below covers it
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
         await exited;
+        clearTimeout(timer);
         removeProfile(profile);
       },
     };
