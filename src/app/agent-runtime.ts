@@ -46,6 +46,15 @@ export interface DeviceCredentials {
   readonly password: string;
 }
 
+/**
+ * What a tab taking the phone over needs from the previous owner: its machine state and the
+ * device credentials (memory only, same-origin tabs; see docs/tabs.md).
+ */
+export interface TakeoverKit {
+  readonly agent: AgentState;
+  readonly credentials: DeviceCredentials | null;
+}
+
 /** The CRM side of a call (issue: screen pops and Task logs); no-ops until wired. */
 export interface CrmHooks {
   pop(call: CallFacts): void;
@@ -108,6 +117,31 @@ export class AgentRuntime {
   /** The device credentials of the session in progress (tab handover keeps them in memory). */
   get deviceCredentials(): DeviceCredentials | undefined {
     return this.credentials;
+  }
+
+  /** What another tab needs to carry on with this session. */
+  takeoverKit(): TakeoverKit {
+    return { agent: this.state, credentials: this.credentials ?? null };
+  }
+
+  /**
+   * Carries on the session of a tab that closed: same login (no second `Login`), a fresh
+   * registration of the device and a fresh Position poll. A call in that tab died with it, so a
+   * call phase resumes as `ready` and Position reports the call again if the platform still has
+   * it; a wrap-up resumes as it was (it needs no audio).
+   */
+  resume(kit: TakeoverKit): void {
+    const previous = kit.agent;
+    if (!hasSession(previous) || previous.phase === 'loggingOut' || kit.credentials === null || this.state.phase !== 'loggedOut') return;
+    this.credentials = kit.credentials;
+    const base = { phone: 'down', neoApi: previous.neoApi, nextRequest: previous.nextRequest, pending: [] } as const;
+    const resumed: AgentState = previous.phase === 'wrapUp' ? { ...previous, ...base, step: 'open' } : { ...base, phase: 'ready', session: previous.session };
+    const before = this.state;
+    this.state = resumed;
+    this.followSession(before, resumed);
+    this.view = { ...this.view, agent: resumed, info: callInfoOf(resumed) };
+    this.options.onView(this.view);
+    this.run({ kind: 'sip', action: 'register' });
   }
 
   /** An intent of the agent UI. */

@@ -1,11 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { validateConfig, settingPath, settingValue, type Config, type SettingsMap } from '../config/index.ts';
 import { softphoneContext, type ShellConfigIssue, type ShellState, type SoftphoneService } from '../controllers/softphone-context.ts';
-import { initialState } from '../call/index.ts';
 import type { SoftphoneIntent } from '../controllers/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
-import { initialView } from './view-model.ts';
+import { AgentSession } from './agent-session.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -33,6 +32,7 @@ export class SoftphoneApp implements SoftphoneService {
   private api: OpenCti | undefined;
   private initializationNotified = false;
   private booting: Promise<void> | undefined;
+  private session: AgentSession | undefined;
   /** The validated configuration, once ready. */
   config: Config | undefined;
 
@@ -65,7 +65,8 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   send(intent: SoftphoneIntent): void {
-    this.warn(`intent ${intent.kind} arrived before the agent runtime exists`);
+    if (this.session) this.session.send(intent);
+    else this.warn(`ignored ${intent.kind}: the softphone is not ready`);
   }
 
   private async boot(): Promise<void> {
@@ -105,14 +106,17 @@ export class SoftphoneApp implements SoftphoneService {
     const displayName = config.general.displayName || 'Dialtone';
     // Measured by bench/boot-time.ts: frame navigation start → this mark.
     performance.mark('dialtone:ready');
-    this.setState({
+    const ready = {
       phase: 'ready',
       language,
       displayName,
       neoApiHost: new URL(config.connection.neoApiUrl).host,
       sipHost: new URL(config.connection.sipWebSocketUrl).host,
-      view: initialView(initialState(), config),
-    });
+    } as const;
+    const session = new AgentSession({ config, api, warn: this.warn, onView: (view) => this.setState({ ...ready, view }) });
+    this.session = session;
+    this.setState({ ...ready, view: session.view });
+    void session.start();
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);
   }

@@ -1,0 +1,150 @@
+/**
+ * Everything the agent softphone needs once the configuration is valid: the runtime (machine +
+ * effects) on real adapters — NeoApi client, sip.js phone, Position poller —, the remembered
+ * preferences, the audio devices and the Salesforce panel.
+ */
+import type { AgentEvent } from '../call/index.ts';
+import type { Config } from '../config/index.ts';
+import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import { NeoApiClient, neoApiClientOptions } from '../neoapi/client.ts';
+import { PositionPoller, createTicker } from '../neoapi/index.ts';
+import type { OpenCti } from '../opencti/index.ts';
+import { SipPhone } from '../sip/index.ts';
+import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
+import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
+import { phoneConnection } from './phone-bridge.ts';
+import { PreferenceKeeper } from './preferences.ts';
+import { TabSync } from './tab-sync.ts';
+
+/** What the session needs from the app. */
+export interface AgentSessionOptions {
+  readonly config: Config;
+  /** Salesforce, when framed by it (panel size); `undefined` in tests. */
+  readonly api: OpenCti | undefined;
+  readonly onView: (view: AgentView) => void;
+  readonly warn: (message: string, cause?: unknown) => void;
+}
+
+/** The agent's softphone in this tab. */
+export class AgentSession {
+  readonly runtime: AgentRuntime;
+  private readonly prefs: PreferenceKeeper;
+  private tabs: TabSync | undefined;
+
+  constructor(private readonly options: AgentSessionOptions) {
+    const { config, warn } = options;
+    this.prefs = new PreferenceKeeper(warn);
+    const neo = new NeoApiClient(neoApiClientOptions(config.connection));
+    this.runtime = new AgentRuntime({
+      config,
+      neo,
+      createPhone: (credentials) => this.createPhone(credentials),
+      createPoller: (user, onEvent: (event: AgentEvent) => void) =>
+        new PositionPoller({ client: neo, user, intervalMs: config.connection.positionPollIntervalMs, onEvent, ticker: createTicker() }),
+      onAppIntent: (intent) => void this.appIntent(intent),
+      onView: (view) => this.ownerView(view),
+      warn,
+    });
+  }
+
+  /** The first view (logged out). */
+  get view(): AgentView {
+    return this.runtime.current;
+  }
+
+  /**
+   * Reads the preferences and devices, finds out whether this tab owns the phone, and (owner
+   * only) logs in by itself when the agent chose so.
+   */
+  async start(): Promise<void> {
+    const prefs = await this.prefs.load();
+    this.runtime.patchView({ prefs });
+    void this.refreshDevices();
+    const takeover = { inherited: false };
+    this.tabs = await TabSync.join(this.options.config.general.internalName, {
+      becomeOwner: (state) => {
+        this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
+        if (state) {
+          takeover.inherited = true;
+          this.runtime.resume(state.kit);
+        }
+      },
+      mirror: (view) => this.options.onView(view),
+      intent: (intent) => this.send(intent),
+      warn: this.options.warn,
+    });
+    this.runtime.patchView({ tab: this.tabs.role });
+    if (!this.tabs.owns || takeover.inherited) return;
+    const auto = await this.prefs.autoLogin();
+    if (auto && this.runtime.agent.phase === 'loggedOut') await this.login(auto);
+  }
+
+  /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
+  send(intent: SoftphoneIntent): void {
+    if (this.tabs?.relay(intent) === true) return;
+    if (intent.kind === 'login') {
+      void this.login(intent);
+      return;
+    }
+    this.runtime.send(intent);
+  }
+
+  private async login(intent: Extract<SoftphoneIntent, { kind: 'login' }>): Promise<void> {
+    const complete = await this.prefs.completeLogin(intent);
+    this.runtime.send(complete);
+    const prefs = await this.prefs.rememberLogin(complete);
+    this.runtime.patchView({ prefs });
+  }
+
+  /** The owner's view: drawn here and shared with the follower tabs. */
+  private ownerView(view: AgentView): void {
+    if (this.tabs && !this.tabs.owns) return;
+    this.options.onView(view);
+    this.tabs?.publish({ view, kit: this.runtime.takeoverKit() });
+  }
+
+  private createPhone(credentials: DeviceCredentials): SipPhone {
+    const prefs = this.prefs.prefs;
+    return new SipPhone({
+      connection: phoneConnection(this.options.config.connection),
+      credentials: { user: credentials.user, password: credentials.password },
+      ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
+      ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
+      ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
+    });
+  }
+
+  private async appIntent(intent: SoftphoneIntent): Promise<void> {
+    if (intent.kind === 'requestMicrophone') {
+      try {
+        await askForMicrophone(this.prefs.prefs.microphoneId);
+      } catch (error) {
+        this.options.warn('the microphone was not allowed', error);
+      }
+      await this.refreshDevices();
+      return;
+    }
+    const prefs = await this.prefs.apply(intent);
+    this.runtime.patchView({ prefs });
+    if (intent.kind === 'setPanelSize') await this.resizePanel(intent.width, intent.height);
+  }
+
+  private async refreshDevices(): Promise<void> {
+    try {
+      this.runtime.patchView({ devices: await readAudioDevices() });
+    } catch (error) {
+      this.options.warn('could not list the audio devices', error);
+    }
+  }
+
+  private async resizePanel(width: number | null, height: number | null): Promise<void> {
+    const api = this.options.api;
+    if (!api) return;
+    const { softphoneWidth, softphoneHeight } = this.options.config.general;
+    const results = await Promise.allSettled([
+      api.setSoftphonePanelWidth({ widthPX: width ?? softphoneWidth }),
+      api.setSoftphonePanelHeight({ heightPX: height ?? softphoneHeight }),
+    ]);
+    for (const r of results) if (r.status === 'rejected') this.options.warn('could not resize the softphone panel', r.reason);
+  }
+}
