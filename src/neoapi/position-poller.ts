@@ -49,7 +49,10 @@ export interface PositionPollerOptions {
   readonly onEvent: (event: PositionPollerEvent) => void;
   /** Epoch ms for the events' `at` and for latencies. Default `Date.now`. */
   readonly now?: () => number;
-  /** Default {@link timeoutTicker}; browsers should pass `createTicker()` (not throttled when hidden). */
+  /**
+   * Default {@link timeoutTicker}; browsers should pass `createTicker()` (not throttled when
+   * hidden). The poller owns it: `stop()` disposes it, so do not share one between pollers.
+   */
   readonly ticker?: Ticker;
   /** In [0, 1), for the back-off jitter. Default `Math.random`. */
   readonly random?: () => number;
@@ -147,7 +150,10 @@ export class PositionPoller {
     void this.poll();
   }
 
-  /** Stops polling and aborts the poll in flight; its answer, if any, is dropped. */
+  /**
+   * Stops polling and aborts the poll in flight; its answer, if any, is dropped. The ticker is
+   * disposed (the poller owns it: a worker ticker's worker ends here and restarts on `start`).
+   */
   stop(): void {
     if (!this.running) return;
     this.running = false;
@@ -155,6 +161,7 @@ export class PositionPoller {
     this.clearTimer();
     this.controller?.abort();
     this.nextDelayMs = null;
+    this.ticker.dispose();
   }
 
   /**

@@ -85,7 +85,10 @@ interface Pending {
   cancelFallback?: () => void;
 }
 
-/** A ticker on a dedicated worker, falling back to `fallback` if the worker cannot run. */
+/**
+ * A ticker on a dedicated worker, falling back to `fallback` if the worker cannot run. The
+ * worker starts on the first `after` and is terminated by `dispose` (the poller's `stop`).
+ */
 export function workerTicker(options: WorkerTickerOptions = {}): Ticker {
   const now = options.now ?? (() => performance.now());
   const makeFallback = options.fallback ?? timeoutTicker;
@@ -118,14 +121,26 @@ export function workerTicker(options: WorkerTickerOptions = {}): Ticker {
     return ticker;
   };
 
-  try {
-    const spawned = (options.spawn ?? spawnBlobWorker)(fire, (reason) => fallBack(reason));
+  // A function, not `fallback === undefined` inline: the spawn callback may set it meanwhile.
+  const inFallback = (): boolean => fallback !== undefined;
+  /** The live worker, started on first use (and again after `dispose`), unless we fell back. */
+  const livePort = (): TickerWorkerPort | undefined => {
+    if (fallback !== undefined || port !== undefined) return port;
+    let spawned: TickerWorkerPort | undefined;
+    try {
+      spawned = (options.spawn ?? spawnBlobWorker)(fire, (reason) => {
+        // Only the worker in use can send us to the fallback, not one already disposed.
+        if (spawned === undefined || spawned === port) fallBack(reason);
+      });
+    } catch (error) {
+      fallBack(`cannot create the ticker worker: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
     // A worker that failed while starting already switched us to the fallback.
-    if (fallback === undefined) port = spawned;
-    else spawned.terminate();
-  } catch (error) {
-    fallBack(`cannot create the ticker worker: ${error instanceof Error ? error.message : String(error)}`);
-  }
+    if (inFallback()) spawned.terminate();
+    else port = spawned;
+    return port;
+  };
 
   return {
     get kind() {
@@ -135,14 +150,16 @@ export function workerTicker(options: WorkerTickerOptions = {}): Ticker {
       const id = nextId++;
       const entry: Pending = { tick, due: now() + Math.max(0, delayMs) };
       pending.set(id, entry);
+      const live = livePort();
       if (fallback !== undefined) schedule(fallback, id, entry);
-      else port?.postMessage({ op: 'after', id, delayMs: Math.max(0, delayMs) });
+      else live?.postMessage({ op: 'after', id, delayMs: Math.max(0, delayMs) });
       return () => {
         if (!pending.delete(id)) return;
         entry.cancelFallback?.();
         port?.postMessage({ op: 'cancel', id });
       };
     },
+    /** Terminates the worker; a later `after` starts a new one (a fallback stays a fallback). */
     dispose() {
       pending.clear();
       fallback?.dispose();

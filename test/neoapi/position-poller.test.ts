@@ -22,7 +22,10 @@ class ManualTicker implements Ticker {
     };
   }
 
+  disposed = 0;
+
   dispose(): void {
+    this.disposed++;
     this.timers = [];
   }
 
@@ -232,6 +235,7 @@ describe('PositionPoller', () => {
     await flush();
     expect(t.kinds()).toEqual(['positionCampaignChanged', 'positionBreakChanged']);
     expect(t.ticker.pending).toBe(0);
+    expect(t.ticker.disposed).toBe(1); // a worker ticker's worker ends with the poller
     t.poller.start();
     await flush();
     expect(t.kinds().slice(2)).toEqual(['positionCampaignChanged', 'positionBreakChanged']);

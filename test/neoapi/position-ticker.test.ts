@@ -112,6 +112,23 @@ describe('workerTicker', () => {
     expect(reasons).toEqual(['blocked by CSP']);
   });
 
+  it('starts the worker on first use, ends it on dispose, and starts a fresh one when used again', () => {
+    const workers: FakeWorker[] = [];
+    const ticker = workerTicker({ spawn: (tick, error) => workers[workers.push(new FakeWorker(tick, error)) - 1]! });
+    expect(workers).toHaveLength(0);
+    const fired: number[] = [];
+    ticker.after(1000, () => fired.push(1));
+    ticker.dispose();
+    expect(workers[0]!.terminated).toBe(true);
+    workers[0]!.tick(1);
+    ticker.after(1000, () => fired.push(2));
+    expect(workers).toHaveLength(2);
+    workers[0]!.error('late error from the old worker'); // ignored: that worker is gone
+    expect(ticker.kind).toBe('worker');
+    workers[1]!.tick(2);
+    expect(fired).toEqual([2]);
+  });
+
   it('ships a worker program that answers ready, then each due id, and honours cancel', () => {
     const posted: unknown[] = [];
     const scope: { onmessage?: (event: { data: TickerRequest }) => void; postMessage: (m: unknown) => void } = { postMessage: (m) => posted.push(m) };
