@@ -121,6 +121,16 @@ export interface UiHooks {
   afterAll(fn: () => Promise<void>): void;
 }
 
+/**
+ * Seconds shown by a timer (`m:ss` or `h:mm:ss`) in `text`. Tests compare it with a window rather
+ * than an exact value: a loaded machine takes seconds between building a state and reading it.
+ */
+export function shownSeconds(text: string | null): number {
+  const match = /(?:(\d+):)?(\d+):(\d{2})/u.exec(text ?? '');
+  if (!match) throw new Error(`No m:ss timer in ${JSON.stringify(text)}`);
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
 /** Saves what the agent sees at utility-panel width to `.tmp/ui-<name>.png`. */
 export async function snapshot(ui: UiPage, name: string): Promise<void> {
   await ui.page.screenshot({ path: `.tmp/ui-${name}.png` });

@@ -24,7 +24,7 @@ export const callControlsStyles = css`
     line-height: 1.25;
     min-height: 2rem;
   }
-  button[aria-pressed='true'] {
+  button.on {
     background: #d8e6fe;
     border-color: var(--dt-brand);
   }

@@ -4,6 +4,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { focusIfLost } from '../shared/focus.ts';
 import '../dial-pad/dial-pad.ts';
 import { callControlsStyles } from './call-controls.styles.ts';
 
@@ -41,7 +42,7 @@ export class CallControls extends AgentElement {
           ? html`<div class="buttons">
               <button
                 data-testid="hold"
-                aria-pressed=${agent.held ? 'true' : 'false'}
+                class=${agent.held ? 'on' : ''}
                 ?disabled=${busy}
                 @click=${() => this.send({ kind: agent.held ? 'resume' : 'hold' })}
               >
@@ -49,7 +50,7 @@ export class CallControls extends AgentElement {
               </button>
               <button
                 data-testid="mute"
-                aria-pressed=${agent.muted ? 'true' : 'false'}
+                class=${agent.muted ? 'on' : ''}
                 ?disabled=${busy}
                 @click=${() => this.send({ kind: agent.muted ? 'unmute' : 'mute' })}
               >
@@ -67,7 +68,7 @@ export class CallControls extends AgentElement {
             </div>`
           : nothing}
         <button class="destructive wide" data-testid="hang-up" ?disabled=${busy} @click=${() => this.send({ kind: 'hangUp' })}>${m.hangUp}</button>
-        <div id="keypad">
+        <div id="keypad" @keydown=${this.onKeypadKey}>
           ${agent.phase === 'connected' && this.keypadOpen && !busy
             ? html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`
             : nothing}
@@ -75,6 +76,20 @@ export class CallControls extends AgentElement {
       </section>
     `;
   }
+
+  protected override firstUpdated(): void {
+    // After Answer (or Call) the control the agent used is gone: Hang up is what comes next.
+    focusIfLost(this.renderRoot.querySelector<HTMLElement>('[data-testid=hang-up]'));
+  }
+
+  /** Escape folds the keypad away and returns to its toggle. */
+  private readonly onKeypadKey = async (event: KeyboardEvent): Promise<void> => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.keypadOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-testid=keypad-toggle]')?.focus();
+  };
 }
 
 declare global {

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { focusIfLost } from '../shared/focus.ts';
 import { dialPadStyles } from './dial-pad.styles.ts';
 
 /** The 12 keys, in telephone order. */
@@ -10,6 +11,8 @@ export const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#']
 
 /** Characters a keyboard can type that are DTMF tones. */
 const DTMF_KEY = /^[0-9*#]$/u;
+/** Characters a keyboard can type into a number to dial from the keypad buttons. */
+const DIAL_KEY = /^[0-9*#+]$/u;
 
 /**
  * Two pads in one. Outside a call: a number field, the keypad typing into it, and Call (or Enter)
@@ -42,7 +45,7 @@ export class DialPad extends AgentElement {
     if (!m || !view) return nothing;
     const error = view.dialError;
     return html`
-      <section aria-labelledby="title">
+      <section aria-labelledby="title" @keydown=${this.onDialKey}>
         <h3 id="title">${m.dialTitle}</h3>
         <div class="field">
           <label for="number">${m.dialNumber}</label>
@@ -92,6 +95,18 @@ export class DialPad extends AgentElement {
       </div>
     `;
   }
+
+  protected override firstUpdated(): void {
+    // Logged in, or back from a wrap-up: the number field is where the agent goes next.
+    if (this.view?.agent.phase !== 'connected') focusIfLost(this.renderRoot.querySelector<HTMLElement>('#number'));
+  }
+
+  /** A digit typed on a key of the pad (not in the field) types into the number. */
+  private readonly onDialKey = (event: KeyboardEvent): void => {
+    if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey || !DIAL_KEY.test(event.key)) return;
+    event.preventDefault();
+    this.typed(this.number + event.key);
+  };
 
   private dial(): void {
     this.send({ kind: 'dial', number: this.number });

@@ -5,6 +5,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { ClockController, formatDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { focusIfLost } from '../shared/focus.ts';
 import { wrapUpPanelStyles } from './wrap-up-panel.styles.ts';
 
 /**
@@ -61,6 +62,11 @@ export class WrapUpPanel extends AgentElement {
         ${busy ? html`<p class="pending" role="status">${m.wrapUpBusy}</p>` : nothing}
       </section>
     `;
+  }
+
+  protected override firstUpdated(): void {
+    // Hang up is gone with the call: "Available again" is the agent's next step.
+    focusIfLost(this.renderRoot.querySelector<HTMLElement>('[data-testid=available]'));
   }
 
   private readonly categorise = (): void => {

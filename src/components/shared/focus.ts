@@ -1,0 +1,12 @@
+/**
+ * Moves the focus to `target` when the agent's focus was lost because the control they used went
+ * away (Answer once answered, Hang up once the call ended): keyboard users land on the next thing
+ * to do instead of the top of the page. Does nothing while the softphone does not have the focus,
+ * so it never pulls the agent away from what they are typing elsewhere.
+ */
+export function focusIfLost(target: HTMLElement | null | undefined): void {
+  const doc = target?.ownerDocument;
+  if (!target || !doc?.hasFocus()) return;
+  const active = doc.activeElement;
+  if (active === null || active === doc.body) target.focus();
+}
