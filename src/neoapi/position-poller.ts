@@ -214,14 +214,15 @@ export class PositionPoller {
       return;
     }
     this.lastLatencyMs = finishedAt - startedAt;
-    const delay = answer.ok ? this.accept(answer.raw, finishedAt) : this.fail(answer.error, finishedAt);
+    const delay = answer.ok ? this.accept(answer.raw, finishedAt, generation) : this.fail(answer.error, finishedAt);
+    if (generation !== this.generation) return; // a listener stopped (or restarted) the poller
     // Healthy: one poll per interval, counted from the poll's start. Failing: the back-off counts from now.
     const wait = this.degraded ? delay : delay === null ? null : delay - this.lastLatencyMs;
     if (this.running && wait !== null) this.schedule(Math.max(0, wait));
   }
 
   /** A Position text arrived; returns the delay before the next poll. */
-  private accept(raw: string, at: number): number | null {
+  private accept(raw: string, at: number, generation: number): number | null {
     const parsed = parsePosition(raw);
     const reason = unusablePositionReason(parsed);
     if (reason !== null) {
@@ -237,7 +238,10 @@ export class PositionPoller {
       this.degraded = false;
       this.emit({ kind: 'positionRecovered', at });
     }
-    for (const event of events) this.emit(event);
+    for (const event of events) {
+      if (generation !== this.generation) break; // stopped by a listener: the rest is stale
+      this.emit(event);
+    }
     return this.intervalMs;
   }
 

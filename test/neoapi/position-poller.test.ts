@@ -241,6 +241,23 @@ describe('PositionPoller', () => {
     expect(t.kinds().slice(2)).toEqual(['positionCampaignChanged', 'positionBreakChanged']);
   });
 
+  it('stops emitting the rest of a poll when a listener stops the poller, and schedules nothing', async () => {
+    const events: PositionPollerEvent[] = [];
+    const self: { poller?: PositionPoller } = {};
+    const t = setup([MANUAL_CALL], {
+      onEvent: (event) => {
+        events.push(event);
+        self.poller?.stop();
+      },
+    });
+    self.poller = t.poller;
+    t.poller.start();
+    await flush();
+    expect(events.map((e) => e.kind)).toEqual(['positionCampaignChanged']);
+    expect(t.ticker.pending).toBe(0);
+    expect(t.poller.stats.running).toBe(false);
+  });
+
   it('refuses an interval that is not a positive number of ms, naming the value', () => {
     expect(() => setup([], { intervalMs: 0 })).toThrow('PositionPoller intervalMs must be a positive number of ms, got 0.');
   });
