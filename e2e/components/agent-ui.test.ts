@@ -123,8 +123,9 @@ describe('the agent UI inside the softphone shell', () => {
 
   it('announces a ringing call, shows a hostile queue name as text, and answers with Enter', async () => {
     await ui.show(shell(states.ringing()));
-    const card = ui.page.getByTestId('incoming-call');
-    expect(await card.getAttribute('role')).toBe('alert');
+    const announcement = ui.page.getByTestId('incoming-announcement');
+    expect(await announcement.getAttribute('role')).toBe('alert');
+    expect(await announcement.textContent()).toContain('+34600112233');
     expect(await ui.page.getByTestId('incoming-queue').textContent()).toBe(HOSTILE_QUEUE);
     expect(await ui.page.getByTestId('incoming-campaign').textContent()).toBe('Winback <b>Q4</b>');
     expect(await ui.page.getByTestId('auto-answer').count()).toBe(1);

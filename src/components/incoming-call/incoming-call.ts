@@ -8,8 +8,9 @@ import { incomingCallStyles } from './incoming-call.styles.ts';
 
 /**
  * The ringing call: who, which way, which queue and campaign (names as text, whatever the
- * platform calls them), whether it will be answered automatically, and Answer / Decline. The card
- * is an alert so screen readers announce it, and Answer takes the focus so Enter answers.
+ * platform calls them), whether it will be answered automatically, and Answer / Decline. The
+ * facts are an alert so screen readers announce them (the buttons stay out of the announcement),
+ * and Answer takes the focus so Enter answers.
  */
 @customElement('dialtone-incoming-call')
 export class IncomingCall extends AgentElement {
@@ -22,21 +23,23 @@ export class IncomingCall extends AgentElement {
     const { call, autoAnswer, answering } = view.agent;
     const { queues, campaigns } = view.options;
     return html`
-      <section class="card" role="alert" aria-labelledby="title" data-testid="incoming-call">
-        <h2 id="title">${m.incomingTitle}</h2>
-        <p class="number" data-testid="incoming-number">${call.number ?? m.unknownNumber}</p>
-        <p class="direction" data-testid="incoming-direction">${m.direction[call.direction]}</p>
-        <dl>
-          ${call.queue === null
-            ? nothing
-            : html`<dt>${m.queue}</dt>
-                <dd data-testid="incoming-queue">${nameOf(queues, call.queue, m.queueName)}</dd>`}
-          ${call.campaign === null
-            ? nothing
-            : html`<dt>${m.campaign}</dt>
-                <dd data-testid="incoming-campaign">${nameOf(campaigns, call.campaign, m.campaignName)}</dd>`}
-        </dl>
-        ${autoAnswer ? html`<p class="auto" data-testid="auto-answer">${m.autoAnswering}</p>` : nothing}
+      <section class="card" aria-labelledby="title" data-testid="incoming-call">
+        <div role="alert" data-testid="incoming-announcement">
+          <h2 id="title">${m.incomingTitle}</h2>
+          <p class="number" data-testid="incoming-number">${call.number ?? m.unknownNumber}</p>
+          <p class="direction" data-testid="incoming-direction">${m.direction[call.direction]}</p>
+          <dl>
+            ${call.queue === null
+              ? nothing
+              : html`<dt>${m.queue}</dt>
+                  <dd data-testid="incoming-queue">${nameOf(queues, call.queue, m.queueName)}</dd>`}
+            ${call.campaign === null
+              ? nothing
+              : html`<dt>${m.campaign}</dt>
+                  <dd data-testid="incoming-campaign">${nameOf(campaigns, call.campaign, m.campaignName)}</dd>`}
+          </dl>
+          ${autoAnswer ? html`<p class="auto" data-testid="auto-answer">${m.autoAnswering}</p>` : nothing}
+        </div>
         <div class="actions">
           <button class="success" data-testid="answer" ?disabled=${answering} @click=${() => this.send({ kind: 'answer' })}>
             ${answering ? m.answering : m.answer}
