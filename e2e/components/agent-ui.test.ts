@@ -232,6 +232,12 @@ describe('the agent UI inside the softphone shell', () => {
       seen.push(`${await ui.page.locator('dialtone-softphone').getAttribute('lang')}:${await ui.page.getByTestId('login-submit').textContent()}`);
     }
     expect(seen.map((s) => s.trim())).toEqual(['es:Iniciar sesión', 'pt:Entrar', 'en:Log in']);
+    // The longest labels (Spanish, Portuguese) must still fit the narrow panel: looked at by eye.
+    await ui.show(shell(states.connected({ muted: true }), {}, 'es'));
+    await ui.page.getByTestId('keypad-toggle').click();
+    await shot('connected-es');
+    await ui.show(shell(states.wrapUp(), {}, 'pt'));
+    await shot('wrap-up-pt');
   });
 
   it('names every button, field and select in every main phase', async () => {
