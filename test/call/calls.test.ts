@@ -43,8 +43,11 @@ describe('manual dial', () => {
     expect(run.state).toMatchObject({ phase: 'wrapUp', step: 'open', releaseDeadline: null });
 
     const play = step(run.state, { kind: 'available', at: T0 + 40_000 });
-    expect(play.state.phase, 'a call without a Neotel contact needs no CRM_Available').toBe('ready');
-    expect(play.effects).toEqual([expect.objectContaining({ kind: 'logCall', final: true })]);
+    expect(play.state, 'Play is CRM_Available after every call (seed 004), contact or not').toMatchObject({ phase: 'wrapUp', step: 'releasing' });
+    expect(kinds(play.effects)).toEqual(['neoapi:CRM_Available']);
+    const done = step(play.state, succeeded(onlyRequest(play.effects), T0 + 40_100));
+    expect(done.state.phase).toBe('ready');
+    expect(done.effects).toEqual([expect.objectContaining({ kind: 'logCall', final: true })]);
   });
 
   it('rings the platform leg for the agent when auto-answer is off', () => {
@@ -211,8 +214,8 @@ describe('automatic release', () => {
     const early = step(ended.state, { kind: 'autoReleaseElapsed', at: T0 + 89_999, callId: CALL }, context);
     expect(early.state, 'a timer firing early is ignored').toBe(ended.state);
     const elapsed = step(ended.state, { kind: 'autoReleaseElapsed', at: T0 + 90_000, callId: CALL }, context);
-    expect(elapsed.state.phase, 'a call without a contact is released at once').toBe('ready');
-    expect(kinds(elapsed.effects)).toEqual(['cancelTimer', 'logCall']);
+    expect(elapsed.state, 'the countdown releases with CRM_Available, contact or not').toMatchObject({ phase: 'wrapUp', step: 'releasing' });
+    expect(kinds(elapsed.effects)).toEqual(['neoapi:CRM_Available']);
   });
 
   it('sends CRM_Available for a contact when the countdown elapses, and ignores a countdown of another call', () => {

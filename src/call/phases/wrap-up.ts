@@ -31,12 +31,11 @@ function categorisationRequired(state: WrapUp, context: MachineContext): boolean
   return state.call.contact !== null && context.config.allowCategorization && !context.config.allowContactRelease;
 }
 
-/** `CRM_Available` for a delivered contact; a call without one is already free on the platform. */
+/** "Play": `CRM_Available`, then ready once the platform confirms it. */
 function release(state: WrapUp): TransitionResult {
-  if (state.call.contact === null) {
-    const done = finishWrapUp(state);
-    return accept(done.state, done.effects);
-  }
+  // Play is `CRM_Available` after every call, not only a delivered contact's (seed 004: "el usuario
+  // debe indicar, mediante el botón Play, que está nuevamente disponible"): the platform may hold
+  // an agent out of the queue after any call until it arrives.
   const sent = issue({ ...state, step: 'releasing' as const }, 'release', { method: 'CRM_Available', params: { USUARIO: state.session.user } });
   return accept(sent.state, [sent.effect]);
 }
