@@ -97,11 +97,18 @@ export class AgentRuntime {
   private credentials: DeviceCredentials | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextNoticeId = 1;
+  private checkDial: (typed: string) => DialCheck;
 
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => Date.now());
     this.context = { config: machineConfigFrom(options.config) };
     this.view = initialView(this.state, options.config);
+    this.checkDial = options.checkDial ?? basicDialCheck;
+  }
+
+  /** Replaces the dial-plan check (the full one loads after start; see agent-session.ts). */
+  setDialCheck(check: (typed: string) => DialCheck): void {
+    this.checkDial = check;
   }
 
   /** The current view. */
@@ -146,7 +153,7 @@ export class AgentRuntime {
 
   /** An intent of the agent UI. */
   send(intent: SoftphoneIntent): void {
-    const routed = routeIntent(intent, this.now(), this.options.checkDial ?? basicDialCheck);
+    const routed = routeIntent(intent, this.now(), this.checkDial);
     switch (routed.to) {
       case 'machine':
         if (intent.kind === 'login') this.credentials = { user: intent.device.trim(), password: intent.devicePassword };

@@ -30,6 +30,11 @@ export class AgentSession {
   readonly runtime: AgentRuntime;
   private readonly prefs: PreferenceKeeper;
   private tabs: TabSync | undefined;
+  /**
+   * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads after the panel is up, so it
+   * stays out of the start-up bundle; a dial before it arrived waits for it.
+   */
+  private dialPlan: Promise<void> | undefined;
 
   constructor(private readonly options: AgentSessionOptions) {
     const { config, warn } = options;
@@ -57,6 +62,7 @@ export class AgentSession {
    * only) logs in by itself when the agent chose so.
    */
   async start(): Promise<void> {
+    this.dialPlan = this.loadDialPlan();
     const prefs = await this.prefs.load();
     this.runtime.patchView({ prefs });
     void this.refreshDevices();
@@ -86,7 +92,23 @@ export class AgentSession {
       void this.login(intent);
       return;
     }
+    if (intent.kind === 'dial') {
+      this.dialPlan ??= this.loadDialPlan();
+      void this.dialPlan.then(() => this.runtime.send(intent));
+      return;
+    }
     this.runtime.send(intent);
+  }
+
+  private async loadDialPlan(): Promise<void> {
+    try {
+      const { dialPlanFrom, normaliseDialNumber } = await import('../crm/dial-number.ts');
+      const plan = dialPlanFrom(this.options.config);
+      this.runtime.setDialCheck((typed) => normaliseDialNumber(typed, plan));
+    } catch (error) {
+      // A chunk that failed to load must not stop dialling: numbers go as typed, digits checked.
+      this.options.warn('the dial plan did not load; numbers are dialled as typed', error);
+    }
   }
 
   private async login(intent: Extract<SoftphoneIntent, { kind: 'login' }>): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import type { AgentState, Notice, NoticeLevel } from '../call/index.ts';
 import type { BreakType, Campaign, Category, Queue } from '../config/config-types.ts';
+import type { DialRefusal } from '../crm/dial-number.ts';
 
 /** Which tab this is: the owner runs the phone; a follower mirrors it and relays clicks. */
 export type TabRole = 'owner' | 'follower' | 'alone';
@@ -98,8 +99,8 @@ export interface AgentView {
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
 }
 
-/** Why a typed number was not dialled. */
-export type DialRefusal = 'empty' | 'tooShort' | 'tooLong' | 'invalidCharacters' | 'notANumber';
+/** Why a typed number was not dialled (src/crm/dial-number.ts decides). */
+export type { DialRefusal } from '../crm/dial-number.ts';
 
 /** What the agent asks for. The app adds the clock and validates before the machine sees it. */
 export type SoftphoneIntent =

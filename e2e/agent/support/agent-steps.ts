@@ -1,0 +1,69 @@
+/**
+ * What an agent does in the softphone panel, as a person would (clicks and typing in the adapter
+ * frame), and the proofs the tests read from the outside: NeoApi requests the simulator received,
+ * the audio the adapter hears, and the call's recording on the platform.
+ */
+import { expect } from 'vitest';
+import type { Frame } from 'playwright-core';
+import type { NeotelControl } from '../../../dev/neotel/control-client.ts';
+import type { NeoApiLogEntry } from '../../../dev/neotel/neoapi/request-log.ts';
+import { parseWav } from '../../../dev/neotel/pbx/index.ts';
+import { beepsInRecording, measureHeardTone, toneInRecording, type HeardInBrowser } from '../../neotel/support/audio-proof.ts';
+import { waitFor } from './agent-console.ts';
+
+/** Chromium's fake microphone beeps at 400 Hz. */
+export const FAKE_MIC_HZ = 400;
+
+/** The text of a control (pierces the shadow roots). */
+export async function textOf(frame: Frame, testId: string): Promise<string> {
+  return (await frame.getByTestId(testId).first().textContent({ timeout: 5_000 })) ?? '';
+}
+
+/** Waits until the status pill shows `key` (its `data-status`: ready, onBreak, inCall, wrapUp…). */
+export async function waitForStatus(frame: Frame, key: string, timeoutMs = 10_000): Promise<string> {
+  const status = frame.getByTestId('status').first();
+  await waitFor(`the agent status "${key}"`, () => status.getAttribute('data-status', { timeout: 5_000 }).catch(() => null), (value) => value === key, timeoutMs);
+  return (await status.textContent()) ?? '';
+}
+
+/** Fills the login form and submits it. */
+export async function logIn(frame: Frame, who: { user: string; password: string; device: string; devicePassword: string }): Promise<void> {
+  await frame.getByTestId('login-device').fill(who.device);
+  await frame.getByTestId('login-devicePassword').fill(who.devicePassword);
+  await frame.getByTestId('login-user').fill(who.user);
+  await frame.getByTestId('login-password').fill(who.password);
+  await frame.getByTestId('login-submit').click();
+}
+
+/** NeoApi requests of `method` the simulator received since `since` (request sequence). */
+export function requestsOf(neotel: NeotelControl, method: string, since = 0): Promise<NeoApiLogEntry[]> {
+  return neotel.requests({ since, method });
+}
+
+/** The sequence number to pass as `since` to see only later requests. */
+export async function requestMark(neotel: NeotelControl): Promise<number> {
+  const all = await neotel.requests();
+  return all.at(-1)?.seq ?? 0;
+}
+
+/** The audio the adapter plays: `hz` must stand out, and the tones of other calls must not. */
+export async function expectHears(frame: Frame, hz: number, others: readonly number[], why: string): Promise<HeardInBrowser> {
+  const heard = await measureHeardTone(frame, hz, others);
+  const detail = `${why}: ${JSON.stringify(heard)}`;
+  expect(Math.abs(heard.peakHz - hz), detail).toBeLessThan(12);
+  expect(heard.snrDb, detail).toBeGreaterThan(30);
+  for (const [other, level] of Object.entries(heard.others)) expect(level, `${detail}; ${other} Hz must be ≥ 30 dB below`).toBeLessThan(heard.levelDb - 30);
+  return heard;
+}
+
+/** The platform's recording of the call holds the agent's microphone (and the customer's voice). */
+export async function expectRecordingHasAgent(neotel: NeotelControl, callId: string, customerHz: number): Promise<string> {
+  const wav = parseWav(await neotel.recording(callId));
+  const beeps = beepsInRecording(wav, FAKE_MIC_HZ);
+  const voice = toneInRecording(wav, customerHz);
+  const seconds = wav.samples.length / wav.sampleRate;
+  const detail = `recording of ${callId} (${seconds.toFixed(1)} s): mic ${beeps.count}/${beeps.expected} beeps at ${beeps.peakDbfs.toFixed(1)} dBFS, customer ${customerHz} Hz median ${voice.medianDbfs.toFixed(1)} dBFS`;
+  expect(beeps.count, `the agent's microphone should be in the ${detail}`).toBeGreaterThanOrEqual(Math.max(1, Math.floor(beeps.expected / 2)));
+  expect(voice.medianDbfs, `the customer should be in the ${detail}`).toBeGreaterThan(-20);
+  return detail;
+}
