@@ -18,6 +18,8 @@ let lastSeq = 0;
 async function refresh() {
   const state = await fetch('/control/state').then((r) => r.json());
   $('dialer').textContent = state.dialer.running ? 'running' : 'stopped';
+  const fault = await fetch('/control/faults/neoapi').then((r) => r.json());
+  $('fault').textContent = fault.mode === 'none' ? 'none' : fault.mode + ' on ' + (fault.methods ? fault.methods.join(', ') : 'every method') + (fault.remaining === null ? '' : ' (' + fault.remaining + ' left)') + ', ' + fault.hanging + ' hanging';
   const calls = $('calls'); calls.replaceChildren();
   for (const call of state.calls) {
     const row = document.createElement('tr');
@@ -45,6 +47,21 @@ $('inbound').addEventListener('submit', (e) => {
   for (const k of ['clave', 'data', 'dnis']) if (f.get(k)) body[k] = f.get(k);
   if (f.get('toneHz')) body.toneHz = Number(f.get('toneHz'));
   api('POST', '/control/inbound', body);
+});
+$('faults').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const f = new FormData(e.target);
+  const body = { mode: f.get('mode') };
+  const methods = String(f.get('methods') || '').split(',').map((m) => m.trim()).filter(Boolean);
+  if (methods.length) body.methods = methods;
+  if (f.get('count')) body.count = Number(f.get('count'));
+  api('POST', '/control/faults/neoapi', body);
+});
+$('clear-fault').addEventListener('click', () => api('DELETE', '/control/faults/neoapi'));
+$('drop-sip').addEventListener('click', () => {
+  const device = $('drop-device').value.trim();
+  const refuseMs = Number($('drop-refuse').value);
+  api('POST', '/control/sip/drop', Object.assign(device ? { device } : {}, refuseMs > 0 ? { refuseMs } : {}));
 });
 $('start').addEventListener('click', () => api('POST', '/control/dialer', { running: true }));
 $('stop').addEventListener('click', () => api('POST', '/control/dialer', { running: false }));
@@ -74,6 +91,15 @@ form label{margin-right:.8em}</style></head>
 <button type="submit">Call</button></form></section>
 <section aria-labelledby="h-dialer"><h2 id="h-dialer">Dialer: <span id="dialer"></span></h2>
 <button id="start" type="button">Start</button> <button id="stop" type="button">Stop</button> <button id="reset" type="button">Reset simulator</button></section>
+<section aria-labelledby="h-faults"><h2 id="h-faults">Failure injection — NeoApi fault: <span id="fault"></span></h2>
+<form id="faults">
+<label>Mode <select name="mode"><option>error500</option><option>hang</option><option>reset</option></select></label>
+<label>Methods <input name="methods" placeholder="all, or Login, Position"></label>
+<label>Count <input name="count" type="number" min="1" placeholder="until cleared"></label>
+<button type="submit">Set fault</button> <button id="clear-fault" type="button">Clear fault</button></form>
+<p><label>Device <input id="drop-device" placeholder="all, or SIP/1001"></label>
+<label>Refuse reconnects (ms) <input id="drop-refuse" type="number" min="0" value="0"></label>
+<button id="drop-sip" type="button">Drop SIP WebSockets</button></p></section>
 <section aria-labelledby="h-calls"><h2 id="h-calls">Calls</h2>
 <table><thead><tr><th>IDLLAMADA</th><th>kind</th><th>phase</th><th>number</th><th>agent</th><th>queue</th><th>campaign</th><th>customer</th></tr></thead><tbody id="calls"></tbody></table></section>
 <section aria-labelledby="h-pos"><h2 id="h-pos">Positions</h2><div id="positions"></div></section>
