@@ -315,7 +315,8 @@ export class AgentRuntime {
     }
   }
 
-  private addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null): void {
+  /** Shows a notice to the agent (errors stay until dismissed; info goes by itself). */
+  addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null): void {
     const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now() };
     // A newer notice of the same code replaces the older one: no stack of identical toasts.
     const kept = this.view.notices.filter((n) => n.notice !== notice).slice(-(MAX_NOTICES - 1));

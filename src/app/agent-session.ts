@@ -80,6 +80,8 @@ export class AgentSession {
       warn: this.options.warn,
     });
     this.runtime.patchView({ tab: this.tabs.role });
+    const alone = this.tabs.aloneReason;
+    if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
     if (!this.tabs.owns || takeover.inherited) return;
     const auto = await this.prefs.autoLogin();
     if (auto && this.runtime.agent.phase === 'loggedOut') await this.login(auto);

@@ -69,6 +69,11 @@ export class TabSync {
     return role === 'closed' ? 'alone' : role;
   }
 
+  /** Why this tab could not coordinate with the others, when it runs alone. */
+  get aloneReason(): string | undefined {
+    return this.link === undefined ? 'tabs-failed' : this.link.aloneReason;
+  }
+
   /** Whether this tab runs the phone. */
   get owns(): boolean {
     return this.role !== 'follower';

@@ -74,6 +74,8 @@ export const NOTICES = [
   'sipActionFailed',
   'callRejectedBusy',
   'callEndedByPlatform',
+  /** This tab cannot coordinate with the agent's other Salesforce tabs (third-party storage blocked). */
+  'tabsNotShared',
 ] as const;
 /** A notice code. */
 export type Notice = (typeof NOTICES)[number];

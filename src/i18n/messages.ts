@@ -319,6 +319,7 @@ const en: Messages = {
     sipActionFailed: 'The phone could not do that.',
     callRejectedBusy: 'An incoming call was declined because you were busy.',
     callEndedByPlatform: 'The contact center ended the call.',
+    tabsNotShared: 'This browser keeps Dialtone from sharing one phone across your Salesforce tabs (third-party storage is blocked). Use the softphone in one tab only, or allow third-party cookies for the Dialtone site.',
   },
   dismiss: 'Dismiss',
 };
@@ -478,6 +479,7 @@ const es: Messages = {
     sipActionFailed: 'El teléfono no pudo hacerlo.',
     callRejectedBusy: 'Se rechazó una llamada entrante porque estaba ocupado.',
     callEndedByPlatform: 'El centro de contacto terminó la llamada.',
+    tabsNotShared: 'Este navegador impide que Dialtone comparta un solo teléfono entre sus pestañas de Salesforce (bloquea el almacenamiento de terceros). Use el softphone en una sola pestaña, o permita las cookies de terceros para el sitio de Dialtone.',
   },
   dismiss: 'Descartar',
 };
@@ -637,6 +639,7 @@ const pt: Messages = {
     sipActionFailed: 'O telefone não conseguiu fazer isso.',
     callRejectedBusy: 'Uma chamada recebida foi recusada porque você estava ocupado.',
     callEndedByPlatform: 'A central de contato encerrou a chamada.',
+    tabsNotShared: 'Este navegador impede que o Dialtone compartilhe um só telefone entre suas abas do Salesforce (o armazenamento de terceiros está bloqueado). Use o softphone em uma só aba, ou permita os cookies de terceiros para o site do Dialtone.',
   },
   dismiss: 'Dispensar',
 };

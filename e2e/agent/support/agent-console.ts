@@ -2,10 +2,13 @@
  * The whole product as `npm start` runs it, for the agent's end-to-end tests: the Neotel simulator
  * (NeoApi, dialer, PBX with real WebRTC audio) serving the built adapter at /softphone/ (same origin
  * as NeoApi, as deployed), and the Lightning console emulator framing it from the real
- * callcenter-definition.xml. Tabs are console pages in one browser context (same origin, so they
- * share IndexedDB, BroadcastChannel and Web Locks like a real agent's tabs).
+ * callcenter-definition.xml. Tabs are console pages of one regular browser profile, so they share
+ * IndexedDB, BroadcastChannel and Web Locks like a real agent's tabs.
  */
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { LightningControl } from '../../../dev/lightning/control-client.ts';
 import { startLightning, type LightningServer } from '../../../dev/lightning/server.ts';
 import { NeotelControl } from '../../../dev/neotel/control-client.ts';
@@ -13,7 +16,7 @@ import { loadDefaultScenario } from '../../../dev/neotel/scenario/load.ts';
 import type { Scenario } from '../../../dev/neotel/scenario/schema.ts';
 import { startNeotel, type NeotelServer } from '../../../dev/neotel/server.ts';
 import { installAudioProbe } from '../../support/audio.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { assertInLoopbackNamespace, CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/browser.ts';
 
 /** One console tab with the softphone panel open. */
 export interface AgentTab {
@@ -29,19 +32,24 @@ export class AgentConsole {
   readonly neotel: NeotelControl;
   readonly lightning: LightningControl;
   readonly scenario: Scenario = loadDefaultScenario();
-  private context: BrowserContext | undefined;
-
   private constructor(
     readonly neotelServer: NeotelServer,
     readonly lightningServer: LightningServer,
-    readonly browser: Browser,
+    /**
+     * A regular (not incognito) browser profile, as agents use: the adapter is a third-party
+     * frame (the Neotel host inside the Salesforce page), and an incognito profile blocks
+     * third-party storage, which takes IndexedDB, Web Locks and BroadcastChannel with it
+     * (docs/tabs.md, "Third-party storage").
+     */
+    readonly context: BrowserContext,
+    private readonly profileDir: string,
   ) {
     this.neotel = new NeotelControl(neotelServer.url);
     this.lightning = new LightningControl(lightningServer.origin);
   }
 
   /** Starts both stand-ins and Chromium. `settingOverrides` are an admin's edits of the call center. */
-  static async start(settingOverrides: Readonly<Record<string, string>> = {}): Promise<AgentConsole> {
+  static async start(settingOverrides: Readonly<Record<string, string>> = {}, profile: { thirdPartyStorage?: boolean } = {}): Promise<AgentConsole> {
     const neotel = await startNeotel({ port: 0 });
     const lightning = await startLightning({
       adapterUrl: `${neotel.url}/softphone/`,
@@ -53,19 +61,19 @@ export class AgentConsole {
         ...settingOverrides,
       },
     });
-    return new AgentConsole(neotel, lightning, await launchChromium());
-  }
-
-  /** The browser context every tab of this agent lives in (one profile, like one Chrome window). */
-  async sharedContext(): Promise<BrowserContext> {
-    this.context ??= await this.browser.newContext();
-    return this.context;
+    assertInLoopbackNamespace();
+    const profileDir = mkdtempSync(join(tmpdir(), 'dialtone-agent-profile-'));
+    // Chrome's default for a regular profile: third-party cookies (and with them third-party
+    // storage) allowed. Debian's Chromium ships with them blocked.
+    mkdirSync(join(profileDir, 'Default'), { recursive: true });
+    if (profile.thirdPartyStorage !== false) writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+    const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    return new AgentConsole(neotel, lightning, context, profileDir);
   }
 
   /** Opens a console tab and its softphone panel; resolves once the adapter frame is attached. */
   async openTab(): Promise<AgentTab> {
-    const context = await this.sharedContext();
-    const page = await context.newPage();
+    const page = await this.context.newPage();
     await installAudioProbe(page);
     const errors: string[] = [];
     const logs: string[] = [];
@@ -89,9 +97,9 @@ export class AgentConsole {
   }
 
   async close(): Promise<void> {
-    await this.context?.close().catch(() => undefined);
-    await this.browser.close().catch(() => undefined);
+    await this.context.close().catch(() => undefined);
     await Promise.allSettled([this.lightningServer.close(), this.neotelServer.close()]);
+    rmSync(this.profileDir, { recursive: true, force: true });
   }
 }
 
