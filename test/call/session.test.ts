@@ -70,6 +70,24 @@ describe('logout', () => {
     expect(done.effects).toEqual([{ kind: 'sip', action: 'unregister' }]);
   });
 
+  it('leaves the outbound campaign before Logout when the agent is in one, and ignores that late answer', () => {
+    const ready = loggedIn();
+    const joined = step(ready, { kind: 'enterCampaign', at: T0 + 500, campaign: 97 });
+    const inCampaign = step(joined.state, succeeded(onlyRequest(joined.effects), T0 + 600)).state;
+    expect(inCampaign).toMatchObject({ session: { campaign: { kind: 'in', id: 97 } } });
+    const out = step(inCampaign, { kind: 'logout', at: T0 + 1_000, force: false });
+    const requests = out.effects.filter((e) => e.kind === 'neoapi');
+    expect(requests.map((e) => e.request)).toEqual([
+      { method: 'Logout_Campaign', params: { USUARIO: '1001' } },
+      { method: 'Logout', params: { USUARIO: '1001' } },
+    ]);
+    const [leave, logout] = requests;
+    const done = step(out.state, succeeded(logout!, T0 + 1_100));
+    expect(done.state.phase).toBe('loggedOut');
+    const late = step(done.state, succeeded(leave!, T0 + 1_200));
+    expect(late.state, 'the campaign answer after the logout changes nothing').toBe(done.state);
+  });
+
   it('stays logged in and says why when Logout fails', () => {
     const ready = loggedIn();
     const out = step(ready, { kind: 'logout', at: T0 + 1_000, force: false });

@@ -89,9 +89,14 @@ export function loginResult(state: AgentState, event: NeoApiSucceeded | NeoApiFa
 
 /** Sends `Logout` (which also ends any call and leaves the campaign on the platform). */
 export function startLogout(state: SessionState, before: readonly Effect[]): TransitionResult {
+  const user = state.session.user;
   const loggingOut: LoggingOut = { phase: 'loggingOut', phone: state.phone, neoApi: state.neoApi, nextRequest: state.nextRequest, pending: state.pending, session: state.session };
-  const sent = issue(loggingOut, 'logout', { method: 'Logout', params: { USUARIO: state.session.user } });
-  return accept(sent.state, [...before, sent.effect]);
+  // Leave the outbound campaign first, as the seed's connector does, so the dialer stops
+  // delivering to this position even if `Logout` is slow; its result is not waited for.
+  const inCampaign = state.session.campaign.kind === 'in' || state.session.campaign.kind === 'joining';
+  const left = inCampaign ? issue(loggingOut, 'leaveCampaign', { method: 'Logout_Campaign', params: { USUARIO: user } }) : undefined;
+  const sent = issue(left?.state ?? loggingOut, 'logout', { method: 'Logout', params: { USUARIO: user } });
+  return accept(sent.state, [...before, ...(left ? [left.effect] : []), sent.effect]);
 }
 
 /** Handles an event in `loggingOut`. */
