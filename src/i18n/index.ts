@@ -1,2 +1,3 @@
-export { LANGUAGES, messagesFor, resolveLanguage } from './messages.ts';
-export type { Language, Messages } from './messages.ts';
+export { LANGUAGES, messagesFor, resolveLanguage } from './languages.ts';
+export type { Language } from './languages.ts';
+export type { Messages } from './messages.ts';
