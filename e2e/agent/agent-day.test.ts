@@ -57,10 +57,12 @@ describe("an agent's day in the softphone", () => {
 
   it('rings an inbound queue call with its number, answers it with audio both ways, and goes to wrap-up when the customer hangs up', async () => {
     const queue = rig.scenario.queues[0]!;
+    await rig.lightning.setPanelVisible(false);
     const { callId } = await rig.neotel.placeInbound({ number: INBOUND_CALLER, queue: queue.id, toneHz: INBOUND_HZ });
     const offered = Date.now();
     await waitForStatus(tab.adapter, 'ringing');
     numbers['inbound placed → ringing ms'] = Date.now() - offered;
+    await waitFor('the ringing call to open the minimised panel', async () => (await rig.lightning.state()).tab?.panel.visible, (visible) => visible === true, 5_000);
     expect(await tab.adapter.getByTestId('incoming-number').textContent()).toContain(INBOUND_CALLER);
     await tab.adapter.getByTestId('answer').click();
     await waitForStatus(tab.adapter, 'inCall');

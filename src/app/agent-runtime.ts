@@ -126,6 +126,18 @@ export class AgentRuntime {
     return this.credentials;
   }
 
+  /** Moves the live phone to another audio device (the next phone gets it from the preferences). */
+  async useAudioDevice(role: 'microphone' | 'speaker' | 'ringer', deviceId: string | null): Promise<void> {
+    const phone = this.phone;
+    if (!phone) return;
+    try {
+      if (role === 'microphone') await phone.setMicrophone(deviceId ?? undefined);
+      else if (deviceId !== null) await (role === 'speaker' ? phone.setSpeaker(deviceId) : phone.setRinger(deviceId));
+    } catch (error) {
+      this.addNotice('sipActionFailed', 'warning', messageOf(error));
+    }
+  }
+
   /** What another tab needs to carry on with this session. */
   takeoverKit(): TakeoverKit {
     return { agent: this.state, credentials: this.credentials ?? null };

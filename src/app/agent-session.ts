@@ -30,6 +30,7 @@ export class AgentSession {
   readonly runtime: AgentRuntime;
   private readonly prefs: PreferenceKeeper;
   private tabs: TabSync | undefined;
+  private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
    * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads after the panel is up, so it
    * stays out of the start-up bundle; a dial before it arrived waits for it.
@@ -75,7 +76,7 @@ export class AgentSession {
           this.runtime.resume(state.kit);
         }
       },
-      mirror: (view) => this.options.onView(view),
+      mirror: (view) => this.show(view),
       intent: (intent) => this.send(intent),
       warn: this.options.warn,
     });
@@ -116,6 +117,7 @@ export class AgentSession {
   private async login(intent: Extract<SoftphoneIntent, { kind: 'login' }>): Promise<void> {
     const complete = await this.prefs.completeLogin(intent);
     this.runtime.send(complete);
+    void this.askMicrophoneEarly();
     const prefs = await this.prefs.rememberLogin(complete);
     this.runtime.patchView({ prefs });
   }
@@ -123,8 +125,41 @@ export class AgentSession {
   /** The owner's view: drawn here and shared with the follower tabs. */
   private ownerView(view: AgentView): void {
     if (this.tabs && !this.tabs.owns) return;
-    this.options.onView(view);
+    this.show(view);
     this.tabs?.publish({ view, kit: this.runtime.takeoverKit() });
+  }
+
+  /**
+   * Draws a view (this tab's or the owner's) and follows it with this tab's utility panel: a
+   * ringing call opens the panel, and with auto-minimise the panel closes once the agent is done
+   * with a call.
+   */
+  private show(view: AgentView): void {
+    const phase = view.agent.phase;
+    const previous = this.shownPhase;
+    this.shownPhase = phase;
+    this.options.onView(view);
+    if (phase === previous) return;
+    if (phase === 'ringing') void this.setPanelVisible(true);
+    else if (previous === 'wrapUp' && phase === 'ready' && view.prefs.autoMinimise) void this.setPanelVisible(false);
+  }
+
+  private async setPanelVisible(visible: boolean): Promise<void> {
+    try {
+      await this.options.api?.setSoftphonePanelVisibility({ visible });
+    } catch (error) {
+      this.options.warn(`could not ${visible ? 'open' : 'minimise'} the softphone panel`, error);
+    }
+  }
+
+  /** Asks for the microphone at login (a click, so the browser may prompt), not at the first call. */
+  private async askMicrophoneEarly(): Promise<void> {
+    try {
+      await askForMicrophone(this.prefs.prefs.microphoneId);
+    } catch (error) {
+      this.runtime.addNotice('microphoneDenied', 'error', error instanceof Error ? error.message : String(error));
+    }
+    await this.refreshDevices();
   }
 
   private createPhone(credentials: DeviceCredentials): SipPhone {
@@ -150,6 +185,7 @@ export class AgentSession {
     }
     const prefs = await this.prefs.apply(intent);
     this.runtime.patchView({ prefs });
+    if (intent.kind === 'setAudioDevice') await this.runtime.useAudioDevice(intent.role, intent.deviceId);
     if (intent.kind === 'setPanelSize') await this.resizePanel(intent.width, intent.height);
   }
 

@@ -10,7 +10,7 @@ import type { SipConnectionSettings, SipPhone, SipPhoneError } from '../sip/inde
 /** The slice of {@link SipPhone} the app drives (tests pass a fake). */
 export type PhoneLike = Pick<
   SipPhone,
-  'on' | 'state' | 'currentCall' | 'register' | 'unregister' | 'answer' | 'reject' | 'hangUp' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'dispose'
+  'on' | 'state' | 'currentCall' | 'register' | 'unregister' | 'answer' | 'reject' | 'hangUp' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'dispose' | 'setMicrophone' | 'setSpeaker' | 'setRinger'
 >;
 
 /** The phone's connection settings with the phone's own auto-answer switched off. */
@@ -48,6 +48,7 @@ export function bridgePhoneEvents(phone: PhoneLike, dispatch: (event: AgentEvent
       }
     }),
     phone.on('incoming', (call) => {
+      performance.mark('dialtone:invite'); // read by bench/incoming-call.ts (INVITE → card ≤ 50 ms p95)
       const legId = parseSipLegId(call.sipCallId);
       if (legId === null) return;
       dispatch({

@@ -74,6 +74,8 @@ export const NOTICES = [
   'sipActionFailed',
   'callRejectedBusy',
   'callEndedByPlatform',
+  /** The browser refused the microphone: calls cannot carry the agent's voice. */
+  'microphoneDenied',
   /** This tab cannot coordinate with the agent's other Salesforce tabs (third-party storage blocked). */
   'tabsNotShared',
 ] as const;

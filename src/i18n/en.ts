@@ -156,6 +156,7 @@ export const en: Messages = {
     sipActionFailed: 'The phone could not do that.',
     callRejectedBusy: 'An incoming call was declined because you were busy.',
     callEndedByPlatform: 'The contact center ended the call.',
+    microphoneDenied: 'The browser did not allow the microphone, so customers would not hear you. Allow it for this Salesforce site (the camera/microphone icon in the address bar) and reload.',
     tabsNotShared: 'This browser keeps Dialtone from sharing one phone across your Salesforce tabs (third-party storage is blocked). Use the softphone in one tab only, or allow third-party cookies for the Dialtone site.',
   },
   dismiss: 'Dismiss',

@@ -156,6 +156,7 @@ export const es: Messages = {
     sipActionFailed: 'El teléfono no pudo hacerlo.',
     callRejectedBusy: 'Se rechazó una llamada entrante porque estaba ocupado.',
     callEndedByPlatform: 'El centro de contacto terminó la llamada.',
+    microphoneDenied: 'El navegador no permitió el micrófono, así que los clientes no lo oirían. Permítalo para este sitio de Salesforce (el ícono de cámara/micrófono en la barra de direcciones) y recargue.',
     tabsNotShared: 'Este navegador impide que Dialtone comparta un solo teléfono entre sus pestañas de Salesforce (bloquea el almacenamiento de terceros). Use el softphone en una sola pestaña, o permita las cookies de terceros para el sitio de Dialtone.',
   },
   dismiss: 'Descartar',

@@ -156,6 +156,7 @@ export const pt: Messages = {
     sipActionFailed: 'O telefone não conseguiu fazer isso.',
     callRejectedBusy: 'Uma chamada recebida foi recusada porque você estava ocupado.',
     callEndedByPlatform: 'A central de contato encerrou a chamada.',
+    microphoneDenied: 'O navegador não permitiu o microfone, então os clientes não ouviriam você. Permita-o para este site do Salesforce (o ícone de câmera/microfone na barra de endereços) e recarregue.',
     tabsNotShared: 'Este navegador impede que o Dialtone compartilhe um só telefone entre suas abas do Salesforce (o armazenamento de terceiros está bloqueado). Use o softphone em uma só aba, ou permita os cookies de terceiros para o site do Dialtone.',
   },
   dismiss: 'Dispensar',

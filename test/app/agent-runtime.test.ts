@@ -83,6 +83,18 @@ class FakePhone implements PhoneLike {
     this.calls.push('dispose');
     return Promise.resolve();
   }
+  setMicrophone(deviceId: string | undefined): Promise<void> {
+    this.calls.push(`microphone ${deviceId ?? 'default'}`);
+    return Promise.resolve();
+  }
+  setSpeaker(deviceId: string): Promise<void> {
+    this.calls.push(`speaker ${deviceId}`);
+    return Promise.resolve();
+  }
+  setRinger(deviceId: string): Promise<void> {
+    this.calls.push(`ringer ${deviceId}`);
+    return Promise.resolve();
+  }
 }
 
 /** A NeoApi that records requests and answers from a script (default: succeed with undefined). */
@@ -231,5 +243,19 @@ describe('AgentRuntime', () => {
     phone.emit('registration', 'registered');
     expect(r.view().agent.phone).toBe('registered');
     expect(r.view().notices.map((n) => n.notice)).toContain('transportRecovered');
+  });
+
+  it('moves the live phone to the audio devices the agent picks, and says so when the browser refuses', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    const phone = r.phones[0]!.phone;
+    await r.runtime.useAudioDevice('microphone', 'mic-2');
+    await r.runtime.useAudioDevice('speaker', 'headset');
+    await r.runtime.useAudioDevice('ringer', 'laptop');
+    expect(phone.calls.slice(-3)).toEqual(['microphone mic-2', 'speaker headset', 'ringer laptop']);
+    phone.setSpeaker = () => Promise.reject(new Error('output-device-failed: setSinkId refused'));
+    await r.runtime.useAudioDevice('speaker', 'gone');
+    expect(r.view().notices.at(-1)).toMatchObject({ notice: 'sipActionFailed', detail: 'output-device-failed: setSinkId refused' });
   });
 });
