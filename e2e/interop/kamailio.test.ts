@@ -1,13 +1,22 @@
 /**
- * Interop: the agent's phone through a real SIP proxy — Debian's Kamailio, configured by
- * dev/kamailio/kamailio.cfg — with a second browser page as the far end. Both register over
- * ws://127.0.0.1:<free port> with digest auth; calls go both ways; audio is proven by tone
- * detection with a different microphone per page (agent 500 Hz, far end 900 Hz); hang-up works
- * from either side; and after Kamailio restarts (its location table is in memory, so every
- * registration is lost) the phone reconnects and re-registers by itself and the next call works.
+ * Interop: Dialtone's own phone (src/sip's SipPhone, bundled into ./support/dialtone-page.ts)
+ * through a real SIP proxy — Debian's Kamailio, configured by dev/kamailio/kamailio.cfg — with a
+ * second browser page running plain sip.js (./support/sipjs-page.ts) as the far end, so the
+ * phone meets an implementation other than its own.
+ *
+ *   - Both register over ws://127.0.0.1:<free port> with digest auth; a wrong password is
+ *     refused (401) and leaves no binding.
+ *   - The agent calls the far end (SipPhone.call → Inviter) and takes a call from it; audio is
+ *     proven both ways by tone detection with a different microphone per page (agent 500 Hz,
+ *     far end 900 Hz: frequency, SNR, and not its own tone); hang-up works from either side.
+ *   - A call to a user Kamailio does not know ends `refused` with 404.
+ *   - After Kamailio restarts (its location table is in memory, so every registration is lost)
+ *     the phone reconnects and re-registers with its own back-off — the test does nothing but
+ *     wait — and the next call carries audio.
  *
  * Needs `kamailio` + `kamailio-websocket-modules` (.ci/run installs them): fails, never skips,
- * without them. Timings go to the console and to docs/interop-kamailio.md.
+ * without them. The JSON of timings and levels goes to the console; docs/interop-kamailio.md
+ * keeps a copy.
  */
 
 import { fileURLToPath } from 'node:url';
@@ -16,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
 import { launchChromium } from '../support/browser.ts';
 import { hearing, type Hearing } from './support/hearing.ts';
+import { DialtonePageError, DialtonePhone } from './support/dialtone-phone.ts';
 import { startPageServer, type PageServer } from './support/page-server.ts';
 import { waitForPhase, waitUntil, type InteropPhone } from './support/phone.ts';
 import { SipJsPhone } from './support/sipjs-phone.ts';
@@ -29,7 +39,7 @@ describe('Dialtone through Kamailio with a second browser as the far end', () =>
   let kamailio: RunningKamailio;
   let pages: PageServer;
   let browser: Browser;
-  let agent: InteropPhone;
+  let agent: DialtonePhone;
   let farEnd: InteropPhone;
   const numbers: Record<string, number | string> = {};
 
@@ -59,11 +69,19 @@ describe('Dialtone through Kamailio with a second browser as the far end', () =>
     const started = performance.now();
     kamailio = await startKamailio({ users: USERS });
     numbers['kamailio start ms'] = Math.round(performance.now() - started);
-    pages = await startPageServer({ 'sipjs-phone': fileURLToPath(new URL('./support/sipjs-page.ts', import.meta.url)) });
+    const bundling = performance.now();
+    pages = await startPageServer({
+      'dialtone-phone': fileURLToPath(new URL('./support/dialtone-page.ts', import.meta.url)),
+      'sipjs-phone': fileURLToPath(new URL('./support/sipjs-page.ts', import.meta.url)),
+    });
+    numbers['bundle both pages ms'] = Math.round(performance.now() - bundling);
     browser = await launchChromium();
-    const common = { server: kamailio.wsUrl, domain: kamailio.domain, pageUrl: pages.url('sipjs-phone') };
-    agent = await SipJsPhone.open(browser, { ...common, label: 'agent (plain sip.js)', user: 'agent', password: USERS.agent, autoAnswer: false, microphoneHz: AGENT_HZ });
-    farEnd = await SipJsPhone.open(browser, { ...common, label: 'far end (plain sip.js)', user: 'customer', password: USERS.customer, autoAnswer: false, microphoneHz: FAR_END_HZ });
+    const common = { server: kamailio.wsUrl, domain: kamailio.domain };
+    agent = await DialtonePhone.open(browser, { ...common, pageUrl: pages.url('dialtone-phone'), label: 'agent (Dialtone src/sip)', user: 'agent', password: USERS.agent, microphoneHz: AGENT_HZ });
+    farEnd = await SipJsPhone.open(browser, {
+      ...common, pageUrl: pages.url('sipjs-phone'),
+      label: 'far end (plain sip.js)', user: 'customer', password: USERS.customer, autoAnswer: false, microphoneHz: FAR_END_HZ,
+    });
   });
 
   afterAll(async () => {
@@ -75,11 +93,14 @@ describe('Dialtone through Kamailio with a second browser as the far end', () =>
   });
 
   it('refuses a REGISTER with a wrong password (digest auth is on)', async () => {
-    const intruder = await SipJsPhone.open(browser, {
-      server: kamailio.wsUrl, domain: kamailio.domain, pageUrl: pages.url('sipjs-phone'),
-      label: 'intruder', user: 'agent', password: 'guess', autoAnswer: false, microphoneHz: 300,
+    const intruder = await DialtonePhone.open(browser, {
+      server: kamailio.wsUrl, domain: kamailio.domain, pageUrl: pages.url('dialtone-phone'),
+      label: 'intruder (Dialtone src/sip)', user: 'agent', password: 'guess', microphoneHz: 300,
     });
-    await expect(intruder.register()).rejects.toThrow(/refused \(401\)/);
+    const refusal = await intruder.register().then(() => undefined, (error: unknown) => error);
+    expect(refusal, 'the wrong password must be refused').toBeInstanceOf(DialtonePageError);
+    expect(String(refusal)).toMatch(/refused \(401\)/);
+    expect((refusal as DialtonePageError).code, 'SipPhone says why, so the app can ask for the password').toBe('auth-failed');
     expect(await kamailio.registeredAors()).toEqual([]);
     await intruder.page.close();
   });
@@ -88,6 +109,16 @@ describe('Dialtone through Kamailio with a second browser as the far end', () =>
     numbers['agent register ms'] = Math.round((await agent.register()).ms);
     numbers['far end register ms'] = Math.round((await farEnd.register()).ms);
     expect(await kamailio.registeredAors()).toEqual(['agent', 'customer']);
+  });
+
+  it('ends a call to a user Kamailio does not know as refused, with 404', async () => {
+    const started = performance.now();
+    await agent.call('nobody');
+    const { value: ended } = await waitUntil('the call to nobody to end', () => agent.current(), (call) => call?.snapshot.phase === 'ended', SIGNALLING_MS, [agent]);
+    numbers['agent→unknown user: call→404 ms'] = Math.round(performance.now() - started);
+    expect(ended?.end?.reason).toBe('refused');
+    expect(ended?.snapshot.finalStatusCode).toBe(404);
+    expect(ended?.snapshot).toMatchObject({ direction: 'outgoing', callerNumber: 'nobody', establishedAt: null });
   });
 
   it('calls the far end from the agent with audio both ways, and the far end hangs up', async () => {

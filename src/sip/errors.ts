@@ -28,6 +28,12 @@ export const SIP_PHONE_ERROR_CODES = [
   'invalid-call-state',
   /** Answering failed (media, SDP, or the caller cancelled meanwhile). */
   'answer-failed',
+  /** `call()` while another call is ringing, calling or up: one call at a time. */
+  'call-in-progress',
+  /** `call()` with a target that is not a number, a SIP user or a SIP URI. */
+  'invalid-target',
+  /** Our INVITE could not be sent (transport down, SDP offer failed). A refusal by the far end is not an error: the call ends `refused`. */
+  'call-failed',
   /** The hold/resume re-INVITE was refused or failed. */
   'hold-failed',
   /** A digit outside 0-9, *, #, A-D. */

@@ -1,8 +1,10 @@
 /**
  * The WebRTC SIP phone adapter (sip.js over WebSocket): registration, incoming calls from the
- * Neotel PBX, call controls, media devices, ringtone and reconnection. See docs/sip-phone.md.
+ * Neotel PBX, outgoing calls, call controls, media devices, ringtone and reconnection. See
+ * docs/agent-softphone.md and docs/interop-kamailio.md.
  */
 export { SipPhone } from './sip-phone.ts';
+export { callTargetUri, outgoingCallInfo } from './call-target.ts';
 export { SipPhoneError, SIP_PHONE_ERROR_CODES, type SipPhoneErrorCode } from './errors.ts';
 export {
   parseAnswerAfter,
@@ -16,6 +18,7 @@ export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './reconnec
 export { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-queue.ts';
 export type {
   AudioDevices,
+  CallDirection,
   CallEndReason,
   CallPhase,
   CallSnapshot,

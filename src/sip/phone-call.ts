@@ -1,11 +1,11 @@
-import { SessionState, type Invitation } from 'sip.js';
+import { Invitation, Inviter, SessionState, type Core, type Session } from 'sip.js';
 import { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
 import type { SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-options.js';
 import { describeValue } from '../shared/errors.ts';
 import { DtmfQueue, type DtmfTiming } from './dtmf-queue.ts';
 import { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
-import type { CallEndReason, CallPhase, CallSnapshot } from './types.ts';
+import type { CallDirection, CallEndReason, CallPhase, CallSnapshot } from './types.ts';
 
 /** What a call tells the phone that owns it. */
 export interface PhoneCallHooks {
@@ -25,56 +25,68 @@ export interface PhoneCallMedia {
 }
 
 /**
- * One incoming call over a sip.js `Invitation`:
+ * One call over a sip.js `Session`: an incoming `Invitation` or an outgoing `Inviter`.
  *
  * ```
- *  ringing ──answer()──► answering ──200 OK/ACK──► established ──hangUp()/BYE──► ended
- *     │  reject() 486/603, CANCEL, failure                                     ▲
- *     └──────────────────────────────────────────────────────────────────────┘
+ *  Invitation: ringing ──answer()──► answering ──200 OK/ACK──► established ──hangUp()/BYE──► ended
+ *                 │  reject() 486/603, CANCEL, failure                                    ▲
+ *                 └─────────────────────────────────────────────────────────────────────┤
+ *  Inviter:    calling ──dial(): INVITE ··· 200 OK──────────────► established ──────────┤
+ *                 │  4xx-6xx (refused), hangUp(): CANCEL (local-hangup), failure         │
+ *                 └─────────────────────────────────────────────────────────────────────┘
  * ```
  *
- * Hold and resume are re-INVITEs (`sendonly` / `sendrecv`); mute disables the microphone track;
- * DTMF is RFC 4733, one digit at a time.
+ * Once established both directions are the same call: hold and resume are re-INVITEs
+ * (`sendonly` / `sendrecv`); mute disables the microphone track; DTMF is RFC 4733, one digit at
+ * a time.
  */
 export class PhoneCall {
-  private phase: CallPhase = 'ringing';
+  readonly direction: CallDirection;
+  private phase: CallPhase;
   private onHold = false;
   private muted = false;
   private atRisk = false;
   private establishedAt: number | null = null;
   private endReason: { reason: CallEndReason; detail?: string } | undefined;
+  private finalStatusCode: number | null = null;
+  /** Outgoing only: the INVITE went out (before that, `dial()` itself reports the end). */
+  private inviteSent = false;
   private readonly receivedAt = performance.now();
   private readonly dtmf: DtmfQueue;
 
   constructor(
-    private readonly invitation: Invitation,
+    private readonly session: Session,
     readonly info: IncomingCallInfo,
     private readonly media: PhoneCallMedia,
     private readonly hooks: PhoneCallHooks,
   ) {
+    this.direction = session instanceof Inviter ? 'outgoing' : 'incoming';
+    this.phase = this.direction === 'outgoing' ? 'calling' : 'ringing';
     this.dtmf = new DtmfQueue((digit, timing) => this.handler()?.sendDtmf(digit, { duration: timing.durationMs, interToneGap: timing.gapMs }) ?? false, media.dtmfTiming, undefined, (digit) =>
       hooks.dtmfSent(this, digit),
     );
-    invitation.delegate = {
+    session.delegate = {
       onBye: () => this.noteEnd('remote-hangup'),
       onCancel: () => this.noteEnd('cancelled'),
       onSessionDescriptionHandler: (handler) => {
         if (handler instanceof SessionDescriptionHandler) handler.peerConnectionDelegate = { ontrack: (event: RTCTrackEvent) => hooks.remoteTrack(event.track) };
       },
     };
-    invitation.stateChange.addListener((state) => this.onState(state));
+    session.stateChange.addListener((state) => this.onState(state));
   }
 
   /** A read-only view for events and the app. */
   snapshot(): CallSnapshot {
     return {
       ...this.info,
+      direction: this.direction,
       phase: this.phase,
       onHold: this.onHold,
       muted: this.muted,
       atRisk: this.atRisk,
       receivedAt: this.receivedAt,
       establishedAt: this.establishedAt,
+      finalStatusCode: this.finalStatusCode,
     };
   }
 
@@ -82,35 +94,68 @@ export class PhoneCall {
     return this.phase;
   }
 
+  /**
+   * Outgoing: sends the INVITE with our SDP offer (opens the microphone). Resolves once it is on
+   * the wire; the answer, a refusal (`refused` + `finalStatusCode`) or a failure come as hooks.
+   */
+  async dial(): Promise<void> {
+    const inviter = this.requireInviter('dial()');
+    if (this.inviteSent) throw this.phaseError('dial()', ['calling'], 'the INVITE was already sent');
+    const requestDelegate: Core.OutgoingRequestDelegate = {
+      // sip.js moves the Inviter to Terminated *before* calling this delegate, so the end is
+      // reported a microtask later (onState) for the reason noted here to be the one reported.
+      onReject: (response) => {
+        const { statusCode = 0, reasonPhrase = '' } = response.message;
+        if (this.endReason === undefined) this.finalStatusCode = statusCode;
+        this.noteEnd('refused', `${statusCode} ${reasonPhrase}`.trim());
+      },
+    };
+    try {
+      await inviter.invite({ sessionDescriptionHandlerOptions: this.offerAnswerOptions(), requestDelegate });
+      this.inviteSent = true;
+    } catch (error) {
+      const wrapped =
+        error instanceof SipPhoneError
+          ? error
+          : new SipPhoneError('call-failed', `Calling ${this.describe()} failed before the INVITE went out: ${error instanceof Error ? error.message : describeValue(error)}.`, { cause: error });
+      this.noteEnd('failed', wrapped.message);
+      if (inviter.state !== SessionState.Terminated) await inviter.dispose().catch(() => undefined);
+      this.finish();
+      throw wrapped;
+    }
+  }
+
   /** Sends 200 OK with our SDP answer (opens the microphone). */
   async answer(): Promise<void> {
+    const invitation = this.requireInvitation('answer()');
     this.requirePhase('answer()', ['ringing']);
     this.phase = 'answering';
     try {
-      const sessionDescriptionHandlerOptions: SessionDescriptionHandlerOptions = {
-        constraints: this.media.constraints(),
-        iceGatheringTimeout: this.media.iceGatheringTimeoutMs,
-      };
-      await this.invitation.accept({ sessionDescriptionHandlerOptions });
+      await invitation.accept({ sessionDescriptionHandlerOptions: this.offerAnswerOptions() });
     } catch (error) {
       const wrapped =
         error instanceof SipPhoneError
           ? error
           : new SipPhoneError('answer-failed', `Answering call ${this.describe()} failed: ${error instanceof Error ? error.message : describeValue(error)}.`, { cause: error });
       this.noteEnd('failed', wrapped.message);
-      if (this.invitation.state !== SessionState.Terminated) void this.invitation.reject({ statusCode: 488 }).catch(() => undefined);
+      if (invitation.state !== SessionState.Terminated) void invitation.reject({ statusCode: 488 }).catch(() => undefined);
       throw wrapped;
     }
   }
 
   /** Declines a ringing call: 486 Busy Here (default) or 603 Decline. */
   async reject(statusCode: 486 | 603 = 486): Promise<void> {
+    const invitation = this.requireInvitation('reject()');
     this.requirePhase('reject()', ['ringing']);
     this.noteEnd('rejected', `${statusCode}`);
-    await this.invitation.reject({ statusCode });
+    this.finalStatusCode ??= statusCode;
+    await invitation.reject({ statusCode });
   }
 
-  /** Ends the call: BYE when up, 486 while ringing. With no transport the call is ended locally. */
+  /**
+   * Ends the call: BYE when up, 486 while ringing, CANCEL while our outgoing call is unanswered.
+   * With no transport the call is ended locally.
+   */
   async hangUp(): Promise<void> {
     if (this.phase === 'ended') return;
     if (this.phase === 'ringing') {
@@ -118,13 +163,15 @@ export class PhoneCall {
       return;
     }
     this.noteEnd('local-hangup');
+    const session = this.session;
     try {
-      if (this.invitation.state === SessionState.Established) await this.invitation.bye();
-      else if (this.invitation.state !== SessionState.Terminated) await this.invitation.reject({ statusCode: 486 });
+      if (session.state === SessionState.Established) await session.bye();
+      else if (session instanceof Inviter && session.state !== SessionState.Terminated) await session.cancel();
+      else if (session instanceof Invitation && session.state !== SessionState.Terminated) await session.reject({ statusCode: 486 });
     } catch (error) {
       // The BYE could not go out (WebSocket down): the call is over for us anyway; say why.
       this.endReason = { reason: 'local-hangup', detail: `BYE not sent: ${error instanceof Error ? error.message : describeValue(error)}` };
-      await this.invitation.dispose();
+      await session.dispose();
     }
   }
 
@@ -132,11 +179,11 @@ export class PhoneCall {
   async setHold(onHold: boolean): Promise<void> {
     this.requirePhase(onHold ? 'hold()' : 'resume()', ['established']);
     if (this.onHold === onHold) return;
-    const invitation = this.invitation;
+    const session = this.session;
     const reInvite: SessionDescriptionHandlerOptions = { hold: onHold, iceGatheringTimeout: this.media.iceGatheringTimeoutMs };
-    invitation.sessionDescriptionHandlerOptionsReInvite = reInvite;
+    session.sessionDescriptionHandlerOptionsReInvite = reInvite;
     const accepted = await new Promise<boolean | Error>((resolve) => {
-      invitation
+      session
         .invite({ requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) } })
         .catch((error: unknown) => resolve(error instanceof Error ? error : new Error(describeValue(error))));
     });
@@ -200,7 +247,7 @@ export class PhoneCall {
   }
 
   private handler(): SessionDescriptionHandler | undefined {
-    const handler = this.invitation.sessionDescriptionHandler;
+    const handler = this.session.sessionDescriptionHandler;
     return handler instanceof SessionDescriptionHandler ? handler : undefined;
   }
 
@@ -220,18 +267,44 @@ export class PhoneCall {
       this.establishedAt = performance.now();
       this.hooks.established(this);
     } else if (state === SessionState.Terminated && this.phase !== 'ended') {
-      const wasUp = this.phase === 'established';
-      this.phase = 'ended';
-      this.dtmf.clear(new SipPhoneError('no-call', `DTMF dropped: call ${this.describe()} ended.`));
-      const end = this.endReason ?? { reason: wasUp ? 'remote-hangup' : 'failed', detail: wasUp ? undefined : 'the INVITE transaction ended before an answer' };
-      this.hooks.ended(this, end.reason, end.detail);
+      if (this.direction === 'incoming' || this.phase === 'established') this.finish();
+      // Outgoing and unanswered: a refusal's status arrives right after this (see dial()), and
+      // before the INVITE is out dial() itself reports the failure.
+      else if (this.inviteSent) queueMicrotask(() => this.finish());
     }
   }
 
+  /** Reports the end once, with the first reason noted. */
+  private finish(): void {
+    if (this.phase === 'ended') return;
+    const wasUp = this.phase === 'established';
+    this.phase = 'ended';
+    this.dtmf.clear(new SipPhoneError('no-call', `DTMF dropped: call ${this.describe()} ended.`));
+    const end = this.endReason ?? { reason: wasUp ? 'remote-hangup' : 'failed', detail: wasUp ? undefined : 'the INVITE transaction ended before an answer' };
+    this.hooks.ended(this, end.reason, end.detail);
+  }
+
+  private offerAnswerOptions(): SessionDescriptionHandlerOptions {
+    return { constraints: this.media.constraints(), iceGatheringTimeout: this.media.iceGatheringTimeoutMs };
+  }
+
+  private requireInvitation(what: string): Invitation {
+    if (this.session instanceof Invitation) return this.session;
+    throw this.phaseError(what, ['ringing'], 'it is an outgoing call');
+  }
+
+  private requireInviter(what: string): Inviter {
+    if (this.session instanceof Inviter) return this.session;
+    throw this.phaseError(what, ['calling'], 'it is an incoming call');
+  }
+
   private requirePhase(what: string, phases: readonly CallPhase[]): void {
-    if (!phases.includes(this.phase)) {
-      throw new SipPhoneError('invalid-call-state', `${what} on call ${this.describe()} in phase "${this.phase}" (expected ${phases.map((p) => `"${p}"`).join(' or ')}).`);
-    }
+    if (!phases.includes(this.phase)) throw this.phaseError(what, phases);
+  }
+
+  private phaseError(what: string, phases: readonly CallPhase[], why?: string): SipPhoneError {
+    const because = why === undefined ? '' : `: ${why}`;
+    return new SipPhoneError('invalid-call-state', `${what} on call ${this.describe()} in phase "${this.phase}"${because} (expected ${phases.map((p) => `"${p}"`).join(' or ')}).`);
   }
 
   private describe(): string {

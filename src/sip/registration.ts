@@ -46,6 +46,11 @@ export class SipRegistration {
     return this.current;
   }
 
+  /** The UserAgent while registered (outgoing calls are sent through it); undefined otherwise. */
+  get registeredUserAgent(): UserAgent | undefined {
+    return this.current === 'registered' ? this.userAgent : undefined;
+  }
+
   /** Connects (once) and REGISTERs; rejects with a typed error. */
   async register(): Promise<void> {
     this.wanted = true;

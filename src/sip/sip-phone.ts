@@ -1,9 +1,11 @@
-import type { Invitation, SessionDescriptionHandlerFactory } from 'sip.js';
-import { UserAgent } from 'sip.js';
+import type { Invitation, Session, SessionDescriptionHandlerFactory } from 'sip.js';
+import { Inviter, UserAgent } from 'sip.js';
 import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
+import { describeValue } from '../shared/errors.ts';
+import { callTargetUri, outgoingCallInfo } from './call-target.ts';
 import { DEFAULT_DTMF_TIMING } from './dtmf-queue.ts';
 import { SipPhoneError } from './errors.ts';
-import { parseIncomingCall, shouldAutoAnswer } from './incoming-call.ts';
+import { parseIncomingCall, shouldAutoAnswer, type IncomingCallInfo } from './incoming-call.ts';
 import { browserMediaEnvironment, listAudioDevices, microphoneConstraints, openMicrophone, selectOutput } from './media-devices.ts';
 import { PhoneCall } from './phone-call.ts';
 import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
@@ -11,13 +13,15 @@ import { SipRegistration } from './registration.ts';
 import { RemoteAudio } from './remote-audio.ts';
 import { Ringtone } from './ringtone.ts';
 import { TypedEvents } from './typed-events.ts';
+import { userAgentOptions } from './user-agent-options.ts';
 import type { AudioDevices, CallSnapshot, MediaEnvironment, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
 
 /**
  * The agent's WebRTC phone: registers the device on the PBX over SIP/WebSocket (sip.js), takes
  * the calls the platform sends it (auto-answering platform legs when configured, ringing for queue
- * calls), and offers the call controls, audio devices and recovery the app needs. One call at a
- * time: a second INVITE while busy is answered 486 Busy Here.
+ * calls), places calls of its own (`call()`: on Neotel the platform dials instead, but other
+ * proxies need it), and offers the call controls, audio devices and recovery the app needs. One
+ * call at a time: a second INVITE while busy is answered 486 Busy Here.
  *
  * ```ts
  * const phone = new SipPhone({ connection: config.connection, credentials: { user: '1001', password } });
@@ -32,7 +36,7 @@ export class SipPhone {
   private readonly registration: SipRegistration;
   private readonly ringtone: Ringtone;
   private readonly remoteAudio: RemoteAudio;
-  private call: PhoneCall | undefined;
+  private activeCall: PhoneCall | undefined;
   private microphoneId: string | undefined;
   private disposed = false;
 
@@ -43,31 +47,17 @@ export class SipPhone {
     this.remoteAudio = new RemoteAudio(this.media.container);
     if (options.ringerId !== undefined) void this.ringtone.setSinkId(options.ringerId).catch(() => undefined);
     if (options.speakerId !== undefined) void this.remoteAudio.setSinkId(options.speakerId).catch(() => undefined);
-    const { connection, credentials } = options;
     const sdhFactory: SessionDescriptionHandlerFactory =
       options.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(() => openMicrophone(this.media, this.microphoneId));
     this.registration = new SipRegistration(
       {
-        aor: `sip:${credentials.user}@${connection.sipDomain}`,
+        aor: `sip:${options.credentials.user}@${options.connection.sipDomain}`,
         expiresSeconds: options.registerExpiresSeconds ?? 300,
         timeoutMs: options.registerTimeoutMs ?? 10_000,
         backoff: { ...DEFAULT_BACKOFF, ...options.reconnect },
         random: options.random ?? Math.random,
         userAgentFactory: options.userAgentFactory ?? ((uaOptions) => new UserAgent(uaOptions)),
-        userAgentOptions: {
-          authorizationUsername: credentials.authorizationUser ?? credentials.user,
-          authorizationPassword: credentials.password,
-          ...(credentials.displayName === undefined ? {} : { displayName: credentials.displayName }),
-          transportOptions: { server: connection.sipWebSocketUrl, connectionTimeout: 5, keepAliveInterval: 25 },
-          logLevel: options.logLevel ?? 'error',
-          userAgentString: 'Dialtone',
-          sessionDescriptionHandlerFactory: sdhFactory,
-          sessionDescriptionHandlerFactoryOptions: {
-            // Never sip.js's default Google STUN server (sip-test-stack.md pitfall 1).
-            peerConnectionConfiguration: { iceServers: connection.iceServers.map((server) => ({ ...server })) },
-            iceGatheringTimeout: connection.iceGatheringTimeoutMs,
-          },
-        },
+        userAgentOptions: userAgentOptions(options, sdhFactory),
       },
       {
         state: (state, error) => this.events.emit('registration', state, error),
@@ -90,7 +80,7 @@ export class SipPhone {
 
   /** The current call (ringing, answering or established), if any. */
   get currentCall(): CallSnapshot | undefined {
-    return this.call?.snapshot();
+    return this.activeCall?.snapshot();
   }
 
   /** True while the ringtone plays. */
@@ -104,7 +94,7 @@ export class SipPhone {
    */
   get dtmfViaPlatform(): boolean {
     if (this.options.dtmfViaPlatform === true) return true;
-    return this.call?.currentPhase === 'established' ? !this.call.canSendDtmf() : false;
+    return this.activeCall?.currentPhase === 'established' ? !this.activeCall.canSendDtmf() : false;
   }
 
   /** The `<audio>` element that plays the far end (created with the first call). */
@@ -128,7 +118,7 @@ export class SipPhone {
     const stream = await openMicrophone(this.media, deviceId);
     this.microphoneId = deviceId;
     const track = stream.getAudioTracks()[0];
-    if (this.call?.currentPhase === 'established' && track) await this.call.replaceMicrophone(track);
+    if (this.activeCall?.currentPhase === 'established' && track) await this.activeCall.replaceMicrophone(track);
     else for (const unused of stream.getTracks()) unused.stop();
   }
 
@@ -150,8 +140,32 @@ export class SipPhone {
 
   /** Ends any call, un-REGISTERs and closes the WebSocket. */
   async unregister(): Promise<void> {
-    await this.call?.hangUp().catch(() => undefined);
+    await this.activeCall?.hangUp().catch(() => undefined);
     await this.registration.unregister();
+  }
+
+  /**
+   * Calls `target` — a number or SIP user on the phone's `sipDomain`, `user@host`, or a full
+   * `sip:` URI (see ./call-target.ts) — with the same media, events and controls as an incoming
+   * call. Resolves once the INVITE is out; then `established`, or `ended` with `refused` and the
+   * status (486, 404…) when the far end declines. Rejects with `call-in-progress`,
+   * `not-registered`, `invalid-target`, `microphone-*` or `call-failed`.
+   */
+  async call(target: string): Promise<void> {
+    if (this.disposed) throw this.disposedError('call()');
+    const busy = this.activeCall?.currentPhase;
+    if (busy !== undefined && busy !== 'ended') {
+      throw new SipPhoneError('call-in-progress', `call(${describeValue(target)}): a call is already ${busy} (expected no call; hang up first).`);
+    }
+    const userAgent = this.registration.registeredUserAgent;
+    if (!userAgent) {
+      throw new SipPhoneError('not-registered', `call(${describeValue(target)}): the phone is ${this.registration.state} (expected registered: await register() first).`);
+    }
+    const uri = callTargetUri(target, this.options.connection.sipDomain);
+    const parsed = UserAgent.makeURI(uri);
+    if (!parsed) throw new SipPhoneError('invalid-target', `call(${describeValue(target)}): ${describeValue(uri)} is not a valid SIP URI (expected sip:user@host).`);
+    const inviter = new Inviter(userAgent, parsed);
+    await this.startCall(inviter, outgoingCallInfo(inviter.request.callId, uri)).dial();
   }
 
   /** Answers the ringing call. */
@@ -215,7 +229,7 @@ export class SipPhone {
   }
 
   private onInvite(invitation: Invitation): void {
-    if (this.disposed || (this.call && this.call.currentPhase !== 'ended')) {
+    if (this.disposed || (this.activeCall && this.activeCall.currentPhase !== 'ended')) {
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
       return;
     }
@@ -225,8 +239,23 @@ export class SipPhone {
       fromUser: invitation.remoteIdentity.uri.user,
       fromDisplayName: invitation.remoteIdentity.displayName,
     });
+    const call = this.startCall(invitation, info);
+    const autoAnswer = shouldAutoAnswer(info, this.options.connection.autoAnswerPlatformLegs);
+    if (autoAnswer) {
+      this.events.emit('incoming', call.snapshot(), true);
+      call.answer().catch((error: unknown) => this.events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
+      return;
+    }
+    void invitation.progress().catch(() => undefined); // 180 Ringing
+    this.ringtone.start();
+    this.events.emit('ringing', true);
+    this.events.emit('incoming', call.snapshot(), false);
+  }
+
+  /** Wraps a session (incoming or outgoing) as the current call, wired to the phone's events. */
+  private startCall(session: Session, info: IncomingCallInfo): PhoneCall {
     const call = new PhoneCall(
-      invitation,
+      session,
       info,
       {
         constraints: () => microphoneConstraints(this.microphoneId),
@@ -243,28 +272,19 @@ export class SipPhone {
         ended: (c, reason, detail) => {
           this.stopRinging();
           this.remoteAudio.stop();
-          if (this.call === c) this.call = undefined;
+          if (this.activeCall === c) this.activeCall = undefined;
           this.events.emit('ended', c.snapshot(), reason, detail);
         },
         dtmfSent: (c, digit) => this.events.emit('dtmf-sent', c.snapshot(), digit),
         remoteTrack: (track) => this.remoteAudio.play(track),
       },
     );
-    this.call = call;
-    const autoAnswer = shouldAutoAnswer(info, this.options.connection.autoAnswerPlatformLegs);
-    if (autoAnswer) {
-      this.events.emit('incoming', call.snapshot(), true);
-      call.answer().catch((error: unknown) => this.events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
-      return;
-    }
-    void invitation.progress().catch(() => undefined); // 180 Ringing
-    this.ringtone.start();
-    this.events.emit('ringing', true);
-    this.events.emit('incoming', call.snapshot(), false);
+    this.activeCall = call;
+    return call;
   }
 
   private onTransportLost(): void {
-    const call = this.call;
+    const call = this.activeCall;
     if (!call || call.currentPhase === 'ended') return;
     call.markAtRisk();
     this.events.emit('call-transport-lost', call.snapshot());
@@ -278,8 +298,8 @@ export class SipPhone {
 
   private requireCall(what: string): PhoneCall {
     if (this.disposed) throw this.disposedError(what);
-    if (!this.call) throw new SipPhoneError('no-call', `${what}: there is no call (expected an incoming or established call).`);
-    return this.call;
+    if (!this.activeCall) throw new SipPhoneError('no-call', `${what}: there is no call (expected an incoming or established call).`);
+    return this.activeCall;
   }
 
   private disposedError(what: string): SipPhoneError {

@@ -17,12 +17,23 @@ import type { DtmfTiming } from './dtmf-queue.ts';
  */
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'reconnecting' | 'failed';
 
-/** Phase of the current call. */
-export type CallPhase = 'ringing' | 'answering' | 'established' | 'ended';
+/**
+ * Phase of the current call. An incoming call starts `ringing` (we may answer), an outgoing one
+ * `calling` (our INVITE is out, the far end may answer):
+ *
+ * ```
+ *  incoming:  ringing ──answer()──► answering ──ACK──► established ──► ended
+ *  outgoing:  calling ─────────────200 OK──────────► established ──► ended
+ * ```
+ */
+export type CallPhase = 'ringing' | 'calling' | 'answering' | 'established' | 'ended';
+
+/** Who sent the INVITE: the PBX/far end (`incoming`) or this phone, by `call()` (`outgoing`). */
+export type CallDirection = 'incoming' | 'outgoing';
 
 /** Why a call ended. */
 export type CallEndReason =
-  /** We hung up (BYE) after answering. */
+  /** We hung up: BYE once up, CANCEL while our outgoing call was still unanswered. */
   | 'local-hangup'
   /** The far end sent BYE. */
   | 'remote-hangup'
@@ -30,30 +41,41 @@ export type CallEndReason =
   | 'rejected'
   /** The caller (PBX) cancelled before it was answered: CANCEL. */
   | 'cancelled'
+  /** The far end refused our outgoing call with a final 4xx-6xx (486 Busy, 404…): see `finalStatusCode`. */
+  | 'refused'
   /** Answering, media or signalling failed (see `detail`). */
   | 'failed';
 
-/** The current call, as a read-only snapshot. */
+/**
+ * The current call, as a read-only snapshot. For an outgoing call `callerNumber` is the user part
+ * dialled (the far party), `leg` is `unknown` and `platformCallId` null.
+ */
 export interface CallSnapshot extends IncomingCallInfo {
+  readonly direction: CallDirection;
   readonly phase: CallPhase;
   readonly onHold: boolean;
   readonly muted: boolean;
   /** The WebSocket dropped during the call: signalling (BYE, hold) may not reach the PBX any more. */
   readonly atRisk: boolean;
-  /** `performance.now()` when the INVITE arrived / the call was established. */
+  /** `performance.now()` when the INVITE arrived (or was started, outgoing) / the call was established. */
   readonly receivedAt: number;
   readonly establishedAt: number | null;
+  /**
+   * SIP status of the final response that ended the call before it was up: the far end's refusal
+   * of our INVITE (`refused`: 486, 404…) or our own reject of an incoming one (486/603); else null.
+   */
+  readonly finalStatusCode: number | null;
 }
 
 /** The events of {@link SipPhone}; subscribe with `phone.on(name, listener)`. */
 export interface SipPhoneEvents {
   /** Registration state changed; `error` says why when it is `failed` or `reconnecting`. */
   'registration': (state: RegistrationState, error?: SipPhoneError) => void;
-  /** An INVITE arrived. `autoAnswer` is true when the phone is answering it by itself. */
+  /** An INVITE arrived. `autoAnswer` is true when the phone is answering it by itself. Not emitted for `call()`. */
   'incoming': (call: CallSnapshot, autoAnswer: boolean) => void;
   /** The ringtone started (true) or stopped (false). */
   'ringing': (ringing: boolean) => void;
-  /** The call is up (200 OK sent and ACKed). */
+  /** The call is up (incoming: our 200 OK was ACKed; outgoing: the far end's 200 OK arrived). */
   'established': (call: CallSnapshot) => void;
   /** Hold, mute or at-risk flag changed. */
   'call-updated': (call: CallSnapshot) => void;

@@ -194,7 +194,7 @@ describe('AgentRuntime', () => {
     await flush();
     await flush();
     const phone = r.phones[0]!.phone;
-    const call = { sipCallId: 'abc@pbx', platformCallId: '4711', leg: 'queue', answerAfterSeconds: null, callerNumber: '1166667777', callerName: null, phase: 'ringing', onHold: false, muted: false, atRisk: false, receivedAt: 0, establishedAt: null } as const;
+    const call = { sipCallId: 'abc@pbx', platformCallId: '4711', leg: 'queue', answerAfterSeconds: null, callerNumber: '1166667777', callerName: null, direction: 'incoming', phase: 'ringing', onHold: false, muted: false, atRisk: false, receivedAt: 0, establishedAt: null, finalStatusCode: null } as const;
     phone.emit('incoming', call, false);
     expect(r.view().agent.phase).toBe('ringing');
     r.runtime.send({ kind: 'answer' });
