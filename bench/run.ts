@@ -1,22 +1,48 @@
 /**
- * `npm run bench`: measures Dialtone against the budgets in docs/architecture.md and prints a
- * report. Benchmarks report; they do not pass or fail the test suite. Browser benchmarks run in
- * the loopback-only network namespace (this script re-executes itself inside it).
+ * `npm run bench`: measures Dialtone against the budgets in ../shared/DESIGN.md ("Budgets") and
+ * prints a report. Benchmarks report; they do not pass or fail the test suite. Browser benchmarks
+ * run in the loopback-only network namespace (this script re-executes itself inside it).
+ *
+ * `BENCH_ONLY=incoming,dial` runs some of them (bundle, boot, incoming, dial, soak); `BENCH_CALLS`
+ * sets the soak's call count (default 200, at most 500). Docs: docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { measureBoot, printBootReport } from './boot-time.ts';
 import { measureBundle, printBundleReport } from './bundle-size.ts';
+import { measureSoak, printSoakReport, soakCallsFromEnv } from './call-soak.ts';
+import { measureDial, printDialReport } from './dial-latency.ts';
+import { measureIncoming, printIncomingReport } from './incoming-call.ts';
 
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
   const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 
+const BENCHES = ['bundle', 'boot', 'incoming', 'dial', 'soak'] as const;
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '');
+const unknown = only?.filter((name) => !(BENCHES as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) {
+  console.error(`BENCH_ONLY names ${unknown.join(', ')}; expected some of ${BENCHES.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (name: (typeof BENCHES)[number]) => only === undefined || only.includes(name);
+
 const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('build failed; no benchmark run');
   process.exit(1);
 }
-printBundleReport(measureBundle());
-console.log('');
-printBootReport(await measureBoot());
+const started = Date.now();
+const section = async (name: (typeof BENCHES)[number], run: () => Promise<void> | void) => {
+  if (!wanted(name)) return;
+  const at = Date.now();
+  await run();
+  console.log(`  (${name}: ${((Date.now() - at) / 1000).toFixed(0)} s)`);
+  console.log('');
+};
+await section('bundle', () => printBundleReport(measureBundle()));
+await section('boot', async () => printBootReport(await measureBoot()));
+await section('incoming', async () => printIncomingReport(await measureIncoming()));
+await section('dial', async () => printDialReport(await measureDial()));
+await section('soak', async () => printSoakReport(await measureSoak(soakCallsFromEnv())));
+console.log(`benchmarks took ${((Date.now() - started) / 1000).toFixed(0)} s after the build`);

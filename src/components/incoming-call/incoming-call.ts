@@ -51,6 +51,7 @@ export class IncomingCall extends AgentElement {
   }
 
   protected override firstUpdated(): void {
+    if (this.view?.agent.phase === 'ringing') performance.mark('dialtone:ringing-shown'); // read by bench/incoming-call.ts
     this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=answer]')?.focus();
   }
 }

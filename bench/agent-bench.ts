@@ -1,0 +1,182 @@
+/**
+ * The agent's console for the call benchmarks: the Neotel simulator and the Lightning emulator
+ * from e2e/agent/support, an agent logged in, and what the benchmarks read inside the adapter
+ * frame (heap after a forced GC, DOM nodes, `<audio>` elements, peer connections, fetch starts).
+ *
+ * The panel is opened here rather than with `AgentConsole.openTab()` on purpose: openTab installs
+ * the e2e audio probe, which keeps every RTCPeerConnection in an array and appends an `<audio>`
+ * element per call for its analyser. That is right for a test that listens to one call, and it
+ * would be the leak a 500-call soak measures. The tracker below holds peer connections only
+ * through WeakRefs, so it can tell which ones the adapter itself keeps alive.
+ */
+import type { CDPSession, Frame, Page } from 'playwright-core';
+import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
+import { logIn } from '../e2e/agent/support/agent-steps.ts';
+
+/** A logged-in agent with the softphone panel open. */
+export interface BenchAgent {
+  readonly rig: AgentConsole;
+  readonly page: Page;
+  readonly adapter: Frame;
+  /** Uncaught errors of the console page and its frames. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/** What is left in the adapter frame (see {@link censusOf}). */
+export interface FrameCensus {
+  /** Elements in the document and every open shadow root. */
+  domNodes: number;
+  /** `<audio>` elements attached to the document or a shadow root. */
+  audioElements: number;
+  peerConnectionsCreated: number;
+  /** Peer connections something still references (after a GC, only what the adapter holds). */
+  peerConnectionsReachable: number;
+  /** Reachable peer connections not closed. */
+  peerConnectionsOpen: number;
+}
+
+/** One `fetch` the adapter started: its URL and when (page clock). */
+export interface FetchStart {
+  url: string;
+  epochMs: number;
+  perfMs: number;
+}
+
+interface TrackerState {
+  created: number;
+  peers: WeakRef<RTCPeerConnection>[];
+  fetches: FetchStart[];
+}
+
+declare global {
+  interface Window {
+    __dialtoneBench?: TrackerState;
+  }
+}
+
+/**
+ * Runs in every frame before its scripts. tsx compiles with keepNames, which wraps functions in
+ * `__name(…)`; the serialised page functions need that name to exist.
+ */
+const TRACKER_SCRIPT = `globalThis.__name ??= (target) => target;
+(() => {
+  const state = { created: 0, peers: [], fetches: [] };
+  window.__dialtoneBench = state;
+  const NativePeer = window.RTCPeerConnection;
+  if (NativePeer) {
+    window.RTCPeerConnection = class extends NativePeer {
+      constructor(configuration) {
+        super(configuration);
+        state.created += 1;
+        state.peers.push(new WeakRef(this));
+      }
+    };
+  }
+  const nativeFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    state.fetches.push({ url, epochMs: Date.now(), perfMs: performance.now() });
+    if (state.fetches.length > 50) state.fetches.shift();
+    return nativeFetch(input, init);
+  };
+})();`;
+
+/** Starts the console, opens the softphone panel (without the e2e audio probe) and logs in. */
+export async function startBenchAgent(): Promise<BenchAgent> {
+  const rig = await AgentConsole.start();
+  try {
+    await rig.neotel.setDialer(false);
+    await rig.context.addInitScript({ content: TRACKER_SCRIPT });
+    const page = await rig.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(rig.lightningServer.url);
+    await page.getByTestId('utility-item').click();
+    const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
+    const adapter = await handle.contentFrame();
+    if (!adapter) throw new Error('The utility panel has no softphone frame (iframe.openctiSoftPhone without a content frame)');
+    await logIn(adapter, rig.agent());
+    await untilStatus(adapter, ['ready'], 20_000);
+    return { rig, page, adapter, errors, close: () => rig.close() };
+  } catch (error) {
+    await rig.close();
+    throw error;
+  }
+}
+
+/**
+ * Waits until the status pill shows one of `keys` and returns it. Playwright's own wait (its
+ * polling backs off to 100 ms at most), so a call loop does not pay a fixed sleep per step.
+ */
+export async function untilStatus(frame: Frame, keys: readonly string[], timeoutMs = 10_000): Promise<string> {
+  const pill = frame.locator(`[data-testid="status"]:is(${keys.map((k) => `[data-status="${k}"]`).join(', ')})`).first();
+  try {
+    await pill.waitFor({ state: 'attached', timeout: timeoutMs });
+  } catch (error) {
+    const now = await frame.getByTestId('status').first().getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
+    throw new Error(`The agent status did not become ${keys.join(' or ')} within ${timeoutMs} ms; it is ${now ?? '(no status pill)'}`, { cause: error });
+  }
+  return (await pill.getAttribute('data-status')) ?? '';
+}
+
+/** Ends the wrap-up the way an agent does (Play) and waits for Ready. */
+export async function playAfterCall(frame: Frame): Promise<void> {
+  const status = await untilStatus(frame, ['wrapUp', 'ready']);
+  if (status === 'wrapUp') {
+    await frame.getByTestId('available').click();
+    await untilStatus(frame, ['ready']);
+  }
+}
+
+/**
+ * A CDP session that reaches the adapter frame's V8 isolate: the frame's own when Chromium runs
+ * it out of process, else the console page's (the frame then shares the page's heap).
+ */
+export async function heapSession(agent: BenchAgent): Promise<{ session: CDPSession; scope: string }> {
+  try {
+    return { session: await agent.rig.context.newCDPSession(agent.adapter), scope: 'the adapter frame (out-of-process)' };
+  } catch {
+    // Same-site frame in the page's process: Chromium gives it no target of its own.
+    return { session: await agent.rig.context.newCDPSession(agent.page), scope: 'the console page and the adapter frame (one process, one isolate)' };
+  }
+}
+
+/** Used JS heap after two full GCs (CDP `HeapProfiler.collectGarbage`, what `gc()` does). */
+export async function heapAfterGc(session: CDPSession): Promise<number> {
+  await session.send('HeapProfiler.collectGarbage');
+  await session.send('HeapProfiler.collectGarbage');
+  const usage = await session.send('Runtime.getHeapUsage');
+  return usage.usedSize;
+}
+
+/** Counts what the adapter frame still holds; run after {@link heapAfterGc} for the peer counts. */
+export function censusOf(frame: Frame): Promise<FrameCensus> {
+  return frame.evaluate(() => {
+    let domNodes = 0;
+    let audioElements = 0;
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      for (const element of root.querySelectorAll('*')) {
+        domNodes += 1;
+        if (element.tagName === 'AUDIO') audioElements += 1;
+        if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+    }
+    const state = window.__dialtoneBench;
+    const live = (state?.peers ?? []).map((ref) => ref.deref()).filter((peer): peer is RTCPeerConnection => peer !== undefined);
+    if (state) state.peers = live.map((peer) => new WeakRef(peer));
+    return {
+      domNodes,
+      audioElements,
+      peerConnectionsCreated: state?.created ?? 0,
+      peerConnectionsReachable: live.length,
+      peerConnectionsOpen: live.filter((peer) => peer.signalingState !== 'closed').length,
+    };
+  });
+}
+
+/** The fetches the adapter started since `sinceEpochMs` (page clock), oldest first. */
+export function fetchesSince(frame: Frame, sinceEpochMs: number): Promise<FetchStart[]> {
+  return frame.evaluate((since) => (window.__dialtoneBench?.fetches ?? []).filter((f) => f.epochMs >= since), sinceEpochMs);
+}

@@ -1,0 +1,171 @@
+/**
+ * Budget: JS heap after 500 calls in one page vs after the first call ≤ +2 MB.
+ *
+ * One console page, many calls: each an inbound queue call, answered, ~300 ms of audio, the
+ * customer hangs up, Play. The heap is read after two forced full GCs through CDP
+ * (`HeapProfiler.collectGarbage`, the same collection `gc()` under `--expose-gc` runs; the shared
+ * console launcher takes no extra Chromium flags) as `Runtime.getHeapUsage().usedSize`, which is
+ * exact where `performance.memory` is bucketed without `--enable-precise-memory-info`. It is read
+ * after the 1st call, every 25 calls, and after the last; the slope is a least-squares fit over
+ * those points. Bounded by a call count (`BENCH_CALLS`, default 200, at most 500) and a time cap
+ * (`BENCH_SOAK_SECONDS`, default 300); the report says how many calls ran and scales the budget
+ * to them. At the end it counts DOM nodes, `<audio>` elements and peer connections left in the
+ * adapter frame, where leaks show first.
+ */
+import type { Frame } from 'playwright-core';
+import { verdict } from './stats.ts';
+import { censusOf, heapAfterGc, heapSession, playAfterCall, startBenchAgent, untilStatus, type FrameCensus } from './agent-bench.ts';
+
+/** ../shared/DESIGN.md, "Budgets": +2 MB of heap over 500 calls. */
+export const SOAK_BUDGET_BYTES = 2 * 1024 * 1024;
+export const SOAK_BUDGET_CALLS = 500;
+const DEFAULT_CALLS = 200;
+const DEFAULT_SECONDS = 300;
+const SAMPLE_EVERY = 25;
+const AUDIO_MS = 300;
+
+/** Used JS heap after a forced GC, after call number `call`. */
+export interface HeapPoint {
+  call: number;
+  usedBytes: number;
+}
+
+/** Heap points, their delta and slope, and what the frame holds after call 1 and at the end. */
+export interface SoakReport {
+  requested: number;
+  completed: number;
+  /** What the CDP heap reading covers (the frame alone or the page it shares a process with). */
+  heapScope: string;
+  points: HeapPoint[];
+  /** Last point minus the first (after call 1). */
+  deltaBytes: number;
+  /** Least-squares slope over the points, bytes per call. */
+  slopeBytesPerCall: number;
+  /** The 2 MB budget scaled to the calls after the first that ran. */
+  scaledBudgetBytes: number;
+  /** Calls whose peer connection had received audio packets after ~300 ms. */
+  callsWithAudio: number;
+  afterFirst: FrameCensus;
+  atEnd: FrameCensus;
+  seconds: number;
+  stoppedEarly?: string;
+}
+
+/** `BENCH_CALLS` as a call count in 2…500 (default 200). */
+export function soakCallsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.BENCH_CALLS;
+  if (raw === undefined || raw === '') return DEFAULT_CALLS;
+  const calls = Number(raw);
+  if (!Number.isInteger(calls) || calls < 2 || calls > SOAK_BUDGET_CALLS) throw new Error(`BENCH_CALLS is ${JSON.stringify(raw)}; expected a whole number of calls from 2 to ${SOAK_BUDGET_CALLS}`);
+  return calls;
+}
+
+function soakSecondsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.BENCH_SOAK_SECONDS;
+  if (raw === undefined || raw === '') return DEFAULT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 1800) throw new Error(`BENCH_SOAK_SECONDS is ${JSON.stringify(raw)}; expected seconds from 1 to 1800`);
+  return seconds;
+}
+
+/** Inbound audio packets of the adapter's open peer connection (0 when there is none). */
+function packetsReceived(frame: Frame): Promise<number> {
+  return frame.evaluate(async () => {
+    const peer = (window.__dialtoneBench?.peers ?? []).map((ref) => ref.deref()).find((p) => p !== undefined && p.signalingState !== 'closed');
+    if (!peer) return 0;
+    let packets = 0;
+    (await peer.getStats()).forEach((stat: { type?: string; kind?: string; packetsReceived?: number }) => {
+      if (stat.type === 'inbound-rtp' && stat.kind === 'audio') packets += stat.packetsReceived ?? 0;
+    });
+    return packets;
+  });
+}
+
+function slope(points: readonly HeapPoint[]): number {
+  if (points.length < 2) return NaN;
+  const mx = points.reduce((s, p) => s + p.call, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.usedBytes, 0) / points.length;
+  const num = points.reduce((s, p) => s + (p.call - mx) * (p.usedBytes - my), 0);
+  const den = points.reduce((s, p) => s + (p.call - mx) ** 2, 0);
+  return den === 0 ? NaN : num / den;
+}
+
+/** Runs up to `calls` calls in one page (or until the time cap) and reads the heap along the way. */
+export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecondsFromEnv()): Promise<SoakReport> {
+  const agent = await startBenchAgent();
+  const started = Date.now();
+  const deadline = started + maxSeconds * 1000;
+  const points: HeapPoint[] = [];
+  let completed = 0;
+  let callsWithAudio = 0;
+  let afterFirst: FrameCensus | undefined;
+  let atEnd: FrameCensus | undefined;
+  let stoppedEarly: string | undefined;
+  const queue = agent.rig.scenario.queues[0];
+  if (!queue) throw new Error('The default Neotel scenario has no queue to place inbound calls into (scenario.queues is empty)');
+  const { session, scope } = await heapSession(agent);
+  try {
+    for (let i = 1; i <= calls; i++) {
+      if (Date.now() > deadline) {
+        stoppedEarly = `time cap of ${maxSeconds} s reached after ${completed} of ${calls} calls`;
+        break;
+      }
+      const { callId } = await agent.rig.neotel.placeInbound({ number: `11444${String(10000 + i)}`, queue: queue.id, toneHz: 1000 });
+      await untilStatus(agent.adapter, ['ringing']);
+      // The bench reads these marks elsewhere; here they would only pile up in the timeline.
+      await agent.adapter.evaluate(() => performance.clearMarks());
+      await agent.adapter.getByTestId('answer').click();
+      await untilStatus(agent.adapter, ['inCall']);
+      await new Promise((resolve) => setTimeout(resolve, AUDIO_MS));
+      if ((await packetsReceived(agent.adapter)) > 0) callsWithAudio += 1;
+      await agent.rig.neotel.hangup(callId);
+      await playAfterCall(agent.adapter);
+      completed = i;
+      if (i === 1 || i % SAMPLE_EVERY === 0) {
+        points.push({ call: i, usedBytes: await heapAfterGc(session) });
+        if (i === 1) afterFirst = await censusOf(agent.adapter);
+      }
+    }
+    if (points.at(-1)?.call !== completed && completed > 0) points.push({ call: completed, usedBytes: await heapAfterGc(session) });
+    atEnd = await censusOf(agent.adapter);
+  } catch (error) {
+    stoppedEarly = `stopped by an error after ${completed} calls: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    await agent.close();
+  }
+  const empty: FrameCensus = { domNodes: NaN, audioElements: NaN, peerConnectionsCreated: NaN, peerConnectionsReachable: NaN, peerConnectionsOpen: NaN };
+  const first = points[0];
+  const last = points.at(-1);
+  return {
+    requested: calls,
+    completed,
+    heapScope: scope,
+    points,
+    deltaBytes: first && last ? last.usedBytes - first.usedBytes : NaN,
+    slopeBytesPerCall: slope(points),
+    scaledBudgetBytes: (SOAK_BUDGET_BYTES * Math.max(0, completed - 1)) / (SOAK_BUDGET_CALLS - 1),
+    callsWithAudio,
+    afterFirst: afterFirst ?? empty,
+    atEnd: atEnd ?? empty,
+    seconds: (Date.now() - started) / 1000,
+    ...(stoppedEarly ? { stoppedEarly } : {}),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+
+/** Prints the report in the style of the other `npm run bench` sections. */
+export function printSoakReport(report: SoakReport): void {
+  const scaled = report.completed < SOAK_BUDGET_CALLS;
+  console.log(`JS heap over ${report.completed} calls in one page (${report.requested} asked, ${report.seconds.toFixed(0)} s; heap of ${report.heapScope}, after forced GC):`);
+  console.log(`  after call 1 ${mb(report.points[0]?.usedBytes ?? NaN)}, after call ${report.completed} ${mb(report.points.at(-1)?.usedBytes ?? NaN)}: ${report.deltaBytes >= 0 ? '+' : ''}${mb(report.deltaBytes)}, slope ${(report.slopeBytesPerCall / 1024).toFixed(2)} KB per call`);
+  const budget = scaled ? `${mb(report.scaledBudgetBytes)} budget (the 2 MB for 500 calls scaled to the ${report.completed - 1} calls after the first)` : `${mb(SOAK_BUDGET_BYTES)} budget`;
+  console.log(`  ${verdict(report.deltaBytes, report.scaledBudgetBytes)} the ${budget}; the slope projects ${mb(report.slopeBytesPerCall * (SOAK_BUDGET_CALLS - 1))} over 500 calls`);
+  console.log(`  heap points: ${report.points.map((p) => `${p.call}:${mb(p.usedBytes)}`).join(', ')}`);
+  console.log(`  calls with inbound audio packets after ${AUDIO_MS} ms: ${report.callsWithAudio}/${report.completed}`);
+  const row = (name: string, c: FrameCensus) =>
+    `  ${name}: ${c.domNodes} DOM nodes, ${c.audioElements} <audio>, peer connections ${c.peerConnectionsCreated} created / ${c.peerConnectionsReachable} reachable / ${c.peerConnectionsOpen} open`;
+  console.log(row('after call 1', report.afterFirst));
+  console.log(row(`after call ${report.completed}`, report.atEnd));
+  if (report.stoppedEarly) console.log(`  note: ${report.stoppedEarly}`);
+}
