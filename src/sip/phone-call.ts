@@ -114,6 +114,10 @@ export class PhoneCall {
       await inviter.invite({ sessionDescriptionHandlerOptions: this.offerAnswerOptions(), requestDelegate });
       this.inviteSent = true;
     } catch (error) {
+      if (this.endReason?.reason === 'local-hangup') {
+        this.finish(); // hung up while the offer was being made: not a failure
+        return;
+      }
       const wrapped =
         error instanceof SipPhoneError
           ? error

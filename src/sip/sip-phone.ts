@@ -153,6 +153,7 @@ export class SipPhone {
    */
   async call(target: string): Promise<void> {
     if (this.disposed) throw this.disposedError('call()');
+    const uri = callTargetUri(target, this.options.connection.sipDomain);
     const busy = this.activeCall?.currentPhase;
     if (busy !== undefined && busy !== 'ended') {
       throw new SipPhoneError('call-in-progress', `call(${describeValue(target)}): a call is already ${busy} (expected no call; hang up first).`);
@@ -161,7 +162,6 @@ export class SipPhone {
     if (!userAgent) {
       throw new SipPhoneError('not-registered', `call(${describeValue(target)}): the phone is ${this.registration.state} (expected registered: await register() first).`);
     }
-    const uri = callTargetUri(target, this.options.connection.sipDomain);
     const parsed = UserAgent.makeURI(uri);
     if (!parsed) throw new SipPhoneError('invalid-target', `call(${describeValue(target)}): ${describeValue(uri)} is not a valid SIP URI (expected sip:user@host).`);
     const inviter = new Inviter(userAgent, parsed);
