@@ -1,7 +1,7 @@
 import { Invitation, Inviter, SessionState, type Core, type Session } from 'sip.js';
-import { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
 import type { SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-options.js';
 import { describeValue } from '../shared/errors.ts';
+import { CallMedia } from './call-media.ts';
 import { DtmfQueue, type DtmfTiming } from './dtmf-queue.ts';
 import { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
@@ -53,6 +53,7 @@ export class PhoneCall {
   private inviteSent = false;
   private readonly receivedAt = performance.now();
   private readonly dtmf: DtmfQueue;
+  private readonly rtc: CallMedia;
 
   constructor(
     private readonly session: Session,
@@ -62,15 +63,12 @@ export class PhoneCall {
   ) {
     this.direction = session instanceof Inviter ? 'outgoing' : 'incoming';
     this.phase = this.direction === 'outgoing' ? 'calling' : 'ringing';
-    this.dtmf = new DtmfQueue((digit, timing) => this.handler()?.sendDtmf(digit, { duration: timing.durationMs, interToneGap: timing.gapMs }) ?? false, media.dtmfTiming, undefined, (digit) =>
-      hooks.dtmfSent(this, digit),
-    );
+    this.rtc = new CallMedia(session);
+    this.dtmf = new DtmfQueue((digit, timing) => this.rtc.sendDtmf(digit, timing), media.dtmfTiming, undefined, (digit) => hooks.dtmfSent(this, digit));
     session.delegate = {
       onBye: () => this.noteEnd('remote-hangup'),
       onCancel: () => this.noteEnd('cancelled'),
-      onSessionDescriptionHandler: (handler) => {
-        if (handler instanceof SessionDescriptionHandler) handler.peerConnectionDelegate = { ontrack: (event: RTCTrackEvent) => hooks.remoteTrack(event.track) };
-      },
+      onSessionDescriptionHandler: (handler) => CallMedia.watchTracks(handler, hooks.remoteTrack),
     };
     session.stateChange.addListener((state) => this.onState(state));
   }
@@ -199,7 +197,7 @@ export class PhoneCall {
       );
     }
     this.onHold = onHold;
-    this.handler()?.enableReceiverTracks(!onHold);
+    this.rtc.setReceiving(!onHold);
     this.applyMicrophone();
     this.hooks.updated(this);
   }
@@ -215,15 +213,7 @@ export class PhoneCall {
 
   /** Replaces the microphone track mid-call (a new device chosen). */
   async replaceMicrophone(track: MediaStreamTrack): Promise<void> {
-    const sender = this.handler()?.peerConnection?.getSenders().find((candidate) => candidate.track?.kind === 'audio' || candidate.track === null);
-    if (!sender) {
-      track.stop();
-      return;
-    }
-    const old = sender.track;
-    await sender.replaceTrack(track);
-    old?.stop();
-    this.applyMicrophone();
+    if (await this.rtc.replaceMicrophone(track)) this.applyMicrophone();
   }
 
   /** Queues DTMF digits (RFC 4733), resolved once they went out. */
@@ -234,8 +224,7 @@ export class PhoneCall {
 
   /** Whether this call has an RFC 4733 sender (otherwise the app must use NeoApi SendDTMF). */
   canSendDtmf(): boolean {
-    const sender = this.handler()?.peerConnection?.getSenders()[0];
-    return sender?.dtmf?.canInsertDTMF ?? false;
+    return this.rtc.canSendDtmf();
   }
 
   /** The WebSocket dropped: signalling for this call may be lost. */
@@ -247,17 +236,11 @@ export class PhoneCall {
 
   /** The remote audio tracks currently received. */
   remoteTracks(): MediaStreamTrack[] {
-    return this.handler()?.peerConnection?.getReceivers().map((receiver) => receiver.track).filter((track) => track.kind === 'audio') ?? [];
-  }
-
-  private handler(): SessionDescriptionHandler | undefined {
-    const handler = this.session.sessionDescriptionHandler;
-    return handler instanceof SessionDescriptionHandler ? handler : undefined;
+    return this.rtc.remoteTracks();
   }
 
   private applyMicrophone(): void {
-    const enabled = !this.muted && !this.onHold;
-    for (const sender of this.handler()?.peerConnection?.getSenders() ?? []) if (sender.track) sender.track.enabled = enabled;
+    this.rtc.setMicrophoneEnabled(!this.muted && !this.onHold);
   }
 
   /** Remembers the first known reason the call is ending (the Terminated state comes later). */
