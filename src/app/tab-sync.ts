@@ -59,7 +59,8 @@ export class TabSync {
     });
     if (link.role === 'owner' || link.role === 'alone') hooks.becomeOwner(undefined);
     else if (link.lastState) hooks.mirror({ ...link.lastState.view, tab: 'follower' });
-    addEventListener('pagehide', () => link.close());
+    // Frees the lock at once on navigation (the browser would free it anyway when the page goes).
+    if (typeof addEventListener === 'function') addEventListener('pagehide', () => link.close());
     return sync;
   }
 
