@@ -8,7 +8,8 @@
  *     refused (401) and leaves no binding.
  *   - The agent calls the far end (SipPhone.call → Inviter) and takes a call from it; audio is
  *     proven both ways by tone detection with a different microphone per page (agent 500 Hz,
- *     far end 900 Hz: frequency, SNR, and not its own tone); hang-up works from either side.
+ *     far end 900 Hz: frequency, SNR, and not its own tone); the agent holds its outgoing call
+ *     (the far end hears silence) and resumes it (the tone is back); hang-up works from either side.
  *   - A call to a user Kamailio does not know ends `refused` with 404.
  *   - After Kamailio restarts (its location table is in memory, so every registration is lost)
  *     the phone reconnects and re-registers with its own back-off — the test does nothing but
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
+import { measureTone } from '../support/audio.ts';
 import { launchChromium } from '../support/browser.ts';
 import { hearing, type Hearing } from './support/hearing.ts';
 import { DialtonePageError, DialtonePhone } from './support/dialtone-phone.ts';
@@ -34,6 +36,7 @@ const AGENT_HZ = 500;
 const FAR_END_HZ = 900;
 const USERS = { agent: 'agent-secret', customer: 'customer-secret' } as const;
 const SIGNALLING_MS = 5000;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Dialtone through Kamailio with a second browser as the far end', () => {
   let kamailio: RunningKamailio;
@@ -130,6 +133,19 @@ describe('Dialtone through Kamailio with a second browser as the far end', () =>
     await waitForPhase(agent, 'established', SIGNALLING_MS, [farEnd]);
     numbers['agent→far end: call→established ms'] = Math.round(performance.now() - started);
     await expectAudioBothWays('agent→far end');
+
+    // Hold is a re-INVITE from the caller's side of the dialog, routed by Kamailio's Record-Route.
+    await agent.hold(true);
+    expect((await agent.current())?.snapshot.onHold, 'the far end accepted the sendonly re-INVITE').toBe(true);
+    await sleep(300); // let the far end's jitter buffer drain
+    const held = await measureTone(farEnd.page, AGENT_HZ, 400);
+    numbers['agent on hold: far end hears 500 Hz dB'] = round(held?.levelDb ?? -Infinity);
+    // Silence, not a quieter tone: SNR means nothing when the floor is silent too, so the level.
+    expect(held?.levelDb ?? 0, 'on hold the far end no longer hears the agent\'s 500 Hz (−26 dB when heard)').toBeLessThan(-80);
+    await agent.hold(false);
+    const resumed = await hearing(farEnd, AGENT_HZ, FAR_END_HZ);
+    numbers['agent resumed: far end hears 500 Hz SNR dB'] = round(resumed.snrDb);
+    expect(resumed.snrDb, 'after resume the far end hears the agent again').toBeGreaterThan(30);
 
     const hangup = performance.now();
     await farEnd.hangup();

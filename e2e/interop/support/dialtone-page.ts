@@ -46,6 +46,8 @@ export interface DialtonePage {
   call(target: string): Promise<DialtonePageResult>;
   answer(): Promise<DialtonePageResult>;
   hangup(): Promise<DialtonePageResult>;
+  /** Holds (re-INVITE sendonly) or resumes the call. */
+  hold(onHold: boolean): Promise<DialtonePageResult>;
   current(): DialtonePageCall | undefined;
   registration(): DialtonePageRegistration;
   log: string[];
@@ -138,6 +140,7 @@ window.dialtonePhone = {
   call: (target) => run(`call(${target})`, () => requirePhone('call()').call(target)),
   answer: () => run('answer()', () => requirePhone('answer()').answer()),
   hangup: () => run('hangUp()', () => requirePhone('hangUp()').hangUp()),
+  hold: (onHold) => run(onHold ? 'hold()' : 'resume()', () => (onHold ? requirePhone('hold()').hold() : requirePhone('resume()').resume())),
   current: () => call && { ...call },
   registration: () => ({ ...registration }),
 };

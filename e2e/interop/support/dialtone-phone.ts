@@ -77,6 +77,11 @@ export class DialtonePhone implements InteropPhone {
     this.check('hangUp()', await this.page.evaluate(() => window.dialtonePhone.hangup()));
   }
 
+  /** Holds (re-INVITE `sendonly` through the proxy) or resumes the call. */
+  async hold(onHold: boolean): Promise<void> {
+    this.check(onHold ? 'hold()' : 'resume()', await this.page.evaluate((held) => window.dialtonePhone.hold(held), onHold));
+  }
+
   async phase(): Promise<CallPhase> {
     const call = await this.current();
     return call ? PHASES[call.snapshot.phase] : 'none';
