@@ -7,23 +7,13 @@ import type { Common } from '../../../src/call/state.ts';
 import { newCall } from '../../../src/call/call-facts.ts';
 import type { AgentPreferences, AgentView, ShellState } from '../../../src/controllers/softphone-context.ts';
 import type { Language } from '../../../src/i18n/index.ts';
+import { DEFAULT_PREFERENCES } from '../../../src/app/view-model.ts';
 
 /** A queue name an attacker could set on the platform: must show as text. */
 export const HOSTILE_QUEUE = '<img src=x onerror=alert(1)>';
 
-/** Preferences of a browser that never saved any. */
-export const NO_PREFS: AgentPreferences = {
-  user: '',
-  device: '',
-  devicePasswordRemembered: false,
-  autoLogin: false,
-  panelWidth: null,
-  panelHeight: null,
-  autoMinimise: false,
-  microphoneId: null,
-  speakerId: null,
-  ringerId: null,
-};
+/** Preferences of a browser that never saved any (the app's own defaults). */
+export const NO_PREFS: AgentPreferences = DEFAULT_PREFERENCES;
 
 const common: Common = { phone: 'registered', neoApi: 'ok', nextRequest: 5, pending: [] };
 const agentUser = parseNeoUser('agent7');
