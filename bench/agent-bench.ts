@@ -34,6 +34,8 @@ export interface FrameCensus {
   peerConnectionsReachable: number;
   /** Reachable peer connections not closed. */
   peerConnectionsOpen: number;
+  /** Event listeners on JS objects of the renderer (CDP `Memory.getDOMCounters`). */
+  jsEventListeners: number;
 }
 
 /** One `fetch` the adapter started: its URL and when (page clock). */
@@ -150,9 +152,13 @@ export async function heapAfterGc(session: CDPSession): Promise<number> {
   return usage.usedSize;
 }
 
-/** Counts what the adapter frame still holds; run after {@link heapAfterGc} for the peer counts. */
-export function censusOf(frame: Frame): Promise<FrameCensus> {
-  return frame.evaluate(() => {
+/**
+ * Counts what the adapter frame still holds; run after {@link heapAfterGc} for the peer counts.
+ * The listener count is the renderer process's (the frame alone when it is out of process).
+ */
+export async function censusOf(frame: Frame, session: CDPSession): Promise<FrameCensus> {
+  const { jsEventListeners } = await session.send('Memory.getDOMCounters');
+  const counts = await frame.evaluate(() => {
     let domNodes = 0;
     let audioElements = 0;
     const roots: (Document | ShadowRoot)[] = [document];
@@ -174,6 +180,7 @@ export function censusOf(frame: Frame): Promise<FrameCensus> {
       peerConnectionsOpen: live.filter((peer) => peer.signalingState !== 'closed').length,
     };
   });
+  return { ...counts, jsEventListeners };
 }
 
 /** The fetches the adapter started since `sinceEpochMs` (page clock), oldest first. */

@@ -66,7 +66,13 @@ export class PhoneCall {
     this.rtc = new CallMedia(session);
     this.dtmf = new DtmfQueue((digit, timing) => this.rtc.sendDtmf(digit, timing), media.dtmfTiming, undefined, (digit) => hooks.dtmfSent(this, digit));
     session.delegate = {
-      onBye: () => this.noteEnd('remote-hangup'),
+      // With an onBye delegate sip.js leaves the 200 OK to us. Unanswered, the BYE's server
+      // transaction never ends and keeps its request alive: ~3.6 KB a call (docs/benchmarks.md).
+      onBye: (bye) => {
+        // A failed 200 (transport gone) leaves the PBX to time its BYE out; the call is over anyway.
+        bye.accept().catch(() => undefined);
+        this.noteEnd('remote-hangup');
+      },
       onCancel: () => this.noteEnd('cancelled'),
       onSessionDescriptionHandler: (handler) => CallMedia.watchTracks(handler, hooks.remoteTrack),
     };
