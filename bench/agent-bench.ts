@@ -144,12 +144,20 @@ export async function heapSession(agent: BenchAgent): Promise<{ session: CDPSess
   }
 }
 
-/** Used JS heap after two full GCs (CDP `HeapProfiler.collectGarbage`, what `gc()` does). */
-export async function heapAfterGc(session: CDPSession): Promise<number> {
+/** Heap in use after a forced GC. */
+export interface HeapReading {
+  /** V8's heap: what `performance.memory.usedJSHeapSize` reports. */
+  usedBytes: number;
+  /** Blink's own heap (DOM, MediaStream, performance entries…), apart from V8's. */
+  embedderBytes: number;
+}
+
+/** Heap in use after two full GCs (CDP `HeapProfiler.collectGarbage`, what `gc()` does). */
+export async function heapAfterGc(session: CDPSession): Promise<HeapReading> {
   await session.send('HeapProfiler.collectGarbage');
   await session.send('HeapProfiler.collectGarbage');
   const usage = await session.send('Runtime.getHeapUsage');
-  return usage.usedSize;
+  return { usedBytes: usage.usedSize, embedderBytes: usage.embedderHeapUsedSize };
 }
 
 /**

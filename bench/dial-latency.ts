@@ -10,9 +10,16 @@
  * - click → Dial logged by the simulator (the page's `Date.now()` against the request log's ISO
  *   `at`; one machine, one system clock, both whole milliseconds, so ±1 ms): "on the wire",
  *   including the loopback HTTP hop and the simulator parsing the request.
- * The callee never answers; each dial is hung up as soon as it is Dialing, then Play. The dial
- * plan (libphonenumber-js) is a lazily loaded chunk, so the first dial is reported apart.
+ * The callee never answers; each dial is hung up as soon as it is Dialing, then Play, then a
+ * 300 ms pause so the last call's teardown is not in the next one's span. The dial plan
+ * (libphonenumber-js) is a lazily loaded chunk, so the first dial is reported apart.
+ *
+ * The simulator runs in this Node process, next to Playwright's client and the PBX's JavaScript
+ * WebRTC stack (every Dial rings the agent's platform leg, which the adapter answers). So the
+ * process's event-loop delay is reported too: a simulator busy with media logs Dial late, which
+ * is the simulator's time, not the adapter's.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Frame } from 'playwright-core';
 import { requestMark, requestsOf } from '../e2e/agent/support/agent-steps.ts';
 import { waitFor } from '../e2e/agent/support/agent-console.ts';
@@ -36,6 +43,8 @@ export interface DialReport {
   samples: DialSample[];
   toFetch: LatencySummary;
   toWire: LatencySummary;
+  /** Event-loop delay of the Node process running the simulator, during the dials (ms). */
+  loopDelay: { p50: number; p99: number; max: number };
   stoppedEarly?: string;
 }
 
@@ -70,6 +79,7 @@ async function dialOnce(frame: Frame, neotel: Parameters<typeof requestsOf>[0]):
   await untilStatus(frame, ['dialing', 'inCall']);
   await frame.getByTestId('hang-up').click();
   await playAfterCall(frame);
+  await new Promise((resolve) => setTimeout(resolve, 300));
   return { toFetchMs: fetch === undefined ? undefined : fetch.perfMs - clicked.perfMs, toWireMs: Date.parse(dial!.at) - clicked.epochMs };
 }
 
@@ -80,6 +90,8 @@ export async function measureDial(runs = 30, maxSeconds = 120): Promise<DialRepo
   const samples: DialSample[] = [];
   let stoppedEarly: string | undefined;
   const deadline = Date.now() + maxSeconds * 1000;
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   try {
     await agent.rig.neotel.setNumber({ number: DIALLED, neverAnswer: true });
     first = await dialOnce(agent.adapter, agent.rig.neotel);
@@ -93,10 +105,12 @@ export async function measureDial(runs = 30, maxSeconds = 120): Promise<DialRepo
   } catch (error) {
     stoppedEarly = `stopped by an error after ${samples.length + (first ? 1 : 0)} dials: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
+    loop.disable();
     await agent.close();
   }
+  const loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
   const toFetch = samples.map((s) => s.toFetchMs).filter((ms): ms is number => ms !== undefined);
-  return { first, samples, toFetch: summarize(toFetch), toWire: summarize(samples.map((s) => s.toWireMs)), ...(stoppedEarly ? { stoppedEarly } : {}) };
+  return { first, samples, toFetch: summarize(toFetch), toWire: summarize(samples.map((s) => s.toWireMs)), loopDelay, ...(stoppedEarly ? { stoppedEarly } : {}) };
 }
 
 /** Prints the report in the style of the other `npm run bench` sections. */
@@ -104,6 +118,7 @@ export function printDialReport(report: DialReport): void {
   console.log(`dial pad click → NeoApi Dial, ${report.samples.length} dials after the first (one page):`);
   console.log(`  click → Dial fetch started (page clock):   ${formatSummary(report.toFetch)}`);
   console.log(`  click → Dial logged by the simulator (±1 ms): ${formatSummary(report.toWire, 0)} — ${verdict(report.toWire.p95, DIAL_BUDGET_MS)} the ${DIAL_BUDGET_MS} ms p95 budget`);
+  console.log(`  simulator's Node event-loop delay meanwhile: p50 ${report.loopDelay.p50.toFixed(1)} ms, p99 ${report.loopDelay.p99.toFixed(1)} ms, max ${report.loopDelay.max.toFixed(1)} ms`);
   if (report.first) {
     const fetch = report.first.toFetchMs === undefined ? 'not seen' : `${report.first.toFetchMs.toFixed(1)} ms`;
     console.log(`  first dial of the page (loads the dial plan chunk): fetch ${fetch}, on the wire ${report.first.toWireMs.toFixed(0)} ms — ${verdict(report.first.toWireMs, DIAL_BUDGET_MS)} ${DIAL_BUDGET_MS} ms`);
