@@ -4,7 +4,8 @@
  * run in the loopback-only network namespace (this script re-executes itself inside it).
  *
  * `BENCH_ONLY=incoming,dial` runs some of them (bundle, boot, incoming, dial, soak); `BENCH_CALLS`
- * sets the soak's call count (default 200, at most 500). Docs: docs/benchmarks.md.
+ * sets the soak's call count (default 200, at most 500), `BENCH_SOAK_SECONDS` its time cap and
+ * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading. Docs: docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { measureBoot, printBootReport } from './boot-time.ts';
