@@ -161,6 +161,10 @@ export class AgentRuntime {
     this.view = { ...this.view, agent: resumed, info: callInfoOf(resumed) };
     this.options.onView(this.view);
     this.run({ kind: 'sip', action: 'register' });
+    // The countdown ran in the closed tab: arm it here for what is left of it.
+    if (resumed.phase === 'wrapUp' && resumed.releaseDeadline !== null) {
+      this.run({ kind: 'startTimer', timer: 'autoRelease', callId: resumed.call.callId, at: resumed.releaseDeadline });
+    }
   }
 
   /** An intent of the agent UI. */
@@ -260,6 +264,10 @@ export class AgentRuntime {
       case 'sip': {
         const phone = effect.action === 'register' ? this.freshPhone() : this.phone;
         if (!phone) return;
+        if (effect.action === 'dtmf' && phone.dtmfViaPlatform) {
+          this.sendDtmfViaPlatform(effect.digit);
+          return;
+        }
         void runSipAction(phone, effect, (event) => this.dispatch(event), this.now);
         if (effect.action === 'unregister') this.credentials = undefined;
         return;
@@ -274,10 +282,13 @@ export class AgentRuntime {
         const key = `${effect.timer}:${effect.callId ?? ''}`;
         clearTimeout(this.timers.get(key));
         const callId = effect.callId;
+        const deadline = effect.at;
         this.timers.set(key, setTimeout(() => {
           this.timers.delete(key);
-          this.dispatch({ kind: 'autoReleaseElapsed', at: this.now(), callId });
-        }, Math.max(0, effect.at - this.now())));
+          // Never stamped before the deadline: the machine ignores an early tick for good, and a
+          // timer may fire a millisecond early against Date.now().
+          this.dispatch({ kind: 'autoReleaseElapsed', at: Math.max(this.now(), deadline), callId });
+        }, Math.max(0, deadline - this.now())));
         return;
       }
       case 'cancelTimer': {
@@ -293,6 +304,17 @@ export class AgentRuntime {
         this.options.crm?.log(effect.call, effect.final);
         return;
     }
+  }
+
+  /**
+   * NeoApi `SendDTMF` for a call that cannot carry RFC 4733 (no DTMF sender on the connection), so
+   * the agent's digits still reach an IVR.
+   */
+  private sendDtmfViaPlatform(digit: string): void {
+    if (!hasSession(this.state)) return;
+    this.options.neo.call('SendDTMF', { USUARIO: this.state.session.user, DIGITOS: digit }).catch((error: unknown) => {
+      this.addNotice('sipActionFailed', 'warning', `SendDTMF ${digit}: ${messageOf(error)}`);
+    });
   }
 
   /** A new phone for the credentials of this login (the previous one, if any, is disposed). */

@@ -10,7 +10,7 @@ import type { SipConnectionSettings, SipPhone, SipPhoneError } from '../sip/inde
 /** The slice of {@link SipPhone} the app drives (tests pass a fake). */
 export type PhoneLike = Pick<
   SipPhone,
-  'on' | 'state' | 'currentCall' | 'register' | 'unregister' | 'answer' | 'reject' | 'hangUp' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'dispose' | 'setMicrophone' | 'setSpeaker' | 'setRinger'
+  'on' | 'state' | 'currentCall' | 'register' | 'unregister' | 'answer' | 'reject' | 'hangUp' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'dispose' | 'setMicrophone' | 'setSpeaker' | 'setRinger' | 'dtmfViaPlatform'
 >;
 
 /** The phone's connection settings with the phone's own auto-answer switched off. */

@@ -29,6 +29,7 @@ class FakePhone implements PhoneLike {
   currentCall: CallSnapshot | undefined;
   private readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
   registerResult: 'ok' | 'fail' = 'ok';
+  dtmfViaPlatform = false;
 
   on<N extends keyof SipPhoneEvents>(name: N, listener: SipPhoneEvents[N]): () => void {
     const list = this.listeners.get(name) ?? [];
@@ -257,5 +258,54 @@ describe('AgentRuntime', () => {
     phone.setSpeaker = () => Promise.reject(new Error('output-device-failed: setSinkId refused'));
     await r.runtime.useAudioDevice('speaker', 'gone');
     expect(r.view().notices.at(-1)).toMatchObject({ notice: 'sipActionFailed', detail: 'output-device-failed: setSinkId refused' });
+  });
+
+  it('sends DTMF over RFC 4733, and through NeoApi SendDTMF when the call cannot carry it', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    const phone = r.phones[0]!.phone;
+    const call = { sipCallId: 'dtmf@pbx', platformCallId: '4712', leg: 'queue', answerAfterSeconds: null, callerNumber: '1166667777', callerName: null, phase: 'ringing', onHold: false, muted: false, atRisk: false, receivedAt: 0, establishedAt: null, direction: 'incoming', finalStatusCode: null } as const;
+    phone.emit('incoming', call, false);
+    r.runtime.send({ kind: 'answer' });
+    phone.emit('established', { ...call, phase: 'established' });
+    r.runtime.send({ kind: 'sendDtmf', digit: '5' });
+    await flush();
+    expect(phone.calls).toContain('dtmf 5');
+    expect(r.neo.methods()).not.toContain('SendDTMF');
+    phone.dtmfViaPlatform = true;
+    r.runtime.send({ kind: 'sendDtmf', digit: '#' });
+    await flush();
+    expect(phone.calls).not.toContain('dtmf #');
+    expect(r.neo.requests.find((q) => q.method === 'SendDTMF')?.params).toEqual({ USUARIO: '1001', DIGITOS: '#' });
+  });
+
+  it('resumes another tab\'s session without a second Login, re-registers, and re-arms the auto-release countdown', async () => {
+    const release = { '/neotelConfigOptions/automaticContactRelease': '1' };
+    const first = rig(release);
+    first.runtime.send(login);
+    await flush();
+    await flush();
+    const phone = first.phones[0]!.phone;
+    const call = { sipCallId: 'kit@pbx', platformCallId: '4713', leg: 'queue', answerAfterSeconds: null, callerNumber: '1166667777', callerName: null, phase: 'ringing', onHold: false, muted: false, atRisk: false, receivedAt: 0, establishedAt: null, direction: 'incoming', finalStatusCode: null } as const;
+    phone.emit('incoming', call, false);
+    first.runtime.send({ kind: 'answer' });
+    phone.emit('established', { ...call, phase: 'established' });
+    phone.emit('ended', { ...call, phase: 'ended' }, 'remote-hangup');
+    expect(first.view().agent).toMatchObject({ phase: 'wrapUp' });
+    const kit = first.runtime.takeoverKit();
+    await first.runtime.dispose();
+
+    const second = rig(release);
+    second.runtime.resume(kit);
+    await flush();
+    expect(second.phones.map((p) => p.credentials)).toEqual([{ user: '1001', password: 'sip-1001' }]);
+    expect(second.phones[0]?.phone.calls).toEqual(['register']);
+    expect(second.pollers).toMatchObject([{ user: '1001', started: true }]);
+    expect(second.neo.methods(), 'no second Login').toEqual([]);
+    expect(second.view().agent.phase).toBe('wrapUp');
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(second.neo.methods(), 'the countdown went on in the new tab').toContain('CRM_Available');
   });
 });
