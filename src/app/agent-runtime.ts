@@ -25,6 +25,7 @@ import {
 import type { Config } from '../config/index.ts';
 import type { AgentView, ShownNotice, SoftphoneIntent } from '../controllers/agent-view.ts';
 import { isNeoApiError } from '../neoapi/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
 import { callInfoOf, initialView } from './view-model.ts';
@@ -67,7 +68,6 @@ export interface AgentRuntimeOptions {
   readonly neo: NeoApiLike;
   readonly createPhone: (credentials: DeviceCredentials) => PhoneLike;
   readonly createPoller: (user: string, onEvent: (event: AgentEvent) => void) => PollerLike;
-  readonly checkDial?: (typed: string) => DialCheck;
   readonly crm?: CrmHooks;
   readonly now?: () => number;
   /** Intents handled outside the machine (devices, panel, notices are handled here). */
@@ -97,13 +97,13 @@ export class AgentRuntime {
   private credentials: DeviceCredentials | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextNoticeId = 1;
-  private checkDial: (typed: string) => DialCheck;
+  /** Digits-only until the dial plan chunk arrives (`setDialCheck`). */
+  private checkDial: (typed: string) => DialCheck = basicDialCheck;
 
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => Date.now());
     this.context = { config: machineConfigFrom(options.config) };
     this.view = initialView(this.state, options.config);
-    this.checkDial = options.checkDial ?? basicDialCheck;
   }
 
   /** Replaces the dial-plan check (the full one loads after start; see agent-session.ts). */
@@ -119,11 +119,6 @@ export class AgentRuntime {
   /** The machine's state (tests, tab handover). */
   get agent(): AgentState {
     return this.state;
-  }
-
-  /** The device credentials of the session in progress (tab handover keeps them in memory). */
-  get deviceCredentials(): DeviceCredentials | undefined {
-    return this.credentials;
   }
 
   /** Moves the live phone to another audio device (the next phone gets it from the preferences). */
@@ -257,7 +252,7 @@ export class AgentRuntime {
         const { requestId, op, request } = effect;
         this.options.neo.call(request.method, { ...request.params }).then(
           (value) => this.dispatch({ kind: 'neoapiSucceeded', at: this.now(), requestId, op, value: value ?? null }),
-          (error: unknown) => this.dispatch({ kind: 'neoapiFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNotLogged(error) }),
+          (error: unknown) => this.dispatch({ kind: 'neoapiFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNeoApiError(error, 'NOT_LOGGED') }),
         );
         return;
       }
@@ -364,10 +359,3 @@ export class AgentRuntime {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isNotLogged(error: unknown): boolean {
-  return isNeoApiError(error, 'NOT_LOGGED');
-}

@@ -15,6 +15,7 @@ import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { phoneConnection } from './phone-bridge.ts';
 import { PreferenceKeeper } from './preferences.ts';
 import { TabSync } from './tab-sync.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {
@@ -157,7 +158,7 @@ export class AgentSession {
     try {
       await askForMicrophone(this.prefs.prefs.microphoneId);
     } catch (error) {
-      this.runtime.addNotice('microphoneDenied', 'error', error instanceof Error ? error.message : String(error));
+      this.runtime.addNotice('microphoneDenied', 'error', messageOf(error));
     }
     await this.refreshDevices();
   }

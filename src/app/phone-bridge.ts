@@ -6,6 +6,7 @@
  */
 import { parseCallId, parseSipLegId, type AgentEvent, type SipAction } from '../call/index.ts';
 import type { SipConnectionSettings, SipPhone, SipPhoneError } from '../sip/index.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** The slice of {@link SipPhone} the app drives (tests pass a fake). */
 export type PhoneLike = Pick<
@@ -123,7 +124,7 @@ export async function runSipAction(phone: PhoneLike, action: SipAction, dispatch
         return;
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     // Registration failures arrive as `registration: failed` events too; only report others here.
     if (action.action === 'register') return;
     dispatch({ kind: 'sipActionFailed', at: now(), legId: 'legId' in action ? action.legId : null, action: action.action, message });

@@ -5,6 +5,7 @@ import type { SoftphoneIntent } from '../controllers/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
 import { AgentSession } from './agent-session.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -163,8 +164,4 @@ export function startSoftphone(root: HTMLElement, options: SoftphoneAppOptions =
   new ContextProvider(root, { context: softphoneContext, initialValue: app });
   void app.start();
   return app;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

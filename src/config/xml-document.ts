@@ -8,7 +8,7 @@
  * so numeric character references work and nothing else is expanded.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describeValue } from '../shared/errors.ts';
+import { describeValue, messageOf } from '../shared/errors.ts';
 import type { ConfigErrorCode, ConfigIssue } from './config-error.ts';
 
 /** A definition is a few kilobytes; this bound keeps hostile input from costing real time. */
@@ -193,7 +193,7 @@ export function readXml(input: string): XmlReadResult {
     });
     nodes = parser.parse(text) as OrderedNode[];
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return { ok: false, errors: [syntaxIssue('XML_STRUCTURE', `could not be read (${reason})`, undefined, undefined, 'only <callCenter>, <section> and <item> elements, nested in that order')] };
   }
 

@@ -20,6 +20,7 @@ import { isNeoApiError } from './errors.ts';
 import { positionEvents, unusablePositionReason, type PositionPollerEvent } from './position-events.ts';
 import { parsePosition, type ParsedPosition } from './position.ts';
 import { timeoutTicker, type Ticker } from './ticker.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** The one NeoApi call the poller makes (`NeoApiClient` fits). */
 export interface PositionSource {
@@ -255,7 +256,7 @@ export class PositionPoller {
     }
     const reason = isNeoApiError(error)
       ? `Position for ${this.options.user} failed (${error.code}): ${error.message}`
-      : `Position for ${this.options.user} failed: ${error instanceof Error ? error.message : String(error)}`;
+      : `Position for ${this.options.user} failed: ${messageOf(error)}`;
     return this.failed(reason, at);
   }
 

@@ -11,6 +11,7 @@
  * later, the ticker carries on with the page's setTimeout and pending timers are kept.
  */
 import { timeoutTicker, type Ticker } from './ticker.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** Page → worker. */
 export type TickerRequest =
@@ -133,7 +134,7 @@ export function workerTicker(options: WorkerTickerOptions = {}): Ticker {
         if (spawned === undefined || spawned === port) fallBack(reason);
       });
     } catch (error) {
-      fallBack(`cannot create the ticker worker: ${error instanceof Error ? error.message : String(error)}`);
+      fallBack(`cannot create the ticker worker: ${messageOf(error)}`);
       return undefined;
     }
     // A worker that failed while starting already switched us to the fallback.

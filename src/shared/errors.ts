@@ -35,3 +35,8 @@ export function describeValue(value: unknown, max = 80): string {
     return `a ${typeof value}`;
   }
 }
+
+/** The message of a caught value: an `Error`'s message, anything else as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,6 +3,7 @@ import { StorageError } from './errors.ts';
 import { createPrefsStore, type PrefsStore } from './prefs.ts';
 import { DATABASE_NAME, SCHEMA_VERSION, runMigrations, type DialtoneDb, type DialtoneDbSchema } from './schema.ts';
 import { createVault, type Vault } from './vault.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** Where and how to open the store. Everything defaults to the page's own. */
 export interface OpenStoreOptions {
@@ -82,7 +83,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Dialton
     if (cause instanceof DOMException && cause.name === 'VersionError') {
       throw new StorageError('VERSION_TOO_NEW', name, `the database is newer than schema version ${SCHEMA_VERSION} of this build; reload to get the new build.`, { cause });
     }
-    throw new StorageError('OPEN_FAILED', name, `IndexedDB refused to open the database: ${cause instanceof Error ? cause.message : String(cause)}.`, { cause });
+    throw new StorageError('OPEN_FAILED', name, `IndexedDB refused to open the database: ${messageOf(cause)}.`, { cause });
   } finally {
     clearTimeout(blockedTimer);
   }

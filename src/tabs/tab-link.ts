@@ -19,6 +19,7 @@ import { Listeners } from './listeners.ts';
 import { PROTOCOL_VERSION, parseTabMessage, type OutgoingMessage, type TabMessage } from './messages.ts';
 import { PendingRelays } from './pending-relays.ts';
 import type { AloneReason, ChannelLike, RelayOutcome, TabId, TabLink, TabRole } from './types.ts';
+import { messageOf } from '../shared/errors.ts';
 
 /** What {@link TabLinkImpl} needs; {@link joinTabs} fills it in from the options. */
 export interface TabLinkSetup<S, I> {
@@ -263,7 +264,7 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
   }
 
   private notSerialisable(what: 'state' | 'intent', cause: unknown): TabsError {
-    const detail = cause instanceof Error ? cause.message : String(cause);
+    const detail = messageOf(cause);
     return new TabsError('NOT_SERIALISABLE', this.where, `the ${what} cannot be sent to other tabs (${detail}); expected plain data that structuredClone accepts.`, { cause });
   }
 
