@@ -3,15 +3,15 @@
  * from e2e/agent/support, an agent logged in, and what the benchmarks read inside the adapter
  * frame (heap after a forced GC, DOM nodes, `<audio>` elements, peer connections, fetch starts).
  *
- * The panel is opened here rather than with `AgentConsole.openTab()` on purpose: openTab installs
- * the e2e audio probe, which keeps every RTCPeerConnection in an array and appends an `<audio>`
+ * The panel is opened without the e2e audio probe (`openTab({ audioProbe: false })`) on purpose: the
+ * probe keeps every RTCPeerConnection in an array and appends an `<audio>`
  * element per call for its analyser. That is right for a test that listens to one call, and it
  * would be the leak a 500-call soak measures. The tracker below holds peer connections only
  * through WeakRefs, so it can tell which ones the adapter itself keeps alive.
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
-import { logIn } from '../e2e/agent/support/agent-steps.ts';
+import { logIn, untilStatus } from '../e2e/agent/support/agent-steps.ts';
 
 /** A logged-in agent with the softphone panel open. */
 export interface BenchAgent {
@@ -90,14 +90,7 @@ export async function startBenchAgent(): Promise<BenchAgent> {
   try {
     await rig.neotel.setDialer(false);
     await rig.context.addInitScript({ content: TRACKER_SCRIPT });
-    const page = await rig.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(rig.lightningServer.url);
-    await page.getByTestId('utility-item').click();
-    const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-    const adapter = await handle.contentFrame();
-    if (!adapter) throw new Error('The utility panel has no softphone frame (iframe.openctiSoftPhone without a content frame)');
+    const { page, adapter, errors } = await rig.openTab({ audioProbe: false });
     await logIn(adapter, rig.agent());
     await untilStatus(adapter, ['ready'], 20_000);
     return { rig, page, adapter, errors, close: () => rig.close() };
@@ -105,21 +98,6 @@ export async function startBenchAgent(): Promise<BenchAgent> {
     await rig.close();
     throw error;
   }
-}
-
-/**
- * Waits until the status pill shows one of `keys` and returns it. Playwright's own wait (its
- * polling backs off to 100 ms at most), so a call loop does not pay a fixed sleep per step.
- */
-export async function untilStatus(frame: Frame, keys: readonly string[], timeoutMs = 10_000): Promise<string> {
-  const pill = frame.locator(`[data-testid="status"]:is(${keys.map((k) => `[data-status="${k}"]`).join(', ')})`).first();
-  try {
-    await pill.waitFor({ state: 'attached', timeout: timeoutMs });
-  } catch (error) {
-    const now = await frame.getByTestId('status').first().getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
-    throw new Error(`The agent status did not become ${keys.join(' or ')} within ${timeoutMs} ms; it is ${now ?? '(no status pill)'}`, { cause: error });
-  }
-  return (await pill.getAttribute('data-status')) ?? '';
 }
 
 /** Ends the wrap-up the way an agent does (Play) and waits for Ready. */

@@ -20,7 +20,8 @@
  */
 import type { Frame } from 'playwright-core';
 import { verdict } from './stats.ts';
-import { censusOf, heapAfterGc, type HeapReading, heapSession, playAfterCall, startBenchAgent, untilStatus, type FrameCensus } from './agent-bench.ts';
+import { censusOf, heapAfterGc, type HeapReading, heapSession, playAfterCall, startBenchAgent, type FrameCensus } from './agent-bench.ts';
+import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
 
 /** ../shared/DESIGN.md, "Budgets": +2 MB of heap over 500 calls. */
 export const SOAK_BUDGET_BYTES = 2 * 1024 * 1024;

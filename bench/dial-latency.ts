@@ -23,7 +23,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Frame } from 'playwright-core';
 import { requestMark, requestsOf } from '../e2e/agent/support/agent-steps.ts';
 import { waitFor } from '../e2e/agent/support/agent-console.ts';
-import { fetchesSince, playAfterCall, startBenchAgent, untilStatus } from './agent-bench.ts';
+import { fetchesSince, playAfterCall, startBenchAgent } from './agent-bench.ts';
+import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
 import { formatSummary, summarize, verdict, type LatencySummary } from './stats.ts';
 
 /** ../shared/DESIGN.md, "Budgets". */

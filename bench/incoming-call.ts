@@ -11,7 +11,8 @@
  * into epoch ms; that span also holds the console page's hop to the emulator's server, so it is
  * an upper bound of "screen pop requested". The agent answers, the customer hangs up, Play.
  */
-import { playAfterCall, startBenchAgent, untilStatus, type BenchAgent } from './agent-bench.ts';
+import { playAfterCall, startBenchAgent, type BenchAgent } from './agent-bench.ts';
+import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
 import { formatSummary, summarize, verdict, type LatencySummary } from './stats.ts';
 
 /** ../shared/DESIGN.md, "Budgets". */

@@ -71,10 +71,12 @@ export class AgentConsole {
     return new AgentConsole(neotel, lightning, context, profileDir);
   }
 
-  /** Opens a console tab and its softphone panel; resolves once the adapter frame is attached. */
-  async openTab(): Promise<AgentTab> {
+  /** Opens a console tab and its softphone panel (with the e2e audio probe unless told not to); resolves once the adapter frame is attached. */
+  async openTab(options: { audioProbe?: boolean } = {}): Promise<AgentTab> {
     const page = await this.context.newPage();
-    await installAudioProbe(page);
+    // The probe keeps every peer connection and an analyser per call: right for listening to a
+    // call, wrong for a soak that measures what the adapter itself keeps.
+    if (options.audioProbe !== false) await installAudioProbe(page);
     const errors: string[] = [];
     const logs: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -9,7 +9,6 @@ import type { NeotelControl } from '../../../dev/neotel/control-client.ts';
 import type { NeoApiLogEntry } from '../../../dev/neotel/neoapi/request-log.ts';
 import { parseWav } from '../../../dev/neotel/pbx/index.ts';
 import { beepsInRecording, measureHeardTone, toneInRecording, type HeardInBrowser } from '../../neotel/support/audio-proof.ts';
-import { waitFor } from './agent-console.ts';
 
 /** Chromium's fake microphone beeps at 400 Hz. */
 export const FAKE_MIC_HZ = 400;
@@ -19,11 +18,25 @@ export async function textOf(frame: Frame, testId: string): Promise<string> {
   return (await frame.getByTestId(testId).first().textContent({ timeout: 5_000 })) ?? '';
 }
 
-/** Waits until the status pill shows `key` (its `data-status`: ready, onBreak, inCall, wrapUp…). */
+/**
+ * Waits until the status pill shows one of `keys` and returns it. Playwright's own wait (its
+ * polling backs off to 100 ms at most), so a call loop does not pay a fixed sleep per step.
+ */
+export async function untilStatus(frame: Frame, keys: readonly string[], timeoutMs = 10_000): Promise<string> {
+  const pill = frame.locator(`[data-testid="status"]:is(${keys.map((k) => `[data-status="${k}"]`).join(', ')})`).first();
+  try {
+    await pill.waitFor({ state: 'attached', timeout: timeoutMs });
+  } catch (error) {
+    const now = await frame.getByTestId('status').first().getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
+    throw new Error(`The agent status did not become ${keys.join(' or ')} within ${timeoutMs} ms; it is ${now ?? '(no status pill)'}`, { cause: error });
+  }
+  return (await pill.getAttribute('data-status')) ?? '';
+}
+
+/** Waits until the status pill shows `key` (its `data-status`: ready, onBreak, inCall, wrapUp…); returns its text. */
 export async function waitForStatus(frame: Frame, key: string, timeoutMs = 10_000): Promise<string> {
-  const status = frame.getByTestId('status').first();
-  await waitFor(`the agent status "${key}"`, () => status.getAttribute('data-status', { timeout: 5_000 }).catch(() => null), (value) => value === key, timeoutMs);
-  return (await status.textContent()) ?? '';
+  await untilStatus(frame, [key], timeoutMs);
+  return (await frame.getByTestId('status').first().textContent()) ?? '';
 }
 
 /** Fills the login form and submits it. */
