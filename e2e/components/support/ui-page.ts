@@ -5,30 +5,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { ShellState, SoftphoneIntent } from '../../../src/controllers/softphone-context.ts';
 import { launchChromium } from '../../support/browser.ts';
+import { bundleEntry } from '../../support/bundle.ts';
 
 const ENTRY = fileURLToPath(new URL('./harness.ts', import.meta.url));
-const TSCONFIG = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
 
 /** The harness bundle (ES module text). */
-export async function bundleHarness(): Promise<string> {
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    format: 'esm',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-    // Named explicitly: the components rely on `experimentalDecorators` and
-    // `useDefineForClassFields: false` (reactive properties break without them).
-    tsconfig: TSCONFIG,
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error(`esbuild produced no output for ${ENTRY}`);
-  return file.text;
+export function bundleHarness(): Promise<string> {
+  return bundleEntry(ENTRY);
 }
 
 /** A page showing the softphone, 320 × 600 px like a narrow utility panel. */

@@ -7,7 +7,7 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
+import { bundleEntry } from '../../support/bundle.ts';
 
 export interface PageServer {
   /** URL of page `name`, e.g. http://127.0.0.1:41234/far-end/ */
@@ -15,20 +15,7 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    target: 'chrome120',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error(`esbuild produced no output for ${entry}`);
-  return file.text;
-}
+const bundle = (entry: string): Promise<string> => bundleEntry(entry, { minify: true });
 
 /** Bundles every entry (name → absolute path of a .ts file) and serves them on 127.0.0.1. */
 export async function startPageServer(entries: Readonly<Record<string, string>>): Promise<PageServer> {
