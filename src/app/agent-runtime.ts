@@ -14,6 +14,7 @@
 import {
   hasSession,
   initialState,
+  resumedSession,
   machineConfigFrom,
   transition,
   type AgentEvent,
@@ -145,21 +146,16 @@ export class AgentRuntime {
    * it; a wrap-up resumes as it was (it needs no audio).
    */
   resume(kit: TakeoverKit): void {
-    const previous = kit.agent;
-    if (!hasSession(previous) || previous.phase === 'loggingOut' || kit.credentials === null || this.state.phase !== 'loggedOut') return;
+    const resumed = resumedSession(kit.agent);
+    if (resumed === null || kit.credentials === null || this.state.phase !== 'loggedOut') return;
     this.credentials = kit.credentials;
-    const base = { phone: 'down', neoApi: previous.neoApi, nextRequest: previous.nextRequest, pending: [] } as const;
-    const resumed: AgentState = previous.phase === 'wrapUp' ? { ...previous, ...base, step: 'open' } : { ...base, phase: 'ready', session: previous.session };
     const before = this.state;
-    this.state = resumed;
-    this.followSession(before, resumed);
-    this.view = { ...this.view, agent: resumed, info: callInfoOf(resumed) };
+    this.state = resumed.state;
+    this.followSession(before, resumed.state);
+    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state) };
     this.options.onView(this.view);
-    this.run({ kind: 'sip', action: 'register' });
-    // The countdown ran in the closed tab: arm it here for what is left of it.
-    if (resumed.phase === 'wrapUp' && resumed.releaseDeadline !== null) {
-      this.run({ kind: 'startTimer', timer: 'autoRelease', callId: resumed.call.callId, at: resumed.releaseDeadline });
-    }
+    // Registers the phone, and re-arms a wrap-up's countdown that ran in the closed tab.
+    for (const effect of resumed.effects) this.run(effect);
   }
 
   /** An intent of the agent UI. */

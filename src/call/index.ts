@@ -22,3 +22,4 @@ export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposit
 export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';
 export type { CallId, NeoUser, SipLegId, RequestId } from './ids.ts';
 export { NO_CALLBACK_DATE } from './phases/wrap-up.ts';
+export { resumedSession } from './phases/session-lifecycle.ts';

@@ -1,6 +1,6 @@
 /** Scenarios of the agent's session: login, logout, forced logout, breaks and campaigns. */
 import { describe, expect, it } from 'vitest';
-import { initialState, PHASES, transition, type AgentState, type Ready } from '../../src/call/index.ts';
+import { initialState, PHASES, resumedSession, transition, type AgentState, type Ready } from '../../src/call/index.ts';
 import { CONTEXT, SESSION, STATES, T0, UNKNOWN_REQUEST, USER, deepFreeze, eventOf, failed, kinds, loggedIn, onlyRequest, step, succeeded } from './support.ts';
 
 describe('login', () => {
@@ -213,3 +213,22 @@ describe('campaigns', () => {
   });
 
 });
+
+describe('resuming another tab\'s session', () => {
+  it('resumes a call phase as ready with the phone to register, and a wrap-up as it was with its countdown re-armed', () => {
+    const fromCall = resumedSession(STATES.connected);
+    expect(fromCall?.state).toMatchObject({ phase: 'ready', phone: 'down', pending: [], session: STATES.connected.session });
+    expect(fromCall?.effects).toEqual([{ kind: 'sip', action: 'register' }]);
+    const wrapUp = { ...STATES.wrapUp, step: 'categorising' as const, releaseDeadline: T0 + 5_000 };
+    const fromWrapUp = resumedSession(wrapUp);
+    expect(fromWrapUp?.state).toMatchObject({ phase: 'wrapUp', step: 'open', phone: 'down', pending: [], call: wrapUp.call });
+    expect(kinds(fromWrapUp?.effects ?? [])).toEqual(['sip:register', 'startTimer']);
+  });
+
+  it('has nothing to resume without a session, or while it was logging out', () => {
+    expect(resumedSession(initialState())).toBeNull();
+    expect(resumedSession(STATES.loggingIn)).toBeNull();
+    expect(resumedSession(STATES.loggingOut)).toBeNull();
+  });
+});
+

@@ -8,7 +8,7 @@ import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
 import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
 import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
-import type { AgentState, LoggedOut, LoggingIn, LoggingOut, Ready, SessionState } from '../state.ts';
+import type { AgentState, LoggedOut, LoggingIn, LoggingOut, Ready, SessionState, WrapUp } from '../state.ts';
 import { unhandled } from '../unhandled.ts';
 
 /** A logged-out state keeping the phone and NeoApi status; every pending result becomes stale. */
@@ -137,4 +137,20 @@ export function forcedLogout(state: AgentState, message: string, at: number): Tr
   }
   effects.push({ kind: 'sip', action: 'unregister' }, notify('forcedLogout', 'error', message));
   return accept(loggedOutFrom(state), effects);
+}
+
+/**
+ * The state a tab resumes from another tab's session (docs/tabs.md): same login, the phone to
+ * register again, nothing in flight. A call died with the other tab's media, so a call phase
+ * resumes as `ready` (Position reports the call again if the platform still has it); a wrap-up
+ * resumes as it was, its step back to `open`. `null` when there is no session to carry on.
+ * Effects to run: register the phone, and re-arm the auto-release countdown of a wrap-up.
+ */
+export function resumedSession(previous: AgentState): { state: Ready | WrapUp; effects: Effect[] } | null {
+  if (!('session' in previous) || previous.phase === 'loggingOut') return null;
+  const base = { phone: 'down', neoApi: previous.neoApi, nextRequest: previous.nextRequest, pending: [] } as const;
+  const effects: Effect[] = [{ kind: 'sip', action: 'register' }];
+  if (previous.phase !== 'wrapUp') return { state: { ...base, phase: 'ready', session: previous.session }, effects };
+  if (previous.releaseDeadline !== null) effects.push({ kind: 'startTimer', timer: 'autoRelease', callId: previous.call.callId, at: previous.releaseDeadline });
+  return { state: { ...previous, ...base, step: 'open' }, effects };
 }
