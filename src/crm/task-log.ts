@@ -148,11 +148,8 @@ export interface TaskFieldsOptions {
  * or carries impossible times, or a linked record without a valid id.
  */
 export function taskFieldsOf(call: CallFacts, link: LinkedRecord | null, config: TaskLogConfig, options: TaskFieldsOptions): TaskFields {
-  if (typeof call !== 'object' || call === null) {
-    throw new TaskLogError('BAD_CALL', `call: received ${describeValue(call)}; expected a CallFacts record.`);
-  }
   checkCall(call);
-  const endedAt = call.endedAt as number;
+  const endedAt = call.endedAt ?? call.startedAt;
   const disposition = dispositionOf(call, options.final, config);
   const fields: Record<string, TaskFieldValue> = {
     TaskSubtype: 'Call',
