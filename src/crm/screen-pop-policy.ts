@@ -149,8 +149,8 @@ export function chooseRecord(candidates: readonly PopCandidate[], search: PopSea
   if (first === undefined) return { kind: 'noMatch' };
   if (unique.length === 1) return { kind: 'pop', record: { ...first, reason: reasonWith(null) }, others: [] };
   if (crm.searchTypePriority.length === 0) return { kind: 'layout', candidates: unique, search };
-  const ranked = [...unique].sort((a, b) => rankOf(a.objectType, crm) - rankOf(b.objectType, crm));
-  const best = ranked[0]!;
+  const [best, ...rest] = [first, ...unique.slice(1)].sort((a, b) => rankOf(a.objectType, crm) - rankOf(b.objectType, crm)) as [PopCandidate, ...PopCandidate[]];
+  const ranked = [best, ...rest];
   const bestRank = rankOf(best.objectType, crm);
   const tied = ranked.filter((c) => rankOf(c.objectType, crm) === bestRank);
   if (bestRank === Number.MAX_SAFE_INTEGER || tied.length > 1) return { kind: 'layout', candidates: ranked, search };
