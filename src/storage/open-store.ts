@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { StorageError } from './errors.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
 import { createPrefsStore, type PrefsStore } from './prefs.ts';
 import { DATABASE_NAME, SCHEMA_VERSION, runMigrations, type DialtoneDb, type DialtoneDbSchema } from './schema.ts';
 import { createVault, type Vault } from './vault.ts';
@@ -26,6 +27,8 @@ export interface DialtoneStore {
   readonly prefs: PrefsStore;
   /** The remembered password, sealed. */
   readonly vault: Vault;
+  /** Task logs until Salesforce confirms them. */
+  readonly outbox: Outbox;
   /** The schema version of the open database. */
   readonly version: number;
   /** Closes the connection; later calls reject `CLOSED`. */
@@ -97,6 +100,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Dialton
   return {
     prefs: createPrefsStore(connection, name),
     vault: createVault(connection, name, crypto),
+    outbox: createOutbox(connection, name),
     version: opened.version,
     close() {
       closedReason ??= 'the store was closed by this tab';

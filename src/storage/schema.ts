@@ -19,12 +19,37 @@ export type VaultRecord =
       readonly savedAt: number;
     };
 
+/**
+ * One Task log waiting in (or sent from) the outbox, keyed by its `CallObject` (docs/task-log.md).
+ * `version` counts the enqueues, `sentVersion` the last one Salesforce confirmed: the entry is
+ * pending while `version > sentVersion`.
+ */
+export interface OutboxRecord {
+  readonly key: string;
+  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
+  readonly version: number;
+  readonly sentVersion: number;
+  /** The Task's id once a `saveLog` create answered; later versions update it by `Id`. */
+  readonly taskId: string | null;
+  /** A create was sent without a definite answer: look the Task up before creating again. */
+  readonly createMayHaveReached: boolean;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  /** Which sender works on the entry, until when (epoch ms). */
+  readonly lease: { readonly holder: string; readonly until: number } | null;
+  readonly lastError: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
 /** The typed shape of the database, for `idb`. Values are validated on read anyway. */
 export interface DialtoneDbSchema extends DBSchema {
   /** One record per preference name; see `prefs.ts`. */
   prefs: { key: string; value: unknown };
   /** `key` (the wrapping `CryptoKey`) and `secret` (the sealed remembered password). */
   vault: { key: 'key' | 'secret'; value: VaultRecord };
+  /** Task logs until Salesforce confirms them (keyPath `key` = the CallObject); see `outbox.ts`. */
+  outbox: { key: string; value: OutboxRecord };
 }
 
 /** A database connection typed with {@link DialtoneDbSchema}. */
@@ -34,9 +59,8 @@ type UpgradeTransaction = IDBPTransaction<DialtoneDbSchema, StoreNames<DialtoneD
 
 /**
  * One schema step. Step `n` (1-based) turns a version `n - 1` database into version `n`.
- * To add the call-log outbox later: add its store to {@link DialtoneDbSchema} and append a step
- * that creates it — never edit a published step, since databases already at that version will
- * not run it again.
+ * To add a store: add it to {@link DialtoneDbSchema} and append a step that creates it — never
+ * edit a published step, since databases already at that version will not run it again.
  */
 export type Migration = (db: IDBPDatabase<DialtoneDbSchema>, tx: UpgradeTransaction) => void;
 
@@ -46,6 +70,10 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('prefs');
     db.createObjectStore('vault');
+  },
+  // v2: the Task-log outbox (src/storage/outbox.ts).
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: 'key' });
   },
 ];
 

@@ -1,0 +1,265 @@
+import { describeValue } from '../shared/errors.ts';
+import { StorageError } from './errors.ts';
+import type { DialtoneDb, OutboxRecord } from './schema.ts';
+
+/** A field value of an outbox entry (a Task field as `saveLog` sends it). */
+export type OutboxFieldValue = string | number | boolean | null;
+/** The fields of one entry by API name. */
+export type OutboxFields = Readonly<Record<string, OutboxFieldValue>>;
+
+/** One stored log, as the sender sees it. */
+export type OutboxEntry = OutboxRecord;
+
+/** What happened to one send. */
+export type SendOutcome =
+  | { readonly ok: true; readonly taskId: string }
+  /**
+   * `definite`: Salesforce answered that nothing was saved (a create may be sent again as is);
+   * otherwise (timeout, no answer, the page went) a create may have reached it.
+   */
+  | { readonly ok: false; readonly error: string; readonly definite: boolean; readonly retryAt: number };
+
+/**
+ * The log outbox (docs/task-log.md): every Task waits here until Salesforce confirmed it, keyed by
+ * its `CallObject`. Each operation is one IndexedDB transaction, so several tabs (or a reloaded
+ * one) on the same database see one consistent entry per key, and the per-entry lease lets only
+ * one sender at a time work on an entry.
+ */
+export interface Outbox {
+  /** `false` for the in-memory outbox used when IndexedDB is not available (logs die with the page). */
+  readonly persistent: boolean;
+  /**
+   * Stores `fields` for `key` (a new entry, or the pending/sent one replaced — `merge` keeps the
+   * fields not given). Bumps the entry's version so a sender in flight does not mark it sent.
+   * Rejects `INVALID_VALUE` for a bad key or fields.
+   */
+  enqueue(key: string, fields: OutboxFields, options: { readonly now: number; readonly merge?: boolean }): Promise<OutboxEntry>;
+  /** Leases the next due entry to `holder` until `now + leaseMs`; `undefined` when none is due. */
+  claim(holder: string, now: number, leaseMs: number): Promise<OutboxEntry | undefined>;
+  /** Records what sending version `version` of `key` gave, and releases the lease. */
+  settle(key: string, holder: string, version: number, outcome: SendOutcome, now: number): Promise<void>;
+  /** The entry of `key` (sent ones are kept until pruned: their Task Id updates them later). */
+  get(key: string): Promise<OutboxEntry | undefined>;
+  /** How many entries still wait for Salesforce. */
+  pendingCount(): Promise<number>;
+  /** When the next pending entry may be sent (its back-off or another sender's lease ends); `undefined` = none. */
+  nextDueAt(): Promise<number | undefined>;
+  /** Forgets sent entries last changed before `before`. */
+  prune(before: number): Promise<number>;
+}
+
+const KEY_MAX = 255;
+const FORBIDDEN_FIELDS = new Set(['id', 'entityapiname']);
+
+/** Whether the entry still waits for Salesforce. */
+export function isPending(entry: OutboxEntry): boolean {
+  return entry.version > entry.sentVersion;
+}
+
+function checkInput(where: string, key: unknown, fields: unknown): void {
+  if (typeof key !== 'string' || key.trim() === '' || key.length > KEY_MAX) {
+    throw new StorageError('INVALID_VALUE', where, `refused key ${describeValue(key)}; expected a non-blank string of at most ${KEY_MAX} characters (the CallObject).`);
+  }
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    throw new StorageError('INVALID_VALUE', where, `refused fields ${describeValue(fields)}; expected an object of field API name → value.`);
+  }
+  for (const [name, value] of Object.entries(fields)) {
+    if (FORBIDDEN_FIELDS.has(name.toLowerCase())) {
+      throw new StorageError('INVALID_VALUE', where, `refused field ${name}; the outbox sets Id and entityApiName itself.`);
+    }
+    const ok = value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    if (!ok) throw new StorageError('INVALID_VALUE', where, `refused ${name} = ${describeValue(value)}; expected a string, a finite number, a boolean or null.`);
+  }
+}
+
+function isRecord(value: unknown): value is OutboxRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return typeof r.key === 'string' && typeof r.fields === 'object' && r.fields !== null && Number.isInteger(r.version) && Number.isInteger(r.sentVersion) &&
+    (r.taskId === null || typeof r.taskId === 'string') && typeof r.nextAttemptAt === 'number' && typeof r.attempts === 'number';
+}
+
+/** The entry after an enqueue. */
+export function enqueued(existing: OutboxRecord | undefined, key: string, fields: OutboxFields, now: number, merge: boolean): OutboxRecord {
+  if (!existing) {
+    return { key, fields: { ...fields }, version: 1, sentVersion: 0, taskId: null, createMayHaveReached: false, attempts: 0, nextAttemptAt: now, lease: null, lastError: null, createdAt: now, updatedAt: now };
+  }
+  return {
+    ...existing,
+    fields: merge ? { ...existing.fields, ...fields } : { ...fields },
+    version: existing.version + 1,
+    // New facts are worth a prompt try even if the previous version was backing off.
+    attempts: 0,
+    nextAttemptAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Whether `entry` may be leased now. */
+export function claimable(entry: OutboxRecord, now: number): boolean {
+  return isPending(entry) && entry.nextAttemptAt <= now && (entry.lease === null || entry.lease.until <= now);
+}
+
+/** The entry as leased: a create about to be sent may reach Salesforce whatever happens next. */
+export function leased(entry: OutboxRecord, holder: string, now: number, leaseMs: number): OutboxRecord {
+  return { ...entry, lease: { holder, until: now + leaseMs }, createMayHaveReached: entry.createMayHaveReached || entry.taskId === null };
+}
+
+/** The entry after a send of `version` ended with `outcome`. */
+export function settled(entry: OutboxRecord, holder: string, version: number, outcome: SendOutcome, now: number): OutboxRecord {
+  const mine = entry.lease?.holder === holder;
+  if (outcome.ok) {
+    // Salesforce's answer is the truth whoever holds the lease now: remember the Task.
+    return {
+      ...entry,
+      taskId: outcome.taskId,
+      sentVersion: Math.max(entry.sentVersion, version),
+      createMayHaveReached: false,
+      attempts: 0,
+      lastError: null,
+      lease: mine ? null : entry.lease,
+      updatedAt: now,
+    };
+  }
+  if (!mine) return entry;
+  return {
+    ...entry,
+    createMayHaveReached: entry.taskId === null && !outcome.definite,
+    attempts: entry.attempts + 1,
+    nextAttemptAt: outcome.retryAt,
+    lastError: outcome.error.slice(0, 500),
+    lease: null,
+    updatedAt: now,
+  };
+}
+
+function pickDue(records: readonly OutboxRecord[], now: number): OutboxRecord | undefined {
+  let best: OutboxRecord | undefined;
+  for (const r of records) if (claimable(r, now) && (best === undefined || r.nextAttemptAt < best.nextAttemptAt)) best = r;
+  return best;
+}
+
+function dueAt(records: readonly OutboxRecord[]): number | undefined {
+  let at: number | undefined;
+  for (const r of records) {
+    if (!isPending(r)) continue;
+    const when = Math.max(r.nextAttemptAt, r.lease?.until ?? 0);
+    at = at === undefined ? when : Math.min(at, when);
+  }
+  return at;
+}
+
+/** The outbox in the `outbox` store of the open database. */
+export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox {
+  const where = (key = ''): string => `${databaseName}/outbox/${key}`;
+  const fail = (code: 'READ_FAILED' | 'WRITE_FAILED', key: string) => (cause: unknown): never => {
+    if (cause instanceof StorageError) throw cause;
+    throw new StorageError(code, where(key), `IndexedDB could not ${code === 'READ_FAILED' ? 'read' : 'write'} the outbox.`, { cause });
+  };
+  const valid = async (): Promise<OutboxRecord[]> => (await db().getAll('outbox')).filter(isRecord);
+
+  return {
+    persistent: true,
+    async enqueue(key, fields, { now, merge = false }) {
+      checkInput(where(key), key, fields);
+      const tx = db().transaction('outbox', 'readwrite');
+      const run = async (): Promise<OutboxRecord> => {
+        const raw = await tx.store.get(key);
+        const next = enqueued(isRecord(raw) ? raw : undefined, key, fields, now, merge);
+        await tx.store.put(next);
+        await tx.done;
+        return next;
+      };
+      return run().catch(fail('WRITE_FAILED', key));
+    },
+    async claim(holder, now, leaseMs) {
+      const tx = db().transaction('outbox', 'readwrite');
+      const run = async (): Promise<OutboxRecord | undefined> => {
+        const due = pickDue((await tx.store.getAll()).filter(isRecord), now);
+        if (due) await tx.store.put(leased(due, holder, now, leaseMs));
+        await tx.done;
+        return due;
+      };
+      return run().catch(fail('WRITE_FAILED', ''));
+    },
+    async settle(key, holder, version, outcome, now) {
+      const tx = db().transaction('outbox', 'readwrite');
+      const run = async (): Promise<void> => {
+        const raw = await tx.store.get(key);
+        if (isRecord(raw)) await tx.store.put(settled(raw, holder, version, outcome, now));
+        await tx.done;
+      };
+      return run().catch(fail('WRITE_FAILED', key));
+    },
+    async get(key) {
+      const raw = await db().get('outbox', key).catch(fail('READ_FAILED', key));
+      if (raw === undefined) return undefined;
+      if (!isRecord(raw)) throw new StorageError('CORRUPT_RECORD', where(key), `stored value ${describeValue(raw)} is not an outbox entry.`);
+      return raw;
+    },
+    async pendingCount() {
+      return (await valid().catch(fail('READ_FAILED', ''))).filter(isPending).length;
+    },
+    async nextDueAt() {
+      return dueAt(await valid().catch(fail('READ_FAILED', '')));
+    },
+    async prune(before) {
+      const tx = db().transaction('outbox', 'readwrite');
+      const run = async (): Promise<number> => {
+        let removed = 0;
+        for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+          const r = cursor.value as unknown;
+          if (isRecord(r) && !isPending(r) && r.updatedAt < before) {
+            await cursor.delete();
+            removed += 1;
+          }
+        }
+        await tx.done;
+        return removed;
+      };
+      return run().catch(fail('WRITE_FAILED', ''));
+    },
+  };
+}
+
+/**
+ * The same outbox in this page's memory, for a Salesforce frame whose browser blocks third-party
+ * storage: logs still go out with retries, but a reload or a closed tab loses the pending ones.
+ */
+export function createMemoryOutbox(): Outbox {
+  const entries = new Map<string, OutboxRecord>();
+  const where = (key: string): string => `memory/outbox/${key}`;
+  return {
+    persistent: false,
+    async enqueue(key, fields, { now, merge = false }) {
+      await Promise.resolve();
+      checkInput(where(key), key, fields);
+      const next = enqueued(entries.get(key), key, fields, now, merge);
+      entries.set(key, next);
+      return next;
+    },
+    claim(holder, now, leaseMs) {
+      const due = pickDue([...entries.values()], now);
+      if (due) entries.set(due.key, leased(due, holder, now, leaseMs));
+      return Promise.resolve(due);
+    },
+    settle(key, holder, version, outcome, now) {
+      const entry = entries.get(key);
+      if (entry) entries.set(key, settled(entry, holder, version, outcome, now));
+      return Promise.resolve();
+    },
+    get: (key) => Promise.resolve(entries.get(key)),
+    pendingCount: () => Promise.resolve([...entries.values()].filter(isPending).length),
+    nextDueAt: () => Promise.resolve(dueAt([...entries.values()])),
+    prune(before) {
+      let removed = 0;
+      for (const [key, r] of entries) {
+        if (!isPending(r) && r.updatedAt < before) {
+          entries.delete(key);
+          removed += 1;
+        }
+      }
+      return Promise.resolve(removed);
+    },
+  };
+}
