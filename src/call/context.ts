@@ -3,7 +3,7 @@
  * transition rather than stored in the state, so a settings change applies to the next event
  * without migrating states.
  */
-import type { Config } from '../config/config-types.ts';
+import type { Config, SchedulingMethod } from '../config/config-types.ts';
 
 /** Settings that change how the machine reacts. */
 export interface MachineConfig {
@@ -15,6 +15,8 @@ export interface MachineConfig {
   readonly allowCategorization: boolean;
   /** The agent may release a delivered contact without categorising it. */
   readonly allowContactRelease: boolean;
+  /** `UpdateContact` (AGENDA=true) or `AddScheduleCall` then `CRM_Available` for a callback. */
+  readonly schedulingMethod: SchedulingMethod;
   /** `Login(DEVICE)` template, `{device}` replaced by the agent's device, e.g. `SIP/{device}`. */
   readonly loginDeviceTemplate: string;
 }
@@ -31,6 +33,7 @@ export function machineConfigFrom(config: Config): MachineConfig {
     automaticContactReleaseSeconds: config.crm.automaticContactReleaseSeconds,
     allowCategorization: config.crm.allowCategorization,
     allowContactRelease: config.crm.allowContactRelease,
+    schedulingMethod: config.crm.schedulingMethod,
     loginDeviceTemplate: config.connection.loginDeviceTemplate,
   };
 }

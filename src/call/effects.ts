@@ -40,6 +40,10 @@ export type NeoApiRequest =
         readonly TEL_AGENDA: string;
       };
     }
+  | {
+      readonly method: 'AddScheduleCall';
+      readonly params: U & { readonly BASE: number; readonly IDCONTACTO: number; readonly DATA: string; readonly TELEFONO: string; readonly FECHA_AGENDA: string };
+    }
   | { readonly method: 'CRM_Available'; readonly params: U };
 
 /** A NeoApi method the machine uses. */

@@ -21,5 +21,5 @@ export { CALL_DIRECTIONS, CALL_END_CAUSES } from './call-facts.ts';
 export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposition } from './call-facts.ts';
 export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';
 export type { CallId, NeoUser, SipLegId, RequestId } from './ids.ts';
-export { NO_CALLBACK_DATE } from './phases/wrap-up.ts';
+export { NO_CALLBACK_DATE, isWallTime } from './phases/wrap-up.ts';
 export { resumedSession } from './phases/session-lifecycle.ts';

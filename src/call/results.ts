@@ -32,6 +32,7 @@ export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiF
       return sessionResult(settled, resolved);
     case 'categorise':
     case 'schedule':
+    case 'scheduleCall':
     case 'release':
       return wrapUpResult(settled, resolved);
     case 'dial': {

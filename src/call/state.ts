@@ -70,6 +70,8 @@ export const OPERATIONS = [
   'showingContact',
   'categorise',
   'schedule',
+  /** `AddScheduleCall` (`schedulingMethod`), followed by `release`. */
+  'scheduleCall',
   'release',
 ] as const;
 /** A NeoApi operation of the machine. */

@@ -48,6 +48,15 @@ export const LANGUAGES = ['auto', 'es', 'pt', 'en'] as const;
 /** A UI language setting. */
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * How a callback is scheduled (docs/wrap-up.md): `UpdateContact` with `AGENDA=true` (the wiki's
+ * flow; it also frees the agent), or `AddScheduleCall` then `CRM_Available` (a production client's
+ * flow; the callback is always the agent's own and the sub-category stays in Salesforce).
+ */
+export const SCHEDULING_METHODS = ['UpdateContact', 'AddScheduleCall'] as const;
+/** A scheduling method. */
+export type SchedulingMethod = (typeof SCHEDULING_METHODS)[number];
+
 /** A Salesforce field filled from a piece of Neotel data (`SfField-neotelKey`). */
 export interface FieldMapping {
   /** Field API name, e.g. `neoContactId__c`. */
@@ -123,6 +132,8 @@ export interface CrmConfig {
   readonly allowContactRelease: boolean;
   /** Seconds after hang-up before the contact is released; `null` = never automatically (seed `-1`). */
   readonly automaticContactReleaseSeconds: number | null;
+  /** NeoApi method that schedules a callback (`/dialtoneCalls/schedulingMethod`). */
+  readonly schedulingMethod: SchedulingMethod;
   readonly saveActivityLog: boolean;
   readonly allowTextMessage: boolean;
   /** Object API name a Neotel campaign id is linked to; `null` = off (seed `false`). */

@@ -46,6 +46,9 @@ export const DEFAULT_CRM_FLAGS = {
   allowTextMessage: false,
 } as const;
 
+/** Callbacks through `UpdateContact(AGENDA=true)`, as Neotel's wiki describes the integration. */
+export const DEFAULT_SCHEDULING_METHOD = 'UpdateContact' as const;
+
 /** The external-id field Neotel's connector requires on every object it creates records of. */
 export const DEFAULT_SYNC_ID_FIELD = 'neoSyncId__c';
 /** Key of the national id in the IVR data (`CLAVE=DNI=31987456;…`), as in Neotel's example. */

@@ -6,6 +6,7 @@ import {
   COMPATIBILITY_MODES,
   LANGUAGES,
   NEOAPI_BINDINGS,
+  SCHEDULING_METHODS,
   type BreakType,
   type Campaign,
   type Category,
@@ -17,6 +18,7 @@ import {
   type NeoApiBinding,
   type NeotelUser,
   type Queue,
+  type SchedulingMethod,
   type SearchObject,
 } from './config-types.ts';
 import { AUTOMATIC_RELEASE_RANGE, DEVICE_PLACEHOLDER, NEVER_RELEASE_AUTOMATICALLY } from './defaults.ts';
@@ -148,6 +150,12 @@ export const ICE_SERVERS: SettingFormat<readonly IceServer[]> = {
 /** `searchTypePriority` and the Neotel field mappings. */
 export const SEARCH_PRIORITY: SettingFormat<readonly SearchObject[]> = { parse: parseSearchPriority, expected: SEARCH_PRIORITY_EXPECTED };
 export const FIELD_MAPPINGS: SettingFormat<readonly FieldMapping[]> = { parse: parseFieldMappings, expected: FIELD_MAPPINGS_EXPECTED };
+
+/** `schedulingMethod`: `UpdateContact` or `AddScheduleCall` (any case). */
+export const SCHEDULING_METHOD: SettingFormat<SchedulingMethod> = {
+  parse: (text) => parseChoice(text, SCHEDULING_METHODS, true),
+  expected: choiceExpected(SCHEDULING_METHODS),
+};
 
 /** `automaticContactRelease`: `-1` = never, otherwise seconds after hang-up (0 = at once). */
 export const RELEASE_SECONDS: SettingFormat<number | null> = {

@@ -62,6 +62,7 @@ export const SETTING_ITEMS = {
     'transferUsers',
     'transferNumbers',
     'allowManualTransferNumber',
+    'schedulingMethod',
   ],
   dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey'],
   dialtoneSupervisor: ['supervisorUserIds', 'monitoredUsers', 'showMonitoringToAgent'],

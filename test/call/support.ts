@@ -48,6 +48,7 @@ export const CONFIG: MachineConfig = {
   automaticContactReleaseSeconds: null,
   allowCategorization: true,
   allowContactRelease: true,
+  schedulingMethod: 'UpdateContact',
   loginDeviceTemplate: 'SIP/{device}',
 };
 

@@ -127,6 +127,7 @@ describe('defaults', () => {
       useTaskDescriptionField: true,
       allowContactRelease: true,
       automaticContactReleaseSeconds: null,
+      schedulingMethod: 'UpdateContact',
       saveActivityLog: true,
       allowTextMessage: false,
       campaignEntityName: null,

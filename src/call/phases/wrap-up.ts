@@ -1,10 +1,11 @@
 /**
  * `wrapUp`: the call is over, its record may still be on screen. The agent categorises
  * (`UpdateContact`), schedules a callback (`UpdateContact` with `AGENDA=true`, which frees the
- * agent on the platform), releases the contact without a disposition, or presses Play
+ * agent on the platform — or, with `schedulingMethod=AddScheduleCall`, `AddScheduleCall` followed
+ * by `CRM_Available`), releases the contact without a disposition, or presses Play
  * (`CRM_Available`); or the automatic release countdown does it for them.
  */
-import type { Disposition } from '../call-facts.ts';
+import type { DeliveredContact, Disposition } from '../call-facts.ts';
 import { logCall, readyFrom, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
@@ -17,7 +18,19 @@ import { unhandled } from '../unhandled.ts';
 
 /** `FECHA_AGENDA` must be sent even without a callback; the platform ignores it then. */
 export const NO_CALLBACK_DATE = '2000-01-01T00:00:00';
-const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * Whether `text` is a real wall time `YYYY-MM-DDTHH:mm:ss` (no 30 February, no 24:00). Whether it
+ * is in the future is the app's check: the machine has no clock and no time zone.
+ */
+export function isWallTime(text: string): boolean {
+  const match = WALL_TIME.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
+}
 
 /** Closes the wrap-up: final Task (with the disposition), countdown cancelled, back to ready. */
 export function finishWrapUp(state: WrapUp, disposition: Disposition | null = state.call.disposition): { state: Ready; effects: Effect[] } {
@@ -63,6 +76,26 @@ function sendDisposition(state: WrapUp, disposition: Disposition, phone: string 
   return accept(sent.state, [sent.effect]);
 }
 
+/**
+ * `AddScheduleCall` for the call's contact (`schedulingMethod=AddScheduleCall`): the platform
+ * assigns the callback to `USUARIO`, and the sub-category stays with the Task (this method has no
+ * `SUBCATEGORIA`). `CRM_Available` follows once it succeeds.
+ */
+function sendScheduleCall(state: WrapUp, contact: DeliveredContact, disposition: Disposition, phone: string | null): TransitionResult {
+  const sent = issue({ ...state, step: 'scheduling' as const, proposed: disposition }, 'scheduleCall', {
+    method: 'AddScheduleCall',
+    params: {
+      USUARIO: state.session.user,
+      BASE: contact.base,
+      IDCONTACTO: contact.contactId,
+      DATA: contact.data,
+      TELEFONO: phone ?? '',
+      FECHA_AGENDA: disposition.callbackAt ?? NO_CALLBACK_DATE,
+    },
+  });
+  return accept(sent.state, [sent.effect]);
+}
+
 /** A new call or contact arrives before the agent closed this one: reality wins, close and go on. */
 function handOver(state: WrapUp, event: AgentEvent, context: MachineContext): TransitionResult {
   const done = finishWrapUp(state);
@@ -87,8 +120,10 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
       }
       if (event.kind === 'categorise') return sendDisposition(state, { subcategory: event.subcategory, callbackAt: null }, null, false);
       if (state.call.contact === null) return refuse('NO_CONTACT', 'A callback needs a Neotel contact and this call has none.', 'Categorise the call instead.');
-      if (!WALL_TIME.test(event.when)) return refuse('INVALID_ARGUMENT', `Callback time ${JSON.stringify(event.when)} is not YYYY-MM-DDTHH:mm:ss.`, 'Pick a date and time.');
-      return sendDisposition(state, { subcategory: event.subcategory, callbackAt: event.when }, event.phone, event.mine);
+      if (!isWallTime(event.when)) return refuse('INVALID_ARGUMENT', `Callback time ${JSON.stringify(event.when)} is not a date and time YYYY-MM-DDTHH:mm:ss.`, 'Pick a date and time.');
+      const disposition = { subcategory: event.subcategory, callbackAt: event.when };
+      if (context.config.schedulingMethod === 'AddScheduleCall') return sendScheduleCall(state, state.call.contact, disposition, event.phone);
+      return sendDisposition(state, disposition, event.phone, event.mine);
     }
     case 'releaseContact':
       if (busy) return pendingRefusal();
@@ -130,6 +165,10 @@ export function wrapUpResult(state: AgentState, event: NeoApiSucceeded | NeoApiF
     return accept({ ...state, step: 'open', proposed: null }, [notify('operationFailed', 'error', event.message)]);
   }
   if (event.op === 'categorise') return accept({ ...state, step: 'open', proposed: null, call: { ...state.call, disposition: state.proposed } });
+  if (event.op === 'scheduleCall') {
+    // The callback is booked; AddScheduleCall does not free the agent, so Play follows by itself.
+    return release({ ...state, proposed: null, call: { ...state.call, disposition: state.proposed } });
+  }
   // A callback (AGENDA=true) frees the agent on the platform: no Play needed (seed 004).
   const done = finishWrapUp(state, event.op === 'schedule' ? state.proposed : state.call.disposition);
   return accept(done.state, done.effects);
