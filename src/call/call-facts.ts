@@ -3,6 +3,7 @@
  * accumulated so later layers can pop the right record and log a complete Task without asking
  * the machine anything else.
  */
+import type { TransferRecord } from './call-control-types.ts';
 import type { CallId, SipLegId } from './ids.ts';
 
 /** Who the call is with, from the agent's side. `dialer` = the platform's dialer delivered it. */
@@ -58,6 +59,11 @@ export interface CallFacts {
   readonly disposition: Disposition | null;
   /** What the screen pop used so far: a better key (the contact) pops again, the same does not. */
   readonly popped: 'none' | 'number' | 'contact';
+  /**
+   * Every transfer the agent asked for during the call, oldest first, with its outcome
+   * (call-control.ts `TransferRecord`): the Task log writes them (docs/transfers-conference.md).
+   */
+  readonly transfers: readonly TransferRecord[];
 }
 
 /** A new call record with only the facts known at its start. */
@@ -76,6 +82,7 @@ export function newCall(direction: CallDirection, at: number, facts: Partial<Cal
     endedBy: null,
     disposition: null,
     popped: 'none',
+    transfers: [],
     ...facts,
     direction,
     startedAt: at,

@@ -44,7 +44,14 @@ export type NeoApiRequest =
       readonly method: 'AddScheduleCall';
       readonly params: U & { readonly BASE: number; readonly IDCONTACTO: number; readonly DATA: string; readonly TELEFONO: string; readonly FECHA_AGENDA: string };
     }
-  | { readonly method: 'CRM_Available'; readonly params: U };
+  | { readonly method: 'CRM_Available'; readonly params: U }
+  // Transfers and conference (call-control.ts; the wire name may be renamed by `neoApiMethods`).
+  | { readonly method: 'BlindTransfer' | 'AttendedTransfer'; readonly params: U & { readonly EXTENSION: string } }
+  | { readonly method: 'BlindTransferQueue' | 'AttendedTransferQueue'; readonly params: U & { readonly COLA: number } }
+  | { readonly method: 'BlindTransferCampaign' | 'AttendedTransferCampaign'; readonly params: U & { readonly CAMPAÑA: number } }
+  | { readonly method: 'CompleteTransfer' | 'EndTransfer' | 'JoinConference' | 'KickAll'; readonly params: U }
+  | { readonly method: 'InviteParticipant'; readonly params: U & { readonly EXTENSION: string } }
+  | { readonly method: 'KickParticipant'; readonly params: U & { readonly PARTICIPANTE: string } };
 
 /** A NeoApi method the machine uses. */
 export type NeoApiMethod = NeoApiRequest['method'];

@@ -5,6 +5,7 @@
  * the machine never reads a clock.
  */
 import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
+import type { ConferenceTarget, TransferMode, TransferTarget } from './call-control-types.ts';
 import type { DeliveredContact } from './call-facts.ts';
 import type { Operation } from './state.ts';
 
@@ -151,6 +152,20 @@ export interface ScheduleCallbackIntent extends At {
 export interface ReleaseContactIntent extends At { readonly kind: 'releaseContact' }
 /** "Play": done with the contact, available for the next one (`CRM_Available`). */
 export interface AvailableIntent extends At { readonly kind: 'available' }
+/** Transfer the call to `target`, blind (the agent leaves) or attended (consult first). */
+export interface TransferIntent extends At { readonly kind: 'transfer'; readonly target: TransferTarget; readonly mode: TransferMode }
+/** Attended transfer: connect the customer with the consulted party; the agent leaves. */
+export interface CompleteTransferIntent extends At { readonly kind: 'completeTransfer' }
+/** Attended transfer: "fin de transferencia", drop the consulted party and return to the customer. */
+export interface EndTransferIntent extends At { readonly kind: 'endTransfer' }
+/** Turn the call into a conference (`JoinConference`). */
+export interface StartConferenceIntent extends At { readonly kind: 'startConference' }
+/** Invite one number or platform user into the conference. */
+export interface InviteParticipantIntent extends At { readonly kind: 'inviteParticipant'; readonly target: ConferenceTarget }
+/** Remove participant `participant` (the id `InviteParticipant` answered). */
+export interface KickParticipantIntent extends At { readonly kind: 'kickParticipant'; readonly participant: string }
+/** Remove every participant: the conference ends, the customer stays with the agent. */
+export interface KickAllIntent extends At { readonly kind: 'kickAll' }
 /** The automatic-release countdown the machine started has elapsed. */
 export interface AutoReleaseElapsed extends At { readonly kind: 'autoReleaseElapsed'; readonly callId: CallId | null }
 
@@ -180,7 +195,9 @@ export type AgentEvent =
   | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
   | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
   | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
-  | AvailableIntent | AutoReleaseElapsed | NeoApiSucceeded | NeoApiFailed;
+  | AvailableIntent | AutoReleaseElapsed | NeoApiSucceeded | NeoApiFailed
+  | TransferIntent | CompleteTransferIntent | EndTransferIntent | StartConferenceIntent | InviteParticipantIntent
+  | KickParticipantIntent | KickAllIntent;
 
 /** An event kind. */
 export type EventKind = AgentEvent['kind'];
@@ -192,6 +209,7 @@ export const INTENT_KINDS = [
   'login', 'logout', 'pause', 'unpause', 'enterCampaign', 'leaveCampaign', 'dial', 'answer', 'reject',
   'hangUp', 'hold', 'resume', 'mute', 'unmute', 'sendDtmf', 'categorise', 'scheduleCallback',
   'releaseContact', 'available',
+  'transfer', 'completeTransfer', 'endTransfer', 'startConference', 'inviteParticipant', 'kickParticipant', 'kickAll',
 ] as const satisfies readonly EventKind[];
 
 /** Facts: they happened, so they are applied or ignored (stale, duplicate) but never refused. */

@@ -30,6 +30,10 @@ export const REFUSAL_CODES = [
   'CATEGORISATION_REQUIRED',
   'RELEASE_NOT_ALLOWED',
   'INVALID_ARGUMENT',
+  'TRANSFER_IN_PROGRESS',
+  'NOT_CONSULTING',
+  'CONFERENCE_IN_PROGRESS',
+  'NOT_IN_CONFERENCE',
 ] as const;
 /** A refusal code. */
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -3,6 +3,7 @@
  * is ignored), removed from `pending`, then handed to the phase logic that asked. `not logged.`
  * on any request means the platform logged the agent out.
  */
+import { callControlResult } from './call-control.ts';
 import { readyFrom } from './call-end.ts';
 import type { NeoApiFailed, NeoApiSucceeded } from './events.ts';
 import { accept, ignore, notify, type TransitionResult } from './outcome.ts';
@@ -48,6 +49,14 @@ export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiF
       if (resolved.kind === 'neoapiSucceeded' && settled.phase === 'dialing' && settled.call.callId === null && settled.call.legId === null) return accept(readyFrom(settled));
       if (resolved.kind === 'neoapiSucceeded' || (settled.phase !== 'connected' && settled.phase !== 'dialing')) return accept(settled);
       return accept({ ...settled, hangUpRequested: false }, [notify('operationFailed', 'error', resolved.message)]);
+    case 'transfer':
+    case 'completeTransfer':
+    case 'endTransfer':
+    case 'joinConference':
+    case 'inviteParticipant':
+    case 'kickParticipant':
+    case 'kickAll':
+      return callControlResult(settled, resolved, request.op);
     case 'showingContact':
       // The record stays on screen either way; the dialer may just not hold meanwhile.
       return accept(settled, resolved.kind === 'neoapiFailed' ? [notify('operationFailed', 'warning', resolved.message)] : []);

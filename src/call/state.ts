@@ -3,6 +3,7 @@
  * independently of the phase (phone registration, NeoApi health, break, campaign, requests in
  * flight) kept as fields rather than multiplied into phases.
  */
+import type { CallControl } from './call-control-types.ts';
 import type { CallFacts, Disposition } from './call-facts.ts';
 import type { NeoUser, RequestId } from './ids.ts';
 
@@ -73,6 +74,14 @@ export const OPERATIONS = [
   /** `AddScheduleCall` (`schedulingMethod`), followed by `release`. */
   'scheduleCall',
   'release',
+  // Transfers and conference (call-control.ts).
+  'transfer',
+  'completeTransfer',
+  'endTransfer',
+  'joinConference',
+  'inviteParticipant',
+  'kickParticipant',
+  'kickAll',
 ] as const;
 /** A NeoApi operation of the machine. */
 export type Operation = (typeof OPERATIONS)[number];
@@ -144,6 +153,8 @@ export interface Connected extends Common {
   readonly held: boolean;
   readonly muted: boolean;
   readonly hangUpRequested: boolean;
+  /** Transfer or conference in progress (call-control.ts); `{ kind: 'none' }` otherwise. */
+  readonly control: CallControl;
 }
 
 /** Wrap-up steps: what the agent is doing with the contact after the call. */

@@ -2,12 +2,13 @@
  * The default answer of every phase to an event it has no rule for: a fact is ignored (it is
  * stale, duplicate or irrelevant here), an intent is refused with the reason that fits the phase.
  */
+import { CALL_CONTROL_INTENTS } from './call-control-types.ts';
 import type { AgentEvent } from './events.ts';
 import { isIntent } from './events.ts';
 import { ignore, notNow, type TransitionResult } from './outcome.ts';
 import type { AgentState } from './state.ts';
 
-const CALL_INTENTS = new Set(['hangUp', 'hold', 'resume', 'mute', 'unmute', 'sendDtmf']);
+const CALL_INTENTS = new Set(['hangUp', 'hold', 'resume', 'mute', 'unmute', 'sendDtmf', ...CALL_CONTROL_INTENTS]);
 const RINGING_INTENTS = new Set(['answer', 'reject']);
 const WRAP_UP_INTENTS = new Set(['categorise', 'scheduleCallback', 'releaseContact', 'available']);
 

@@ -105,6 +105,7 @@ export const NEO_CORE_METHODS: readonly NeoMethodSpec[] = [
   { method: 'AttendedTransfer', params: [U, s('EXTENSION')], result: 'void', aliases: [], evidence: 'code', summary: 'Consults EXTENSION while the customer waits; finish with CompleteTransfer or EndTransfer.' },
   { method: 'BlindTransferQueue', params: [U, i('COLA')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Direct transfer of the customer into queue COLA.' },
   { method: 'BlindTransferCampaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: "Direct transfer into the inbound queue of campaign CAMPAÑA." },
+  { method: 'AttendedTransferCampaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: [], evidence: 'dialtone', summary: 'Consults an available agent of the first queue of campaign CAMPAÑA; finish with CompleteTransfer or EndTransfer.' },
   { method: 'AttendedTransferQueue', params: [U, i('COLA')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Consults an available agent of queue COLA; finish with CompleteTransfer or EndTransfer.' },
   { method: 'CompleteTransfer', params: [U], result: 'void', aliases: [], evidence: 'dialtone', summary: 'Attended transfer: connects the customer with the consulted party and drops the agent.' },
   { method: 'EndTransfer', params: [U], result: 'void', aliases: [], evidence: 'dialtone', summary: '"Fin de transferencia": ends the consultation and returns the agent to the customer.' },

@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import {
+  NO_CONTROL,
   initialState,
   parseCallId,
   parseNeoUser,
@@ -96,6 +97,7 @@ export function callFacts(changes: Partial<CallFacts> = {}): CallFacts {
     endedBy: null,
     disposition: null,
     popped: 'number',
+    transfers: [],
     ...changes,
   };
 }
@@ -109,7 +111,7 @@ export const STATES: { readonly [P in Phase]: Extract<AgentState, { phase: P }> 
   ready: { ...COMMON, phase: 'ready', session: SESSION },
   dialing: { ...COMMON, phase: 'dialing', session: SESSION, call: callFacts({ callId: null, legId: null, direction: 'outbound', popped: 'none' }), hangUpRequested: false },
   ringing: { ...COMMON, phase: 'ringing', session: SESSION, call: callFacts(), autoAnswer: false, answering: false },
-  connected: { ...COMMON, phase: 'connected', session: SESSION, call: callFacts({ answeredAt: T0 + 5_000 }), held: false, muted: false, hangUpRequested: false },
+  connected: { ...COMMON, phase: 'connected', session: SESSION, call: callFacts({ answeredAt: T0 + 5_000 }), held: false, muted: false, hangUpRequested: false, control: NO_CONTROL },
   wrapUp: {
     ...COMMON,
     phase: 'wrapUp',
@@ -157,6 +159,13 @@ export const EVENTS: EventFactories = {
   scheduleCallback: (at) => ({ kind: 'scheduleCallback', at, subcategory: 12, when: '2026-12-05T10:00:00', phone: null, mine: true }),
   releaseContact: (at) => ({ kind: 'releaseContact', at }),
   available: (at) => ({ kind: 'available', at }),
+  transfer: (at) => ({ kind: 'transfer', at, target: { kind: 'number', number: '1155550001' }, mode: 'blind' }),
+  completeTransfer: (at) => ({ kind: 'completeTransfer', at }),
+  endTransfer: (at) => ({ kind: 'endTransfer', at }),
+  startConference: (at) => ({ kind: 'startConference', at }),
+  inviteParticipant: (at) => ({ kind: 'inviteParticipant', at, target: { kind: 'user', user: '1002' } }),
+  kickParticipant: (at) => ({ kind: 'kickParticipant', at, participant: 'SIP/1002-00000001' }),
+  kickAll: (at) => ({ kind: 'kickAll', at }),
   sipRegistered: (at) => ({ kind: 'sipRegistered', at }),
   sipUnregistered: (at) => ({ kind: 'sipUnregistered', at }),
   sipRegistrationFailed: (at) => ({ kind: 'sipRegistrationFailed', at, reason: '403 Forbidden' }),

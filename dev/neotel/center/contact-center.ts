@@ -3,6 +3,7 @@
  * It owns the {@link World} and wires the flow modules together; each NeoApi method maps to one
  * method here, named after it.
  */
+import { encodeWav } from '../pbx/media/wav.ts';
 import type { CustomerLeg, Pbx } from '../pbx/types.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { activeCall, dial, hangup, placeInbound, setRecording, type InboundInput } from './agent-calls.ts';
@@ -22,6 +23,7 @@ import {
   attendedTransferQueue,
   blindTransfer,
   blindTransferCampaign,
+  attendedTransferCampaign,
   blindTransferQueue,
   completeTransfer,
   endConsultation,
@@ -147,6 +149,9 @@ export class ContactCenter {
   attendedTransferQueue(user: string, queue: number): void {
     attendedTransferQueue(this.world, user, queue);
   }
+  attendedTransferCampaign(user: string, campaign: number): void {
+    attendedTransferCampaign(this.world, user, campaign);
+  }
   completeTransfer(user: string): void {
     completeTransfer(this.world, user);
   }
@@ -242,6 +247,11 @@ export class ContactCenter {
   /** The WAV of a call, once the PBX mixed audio for it. */
   recording(callId: string): Uint8Array | undefined {
     return this.world.pbx.recording(callId)?.wav();
+  }
+  /** What the call's customer heard so far, as WAV (undefined without a customer leg). */
+  customerHeard(callId: string): Uint8Array | undefined {
+    const leg = this.world.calls.get(callId)?.customer?.leg;
+    return leg?.kind === 'customer' ? encodeWav((leg as CustomerLeg).heard()) : undefined;
   }
   /** Ends every call (legs hung up, rooms closed) and stops the timers. */
   shutdown(): void {

@@ -182,6 +182,14 @@ export function attendedTransferQueue(world: World, user: string, queueId: numbe
   startConsultation(world, call, user, { kind: 'user', session: candidate }, candidate.user.id);
 }
 
+/** `AttendedTransferCampaign(USUARIO, CAMPAÑA)`: consults a free member of that campaign's first queue. */
+export function attendedTransferCampaign(world: World, user: string, campaignId: number): void {
+  if (!world.campaigns.has(campaignId)) throw faults.campaignNotFound(campaignId);
+  const queue = world.scenario.queues.find((q) => q.campaign === campaignId);
+  if (!queue) throw faults.campaignWithoutQueue(campaignId);
+  attendedTransferQueue(world, user, queue.id);
+}
+
 /** Connects customer and consulted party; the agent leaves. */
 function completeConsultation(world: World, call: Call): void {
   const consult = call.consult;

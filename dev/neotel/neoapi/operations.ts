@@ -78,6 +78,7 @@ const CORE_OPERATIONS: Readonly<Record<string, Operation>> = {
   AttendedTransfer: (c, a) => c.attendedTransfer(a.s(U), a.s('EXTENSION')),
   BlindTransferQueue: (c, a) => c.blindTransferQueue(a.s(U), a.i('COLA')),
   BlindTransferCampaign: (c, a) => c.blindTransferCampaign(a.s(U), a.i('CAMPAÑA')),
+  AttendedTransferCampaign: (c, a) => c.attendedTransferCampaign(a.s(U), a.i('CAMPAÑA')),
   AttendedTransferQueue: (c, a) => c.attendedTransferQueue(a.s(U), a.i('COLA')),
   CompleteTransfer: (c, a) => c.completeTransfer(a.s(U)),
   EndTransfer: (c, a) => c.endTransfer(a.s(U)),

@@ -2,7 +2,7 @@
  * Shell states for the agent-UI tests, one per phase, built with the real types so a change of
  * the contract breaks the tests at compile time rather than silently.
  */
-import { parseCallId, parseNeoUser, type AgentState, type CallFacts, type Session } from '../../../src/call/index.ts';
+import { NO_CONTROL, parseCallId, parseNeoUser, type AgentState, type CallControl, type CallFacts, type Session } from '../../../src/call/index.ts';
 import type { Common } from '../../../src/call/state.ts';
 import { newCall } from '../../../src/call/call-facts.ts';
 import type { AgentPreferences, AgentView, ShellState } from '../../../src/controllers/softphone-context.ts';
@@ -45,6 +45,7 @@ const baseView: AgentView = {
     ],
     allowCategorization: true,
     allowContactRelease: true,
+    schedulingMethod: 'UpdateContact',
     rememberUser: true,
     allowAutoLogin: true,
     loginDeviceTemplate: 'SIP/{device}',
@@ -62,6 +63,7 @@ const baseView: AgentView = {
   },
   confirmLogout: false,
   dialError: null,
+  record: null,
 };
 
 /** The ready shell around `agent`, with view fields overridden by `view`. */
@@ -95,7 +97,7 @@ export const states = {
     autoAnswer: true,
     answering: false,
   }),
-  connected: (over: { held?: boolean; muted?: boolean; hangUpRequested?: boolean } = {}): AgentState => ({
+  connected: (over: { held?: boolean; muted?: boolean; hangUpRequested?: boolean; control?: CallControl } = {}): AgentState => ({
     ...common,
     phase: 'connected',
     session: session(),
@@ -103,6 +105,7 @@ export const states = {
     held: over.held ?? false,
     muted: over.muted ?? false,
     hangUpRequested: over.hangUpRequested ?? false,
+    control: over.control ?? NO_CONTROL,
   }),
   wrapUp: (): AgentState => ({
     ...common,

@@ -2,6 +2,7 @@
  * Before the agent talks: `dialing` (Dial sent, waiting for the platform leg) and `ringing` (a
  * leg rings, or Position announced a call or a contact whose leg is on its way).
  */
+import { NO_CONTROL } from '../call-control-types.ts';
 import { concernsCall, mergeFacts, type CallFacts } from '../call-facts.ts';
 import { callEnded, deliverContact, ringerOn, sameContact, stopRinging } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
@@ -100,7 +101,7 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
       ]);
     case 'sipAnswered': {
       if (legId !== event.legId) return ignore(state);
-      const connected: Connected = { ...state, phase: 'connected', call: { ...state.call, answeredAt: event.at }, held: false, muted: false, hangUpRequested: false };
+      const connected: Connected = { ...state, phase: 'connected', call: { ...state.call, answeredAt: event.at }, held: false, muted: false, hangUpRequested: false, control: NO_CONTROL };
       return accept(connected, ringerOn(state) ? [{ kind: 'ringer', on: false }] : []);
     }
     case 'sipEnded': {

@@ -3,6 +3,7 @@
  * re-INVITE can fail), the call ends by SIP (BYE either way) or by Position (the platform ended
  * it and no BYE came, e.g. while the WebSocket was down).
  */
+import { callControlIntent } from '../call-control.ts';
 import { concernsCall, mergeFacts } from '../call-facts.ts';
 import { callEnded, deliverContact, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
@@ -79,6 +80,14 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
       return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }, notify('callRejectedBusy', 'info', event.from)]);
     case 'logout':
       return logoutDuringCall(state, event.force, event.at);
+    case 'transfer':
+    case 'completeTransfer':
+    case 'endTransfer':
+    case 'startConference':
+    case 'inviteParticipant':
+    case 'kickParticipant':
+    case 'kickAll':
+      return callControlIntent(state, event);
     default:
       return unhandled(state, event);
   }
