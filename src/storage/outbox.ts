@@ -17,7 +17,14 @@ export type SendOutcome =
    * `definite`: Salesforce answered that nothing was saved (a create may be sent again as is);
    * otherwise (timeout, no answer, the page went) a create may have reached it.
    */
-  | { readonly ok: false; readonly error: string; readonly definite: boolean; readonly retryAt: number };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly definite: boolean;
+      readonly retryAt: number;
+      /** A Task the sender found (by `CallObject`) before the failing update: remembered all the same. */
+      readonly taskId?: string;
+    };
 
 /**
  * The log outbox (docs/task-log.md): every Task waits here until Salesforce confirmed it, keyed by
@@ -122,9 +129,11 @@ export function settled(entry: OutboxRecord, holder: string, version: number, ou
     };
   }
   if (!mine) return entry;
+  const taskId = outcome.taskId ?? entry.taskId;
   return {
     ...entry,
-    createMayHaveReached: entry.taskId === null && !outcome.definite,
+    taskId,
+    createMayHaveReached: taskId === null && !outcome.definite,
     attempts: entry.attempts + 1,
     nextAttemptAt: outcome.retryAt,
     lastError: outcome.error.slice(0, 500),

@@ -1,0 +1,295 @@
+/**
+ * Task logs that are never lost (docs/task-log.md): every call's Task goes into the outbox
+ * (IndexedDB) before anything is sent, and the owner tab drains it through Open CTI `saveLog` —
+ * create, then update by the remembered Task id — with bounded exponential back-off and jitter,
+ * looking the Task up by `CallObject` before re-creating after an unanswered create, and
+ * `refreshView` after each save. Idempotent per `CallObject`, across reloads and tabs.
+ */
+import type { CallFacts } from '../call/index.ts';
+import type { Config } from '../config/index.ts';
+import type { LinkedRecord } from '../crm/linked-record.ts';
+import { callObjectOf, lookupFieldsOf, taskFieldsOf, type TaskFields } from '../crm/task-log.ts';
+import { OpenCtiError, SALESFORCE_ERROR_CODES, type RunApexArgs, type SaveLogValue } from '../opencti/index.ts';
+import { messageOf } from '../shared/errors.ts';
+import { createMemoryOutbox, openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
+
+/** What the logger needs of Open CTI (the `OpenCti` shim fits). */
+export interface TaskLogCti {
+  saveLog(args: { value: SaveLogValue }): Promise<string>;
+  refreshView(): Promise<void>;
+  runApex(args: RunApexArgs): Promise<unknown>;
+}
+
+/** The Apex method that finds a call's Task by `CallObject` (apex/ and dev/lightning/apex twin). */
+export const TASK_LOOKUP = { apexClass: 'DialtoneTaskLog', methodName: 'findTaskByCallObject', param: 'callObject' } as const;
+
+/** Back-off of failed sends: `min(maxMs, baseMs · 2^(attempt−1))`, then × a random 0.5–1 (equal jitter). */
+export interface BackoffPolicy {
+  readonly baseMs: number;
+  readonly maxMs: number;
+}
+
+/** 2 s, 4 s, 8 s … capped at 5 min (each × 0.5–1): a Salesforce outage is retried every few minutes, forever. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2000, maxMs: 300_000 };
+/** How long one sender keeps an entry: more than a lookup plus a `saveLog` at the shim's 10 s timeout each. */
+export const DEFAULT_LEASE_MS = 45_000;
+/** Sent entries are kept this long (a re-point updates the Task by its id), then pruned. */
+export const KEEP_SENT_MS = 7 * 24 * 3600 * 1000;
+
+/** Delay before retry number `attempt` (1 = the first retry). */
+export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const exponent = Math.min(Math.max(attempt, 1) - 1, 30);
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/** How to build a {@link TaskLogger}. */
+export interface TaskLoggerOptions {
+  readonly config: Pick<Config, 'categories' | 'crm'>;
+  readonly cti: TaskLogCti;
+  /** The record linked to a call (the screen pop's choice, or the agent's re-point). */
+  readonly linkOf: (call: CallFacts) => LinkedRecord | null;
+  /** The pending count changed (the view's `pendingLogs`). */
+  readonly onPending: (count: number) => void;
+  /** The outbox is in memory only (no IndexedDB in this frame): pending logs die with the page. */
+  readonly onVolatile: (detail: string) => void;
+  readonly warn: (message: string, cause?: unknown) => void;
+  /** Default: the `dialtone` database's outbox, or an in-memory one when it does not open. */
+  readonly openOutbox?: () => Promise<Outbox>;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly backoff?: BackoffPolicy;
+  readonly leaseMs?: number;
+  /** This sender's name in leases; default a random UUID per page. */
+  readonly holder?: string;
+}
+
+/** Fields `saveLog` may not send on update (Salesforce refuses them). */
+const CREATE_ONLY = new Set(['TaskSubtype']);
+
+function withoutNulls(fields: TaskFields): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(fields)) if (value !== null) out[name] = value;
+  return out;
+}
+
+function updatable(fields: TaskFields): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const [name, value] of Object.entries(fields)) if (!CREATE_ONLY.has(name)) out[name] = value;
+  return out;
+}
+
+/** Whether Salesforce answered (nothing saved), as opposed to no answer (it may have saved). */
+function isDefinite(error: unknown): boolean {
+  return error instanceof OpenCtiError && ((SALESFORCE_ERROR_CODES as readonly string[]).includes(error.code) || error.code === 'INVALID_ARGUMENT');
+}
+
+function describeError(error: unknown): string {
+  return error instanceof OpenCtiError ? `${error.code}: ${error.message}` : messageOf(error);
+}
+
+/** The first Task id in the lookup's answer (a JSON list of Tasks, as `JSON.serialize` writes it). */
+export function taskIdOfLookup(answer: unknown): string | null {
+  if (!Array.isArray(answer) || answer.length === 0) return null;
+  const first: unknown = answer[0];
+  if (typeof first !== 'object' || first === null) return null;
+  const id = (first as Record<string, unknown>).Id;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+/** The call-log side of the CRM hooks, plus the generic outbox for other Tasks. */
+export class TaskLogger {
+  private outbox: Outbox | undefined;
+  private readonly ready: Promise<Outbox>;
+  /** Enqueues run one after another, so a call's final log never overtakes its first. */
+  private chain: Promise<unknown> = Promise.resolve();
+  private draining = false;
+  private again = false;
+  private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
+  private readonly holder: string;
+
+  constructor(private readonly options: TaskLoggerOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.holder = options.holder ?? globalThis.crypto.randomUUID();
+    this.ready = this.openOutbox();
+  }
+
+  /** Whether the outbox survives a reload (IndexedDB) — `undefined` until it opened. */
+  get persistent(): boolean | undefined {
+    return this.outbox?.persistent;
+  }
+
+  /** `CrmHooks.log`: the call ended (`final: false`) or the agent is done with it (`final: true`). */
+  log(call: CallFacts, final: boolean): void {
+    if (!this.options.config.crm.saveActivityLog) return;
+    let fields: TaskFields;
+    try {
+      fields = taskFieldsOf(call, this.options.linkOf(call), this.options.config, { final });
+    } catch (error) {
+      this.options.warn('the call could not be turned into a Task', error);
+      return;
+    }
+    void this.queue(callObjectOf(call), fields, false);
+  }
+
+  /**
+   * The agent re-pointed `call` to `record` (or the pop found it late): the Task follows. A Task
+   * already written is updated by its id; a pending one is sent with the new link; a call not yet
+   * logged needs nothing (its log asks `linkOf`).
+   */
+  relink(call: CallFacts, record: LinkedRecord | null): void {
+    if (!this.options.config.crm.saveActivityLog) return;
+    let lookups: TaskFields;
+    try {
+      lookups = lookupFieldsOf(record);
+    } catch (error) {
+      this.options.warn('the re-pointed record cannot go on the Task', error);
+      return;
+    }
+    const key = callObjectOf(call);
+    this.chain = this.chain.then(async () => {
+      const outbox = await this.ready;
+      if ((await outbox.get(key)) === undefined) return;
+      await this.store(outbox, key, lookups, true);
+    }).catch((error: unknown) => this.options.warn('re-pointing the Task failed', error));
+  }
+
+  /**
+   * Any other Task through the same outbox (e.g. a supervisor's monitoring session): `key` is
+   * written as its `CallObject` (the idempotency key; a later enqueue of the same key updates the
+   * same Task) and `fields` as given (`entityApiName`/`Id` are the outbox's). Resolves once stored.
+   */
+  async enqueue(key: string, fields: TaskFields): Promise<void> {
+    await this.queue(key, fields, false, true);
+  }
+
+  /** Starts sending (this tab owns the phone): drains what earlier pages or tabs left. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.ready.then(async (outbox) => {
+      await outbox.prune(this.now() - KEEP_SENT_MS).catch((error: unknown) => this.options.warn('pruning the log outbox failed', error));
+      await this.publishPending(outbox);
+      this.kick();
+    });
+  }
+
+  /** Stops sending (another tab owns the phone, or the page goes); what is stored stays. */
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Sends everything due now; resolves when the outbox has nothing due (tests, and `start`). */
+  async drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = true;
+    try {
+      const outbox = await this.ready;
+      do {
+        this.again = false;
+        for (let entry = await outbox.claim(this.holder, this.now(), this.leaseMs); entry; entry = await outbox.claim(this.holder, this.now(), this.leaseMs)) {
+          await this.send(outbox, entry);
+          await this.publishPending(outbox);
+        }
+      } while (this.wantsAgain());
+      await this.schedule(outbox);
+    } catch (error) {
+      this.options.warn('the log outbox could not be drained', error);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** A drain was asked for while this one ran (a new log arrived mid-way). */
+  private wantsAgain(): boolean {
+    return this.again && this.running;
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  private kick(): void {
+    if (this.running) void this.drain();
+  }
+
+  private async schedule(outbox: Outbox): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.running) return;
+    const at = await outbox.nextDueAt();
+    if (at === undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.kick();
+    }, Math.max(0, at - this.now()));
+  }
+
+  private queue(key: string, fields: TaskFields, merge: boolean, rethrow = false): Promise<void> {
+    const run = this.chain.then(async () => this.store(await this.ready, key, fields, merge));
+    this.chain = run.catch((error: unknown) => this.options.warn(`the Task ${key} could not be stored for sending`, error));
+    return rethrow ? run : this.chain.then(() => undefined);
+  }
+
+  private async store(outbox: Outbox, key: string, fields: TaskFields, merge: boolean): Promise<void> {
+    await outbox.enqueue(key, { ...fields, CallObject: key }, { now: this.now(), merge });
+    await this.publishPending(outbox);
+    this.kick();
+  }
+
+  private async send(outbox: Outbox, entry: OutboxEntry): Promise<void> {
+    const { cti } = this.options;
+    let taskId = entry.taskId;
+    let outcome: SendOutcome;
+    try {
+      if (taskId === null && entry.createMayHaveReached) taskId = await this.lookUp(entry.key);
+      const value: SaveLogValue = taskId === null
+        ? { ...withoutNulls(entry.fields), entityApiName: 'Task' }
+        : { ...updatable(entry.fields), Id: taskId };
+      outcome = { ok: true, taskId: await cti.saveLog({ value }) };
+    } catch (error) {
+      const retryAt = this.now() + backoffDelay(entry.attempts + 1, this.options.backoff, this.options.random);
+      outcome = { ok: false, error: describeError(error), definite: isDefinite(error), retryAt, ...(taskId === null ? {} : { taskId }) };
+      this.options.warn(`the Task ${entry.key} did not reach Salesforce (attempt ${entry.attempts + 1}); retrying in ${retryAt - this.now()} ms`, error);
+    }
+    await outbox.settle(entry.key, this.holder, entry.version, outcome, this.now());
+    if (outcome.ok) {
+      cti.refreshView().catch((error: unknown) => this.options.warn('refreshView after saving the Task failed', error));
+    }
+  }
+
+  /** The Task an unanswered create may have written, by its `CallObject`; throws when Salesforce cannot say. */
+  private async lookUp(callObject: string): Promise<string | null> {
+    const answer = await this.options.cti.runApex({
+      apexClass: TASK_LOOKUP.apexClass,
+      methodName: TASK_LOOKUP.methodName,
+      methodParams: { [TASK_LOOKUP.param]: callObject },
+    });
+    return taskIdOfLookup(answer);
+  }
+
+  private async publishPending(outbox: Outbox): Promise<void> {
+    try {
+      this.options.onPending(await outbox.pendingCount());
+    } catch (error) {
+      this.options.warn('could not count the pending logs', error);
+    }
+  }
+
+  private async openOutbox(): Promise<Outbox> {
+    try {
+      this.outbox = this.options.openOutbox ? await this.options.openOutbox() : (await openStore()).outbox;
+    } catch (error) {
+      this.outbox = createMemoryOutbox();
+      this.options.onVolatile(messageOf(error));
+    }
+    return this.outbox;
+  }
+}
