@@ -10,7 +10,7 @@ import type { Config } from '../config/index.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { callObjectOf, lookupFieldsOf, taskFieldsOf, type TaskFields } from '../crm/task-log.ts';
 import { OpenCtiError, SALESFORCE_ERROR_CODES, type RunApexArgs, type SaveLogValue } from '../opencti/index.ts';
-import { messageOf } from '../shared/errors.ts';
+import { describeValue, messageOf } from '../shared/errors.ts';
 import { createMemoryOutbox, openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
 
 /** What the logger needs of Open CTI (the `OpenCti` shim fits). */
@@ -20,8 +20,11 @@ export interface TaskLogCti {
   runApex(args: RunApexArgs): Promise<unknown>;
 }
 
-/** The Apex method that finds a call's Task by `CallObject` (apex/ and dev/lightning/apex twin). */
-export const TASK_LOOKUP = { apexClass: 'DialtoneTaskLog', methodName: 'findTaskByCallObject', param: 'callObject' } as const;
+/**
+ * The Apex method that finds a call's Task by `CallObject`: `NeotelDataRetrieval.findTaskByCallObject`
+ * (apex/force-app/…/NeotelDataRetrieval.cls; twin in dev/lightning/apex/neotel-data-retrieval.ts).
+ */
+export const TASK_LOOKUP = { apexClass: 'NeotelDataRetrieval', methodName: 'findTaskByCallObject', param: 'callObject' } as const;
 
 /** Back-off of failed sends: `min(maxMs, baseMs · 2^(attempt−1))`, then × a random 0.5–1 (equal jitter). */
 export interface BackoffPolicy {
@@ -88,13 +91,23 @@ function describeError(error: unknown): string {
   return error instanceof OpenCtiError ? `${error.code}: ${error.message}` : messageOf(error);
 }
 
-/** The first Task id in the lookup's answer (a JSON list of Tasks, as `JSON.serialize` writes it). */
+/**
+ * The oldest Task id in the lookup's answer (a JSON list of Tasks, oldest first, as
+ * `JSON.serialize` writes it); `null` for an empty list. Anything else (the class's
+ * `{"error": …}`, no class at all) throws: "not found" must never be guessed, or a create could
+ * write the call's second Task.
+ */
 export function taskIdOfLookup(answer: unknown): string | null {
-  if (!Array.isArray(answer) || answer.length === 0) return null;
+  if (!Array.isArray(answer)) {
+    throw new Error(`${TASK_LOOKUP.apexClass}.${TASK_LOOKUP.methodName} answered ${describeValue(answer, 200)}; expected a JSON list of Tasks.`);
+  }
+  if (answer.length === 0) return null;
   const first: unknown = answer[0];
-  if (typeof first !== 'object' || first === null) return null;
-  const id = (first as Record<string, unknown>).Id;
-  return typeof id === 'string' && id !== '' ? id : null;
+  const id = typeof first === 'object' && first !== null ? (first as Record<string, unknown>).Id : undefined;
+  if (typeof id !== 'string' || id === '') {
+    throw new Error(`${TASK_LOOKUP.apexClass}.${TASK_LOOKUP.methodName} answered a Task without an Id: ${describeValue(first, 200)}.`);
+  }
+  return id;
 }
 
 /** The call-log side of the CRM hooks, plus the generic outbox for other Tasks. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TaskLogger, backoffDelay, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
+import { TaskLogger, backoffDelay, taskIdOfLookup, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
 import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
 import { parseCallId } from '../../src/call/ids.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
@@ -243,5 +243,13 @@ describe('TaskLogger', () => {
     log.log(call('1'), false);
     await run();
     expect(org.calls).toEqual([]);
+  });
+});
+
+describe('taskIdOfLookup', () => {
+  it('takes the oldest Task, null for none, and throws for an Apex error instead of guessing "not found"', () => {
+    expect(taskIdOfLookup([{ attributes: { type: 'Task' }, Id: '00TDt0000000001AAA' }, { Id: '00TDt0000000002AAA' }])).toBe('00TDt0000000001AAA');
+    expect(taskIdOfLookup([])).toBeNull();
+    expect(() => taskIdOfLookup({ error: { code: 'NO_ACCESS', parameter: 'callObject', message: 'no' } })).toThrow(/NeotelDataRetrieval.findTaskByCallObject answered .*NO_ACCESS.*expected a JSON list of Tasks/);
   });
 });
