@@ -12,6 +12,7 @@ import type { OpenCti } from '../opencti/index.ts';
 import { SipPhone } from '../sip/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
+import { CrmDesk } from './crm-desk.ts';
 import { phoneConnection } from './phone-bridge.ts';
 import { PreferenceKeeper } from './preferences.ts';
 import { TabSync } from './tab-sync.ts';
@@ -29,6 +30,8 @@ export interface AgentSessionOptions {
 /** The agent's softphone in this tab. */
 export class AgentSession {
   readonly runtime: AgentRuntime;
+  /** Screen pop, the record linked to each call (`crm.screenPop.linkOf`) and click-to-dial (docs/screen-pop.md). */
+  readonly crm: CrmDesk;
   private readonly prefs: PreferenceKeeper;
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
@@ -42,9 +45,11 @@ export class AgentSession {
     const { config, warn } = options;
     this.prefs = new PreferenceKeeper(warn);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
+    this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
     this.runtime = new AgentRuntime({
       config,
       neo,
+      crm: this.crm.hooks(),
       createPhone: (credentials) => this.createPhone(credentials),
       createPoller: (user, onEvent: (event: AgentEvent) => void) =>
         new PositionPoller({ client: neo, user, intervalMs: config.connection.positionPollIntervalMs, onEvent, ticker: createTicker() }),
@@ -126,6 +131,8 @@ export class AgentSession {
   /** The owner's view: drawn here and shared with the follower tabs. */
   private ownerView(view: AgentView): void {
     if (this.tabs && !this.tabs.owns) return;
+    // A changed record slice was drawn by the nested patchView: this view is already stale.
+    if (this.crm.ownerView(view)) return;
     this.show(view);
     this.tabs?.publish({ view, kit: this.runtime.takeoverKit() });
   }
@@ -139,6 +146,7 @@ export class AgentSession {
     const phase = view.agent.phase;
     const previous = this.shownPhase;
     this.shownPhase = phase;
+    this.crm.shown(view);
     this.options.onView(view);
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
@@ -175,6 +183,10 @@ export class AgentSession {
   }
 
   private async appIntent(intent: SoftphoneIntent): Promise<void> {
+    if (this.crm.handles(intent)) {
+      await this.crm.intent(intent);
+      return;
+    }
     if (intent.kind === 'requestMicrophone') {
       try {
         await askForMicrophone(this.prefs.prefs.microphoneId);

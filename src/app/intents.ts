@@ -4,6 +4,7 @@
  */
 import { parseNeoUser, type AgentEvent } from '../call/index.ts';
 import type { DialRefusal, SoftphoneIntent } from '../controllers/agent-view.ts';
+import { isFutureWallTime } from '../crm/callback-time.ts';
 
 /** A dial number ready for NeoApi `Dial`, or why the typed text cannot be dialled. */
 export type DialCheck = { readonly ok: true; readonly dial: string } | { readonly ok: false; readonly reason: DialRefusal };
@@ -54,6 +55,14 @@ export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typ
       return { to: 'machine', event: { kind: 'sendDtmf', at, digit: intent.digit } };
     case 'categorise':
       return { to: 'machine', event: { kind: 'categorise', at, subcategory: intent.subcategory } };
+    case 'scheduleCallback': {
+      // The panel checks this too; a relayed or stale click must not book a callback in the past.
+      if (!isFutureWallTime(intent.when, new Date(at))) {
+        return { to: 'refused', message: `Cannot schedule a callback at ${JSON.stringify(intent.when)}: pick a date and time later than now (YYYY-MM-DDTHH:mm:ss, your local time).` };
+      }
+      const phone = intent.phone.replace(/[\s().-]/g, '');
+      return { to: 'machine', event: { kind: 'scheduleCallback', at, subcategory: intent.subcategory, when: intent.when, phone: phone === '' ? null : phone, mine: intent.mine } };
+    }
     case 'unpause':
     case 'leaveCampaign':
     case 'answer':

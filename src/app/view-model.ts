@@ -68,5 +68,6 @@ export function initialView(agent: AgentState, config: Config): AgentView {
     devices: NO_DEVICES,
     confirmLogout: false,
     dialError: null,
+    record: null,
   };
 }

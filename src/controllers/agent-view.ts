@@ -7,6 +7,7 @@
 import type { AgentState, Notice, NoticeLevel } from '../call/index.ts';
 import type { BreakType, Campaign, Category, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
+import type { LinkedRecord } from '../crm/linked-record.ts';
 
 /** Which tab this is: the owner runs the phone; a follower mirrors it and relays clicks. */
 export type TabRole = 'owner' | 'follower' | 'alone';
@@ -83,6 +84,28 @@ export interface AudioDeviceList {
   readonly microphonePermission: 'unknown' | 'granted' | 'denied';
 }
 
+/** A Salesforce record the call could be linked to (untrusted name: render as text). */
+export interface RecordCandidate {
+  readonly id: string;
+  readonly objectType: string;
+  readonly name: string | null;
+}
+
+/** The record the screen pop linked to the current call, and why (src/app/screen-pop.ts). */
+export interface CallRecordView {
+  /**
+   * `searching`; `linked` (see `linked.reason`); `layout` = several matches and no rule picked
+   * one (the layout's search page is open); `newRecord` = nothing matched and the new-record
+   * modal is open; `none` = nothing to pop.
+   */
+  readonly status: 'searching' | 'linked' | 'layout' | 'newRecord' | 'none';
+  readonly linked: LinkedRecord | null;
+  /** Other records that matched: the agent may re-point the call to one. */
+  readonly candidates: readonly RecordCandidate[];
+  /** The agent may sync the record saved from the new-record modal. */
+  readonly canSync: boolean;
+}
+
 /** Everything the agent UI draws. */
 export interface AgentView {
   /** The machine's state: phase, session (break, campaign), call facts, phone and NeoApi health. */
@@ -97,6 +120,8 @@ export interface AgentView {
   readonly confirmLogout: boolean;
   /** The number typed was refused before dialling: why, in i18n terms. */
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
+  /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
+  readonly record?: CallRecordView | null;
 }
 
 /** Why a typed number was not dialled (src/crm/dial-number.ts decides). */
@@ -143,7 +168,13 @@ export type SoftphoneIntent =
   | { readonly kind: 'setAudioDevice'; readonly role: 'microphone' | 'speaker' | 'ringer'; readonly deviceId: string | null }
   | { readonly kind: 'setPanelSize'; readonly width: number | null; readonly height: number | null }
   | { readonly kind: 'setAutoMinimise'; readonly on: boolean }
-  | { readonly kind: 'forgetDevicePassword' };
+  | { readonly kind: 'forgetDevicePassword' }
+  /** Link the current call (and its Task) to another record. */
+  | { readonly kind: 'repointCall'; readonly recordId: string }
+  /** Find the record saved from the no-match new-record modal and link it. */
+  | { readonly kind: 'syncRecord' }
+  /** A click on a phone field in Salesforce (relayed to the tab that owns the phone). */
+  | { readonly kind: 'clickToDial'; readonly number: string; readonly recordId: string | null; readonly objectType: string | null; readonly recordName: string | null };
 
 /** The kind of a {@link SoftphoneIntent}. */
 export type SoftphoneIntentKind = SoftphoneIntent['kind'];

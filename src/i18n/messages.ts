@@ -140,6 +140,21 @@ export interface Messages {
   readonly infoCrmId: string;
   readonly infoSearchKey: string;
 
+  /** The call's Salesforce record and why it was chosen (docs/screen-pop.md). */
+  readonly recordTitle: string;
+  readonly recordSearching: string;
+  readonly recordNone: string;
+  readonly recordLayout: string;
+  readonly recordNewRecord: string;
+  readonly recordUnnamed: string;
+  readonly recordObjects: Readonly<Record<'Contact' | 'Account' | 'Lead' | 'Opportunity', string>>;
+  readonly recordWhy: string;
+  readonly recordReasons: Readonly<Record<'recordId' | 'search' | 'created' | 'clickToDial' | 'agent', string>>;
+  readonly recordRule: string;
+  readonly recordOthers: string;
+  readonly recordUse: string;
+  readonly recordSync: string;
+
   readonly settingsTitle: string;
   readonly panelWidth: string;
   readonly panelHeight: string;

@@ -26,6 +26,8 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   inCallWith: ['<NUMBER>'],
   dispositionSaved: ['<DISPOSITION>'],
   autoReleaseIn: ['<TIME>'],
+  autoReleaseSeconds: [4715],
+  callbackPast: ['<NOW>'],
 };
 
 /** The number every `dialRefused` message is given. */

@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/index.ts';
 import '../break-menu/break-menu.ts';
 import '../call-controls/call-controls.ts';
 import '../call-info/call-info.ts';
+import '../call-record/call-record.ts';
 import '../campaign-picker/campaign-picker.ts';
 import '../dial-pad/dial-pad.ts';
 import '../incoming-call/incoming-call.ts';
@@ -32,6 +33,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${part(phase === 'wrapUp', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
+      ${part((view.record ?? null) !== null, html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`)}
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}

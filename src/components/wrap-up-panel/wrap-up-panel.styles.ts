@@ -14,6 +14,21 @@ export const wrapUpPanelStyles = css`
     border-radius: var(--dt-radius);
     font-variant-numeric: tabular-nums;
   }
+  .callback {
+    margin-top: var(--dt-space-2);
+    padding: var(--dt-space-2);
+    border: 1px solid var(--dt-border);
+    border-radius: var(--dt-radius);
+  }
+  .callback fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .callback .error {
+    margin-bottom: var(--dt-space-2);
+  }
   .saved {
     margin: var(--dt-space-2) 0 0;
     color: var(--dt-success);
