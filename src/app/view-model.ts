@@ -15,6 +15,7 @@ export function agentOptionsFrom(config: Config): AgentOptions {
     categories: config.categories,
     allowCategorization: config.crm.allowCategorization,
     allowContactRelease: config.crm.allowContactRelease,
+    schedulingMethod: config.crm.schedulingMethod,
     rememberUser: config.agent.rememberUser,
     allowAutoLogin: config.agent.allowAutoLogin,
     loginDeviceTemplate: config.connection.loginDeviceTemplate,

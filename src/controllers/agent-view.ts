@@ -5,7 +5,7 @@
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
 import type { AgentState, Notice, NoticeLevel } from '../call/index.ts';
-import type { BreakType, Campaign, Category, Queue } from '../config/config-types.ts';
+import type { BreakType, Campaign, Category, Queue, SchedulingMethod } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 
@@ -33,6 +33,8 @@ export interface AgentOptions {
   readonly categories: readonly Category[];
   readonly allowCategorization: boolean;
   readonly allowContactRelease: boolean;
+  /** How callbacks are booked: with `AddScheduleCall` they are always the agent's own. */
+  readonly schedulingMethod: SchedulingMethod;
   readonly rememberUser: boolean;
   readonly allowAutoLogin: boolean;
   /** `Login(DEVICE)` template, e.g. `SIP/{device}`, shown next to the device field. */
@@ -162,6 +164,12 @@ export type SoftphoneIntent =
   | { readonly kind: 'available' }
   | { readonly kind: 'releaseContact' }
   | { readonly kind: 'categorise'; readonly subcategory: number }
+  /**
+   * Categorise and book a callback at `when`, the agent's local wall time `YYYY-MM-DDTHH:mm:ss`
+   * (the app refuses a past or impossible one); `phone` empty = the contact's number; `mine` =
+   * only this agent may take it (`USUARIO_AGENDA`).
+   */
+  | { readonly kind: 'scheduleCallback'; readonly subcategory: number; readonly when: string; readonly phone: string; readonly mine: boolean }
   | { readonly kind: 'dismissNotice'; readonly id: number }
   | { readonly kind: 'clearDialError' }
   | { readonly kind: 'requestMicrophone' }

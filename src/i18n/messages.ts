@@ -132,6 +132,21 @@ export interface Messages {
   readonly releaseContact: string;
   readonly autoReleaseIn: (time: string) => string;
   readonly wrapUpBusy: string;
+  /** Said (not shown) by screen readers at a few points of the countdown, in whole seconds. */
+  readonly autoReleaseSeconds: (seconds: number) => string;
+  readonly scheduleCallback: string;
+  readonly callbackDate: string;
+  readonly callbackTime: string;
+  readonly callbackPhone: string;
+  readonly callbackMine: string;
+  readonly callbackAlwaysMine: string;
+  readonly callbackSubmit: string;
+  readonly callbackNeedsDisposition: string;
+  readonly callbackNeedsContact: string;
+  readonly callbackMissingDate: string;
+  readonly callbackMissingTime: string;
+  readonly callbackMalformed: string;
+  readonly callbackPast: (now: string) => string;
 
   readonly infoTitle: string;
   readonly infoCallId: string;
