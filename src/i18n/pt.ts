@@ -148,7 +148,7 @@ export const pt: Messages = {
   recordLayout: 'Vários registros correspondem e nenhuma regra escolhe um: escolha o certo.',
   recordNewRecord: 'Nenhum registro corresponde: salve o novo registro que o Salesforce abriu e depois sincronize-o.',
   recordUnnamed: '(sem nome)',
-  recordObjects: { Contact: 'Contato', Account: 'Conta', Lead: 'Lead', Opportunity: 'Oportunidade' },
+  recordObjects: { Contact: 'Contato', Account: 'Conta', Lead: 'Cliente potencial', Opportunity: 'Oportunidade' },
   recordWhy: 'Por quê',
   recordReasons: { recordId: 'a central enviou o id', search: 'corresponde', created: 'criado a partir desta chamada', clickToDial: 'você ligou a partir dele', agent: 'escolhido por você' },
   recordRule: 'regra',
