@@ -156,6 +156,14 @@ export class NeotelControl {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** What the call's customer has heard so far, as WAV bytes (8 kHz mono). */
+  async customerHeard(callId: string): Promise<Uint8Array> {
+    const path = `/control/calls/${encodeURIComponent(callId)}/customer-heard`;
+    const response = await fetch(`${this.baseUrl}${path}`);
+    if (!response.ok) throw new ControlApiError(response.status, path, await response.text());
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   /** Calls a NeoApi method over the HTTP GET binding and returns the raw answer. */
   async neoApi(method: string, params: Record<string, string | number | boolean> = {}): Promise<NeoApiReply> {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));

@@ -77,6 +77,11 @@ export interface AgentRuntimeOptions {
   readonly onView: (view: AgentView) => void;
   /** Where failures that must not stop the phone are reported. */
   readonly warn?: (message: string, cause?: unknown) => void;
+  /**
+   * Sees every event before the machine; `true` = handled elsewhere (the supervisor's monitoring
+   * leg, supervision-desk.ts), so the machine never takes it for a customer call.
+   */
+  readonly intercept?: (event: AgentEvent, phone: PhoneLike | undefined) => boolean;
 }
 
 /** How long an info notice stays before it goes by itself. */
@@ -209,6 +214,7 @@ export class AgentRuntime {
   }
 
   private process(event: AgentEvent): void {
+    if (this.options.intercept?.(event, this.phone) === true) return;
     const before = this.state;
     const result = transition(before, event, this.context);
     if (!result.ok) {

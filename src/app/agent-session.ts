@@ -8,13 +8,16 @@ import type { Config } from '../config/index.ts';
 import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
 import { NeoApiClient, neoApiClientOptions } from '../neoapi/client.ts';
 import { PositionPoller, createTicker } from '../neoapi/index.ts';
+import { monitoredByOf } from '../neoapi/position-monitoring.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { SipPhone } from '../sip/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { phoneConnection } from './phone-bridge.ts';
+import { saveLogMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
+import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
 import { TabSync } from './tab-sync.ts';
 import { messageOf } from '../shared/errors.ts';
 
@@ -30,6 +33,9 @@ export interface AgentSessionOptions {
 /** The agent's softphone in this tab. */
 export class AgentSession {
   readonly runtime: AgentRuntime;
+  /** Supervisor monitoring and the agent's monitored indicator (docs/monitoring.md). */
+  private readonly desk: SupervisionDesk;
+  private deskLoggedIn = false;
   /** Screen pop, the record linked to each call (`crm.screenPop.linkOf`) and click-to-dial (docs/screen-pop.md). */
   readonly crm: CrmDesk;
   private readonly prefs: PreferenceKeeper;
@@ -46,15 +52,32 @@ export class AgentSession {
     this.prefs = new PreferenceKeeper(warn);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
+    const log: MonitoringLog = options.api
+      ? saveLogMonitoringLog(options.api)
+      : {
+          record: (session) => {
+            warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
+            return Promise.resolve();
+          },
+        };
+    this.desk = new SupervisionDesk({ config, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,
       neo,
       crm: this.crm.hooks(),
       createPhone: (credentials) => this.createPhone(credentials),
       createPoller: (user, onEvent: (event: AgentEvent) => void) =>
-        new PositionPoller({ client: neo, user, intervalMs: config.connection.positionPollIntervalMs, onEvent, ticker: createTicker() }),
+        new PositionPoller({
+          client: neo,
+          user,
+          intervalMs: config.connection.positionPollIntervalMs,
+          onEvent,
+          onSnapshot: (position) => this.desk.positionSeen(monitoredByOf(position)),
+          ticker: createTicker(),
+        }),
       onAppIntent: (intent) => void this.appIntent(intent),
       onView: (view) => this.ownerView(view),
+      intercept: (event, phone) => this.desk.intercept(event, phone),
       warn,
     });
   }
@@ -129,10 +152,14 @@ export class AgentSession {
   }
 
   /** The owner's view: drawn here and shared with the follower tabs. */
-  private ownerView(view: AgentView): void {
+  private ownerView(undecorated: AgentView): void {
     if (this.tabs && !this.tabs.owns) return;
     // A changed record slice was drawn by the nested patchView: this view is already stale.
-    if (this.crm.ownerView(view)) return;
+    if (this.crm.ownerView(undecorated)) return;
+    const view = this.desk.decorate(undecorated);
+    const loggedIn = 'session' in view.agent;
+    if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
+    this.deskLoggedIn = loggedIn;
     this.show(view);
     this.tabs?.publish({ view, kit: this.runtime.takeoverKit() });
   }
@@ -183,6 +210,10 @@ export class AgentSession {
   }
 
   private async appIntent(intent: SoftphoneIntent): Promise<void> {
+    if (MONITOR_INTENTS.has(intent.kind)) {
+      this.desk.intent(intent);
+      return;
+    }
     if (this.crm.handles(intent)) {
       await this.crm.intent(intent);
       return;

@@ -7,6 +7,7 @@
 import type { AgentState, Notice, NoticeLevel } from '../call/index.ts';
 import type { BreakType, Campaign, Category, Queue, SchedulingMethod } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
+import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 
 /** Which tab this is: the owner runs the phone; a follower mirrors it and relays clicks. */
@@ -108,6 +109,35 @@ export interface CallRecordView {
   readonly canSync: boolean;
 }
 
+/** An agent a supervisor may monitor: configured (`monitoredUsers`) and/or listed by NeoApi `GetUsers`. */
+export interface MonitorableAgent {
+  readonly id: string;
+  readonly name: string;
+  /** `GetUsers` `Estado` (`Available`, `InCall`, `Break`, `NotLogged`…); `null` when the platform did not list them. */
+  readonly state: string | null;
+  /** The agent's current platform call (`GetUsers` `Llamada`), `null` when none or unknown. */
+  readonly callId: string | null;
+}
+
+/** The supervisor's monitoring panel (docs/monitoring.md); only for users in `supervisorUserIds`. */
+export interface SupervisionView {
+  readonly agents: readonly MonitorableAgent[];
+  readonly status: SupervisionStatus;
+  /** The agent being monitored (or about to be). */
+  readonly agent: string | null;
+  /** The mode the platform confirmed; `requestedMode` = asked for, not confirmed yet. */
+  readonly mode: MonitorMode | null;
+  readonly requestedMode: MonitorMode | null;
+  /** The last failure in the server's words. */
+  readonly error: string | null;
+}
+
+/** Shown to an agent being monitored, when the call center enables it (`showMonitoringToAgent`). */
+export interface MonitoringIndicator {
+  readonly mode: MonitorMode;
+  readonly supervisor: string | null;
+}
+
 /** Everything the agent UI draws. */
 export interface AgentView {
   /** The machine's state: phase, session (break, campaign), call facts, phone and NeoApi health. */
@@ -124,6 +154,10 @@ export interface AgentView {
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
   /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
   readonly record?: CallRecordView | null;
+  /** The monitoring panel; absent or `null` for anyone who is not a logged-in supervisor. */
+  readonly supervision?: SupervisionView | null;
+  /** A supervisor is listening to / assisting this agent (only with `showMonitoringToAgent`). */
+  readonly monitoredBy?: MonitoringIndicator | null;
 }
 
 /** Why a typed number was not dialled (src/crm/dial-number.ts decides). */
@@ -177,6 +211,14 @@ export type SoftphoneIntent =
   | { readonly kind: 'setPanelSize'; readonly width: number | null; readonly height: number | null }
   | { readonly kind: 'setAutoMinimise'; readonly on: boolean }
   | { readonly kind: 'forgetDevicePassword' }
+  /** Supervisor: monitor `agent` in `mode` (NeoApi `StartMonitor`). */
+  | { readonly kind: 'monitorStart'; readonly agent: string; readonly mode: MonitorMode }
+  /** Supervisor: switch the active monitoring to `mode` (`StartMonitor` again). */
+  | { readonly kind: 'monitorSwitch'; readonly mode: MonitorMode }
+  /** Supervisor: end the monitoring (`StopMonitor`). */
+  | { readonly kind: 'monitorStop' }
+  /** Supervisor: list the agents again (`GetUsers`). */
+  | { readonly kind: 'monitorRefresh' }
   /** Link the current call (and its Task) to another record. */
   | { readonly kind: 'repointCall'; readonly recordId: string }
   /** Find the record saved from the no-match new-record modal and link it. */

@@ -188,4 +188,29 @@ export interface Messages {
   readonly noticesLabel: string;
   readonly notices: Readonly<Record<Notice, string>>;
   readonly dismiss: string;
+
+  /** Supervisor monitoring (docs/monitoring.md). */
+  readonly monitorTitle: string;
+  readonly monitorAgent: string;
+  readonly monitorAgentOption: (name: string, id: string) => string;
+  /** `GetUsers` states; an unknown state is shown as the platform sent it. */
+  readonly monitorStates: Readonly<Record<'Available' | 'InCall' | 'Break' | 'Busy' | 'NotLogged', string>>;
+  readonly monitorNoAgents: string;
+  readonly monitorRefresh: string;
+  readonly monitorModeLabel: string;
+  readonly monitorListen: string;
+  readonly monitorAssist: string;
+  readonly monitorListenHint: string;
+  readonly monitorAssistHint: string;
+  readonly monitorEnd: string;
+  readonly monitorStarting: (agent: string) => string;
+  readonly monitorListening: (agent: string) => string;
+  readonly monitorAssisting: (agent: string) => string;
+  readonly monitorSwitching: string;
+  readonly monitorStopping: string;
+  readonly monitorFailed: (detail: string) => string;
+  /** Shown to the monitored agent (`showMonitoringToAgent`). */
+  readonly monitoredListen: (supervisor: string) => string;
+  readonly monitoredAssist: (supervisor: string) => string;
+  readonly monitoredSomeone: string;
 }

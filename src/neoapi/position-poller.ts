@@ -48,6 +48,8 @@ export interface PositionPollerOptions {
   readonly timeoutMs?: number;
   /** Receives every fact; an exception thrown here is counted, never propagated. */
   readonly onEvent: (event: PositionPollerEvent) => void;
+  /** Receives every usable Position as parsed (fields no event carries, e.g. `MONITOREO`); exceptions counted like `onEvent`'s. */
+  readonly onSnapshot?: (position: ParsedPosition) => void;
   /** Epoch ms for the events' `at` and for latencies. Default `Date.now`. */
   readonly now?: () => number;
   /**
@@ -232,6 +234,12 @@ export class PositionPoller {
     }
     const events = positionEvents(this.last, parsed, at);
     this.last = parsed;
+    try {
+      this.options.onSnapshot?.(parsed);
+    } catch {
+      // The listener's bug must not stop the poll; it is counted like onEvent's.
+      this.counters.listenerErrors++;
+    }
     this.lastSuccessAt = at;
     this.lastFailure = null;
     this.counters.consecutiveFailures = 0;

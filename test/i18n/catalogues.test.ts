@@ -26,6 +26,13 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   inCallWith: ['<NUMBER>'],
   dispositionSaved: ['<DISPOSITION>'],
   autoReleaseIn: ['<TIME>'],
+  monitorAgentOption: ['<NAME>', '<ID>'],
+  monitorStarting: ['<AGENT>'],
+  monitorListening: ['<AGENT>'],
+  monitorAssisting: ['<AGENT>'],
+  monitorFailed: ['<DETAIL>'],
+  monitoredListen: ['<SUPERVISOR>'],
+  monitoredAssist: ['<SUPERVISOR>'],
   autoReleaseSeconds: [4715],
   callbackPast: ['<NOW>'],
 };

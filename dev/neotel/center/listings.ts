@@ -14,7 +14,7 @@ export function listUsers(world: World, user: string): string {
     world.scenario.users.map((u) => {
       const session = world.sessions.get(u.id);
       const state = !session ? 'NotLogged' : session.call ? 'InCall' : session.breakSubtype !== 0 ? 'Break' : isFreeForWork(world, session) ? 'Available' : 'Busy';
-      return { Id: u.id, Nombre: u.name, Perfil: u.role === 'supervisor' ? 'Supervisor' : 'Agente', Dispositivo: session?.device ?? '', Estado: state, Descanso: session?.breakSubtype ?? 0, Campana: session?.campaign?.id ?? 0 };
+      return { Id: u.id, Nombre: u.name, Perfil: u.role === 'supervisor' ? 'Supervisor' : 'Agente', Dispositivo: session?.device ?? '', Estado: state, Descanso: session?.breakSubtype ?? 0, Campana: session?.campaign?.id ?? 0, Llamada: session?.call?.id ?? '0' };
     }),
   );
 }

@@ -10,6 +10,7 @@
  *  - `IDLLAMADA=0` without a call; `TIPO_LLAMADA=NotSet`, `SAL_TIPO_DISCADOR=NotSet` when unset;
  *  - `STATUS=OK` only while the device is registered (`IP=0.0.0.0|PORT=0|STATUS=|` otherwise).
  */
+import { monitorsOf } from './call-legs.ts';
 import type { AgentSession, Call, SubState } from './model.ts';
 import type { World } from './world.ts';
 
@@ -116,6 +117,8 @@ export function renderPosition(world: World, session: AgentSession): string {
   const date = (at: number | undefined, unset: 'min' | '2000' = '2000'): string => world.dates.format(at, unset);
   const record = session.record;
   const campaign = session.campaign;
+  // The newest monitoring of this user whose supervisor leg is up (a ringing supervisor hears nothing yet).
+  const monitor = monitorsOf(world, session.user.id).filter((m) => m.agentLeg?.state === 'up').at(-1);
   const values: Record<PositionKey, string | number> = {
     DEVICE: session.device,
     IP: registration?.ip ?? '0.0.0.0',
@@ -171,5 +174,8 @@ export function renderPosition(world: World, session: AgentSession): string {
     CANALES_ASOCIADOS: view.associated.map((channel) => `¦¦${channel}`).join(''),
   };
   // A value can never contain the separator; real servers print what they have, so we only guard ours.
-  return POSITION_KEYS.map((key) => `${key}=${String(values[key]).replace(/\|/g, '/')}|`).join('');
+  const payload = POSITION_KEYS.map((key) => `${key}=${String(values[key]).replace(/\|/g, '/')}|`).join('');
+  // Dialtone's choice (no real payload shows monitoring; docs/neoapi-contract.md §4): only while a
+  // supervisor's leg is up on this user, two keys after the real ones say how, and who.
+  return monitor?.monitor ? `${payload}MONITOREO=${monitor.monitor.mode}|MONITOREO_USUARIO=${monitor.agent ?? ''}|` : payload;
 }

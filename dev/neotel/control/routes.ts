@@ -158,7 +158,7 @@ export function createControlHandler(options: ControlOptions): (req: IncomingMes
   };
 
   const callRoute = async (center: ContactCenter, req: IncomingMessage, method: string, path: string): Promise<Reply> => {
-    const match = /^\/control\/calls\/([^/]+)(?:\/(hangup|digits|tone|recording))?$/.exec(path);
+    const match = /^\/control\/calls\/([^/]+)(?:\/(hangup|digits|tone|recording|customer-heard))?$/.exec(path);
     if (!match) return notFound(`No control endpoint ${method} ${path}; see GET /control/ and docs/dev-neotel.md`);
     const [, callId = '', action] = match;
     if (method === 'GET' && action === undefined) {
@@ -169,7 +169,11 @@ export function createControlHandler(options: ControlOptions): (req: IncomingMes
       const wav = center.recording(callId);
       return wav ? { wav, name: callId } : notFound(`No recording for call ${callId}`);
     }
-    if (method !== 'POST' || action === undefined || action === 'recording') return notFound(`No control endpoint ${method} ${path}`);
+    if (method === 'GET' && action === 'customer-heard') {
+      const wav = center.customerHeard(callId);
+      return wav ? { wav, name: `${callId}-customer-heard` } : notFound(`No customer leg in call ${callId}`);
+    }
+    if (method !== 'POST' || action === undefined || action === 'recording' || action === 'customer-heard') return notFound(`No control endpoint ${method} ${path}`);
     if (!center.world.calls.has(callId)) return notFound(`No active call ${callId}; active: ${[...center.world.calls.keys()].join(', ') || 'none'}`);
     if (action === 'hangup') center.customerHangup(callId);
     else if (action === 'digits') center.pressDigits(callId, parse(digitsSchema, await readJsonBody(req), `POST ${path}`).digits);

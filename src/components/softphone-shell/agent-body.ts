@@ -9,6 +9,8 @@ import '../campaign-picker/campaign-picker.ts';
 import '../dial-pad/dial-pad.ts';
 import '../incoming-call/incoming-call.ts';
 import '../login-form/login-form.ts';
+import '../monitored-indicator/monitored-indicator.ts';
+import '../monitoring-panel/monitoring-panel.ts';
 import '../notice-list/notice-list.ts';
 import '../settings-panel/settings-panel.ts';
 import '../wrap-up-panel/wrap-up-panel.ts';
@@ -29,10 +31,12 @@ export function renderAgent(state: ReadyShell, m: Messages) {
     <section class="ready" data-phase="ready" data-agent-phase=${phase} aria-labelledby="ready-title">
       <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
       <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
+      ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${part(phase === 'wrapUp', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
+      ${part(loggedIn && view.supervision != null, html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`)}
       ${part((view.record ?? null) !== null, html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`)}
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}

@@ -294,11 +294,16 @@ describe('conference and monitoring', () => {
     const agent = h.pbx.lastAgentLeg('SIP/1001')!.id;
     const customer = h.pbx.lastCustomerLeg('1155550202')!.id;
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer], [customer]: [agent], [supervisor.id]: [agent, customer] });
+    // Dialtone's Position choice (docs/neoapi-contract.md §4): the monitored agent sees how, and by whom.
+    expect(h.center.position('1001')).toMatch(/\|CANALES_ASOCIADOS=[^|]*\|MONITOREO=listen\|MONITOREO_USUARIO=2001\|$/);
+    expect(h.center.position('2001')).not.toContain('MONITOREO=');
     h.center.startMonitor('2001', '1001', 'asistir');
+    expect(h.center.position('1001')).toContain('|MONITOREO=assist|MONITOREO_USUARIO=2001|');
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer, supervisor.id], [customer]: [agent], [supervisor.id]: [agent, customer] });
     h.center.stopMonitor('2001');
     expect(supervisor.state).toBe('ended');
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer], [customer]: [agent] });
+    expect(h.center.position('1001')).not.toContain('MONITOREO');
     expect(() => h.center.stopMonitor('2001')).toThrow(new NeoFault('2001 is not monitoring.'));
   });
 });
@@ -307,7 +312,7 @@ describe('listings and tasks', () => {
   it('lists users, queues, campaigns, break types and sub-categories as JSON', () => {
     h = makeHarness();
     h.loginAgent('1001', 97);
-    expect(JSON.parse(h.center.listUsers('1001'))).toContainEqual({ Id: '1001', Nombre: 'Ana Agente', Perfil: 'Agente', Dispositivo: 'SIP/1001', Estado: 'Available', Descanso: 0, Campana: 97 });
+    expect(JSON.parse(h.center.listUsers('1001'))).toContainEqual({ Id: '1001', Nombre: 'Ana Agente', Perfil: 'Agente', Dispositivo: 'SIP/1001', Estado: 'Available', Descanso: 0, Campana: 97, Llamada: '0' });
     expect(JSON.parse(h.center.listBreakTypes('1001'))).toContainEqual({ Id: 12, Nombre: 'Almuerzo' });
     expect(JSON.parse(h.center.listQueues('1001'))).toContainEqual({ Id: 3, Nombre: 'Soporte', Campana: 110, EnEspera: 0 });
     expect(JSON.parse(h.center.listSubcategories('1001'))[0].Subcategorias).toContainEqual({ Id: 26, Nombre: 'Venta', Cierra: true, Rellamar: false, Agenda: false });

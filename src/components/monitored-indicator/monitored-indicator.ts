@@ -1,0 +1,44 @@
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { sldsTokens } from '../slds.styles.ts';
+import { AgentElement } from '../shared/agent-element.ts';
+
+/**
+ * Tells an agent that a supervisor is listening to or assisting them, when the call center
+ * enables it (`showMonitoringToAgent`). A polite live region, so a screen reader announces the
+ * change without interrupting the call.
+ */
+@customElement('dialtone-monitored-indicator')
+export class MonitoredIndicator extends AgentElement {
+  static override styles = [
+    sldsTokens,
+    css`
+      p {
+        margin: 0 0 var(--dt-space-2);
+        padding: var(--dt-space-1) var(--dt-space-2);
+        border-radius: 0.25rem;
+        background: #fef1ee;
+        border-left: 4px solid #fe9339;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  override render() {
+    const m = this.messages;
+    const monitored = this.view?.monitoredBy;
+    return html`<div role="status" aria-live="polite">
+      ${!m || !monitored
+        ? nothing
+        : html`<p data-testid="monitored-indicator" data-mode=${monitored.mode}>
+            ${(monitored.mode === 'assist' ? m.monitoredAssist : m.monitoredListen)(monitored.supervisor ?? m.monitoredSomeone)}
+          </p>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-monitored-indicator': MonitoredIndicator;
+  }
+}
