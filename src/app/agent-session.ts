@@ -14,6 +14,7 @@ import { SipPhone } from '../sip/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
+import { TaskLogger } from './task-logger.ts';
 import { phoneConnection } from './phone-bridge.ts';
 import { saveLogMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
@@ -38,6 +39,8 @@ export class AgentSession {
   private deskLoggedIn = false;
   /** Screen pop, the record linked to each call (`crm.screenPop.linkOf`) and click-to-dial (docs/screen-pop.md). */
   readonly crm: CrmDesk;
+  /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
+  readonly tasks: TaskLogger | undefined;
   private readonly prefs: PreferenceKeeper;
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
@@ -52,6 +55,17 @@ export class AgentSession {
     this.prefs = new PreferenceKeeper(warn);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
+    this.tasks = options.api
+      ? new TaskLogger({
+          config,
+          cti: options.api,
+          linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null,
+          onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
+          onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
+          warn,
+        })
+      : undefined;
+    this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
     const log: MonitoringLog = options.api
       ? saveLogMonitoringLog(options.api)
       : {
@@ -64,7 +78,7 @@ export class AgentSession {
     this.runtime = new AgentRuntime({
       config,
       neo,
-      crm: this.crm.hooks(),
+      crm: this.crm.hooks((call, final) => this.tasks?.log(call, final)),
       createPhone: (credentials) => this.createPhone(credentials),
       createPoller: (user, onEvent: (event: AgentEvent) => void) =>
         new PositionPoller({
@@ -100,6 +114,8 @@ export class AgentSession {
     this.tabs = await TabSync.join(this.options.config.general.internalName, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
+        // The owner drains the outbox, including what a closed or reloaded tab left in it.
+        this.tasks?.start();
         if (state) {
           takeover.inherited = true;
           this.runtime.resume(state.kit);

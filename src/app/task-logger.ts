@@ -52,9 +52,9 @@ export interface TaskLoggerOptions {
   readonly cti: TaskLogCti;
   /** The record linked to a call (the screen pop's choice, or the agent's re-point). */
   readonly linkOf: (call: CallFacts) => LinkedRecord | null;
-  /** The pending count changed (the view's `pendingLogs`). */
+  /** The pending count changed (the view's `pendingLogs`; starts at 0). */
   readonly onPending: (count: number) => void;
-  /** The outbox is in memory only (no IndexedDB in this frame): pending logs die with the page. */
+  /** The outbox is in memory only (no IndexedDB in this frame): pending logs die with the page. Told once, at the first log. */
   readonly onVolatile: (detail: string) => void;
   readonly warn: (message: string, cause?: unknown) => void;
   /** Default: the `dialtone` database's outbox, or an in-memory one when it does not open. */
@@ -122,6 +122,9 @@ export class TaskLogger {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
   private readonly holder: string;
+  /** Why the outbox is in memory; told to the agent once, with the first log it holds. */
+  private volatileReason: string | undefined;
+  private lastPending = 0;
 
   constructor(private readonly options: TaskLoggerOptions) {
     this.now = options.now ?? (() => Date.now());
@@ -253,6 +256,10 @@ export class TaskLogger {
 
   private async store(outbox: Outbox, key: string, fields: TaskFields, merge: boolean): Promise<void> {
     await outbox.enqueue(key, { ...fields, CallObject: key }, { now: this.now(), merge });
+    if (this.volatileReason !== undefined) {
+      this.options.onVolatile(this.volatileReason);
+      this.volatileReason = undefined;
+    }
     await this.publishPending(outbox);
     this.kick();
   }
@@ -290,7 +297,10 @@ export class TaskLogger {
 
   private async publishPending(outbox: Outbox): Promise<void> {
     try {
-      this.options.onPending(await outbox.pendingCount());
+      const count = await outbox.pendingCount();
+      if (count === this.lastPending) return;
+      this.lastPending = count;
+      this.options.onPending(count);
     } catch (error) {
       this.options.warn('could not count the pending logs', error);
     }
@@ -301,7 +311,7 @@ export class TaskLogger {
       this.outbox = this.options.openOutbox ? await this.options.openOutbox() : (await openStore()).outbox;
     } catch (error) {
       this.outbox = createMemoryOutbox();
-      this.options.onVolatile(messageOf(error));
+      this.volatileReason = messageOf(error);
     }
     return this.outbox;
   }

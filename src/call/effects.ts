@@ -89,6 +89,8 @@ export const NOTICES = [
   'microphoneDenied',
   /** This tab cannot coordinate with the agent's other Salesforce tabs (third-party storage blocked). */
   'tabsNotShared',
+  /** This frame cannot keep the Task-log outbox in IndexedDB: pending logs are lost if the page goes. */
+  'logsNotStored',
 ] as const;
 /** A notice code. */
 export type Notice = (typeof NOTICES)[number];

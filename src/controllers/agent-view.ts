@@ -152,6 +152,8 @@ export interface AgentView {
   readonly confirmLogout: boolean;
   /** The number typed was refused before dialling: why, in i18n terms. */
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
+  /** Call logs (Tasks) stored in the outbox and not yet confirmed by Salesforce (docs/task-log.md); absent = 0. */
+  readonly pendingLogs?: number;
   /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
   readonly record?: CallRecordView | null;
   /** The monitoring panel; absent or `null` for anyone who is not a logged-in supervisor. */

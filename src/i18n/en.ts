@@ -169,6 +169,7 @@ export const en: Messages = {
   microphoneAsk: 'Allow the microphone so calls carry your voice and devices show their names.',
   microphoneDenied: 'The browser blocks the microphone: callers cannot hear you. Allow it in the site settings (padlock icon) and reload.',
   forgetDevicePassword: 'Forget the saved device password',
+  pendingLogs: (count) => (count === 1 ? '1 call log waiting for Salesforce' : `${count} call logs waiting for Salesforce`),
   noticesLabel: 'Notifications',
   notices: {
     loginFailed: 'Login failed.',
@@ -186,6 +187,7 @@ export const en: Messages = {
     callEndedByPlatform: 'The contact center ended the call.',
     microphoneDenied: 'The browser did not allow the microphone, so customers would not hear you. Allow it for this Salesforce site (the camera/microphone icon in the address bar) and reload.',
     tabsNotShared: 'This browser keeps Dialtone from sharing one phone across your Salesforce tabs (third-party storage is blocked). Use the softphone in one tab only, or allow third-party cookies for the Dialtone site.',
+    logsNotStored: 'This browser blocks storage for Dialtone, so call logs wait in this page only: keep this tab open until the pending count is gone, or allow third-party cookies for the Dialtone site.',
   },
   dismiss: 'Dismiss',
 

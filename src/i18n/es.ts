@@ -169,6 +169,7 @@ export const es: Messages = {
   microphoneAsk: 'Permita el micrófono para que se oiga su voz y los dispositivos muestren su nombre.',
   microphoneDenied: 'El navegador bloquea el micrófono: no se le oirá en las llamadas. Permítalo en la configuración del sitio (icono del candado) y recargue.',
   forgetDevicePassword: 'Olvidar la contraseña del dispositivo guardada',
+  pendingLogs: (count) => (count === 1 ? '1 registro de llamada pendiente de guardar en Salesforce' : `${count} registros de llamada pendientes de guardar en Salesforce`),
   noticesLabel: 'Avisos',
   notices: {
     loginFailed: 'No se pudo iniciar sesión.',
@@ -186,6 +187,7 @@ export const es: Messages = {
     callEndedByPlatform: 'El centro de contacto terminó la llamada.',
     microphoneDenied: 'El navegador no permitió el micrófono, así que los clientes no lo oirían. Permítalo para este sitio de Salesforce (el ícono de cámara/micrófono en la barra de direcciones) y recargue.',
     tabsNotShared: 'Este navegador impide que Dialtone comparta un solo teléfono entre sus pestañas de Salesforce (bloquea el almacenamiento de terceros). Use el softphone en una sola pestaña, o permita las cookies de terceros para el sitio de Dialtone.',
+    logsNotStored: 'Este navegador bloquea el almacenamiento de Dialtone, así que los registros de llamadas esperan solo en esta página: mantenga esta pestaña abierta hasta que no quede ninguno pendiente, o permita las cookies de terceros para el sitio de Dialtone.',
   },
   dismiss: 'Descartar',
 

@@ -185,6 +185,8 @@ export interface Messages {
   readonly microphoneDenied: string;
   readonly forgetDevicePassword: string;
 
+  /** The Task-log outbox badge: how many call logs still wait for Salesforce (docs/task-log.md). */
+  readonly pendingLogs: (count: number) => string;
   readonly noticesLabel: string;
   readonly notices: Readonly<Record<Notice, string>>;
   readonly dismiss: string;

@@ -169,6 +169,7 @@ export const pt: Messages = {
   microphoneAsk: 'Permita o microfone para que ouçam sua voz e os dispositivos mostrem seus nomes.',
   microphoneDenied: 'O navegador bloqueia o microfone: ninguém ouvirá você nas chamadas. Permita-o nas configurações do site (ícone do cadeado) e recarregue.',
   forgetDevicePassword: 'Esquecer a senha do dispositivo salva',
+  pendingLogs: (count) => (count === 1 ? '1 registro de chamada aguardando o Salesforce' : `${count} registros de chamada aguardando o Salesforce`),
   noticesLabel: 'Avisos',
   notices: {
     loginFailed: 'Não foi possível entrar.',
@@ -186,6 +187,7 @@ export const pt: Messages = {
     callEndedByPlatform: 'A central de contato encerrou a chamada.',
     microphoneDenied: 'O navegador não permitiu o microfone, então os clientes não ouviriam você. Permita-o para este site do Salesforce (o ícone de câmera/microfone na barra de endereços) e recarregue.',
     tabsNotShared: 'Este navegador impede que o Dialtone compartilhe um só telefone entre suas abas do Salesforce (o armazenamento de terceiros está bloqueado). Use o softphone em uma só aba, ou permita os cookies de terceiros para o site do Dialtone.',
+    logsNotStored: 'Este navegador bloqueia o armazenamento do Dialtone, então os registros de chamadas aguardam só nesta página: mantenha esta aba aberta até não restar nenhum pendente, ou permita os cookies de terceiros para o site do Dialtone.',
   },
   dismiss: 'Dispensar',
 

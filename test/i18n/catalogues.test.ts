@@ -35,6 +35,7 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   monitoredAssist: ['<SUPERVISOR>'],
   autoReleaseSeconds: [4715],
   callbackPast: ['<NOW>'],
+  pendingLogs: [4716],
 };
 
 /** The number every `dialRefused` message is given. */

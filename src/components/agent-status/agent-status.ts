@@ -49,6 +49,11 @@ export class AgentStatus extends AgentElement {
         >
         ${agent.neoApi === 'degraded' ? html`<span class="badge warning" data-testid="neoapi-degraded">⚠ ${m.neoApiDegraded}</span>` : nothing}
         ${view.tab === 'follower' ? html`<span class="badge" data-testid="tab-follower">${m.tabFollower}</span>` : nothing}
+        ${(view.pendingLogs ?? 0) > 0
+          ? html`<span class="badge warning" data-testid="pending-logs" data-count=${view.pendingLogs ?? 0}
+              ><span aria-hidden="true">⟳ </span>${m.pendingLogs(view.pendingLogs ?? 0)}</span
+            >`
+          : nothing}
       </div>
       <dialog aria-labelledby="confirm-title" aria-describedby="confirm-body" @cancel=${this.onCancel}>
         <h2 id="confirm-title">${m.confirmLogoutTitle}</h2>
