@@ -29,11 +29,19 @@ import { isNeoApiError } from '../neoapi/errors.ts';
 import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
+import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
 import { callInfoOf, initialView } from './view-model.ts';
 
-/** What a NeoApi client must offer the runtime: any method of the contract by wire name. */
+/**
+ * What a NeoApi client must offer the runtime: any method of the contract by its contract name;
+ * `wireName` = the name this deployment's server uses instead (`neoApiMethods`).
+ */
 export interface NeoApiLike {
-  call(method: string, params: Readonly<Record<string, string | number | boolean | undefined>>): Promise<string | boolean | undefined>;
+  call(
+    method: string,
+    params: Readonly<Record<string, string | number | boolean | undefined>>,
+    options?: { readonly wireName?: string },
+  ): Promise<string | boolean | undefined>;
 }
 
 /** The Position poller, as the runtime starts and stops it. */
@@ -103,6 +111,8 @@ export class AgentRuntime {
   private credentials: DeviceCredentials | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextNoticeId = 1;
+  /** The user whose transfer targets are loaded (once per session user). */
+  private targetsFor: string | null = null;
   /** Digits-only until the dial plan chunk arrives (`setDialCheck`). */
   private checkDial: (typed: string) => DialCheck = basicDialCheck;
 
@@ -227,6 +237,7 @@ export class AgentRuntime {
     }
     this.state = result.state;
     this.followSession(before, result.state);
+    if (result.state.phase === 'connected' && before.phase !== 'connected') this.loadTransferTargets(result.state.session.user);
     if (result.state !== before) {
       const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
       this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state), confirmLogout };
@@ -252,7 +263,8 @@ export class AgentRuntime {
     switch (effect.kind) {
       case 'neoapi': {
         const { requestId, op, request } = effect;
-        this.options.neo.call(request.method, { ...request.params }).then(
+        const wireName = this.options.config.connection.neoApiMethods[request.method];
+        this.options.neo.call(request.method, { ...request.params }, wireName === undefined ? undefined : { wireName }).then(
           (value) => this.dispatch({ kind: 'neoapiSucceeded', at: this.now(), requestId, op, value: value ?? null }),
           (error: unknown) => this.dispatch({ kind: 'neoapiFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNeoApiError(error, 'NOT_LOGGED') }),
         );
@@ -301,6 +313,19 @@ export class AgentRuntime {
         this.options.crm?.log(effect.call, effect.final);
         return;
     }
+  }
+
+  /**
+   * Transfer/conference targets, fetched when a call connects (no NeoApi traffic until the agent
+   * could use them): the configured lists at once, NeoApi's listings when they answer.
+   */
+  private loadTransferTargets(user: string): void {
+    if (this.targetsFor === user) return;
+    this.targetsFor = user;
+    this.patchView({ transferTargets: configuredTargets(this.options.config) });
+    void loadTransferTargets(this.options.neo, user, this.options.config).then((targets) => {
+      if (hasSession(this.state) && this.state.session.user === user) this.patchView({ transferTargets: targets });
+    });
   }
 
   /**

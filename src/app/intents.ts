@@ -63,6 +63,26 @@ export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typ
       const phone = intent.phone.replace(/[\s().-]/g, '');
       return { to: 'machine', event: { kind: 'scheduleCallback', at, subcategory: intent.subcategory, when: intent.when, phone: phone === '' ? null : phone, mine: intent.mine } };
     }
+    case 'transfer':
+    case 'inviteParticipant': {
+      // A typed number goes through the dial plan like a dial; list entries are already clean.
+      let target = intent.target;
+      if (target.kind === 'number') {
+        const checked = checkDial(target.number);
+        if (!checked.ok) return { to: 'refused', message: `Cannot ${intent.kind === 'transfer' ? 'transfer to' : 'invite'} ${JSON.stringify(target.number)}: ${checked.reason} (type the number as you would dial it).` };
+        target = { kind: 'number', number: checked.dial };
+      }
+      return intent.kind === 'transfer'
+        ? { to: 'machine', event: { kind: 'transfer', at, target, mode: intent.mode } }
+        : { to: 'machine', event: { kind: 'inviteParticipant', at, target: target as Extract<typeof target, { kind: 'number' | 'user' }> } };
+    }
+    case 'kickParticipant':
+      return { to: 'machine', event: { kind: 'kickParticipant', at, participant: intent.participant } };
+    case 'completeTransfer':
+    case 'endTransfer':
+    case 'startConference':
+    case 'kickAll':
+      return { to: 'machine', event: { kind: intent.kind, at } };
     case 'unpause':
     case 'leaveCampaign':
     case 'answer':

@@ -103,6 +103,7 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
       format.BOOLEAN,
       DEFAULT_AUTO_ANSWER_PLATFORM_LEGS,
     ),
+    neoApiMethods: read.optional(path('neotelConnection', 'neoApiMethods'), format.NEOAPI_METHODS, {}),
   };
 
   const option = (item: keyof typeof DEFAULT_CRM_FLAGS): boolean =>

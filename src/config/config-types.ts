@@ -159,6 +159,11 @@ export interface ConnectionConfig {
   readonly iceServers: readonly IceServer[];
   readonly iceGatheringTimeoutMs: number;
   readonly autoAnswerPlatformLegs: boolean;
+  /**
+   * NeoApi methods this deployment spells differently: contract wire name → its name here
+   * (`neoApiMethods`, src/config/neoapi-methods.ts). Empty = the contract's names.
+   */
+  readonly neoApiMethods: Readonly<Record<string, string>>;
 }
 
 /** What the agent sees and chooses: language, numbers, login, breaks, campaigns. */

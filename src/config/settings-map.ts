@@ -40,6 +40,7 @@ export const SETTING_ITEMS = {
     'iceServers',
     'iceGatheringTimeoutMs',
     'autoAnswerPlatformLegs',
+    'neoApiMethods',
   ],
   neotelConfigOptions: [
     'searchTypePriority',

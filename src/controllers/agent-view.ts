@@ -4,8 +4,8 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
-import type { AgentState, Notice, NoticeLevel } from '../call/index.ts';
-import type { BreakType, Campaign, Category, Queue, SchedulingMethod } from '../config/config-types.ts';
+import type { AgentState, ConferenceTarget, Notice, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
+import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue, SchedulingMethod } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
@@ -87,28 +87,6 @@ export interface AudioDeviceList {
   readonly microphonePermission: 'unknown' | 'granted' | 'denied';
 }
 
-/** A Salesforce record the call could be linked to (untrusted name: render as text). */
-export interface RecordCandidate {
-  readonly id: string;
-  readonly objectType: string;
-  readonly name: string | null;
-}
-
-/** The record the screen pop linked to the current call, and why (src/app/screen-pop.ts). */
-export interface CallRecordView {
-  /**
-   * `searching`; `linked` (see `linked.reason`); `layout` = several matches and no rule picked
-   * one (the layout's search page is open); `newRecord` = nothing matched and the new-record
-   * modal is open; `none` = nothing to pop.
-   */
-  readonly status: 'searching' | 'linked' | 'layout' | 'newRecord' | 'none';
-  readonly linked: LinkedRecord | null;
-  /** Other records that matched: the agent may re-point the call to one. */
-  readonly candidates: readonly RecordCandidate[];
-  /** The agent may sync the record saved from the new-record modal. */
-  readonly canSync: boolean;
-}
-
 /** An agent a supervisor may monitor: configured (`monitoredUsers`) and/or listed by NeoApi `GetUsers`. */
 export interface MonitorableAgent {
   readonly id: string;
@@ -138,6 +116,46 @@ export interface MonitoringIndicator {
   readonly supervisor: string | null;
 }
 
+/** A Salesforce record the call could be linked to (untrusted name: render as text). */
+export interface RecordCandidate {
+  readonly id: string;
+  readonly objectType: string;
+  readonly name: string | null;
+}
+
+/** The record the screen pop linked to the current call, and why (src/app/screen-pop.ts). */
+export interface CallRecordView {
+  /**
+   * `searching`; `linked` (see `linked.reason`); `layout` = several matches and no rule picked
+   * one (the layout's search page is open); `newRecord` = nothing matched and the new-record
+   * modal is open; `none` = nothing to pop.
+   */
+  readonly status: 'searching' | 'linked' | 'layout' | 'newRecord' | 'none';
+  readonly linked: LinkedRecord | null;
+  /** Other records that matched: the agent may re-point the call to one. */
+  readonly candidates: readonly RecordCandidate[];
+  /** The agent may sync the record saved from the new-record modal. */
+  readonly canSync: boolean;
+}
+
+/**
+ * Where the agent may transfer a call or whom to invite to a conference: the configured lists
+ * (`transferQueues`, `transferCampaigns`, `transferUsers`, `transferNumbers`) merged with what
+ * NeoApi `GetUsers`/`GetQueues`/`GetCampaigns` list when the platform offers them (src/app/transfer-targets.ts).
+ */
+export interface TransferTargets {
+  readonly users: readonly NeotelUser[];
+  readonly queues: readonly Queue[];
+  readonly campaigns: readonly Campaign[];
+  readonly numbers: readonly ExternalNumber[];
+  /** Each campaign's external transfer list (`*12NN` entries, from `GetCampaigns`), by campaign id. */
+  readonly campaignNumbers: Readonly<Record<number, readonly ExternalNumber[]>>;
+  /** The agent may type a number (normalised by the dial plan). */
+  readonly allowManualNumber: boolean;
+  /** `platform` = NeoApi listed at least one kind; `config` = the configured lists only. */
+  readonly source: 'config' | 'platform';
+}
+
 /** Everything the agent UI draws. */
 export interface AgentView {
   /** The machine's state: phase, session (break, campaign), call facts, phone and NeoApi health. */
@@ -154,12 +172,14 @@ export interface AgentView {
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
   /** Call logs (Tasks) stored in the outbox and not yet confirmed by Salesforce (docs/task-log.md); absent = 0. */
   readonly pendingLogs?: number;
-  /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
-  readonly record?: CallRecordView | null;
   /** The monitoring panel; absent or `null` for anyone who is not a logged-in supervisor. */
   readonly supervision?: SupervisionView | null;
   /** A supervisor is listening to / assisting this agent (only with `showMonitoringToAgent`). */
   readonly monitoredBy?: MonitoringIndicator | null;
+  /** Transfer and conference targets; absent or `null` until a session starts. */
+  readonly transferTargets?: TransferTargets | null;
+  /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
+  readonly record?: CallRecordView | null;
 }
 
 /** Why a typed number was not dialled (src/crm/dial-number.ts decides). */
@@ -221,6 +241,19 @@ export type SoftphoneIntent =
   | { readonly kind: 'monitorStop' }
   /** Supervisor: list the agents again (`GetUsers`). */
   | { readonly kind: 'monitorRefresh' }
+  /** Transfer the call; a `number` target is as typed (the app normalises it with the dial plan). */
+  | { readonly kind: 'transfer'; readonly target: TransferTarget; readonly mode: TransferMode }
+  /** Attended transfer: hand the customer to the consulted party. */
+  | { readonly kind: 'completeTransfer' }
+  /** Attended transfer: "fin de transferencia", drop the consulted party, back to the customer. */
+  | { readonly kind: 'endTransfer' }
+  | { readonly kind: 'startConference' }
+  /** Invite one number (as typed) or platform user to the conference. */
+  | { readonly kind: 'inviteParticipant'; readonly target: ConferenceTarget }
+  /** Remove one participant by the id `InviteParticipant` answered. */
+  | { readonly kind: 'kickParticipant'; readonly participant: string }
+  /** Remove everyone: the conference ends, the customer stays. */
+  | { readonly kind: 'kickAll' }
   /** Link the current call (and its Task) to another record. */
   | { readonly kind: 'repointCall'; readonly recordId: string }
   /** Find the record saved from the no-match new-record modal and link it. */

@@ -215,4 +215,28 @@ export interface Messages {
   readonly monitoredListen: (supervisor: string) => string;
   readonly monitoredAssist: (supervisor: string) => string;
   readonly monitoredSomeone: string;
+
+  /** Transfers and conference (docs/transfers-conference.md). */
+  readonly transferTitle: string;
+  readonly transferTargetType: string;
+  readonly transferKinds: Readonly<Record<'number' | 'user' | 'queue' | 'campaign', string>>;
+  readonly transferTarget: string;
+  readonly transferTypedNumber: string;
+  readonly transferNoTargets: string;
+  readonly transferBlind: string;
+  readonly transferAttended: string;
+  readonly transferInFlight: (target: string) => string;
+  readonly transferConsulting: (target: string) => string;
+  readonly transferComplete: string;
+  readonly transferEnd: string;
+  readonly conferenceStart: string;
+  readonly conferenceStarting: string;
+  readonly conferenceOn: string;
+  readonly conferenceInvite: string;
+  readonly conferenceParticipants: string;
+  readonly conferenceNone: string;
+  readonly participantStates: Readonly<Record<'inviting' | 'invited' | 'leaving', string>>;
+  readonly conferenceRemove: (name: string) => string;
+  readonly conferenceRemoveShort: string;
+  readonly conferenceEnd: string;
 }

@@ -45,6 +45,11 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Overrides the settings' timeout for this call. */
   readonly timeoutMs?: number;
+  /**
+   * The name this deployment's server gives the method (`neoApiMethods`); the contract's
+   * parameters and result kind still come from the contract method named in the call.
+   */
+  readonly wireName?: string;
 }
 
 /** Reads the body as UTF-8 text, refusing more than `max` bytes. */
@@ -87,8 +92,9 @@ function describeCause(cause: unknown): string {
  * (`undefined` for void methods); rejects with a {@link NeoApiError}. Invalid parameters reject
  * before any request is made.
  */
-export async function callNeoApi(settings: TransportSettings, method: string, params: NeoParams, options: CallOptions = {}): Promise<NeoResultValue> {
-  const operation = operationFor(method);
+export async function callNeoApi(settings: TransportSettings, contractMethod: string, params: NeoParams, options: CallOptions = {}): Promise<NeoResultValue> {
+  const operation = operationFor(contractMethod);
+  const method = options.wireName ?? contractMethod;
   const wire = wireParams(operation, params);
   const { binding } = settings;
   const started = settings.now();

@@ -26,6 +26,9 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   inCallWith: ['<NUMBER>'],
   dispositionSaved: ['<DISPOSITION>'],
   autoReleaseIn: ['<TIME>'],
+  autoReleaseSeconds: [4715],
+  callbackPast: ['<NOW>'],
+  pendingLogs: [4716],
   monitorAgentOption: ['<NAME>', '<ID>'],
   monitorStarting: ['<AGENT>'],
   monitorListening: ['<AGENT>'],
@@ -33,9 +36,9 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   monitorFailed: ['<DETAIL>'],
   monitoredListen: ['<SUPERVISOR>'],
   monitoredAssist: ['<SUPERVISOR>'],
-  autoReleaseSeconds: [4715],
-  callbackPast: ['<NOW>'],
-  pendingLogs: [4716],
+  transferInFlight: ['<TARGET>'],
+  transferConsulting: ['<TARGET>'],
+  conferenceRemove: ['<NAME>'],
 };
 
 /** The number every `dialRefused` message is given. */

@@ -13,6 +13,7 @@ import '../monitored-indicator/monitored-indicator.ts';
 import '../monitoring-panel/monitoring-panel.ts';
 import '../notice-list/notice-list.ts';
 import '../settings-panel/settings-panel.ts';
+import '../transfer-panel/transfer-panel.ts';
 import '../wrap-up-panel/wrap-up-panel.ts';
 
 type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
@@ -35,6 +36,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
+      ${part(phase === 'connected', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`)}
       ${part(phase === 'wrapUp', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
       ${part(loggedIn && view.supervision != null, html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`)}
       ${part((view.record ?? null) !== null, html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`)}

@@ -1,0 +1,90 @@
+/**
+ * Transfer targets (configured lists + NeoApi listings, feature-detected) and `neoApiMethods`,
+ * the configurable wire names of the transfer/conference/listing methods.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadTransferTargets, type ListingClient } from '../../src/app/transfer-targets.ts';
+import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
+import { validateConfig, type Config } from '../../src/config/index.ts';
+import { parseNeoApiMethods } from '../../src/config/neoapi-methods.ts';
+
+function validated(overrides: Record<string, string> = {}): ReturnType<typeof validateConfig> {
+  return validateConfig({
+    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
+    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
+    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
+    '/neotelConnection/sipDomain': 'neotel.example.com',
+    '/dialtoneCalls/transferUsers': '1003=Configured Name',
+    '/dialtoneCalls/transferQueues': '4=Soporte',
+    ...overrides,
+  });
+}
+
+function config(overrides: Record<string, string> = {}): Config {
+  const result = validated(overrides);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.config;
+}
+
+describe('neoApiMethods', () => {
+  it('maps renamed operations from the contract name to the deployment name; empty keeps the contract', () => {
+    expect(parseNeoApiMethods('transferBlind=TransferirCiego; conferenceKickAll=Expulsar_Todos;')).toEqual({ ok: true, value: { BlindTransfer: 'TransferirCiego', KickAll: 'Expulsar_Todos' } });
+    expect(parseNeoApiMethods('transferBlind=BlindTransfer')).toEqual({ ok: true, value: {} });
+    expect(config().connection.neoApiMethods).toEqual({});
+    expect(config({ '/neotelConnection/neoApiMethods': 'listUsers=ListarUsuarios' }).connection.neoApiMethods).toEqual({ GetUsers: 'ListarUsuarios' });
+  });
+
+  it.each([
+    ['transferBlindd=X', '"transferBlindd" is not a renamable operation'],
+    ['transferBlind=A;transferBlind=B', 'operation transferBlind appears twice'],
+    ['transferBlind=1Bad', 'method name "1Bad" for transferBlind is not a valid NeoApi method name'],
+    ['transferBlind', 'entry "transferBlind" has no "="'],
+  ])('refuses %s with a message naming the setting and the problem', (value, problem) => {
+    const result = validated({ '/neotelConnection/neoApiMethods': value });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const message = result.errors.map((e) => e.message).join('\n');
+    expect(message).toContain('neoApiMethods');
+    expect(message).toContain(problem);
+    expect(message).toContain('transferAttendedCampaign');
+  });
+});
+
+/** A NeoApi that answers the listings it is given and fails the others. */
+function client(answers: Record<string, string>): ListingClient & { calls: { method: string; wireName: string | undefined }[] } {
+  const calls: { method: string; wireName: string | undefined }[] = [];
+  return {
+    calls,
+    call(method, _params, options) {
+      calls.push({ method, wireName: options?.wireName });
+      const answer = answers[method];
+      return answer === undefined ? Promise.reject(new Error(`500 Unknown web method ${method}.`)) : Promise.resolve(answer);
+    },
+  };
+}
+
+describe('loadTransferTargets', () => {
+  it('keeps the configured lists when the platform has no listing methods', async () => {
+    const targets = await loadTransferTargets(client({}), '1001', config());
+    expect(targets.source).toBe('config');
+    expect(targets.users).toEqual([{ id: '1003', name: 'Configured Name' }]);
+    expect(targets.queues).toEqual([{ id: 4, name: 'Soporte' }]);
+  });
+
+  it('adds what GetUsers/GetQueues/GetCampaigns list (configured names win, not the agent themself) and the campaign transfer lists', async () => {
+    const neo = client({
+      GetUsers: JSON.stringify([{ Id: '1001', Nombre: 'Me' }, { Id: '1002', Nombre: '<script>x</script>' }, { Id: '1003', Nombre: 'Platform Name' }]),
+      GetQueues: JSON.stringify([{ Id: 4, Nombre: 'Other' }, { Id: 5, Nombre: 'Ventas' }]),
+      GetCampaigns: JSON.stringify([{ Id: 7, Nombre: 'Entrante', Transferencias: [{ Indice: 1, Numero: '1155550009', Nombre: 'Legal' }, { Indice: 2, Numero: 'bad', Nombre: 'x' }] }]),
+    });
+    const targets = await loadTransferTargets(neo, '1001', config({ '/neotelConnection/neoApiMethods': 'listQueues=ListarColas' }));
+    expect(targets.source).toBe('platform');
+    expect(targets.users).toEqual([{ id: '1003', name: 'Configured Name' }, { id: '1002', name: '<script>x</script>' }]);
+    expect(targets.queues).toEqual([{ id: 4, name: 'Soporte' }, { id: 5, name: 'Ventas' }]);
+    expect(targets.campaigns).toEqual([{ id: 7, name: 'Entrante' }]);
+    expect(targets.campaignNumbers).toEqual({ 7: [{ number: '1155550009', name: 'Legal' }] });
+    expect(neo.calls).toContainEqual({ method: 'GetQueues', wireName: 'ListarColas' });
+    expect(neo.calls).toContainEqual({ method: 'GetUsers', wireName: undefined });
+  });
+});
