@@ -336,6 +336,8 @@ export class ScreenPop {
     const result = await this.safely('runApex', () =>
       this.options.api.runApex({ apexClass: DATA_RETRIEVAL_CLASS, methodName: 'findByKey', methodParams: { objectName, fieldName, value } }),
     );
+    const failure = apexFailure(result);
+    if (failure !== null) this.options.warn(`screen pop: ${DATA_RETRIEVAL_CLASS}.findByKey(${objectName}, ${fieldName}) refused: ${failure}`);
     return apexRecords(result).map((r) => ({ id: r.id, objectType: r.objectType ?? objectName, name: r.name }));
   }
 
@@ -447,6 +449,14 @@ function apexRecords(result: unknown): { id: string; objectType: string | null; 
     out.push({ id: record.Id, objectType: typeof record.attributes?.type === 'string' ? record.attributes.type : null, name: typeof record.Name === 'string' ? record.Name : null });
   }
   return out;
+}
+
+/** The message of a `NeotelDataRetrieval` `{"error": {code, message}}` answer, or `null`. */
+function apexFailure(result: unknown): string | null {
+  const body: unknown = typeof result === 'string' ? safeJson(result) : result;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('error' in body)) return null;
+  const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+  return `${String(error?.code)}: ${String(error?.message)}`;
 }
 
 function safeJson(text: string): unknown {

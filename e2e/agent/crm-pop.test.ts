@@ -1,0 +1,196 @@
+/**
+ * Issue #5, screen pop and click-to-dial, end to end: the built adapter in the Lightning console
+ * emulator against the Neotel simulator. Every pop is checked from the outside — what Salesforce
+ * shows (`appViewInfo`), the Open CTI requests it received, the records it stores, the NeoApi
+ * requests the platform received — and from the agent's panel (the record slice says why).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
+import { validateConfig } from '../../src/config/index.ts';
+import { dialPlanFrom, normaliseDialNumber } from '../../src/crm/dial-number.ts';
+import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+
+const OVERRIDES = { '/dialtoneCrm/nationalIdField': 'NationalId__c' };
+const MARIA = '003Dt000HccIdlkIIC';
+const NORTE = '001Dt000HccIdlkIIC';
+const LUCIA = '003Dt000HfplRQxIIM';
+
+let rig: AgentConsole;
+let tab: AgentTab;
+
+beforeAll(async () => {
+  rig = await AgentConsole.start(OVERRIDES);
+  await rig.neotel.setDialer(false);
+  tab = await rig.openTab({ audioProbe: false });
+});
+
+afterAll(async () => {
+  if (tab.errors.length > 0) console.info('page errors:', tab.errors);
+  await rig.close();
+});
+
+/** What Salesforce shows in the main area. */
+async function shownRecord(): Promise<string | undefined> {
+  return (await rig.lightning.state()).tab?.appViewInfo.recordId;
+}
+
+/** The record the panel says the call is linked to (`data-record-id`), once it shows one. */
+async function linkedInPanel(recordId: string): Promise<{ reason: string | null; text: string }> {
+  const linked = tab.adapter.locator(`[data-testid="record-linked"][data-record-id="${recordId}"]`);
+  await linked.waitFor({ timeout: 10_000 });
+  return { reason: await linked.getAttribute('data-reason'), text: (await tab.adapter.getByTestId('call-record').textContent()) ?? '' };
+}
+
+/** A customer calls the plain queue 4 and hangs up while it rings (the panel is checked meanwhile). */
+async function ringFrom(number: string, clave?: string): Promise<string> {
+  const { callId } = await rig.neotel.placeInbound({ number, queue: 4, ...(clave === undefined ? {} : { clave }) });
+  await waitForStatus(tab.adapter, 'ringing');
+  return callId;
+}
+
+async function endRinging(callId: string): Promise<void> {
+  await rig.neotel.hangup(callId);
+  await waitForStatus(tab.adapter, 'ready');
+  await expect.poll(() => tab.adapter.getByTestId('call-record').count(), { message: 'the record slice goes with the call' }).toBe(0);
+}
+
+describe('screen pop and click-to-dial', () => {
+  it('enables click-to-dial once the agent is logged in', async () => {
+    expect((await rig.lightning.state()).tab?.clickToDialEnabled).toBe(false);
+    await logIn(tab.adapter, rig.agent());
+    await waitForStatus(tab.adapter, 'ready', 15_000);
+    await waitFor('click-to-dial to be enabled', async () => (await rig.lightning.state()).tab?.clickToDialEnabled, (on) => on === true);
+  });
+
+  it('pops the Contact over the Account when both match the caller, says why, and lets the agent re-point the call', async () => {
+    const callId = await ringFrom('1145551234');
+    const { reason, text } = await linkedInPanel(MARIA);
+    expect(reason).toBe('search');
+    expect(text).toContain('María José González');
+    expect(text).toContain('Phone = 1145551234');
+    expect(text).toContain('searchTypePriority: Contact > Account');
+    await waitFor('Salesforce to show the Contact', shownRecord, (id) => id === MARIA);
+    const candidate = tab.adapter.locator(`[data-testid="record-use"][data-record-id="${NORTE}"]`);
+    expect(await tab.adapter.getByTestId('record-candidates').textContent()).toContain('Distribuidora Norte S.A.');
+
+    await candidate.click();
+    const repointed = await linkedInPanel(NORTE);
+    expect(repointed.reason).toBe('agent');
+    expect(repointed.text).toContain('Distribuidora Norte S.A.');
+    await waitFor('Salesforce to show the Account the agent chose', shownRecord, (id) => id === NORTE);
+    expect(await tab.adapter.locator(`[data-testid="record-use"][data-record-id="${MARIA}"]`).count(), 'the Contact becomes a candidate').toBe(1);
+    await endRinging(callId);
+  });
+
+  it('finds the record by the national id the IVR collected', async () => {
+    const since = (await rig.lightning.log()).at(-1)?.seq ?? 0;
+    const callId = await ringFrom('1199990000', 'DNI=31987456;');
+    const { reason, text } = await linkedInPanel(MARIA);
+    expect(reason).toBe('search');
+    expect(text).toContain('NationalId__c = 31987456');
+    await waitFor('Salesforce to show the record of that national id', shownRecord, (id) => id === MARIA);
+    const apex = await rig.lightning.waitForRequest('runApex', { since, where: (e) => JSON.stringify(e.args).includes('NationalId__c') });
+    expect(JSON.stringify(apex.args)).toContain('findByKey');
+    await endRinging(callId);
+  });
+
+  it('opens the prefilled new-record modal when nothing matches, and re-attaches to the record once it is saved', async () => {
+    const callId = await ringFrom('1160000000');
+    const modal = tab.page.getByTestId('new-record-modal');
+    await modal.waitFor({ timeout: 10_000 });
+    expect(await modal.getAttribute('data-entity-name')).toBe('Contact');
+    expect(await modal.locator('input[name=Phone]').inputValue()).toBe('1160000000');
+    const syncValue = await modal.locator('input[name=neoSyncId__c]').inputValue();
+    expect(syncValue).toMatch(/^\d{16}$/);
+    expect(await tab.adapter.getByTestId('call-record').getAttribute('data-status')).toBe('newRecord');
+    expect(await tab.adapter.getByTestId('record-sync').count(), 'the manual sync is offered').toBe(1);
+
+    await modal.locator('input[name=LastName]').fill('Quiroga');
+    await tab.page.getByTestId('modal-save').click({ force: true });
+    const created = await waitFor('the Contact to be saved', async () => (await rig.lightning.records('Contact')).find((c) => String(c.fields.neoSyncId__c) === syncValue), (c) => c !== undefined);
+    const id = String(created?.fields.Id);
+    const { reason, text } = await linkedInPanel(id);
+    expect(reason).toBe('created');
+    expect(text).toContain('Quiroga');
+    expect(await tab.adapter.getByTestId('record-sync').count(), 'nothing left to sync').toBe(0);
+    await endRinging(callId);
+  });
+
+  it('renders a hostile record name as text', async () => {
+    const created = await rig.lightning.createRecord('Contact', { LastName: '<script>alert(1)</script><b>x</b>', Phone: '0299 555-1212' });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    const callId = await ringFrom('2995551212');
+    await linkedInPanel(String(created.record.fields.Id));
+    expect(await tab.adapter.getByTestId('record-name').textContent()).toBe('<script>alert(1)</script><b>x</b>');
+    const panel = tab.adapter.locator('dialtone-call-record');
+    expect(await panel.locator('b').count()).toBe(0);
+    expect(await panel.locator('script').count()).toBe(0);
+    await endRinging(callId);
+  });
+
+  it('pops a dialer contact by the record id in DATA and tells the platform it is on screen', async () => {
+    const mark = await requestMark(rig.neotel);
+    const since = (await rig.lightning.log()).at(-1)?.seq ?? 0;
+    await tab.adapter.getByTestId('campaign-select').selectOption('97');
+    await tab.adapter.getByTestId('join-campaign').click();
+    await waitForStatus(tab.adapter, 'inCampaign');
+    await rig.neotel.setDialer(true);
+    const { reason, text } = await linkedInPanel(MARIA);
+    await rig.neotel.setDialer(false);
+    expect(reason).toBe('recordId');
+    expect(text).toContain(`DATA = ${MARIA}`);
+    await waitFor('Salesforce to show the delivered record', shownRecord, (id) => id === MARIA);
+    const pops = await rig.lightning.log({ method: 'screenPop', since });
+    expect(pops.map((p) => JSON.stringify(p.args))).toContainEqual(expect.stringContaining(MARIA));
+    expect(await rig.lightning.log({ method: 'searchAndScreenPop', since }), 'a record id needs no search').toEqual([]);
+    const saved = await rig.lightning.waitForRequest('saveLog', { since, where: (e) => JSON.stringify(e.args).includes('neoContactId__c') });
+    expect(JSON.stringify(saved.args), 'externalData written onto the record').toContain(MARIA);
+    const shown = await waitFor('CRM_ShowingContact', () => requestsOf(rig.neotel, 'CRM_ShowingContact', mark), (r) => r.length === 1);
+    expect(shown[0]?.params).toMatchObject({ BASE: '7', IDCONTACTO: '12345', DATA: MARIA });
+    await waitForStatus(tab.adapter, 'inCall', 20_000);
+    await tab.adapter.getByTestId('hang-up').click();
+    await waitForStatus(tab.adapter, 'wrapUp');
+    await tab.adapter.getByTestId('available').click();
+    await waitForStatus(tab.adapter, 'inCampaign');
+    await tab.adapter.getByTestId('leave-campaign').click();
+    await waitForStatus(tab.adapter, 'ready');
+  });
+
+  it('dials from a record through NeoApi Dial with the normalised number, and links that record', async () => {
+    const settings = { ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')), ...OVERRIDES };
+    const config = validateConfig({
+      ...settings,
+      '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
+      '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
+      '/neotelConnection/sipDomain': 'neotel.example.com',
+    });
+    if (!config.ok) throw new Error(config.errors.map((e) => e.message).join('\n'));
+    const lucia = await rig.lightning.record(LUCIA);
+    const shownNumber = String(lucia?.fields.MobilePhone);
+    const expected = normaliseDialNumber(shownNumber, dialPlanFrom(config.config));
+    if (!expected.ok) throw new Error(`${shownNumber} does not normalise`);
+    await rig.neotel.setNumber({ number: expected.dial, answerAfterMs: 300 });
+    const mark = await requestMark(rig.neotel);
+    const clicked = await rig.lightning.clickToDial(LUCIA, 'MobilePhone');
+    expect(clicked.delivered).toBe(true);
+    const dials = await waitFor('Dial', () => requestsOf(rig.neotel, 'Dial', mark), (r) => r.length === 1);
+    expect(dials[0]?.params).toEqual({ USUARIO: rig.agent().user, TELEFONO: expected.dial });
+    const { reason, text } = await linkedInPanel(LUCIA);
+    expect(reason).toBe('clickToDial');
+    expect(text).toContain('Lucía Fernández');
+    await waitForStatus(tab.adapter, 'inCall', 15_000);
+    await tab.adapter.getByTestId('hang-up').click();
+    await waitForStatus(tab.adapter, 'wrapUp');
+    await tab.adapter.getByTestId('available').click();
+    await waitForStatus(tab.adapter, 'ready');
+  });
+
+  it('disables click-to-dial at logout', async () => {
+    await tab.adapter.getByTestId('logout').click();
+    await waitForStatus(tab.adapter, 'loggedOut');
+    await waitFor('click-to-dial to be disabled', async () => (await rig.lightning.state()).tab?.clickToDialEnabled, (on) => on === false);
+    expect(tab.errors).toEqual([]);
+  });
+});
