@@ -67,6 +67,9 @@ interface Entry {
   syncEntity: string | null;
 }
 
+/** A click-to-dial record links only the outbound call that starts this soon after the click. */
+const CLICK_TO_DIAL_WINDOW_MS = 30_000;
+
 /** How many finished calls keep their link (the Task log reads it when the call ends). */
 const KEPT_CALLS = 20;
 
@@ -142,7 +145,7 @@ export class ScreenPop {
       return;
     }
     const click = this.pendingClick;
-    if (click && call.direction === 'outbound' && call.startedAt >= click.at - 1000) {
+    if (click && call.direction === 'outbound' && call.startedAt >= click.at - 1000 && call.startedAt - click.at <= CLICK_TO_DIAL_WINDOW_MS) {
       this.pendingClick = null;
       const created = this.newEntry(call);
       created.level = 'contact';
