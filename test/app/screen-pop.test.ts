@@ -157,7 +157,7 @@ describe('ScreenPop', () => {
     expect(pop.linkOf(call)).toMatchObject({ id: '001Dt000Hm000002AAA', objectType: 'Account', reason: { kind: 'created' } });
   });
 
-  it('links the clicked record to the outbound call the click starts, and not to a later one', async () => {
+  it('links the clicked record to the outbound call the click starts, and not to a later one', () => {
     const { pop } = rig();
     pop.clickedToDial({ number: '11 5555 0202', recordId: '003Dt000HfplRQxIIM', recordName: 'Lucía Fernández', objectType: 'Contact' });
     const dialled = newCall('outbound', 1_764_000_000_100, { number: '1155550202' });
