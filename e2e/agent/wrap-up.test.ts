@@ -52,8 +52,19 @@ function dayFromToday(days: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The call's Task in Salesforce (`CallObject` = the platform call id) once it carries a `CallDisposition`. */
+async function dispositionOfTask(rig: AgentConsole, callId: string): Promise<unknown> {
+  const task = await waitFor(
+    `the Task of call ${callId} with its CallDisposition`,
+    async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === callId),
+    (tasks) => tasks.length === 1 && typeof tasks[0]!.fields.CallDisposition === 'string',
+    15_000,
+  );
+  return task[0]!.fields.CallDisposition;
+}
+
 /** A customer with key `data` calls the CRM queue; the agent answers; the customer hangs up: wrap-up. */
-async function callEndsInWrapUp(rig: AgentConsole, tab: AgentTab, number: string, data: string): Promise<void> {
+async function callEndsInWrapUp(rig: AgentConsole, tab: AgentTab, number: string, data: string): Promise<string> {
   const mark = await requestMark(rig.neotel);
   const { callId } = await rig.neotel.placeInbound({ number, queue: CRM_QUEUE, data });
   await waitForStatus(tab.adapter, 'ringing', 15_000);
@@ -62,6 +73,7 @@ async function callEndsInWrapUp(rig: AgentConsole, tab: AgentTab, number: string
   await waitFor('the delivered contact to be acknowledged (CRM_ShowingContact)', () => requestsOf(rig.neotel, 'CRM_ShowingContact', mark), (r) => r.length === 1);
   await rig.neotel.hangup(callId);
   await waitForStatus(tab.adapter, 'wrapUp');
+  return callId;
 }
 
 async function startAgent(overrides: Readonly<Record<string, string>> = {}): Promise<{ rig: AgentConsole; tab: AgentTab }> {
@@ -86,7 +98,7 @@ describe('wrap-up with UpdateContact (the definition as shipped)', () => {
 
   it('categorises: UpdateContact with the sub-category and the delivered contact’s CRM/BASE/IDCONTACTO/DATA, then Play sends CRM_Available', async () => {
     const data = 'E2E-WRAP-CATEGORISE';
-    await callEndsInWrapUp(rig, tab, '1144441001', data);
+    const callId = await callEndsInWrapUp(rig, tab, '1144441001', data);
     const mark = await requestMark(rig.neotel);
     await tab.adapter.getByTestId('disposition-select').selectOption('26');
     await tab.adapter.getByTestId('categorise').click();
@@ -115,10 +127,12 @@ describe('wrap-up with UpdateContact (the definition as shipped)', () => {
     const available = await requestsOf(rig.neotel, 'CRM_Available', mark);
     expect(available).toHaveLength(1);
     expect(available[0]!.seq, 'CRM_Available comes after UpdateContact').toBeGreaterThan(updates[0]!.seq);
+    expect(await dispositionOfTask(rig, callId), 'the disposition reaches the call’s Task').toBe('Venta');
   });
 
+  let scheduledCall = '';
   it('refuses a callback in the past with a message next to the date, and sends nothing', async () => {
-    await callEndsInWrapUp(rig, tab, '1144441002', 'E2E-WRAP-SCHEDULE');
+    scheduledCall = await callEndsInWrapUp(rig, tab, '1144441002', 'E2E-WRAP-SCHEDULE');
     const mark = await requestMark(rig.neotel);
     await tab.adapter.getByTestId('schedule-toggle').click();
     await tab.adapter.getByTestId('disposition-select').selectOption('28');
@@ -168,6 +182,7 @@ describe('wrap-up with UpdateContact (the definition as shipped)', () => {
     ]);
     expect(contact.state).toBe('AGENDA');
     expect(contact.dispositions.map((d) => d.subcategory)).toEqual([28]);
+    expect(await dispositionOfTask(rig, scheduledCall)).toBe('Agenda');
     await waitFor('Position to show the agent available on the platform', async () => (await rig.neotel.positions()).find((p) => p.user === rig.agent().user), (p) => p?.position.includes('ESTADO_CRM=Available|') === true);
   });
 });
@@ -185,7 +200,7 @@ describe('wrap-up with schedulingMethod=AddScheduleCall', () => {
 
   it('books the callback with AddScheduleCall, then sends CRM_Available by itself', async () => {
     const data = 'E2E-WRAP-ADDSCHEDULE';
-    await callEndsInWrapUp(rig, tab, '1144441003', data);
+    const callId = await callEndsInWrapUp(rig, tab, '1144441003', data);
     const mark = await requestMark(rig.neotel);
     await tab.adapter.getByTestId('schedule-toggle').click();
     expect(await tab.adapter.getByTestId('callback-mine').count(), 'AddScheduleCall callbacks are always the agent’s own').toBe(0);
@@ -207,6 +222,7 @@ describe('wrap-up with schedulingMethod=AddScheduleCall', () => {
     expect(await requestsOf(rig.neotel, 'UpdateContact', mark)).toEqual([]);
     const [year, month, date] = day.split('-').map(Number) as [number, number, number];
     expect(agendas).toEqual([expect.objectContaining({ user: rig.agent().user, phone: '1144441003', source: 'AddScheduleCall', dueAt: Date.UTC(year, month - 1, date, 12, 15) })]);
+    expect(await dispositionOfTask(rig, callId), 'the sub-category AddScheduleCall cannot carry still reaches the Task').toBe('Agenda');
   });
 });
 
@@ -223,7 +239,7 @@ describe('automatic release after a short countdown', () => {
   });
 
   it('shows the countdown, then releases the contact by itself with CRM_Available and nothing else', async () => {
-    await callEndsInWrapUp(rig, tab, '1144441004', 'E2E-WRAP-AUTO');
+    const callId = await callEndsInWrapUp(rig, tab, '1144441004', 'E2E-WRAP-AUTO');
     const mark = await requestMark(rig.neotel);
     const countdown = tab.adapter.getByTestId('release-countdown');
     expect(await countdown.textContent()).toMatch(/released automatically in 0:0\d/);
@@ -234,5 +250,6 @@ describe('automatic release after a short countdown', () => {
     expect(await countdown.count(), 'the countdown is gone with the wrap-up').toBe(0);
     const { contact } = await contactByKey(rig, 'E2E-WRAP-AUTO');
     expect(contact.dispositions, 'released uncategorised').toEqual([]);
+    expect(await dispositionOfTask(rig, callId)).toBe('released');
   });
 });
