@@ -115,6 +115,30 @@ describe('call Tasks', () => {
     expect(tab.errors).toEqual([]);
   }, 120_000);
 
+  it('moves the Task when the agent re-points the call to another matching record (Account → WhatId, Contact → WhoId)', async () => {
+    // The fixture's 1145551234 matches a Contact and an Account: the agent may pick either.
+    const callId = await inboundCallToWrapUp(tab.adapter, '1145551234');
+    await waitFor('the record panel to offer the other matches', () => tab.adapter.locator('[data-testid=record-use]').evaluateAll((els) => els.map((e) => e.getAttribute('data-record-id') ?? '')), (ids) => ids.length > 0, 15_000);
+    const first = await waitFor(`the Task of call ${callId}`, () => tasksOf(callId), (t) => t.length === 1, 30_000);
+    expect(first[0]!.fields.CallDisposition ?? null, 'not categorised yet').toBeNull();
+
+    const account = tab.adapter.locator('[data-testid=record-use][data-record-id^="001"]').first();
+    expect(await account.count(), 'an Account is among the records to re-point to').toBe(1);
+    const accountId = (await account.getAttribute('data-record-id'))!;
+    await account.click();
+    await waitFor('the Task to follow the Account', () => tasksOf(callId), (t) => t[0]?.fields.WhatId === accountId && t[0].fields.WhoId === null, 30_000);
+
+    const contact = tab.adapter.locator('[data-testid=record-use][data-record-id^="003"]').first();
+    await expect.poll(() => contact.count(), { timeout: 10_000 }).toBe(1);
+    const contactId = (await contact.getAttribute('data-record-id'))!;
+    await contact.click();
+    await waitFor('the Task to follow the Contact', () => tasksOf(callId), (t) => t[0]?.fields.WhoId === contactId && t[0].fields.WhatId === null, 30_000);
+
+    await release(tab.adapter);
+    const task = await finalTask(callId, 'released');
+    expect(task.fields, 'the final log keeps the re-pointed record').toMatchObject({ WhoId: contactId, WhatId: null });
+  }, 120_000);
+
   it('keeps the logs while Salesforce fails saveLog, shows them pending, survives a panel reload, and writes each exactly once', async () => {
     const before = (await rig.lightning.tasks()).length;
     await rig.lightning.inject({ methodName: 'saveLog', kind: 'SERVER_ERROR', count: 1000, description: 'Salesforce is down (e2e)' });
