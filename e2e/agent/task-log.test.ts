@@ -139,6 +139,26 @@ describe('call Tasks', () => {
     expect(task.fields, 'the final log keeps the re-pointed record').toMatchObject({ WhoId: contactId, WhatId: null });
   }, 120_000);
 
+  it('hands the waiting logs to the next tab when the owner tab closes: that tab writes them, once', async () => {
+    const second = await rig.openTab({ audioProbe: false });
+    await waitForStatus(second.adapter, 'ready', 15_000);
+    const before = (await rig.lightning.tasks()).length;
+    await rig.lightning.inject({ methodName: 'saveLog', kind: 'SERVER_ERROR', count: 1000, description: 'Salesforce is down (e2e)' });
+    const callId = await inboundCallToWrapUp(tab.adapter, '1166660003');
+    await categoriseAndRelease(tab.adapter, '28');
+    await expect.poll(() => pendingShown(second.adapter), { timeout: 10_000, message: 'the follower tab shows the owner’s pending count' }).toBe(1);
+
+    await tab.page.close();
+    tab = second;
+    await expect.poll(() => pendingShown(tab.adapter), { timeout: 20_000, message: 'the new owner counts the log still waiting' }).toBe(1);
+    expect((await rig.lightning.tasks()).length).toBe(before);
+    await rig.lightning.clearInjections();
+    await finalTask(callId, 'Agenda', 90_000);
+    expect((await rig.lightning.tasks()).length, 'one Task, no duplicate').toBe(before + 1);
+    await expect.poll(() => pendingShown(tab.adapter), { timeout: 10_000 }).toBe(0);
+    await waitForStatus(tab.adapter, 'ready');
+  }, 180_000);
+
   it('keeps the logs while Salesforce fails saveLog, shows them pending, survives a panel reload, and writes each exactly once', async () => {
     const before = (await rig.lightning.tasks()).length;
     await rig.lightning.inject({ methodName: 'saveLog', kind: 'SERVER_ERROR', count: 1000, description: 'Salesforce is down (e2e)' });
