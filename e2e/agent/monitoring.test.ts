@@ -96,6 +96,7 @@ beforeAll(async () => {
 afterAll(async () => {
   console.info('monitoring numbers:', JSON.stringify(numbers, undefined, 1));
   if (supervisor.errors.length > 0) console.info('supervisor page errors:', supervisor.errors);
+  console.info('supervisor warnings:', supervisor.logs.filter((l) => /^(warning|error)/.test(l)).slice(-15));
   await supervisorContext?.close().catch(() => undefined);
   if (supervisorProfile !== undefined) rmSync(supervisorProfile, { recursive: true, force: true });
   await rig.close();

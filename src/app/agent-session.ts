@@ -16,7 +16,7 @@ import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { TaskLogger } from './task-logger.ts';
 import { phoneConnection } from './phone-bridge.ts';
-import { saveLogMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
+import { outboxMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
 import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
 import { TabSync } from './tab-sync.ts';
@@ -66,14 +66,14 @@ export class AgentSession {
         })
       : undefined;
     this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
-    const log: MonitoringLog = options.api
-      ? saveLogMonitoringLog(options.api)
-      : {
-          record: (session) => {
-            warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
-            return Promise.resolve();
-          },
-        };
+    // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
+    const log: MonitoringLog = {
+      record: (session) => {
+        if (this.tasks) return outboxMonitoringLog(this.tasks).record(session);
+        warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
+        return Promise.resolve();
+      },
+    };
     this.desk = new SupervisionDesk({ config, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,

@@ -1,8 +1,9 @@
 /**
  * Where finished monitoring sessions go (docs/monitoring.md): a port, so the supervisor desk does
- * not care whether a Task is written at once or queued. Today {@link saveLogMonitoringLog} calls
- * Open CTI `saveLog` directly; once the Task-log outbox lands, wrap its `enqueue(key, fields)`
- * instead — `outboxMonitoringLog` below shows the one-line switch.
+ * not care whether a Task is written at once or queued. The app uses {@link outboxMonitoringLog}
+ * (the Task-log outbox's `enqueue(key, fields)`: stored in IndexedDB, retried, idempotent by
+ * `CallObject`); {@link saveLogMonitoringLog} calls Open CTI `saveLog` directly (tests, or a page
+ * without the outbox).
  */
 import type { MonitoringSession } from '../call/monitoring.ts';
 import { monitoringTaskFields, monitoringTaskKey, type MonitoringTaskFields } from '../crm/monitoring-task.ts';

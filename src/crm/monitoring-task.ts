@@ -12,11 +12,12 @@ export type MonitoringTaskFields = Readonly<Record<string, string | number>>;
 const iso = (at: number): string => new Date(at).toISOString();
 
 /**
- * The idempotency key of a session: the monitoring call's platform id when known, else the
+ * The idempotency key of a session, also its `CallObject`: the monitoring call's own platform id
+ * when known (a platform call id is never reused, and no call Task carries this one), else the
  * supervisor and the start time (one supervisor cannot start two sessions in the same ms).
  */
 export function monitoringTaskKey(session: MonitoringSession): string {
-  return session.monitorCallId !== null ? `monitor:${session.monitorCallId}` : `monitor:${session.supervisor}:${session.startedAt}`;
+  return session.monitorCallId ?? `monitor:${session.supervisor}:${session.startedAt}`;
 }
 
 /**
@@ -42,7 +43,7 @@ export function monitoringTaskFields(session: MonitoringSession): MonitoringTask
     CallType: 'Internal',
     Status: 'Completed',
     ActivityDate: iso(session.startedAt).slice(0, 10),
-    CallObject: session.monitorCallId ?? monitoringTaskKey(session),
+    CallObject: monitoringTaskKey(session),
     CallDurationInSeconds: seconds,
     Description: description,
   };

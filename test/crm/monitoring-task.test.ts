@@ -30,7 +30,7 @@ describe('the monitoring Task', () => {
   });
 
   it('keys the session by its monitoring call, or by supervisor and start when the call id is unknown', () => {
-    expect(monitoringTaskKey(session)).toBe('monitor:5001');
+    expect(monitoringTaskKey(session)).toBe('5001');
     const anonymous = { ...session, monitorCallId: null, agentCallId: null };
     expect(monitoringTaskKey(anonymous)).toBe(`monitor:2001:${session.startedAt}`);
     expect(monitoringTaskFields(anonymous)).toMatchObject({ CallObject: `monitor:2001:${session.startedAt}` });
