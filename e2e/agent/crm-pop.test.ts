@@ -31,6 +31,21 @@ afterAll(async () => {
   await rig.close();
 });
 
+/** What the product's dial plan makes of a number shown on a record (the call center as shipped). */
+function dialOf(shown: string): string {
+  const config = validateConfig({
+    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
+    ...OVERRIDES,
+    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
+    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
+    '/neotelConnection/sipDomain': 'neotel.example.com',
+  });
+  if (!config.ok) throw new Error(config.errors.map((e) => e.message).join('\n'));
+  const dial = normaliseDialNumber(shown, dialPlanFrom(config.config));
+  if (!dial.ok) throw new Error(`${shown} does not normalise: ${dial.reason}`);
+  return dial.dial;
+}
+
 /** What Salesforce shows in the main area. */
 async function shownRecord(): Promise<string | undefined> {
   return (await rig.lightning.state()).tab?.appViewInfo.recordId;
@@ -159,30 +174,39 @@ describe('screen pop and click-to-dial', () => {
   });
 
   it('dials from a record through NeoApi Dial with the normalised number, and links that record', async () => {
-    const settings = { ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')), ...OVERRIDES };
-    const config = validateConfig({
-      ...settings,
-      '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
-      '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
-      '/neotelConnection/sipDomain': 'neotel.example.com',
-    });
-    if (!config.ok) throw new Error(config.errors.map((e) => e.message).join('\n'));
     const lucia = await rig.lightning.record(LUCIA);
-    const shownNumber = String(lucia?.fields.MobilePhone);
-    const expected = normaliseDialNumber(shownNumber, dialPlanFrom(config.config));
-    if (!expected.ok) throw new Error(`${shownNumber} does not normalise`);
-    await rig.neotel.setNumber({ number: expected.dial, answerAfterMs: 300 });
+    const expected = dialOf(String(lucia?.fields.MobilePhone));
+    await rig.neotel.setNumber({ number: expected, answerAfterMs: 300 });
     const mark = await requestMark(rig.neotel);
     const clicked = await rig.lightning.clickToDial(LUCIA, 'MobilePhone');
     expect(clicked.delivered).toBe(true);
     const dials = await waitFor('Dial', () => requestsOf(rig.neotel, 'Dial', mark), (r) => r.length === 1);
-    expect(dials[0]?.params).toEqual({ USUARIO: rig.agent().user, TELEFONO: expected.dial });
+    expect(dials[0]?.params).toEqual({ USUARIO: rig.agent().user, TELEFONO: expected });
     const { reason, text } = await linkedInPanel(LUCIA);
     expect(reason).toBe('clickToDial');
     expect(text).toContain('Lucía Fernández');
     await waitForStatus(tab.adapter, 'inCall', 15_000);
     await tab.adapter.getByTestId('hang-up').click();
     await waitForStatus(tab.adapter, 'wrapUp');
+    await tab.adapter.getByTestId('available').click();
+    await waitForStatus(tab.adapter, 'ready');
+  });
+
+  it('takes the Neotel contact of a clicked record that carries its ids, so the call can be categorised (allowClickToDialSearch)', async () => {
+    const maria = await rig.lightning.record(MARIA);
+    expect(maria?.fields).toMatchObject({ neoContactId__c: '12345', neoBaseId__c: '7', neoCrmId__c: '3' });
+    await rig.neotel.setNumber({ number: dialOf(String(maria?.fields.MobilePhone)), answerAfterMs: 300 });
+    const mark = await requestMark(rig.neotel);
+    expect((await rig.lightning.clickToDial(MARIA, 'MobilePhone')).delivered).toBe(true);
+    const { reason } = await linkedInPanel(MARIA);
+    expect(reason).toBe('clickToDial');
+    await waitForStatus(tab.adapter, 'inCall', 15_000);
+    await tab.adapter.getByTestId('hang-up').click();
+    await waitForStatus(tab.adapter, 'wrapUp');
+    await tab.adapter.getByTestId('disposition-select').selectOption('26');
+    await tab.adapter.getByTestId('categorise').click();
+    const updates = await waitFor('UpdateContact', () => requestsOf(rig.neotel, 'UpdateContact', mark), (r) => r.length === 1);
+    expect(updates[0]?.params).toMatchObject({ CRM: '3', BASE: '7', IDCONTACTO: '12345', DATA: MARIA, SUBCATEGORIA: '26' });
     await tab.adapter.getByTestId('available').click();
     await waitForStatus(tab.adapter, 'ready');
   });

@@ -65,7 +65,7 @@ export class CrmDesk {
       case 'syncRecord':
         await this.screenPop?.sync();
         return;
-      case 'clickToDial':
+      case 'clickToDial': {
         if (intent.recordId !== null) {
           this.screenPop?.clickedToDial({
             number: intent.number,
@@ -74,8 +74,12 @@ export class CrmDesk {
             ...(intent.recordName === null ? {} : { recordName: intent.recordName }),
           });
         }
-        this.options.send({ kind: 'dial', number: intent.number });
+        // allowClickToDialSearch: a record carrying the Neotel ids brings its contact along, so
+        // the call can be categorised and scheduled (seed 004).
+        const contact = intent.recordId !== null && this.options.config.crm.allowClickToDialSearch ? await this.screenPop?.neotelContactOf(intent.recordId, intent.objectType, intent.number) : null;
+        this.options.send({ kind: 'dial', number: intent.number, ...(contact ? { contact } : {}) });
         return;
+      }
       default:
         return;
     }

@@ -43,7 +43,7 @@ export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typ
     case 'dial': {
       const checked = checkDial(intent.number);
       if (!checked.ok) return { to: 'dialError', number: intent.number, reason: checked.reason };
-      return { to: 'machine', event: { kind: 'dial', at, number: checked.dial } };
+      return { to: 'machine', event: { kind: 'dial', at, number: checked.dial, ...(intent.contact === undefined ? {} : { contact: intent.contact }) } };
     }
     case 'logout':
       return { to: 'machine', event: { kind: 'logout', at, force: intent.force } };

@@ -9,12 +9,13 @@
  * a call pops once, in one tab (again only when the contact brings a better key, or the IVR's
  * national id arrives after the pop by number).
  */
-import type { CallFacts } from '../call/index.ts';
+import type { CallFacts, DeliveredContact } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { CallRecordView, RecordCandidate } from '../controllers/agent-view.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import {
   chooseRecord,
+  clickedContactOf,
   mappedValues,
   nationalIdOf,
   newRecordValues,
@@ -166,6 +167,20 @@ export class ScreenPop {
       record: { id, objectType, name: payload.recordName ?? null, reason: { kind: 'clickToDial', field: 'Phone', value: payload.number, rule: null } },
       at: this.now(),
     };
+  }
+
+  /**
+   * The Neotel contact the clicked record carries (`allowClickToDialSearch`): its fields read
+   * with `NeotelDataRetrieval.get<Object>ById`; `null` when it carries none (or cannot be read).
+   */
+  async neotelContactOf(recordId: string, objectType: string | null, number: string): Promise<DeliveredContact | null> {
+    const type = objectType ?? objectTypeOfId(recordId);
+    if (type === null || !isKeyObject(type)) return null;
+    const result = await this.safely('runApex', () => this.options.api.runApex({ apexClass: DATA_RETRIEVAL_CLASS, methodName: `get${type}ById`, methodParams: { Id: recordId } }));
+    const list: unknown = typeof result === 'string' ? safeJson(result) : result;
+    const [fields] = Array.isArray(list) ? (list as unknown[]) : [];
+    if (typeof fields !== 'object' || fields === null) return null;
+    return clickedContactOf(recordId, fields as Record<string, unknown>, number, this.options.config.crm);
   }
 
   /** The agent re-points the current call to another record (a candidate, or any record id). */

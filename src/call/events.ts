@@ -119,7 +119,15 @@ export interface EnterCampaignIntent extends At { readonly kind: 'enterCampaign'
 /** Leave the current outbound campaign. */
 export interface LeaveCampaignIntent extends At { readonly kind: 'leaveCampaign' }
 /** Manual dial / click-to-dial of `number` (already normalised for the dial plan). */
-export interface DialIntent extends At { readonly kind: 'dial'; readonly number: string }
+export interface DialIntent extends At {
+  readonly kind: 'dial';
+  readonly number: string;
+  /**
+   * The Neotel contact of the Salesforce record clicked to dial (`allowClickToDialSearch`): the
+   * call carries it, so it can be categorised and scheduled like a delivered one.
+   */
+  readonly contact?: DeliveredContact;
+}
 /** Answer the ringing call. */
 export interface AnswerIntent extends At { readonly kind: 'answer' }
 /** Decline the ringing call. */

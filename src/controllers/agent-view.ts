@@ -4,7 +4,7 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
-import type { AgentState, ConferenceTarget, Notice, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
+import type { AgentState, ConferenceTarget, DeliveredContact, Notice, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue, SchedulingMethod } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
@@ -208,7 +208,7 @@ export type SoftphoneIntent =
   | { readonly kind: 'enterCampaign'; readonly campaign: number }
   | { readonly kind: 'leaveCampaign' }
   /** A number as typed; the app normalises it for the dial plan or refuses it (`dialError`). */
-  | { readonly kind: 'dial'; readonly number: string }
+  | { readonly kind: 'dial'; readonly number: string; /** The clicked record's Neotel contact (click-to-dial search). */ readonly contact?: DeliveredContact }
   | { readonly kind: 'answer' }
   | { readonly kind: 'reject' }
   | { readonly kind: 'hangUp' }

@@ -12,7 +12,7 @@
  *                                                                 n: searchTypePriority, else layout
  * ```
  */
-import type { CallFacts } from '../call/call-facts.ts';
+import type { CallFacts, DeliveredContact } from '../call/call-facts.ts';
 import type { CrmConfig, FieldMapping, NeotelDataKey } from '../config/config-types.ts';
 import type { LinkedRecord, LinkReason } from './linked-record.ts';
 
@@ -222,4 +222,32 @@ export function newRecordValues(call: CallFacts, crm: CrmConfig, syncValue: stri
 export function syncValueOf(at: number, random: number): string {
   const tail = String(Math.floor(Math.abs(random) * 1000) % 1000).padStart(3, '0');
   return `${Math.floor(at)}${tail}`;
+}
+
+/**
+ * The Neotel contact a clicked Salesforce record carries (`allowClickToDialSearch`, seed 004: the
+ * record must hold the Neotel ids), read from the fields `externalData` maps to `crmId`,
+ * `contactBaseId` and `contactId` (`crmKey`'s field, else the record id, is the `DATA` key).
+ * `null` when one of the three ids is missing or not a whole number: the call is then a plain
+ * manual call.
+ */
+export function clickedContactOf(recordId: string, fields: Readonly<Record<string, unknown>>, phone: string, crm: CrmConfig): DeliveredContact | null {
+  const fieldOf = (source: NeotelDataKey): string | undefined => crm.externalData.find((m) => m.source === source)?.field;
+  const read = (source: NeotelDataKey): unknown => {
+    const field = fieldOf(source);
+    if (field === undefined) return undefined;
+    const key = Object.keys(fields).find((k) => k.toLowerCase() === field.toLowerCase());
+    return key === undefined ? undefined : fields[key];
+  };
+  const whole = (value: unknown): number | null => {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    return /^\d{1,15}$/.test(text) ? Number(text) : null;
+  };
+  const crmId = whole(read('crmId'));
+  const base = whole(read('contactBaseId'));
+  const contactId = whole(read('contactId'));
+  if (crmId === null || base === null || contactId === null) return null;
+  const key = read('crmKey');
+  const data = typeof key === 'string' && key.trim() !== '' ? key.trim() : typeof key === 'number' ? String(key) : recordId;
+  return { crm: crmId, base, contactId, data, phone, clave: null, searchField: null, agendaId: null };
 }

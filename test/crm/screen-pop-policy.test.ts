@@ -5,6 +5,7 @@ import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
 import { validateConfig, type CrmConfig } from '../../src/config/index.ts';
 import {
   chooseRecord,
+  clickedContactOf,
   contactKeyOf,
   isSalesforceId,
   mappedValues,
@@ -154,5 +155,33 @@ describe('Neotel values', () => {
   it('makes numeric sync ids that fit Number(18,0)', () => {
     expect(syncValueOf(1_764_000_000_000, 0.0421)).toBe('1764000000000042');
     expect(syncValueOf(1_764_000_000_000, 0.9999)).toMatch(/^\d{16}$/);
+  });
+});
+
+describe('clickedContactOf (allowClickToDialSearch)', () => {
+  it('reads the Neotel ids from the fields externalData maps, with the record id as DATA', () => {
+    const fields = { Id: '003Dt000HccIdlkIIC', neoContactId__c: '12345', neobaseid__c: 7, neoCrmId__c: '3' };
+    expect(clickedContactOf('003Dt000HccIdlkIIC', fields, '+54 9 11 5555-0101', crm())).toEqual({
+      crm: 3,
+      base: 7,
+      contactId: 12345,
+      data: '003Dt000HccIdlkIIC',
+      phone: '+54 9 11 5555-0101',
+      clave: null,
+      searchField: null,
+      agendaId: null,
+    });
+  });
+
+  it('uses the crmKey field as DATA when externalData maps one', () => {
+    const config = crm({ '/neotelConfigOptions/externalData': 'neoContactId__c-contactId|neoBaseId__c-contactBaseId|neoCrmId__c-crmId|NationalId__c-crmKey' });
+    const fields = { neoContactId__c: '12346', neoBaseId__c: '7', neoCrmId__c: '3', NationalId__c: '28456123' };
+    expect(clickedContactOf('003Dt000HfplRQxIIM', fields, '11', config)?.data).toBe('28456123');
+  });
+
+  it('is null when an id is missing or not a whole number: the call stays a plain manual call', () => {
+    expect(clickedContactOf('003Dt000HdgmuK9III', { neoContactId__c: null, neoBaseId__c: '7', neoCrmId__c: '3' }, '11', crm())).toBeNull();
+    expect(clickedContactOf('003Dt000HdgmuK9III', { neoContactId__c: '12a', neoBaseId__c: '7', neoCrmId__c: '3' }, '11', crm())).toBeNull();
+    expect(clickedContactOf('003Dt000HdgmuK9III', { neoContactId__c: '1', neoBaseId__c: '7', neoCrmId__c: '3' }, '11', crm({ '/neotelConfigOptions/externalData': '' }))).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ export function ready(state: Ready, event: AgentEvent, context: MachineContext):
         return refuse('PHONE_NOT_REGISTERED', `Cannot dial while the phone is ${state.phone}.`, 'Wait for the phone to register: the platform rings your phone first.');
       }
       if (isPending(state, 'dial')) return refuse('OPERATION_PENDING', 'A dial is already in progress.', 'Wait for it to ring or fail.');
-      const dialing: Dialing = { ...state, phase: 'dialing', call: newCall('outbound', event.at, { number: event.number }), hangUpRequested: false };
+      const dialing: Dialing = { ...state, phase: 'dialing', call: newCall('outbound', event.at, { number: event.number, contact: event.contact ?? null }), hangUpRequested: false };
       const sent = issue(dialing, 'dial', { method: 'Dial', params: { USUARIO: state.session.user, TELEFONO: event.number } });
       return accept(sent.state, [sent.effect]);
     }
