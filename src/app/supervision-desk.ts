@@ -110,6 +110,12 @@ export class SupervisionDesk {
   }
 
   /** The logged-in user when they are a supervisor of the configuration, else `null`. */
+  /** A NeoApi request by its contract name, sent under the deployment's name when `neoApiMethods` renames it. */
+  private call(method: string, params: Readonly<Record<string, string>>): Promise<string | boolean | undefined> {
+    const wireName = this.options.config.connection.neoApiMethods[method];
+    return this.options.neo.call(method, params, wireName === undefined ? undefined : { wireName });
+  }
+
   private supervisor(): string | null {
     const agent = this.options.agent();
     if (!('session' in agent)) return null;
@@ -184,7 +190,7 @@ export class SupervisionDesk {
     const supervisor = this.supervisor();
     if (supervisor === null) return;
     try {
-      this.platformUsers = parsePlatformUsers(await this.options.neo.call('GetUsers', { USUARIO: supervisor }));
+      this.platformUsers = parsePlatformUsers(await this.call('GetUsers', { USUARIO: supervisor }));
     } catch (error) {
       // GetUsers is Dialtone's own listing (evidence `dialtone`): a real server may not have it.
       this.options.warn('GetUsers failed; the panel shows the configured monitoredUsers only', error);
@@ -217,7 +223,7 @@ export class SupervisionDesk {
     switch (effect.kind) {
       case 'neoapi': {
         const method = effect.method;
-        this.options.neo.call(method, { ...effect.params }).then(
+        this.call(method, { ...effect.params }).then(
           () => this.apply({ kind: 'monitorRequestDone', at: this.now(), method, ok: true, message: null }, supervisor),
           (error: unknown) => this.apply({ kind: 'monitorRequestDone', at: this.now(), method, ok: false, message: `${method}: ${messageOf(error)}` }, supervisor),
         );

@@ -41,7 +41,7 @@ describe('the agents a supervisor can pick', () => {
 });
 
 function config(supervisors: string[], showMonitoringToAgent = true): Config {
-  return { supervision: { supervisorUserIds: supervisors, monitoredUsers: [], showMonitoringToAgent } } as unknown as Config;
+  return { supervision: { supervisorUserIds: supervisors, monitoredUsers: [], showMonitoringToAgent }, connection: { neoApiMethods: { GetUsers: 'ListarUsuarios' } } } as unknown as Config;
 }
 
 function loggedIn(user: string): AgentState {
@@ -58,8 +58,8 @@ describe('the supervision desk', () => {
   it('answers the monitoring leg itself, keeps it from the call machine, and saves the session Task through saveLog', async () => {
     const requests: [string, Record<string, unknown>][] = [];
     const neo = {
-      call: (method: string, params: Record<string, unknown>) => {
-        requests.push([method, params]);
+      call: (method: string, params: Record<string, unknown>, options?: { wireName?: string }) => {
+        requests.push([options?.wireName === undefined ? method : `${method} as ${options.wireName}`, params]);
         return Promise.resolve(method === 'GetUsers' ? USERS : undefined);
       },
     };
@@ -86,7 +86,7 @@ describe('the supervision desk', () => {
     expect(desk.intercept({ kind: 'sipEnded', at: now, legId, by: 'remote', reason: null }, phone)).toBe(true);
     await flush();
     expect(requests.map(([m, p]) => `${m} ${JSON.stringify(p)}`)).toEqual([
-      'GetUsers {"USUARIO":"2001"}',
+      'GetUsers as ListarUsuarios {"USUARIO":"2001"}',
       'StartMonitor {"USUARIO":"2001","AGENTE":"1001","MODO":"listen"}',
       'StartMonitor {"USUARIO":"2001","AGENTE":"1001","MODO":"assist"}',
       'StopMonitor {"USUARIO":"2001"}',
