@@ -211,7 +211,8 @@ describe('conference', () => {
     const invites = await waitFor('InviteParticipant', () => requestsOf(rig.neotel, 'InviteParticipant', mark), (r) => r.length === 1);
     expect(invites[0]?.params).toEqual({ USUARIO: rig.agent().user, EXTENSION: TARGET });
     await targetAnswers(callId);
-    const participant = tab.adapter.locator('[data-testid="participant"][data-state="invited"]').first();
+    // Ringing until Position's CANALES_ASOCIADOS lists the participant's channel, then in the call.
+    const participant = tab.adapter.locator('[data-testid="participant"][data-state="in"]').first();
     await participant.waitFor({ timeout: 10_000 });
     const participantId = (await participant.getAttribute('data-participant')) ?? '';
     expect(participantId, 'the participant id InviteParticipant answered is listed').not.toBe('');

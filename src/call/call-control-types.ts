@@ -37,8 +37,13 @@ export interface Participant {
   readonly target: ConferenceTarget;
   /** `InviteParticipant`'s answer (the participant's channel); `null` while the request is in flight. */
   readonly id: string | null;
-  /** `inviting` = request in flight; `invited` = the platform placed the invitation; `leaving` = being removed. */
-  readonly state: 'inviting' | 'invited' | 'leaving';
+  /**
+   * `inviting` = request in flight; `ringing` = the platform placed the invitation; `in` = Position
+   * lists the participant's channel (`CANALES_ASOCIADOS`): they answered; `leaving` = being removed.
+   */
+  readonly state: 'inviting' | 'ringing' | 'in' | 'leaving';
+  /** While `leaving`: the state to return to if the removal fails. */
+  readonly previous?: 'ringing' | 'in';
   /** The request in flight for this participant (invite or kick). */
   readonly request: RequestId | null;
 }

@@ -132,12 +132,12 @@ export function callControlIntent(state: Connected, event: ControlIntent): Trans
     case 'kickParticipant': {
       if (control.kind !== 'conference') return refuse('NOT_IN_CONFERENCE', 'Cannot remove a participant: the call is not a conference.', 'Start the conference first.');
       const found = control.participants.find((p) => p.id === event.participant);
-      if (found?.state !== 'invited') {
+      if (found?.state !== 'ringing' && found?.state !== 'in') {
         const why = found === undefined ? 'not in this conference' : `it is ${found.state}`;
         return refuse('INVALID_ARGUMENT', `Cannot remove participant ${JSON.stringify(event.participant)}: ${why}.`, 'Pick a participant of the list.');
       }
       const requestId = state.nextRequest as RequestId;
-      const participants = control.participants.map((p) => (p === found ? { ...p, state: 'leaving' as const, request: requestId } : p));
+      const participants = control.participants.map((p) => (p === found ? { ...p, state: 'leaving' as const, previous: found.state === 'in' ? ('in' as const) : ('ringing' as const), request: requestId } : p));
       const sent = issue({ ...state, control: { ...control, participants } }, 'kickParticipant', { method: 'KickParticipant', params: { USUARIO: user, PARTICIPANTE: event.participant } });
       return accept(sent.state, [sent.effect]);
     }
@@ -205,15 +205,33 @@ export function callControlResult(settled: AgentState, event: NeoApiSucceeded | 
       const participants =
         op === 'inviteParticipant'
           ? ok
-            ? control.participants.map((p) => (p === participant ? { ...p, id: id ?? extensionOf(p.target), state: 'invited' as const, request: null } : p))
+            ? control.participants.map((p) => (p === participant ? { ...p, id: id ?? extensionOf(p.target), state: 'ringing' as const, request: null } : p))
             : control.participants.filter((p) => p !== participant)
           : ok
             ? control.participants.filter((p) => p !== participant)
-            : control.participants.map((p) => (p === participant ? { ...p, state: 'invited' as const, request: null } : p));
+            : control.participants.map((p) => (p === participant ? { ...p, state: p.previous ?? 'ringing', request: null } : p));
       return accept({ ...state, control: { ...control, participants } }, failure);
     }
     case 'kickAll':
       if (control.kind !== 'conference') return accept(state, failure);
       return accept({ ...state, control: ok ? NO_CONTROL : { ...control, step: 'on' } }, failure);
   }
+}
+
+/**
+ * Follows Position `CANALES_ASOCIADOS` (the channels of the parties that are up): a ringing
+ * participant whose channel appears has answered (`in`); one that was in and is gone has left.
+ * The same state when nothing changes (a repeated Position fact stays a no-op).
+ */
+export function withChannels(state: Connected, channels: readonly string[] | undefined): Connected {
+  const control = state.control;
+  if (channels === undefined || control.kind !== 'conference') return state;
+  const up = new Set(channels);
+  const participants: Participant[] = [];
+  for (const p of control.participants) {
+    if (p.id !== null && p.state === 'ringing' && up.has(p.id)) participants.push({ ...p, state: 'in' });
+    else if (p.id === null || p.state !== 'in' || up.has(p.id)) participants.push(p);
+  }
+  const changed = participants.length !== control.participants.length || participants.some((p, index) => p !== control.participants[index]);
+  return changed ? { ...state, control: { ...control, participants } } : state;
 }

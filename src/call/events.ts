@@ -78,6 +78,12 @@ export interface PositionCallStarted extends At {
   readonly callType: string | null;
   /** Position `CLAVE` (IVR data). */
   readonly clave: string | null;
+  /**
+   * Position `CANALES_ASOCIADOS`: channels of the other parties that are up (customer, consulted
+   * party, conference participants), read while the call is a conference (`CONFERENCIA` set);
+   * absent otherwise.
+   */
+  readonly channels?: readonly string[];
 }
 /** `IDLLAMADA` went back to 0 (or changed): the call is over on the platform. */
 export interface PositionCallEnded extends At { readonly kind: 'positionCallEnded'; readonly callId: CallId }

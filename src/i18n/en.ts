@@ -230,7 +230,7 @@ export const en: Messages = {
   conferenceInvite: 'Invite',
   conferenceParticipants: 'Participants',
   conferenceNone: 'Nobody invited yet.',
-  participantStates: { inviting: 'inviting…', invited: 'invited', leaving: 'leaving…' },
+  participantStates: { inviting: 'inviting…', ringing: 'ringing', in: 'in the call', leaving: 'leaving…' },
   conferenceRemove: (name) => `Remove ${name} from the conference`,
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',

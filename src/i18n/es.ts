@@ -230,7 +230,7 @@ export const es: Messages = {
   conferenceInvite: 'Invitar',
   conferenceParticipants: 'Participantes',
   conferenceNone: 'Todavía no hay invitados.',
-  participantStates: { inviting: 'invitando…', invited: 'invitado', leaving: 'saliendo…' },
+  participantStates: { inviting: 'invitando…', ringing: 'llamando', in: 'en la llamada', leaving: 'saliendo…' },
   conferenceRemove: (name) => `Quitar a ${name} de la conferencia`,
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',

@@ -235,7 +235,7 @@ export interface Messages {
   readonly conferenceInvite: string;
   readonly conferenceParticipants: string;
   readonly conferenceNone: string;
-  readonly participantStates: Readonly<Record<'inviting' | 'invited' | 'leaving', string>>;
+  readonly participantStates: Readonly<Record<'inviting' | 'ringing' | 'in' | 'leaving', string>>;
   readonly conferenceRemove: (name: string) => string;
   readonly conferenceRemoveShort: string;
   readonly conferenceEnd: string;

@@ -230,7 +230,7 @@ export const pt: Messages = {
   conferenceInvite: 'Convidar',
   conferenceParticipants: 'Participantes',
   conferenceNone: 'Ninguém convidado ainda.',
-  participantStates: { inviting: 'convidando…', invited: 'convidado', leaving: 'saindo…' },
+  participantStates: { inviting: 'convidando…', ringing: 'chamando', in: 'na chamada', leaving: 'saindo…' },
   conferenceRemove: (name) => `Remover ${name} da conferência`,
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',

@@ -82,6 +82,8 @@ function callOf(snapshot: PositionSnapshot): CallFacts | null {
     // `NotSet` is how the platform prints "no type".
     callType: callType === undefined || callType === '' || callType === 'NotSet' ? null : callType,
     clave: orNull(snapshot.clave),
+    // The parties that are up, while the call is a conference (CONFERENCIA = its id): who answered.
+    ...(blank(snapshot.conference) ? {} : { channels: snapshot.associatedChannels }),
   };
 }
 
@@ -112,7 +114,8 @@ function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = f
 function sameFacts(a: CallFacts, b: CallFacts): boolean {
   return (
     a.callId === b.callId && a.direction === b.direction && a.number === b.number && a.queue === b.queue &&
-    a.campaign === b.campaign && a.callType === b.callType && a.clave === b.clave
+    a.campaign === b.campaign && a.callType === b.callType && a.clave === b.clave &&
+    (a.channels ?? []).join('¦') === (b.channels ?? []).join('¦')
   );
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition, type AgentEvent, type AgentState, type Connected, type TransferMode, type TransferTarget } from '../../src/call/index.ts';
 import { expectWellFormedEffects } from './effect-checks.ts';
-import { CONTEXT, LEG, STATES, T0, deepFreeze, failed, kinds, onlyRequest, step, succeeded } from './support.ts';
+import { CALL, CONTEXT, LEG, STATES, T0, deepFreeze, failed, kinds, onlyRequest, step, succeeded } from './support.ts';
 
 const AT = T0 + 30_000;
 
@@ -128,11 +128,18 @@ describe('conference', () => {
     const second = run(invite2.state, succeeded(onlyRequest(invite2.effects), AT + 250, 'SIP/NEOTRUNK-0000000b'));
     const both = asConnected(second.state).control;
     expect(both.kind === 'conference' && both.participants.map((p) => [p.id, p.state])).toEqual([
-      ['SIP/1002-0000000a', 'invited'],
-      ['SIP/NEOTRUNK-0000000b', 'invited'],
+      ['SIP/1002-0000000a', 'ringing'],
+      ['SIP/NEOTRUNK-0000000b', 'ringing'],
     ]);
 
-    const kick = run(second.state, { kind: 'kickParticipant', at: AT + 300, participant: 'SIP/1002-0000000a' });
+    // Position lists 1002's channel: they answered; the repeat changes nothing.
+    const channels = { kind: 'positionCallStarted', at: AT + 260, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: null, clave: null } as const;
+    const answered = run(second.state, { ...channels, channels: ['SIP/NEOTRUNK-00000001', 'SIP/1002-0000000a'] });
+    const listed = asConnected(answered.state).control;
+    expect(listed.kind === 'conference' && listed.participants.map((p) => p.state)).toEqual(['in', 'ringing']);
+    expect(step(answered.state, { ...channels, channels: ['SIP/NEOTRUNK-00000001', 'SIP/1002-0000000a'] }).state).toBe(answered.state);
+
+    const kick = run(answered.state, { kind: 'kickParticipant', at: AT + 300, participant: 'SIP/1002-0000000a' });
     expect(onlyRequest(kick.effects).request).toEqual({ method: 'KickParticipant', params: { USUARIO: '1001', PARTICIPANTE: 'SIP/1002-0000000a' } });
     const kicked = run(kick.state, succeeded(onlyRequest(kick.effects), AT + 350));
     const left = asConnected(kicked.state).control;
@@ -167,5 +174,22 @@ describe('conference', () => {
     expect(kinds(run(on, { kind: 'pause', at: AT + 1, subtype: 2 }).effects)).toEqual(['neoapi:Pause']);
     const refused = transition(on, { kind: 'transfer', at: AT + 2, target: { kind: 'user', user: '1002' }, mode: 'blind' }, CONTEXT);
     expect(!refused.ok && refused.error.code).toBe('CONFERENCE_IN_PROGRESS');
+  });
+});
+
+describe('conference participants from Position', () => {
+  it('a participant in the call who disappears from CANALES_ASOCIADOS has left; a failed removal restores their state', () => {
+    const asked = run(STATES.connected, { kind: 'startConference', at: AT });
+    const on = run(asked.state, succeeded(onlyRequest(asked.effects), AT + 1)).state;
+    const invite = run(on, { kind: 'inviteParticipant', at: AT + 2, target: { kind: 'number', number: '1155550001' } });
+    const ringing = run(invite.state, succeeded(onlyRequest(invite.effects), AT + 3, 'SIP/NEOTRUNK-0000000b')).state;
+    const base = { kind: 'positionCallStarted', at: AT + 4, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: null, clave: null } as const;
+    const joined = run(ringing, { ...base, channels: ['SIP/NEOTRUNK-00000001', 'SIP/NEOTRUNK-0000000b'] }).state;
+    const kick = run(joined, { kind: 'kickParticipant', at: AT + 5, participant: 'SIP/NEOTRUNK-0000000b' });
+    const refused = run(kick.state, failed(onlyRequest(kick.effects), AT + 6));
+    const back = asConnected(refused.state).control;
+    expect(back.kind === 'conference' && back.participants.map((p) => p.state)).toEqual(['in']);
+    const left = asConnected(run(refused.state, { ...base, at: AT + 7, channels: ['SIP/NEOTRUNK-00000001'] }).state).control;
+    expect(left).toEqual({ kind: 'conference', step: 'on', participants: [] });
   });
 });

@@ -3,7 +3,7 @@
  * re-INVITE can fail), the call ends by SIP (BYE either way) or by Position (the platform ended
  * it and no BYE came, e.g. while the WebSocket was down).
  */
-import { callControlIntent } from '../call-control.ts';
+import { callControlIntent, withChannels } from '../call-control.ts';
 import { concernsCall, mergeFacts } from '../call-facts.ts';
 import { callEnded, deliverContact, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
@@ -69,7 +69,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     }
     case 'positionCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
-      return withFacts(state, mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, number: state.call.number ?? event.number }));
+      return withFacts(withChannels(state, event.channels), mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, number: state.call.number ?? event.number }));
     case 'positionContactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);

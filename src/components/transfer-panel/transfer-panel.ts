@@ -87,7 +87,7 @@ export class TransferPanel extends AgentElement {
     const id = p.id;
     return html`<li data-testid="participant" data-state=${p.state} data-participant=${id ?? ''}>
       <span>${name}</span> <span class="state">${m.participantStates[p.state]}</span>
-      ${id !== null && p.state === 'invited'
+      ${id !== null && (p.state === 'ringing' || p.state === 'in')
         ? html`<button data-testid="participant-kick" aria-label=${m.conferenceRemove(name)} @click=${() => this.send({ kind: 'kickParticipant', participant: id })}>${m.conferenceRemoveShort}</button>`
         : nothing}
     </li>`;
