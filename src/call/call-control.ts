@@ -10,7 +10,7 @@
  *    ├──────────────► consulting: starting → talking → completing (CompleteTransfer ok → BYE → wrapUp)
  *    │                                          └────→ ending (EndTransfer ok → none: back to the customer)
  *    │ startConference
- *    └──────────────► conference: starting → on (participants: inviting → invited → leaving)
+ *    └──────────────► conference: starting → on (participants: inviting → ringing → in → leaving)
  *                                            └──→ KickAll ok → none
  * ```
  *
