@@ -97,6 +97,9 @@ describe('screen pop and click-to-dial', () => {
     await waitFor('Salesforce to show the Account the agent chose', shownRecord, (id) => id === NORTE);
     expect(await tab.adapter.locator(`[data-testid="record-use"][data-record-id="${MARIA}"]`).count(), 'the Contact becomes a candidate').toBe(1);
     await endRinging(callId);
+    const [task] = await waitFor('the call\'s Task', async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === callId), (tasks) => tasks.length === 1);
+    expect(task?.fields, 'the Task follows the record the agent chose').toMatchObject({ WhatId: NORTE });
+    expect(task?.fields.WhoId ?? null).toBeNull();
   });
 
   it('finds the record by the national id the IVR collected', async () => {
@@ -190,6 +193,10 @@ describe('screen pop and click-to-dial', () => {
     await waitForStatus(tab.adapter, 'wrapUp');
     await tab.adapter.getByTestId('available').click();
     await waitForStatus(tab.adapter, 'ready');
+    const call = (await rig.neotel.calls()).find((c) => c.number === expected);
+    expect(call, 'the platform has the dialled call').toBeDefined();
+    const [task] = await waitFor('the call\'s Task', async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === call?.id), (tasks) => tasks.length === 1);
+    expect(task?.fields, 'logged against the clicked record').toMatchObject({ WhoId: LUCIA, CallType: 'Outbound' });
   });
 
   it('takes the Neotel contact of a clicked record that carries its ids, so the call can be categorised (allowClickToDialSearch)', async () => {
