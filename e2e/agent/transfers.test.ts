@@ -11,7 +11,8 @@
  *
  * Coverage: every target type in each mode — blind to a number, a user, a queue and a campaign;
  * attended to a number, a user (ended: "fin de transferencia" returns the customer), a queue and a
- * campaign (completed) — and a three-party conference with one participant removed.
+ * campaign (completed) — and a three-party conference with one participant removed. The call center
+ * renames KickAll to its alias `Expulsar_Todos` (`neoApiMethods`): the request goes out under that name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -46,6 +47,8 @@ beforeAll(async () => {
   rig = await AgentConsole.start({
     '/dialtoneCalls/allowManualTransferNumber': 'true',
     '/dialtoneCalls/transferNumbers': `${NUMBER}=Mesa de ayuda`,
+    // A deployment that spells KickAll the Spanish way (an alias the simulator also answers).
+    '/neotelConnection/neoApiMethods': 'conferenceKickAll=Expulsar_Todos',
   });
   await rig.neotel.setDialer(false);
   await rig.neotel.setNumber({ number: CUSTOMER, toneHz: CUSTOMER_HZ, answerAfterMs: 200 });
@@ -241,7 +244,10 @@ describe('conference', () => {
     await waitFor('the customer to receive the DTMF digit', () => rig.neotel.call(callId), (call) => call.digitsSent.includes('5'), 8_000);
 
     await tab.adapter.getByTestId('conference-kick-all').click();
-    await waitFor('KickAll', () => requestsOf(rig.neotel, 'KickAll', mark), (r) => r.length === 1);
+    // neoApiMethods renamed it: the wire name is the deployment's, the parameters the contract's.
+    const kickAll = await waitFor('KickAll sent as Expulsar_Todos', () => requestsOf(rig.neotel, 'Expulsar_Todos', mark), (r) => r.length === 1);
+    expect(kickAll[0]?.params).toEqual({ USUARIO: rig.agent().user });
+    expect(await requestsOf(rig.neotel, 'KickAll', mark)).toEqual([]);
     await tab.adapter.locator('[data-testid="transfer-panel"][data-control="none"]').first().waitFor({ timeout: 10_000 });
     await expectHears(tab.adapter, CUSTOMER_HZ, [TARGET_HZ], 'after the conference: the two-party call goes on');
     await cleanUp(callId);
