@@ -66,15 +66,14 @@ export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typ
     case 'transfer':
     case 'inviteParticipant': {
       // A typed number goes through the dial plan like a dial; list entries are already clean.
-      let target = intent.target;
-      if (target.kind === 'number') {
-        const checked = checkDial(target.number);
-        if (!checked.ok) return { to: 'refused', message: `Cannot ${intent.kind === 'transfer' ? 'transfer to' : 'invite'} ${JSON.stringify(target.number)}: ${checked.reason} (type the number as you would dial it).` };
-        target = { kind: 'number', number: checked.dial };
+      const target = intent.target;
+      if (target.kind !== 'number') {
+        return intent.kind === 'transfer' ? { to: 'machine', event: { kind: 'transfer', at, target, mode: intent.mode } } : { to: 'machine', event: { kind: 'inviteParticipant', at, target: intent.target } };
       }
-      return intent.kind === 'transfer'
-        ? { to: 'machine', event: { kind: 'transfer', at, target, mode: intent.mode } }
-        : { to: 'machine', event: { kind: 'inviteParticipant', at, target: target as Extract<typeof target, { kind: 'number' | 'user' }> } };
+      const checked = checkDial(target.number);
+      if (!checked.ok) return { to: 'refused', message: `Cannot ${intent.kind === 'transfer' ? 'transfer to' : 'invite'} ${JSON.stringify(target.number)}: ${checked.reason} (type the number as you would dial it).` };
+      const dialled = { kind: 'number', number: checked.dial } as const;
+      return intent.kind === 'transfer' ? { to: 'machine', event: { kind: 'transfer', at, target: dialled, mode: intent.mode } } : { to: 'machine', event: { kind: 'inviteParticipant', at, target: dialled } };
     }
     case 'kickParticipant':
       return { to: 'machine', event: { kind: 'kickParticipant', at, participant: intent.participant } };

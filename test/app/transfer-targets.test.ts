@@ -88,3 +88,21 @@ describe('loadTransferTargets', () => {
     expect(neo.calls).toContainEqual({ method: 'GetUsers', wireName: undefined });
   });
 });
+
+describe('transfer intents', () => {
+  it('a typed number goes through the dial check; a bad one is refused before the machine; list targets pass as they are', async () => {
+    const { basicDialCheck, routeIntent } = await import('../../src/app/intents.ts');
+    expect(routeIntent({ kind: 'transfer', target: { kind: 'number', number: '(11) 4000-1234' }, mode: 'blind' }, 5, basicDialCheck)).toEqual({
+      to: 'machine',
+      event: { kind: 'transfer', at: 5, target: { kind: 'number', number: '1140001234' }, mode: 'blind' },
+    });
+    const refused = routeIntent({ kind: 'inviteParticipant', target: { kind: 'number', number: 'call me' } }, 5, basicDialCheck);
+    expect(refused.to).toBe('refused');
+    expect(refused.to === 'refused' && refused.message).toContain('"call me"');
+    expect(routeIntent({ kind: 'inviteParticipant', target: { kind: 'user', user: '1002' } }, 5, basicDialCheck)).toEqual({
+      to: 'machine',
+      event: { kind: 'inviteParticipant', at: 5, target: { kind: 'user', user: '1002' } },
+    });
+    expect(routeIntent({ kind: 'kickParticipant', participant: 'SIP/1002-1' }, 5, basicDialCheck)).toEqual({ to: 'machine', event: { kind: 'kickParticipant', at: 5, participant: 'SIP/1002-1' } });
+  });
+});
