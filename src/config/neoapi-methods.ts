@@ -1,5 +1,5 @@
 /**
- * `neoApiMethods`: the wire names of NeoApi's transfer, conference and listing methods, which
+ * `neoApiMethods`: the wire names of NeoApi's transfer, conference, listing and monitoring methods, which
  * Neotel never documented (reference neoapi.md §8). Dialtone's contract names them
  * (docs/neoapi-contract.md); a deployment whose WSDL spells one differently renames it here, by
  * logical operation, without a new build:
@@ -29,6 +29,8 @@ export const NEOAPI_METHOD_DEFAULTS = {
   listUsers: 'GetUsers',
   listQueues: 'GetQueues',
   listCampaigns: 'GetCampaigns',
+  monitorStart: 'StartMonitor',
+  monitorStop: 'StopMonitor',
 } as const;
 
 /** A renamable NeoApi operation. */
