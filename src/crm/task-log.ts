@@ -5,6 +5,7 @@
  * See docs/task-log.md for every field and why.
  */
 import type { CallFacts } from '../call/call-facts.ts';
+import type { TransferRecord } from '../call/call-control-types.ts';
 import type { Category } from '../config/config-types.ts';
 import { DialtoneError, describeValue } from '../shared/errors.ts';
 import { taskLookupOf, type LinkedRecord } from './linked-record.ts';
@@ -131,7 +132,26 @@ export function descriptionOf(call: CallFacts, disposition: string | null): stri
     `Callback: ${call.disposition?.callbackAt ?? '-'}`,
   ];
   if (call.contact !== null) lines.push(`Neotel contact: ${call.contact.base}/${call.contact.contactId} (${call.contact.data})`);
+  lines.push(...transferLines(call));
   return lines.join('\n');
+}
+
+/** What a transfer target reads as in the Task (English, like the rest of the Task's text). */
+function targetText(target: TransferRecord['target']): string {
+  switch (target.kind) {
+    case 'number': return `number ${target.number}`;
+    case 'user': return `user ${target.user}`;
+    case 'queue': return `queue ${target.queue}`;
+    case 'campaign': return `campaign ${target.campaign}`;
+  }
+}
+
+/**
+ * One `Transfer:` line per transfer the agent asked for, in order, e.g.
+ * `Transfer: attended to queue 5 at 2026-12-04T09:40:00.000Z (completed)`.
+ */
+export function transferLines(call: CallFacts): string[] {
+  return call.transfers.map((t) => `Transfer: ${t.mode} to ${targetText(t.target)} at ${new Date(t.at).toISOString()} (${t.outcome})`);
 }
 
 /** Options of {@link taskFieldsOf}. */
@@ -164,5 +184,7 @@ export function taskFieldsOf(call: CallFacts, link: LinkedRecord | null, config:
   };
   if (disposition !== null) fields.CallDisposition = disposition;
   if (config.crm.useTaskDescriptionField) fields.Description = descriptionOf(call, disposition);
+  // The Task records every transfer, even when the management details stay out of Description.
+  else if (call.transfers.length > 0) fields.Description = transferLines(call).join('\n');
   return fields;
 }

@@ -74,6 +74,23 @@ describe('taskFieldsOf', () => {
     expect(description).toBe('Number: 600111222\nDirection: outbound\nCampaign: 97\nQueue: 5\nDisposition: Volver a llamar\nCallback: 2026-12-05T09:30:00');
   });
 
+  it('records every transfer in Description, with or without useTaskDescriptionField', () => {
+    const call = ended({
+      transfers: [
+        { target: { kind: 'user', user: '1002' }, mode: 'attended', at: T0 + 10_000, outcome: 'ended' },
+        { target: { kind: 'queue', queue: 5 }, mode: 'blind', at: T0 + 30_000, outcome: 'done' },
+      ],
+    });
+    const lines = [
+      'Transfer: attended to user 1002 at 2026-12-04T10:00:10.000Z (ended)',
+      'Transfer: blind to queue 5 at 2026-12-04T10:00:30.000Z (done)',
+    ];
+    expect(taskFieldsOf(call, null, config(false), { final: false }).Description).toBe(lines.join('\n'));
+    const full = String(taskFieldsOf(call, null, config(true), { final: false }).Description);
+    expect(full.split('\n').slice(-2)).toEqual(lines);
+    expect(full).toContain('Number: 600111222');
+  });
+
   it('uses a stable CallObject for a call the platform never numbered', () => {
     const leg = ended({ callId: null, legId: parseSipLegId('abc123') });
     expect(callObjectOf(leg)).toBe('dialtone-leg:abc123');
