@@ -162,6 +162,10 @@ describe('transfers, with the audio of every party', () => {
       await expectCustomerHears(callId, TARGET_HZ, true, `blind ${c.kind}: the customer hears agent 1002`);
     }
     await cleanUp(callId);
+    // The Task's final update (after the agent is done) records the transfer as done.
+    const recorded = new RegExp(`^Transfer: blind to ${c.kind} \\S+ at \\S+ \\(done\\)$`, 'm');
+    const tasks = await waitFor(`the Task of call ${callId} to record the blind transfer as done`, async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === callId), (t) => t.some((x) => recorded.test(String(x.fields.Description ?? ''))));
+    expect(tasks, 'one Task for the transferred call').toHaveLength(1);
   }, 90_000);
 
   it.each(ATTENDED)('attended to a $kind: $method consults while the customer waits, then $finish', async (c) => {
