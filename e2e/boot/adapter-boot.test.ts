@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LightningControl } from '../../dev/lightning/control-client.ts';
 import type { LightningServer } from '../../dev/lightning/server.ts';
 import { launchChromium } from '../support/browser.ts';
-import { configIssuesShown, openConsole, shellPhase, shellText, startConsoleWithAdapter, type OpenedConsole } from './support.ts';
+import { configIssuesShown, initializationCompleted, openConsole, shellPhase, shellText, startConsoleWithAdapter, type OpenedConsole } from './support.ts';
 
 const realXml = readFileSync('callcenter-definition.xml', 'utf8');
 
@@ -37,8 +37,8 @@ describe('the built adapter inside the Lightning console', () => {
     opened = await openConsole(browser, server);
     const text = await shellPhase(opened.adapter, 'ready');
     expect(text).toContain('127.0.0.1:8090');
+    expect(await initializationCompleted(control)).toBe(true);
     const state = await control.state();
-    expect(state.tab?.initializationComplete).toBe(true);
     expect(state.tab?.panel).toMatchObject({ visible: true, label: 'Dialtone', icon: 'call' });
     expect(state.tab?.item).toEqual({ label: 'Dialtone', icon: 'call' });
     expect(await opened.page.getByTestId('panel-label').textContent()).toBe('Dialtone');
@@ -72,7 +72,7 @@ describe('the built adapter inside the Lightning console', () => {
     expect(issues[0]?.path).toBe('/neotelConnection/sipWebSocketUrl');
     expect(issues[0]?.text).toContain('ftp://pbx.example.com/sip');
     expect(issues[0]?.text).toMatch(/wss:\/\//);
-    expect((await control.state()).tab?.initializationComplete).toBe(true);
+    expect(await initializationCompleted(control)).toBe(true);
   });
 
   it('names every missing connection setting at once', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LightningControl } from '../../dev/lightning/control-client.ts';
 import type { LightningServer } from '../../dev/lightning/server.ts';
 import { launchChromium } from '../support/browser.ts';
-import { openConsole, shellPhase, startConsoleWithAdapter } from './support.ts';
+import { initializationCompleted, openConsole, shellPhase, startConsoleWithAdapter } from './support.ts';
 
 // Salesforce's library checks the console origin against Salesforce domains and requires the
 // adapter to share its protocol; force.com is HSTS-preloaded, so all of it runs over https.
@@ -45,7 +45,7 @@ it('boots under a *.lightning.force.com console over https with Salesforce’s s
     const text = await shellPhase(opened.adapter, 'ready');
     expect(text).toContain(ADAPTER_HOST);
     expect(opened.adapter.url()).toMatch(new RegExp(`^https://${ADAPTER_HOST.replace(/\./g, '\\.')}:\\d+/\\?mode=Lightning&sfdcIframeOrigin=https%3A%2F%2Facme\\.lightning\\.force\\.com`));
-    expect((await control.state()).tab?.initializationComplete).toBe(true);
+    expect(await initializationCompleted(control)).toBe(true);
     expect(opened.pageErrors).toEqual([]);
   } finally {
     await opened.close();

@@ -65,6 +65,20 @@ export async function shellPhase(frame: Frame, phase: string, timeoutMs = 10_000
   return shellText(frame);
 }
 
+/**
+ * Whether the console heard the adapter's `notifyInitializationComplete`, waiting for it: the
+ * message crosses two frames and the console's control API, so it may land a moment after the
+ * shell is drawn. `false` when it never arrived within `timeoutMs`.
+ */
+export async function initializationCompleted(control: LightningControl, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await control.state()).tab?.initializationComplete === true) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** All text the shell shows, including nested shadow roots. */
 export function shellText(frame: Frame): Promise<string> {
   // An explicit stack, not a named inner function: tsx (esbuild keepNames) would wrap one in a
