@@ -7,6 +7,7 @@
  * await control.hangup(callId);
  * ```
  */
+import type { ContactBookSnapshot, Disposition } from './center/contact-book.ts';
 import type { CallSummary } from './center/summaries.ts';
 import type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
 import type { NeoApiLogEntry } from './neoapi/request-log.ts';
@@ -97,7 +98,7 @@ export class NeotelControl {
     if (options.method !== undefined) query.set('method', options.method);
     return this.request('GET', `/control/requests?${query.toString()}`);
   }
-  contacts(): Promise<{ bases: unknown[]; agendas: unknown[]; dispositions: unknown[] }> {
+  contacts(): Promise<ContactBookSnapshot & { dispositions: readonly (Disposition & { base: number; contactId: number; crm: number })[] }> {
     return this.request('GET', '/control/contacts');
   }
   placeInbound(input: InboundRequest): Promise<{ callId: string; call: CallSummary }> {

@@ -9,35 +9,15 @@
  * the platform inserts a fresh contact and tests never share one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agenda, BaseSnapshot, ContactSnapshot } from '../../dev/neotel/center/contact-book.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
 import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 const CRM_QUEUE = 3;
 
-interface BookContact {
-  readonly id: number;
-  readonly clave1: string;
-  readonly state: string;
-  readonly dispositions: readonly { readonly subcategory: number; readonly user: string; readonly agendaId: string }[];
-}
-interface BookBase {
-  readonly id: number;
-  readonly crm: number;
-  readonly contacts: readonly BookContact[];
-}
-interface BookAgenda {
-  readonly id: string;
-  readonly base: number;
-  readonly contactId: number;
-  readonly user: string;
-  readonly phone: string;
-  readonly dueAt: number;
-  readonly source: string;
-}
-
 /** The simulator's contact book: the contact whose key is `data`, with its base, and the callbacks booked for it. */
-async function contactByKey(rig: AgentConsole, data: string): Promise<{ base: BookBase; contact: BookContact; agendas: BookAgenda[] }> {
-  const book = (await rig.neotel.contacts()) as { bases: BookBase[]; agendas: BookAgenda[] };
+async function contactByKey(rig: AgentConsole, data: string): Promise<{ base: BaseSnapshot; contact: ContactSnapshot; agendas: Agenda[] }> {
+  const book = await rig.neotel.contacts();
   for (const base of book.bases) {
     const contact = base.contacts.find((c) => c.clave1 === data);
     if (contact) return { base, contact, agendas: book.agendas.filter((a) => a.base === base.id && a.contactId === contact.id) };

@@ -98,7 +98,7 @@ describe('control API', () => {
     await login('1001', 97);
     expect((await control.positions()).map((p) => p.user)).toEqual(['1001']);
     expect((await control.requests({ method: 'Login_Campaign' })).map((r) => r.params)).toEqual([{ USUARIO: '1001', CAMPAÑA: '97' }]);
-    expect(((await control.contacts()).bases as { id: number }[]).map((b) => b.id)).toEqual([7, 8, 9]);
+    expect((await control.contacts()).bases.map((b) => b.id)).toEqual([7, 8, 9]);
     await control.reset();
     expect(await control.positions()).toEqual([]);
     expect(await control.requests()).toEqual([]);

@@ -45,6 +45,32 @@ export interface ContactEntry {
   readonly dispositions: Disposition[];
 }
 
+/** One contact as the control API shows it (`GET /control/contacts`). */
+export interface ContactSnapshot {
+  readonly id: number;
+  readonly name: string;
+  readonly phones: readonly string[];
+  readonly clave1: string;
+  readonly state: ContactState;
+  readonly attempts: number;
+  readonly dueAt: number | undefined;
+  readonly dispositions: readonly Disposition[];
+}
+
+/** One base as the control API shows it. */
+export interface BaseSnapshot {
+  readonly id: number;
+  readonly crm: number;
+  readonly name: string;
+  readonly contacts: readonly ContactSnapshot[];
+}
+
+/** The contact book as the control API shows it: bases with their contacts, and the callbacks booked. */
+export interface ContactBookSnapshot {
+  readonly bases: readonly BaseSnapshot[];
+  readonly agendas: readonly Agenda[];
+}
+
 /** What the dialer takes next for an agent. */
 export interface DialerPick {
   readonly entry: ContactEntry;
@@ -168,8 +194,8 @@ export class ContactBook {
   }
 
   /** A JSON-friendly view for the control API. */
-  snapshot(): { bases: unknown[]; agendas: readonly Agenda[] } {
-    const bases = [...this.bases.values()].map(({ spec, entries }) => ({
+  snapshot(): ContactBookSnapshot {
+    const bases: BaseSnapshot[] = [...this.bases.values()].map(({ spec, entries }) => ({
       id: spec.id,
       crm: spec.crm,
       name: spec.name,
