@@ -65,6 +65,11 @@ async function main(): Promise<void> {
       '/neotelConnection/neoApiUrl': neotel.neoApiUrl,
       '/neotelConnection/sipWebSocketUrl': neotel.sipUrl,
       '/neotelConnection/sipDomain': new URL(neotel.url).hostname,
+      // The demo center's choices: the IVR's national id is searched, the scenario's supervisor
+      // (user 2001) may listen to and assist agents, and agents see when they are monitored.
+      '/dialtoneCrm/nationalIdField': 'NationalId__c',
+      '/dialtoneSupervisor/supervisorUserIds': '2001',
+      '/dialtoneSupervisor/showMonitoringToAgent': 'true',
     },
   });
 
