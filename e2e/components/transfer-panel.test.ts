@@ -67,6 +67,11 @@ describe('the transfer panel', () => {
     await ui.page.getByTestId('transfer-end').click();
     await ui.page.getByTestId('transfer-complete').click();
     expect(await ui.intents()).toEqual([{ kind: 'endTransfer' }, { kind: 'completeTransfer' }]);
+    // A plain hang-up is off while the customer waits, and says why (to screen readers too).
+    const hangUp = ui.page.getByTestId('hang-up');
+    expect(await hangUp.isDisabled()).toBe(true);
+    await expect.poll(() => hangUp.evaluate((b) => b.getAttribute('aria-describedby'))).toBe('consult-hint');
+    expect(await ui.page.getByTestId('hang-up-consult-hint').textContent()).toContain('End transfer');
     await ui.show(connected({ kind: 'consulting', target: { kind: 'user', user: '1002' }, step: 'starting' }));
     expect(await ui.page.getByTestId('transfer-complete').isDisabled()).toBe(true);
   });

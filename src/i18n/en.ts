@@ -106,6 +106,7 @@ export const en: Messages = {
   inCallWith: (number) => `In call with ${number}`,
   callTimer: 'Call duration',
   hangUp: 'Hang up',
+  hangUpDuringConsult: 'The customer is waiting: use Complete transfer to leave them with the other party, or End transfer to go back to them.',
   hold: 'Hold',
   resume: 'Resume',
   mute: 'Mute',

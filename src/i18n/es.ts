@@ -106,6 +106,7 @@ export const es: Messages = {
   inCallWith: (number) => `En llamada con ${number}`,
   callTimer: 'Duración de la llamada',
   hangUp: 'Colgar',
+  hangUpDuringConsult: 'El cliente está en espera: use Completar transferencia para dejarlo con la otra parte, o Fin de transferencia para volver con él.',
   hold: 'Poner en espera',
   resume: 'Recuperar',
   mute: 'Silenciar',

@@ -116,6 +116,8 @@ export interface Messages {
   readonly inCallWith: (number: string) => string;
   readonly callTimer: string;
   readonly hangUp: string;
+  /** Why hang-up is off during an attended transfer's consultation. */
+  readonly hangUpDuringConsult: string;
   readonly hold: string;
   readonly resume: string;
   readonly mute: string;

@@ -106,6 +106,7 @@ export const pt: Messages = {
   inCallWith: (number) => `Em chamada com ${number}`,
   callTimer: 'Duração da chamada',
   hangUp: 'Desligar',
+  hangUpDuringConsult: 'O cliente está aguardando: use Concluir transferência para deixá-lo com a outra parte, ou Fim da transferência para voltar a ele.',
   hold: 'Colocar em espera',
   resume: 'Retomar',
   mute: 'Silenciar',

@@ -89,6 +89,20 @@ describe('transfers', () => {
     expect(asConnected(done.state).call.transfers.map((t) => t.outcome)).toEqual(['completed']);
   });
 
+  it('refuses a plain hang-up during a consultation (BYE would complete it, Hangup would end it): the agent picks Complete or End', () => {
+    const asked = run(connected(), { kind: 'transfer', at: AT, target: { kind: 'user', user: '1002' }, mode: 'attended' });
+    const talking = run(asked.state, succeeded(onlyRequest(asked.effects), AT + 100)).state;
+    const result = transition(deepFreeze(talking), { kind: 'hangUp', at: AT + 200 }, CONTEXT);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('TRANSFER_IN_PROGRESS');
+      expect(result.error.hint).toMatch(/Complete transfer.*End transfer/);
+    }
+    const ending = run(talking, { kind: 'endTransfer', at: AT + 300 });
+    const back = run(ending.state, succeeded(onlyRequest(ending.effects), AT + 350));
+    expect(kinds(run(back.state, { kind: 'hangUp', at: AT + 400 }).effects)).toEqual(['sip:hangup', 'neoapi:Hangup']);
+  });
+
   it('refuses a malformed target with what was received', () => {
     const result = transition(connected(), { kind: 'transfer', at: AT, target: { kind: 'number', number: '12a' }, mode: 'blind' }, CONTEXT);
     expect(result.ok).toBe(false);

@@ -22,6 +22,11 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
   switch (event.kind) {
     case 'hangUp': {
       if (state.hangUpRequested) return refuse('OPERATION_PENDING', 'The call is already being ended.', 'Wait for the call to end.');
+      // During a consultation a hang-up is ambiguous: the agent's BYE completes the transfer on the
+      // PBX (Asterisk), NeoApi Hangup only ends the consultation. The agent says which they mean.
+      if (state.control.kind === 'consulting') {
+        return refuse('TRANSFER_IN_PROGRESS', 'The customer is waiting for the consultation to finish.', 'Use Complete transfer to leave them with the target, or End transfer to return to them.');
+      }
       // BYE stops the media at once even if NeoApi is slow; Hangup ends the platform call (the
       // customer's side too) even if the BYE is lost on a broken WebSocket.
       const bye: Effect[] = legId === null ? [] : [{ kind: 'sip', action: 'hangup', legId }];

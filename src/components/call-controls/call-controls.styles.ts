@@ -9,6 +9,11 @@ export const callControlsStyles = css`
     font-weight: 700;
     overflow-wrap: anywhere;
   }
+  .hint {
+    margin: var(--dt-space-1) 0 0;
+    color: var(--dt-text-weak);
+    font-size: 0.75rem;
+  }
   .timer {
     margin: 0 0 var(--dt-space-2);
     font-size: 1.25rem;

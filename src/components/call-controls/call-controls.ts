@@ -29,6 +29,8 @@ export class CallControls extends AgentElement {
     const call = agent.call;
     const number = call.number ?? m.unknownNumber;
     const busy = agent.hangUpRequested;
+    // A hang-up would be ambiguous while the customer waits for a consultation (see connected.ts).
+    const consulting = agent.phase === 'connected' && agent.control.kind === 'consulting';
     const since = agent.phase === 'connected' ? (call.answeredAt ?? call.startedAt) : call.startedAt;
     const elapsed = this.clock.now - since;
     return html`
@@ -67,7 +69,16 @@ export class CallControls extends AgentElement {
               </button>
             </div>`
           : nothing}
-        <button class="destructive wide" data-testid="hang-up" ?disabled=${busy} @click=${() => this.send({ kind: 'hangUp' })}>${m.hangUp}</button>
+        <button
+          class="destructive wide"
+          data-testid="hang-up"
+          ?disabled=${busy || consulting}
+          aria-describedby=${consulting ? 'consult-hint' : nothing}
+          @click=${() => this.send({ kind: 'hangUp' })}
+        >
+          ${m.hangUp}
+        </button>
+        ${consulting ? html`<p id="consult-hint" class="hint" data-testid="hang-up-consult-hint">${m.hangUpDuringConsult}</p>` : nothing}
         <div id="keypad" @keydown=${this.onKeypadKey}>
           ${agent.phase === 'connected' && this.keypadOpen && !busy
             ? html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`
