@@ -10,11 +10,11 @@ import { NeoApiClient, neoApiClientOptions } from '../neoapi/client.ts';
 import { PositionPoller, createTicker } from '../neoapi/index.ts';
 import { monitoredByOf } from '../neoapi/position-monitoring.ts';
 import type { OpenCti } from '../opencti/index.ts';
-import { SipPhone } from '../sip/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { TaskLogger } from './task-logger.ts';
+import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection } from './phone-bridge.ts';
 import { outboxMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
@@ -106,6 +106,8 @@ export class AgentSession {
    * only) logs in by itself when the agent chose so.
    */
   async start(): Promise<void> {
+    // sip.js is its own chunk: fetched now, so the phone is there by the time the agent logs in.
+    void preloadSipPhone().catch((error: unknown) => this.options.warn('the phone (sip.js) did not load; logging in will retry', error));
     this.dialPlan = this.loadDialPlan();
     const prefs = await this.prefs.load();
     this.runtime.patchView({ prefs });
@@ -214,9 +216,9 @@ export class AgentSession {
     await this.refreshDevices();
   }
 
-  private createPhone(credentials: DeviceCredentials): SipPhone {
+  private createPhone(credentials: DeviceCredentials): LazyPhone {
     const prefs = this.prefs.prefs;
-    return new SipPhone({
+    return new LazyPhone({
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),

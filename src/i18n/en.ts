@@ -22,6 +22,7 @@ export const en: Messages = {
   settingsUnavailableBody: (detail) => `Salesforce did not return the settings: ${detail}`,
   retry: 'Try again',
   readyTitle: 'Softphone ready',
+  partDidNotLoad: 'Part of the softphone did not load. Reload the page to get it back; calls keep working.',
   connectedToSalesforce: 'Connected to Salesforce',
   contactCenter: 'Contact center',
   phoneServer: 'Phone server',

@@ -22,6 +22,7 @@ export const es: Messages = {
   settingsUnavailableBody: (detail) => `Salesforce no devolvió la configuración: ${detail}`,
   retry: 'Reintentar',
   readyTitle: 'Softphone listo',
+  partDidNotLoad: 'Una parte del softphone no se cargó. Recargue la página para recuperarla; las llamadas siguen funcionando.',
   connectedToSalesforce: 'Conectado a Salesforce',
   contactCenter: 'Centro de contacto',
   phoneServer: 'Servidor telefónico',

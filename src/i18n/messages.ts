@@ -31,6 +31,8 @@ export interface Messages {
   readonly retry: string;
 
   readonly readyTitle: string;
+  /** A part of the panel (transfer, wrap-up, monitoring, record) whose code did not load. */
+  readonly partDidNotLoad: string;
   readonly connectedToSalesforce: string;
   readonly contactCenter: string;
   readonly phoneServer: string;

@@ -22,6 +22,7 @@ export const pt: Messages = {
   settingsUnavailableBody: (detail) => `O Salesforce não retornou a configuração: ${detail}`,
   retry: 'Tentar novamente',
   readyTitle: 'Softphone pronto',
+  partDidNotLoad: 'Uma parte do softphone não carregou. Recarregue a página para recuperá-la; as chamadas continuam funcionando.',
   connectedToSalesforce: 'Conectado ao Salesforce',
   contactCenter: 'Central de contato',
   phoneServer: 'Servidor de telefonia',

@@ -1,20 +1,36 @@
 import { html, nothing } from 'lit';
 import type { ShellState } from '../../controllers/softphone-context.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { LazyElements } from '../shared/lazy-elements.ts';
 import '../break-menu/break-menu.ts';
 import '../call-controls/call-controls.ts';
 import '../call-info/call-info.ts';
-import '../call-record/call-record.ts';
 import '../campaign-picker/campaign-picker.ts';
 import '../dial-pad/dial-pad.ts';
 import '../incoming-call/incoming-call.ts';
 import '../login-form/login-form.ts';
 import '../monitored-indicator/monitored-indicator.ts';
-import '../monitoring-panel/monitoring-panel.ts';
 import '../notice-list/notice-list.ts';
 import '../settings-panel/settings-panel.ts';
-import '../transfer-panel/transfer-panel.ts';
-import '../wrap-up-panel/wrap-up-panel.ts';
+
+/**
+ * Parts shown only during a call, after it, to supervisors or with a linked record: their code
+ * loads after start-up (own chunks), see `LazyElements`.
+ */
+export const lazyParts = new LazyElements({
+  'dialtone-transfer-panel': () => import('../transfer-panel/transfer-panel.ts'),
+  'dialtone-wrap-up-panel': () => import('../wrap-up-panel/wrap-up-panel.ts'),
+  'dialtone-monitoring-panel': () => import('../monitoring-panel/monitoring-panel.ts'),
+  'dialtone-call-record': () => import('../call-record/call-record.ts'),
+});
+
+/** A lazy part: drawn once its element is defined, a warning if its code did not load. */
+function lazy(tag: string, template: unknown, m: Messages) {
+  const state = lazyParts.state(tag);
+  if (state === 'defined') return template;
+  if (state === 'failed') return html`<p class="error" role="alert" data-testid="part-failed" data-part=${tag}>${m.partDidNotLoad}</p>`;
+  return nothing;
+}
 
 type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
 
@@ -36,10 +52,10 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
-      ${part(phase === 'connected', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`)}
-      ${part(phase === 'wrapUp', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
-      ${part(loggedIn && view.supervision != null, html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`)}
-      ${part((view.record ?? null) !== null, html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`)}
+      ${part(phase === 'connected', lazy('dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m))}
+      ${part(phase === 'wrapUp', lazy('dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m))}
+      ${part(loggedIn && view.supervision != null, lazy('dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m))}
+      ${part((view.record ?? null) !== null, lazy('dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`, m))}
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}

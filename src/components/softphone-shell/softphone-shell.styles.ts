@@ -90,4 +90,9 @@ export const softphoneShellStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  .error {
+    color: var(--dt-error);
+    font-size: 0.75rem;
+    margin: 0;
+  }
 `;

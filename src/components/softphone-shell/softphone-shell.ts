@@ -6,7 +6,7 @@ import { messagesFor, type Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import '../config-error-panel/config-error-panel.ts';
 import '../agent-status/agent-status.ts';
-import { renderAgent } from './agent-body.ts';
+import { lazyParts, renderAgent } from './agent-body.ts';
 import { softphoneShellStyles } from './softphone-shell.styles.ts';
 
 /**
@@ -31,6 +31,24 @@ export class SoftphoneShell extends LitElement {
       event.stopPropagation();
       this.consumer.value?.send(event.detail);
     });
+  }
+
+  private stopLazy: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopLazy = lazyParts.onChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLazy?.();
+  }
+
+  protected override firstUpdated(): void {
+    // After the first paint: the call, wrap-up, monitoring and record parts are fetched now, so
+    // they are in long before a call needs them (a failure is drawn where the part goes).
+    void lazyParts.preload();
   }
 
   protected override willUpdate(): void {
