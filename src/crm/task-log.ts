@@ -8,6 +8,7 @@ import type { CallFacts } from '../call/call-facts.ts';
 import type { TransferRecord } from '../call/call-control-types.ts';
 import type { Category } from '../config/config-types.ts';
 import { DialtoneError, describeValue } from '../shared/errors.ts';
+import { SALESFORCE_ID_SHAPE } from '../shared/salesforce-id.ts';
 import { taskLookupOf, type LinkedRecord } from './linked-record.ts';
 
 /** A Task field value as `saveLog` sends it (`null` clears a field on update). */
@@ -35,7 +36,6 @@ export const RELEASED_DISPOSITION = 'released';
 const SUBJECT_MAX = 255;
 /** Longest `CallDisposition` / `CallObject` (text 255). */
 const TEXT_MAX = 255;
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
  * The Task's `CallObject`: the platform call id (`IDLLAMADA`), which makes the log idempotent.
@@ -88,7 +88,7 @@ export function subjectOf(call: CallFacts): string {
 /** `WhoId`/`WhatId` for a linked record: the one it belongs in, and `null` in the other (clears it on update). */
 export function lookupFieldsOf(link: LinkedRecord | null): { WhoId: string | null; WhatId: string | null } {
   if (link === null) return { WhoId: null, WhatId: null };
-  if (typeof link.id !== 'string' || !SALESFORCE_ID.test(link.id)) {
+  if (typeof link.id !== 'string' || !SALESFORCE_ID_SHAPE.test(link.id)) {
     throw new TaskLogError('BAD_RECORD', `linked record id: received ${describeValue(link.id)}; expected a 15- or 18-character Salesforce id.`);
   }
   if (typeof link.objectType !== 'string' || link.objectType.trim() === '') {

@@ -4,6 +4,7 @@
  * naming the method and the value — never let a bad payload reach the call machine as if valid.
  */
 import { asBrand } from '../shared/brand.ts';
+import { SALESFORCE_ID_SHAPE } from '../shared/salesforce-id.ts';
 import { malformed } from './errors.ts';
 import type {
   AppViewInfo,
@@ -21,11 +22,9 @@ function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
 /** Parses a 15- or 18-character Salesforce record id; `undefined` when `value` is not one. */
 export function parseSalesforceId(value: unknown): SalesforceId | undefined {
-  return typeof value === 'string' && SALESFORCE_ID.test(value)
+  return typeof value === 'string' && SALESFORCE_ID_SHAPE.test(value)
     ? asBrand<SalesforceId>(value)
     : undefined;
 }
