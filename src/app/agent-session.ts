@@ -67,13 +67,14 @@ export class AgentSession {
       : undefined;
     this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
     // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
-    const log: MonitoringLog = {
-      record: (session) => {
-        if (this.tasks) return outboxMonitoringLog(this.tasks).record(session);
-        warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
-        return Promise.resolve();
-      },
-    };
+    const log: MonitoringLog = this.tasks
+      ? outboxMonitoringLog(this.tasks)
+      : {
+          record: (session) => {
+            warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
+            return Promise.resolve();
+          },
+        };
     this.desk = new SupervisionDesk({ config, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,
