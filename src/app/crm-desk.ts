@@ -46,8 +46,8 @@ export class CrmDesk {
     );
   }
 
-  /** The runtime's CRM hooks: pops here; `log` is the Task logger's (a no-op until it is wired). */
-  hooks(log: CrmHooks['log'] = () => undefined): CrmHooks {
+  /** The runtime's CRM hooks: pops here; `log` is the Task logger's. */
+  hooks(log: CrmHooks['log']): CrmHooks {
     return { pop: (call) => this.screenPop?.pop(call), log };
   }
 
