@@ -17,12 +17,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame } from 'playwright-core';
 import { parseWav, toneLevelsOverTime } from '../../dev/neotel/pbx/index.ts';
-import { audioRtpStats, installAudioProbe, installOscillatorMicrophone } from '../support/audio.ts';
+import { audioRtpStats } from '../support/audio.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
 import { measureHeardTone, type HeardInBrowser } from '../neotel/support/audio-proof.ts';
-import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { AgentConsole, openConsoleTab, waitFor, type AgentTab } from './support/agent-console.ts';
 import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 const AGENT_HZ = 400;
@@ -39,23 +39,6 @@ let agent: AgentTab;
 let supervisor: AgentTab;
 let callId = '';
 const numbers: Record<string, unknown> = {};
-
-/** A console tab whose microphone is a steady sine at `micHz` (the adapter frame included). */
-async function openConsole(context: BrowserContext, micHz: number): Promise<AgentTab> {
-  const page: Page = await context.newPage();
-  await installAudioProbe(page);
-  await installOscillatorMicrophone(page, micHz);
-  const errors: string[] = [];
-  const logs: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
-  await page.goto(rig.lightningServer.url);
-  await page.getByTestId('utility-item').click();
-  const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-  const adapter = await handle.contentFrame();
-  if (!adapter) throw new Error('The utility panel has no softphone frame');
-  return { page, adapter, errors, logs };
-}
 
 /** Levels (dB) one browser hears at each frequency, once RTP is flowing to it. */
 async function levels(frame: Frame, why: string): Promise<{ at: Record<number, number>; heard: HeardInBrowser }> {
@@ -89,8 +72,8 @@ beforeAll(async () => {
   writeFileSync(join(supervisorProfile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
   const context = await chromium.launchPersistentContext(supervisorProfile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
   supervisorContext = context;
-  agent = await openConsole(rig.context, AGENT_HZ);
-  supervisor = await openConsole(context, SUPERVISOR_HZ);
+  agent = await openConsoleTab(rig.context, rig.lightningServer.url, { microphoneHz: AGENT_HZ });
+  supervisor = await openConsoleTab(context, rig.lightningServer.url, { microphoneHz: SUPERVISOR_HZ });
 }, 60_000);
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import { NeotelControl } from '../../../dev/neotel/control-client.ts';
 import { loadDefaultScenario } from '../../../dev/neotel/scenario/load.ts';
 import type { Scenario } from '../../../dev/neotel/scenario/schema.ts';
 import { startNeotel, type NeotelServer } from '../../../dev/neotel/server.ts';
-import { installAudioProbe } from '../../support/audio.ts';
+import { installAudioProbe, installOscillatorMicrophone } from '../../support/audio.ts';
 import { assertInLoopbackNamespace, CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/browser.ts';
 
 /** One console tab with the softphone panel open. */
@@ -72,21 +72,8 @@ export class AgentConsole {
   }
 
   /** Opens a console tab and its softphone panel (with the e2e audio probe unless told not to); resolves once the adapter frame is attached. */
-  async openTab(options: { audioProbe?: boolean } = {}): Promise<AgentTab> {
-    const page = await this.context.newPage();
-    // The probe keeps every peer connection and an analyser per call: right for listening to a
-    // call, wrong for a soak that measures what the adapter itself keeps.
-    if (options.audioProbe !== false) await installAudioProbe(page);
-    const errors: string[] = [];
-    const logs: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
-    await page.goto(this.lightningServer.url);
-    await page.getByTestId('utility-item').click();
-    const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-    const adapter = await handle.contentFrame();
-    if (!adapter) throw new Error('The utility panel has no softphone frame');
-    return { page, adapter, errors, logs };
+  openTab(options: ConsoleTabOptions = {}): Promise<AgentTab> {
+    return openConsoleTab(this.context, this.lightningServer.url, options);
   }
 
   /** The scenario's first agent: user id, password, device and its SIP password. */
@@ -103,6 +90,37 @@ export class AgentConsole {
     await Promise.allSettled([this.lightningServer.close(), this.neotelServer.close()]);
     rmSync(this.profileDir, { recursive: true, force: true });
   }
+}
+
+/** How {@link openConsoleTab} prepares the page before the console loads. */
+export interface ConsoleTabOptions {
+  /** The e2e audio probe (default on). */
+  readonly audioProbe?: boolean;
+  /** A steady sine of this frequency as the microphone (the adapter frame included), instead of Chromium's fake device. */
+  readonly microphoneHz?: number;
+}
+
+/**
+ * Opens a console tab in `context` at `consoleUrl` and its softphone panel; resolves once the
+ * adapter frame is attached. {@link AgentConsole.openTab} uses the console's own browser; a test
+ * with a second browser profile (a supervisor) passes that one.
+ */
+export async function openConsoleTab(context: BrowserContext, consoleUrl: string, options: ConsoleTabOptions = {}): Promise<AgentTab> {
+  const page = await context.newPage();
+  // The probe keeps every peer connection and an analyser per call: right for listening to a
+  // call, wrong for a soak that measures what the adapter itself keeps.
+  if (options.audioProbe !== false) await installAudioProbe(page);
+  if (options.microphoneHz !== undefined) await installOscillatorMicrophone(page, options.microphoneHz);
+  const errors: string[] = [];
+  const logs: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
+  await page.goto(consoleUrl);
+  await page.getByTestId('utility-item').click();
+  const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
+  const adapter = await handle.contentFrame();
+  if (!adapter) throw new Error('The utility panel has no softphone frame');
+  return { page, adapter, errors, logs };
 }
 
 /** Polls `probe` until `accept` says yes; fails with the last value seen. */
