@@ -9,6 +9,10 @@
  *    │yes
  *  sfdcIframeOrigin / mode valid? ──no──► MISSING_ORIGIN | INVALID_ORIGIN | PROTOCOL_MISMATCH | MISSING_MODE
  *    │yes
+ *  trusted-origins.json readable? ──no──► TRUST_FILE_INVALID
+ *    │yes
+ *  origin trusted (trusted-origin.ts)? ──no──► UNTRUSTED_ORIGIN   (nothing is fetched from it)
+ *    │yes
  *  sforce.opencti already there? ──yes──► salesforce
  *    │no
  *  <script src=origin/support/api/NN.0/lightning/opencti_min.js>
@@ -23,6 +27,8 @@
 import { describeValue } from '../shared/errors.ts';
 import { readLaunchParameters } from './launch-parameters.ts';
 import { runScript } from './script-injection.ts';
+import { readTrustPolicy } from './trust-file.ts';
+import { checkTrustedOrigin, type TrustPolicyResult } from './trusted-origin.ts';
 import type { ErrorEventLike, WindowLike } from './script-injection.ts';
 import { OpenCti } from './shim.ts';
 import type { OpenCtiOptions } from './shim.ts';
@@ -52,6 +58,10 @@ export const STANDALONE_REASON = {
   /** `http:` adapter in an `https:` org (or the reverse): the library refuses it. */
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   MISSING_MODE: 'MISSING_MODE',
+  /** `sfdcIframeOrigin` is not a host this deployment trusts to run script in the adapter. */
+  UNTRUSTED_ORIGIN: 'UNTRUSTED_ORIGIN',
+  /** The deployment's `trusted-origins.json` is missing, unreadable or malformed. */
+  TRUST_FILE_INVALID: 'TRUST_FILE_INVALID',
   /** `loadOpenCti` options out of range. */
   INVALID_OPTIONS: 'INVALID_OPTIONS',
   /** The browser could not fetch or would not run the script. */
@@ -71,7 +81,13 @@ export type StandaloneReason = (typeof STANDALONE_REASON)[keyof typeof STANDALON
 /** The result of {@link loadOpenCti}. */
 export type OpenCtiConnection =
   | { readonly mode: 'salesforce'; readonly api: OpenCti; readonly origin: string; readonly apiVersion: number }
-  | { readonly mode: 'standalone'; readonly reason: StandaloneReason; readonly detail: string };
+  | {
+      readonly mode: 'standalone';
+      readonly reason: StandaloneReason;
+      readonly detail: string;
+      /** The refused `sfdcIframeOrigin`, for `UNTRUSTED_ORIGIN`. */
+      readonly origin?: string;
+    };
 
 /** Options of {@link loadOpenCti}; all optional. */
 export interface LoadOpenCtiOptions {
@@ -83,6 +99,11 @@ export interface LoadOpenCtiOptions {
   timeoutMs?: number;
   /** Passed to the {@link OpenCti} it creates. */
   shim?: OpenCtiOptions;
+  /**
+   * Where the deployment's origin policy comes from; default: `trusted-origins.json` next to the
+   * page, fetched same-origin through the window's `fetch` (see `trust-file.ts`).
+   */
+  trustPolicy?: () => Promise<TrustPolicyResult>;
 }
 
 /** How often to look for `sforce.opencti` after the script ran without it. */
@@ -145,6 +166,11 @@ async function connect(win: WindowLike, options: LoadOpenCtiOptions): Promise<Op
   const launch = readLaunchParameters(win.location.search, win.location.protocol);
   if (!launch.ok) return standalone(launch.reason, launch.detail);
   const origin = launch.parameters.sfdcIframeOrigin;
+  // Before anything is fetched from the origin: its script would run with the adapter's rights.
+  const policy = await (options.trustPolicy ?? (() => readTrustPolicy((url, init) => win.fetch(url, init), win.location.href)))();
+  if (!policy.ok) return standalone('TRUST_FILE_INVALID', `The softphone cannot tell which Salesforce hosts may run it: ${policy.detail}`);
+  const verdict = checkTrustedOrigin(origin, policy.policy);
+  if (!verdict.ok) return { mode: 'standalone', reason: 'UNTRUSTED_ORIGIN', detail: verdict.detail, origin };
   const connected = (raw: OpenCtiLightning): OpenCtiConnection => ({
     mode: 'salesforce',
     api: new OpenCti(raw, options.shim),

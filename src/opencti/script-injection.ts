@@ -9,6 +9,8 @@
  * and the script's own `load`/`error` event (a script's exceptions are reported before its `load`).
  */
 
+import type { TrustFileFetch } from './trust-file.ts';
+
 /** The slice of an `ErrorEvent` the loader reads. */
 export interface ErrorEventLike {
   readonly message: string;
@@ -35,7 +37,9 @@ export interface DocumentLike {
 /** The slice of `window` the loader uses; a real `Window` fits. */
 export interface WindowLike {
   readonly parent: unknown;
-  readonly location: { readonly search: string; readonly protocol: string };
+  readonly location: { readonly href: string; readonly search: string; readonly protocol: string };
+  /** Reads the deployment's `trusted-origins.json` (see `trust-file.ts`). */
+  fetch: TrustFileFetch;
   readonly document: DocumentLike;
   addEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;
   removeEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;

@@ -6,6 +6,13 @@
  * (`error` on the element), or nothing happens at all.
  */
 import type { ErrorEventLike, ScriptElementLike, WindowLike } from '../../src/opencti/script-injection.ts';
+import type { TrustFileResponse } from '../../src/opencti/trust-file.ts';
+
+/** What the page's server answers for `trusted-origins.json`: a JSON value (200), or a raw answer. */
+export type TrustFileAnswer = { json: unknown } | { status: number; body: string } | { networkError: string };
+
+/** The file as dist/ ships it: any Salesforce host, no dev console. */
+export const SHIPPED_TRUST_FILE: TrustFileAnswer = { json: { salesforceHosts: [], devOrigins: [] } };
 
 export class FakeScript implements ScriptElementLike {
   src = '';
@@ -41,12 +48,24 @@ export class FakePage {
   readonly handledErrors: ErrorEventLike[] = [];
   /** ErrorEvents nobody handled: the browser would log them as uncaught. */
   readonly uncaughtErrors: ErrorEventLike[] = [];
+  /** URLs the page fetched (the loader reads only its trust file). */
+  readonly fetched: string[] = [];
   behaviour: ScriptBehaviour;
+  trustFile: TrustFileAnswer;
   readonly #errorListeners = new Set<(event: ErrorEventLike) => void>();
 
-  constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none' }) {
+  constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none'; trustFile?: TrustFileAnswer }) {
     const url = new URL(options.url);
     this.behaviour = options.behaviour ?? (() => undefined);
+    this.trustFile = options.trustFile ?? SHIPPED_TRUST_FILE;
+    const fetchFile = (target: string): Promise<TrustFileResponse> => {
+      this.fetched.push(target);
+      const answer = this.trustFile;
+      if ('networkError' in answer) return Promise.reject(new TypeError(answer.networkError));
+      const status = 'json' in answer ? 200 : answer.status;
+      const body = 'json' in answer ? JSON.stringify(answer.json) : answer.body;
+      return Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body) });
+    };
     const append = (node: never): void => {
       const script = node as FakeScript;
       this.scripts.push(script);
@@ -58,7 +77,8 @@ export class FakePage {
     const where = options.head ?? 'head';
     const self: FakeWindow = {
       parent: undefined,
-      location: { search: url.search, protocol: url.protocol },
+      location: { href: url.href, search: url.search, protocol: url.protocol },
+      fetch: fetchFile,
       document: {
         createElement: () => new FakeScript(),
         head: where === 'head' ? { appendChild: append } : null,

@@ -66,6 +66,58 @@ describe('loadOpenCti success', () => {
   });
 });
 
+describe('loadOpenCti: who may host the adapter', () => {
+  const framedBy = (origin: string): string => `https://phone.example.com/sf/?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(origin)}`;
+
+  it('reads trusted-origins.json next to the page before loading anything', async () => {
+    const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()), trustFile: { json: { salesforceHosts: ['acme.lightning.force.com'] } } });
+    expect((await loadOpenCti({ window: page.window })).mode).toBe('salesforce');
+    expect(page.fetched).toEqual(['https://phone.example.com/sf/trusted-origins.json']);
+    expect(page.scripts.map((s) => s.src)).toEqual([SCRIPT_URL]);
+  });
+
+  it.each([
+    ['a foreign https page', 'https://evil.example'],
+    ['a foreign page on another port', 'https://evil.example:8443'],
+    ['a Salesforce suffix in front of a foreign domain', 'https://force.com.evil.example'],
+  ])('refuses %s as UNTRUSTED_ORIGIN without fetching its script', async (_what, origin) => {
+    const page = new FakePage({ url: framedBy(origin), behaviour: installs(new FakeOpenCti()) });
+    const connection = await loadOpenCti({ window: page.window });
+    expect(connection).toMatchObject({ mode: 'standalone', reason: 'UNTRUSTED_ORIGIN', origin });
+    expect(page.scripts).toHaveLength(0);
+  });
+
+  it('refuses another org’s force.com page when the deployment pins its My Domain', async () => {
+    const origin = 'https://attacker-dev-ed.lightning.force.com';
+    const page = new FakePage({ url: framedBy(origin), behaviour: installs(new FakeOpenCti()), trustFile: { json: { salesforceHosts: ['acme.lightning.force.com'] } } });
+    const detail = expectStandalone(await loadOpenCti({ window: page.window }), 'UNTRUSTED_ORIGIN');
+    expect(detail).toContain(origin);
+    expect(detail).toContain('salesforceHosts');
+    expect(page.scripts).toHaveLength(0);
+  });
+
+  it('accepts an http console only when its exact origin is a listed dev origin', async () => {
+    const dev = { json: { devOrigins: ['http://localhost:8080'] } };
+    const listed = new FakePage({ url: 'http://localhost:4173/?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2Flocalhost%3A8080', behaviour: installs(new FakeOpenCti()), trustFile: dev });
+    expect((await loadOpenCti({ window: listed.window })).mode).toBe('salesforce');
+    const other = new FakePage({ url: 'http://localhost:4173/?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2F127.0.0.1%3A9999', behaviour: installs(new FakeOpenCti()), trustFile: dev });
+    expectStandalone(await loadOpenCti({ window: other.window }), 'UNTRUSTED_ORIGIN');
+    expect(other.scripts).toHaveLength(0);
+  });
+
+  it.each([
+    ['missing', { status: 404, body: 'Not found' }, 'HTTP 404'],
+    ['not JSON', { status: 200, body: '<html>' }, 'is not JSON'],
+    ['misspelt', { json: { salesforcehosts: [] } }, 'unknown key'],
+    ['unreachable', { networkError: 'Failed to fetch' }, 'Failed to fetch'],
+  ] as const)('fails closed when trusted-origins.json is %s', async (_what, trustFile, expected) => {
+    const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()), trustFile });
+    const detail = expectStandalone(await loadOpenCti({ window: page.window }), 'TRUST_FILE_INVALID');
+    expect(detail).toContain(expected);
+    expect(page.scripts).toHaveLength(0);
+  });
+});
+
 describe('loadOpenCti standalone: the page is not where Salesforce puts it', () => {
   it('runs standalone when the page is not framed, without loading anything', async () => {
     const page = new FakePage({ url: FRAMED_URL, framed: false });
