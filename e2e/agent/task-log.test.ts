@@ -17,7 +17,7 @@ let rig: AgentConsole;
 let tab: AgentTab;
 
 beforeAll(async () => {
-  rig = await AgentConsole.start();
+  rig = await AgentConsole.start({}, { salesforceHost: true });
   await rig.neotel.setDialer(false);
   tab = await rig.openTab({ audioProbe: false });
   await logIn(tab.adapter, rig.agent());

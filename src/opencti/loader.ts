@@ -25,17 +25,16 @@
  * ```
  */
 import { describeValue } from '../shared/errors.ts';
-import { readLaunchParameters } from './launch-parameters.ts';
+import { DEFAULT_OPENCTI_API_VERSION, openCtiScriptUrl } from './library-url.ts';
+import { gateLibraryOrigin } from './origin-gate.ts';
 import { runScript } from './script-injection.ts';
-import { readTrustPolicy } from './trust-file.ts';
-import { checkTrustedOrigin, type TrustPolicyResult } from './trusted-origin.ts';
+import type { TrustPolicyResult } from './trusted-origin.ts';
 import type { ErrorEventLike, WindowLike } from './script-injection.ts';
 import { OpenCti } from './shim.ts';
 import type { OpenCtiOptions } from './shim.ts';
 import type { OpenCtiLightning } from './types.ts';
 
-/** The Open CTI API version loaded unless told otherwise (Winter '25). */
-export const DEFAULT_OPENCTI_API_VERSION = 62;
+export { DEFAULT_OPENCTI_API_VERSION, openCtiScriptUrl } from './library-url.ts';
 
 /** How long the whole load may take before giving up, in ms. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
@@ -112,11 +111,6 @@ const POLL_MS = 50;
 /** The methods without which `sforce.opencti` is not the Lightning API. */
 const CORE_METHODS = ['getCallCenterSettings', 'saveLog', 'screenPop', 'onClickToDial'] as const;
 
-/** The URL of the Lightning library on a Salesforce origin. */
-export function openCtiScriptUrl(origin: string, apiVersion: number): string {
-  return `${origin}/support/api/${apiVersion}.0/lightning/opencti_min.js`;
-}
-
 /**
  * Loads Open CTI for Lightning and resolves with a `salesforce` connection, or a `standalone` one
  * whose `reason` and `detail` say why not. Never rejects.
@@ -163,14 +157,10 @@ async function connect(win: WindowLike, options: LoadOpenCtiOptions): Promise<Op
   if (win.parent === win || win.parent === null || win.parent === undefined) {
     return standalone('NOT_FRAMED', 'The adapter page is not inside a frame (opened directly in a tab?); Salesforce frames it in the utility bar.');
   }
-  const launch = readLaunchParameters(win.location.search, win.location.protocol);
-  if (!launch.ok) return standalone(launch.reason, launch.detail);
-  const origin = launch.parameters.sfdcIframeOrigin;
   // Before anything is fetched from the origin: its script would run with the adapter's rights.
-  const policy = await (options.trustPolicy ?? (() => readTrustPolicy((url, init) => win.fetch(url, init), win.location.href)))();
-  if (!policy.ok) return standalone('TRUST_FILE_INVALID', `The softphone cannot tell which Salesforce hosts may run it: ${policy.detail}`);
-  const verdict = checkTrustedOrigin(origin, policy.policy);
-  if (!verdict.ok) return { mode: 'standalone', reason: 'UNTRUSTED_ORIGIN', detail: verdict.detail, origin };
+  const gate = await gateLibraryOrigin(win, options.trustPolicy);
+  if (!gate.ok) return { mode: 'standalone', reason: gate.reason, detail: gate.detail, ...(gate.origin === undefined ? {} : { origin: gate.origin }) };
+  const origin = gate.origin;
   const connected = (raw: OpenCtiLightning): OpenCtiConnection => ({
     mode: 'salesforce',
     api: new OpenCti(raw, options.shim),

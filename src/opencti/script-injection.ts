@@ -9,7 +9,7 @@
  * and the script's own `load`/`error` event (a script's exceptions are reported before its `load`).
  */
 
-import type { TrustFileFetch } from './trust-file.ts';
+import type { GateWindow } from './origin-gate.ts';
 
 /** The slice of an `ErrorEvent` the loader reads. */
 export interface ErrorEventLike {
@@ -35,11 +35,8 @@ export interface DocumentLike {
 }
 
 /** The slice of `window` the loader uses; a real `Window` fits. */
-export interface WindowLike {
+export interface WindowLike extends GateWindow {
   readonly parent: unknown;
-  readonly location: { readonly href: string; readonly search: string; readonly protocol: string };
-  /** Reads the deployment's `trusted-origins.json` (see `trust-file.ts`). */
-  fetch: TrustFileFetch;
   readonly document: DocumentLike;
   addEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;
   removeEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;
