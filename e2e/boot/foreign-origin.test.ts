@@ -102,11 +102,11 @@ async function frameFrom(framer: string): Promise<Frame> {
 }
 
 /**
- * Waits until both readers of trusted-origins.json (the inline preload and the loader) have it,
- * so that anything they were going to fetch has been asked for.
+ * Waits until trusted-origins.json (read once by the inline preload, shared with the loader) has
+ * arrived, so that anything the two gates were going to fetch has been asked for.
  */
 async function bothGatesDecided(frame: Frame): Promise<void> {
-  await frame.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/trusted-origins.json')).length >= 2, undefined, { timeout: 10_000 });
+  await frame.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/trusted-origins.json')), undefined, { timeout: 10_000 });
   // One more round trip through the page: a preload decided on the last answer is in flight by now.
   await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }

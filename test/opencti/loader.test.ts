@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPENCTI_API_VERSION, LIBRARY_REFUSAL, loadOpenCti } from '../../src/opencti/loader.ts';
 import type { OpenCtiConnection } from '../../src/opencti/loader.ts';
+import { PRELOADED_TRUST_POLICY } from '../../src/opencti/origin-gate.ts';
 import { OpenCti } from '../../src/opencti/shim.ts';
 import { FakeOpenCti } from './fake-opencti.ts';
 import { FakePage, installs, loginPage, networkError, refuses, runsEmpty } from './fake-page.ts';
@@ -103,6 +104,15 @@ describe('loadOpenCti: who may host the adapter', () => {
     const other = new FakePage({ url: 'http://localhost:4173/?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2F127.0.0.1%3A9999', behaviour: installs(new FakeOpenCti()), trustFile: dev });
     expectStandalone(await loadOpenCti({ window: other.window }), 'UNTRUSTED_ORIGIN');
     expect(other.scripts).toHaveLength(0);
+  });
+
+  it('decides on the policy the inline preload already read, without fetching it again', async () => {
+    const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()) });
+    const preloaded = Promise.resolve({ ok: true as const, policy: { salesforceHosts: ['other.lightning.force.com'], devOrigins: [] } });
+    Object.defineProperty(page.window, PRELOADED_TRUST_POLICY, { value: preloaded });
+    expectStandalone(await loadOpenCti({ window: page.window }), 'UNTRUSTED_ORIGIN');
+    expect(page.fetched).toEqual([]);
+    expect(page.scripts).toHaveLength(0);
   });
 
   it.each([
