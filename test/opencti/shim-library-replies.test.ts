@@ -5,11 +5,11 @@
  * twice (row 14) — end in one clear, typed outcome, never in a wait for the timeout.
  */
 import { describe, expect, it } from 'vitest';
-import { OpenCtiError } from '../../src/opencti/errors.ts';
 import { OpenCti } from '../../src/opencti/shim.ts';
 import type { OpenCtiLightning } from '../../src/opencti/types.ts';
 import { CONSOLE, loadLibrary } from '../dev/lightning/library-frame.ts';
 import type { LibraryFrame, Posted } from '../dev/lightning/library-frame.ts';
+import { rejectionOf } from './rejection.ts';
 
 /** Long enough that a test only passes when the outcome does not come from the timeout. */
 const NEVER = 3_600_000;
@@ -34,14 +34,6 @@ async function posted(frame: LibraryFrame, methodName: string, n = 0): Promise<P
   throw new Error(`the library never posted ${methodName} #${n}`);
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<OpenCtiError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OpenCtiError);
-  return error as OpenCtiError;
-}
 
 const OK = { success: true, returnValue: null, errors: null };
 
