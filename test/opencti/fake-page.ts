@@ -6,6 +6,7 @@
  * (`error` on the element), or nothing happens at all.
  */
 import type { ErrorEventLike, ScriptElementLike, WindowLike } from '../../src/opencti/script-injection.ts';
+import type { MessageEventLike } from '../../src/opencti/subscribe-line.ts';
 import type { TrustFileResponse } from '../../src/opencti/trust-file.ts';
 
 /** What the page's server answers for `trusted-origins.json`: a JSON value (200), or a raw answer. */
@@ -13,6 +14,9 @@ export type TrustFileAnswer = { json: unknown } | { status: number; body: string
 
 /** The file as dist/ ships it: any Salesforce host, no dev console. */
 export const SHIPPED_TRUST_FILE: TrustFileAnswer = { json: { salesforceHosts: [], devOrigins: [] } };
+
+/** Either kind of window listener; each set holds only its own kind. */
+type WindowListener = ((event: ErrorEventLike) => void) & ((event: MessageEventLike) => void);
 
 export class FakeScript implements ScriptElementLike {
   src = '';
@@ -53,6 +57,7 @@ export class FakePage {
   behaviour: ScriptBehaviour;
   trustFile: TrustFileAnswer;
   readonly #errorListeners = new Set<(event: ErrorEventLike) => void>();
+  readonly #messageListeners = new Set<(event: MessageEventLike) => void>();
 
   constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none'; trustFile?: TrustFileAnswer }) {
     const url = new URL(options.url);
@@ -84,15 +89,24 @@ export class FakePage {
         head: where === 'head' ? { appendChild: append } : null,
         documentElement: where === 'none' ? null : { appendChild: append },
       },
-      addEventListener: (_type, listener) => {
-        this.#errorListeners.add(listener);
+      addEventListener: (type: 'error' | 'message', listener: WindowListener) => {
+        this.#listenersOf(type).add(listener);
       },
-      removeEventListener: (_type, listener) => {
-        this.#errorListeners.delete(listener);
+      removeEventListener: (type: 'error' | 'message', listener: WindowListener) => {
+        this.#listenersOf(type).delete(listener);
       },
     };
     (self as { parent: unknown }).parent = options.framed === false ? self : { name: 'salesforce-host' };
     this.window = self;
+  }
+
+  #listenersOf(type: 'error' | 'message'): Set<WindowListener> {
+    return (type === 'error' ? this.#errorListeners : this.#messageListeners) as Set<WindowListener>;
+  }
+
+  /** How many window `message` listeners are attached. */
+  get messageListenerCount(): number {
+    return this.#messageListeners.size;
   }
 
   /** How many window `error` listeners are attached (the loader must remove its own). */
