@@ -140,7 +140,7 @@ function rig(overrides: Record<string, string> = {}) {
   return { neo, phones, pollers, views, runtime, view: () => runtime.current };
 }
 
-const login = { kind: 'login', user: '1001', device: '1001', password: 'secret', devicePassword: 'sip-1001', campaign: null, remember: false, autoLogin: false } as const;
+const login = { kind: 'login', user: '1001', device: '1001', password: 'secret', devicePassword: 'sip-1001', campaign: null, remember: false, rememberDevicePassword: false } as const;
 
 describe('AgentRuntime', () => {
   it('registers the device with its SIP password, then sends Login with the templated device, then polls Position for the user', async () => {
