@@ -71,13 +71,19 @@ interface AfterRestart {
 
 /**
  * Closes the browser, starts it again on the same profile, opens the softphone and waits until
- * it has read its preferences (the remembered user is in the form); then inspects everything.
+ * it has read its preferences (the remembered user is in the form) — or has left the form, which
+ * only a login by itself can do —; then inspects everything.
  */
 async function restartAndInspect(desk: AgentConsole, profile: string, context: BrowserContext, who: { user: string }): Promise<{ context: BrowserContext; seen: AfterRestart }> {
   await context.close();
   const restarted = await launch(profile);
   const tab = await openConsoleTab(restarted, desk.lightningServer.url);
-  await waitFor('the remembered user in the login form', () => tab.adapter.getByTestId('login-user').inputValue(), (value) => value === who.user, 15_000);
+  const probe = async (): Promise<{ status: string | null; user: string }> => {
+    const status = await tab.adapter.getByTestId('status').first().getAttribute('data-status', { timeout: 1_000 }).catch(() => null);
+    const user = status === 'loggedOut' ? await tab.adapter.getByTestId('login-user').inputValue({ timeout: 1_000 }).catch(() => '') : '';
+    return { status, user };
+  };
+  await waitFor('the remembered user in the login form (or a login by itself)', probe, (s) => s.status !== null && (s.status !== 'loggedOut' || s.user === who.user), 15_000);
   const seen: AfterRestart = {
     tab,
     console: await storageOf(tab.page.mainFrame()),
@@ -139,7 +145,7 @@ describe('secrets at rest when the admin allows remembering the device password'
     expect(logins.map((r) => r.params)).toEqual([{ DEVICE: `SIP/${who.device}`, USUARIO: who.user, CLAVE: NEO_PASSWORD }]);
     expect(seen.tab.errors).toEqual([]);
     expect(ticked, 'the form offered both remember options').toEqual(['login-remember', 'login-rememberDevicePassword']);
-  });
+  }, 120_000);
 });
 
 describe('secrets at rest with the default call center (no password may be remembered)', () => {
@@ -175,5 +181,5 @@ describe('secrets at rest with the default call center (no password may be remem
     expect(await seen.tab.adapter.getByTestId('login-devicePassword').inputValue()).toBe('');
     expect(await seen.tab.adapter.locator('#devicePassword-help').count()).toBe(0);
     expect(await seen.tab.adapter.getByTestId('login-rememberDevicePassword').count()).toBe(0);
-  });
+  }, 120_000);
 });
