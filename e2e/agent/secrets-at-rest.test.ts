@@ -21,6 +21,8 @@ import { clearText, filesHolding, storageOf, type FrameStorage } from './support
 const NEO_PASSWORD = 'neo-Xq7vZk4Lp';
 const DEVICE_PASSWORD = 'sip-Wm3rT9bQy';
 
+type Who = ReturnType<AgentConsole['agent']>;
+
 /** A regular profile, as agents use, kept in a directory the test controls across restarts. */
 function newProfile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dialtone-secrets-profile-'));
@@ -35,7 +37,7 @@ function launch(profile: string): Promise<BrowserContext> {
 }
 
 /** A console whose agent 1001 has the distinctive passwords. */
-async function consoleWith(settingOverrides: Record<string, string>): Promise<{ desk: AgentConsole; who: ReturnType<AgentConsole['agent']> }> {
+async function consoleWith(settingOverrides: Record<string, string>): Promise<{ desk: AgentConsole; who: Who }> {
   const desk = await AgentConsole.start(settingOverrides);
   // The console's own browser is not used here: this test restarts its own on a kept profile.
   await desk.context.close();
@@ -48,7 +50,7 @@ async function consoleWith(settingOverrides: Record<string, string>): Promise<{ 
 }
 
 /** Logs in ticking every checkbox of the login form (every "remember" the call center offers). */
-async function logInRememberingAll(tab: AgentTab, who: ReturnType<AgentConsole['agent']>): Promise<string[]> {
+async function logInRememberingAll(tab: AgentTab, who: Who): Promise<string[]> {
   const boxes = tab.adapter.locator('dialtone-login-form input[type="checkbox"]');
   await tab.adapter.getByTestId('login-submit').waitFor();
   const ticked: string[] = [];
@@ -102,30 +104,43 @@ async function expectAskedForPassword(desk: AgentConsole, seen: AfterRestart, si
   expect(await seen.tab.adapter.getByTestId('login-password').isVisible()).toBe(true);
 }
 
-describe('secrets at rest when the admin allows remembering the device password', () => {
-  let desk: AgentConsole;
-  let who: ReturnType<AgentConsole['agent']>;
-  const profile = newProfile();
-  let context: BrowserContext | undefined;
+/** One console and one kept profile for a describe block, torn down after it. */
+interface Rig {
+  desk: AgentConsole;
+  who: Who;
+  readonly profile: string;
+  context: BrowserContext | undefined;
+}
 
+function useRig(settingOverrides: Record<string, string>): Rig {
+  const rig = { profile: newProfile(), context: undefined } as Rig;
   beforeAll(async () => {
-    ({ desk, who } = await consoleWith({ '/dialtoneAgent/allowRememberDevicePassword': 'true' }));
+    Object.assign(rig, await consoleWith(settingOverrides));
   });
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await desk.close();
-    rmSync(profile, { recursive: true, force: true });
+    await rig.context?.close().catch(() => undefined);
+    await rig.desk.close();
+    rmSync(rig.profile, { recursive: true, force: true });
   });
+  return rig;
+}
+
+/** Logs in ticking every remember box, restarts the browser on the same profile, inspects. */
+async function logInRestartInspect(rig: Rig): Promise<{ ticked: string[]; mark: number; seen: AfterRestart }> {
+  rig.context = await launch(rig.profile);
+  const first = await openConsoleTab(rig.context, rig.desk.lightningServer.url);
+  const ticked = await logInRememberingAll(first, rig.who);
+  const mark = await requestMark(rig.desk.neotel);
+  const restart = await restartAndInspect(rig.desk, rig.profile, rig.context, rig.who);
+  rig.context = restart.context;
+  return { ticked, mark, seen: restart.seen };
+}
+
+describe('secrets at rest when the admin allows remembering the device password', () => {
+  const rig = useRig({ '/dialtoneAgent/allowRememberDevicePassword': 'true' });
 
   it('keeps no NeoApi password anywhere and the device password never in clear; after a restart it asks for the Neotel password and uses the kept device password', async () => {
-    context = await launch(profile);
-    const first = await openConsoleTab(context, desk.lightningServer.url);
-    const ticked = await logInRememberingAll(first, who);
-
-    const mark = await requestMark(desk.neotel);
-    const restart = await restartAndInspect(desk, profile, context, who);
-    context = restart.context;
-    const { seen } = restart;
+    const { ticked, mark, seen } = await logInRestartInspect(rig);
     const everything = JSON.stringify([seen.console, seen.adapter]);
     expect(everything, 'the NeoApi password, even after opening the vault with its stored key').not.toContain(NEO_PASSWORD);
     expect(seen.neoOnDisk, 'profile files holding the NeoApi password').toEqual([]);
@@ -136,48 +151,29 @@ describe('secrets at rest when the admin allows remembering the device password'
     expect(seen.adapter.localStorage).toEqual({});
     expect(seen.adapter.sessionStorage).toEqual({});
 
-    await expectAskedForPassword(desk, seen, mark);
+    await expectAskedForPassword(rig.desk, seen, mark);
     expect(await seen.tab.adapter.locator('#devicePassword-help').textContent()).toContain('leave it empty');
     await seen.tab.adapter.getByTestId('login-password').fill(NEO_PASSWORD);
     await seen.tab.adapter.getByTestId('login-submit').click();
     await waitForStatus(seen.tab.adapter, 'ready', 20_000);
-    const logins = await requestsOf(desk.neotel, 'Login', mark);
-    expect(logins.map((r) => r.params)).toEqual([{ DEVICE: `SIP/${who.device}`, USUARIO: who.user, CLAVE: NEO_PASSWORD }]);
+    const logins = await requestsOf(rig.desk.neotel, 'Login', mark);
+    expect(logins.map((r) => r.params)).toEqual([{ DEVICE: `SIP/${rig.who.device}`, USUARIO: rig.who.user, CLAVE: NEO_PASSWORD }]);
     expect(seen.tab.errors).toEqual([]);
     expect(ticked, 'the form offered both remember options').toEqual(['login-remember', 'login-rememberDevicePassword']);
   }, 120_000);
 });
 
 describe('secrets at rest with the default call center (no password may be remembered)', () => {
-  let desk: AgentConsole;
-  let who: ReturnType<AgentConsole['agent']>;
-  const profile = newProfile();
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    ({ desk, who } = await consoleWith({}));
-  });
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await desk.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  const rig = useRig({});
 
   it('keeps neither password, not even sealed, and asks for both after a restart', async () => {
-    context = await launch(profile);
-    const first = await openConsoleTab(context, desk.lightningServer.url);
-    await logInRememberingAll(first, who);
-
-    const mark = await requestMark(desk.neotel);
-    const restart = await restartAndInspect(desk, profile, context, who);
-    context = restart.context;
-    const { seen } = restart;
+    const { mark, seen } = await logInRestartInspect(rig);
     const everything = JSON.stringify([seen.console, seen.adapter]);
     for (const secret of [NEO_PASSWORD, DEVICE_PASSWORD]) expect(everything, `${secret} anywhere, vault opened`).not.toContain(secret);
     expect([...seen.neoOnDisk, ...seen.deviceOnDisk], 'profile files holding a password').toEqual([]);
     expect(seen.adapter.indexedDb['dialtone/vault'], 'the vault').toEqual({ keys: [], values: [] });
 
-    await expectAskedForPassword(desk, seen, mark);
+    await expectAskedForPassword(rig.desk, seen, mark);
     expect(await seen.tab.adapter.getByTestId('login-devicePassword').inputValue()).toBe('');
     expect(await seen.tab.adapter.locator('#devicePassword-help').count()).toBe(0);
     expect(await seen.tab.adapter.getByTestId('login-rememberDevicePassword').count()).toBe(0);

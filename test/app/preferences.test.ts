@@ -28,6 +28,14 @@ function keeper(name: string, allowRememberDevicePassword: boolean, warnings: st
   });
 }
 
+/** A keeper that loaded and remembered `login`, as after a first login in this browser. */
+async function afterLogin(name: string, allowed: boolean, login: LoginIntent = LOGIN): Promise<PreferenceKeeper> {
+  const prefs = keeper(name, allowed);
+  await prefs.load();
+  await prefs.rememberLogin(login);
+  return prefs;
+}
+
 /**
  * Everything the database holds, as an attacker with the profile would read it: every record of
  * every store, plus whatever the vault's ciphertext decrypts to with the key stored next to it.
@@ -64,9 +72,7 @@ async function everythingStored(name: string): Promise<{ raw: string; decrypted:
 describe('the remembered login (PreferenceKeeper)', () => {
   it('never stores the NeoApi password, not even sealed, whatever the agent ticks', async () => {
     const name = freshDatabaseName();
-    const prefs = keeper(name, true);
-    await prefs.load();
-    await prefs.rememberLogin(LOGIN);
+    await afterLogin(name, true);
     const { raw, decrypted } = await everythingStored(name);
     expect(raw).not.toContain(NEO_PASSWORD);
     expect(decrypted.join('\n')).not.toContain(NEO_PASSWORD);
@@ -100,9 +106,7 @@ describe('the remembered login (PreferenceKeeper)', () => {
 
   it('wipes a kept device password, key included, at the next load once the admin forbids keeping it', async () => {
     const name = freshDatabaseName();
-    const allowed = keeper(name, true);
-    await allowed.load();
-    await allowed.rememberLogin(LOGIN);
+    await afterLogin(name, true);
     const forbidden = keeper(name, false);
     expect((await forbidden.load()).devicePasswordRemembered).toBe(false);
     expect((await everythingStored(name)).records.vault).toEqual([]);
@@ -111,9 +115,7 @@ describe('the remembered login (PreferenceKeeper)', () => {
 
   it('fills an empty device password from the vault for the same device only, and never the NeoApi password', async () => {
     const name = freshDatabaseName();
-    const first = keeper(name, true);
-    await first.load();
-    await first.rememberLogin(LOGIN);
+    await afterLogin(name, true);
     const later = keeper(name, true);
     expect((await later.load()).devicePasswordRemembered).toBe(true);
     const typed = { ...LOGIN, password: '', devicePassword: '' };
@@ -135,9 +137,7 @@ describe('the remembered login (PreferenceKeeper)', () => {
 
   it('"forget me" erases every preference and the vault, and keeps the Task logs waiting for Salesforce', async () => {
     const name = freshDatabaseName();
-    const prefs = keeper(name, true);
-    await prefs.load();
-    await prefs.rememberLogin(LOGIN);
+    const prefs = await afterLogin(name, true);
     await prefs.apply({ kind: 'setPanelSize', width: 360, height: 600 });
     await prefs.apply({ kind: 'setAudioDevice', role: 'microphone', deviceId: 'mic-2' });
     const store = await openStore({ name });
