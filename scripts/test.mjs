@@ -52,8 +52,8 @@ if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-// Without --only, onlyIndex + 1 is 0: every argument is a filter (the first one too).
-const filters = onlyIndex < 0 ? args : args.filter((_, i) => i !== onlyIndex && i !== onlyIndex + 1);
+// Without --only, onlyIndex + 1 is 0: keep every argument (the first filter used to be dropped).
+const filters = onlyIndex >= 0 ? args.filter((a, i) => i !== onlyIndex && i !== onlyIndex + 1) : args;
 const wants = (stage) => only === undefined || only === stage;
 
 let passed = 0;
