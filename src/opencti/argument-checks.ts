@@ -107,7 +107,7 @@ export function toSearchWireArgs(args: SearchAndScreenPopArgs): SearchAndScreenP
   if (args.searchParams !== undefined) checkSearchString(method, 'searchParams', args.searchParams);
   const wire: SearchAndScreenPopArgs = { callType: args.callType };
   if (args.searchParams !== undefined) wire.searchParams = args.searchParams;
-  if (args.queryParams !== undefined) wire.queryParams = args.queryParams;
+  if (args.queryParams !== undefined) wire.queryParams = toQueryString(args.queryParams);
   if (args.defaultFieldValues !== undefined) wire.defaultFieldValues = args.defaultFieldValues;
   if (args.deferred !== undefined) wire.deferred = args.deferred;
   if (args.params !== undefined) wire.params = args.params;
@@ -140,12 +140,29 @@ export function checkSaveLogValue(value: unknown): SaveLogValue {
  */
 export function encodeMethodParams(params: Readonly<Record<string, string>> | undefined): string {
   if (params === undefined) return '';
-  return Object.entries(params)
-    .map(([name, value]) => {
+  return encodePairs('runApex', 'methodParams', params);
+}
+
+/**
+ * `searchAndScreenPop` `queryParams` as the string Salesforce documents: a string as given, an
+ * object encoded (`a=1&b=x%20y`). The library passes an object through untouched, leaving its
+ * fate to the host.
+ */
+function toQueryString(queryParams: unknown): string {
+  if (typeof queryParams === 'string') return queryParams;
+  if (typeof queryParams !== 'object' || queryParams === null || Array.isArray(queryParams)) {
+    throw invalidArgument('searchAndScreenPop', 'queryParams', queryParams, "a query string such as 'a=1&b=2', or an object of string values");
+  }
+  return encodePairs('searchAndScreenPop', 'queryParams', queryParams as Record<string, unknown>);
+}
+
+function encodePairs(method: string, name: string, pairs: Readonly<Record<string, unknown>>): string {
+  return Object.entries(pairs)
+    .map(([key, value]) => {
       if (typeof value !== 'string') {
-        throw invalidArgument('runApex', `methodParams.${name}`, value, 'a string (encode other values yourself)');
+        throw invalidArgument(method, `${name}.${key}`, value, 'a string (encode other values yourself)');
       }
-      return `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+      return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
     })
     .join('&');
 }

@@ -7,6 +7,7 @@ export type { OpenCtiOptions, RunApexArgs } from './shim.ts';
 export { loadOpenCti, openCtiScriptUrl, DEFAULT_OPENCTI_API_VERSION, DEFAULT_LOAD_TIMEOUT_MS, LIBRARY_REFUSAL, STANDALONE_REASON } from './loader.ts';
 export type { LoadOpenCtiOptions, OpenCtiConnection, StandaloneReason } from './loader.ts';
 export type { WindowLike, DocumentLike, ScriptElementLike, ErrorEventLike } from './script-injection.ts';
+export type { ReplySource, MessageEventLike, MessageTargetLike } from './subscribe-line.ts';
 export { readLaunchParameters } from './launch-parameters.ts';
 export type { LaunchParameters, LaunchParametersResult, LaunchProblemReason } from './launch-parameters.ts';
 export { OpenCtiError } from './errors.ts';

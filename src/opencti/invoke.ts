@@ -43,6 +43,11 @@ export interface Invocation<R> {
   decode: (returnValue: unknown, response: Record<string, unknown>) => R;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /**
+   * Receives, before anything is sent, a function that ends the wait at once with an error — for
+   * a caller that can tell the callback will never run (a reply the library cannot deliver).
+   */
+  failWhen?: ((fail: (error: OpenCtiError) => void) => void) | undefined;
 }
 
 function settle<R>(invocation: Invocation<R>, call: string, response: unknown): R {
@@ -88,6 +93,11 @@ export function invokeWithCallback<R>(invocation: Invocation<R>): Promise<R> {
       signal?.removeEventListener('abort', onAbort);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    invocation.failWhen?.((error) => {
+      if (state.settled) return;
+      finish();
+      reject(error);
+    });
 
     const callback = (response: unknown): void => {
       // Late replies (after a timeout or abort) have nobody waiting for them.

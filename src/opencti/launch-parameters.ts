@@ -16,6 +16,7 @@ export interface LaunchParameters {
 
 /** Why the URL does not allow Open CTI. */
 export type LaunchProblemReason =
+  | 'MALFORMED_QUERY'
   | 'MISSING_ORIGIN'
   | 'INVALID_ORIGIN'
   | 'PROTOCOL_MISMATCH'
@@ -27,29 +28,52 @@ export type LaunchParametersResult =
   | { readonly ok: false; readonly reason: LaunchProblemReason; readonly detail: string };
 
 /**
- * Splits a query string like the library does: on `&` then on the first `=`, decoding only the
- * value (not `+` as space). A key without `=` has the value `null`; repeated keys collect values.
+ * A parameter as Salesforce's parser leaves it: its text, `null` when empty or without `=`, or —
+ * when a key with a non-empty value comes again — every value, the first one non-empty.
  */
-export function parseQuery(search: string): Map<string, (string | null)[]> {
-  const found = new Map<string, (string | null)[]>();
+export type QueryValue = string | null | readonly [string, ...(string | null)[]];
+
+/** The outcome of {@link parseQuery}: the values, or why the library's own parser would throw. */
+export type ParsedQuery =
+  | { readonly ok: true; readonly values: ReadonlyMap<string, QueryValue> }
+  | { readonly ok: false; readonly detail: string };
+
+/**
+ * Splits a query string exactly as the Open CTI library does (v57): on `&`, then on `=` keeping
+ * only the text between the first and the second `=`; keys stay encoded, values are
+ * `decodeURIComponent`-ed (`+` stays `+`). A pair with an empty key is skipped; an empty or
+ * missing value is `null`. A repeated key replaces a `null` value (`mode&mode=Lightning` gives
+ * `"Lightning"`) and turns a non-empty one into a list. Where the library throws — a malformed
+ * escape in any value, or a `__proto__` key (its plain-object lookup finds `Object.prototype`
+ * and calls `push` on it) — this returns `ok: false` instead.
+ */
+export function parseQuery(search: string): ParsedQuery {
+  const values = new Map<string, QueryValue>();
   const query = search.startsWith('?') ? search.slice(1) : search;
-  if (query === '') return found;
+  if (query === '') return { ok: true, values };
   for (const pair of query.split('&')) {
-    if (pair === '') continue;
-    const cut = pair.indexOf('=');
-    const key = cut < 0 ? pair : pair.slice(0, cut);
+    const [key = '', raw = ''] = pair.split('=');
+    if (key === '') continue;
+    if (key === '__proto__') {
+      return { ok: false, detail: `the query string ${describeValue(search)} has a parameter named "__proto__", on which the Open CTI library crashes while reading its URL` };
+    }
     let value: string | null = null;
-    if (cut >= 0) {
+    if (raw !== '') {
       try {
-        value = decodeURIComponent(pair.slice(cut + 1));
+        value = decodeURIComponent(raw);
       } catch {
-        // A malformed escape (`%E0%A4%A`): keep the raw text; validation below will say why.
-        value = pair.slice(cut + 1);
+        return {
+          ok: false,
+          detail: `parameter ${describeValue(key)} has the malformed escape ${describeValue(raw)} (a "%" not followed by UTF-8 in hex), on which the Open CTI library crashes while reading its URL`,
+        };
       }
     }
-    found.set(key, [...(found.get(key) ?? []), value]);
+    const current = values.get(key);
+    if (current === undefined || current === null) values.set(key, value);
+    else if (typeof current === 'string') values.set(key, [current, value]);
+    else values.set(key, [...current, value]);
   }
-  return found;
+  return { ok: true, values };
 }
 
 /** `http(s)://host[:port]`: DNS labels (underscores tolerated) or a bracketed IPv6 literal. */
@@ -81,32 +105,39 @@ export function checkOrigin(value: string): { ok: true } | { ok: false; detail: 
 /**
  * Reads `sfdcIframeOrigin` and `mode` from the page's query string (other parameters, including
  * Salesforce's `ltn_app_id`, `isdtp`, `clc` and `nonce`, are ignored) and checks them as the
- * library will, plus the origin checks the library leaves to chance.
+ * library will — refusing every URL it refuses and accepting every URL it accepts — plus the
+ * origin checks the library leaves to its allow-list (a bare `scheme://host[:port]`).
  *
  * @param search  `location.search`
  * @param pageProtocol  `location.protocol` of the adapter page, e.g. `https:`
  */
 export function readLaunchParameters(search: string, pageProtocol: string): LaunchParametersResult {
   const query = parseQuery(search);
-  const origins = query.get('sfdcIframeOrigin') ?? [];
-  const origin = origins[0];
-  if (origin === undefined || origin === null || origin === '') {
+  if (!query.ok) {
+    return {
+      ok: false,
+      reason: 'MALFORMED_QUERY',
+      detail: `The adapter URL cannot be read: ${query.detail}. Expected the URL Salesforce builds (mode=Lightning&sfdcIframeOrigin=…); check the CTI Adapter URL of the call center.`,
+    };
+  }
+  const origin = query.values.get('sfdcIframeOrigin');
+  if (origin === undefined || origin === null) {
     return {
       ok: false,
       reason: 'MISSING_ORIGIN',
       detail:
-        'The adapter URL has no sfdcIframeOrigin parameter, so it was not opened by Salesforce ' +
+        'The adapter URL has no sfdcIframeOrigin value, so it was not opened by Salesforce ' +
         `(query was ${describeValue(search)}). Expected Salesforce to add ` +
         `sfdcIframeOrigin=<Lightning page origin>, e.g. ${EXAMPLE}.`,
     };
   }
-  if (origins.length > 1) {
+  if (typeof origin !== 'string') {
     return {
       ok: false,
       reason: 'INVALID_ORIGIN',
       detail:
-        `sfdcIframeOrigin appears ${origins.length} times in ${describeValue(search)}; expected it ` +
-        'once (the Open CTI library cannot handle a repeated parameter).',
+        `sfdcIframeOrigin has ${origin.length} values (${describeValue(origin)}) in ${describeValue(search)}; ` +
+        'expected one (the Open CTI library refuses a repeated sfdcIframeOrigin unless the earlier ones are empty).',
     };
   }
   const originCheck = checkOrigin(origin);
@@ -122,15 +153,16 @@ export function readLaunchParameters(search: string, pageProtocol: string): Laun
         'protocol mismatch. Serve the adapter over the same protocol — https in Lightning.',
     };
   }
-  const mode = query.get('mode')?.[0];
-  if (mode === undefined || mode === null || mode === '') {
+  const mode = query.values.get('mode');
+  if (mode === undefined || mode === null) {
     return {
       ok: false,
       reason: 'MISSING_MODE',
       detail:
-        `The adapter URL has no mode parameter (query was ${describeValue(search)}); the Open CTI ` +
+        `The adapter URL has no mode value (query was ${describeValue(search)}); the Open CTI ` +
         'library requires it. Expected mode=Lightning, which Salesforce adds when it frames the adapter.',
     };
   }
-  return { ok: true, parameters: { sfdcIframeOrigin: origin, mode } };
+  // A repeated mode passes the library's presence test; its first value is the one meant.
+  return { ok: true, parameters: { sfdcIframeOrigin: origin, mode: typeof mode === 'string' ? mode : mode[0] } };
 }

@@ -7,7 +7,7 @@
  * ```
  *  framed? ──no──► standalone NOT_FRAMED
  *    │yes
- *  sfdcIframeOrigin / mode valid? ──no──► MISSING_ORIGIN | INVALID_ORIGIN | PROTOCOL_MISMATCH | MISSING_MODE
+ *  sfdcIframeOrigin / mode valid? ──no──► MALFORMED_QUERY | MISSING_ORIGIN | INVALID_ORIGIN | PROTOCOL_MISMATCH | MISSING_MODE
  *    │yes
  *  sforce.opencti already there? ──yes──► salesforce
  *    │no
@@ -47,6 +47,8 @@ export const STANDALONE_REASON = {
   NO_WINDOW: 'NO_WINDOW',
   /** The page is not inside a frame: opened directly in a tab. */
   NOT_FRAMED: 'NOT_FRAMED',
+  /** The query string would crash the library's parser (a malformed `%` escape, a `__proto__` key). */
+  MALFORMED_QUERY: 'MALFORMED_QUERY',
   MISSING_ORIGIN: 'MISSING_ORIGIN',
   INVALID_ORIGIN: 'INVALID_ORIGIN',
   /** `http:` adapter in an `https:` org (or the reverse): the library refuses it. */
@@ -147,7 +149,8 @@ async function connect(win: WindowLike, options: LoadOpenCtiOptions): Promise<Op
   const origin = launch.parameters.sfdcIframeOrigin;
   const connected = (raw: OpenCtiLightning): OpenCtiConnection => ({
     mode: 'salesforce',
-    api: new OpenCti(raw, options.shim),
+    // The shim watches the page's messages for replies the library cannot deliver (docs/opencti-shim.md).
+    api: new OpenCti(raw, { ...options.shim, replies: { window: win, origin, apiVersion } }),
     origin,
     apiVersion,
   });

@@ -2,6 +2,8 @@ import { invalidArgument, malformed, notSupported } from './errors.ts';
 import { invokeWithCallback } from './invoke.ts';
 import type { CallOptions } from './invoke.ts';
 import type { ListenerProblemSink } from './listener-fanout.ts';
+import { SubscribeLine } from './subscribe-line.ts';
+import type { ReplySource } from './subscribe-line.ts';
 import type { LmsSubscription, OpenCtiLightning } from './types.ts';
 
 /** Ends one Lightning Message Service subscription; resolves once Salesforce confirmed if needed. */
@@ -25,15 +27,19 @@ export class MessageChannels {
   readonly #timeoutFor: (options: CallOptions | undefined) => number;
   readonly #report: ListenerProblemSink;
   readonly #channels = new Map<string, Channel>();
+  readonly #line: SubscribeLine;
 
+  /** `replies` lets a reply the library cannot deliver end a subscribe at once (subscribe-line.ts). */
   constructor(
     raw: OpenCtiLightning,
     timeoutFor: (options: CallOptions | undefined) => number,
     report: ListenerProblemSink,
+    replies?: ReplySource,
   ) {
     this.#raw = raw;
     this.#timeoutFor = timeoutFor;
     this.#report = report;
+    this.#line = new SubscribeLine(replies);
   }
 
   /** Whether the loaded library has LMS (API 47+). */
@@ -117,22 +123,27 @@ export class MessageChannels {
         }
       }
     };
-    const subscription = invokeWithCallback({
-      method: 'subscribe',
-      args: { channelName },
-      send: (callback) => {
-        raw.subscribe?.({ channelName, listener: rawListener, callback });
-      },
-      decode: (_returnValue, response): LmsSubscription => {
-        const handle = response.subscription;
-        if (typeof handle !== 'object' || handle === null) {
-          throw malformed('subscribe', 'answered without a subscription handle:', response, 'a `subscription` object next to returnValue');
-        }
-        return handle;
-      },
-      timeoutMs: this.#timeoutFor(options),
-      signal: options?.signal,
-    });
+    const subscription = this.#line.run((failWhen) =>
+      invokeWithCallback({
+        method: 'subscribe',
+        args: { channelName },
+        send: (callback) => {
+          raw.subscribe?.({ channelName, listener: rawListener, callback });
+        },
+        // The library adds the handle only to a `success: true` reply, so a failed one has none
+        // and is reported from its `errors` before this runs.
+        decode: (_returnValue, response): LmsSubscription => {
+          const handle = response.subscription;
+          if (typeof handle !== 'object' || handle === null) {
+            throw malformed('subscribe', 'answered without a subscription handle:', response, 'a `subscription` object next to returnValue');
+          }
+          return handle;
+        },
+        timeoutMs: this.#timeoutFor(options),
+        signal: options?.signal,
+        failWhen,
+      }),
+    );
     const channel: Channel = { subscribers, subscription };
     this.#channels.set(channelName, channel);
     subscription.catch(() => {

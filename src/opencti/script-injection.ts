@@ -8,6 +8,7 @@
  * when they name it, carry the library's refusal text, or are muted, and only between injection
  * and the script's own `load`/`error` event (a script's exceptions are reported before its `load`).
  */
+import type { MessageEventLike } from './subscribe-line.ts';
 
 /** The slice of an `ErrorEvent` the loader reads. */
 export interface ErrorEventLike {
@@ -38,7 +39,10 @@ export interface WindowLike {
   readonly location: { readonly search: string; readonly protocol: string };
   readonly document: DocumentLike;
   addEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;
+  /** For the shim's watch on replies the library cannot deliver (subscribe-line.ts). */
+  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
   removeEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
 }
 
 /** What happened to the script. */

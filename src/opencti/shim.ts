@@ -27,6 +27,7 @@ import { ListenerFanout } from './listener-fanout.ts';
 import type { ListenerProblemSink, Unsubscribe } from './listener-fanout.ts';
 import { MessageChannels } from './message-channels.ts';
 import type { MessageUnsubscribe } from './message-channels.ts';
+import type { ReplySource } from './subscribe-line.ts';
 import type {
   AppViewInfo,
   CallCenterSettings,
@@ -50,6 +51,11 @@ export interface OpenCtiOptions {
    * `MALFORMED_RESPONSE`) and exceptions thrown by subscribers. Default: `console.error`.
    */
   onListenerError?: ListenerProblemSink;
+  /**
+   * Where Salesforce's replies arrive (set by `loadOpenCti`). With it, a `subscribe` answered with
+   * a reply the library cannot deliver fails at once instead of at its timeout.
+   */
+  replies?: ReplySource;
 }
 
 type Send = (callback: (response: unknown) => void) => void;
@@ -108,7 +114,7 @@ export class OpenCti {
       readNavigationChange,
       this.#report,
     );
-    this.#channels = new MessageChannels(raw, (o) => this.#timeoutFor(o), this.#report);
+    this.#channels = new MessageChannels(raw, (o) => this.#timeoutFor(o), this.#report, options.replies);
   }
 
   /** Optional features of the loaded library: `hvs.*` (API 46+) and LMS (API 47+). */

@@ -145,7 +145,10 @@ export type SearchAndScreenPopResult = Record<string, SearchResultRecord> & {
 export interface SearchAndScreenPopArgs {
   /** The search string; Salesforce needs at least 3 characters. */
   searchParams?: string;
-  /** Appended only when the pop target is a Visualforce page. */
+  /**
+   * Appended only when the pop target is a Visualforce page. Salesforce documents a string; the
+   * shim encodes an object (`{a: '1 2'}` → `"a=1%202"`) because the library sends it as is.
+   */
   queryParams?: string | Record<string, string>;
   /** Prefill for the "pop to new record" no-match case. */
   defaultFieldValues?: Record<string, unknown>;

@@ -199,8 +199,9 @@ export class FakeOpenCti implements OpenCtiLightning {
   }
   screenPop(...a: unknown[]): void { this.#request('screenPop', a, {}, (x) => ({ type: x.type, params: x.params })); }
   searchAndScreenPop(...a: unknown[]): void {
-    const keys = ['searchParams', 'queryParams', 'defaultFieldValues', 'callType', 'deferred', 'params'];
-    this.#request('searchAndScreenPop', a, {}, (x) => Object.fromEntries(keys.filter((k) => k in x).map((k) => [k, x[k]])));
+    // All six keys, unset ones undefined, as the v57 library sends them.
+    const keys = ['searchParams', 'callType', 'queryParams', 'defaultFieldValues', 'deferred', 'params'];
+    this.#request('searchAndScreenPop', a, {}, (x) => Object.fromEntries(keys.map((k) => [k, x[k]])));
   }
 
   notifyInitializationComplete(args?: { callback?: Callback }): void {

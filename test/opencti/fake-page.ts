@@ -6,6 +6,10 @@
  * (`error` on the element), or nothing happens at all.
  */
 import type { ErrorEventLike, ScriptElementLike, WindowLike } from '../../src/opencti/script-injection.ts';
+import type { MessageEventLike } from '../../src/opencti/subscribe-line.ts';
+
+/** Either kind of window listener; each set holds only its own kind. */
+type WindowListener = ((event: ErrorEventLike) => void) & ((event: MessageEventLike) => void);
 
 export class FakeScript implements ScriptElementLike {
   src = '';
@@ -43,6 +47,7 @@ export class FakePage {
   readonly uncaughtErrors: ErrorEventLike[] = [];
   behaviour: ScriptBehaviour;
   readonly #errorListeners = new Set<(event: ErrorEventLike) => void>();
+  readonly #messageListeners = new Set<(event: MessageEventLike) => void>();
 
   constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none' }) {
     const url = new URL(options.url);
@@ -64,15 +69,24 @@ export class FakePage {
         head: where === 'head' ? { appendChild: append } : null,
         documentElement: where === 'none' ? null : { appendChild: append },
       },
-      addEventListener: (_type, listener) => {
-        this.#errorListeners.add(listener);
+      addEventListener: (type: 'error' | 'message', listener: WindowListener) => {
+        this.#listenersOf(type).add(listener);
       },
-      removeEventListener: (_type, listener) => {
-        this.#errorListeners.delete(listener);
+      removeEventListener: (type: 'error' | 'message', listener: WindowListener) => {
+        this.#listenersOf(type).delete(listener);
       },
     };
     (self as { parent: unknown }).parent = options.framed === false ? self : { name: 'salesforce-host' };
     this.window = self;
+  }
+
+  #listenersOf(type: 'error' | 'message'): Set<WindowListener> {
+    return (type === 'error' ? this.#errorListeners : this.#messageListeners) as Set<WindowListener>;
+  }
+
+  /** How many window `message` listeners are attached. */
+  get messageListenerCount(): number {
+    return this.#messageListeners.size;
   }
 
   /** How many window `error` listeners are attached (the loader must remove its own). */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OpenCtiError } from '../../src/opencti/errors.ts';
 import { OpenCti } from '../../src/opencti/shim.ts';
 import { DialtoneError } from '../../src/shared/errors.ts';
 import { FakeOpenCti, MISSING_CALLBACK, ONE_OBJECT } from './fake-opencti.ts';
+import { rejectionOf } from './rejection.ts';
 
 function setup(options: ConstructorParameters<typeof OpenCti>[1] = {}): { fake: FakeOpenCti; cti: OpenCti } {
   const fake = new FakeOpenCti();
@@ -10,14 +10,6 @@ function setup(options: ConstructorParameters<typeof OpenCti>[1] = {}): { fake: 
 }
 
 /** The rejection of `promise`, which must be an OpenCtiError. */
-async function rejectionOf(promise: Promise<unknown>): Promise<OpenCtiError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OpenCtiError);
-  return error as OpenCtiError;
-}
 
 afterEach(() => {
   vi.useRealTimers();

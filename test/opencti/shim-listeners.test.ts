@@ -3,6 +3,7 @@ import { OpenCtiError } from '../../src/opencti/errors.ts';
 import { OpenCti } from '../../src/opencti/shim.ts';
 import type { AppViewInfo, ClickToDialPayload, WorkStartPayload } from '../../src/opencti/types.ts';
 import { FakeOpenCti, MISSING_LISTENER } from './fake-opencti.ts';
+import { rejectionOf } from './rejection.ts';
 
 function setup(fakeOptions: ConstructorParameters<typeof FakeOpenCti>[0] = {}) {
   const fake = new FakeOpenCti(fakeOptions);
@@ -11,14 +12,6 @@ function setup(fakeOptions: ConstructorParameters<typeof FakeOpenCti>[0] = {}) {
   return { fake, cti, problems };
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<OpenCtiError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OpenCtiError);
-  return error as OpenCtiError;
-}
 
 const CLICK = { number: '(415) 555-1212', recordId: '003000000000001AAA', recordName: 'Ana', objectType: 'Contact' };
 

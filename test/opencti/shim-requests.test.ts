@@ -77,6 +77,20 @@ describe('OpenCti requests: what goes on the wire', () => {
     expect(result).toEqual({ '003000000000001AAA': record });
   });
 
+  it('encodes a queryParams object into the query string Salesforce documents (the library would send the object)', async () => {
+    const { fake, cti } = setup();
+    await cti.searchAndScreenPop({ searchParams: '600123123', callType: 'inbound', queryParams: { ani: '+34 600', q: 'a&b' } });
+    expect(fake.callsOf('searchAndScreenPop')[0]?.args).toMatchObject({ queryParams: 'ani=%2B34%20600&q=a%26b' });
+    await cti.searchAndScreenPop({ searchParams: '600123123', callType: 'inbound', queryParams: 'ani=1' });
+    expect(fake.callsOf('searchAndScreenPop')[1]?.args).toMatchObject({ queryParams: 'ani=1' });
+  });
+
+  it('refuses queryParams that are neither a string nor an object of strings, naming the key', async () => {
+    const { cti } = setup();
+    const args = { searchParams: '600123123', callType: 'inbound', queryParams: { ani: 600 } } as unknown as Parameters<typeof cti.searchAndScreenPop>[0];
+    await expect(cti.searchAndScreenPop(args)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('queryParams.ani was 600') as unknown });
+  });
+
   it('turns a null searchAndScreenPop result (no layout fields) into an empty map', async () => {
     const { fake, cti } = setup();
     fake.reply('searchAndScreenPop', null);

@@ -80,6 +80,12 @@ export const searchAndScreenPop: MethodHandler = (ctx) => {
   if (!callType) return invalidParam('callType', 'inbound, outbound or internal (sforce.opencti.CALL_TYPE)', args.callType);
   const searchParams = args.searchParams ?? '';
   if (typeof searchParams !== 'string') return invalidParam('searchParams', 'a search string', searchParams);
+  // Salesforce documents a string; its library passes an object through untouched, and what the
+  // real host then does is unknown — so refuse it here rather than let it vanish.
+  const queryParams = args.queryParams;
+  if (queryParams !== undefined && typeof queryParams !== 'string') {
+    return invalidParam('queryParams', "a query string such as 'a=1&b=2' (encode the values yourself)", queryParams);
+  }
   const defaults = args.defaultFieldValues;
   if (defaults !== undefined && (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults))) {
     return invalidParam('defaultFieldValues', 'an object of field API names to values', defaults);
@@ -101,7 +107,7 @@ export const searchAndScreenPop: MethodHandler = (ctx) => {
   const pop = popForMatches(layout, Object.keys(result), {
     searchParams,
     ...(defaults === undefined ? {} : { defaultFieldValues: defaults as Record<string, unknown> }),
-    ...(typeof args.queryParams === 'string' ? { queryParams: args.queryParams } : {}),
+    ...(queryParams === undefined ? {} : { queryParams }),
     ...(flowArgs === undefined ? {} : { flowArgs }),
   });
   if (pop && args.deferred === true) result.SCREEN_POP_DATA = pop;

@@ -1,74 +1,6 @@
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { libraryText } from '../../../dev/lightning/library-route.ts';
-
-const INIT_FAILURE = 'Failed to initialize Open CTI. Ensure that it is loaded from the right frame with correct URL parameters';
-const CONSOLE = 'https://acme.lightning.force.com';
-const FRAMED = `?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(CONSOLE)}`;
-
-interface Posted {
-  message: Record<string, unknown>;
-  targetOrigin: string;
-}
-
-type Fn = (...args: unknown[]) => void;
-/** The methods these tests call, plus index access for the table-driven ones. */
-interface Api {
-  [method: string]: unknown;
-  getCallCenterSettings: Fn;
-  getAppViewInfo: Fn;
-  onClickToDial: Fn;
-  onNavigationChange: Fn;
-  enableClickToDial: Fn;
-  disableClickToDial: Fn;
-  refreshView: Fn;
-  notifyInitializationComplete: Fn;
-  saveLog: Fn;
-  screenPop: Fn;
-  searchAndScreenPop: Fn;
-  runApex: Fn;
-  setSoftphonePanelHeight: Fn;
-  hvs?: Record<string, Fn>;
-  subscribe?: Fn;
-  unsubscribe?: Fn;
-  publish?: Fn;
-}
-
-/** Runs the served library in a fake frame window and exposes what it posts and accepts. */
-function load(options: { search?: string; protocol?: string; apiVersion?: number; allowLocalOrigins?: boolean } = {}) {
-  const posted: Posted[] = [];
-  let onMessage: ((event: { origin: string; data: unknown }) => void) | undefined;
-  const window: Record<string, unknown> = {
-    location: { search: options.search ?? FRAMED, protocol: options.protocol ?? 'https:' },
-    parent: { postMessage: (message: Record<string, unknown>, targetOrigin: string) => posted.push({ message, targetOrigin }) },
-    addEventListener: (type: string, listener: typeof onMessage) => {
-      if (type === 'message') onMessage = listener;
-    },
-  };
-  let thrown: unknown;
-  try {
-    runInNewContext(libraryText(options.apiVersion ?? 57, options.allowLocalOrigins ?? false), { window });
-  } catch (error) {
-    thrown = error;
-  }
-  const api = (window.sforce as { opencti?: Api } | undefined)?.opencti;
-  return {
-    api: api!,
-    posted,
-    thrown,
-    deliver: (data: Record<string, unknown>, origin = CONSOLE) => onMessage?.({ origin, data }),
-  };
-}
-
-const reply = (message: Record<string, unknown>, response: unknown) => ({
-  methodName: message.methodName,
-  callId: message.callId,
-  apiVersion: 57,
-  apiType: 'opencti',
-  response,
-  shouldExecuteCallback: true,
-  shouldExecuteListener: false,
-});
+import { CONSOLE, FRAMED, INIT_FAILURE, loadLibrary as load, replyTo as reply } from './library-frame.ts';
+import type { Fn } from './library-frame.ts';
 
 describe('library initialisation', () => {
   it.each([
@@ -127,17 +59,15 @@ describe('requests', () => {
     ]);
   });
 
-  it('sends only the wire arguments: saveLog value as object, screenPop type and params, queryParams as a query string', () => {
+  it('sends only the wire arguments: saveLog value as object, screenPop type and params, runApex and panel keys', () => {
     const { api, posted } = load();
     api.saveLog({ value: { entityApiName: 'Task' }, extra: 1 });
     api.screenPop({ type: 'newRecord', params: { entityName: 'Contact' }, defaultFieldValues: { LastName: 'x' } });
-    api.searchAndScreenPop({ searchParams: '123', callType: 'inbound', queryParams: { a: 'b c', d: 1 }, deferred: true, bogus: 1 });
     api.runApex({ apexClass: 'A', methodName: 'm', methodParams: 'x=1', other: true });
     api.setSoftphonePanelHeight({ heightPX: 300, widthPX: 1 });
-    expect(posted.map((p) => p.message.args)).toEqual([
+    expect(posted.map((p) => p.message.args)).toStrictEqual([
       { object: { entityApiName: 'Task' } },
       { type: 'newRecord', params: { entityName: 'Contact' } },
-      { searchParams: '123', callType: 'inbound', queryParams: 'a=b%20c&d=1', deferred: true },
       { apexClass: 'A', methodName: 'm', methodParams: 'x=1' },
       { heightPX: 300 },
     ]);
@@ -175,7 +105,7 @@ describe('responses and events', () => {
     const { api, posted, deliver } = load();
     const received: unknown[] = [];
     api.getAppViewInfo({ callback: (r: unknown) => received.push(r) });
-    const good = reply(posted[0]!.message, { success: true, returnValue: { url: 'u' }, errors: null });
+    const good = reply(posted[0], { success: true, returnValue: { url: 'u' }, errors: null });
     deliver(good, 'https://evil.example.com');
     deliver({ ...good, apiVersion: '57' });
     deliver({ ...good, apiVersion: 58 });
@@ -219,8 +149,8 @@ describe('API version gating and Lightning Message Service', () => {
     api.subscribe!({ channelName: 'Dial__c', listener: () => undefined, callback: (r: { subscription: unknown }) => handles.push(r.subscription) });
     api.subscribe!({ channelName: 'Dial__c', listener: () => undefined, callback: (r: { subscription: unknown }) => handles.push(r.subscription) });
     expect(posted[0]?.message).toMatchObject({ methodName: 'subscribe', isCallbackRegistered: true, isListenerRegistered: true, args: { eventName: 'Dial__c', subscription: {} } });
-    deliver(reply(posted[0]!.message, { success: true, returnValue: null, errors: null }));
-    deliver(reply(posted[1]!.message, { success: true, returnValue: null, errors: null }));
+    deliver(reply(posted[0], { success: true, returnValue: null, errors: null }));
+    deliver(reply(posted[1], { success: true, returnValue: null, errors: null }));
     expect(handles).toHaveLength(2);
     api.unsubscribe!({ subscription: handles[0] });
     expect(posted).toHaveLength(2);

@@ -87,6 +87,19 @@ describe('searchAndScreenPop', () => {
     expect(respond(emulator, tab, 'searchAndScreenPop', { searchParams: 'maria', callType: 'Inbound' }).errors?.[0]?.description).toMatch(/callType/);
   });
 
+  it('answers INVALID_PARAM for a queryParams object (Salesforce documents a string; its library passes objects through)', () => {
+    const { emulator, tab } = emulatorWithTab();
+    const response = respond(emulator, tab, 'searchAndScreenPop', { searchParams: 'maria', callType: 'inbound', queryParams: { ani: '123' } });
+    expect(response.errors?.[0]).toMatchObject({ code: 'INVALID_PARAM', description: expect.stringMatching(/queryParams.*\{"ani":"123"\}/) as unknown });
+    expect(tab.view).toEqual({ kind: 'home' });
+  });
+
+  it('accepts all six keys with the unset ones undefined, as the library sends them', () => {
+    const { emulator, tab } = emulatorWithTab();
+    const unset = { queryParams: undefined, defaultFieldValues: undefined, deferred: undefined, params: undefined };
+    expect(respond(emulator, tab, 'searchAndScreenPop', { searchParams: '11 5555 0202', callType: 'inbound', ...unset }).success).toBe(true);
+  });
+
   it('fires onNavigationChange when it pops, once the listener is registered', () => {
     const { emulator, tab } = emulatorWithTab();
     send(emulator, tab, 'onNavigationChange', {}, { listener: true });
