@@ -52,7 +52,7 @@ export class AgentSession {
 
   constructor(private readonly options: AgentSessionOptions) {
     const { config, warn } = options;
-    this.prefs = new PreferenceKeeper(warn);
+    this.prefs = new PreferenceKeeper(warn, config.agent);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
     this.tasks = options.api
@@ -103,8 +103,9 @@ export class AgentSession {
   }
 
   /**
-   * Reads the preferences and devices, finds out whether this tab owns the phone, and (owner
-   * only) logs in by itself when the agent chose so.
+   * Reads the preferences and devices and finds out whether this tab owns the phone. There is no
+   * auto-login: it would need the NeoApi password at rest (docs/security.md). A session survives
+   * a closed or reloaded tab only through another open tab (the takeover, memory only).
    */
   async start(): Promise<void> {
     // sip.js is its own chunk: fetched now, so the phone is there by the time the agent logs in.
@@ -113,16 +114,12 @@ export class AgentSession {
     const prefs = await this.prefs.load();
     this.runtime.patchView({ prefs });
     void this.refreshDevices();
-    const takeover = { inherited: false };
     this.tabs = await TabSync.join(this.options.config.general.internalName, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
-        if (state) {
-          takeover.inherited = true;
-          this.runtime.resume(state.kit);
-        }
+        if (state) this.runtime.resume(state.kit);
       },
       mirror: (view) => this.show(view),
       intent: (intent) => this.send(intent),
@@ -131,9 +128,6 @@ export class AgentSession {
     this.runtime.patchView({ tab: this.tabs.role });
     const alone = this.tabs.aloneReason;
     if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
-    if (!this.tabs.owns || takeover.inherited) return;
-    const auto = await this.prefs.autoLogin();
-    if (auto && this.runtime.agent.phase === 'loggedOut') await this.login(auto);
   }
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */

@@ -24,7 +24,7 @@ const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
   'setAudioDevice',
   'setPanelSize',
   'setAutoMinimise',
-  'forgetDevicePassword',
+  'forgetMe',
 ]);
 
 /**

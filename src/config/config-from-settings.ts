@@ -9,7 +9,6 @@
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import type { Config } from './config-types.ts';
 import {
-  DEFAULT_ALLOW_AUTO_LOGIN,
   DEFAULT_ALLOW_MANUAL_TRANSFER_NUMBER,
   DEFAULT_AUTO_ANSWER_PLATFORM_LEGS,
   DEFAULT_BREAK_TYPES,
@@ -21,6 +20,7 @@ import {
   DEFAULT_NEOAPI_BINDING,
   DEFAULT_NEOAPI_TIMEOUT_MS,
   DEFAULT_POSITION_POLL_INTERVAL_MS,
+  DEFAULT_REMEMBER_DEVICE_PASSWORD,
   DEFAULT_REMEMBER_USER,
   DEFAULT_SCHEDULING_METHOD,
   DEFAULT_SHOW_MONITORING_TO_AGENT,
@@ -130,7 +130,7 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
     language: read.optional(path('dialtoneAgent', 'language'), format.LANGUAGE, DEFAULT_LANGUAGE),
     defaultCountry: read.optional(path('dialtoneAgent', 'defaultCountry'), format.COUNTRY, null),
     rememberUser: read.optional(path('dialtoneAgent', 'rememberUser'), format.BOOLEAN, DEFAULT_REMEMBER_USER),
-    allowAutoLogin: read.optional(path('dialtoneAgent', 'allowAutoLogin'), format.BOOLEAN, DEFAULT_ALLOW_AUTO_LOGIN),
+    allowRememberDevicePassword: read.optional(path('dialtoneAgent', 'allowRememberDevicePassword'), format.BOOLEAN, DEFAULT_REMEMBER_DEVICE_PASSWORD),
     breakTypes: read.optional(path('dialtoneAgent', 'breakTypes'), format.BREAK_TYPES, DEFAULT_BREAK_TYPES),
     campaigns: read.optional(path('dialtoneAgent', 'campaigns'), format.CAMPAIGNS, []),
   };

@@ -171,8 +171,13 @@ export interface AgentConfig {
   readonly language: Language;
   /** ISO 3166-1 alpha-2 for national numbers (libphonenumber-js); `null` = dial numbers as typed. */
   readonly defaultCountry: string | null;
+  /** Offer "remember me": the user and device (never a password) kept in this browser. */
   readonly rememberUser: boolean;
-  readonly allowAutoLogin: boolean;
+  /**
+   * Offer to keep the device (SIP) password in this browser, sealed in the vault (docs/security.md).
+   * `false` (default) also wipes a device password kept earlier, at the agent's next page load.
+   */
+  readonly allowRememberDevicePassword: boolean;
   readonly breakTypes: readonly BreakType[];
   /** Outbound campaigns offered at login; empty = the agent types a campaign id. */
   readonly campaigns: readonly Campaign[];

@@ -54,10 +54,13 @@ export const DEFAULT_SYNC_ID_FIELD = 'neoSyncId__c';
 /** Key of the national id in the IVR data (`CLAVE=DNI=31987456;…`), as in Neotel's example. */
 export const DEFAULT_NATIONAL_ID_IVR_KEY = 'DNI';
 
-/** Agent defaults: follow the browser's language, remember the user, resume after a reload. */
+/**
+ * Agent defaults: follow the browser's language, remember the user and device; keep no password
+ * at rest unless the admin decides the agents' computers are personal (docs/security.md).
+ */
 export const DEFAULT_LANGUAGE: Language = 'auto';
 export const DEFAULT_REMEMBER_USER = true;
-export const DEFAULT_ALLOW_AUTO_LOGIN = true;
+export const DEFAULT_REMEMBER_DEVICE_PASSWORD = false;
 /** Neotel's two system break types; every platform has them (reference neoapi.md §2.3). */
 export const DEFAULT_BREAK_TYPES: readonly BreakType[] = [
   { id: 1, name: 'Descanso' },

@@ -55,7 +55,7 @@ export const SETTING_ITEMS = {
     'allowTextMessage',
     'campaignEntityName',
   ],
-  dialtoneAgent: ['language', 'defaultCountry', 'rememberUser', 'allowAutoLogin', 'breakTypes', 'campaigns'],
+  dialtoneAgent: ['language', 'defaultCountry', 'rememberUser', 'allowRememberDevicePassword', 'breakTypes', 'campaigns'],
   dialtoneCalls: [
     'categories',
     'transferQueues',

@@ -48,7 +48,10 @@ export interface Messages {
   readonly loginCampaignNumber: string;
   readonly loginNoCampaign: string;
   readonly loginRemember: string;
-  readonly loginAutoLogin: string;
+  /** Checkbox, only when the admin allows keeping the device password. */
+  readonly loginRememberDevicePassword: string;
+  /** Under that checkbox: what keeping it means, and that the Neotel password is never kept. */
+  readonly loginRememberDevicePasswordHelp: string;
   readonly loginSubmit: string;
   readonly loginRegistering: string;
   readonly loginAuthenticating: string;
@@ -187,7 +190,9 @@ export interface Messages {
   readonly allowMicrophone: string;
   readonly microphoneAsk: string;
   readonly microphoneDenied: string;
-  readonly forgetDevicePassword: string;
+  readonly forgetMe: string;
+  /** Under "forget me": what it erases. */
+  readonly forgetMeHelp: string;
 
   /** The Task-log outbox badge: how many call logs still wait for Salesforce (docs/task-log.md). */
   readonly pendingLogs: (count: number) => string;

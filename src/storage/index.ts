@@ -1,7 +1,7 @@
 /**
  * Dialtone's browser storage: one IndexedDB database (`dialtone`) with versioned schema steps,
- * typed preferences and a vault that keeps the remembered password sealed with a
- * non-extractable AES-GCM key. See docs/tabs-and-storage.md.
+ * typed preferences, the Task-log outbox and a vault that keeps a remembered device password
+ * sealed with a non-extractable AES-GCM key. What is stored where: docs/security.md.
  */
 export { openStore } from './open-store.ts';
 export type { DialtoneStore, OpenStoreOptions } from './open-store.ts';

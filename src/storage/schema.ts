@@ -75,6 +75,15 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('outbox', { keyPath: 'key' });
   },
+  // v3: versions 1–2 sealed the NeoApi password in the vault for auto-login, with its key beside
+  // it, i.e. readable by anyone holding the profile. The records are sealed, so this step cannot
+  // tell which ones hold it (WebCrypto is asynchronous, an upgrade transaction is not): it wipes
+  // the whole vault, key included, and the retired `autoLogin` preference. The agent types the
+  // device password once more. See docs/security.md.
+  (_db, tx) => {
+    void tx.objectStore('vault').clear();
+    void tx.objectStore('prefs').delete('autoLogin');
+  },
 ];
 
 /** The version this build writes. */

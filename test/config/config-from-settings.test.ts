@@ -136,7 +136,7 @@ describe('defaults', () => {
       nationalIdField: null,
       nationalIdIvrKey: 'DNI',
     });
-    expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowAutoLogin: true, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [] });
+    expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowRememberDevicePassword: false, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [] });
     expect(config.categories).toEqual([]);
     expect(config.transfers).toEqual({ queues: [], campaigns: [], users: [], numbers: [], allowManualNumber: true });
     expect(config.supervision).toEqual({ supervisorUserIds: [], monitoredUsers: [], showMonitoringToAgent: false });
@@ -282,6 +282,28 @@ describe('booleans', () => {
   it.each(['yes', 'no', '1', '0', 'sí', 'on', 'truee'])('refuses %j', (value) => {
     const issue = issueFor(path, value);
     expect(issue).toMatchObject({ code: 'INVALID_SETTING', received: value, expected: 'true or false' });
+  });
+});
+
+describe('remembering the device password (allowRememberDevicePassword)', () => {
+  const path = settingPath('dialtoneAgent', 'allowRememberDevicePassword');
+
+  it('is off in the shipped file and when the admin leaves it empty, so no password is kept by default', () => {
+    expect(configFromSettings(realSettings()).agent.allowRememberDevicePassword).toBe(false);
+    expect(configWith({ [path]: undefined }).agent.allowRememberDevicePassword).toBe(false);
+    expect(configWith({ [path]: '  ' }).agent.allowRememberDevicePassword).toBe(false);
+  });
+
+  it('is on only when the admin writes true', () => {
+    expect(configWith({ [path]: 'TRUE' }).agent.allowRememberDevicePassword).toBe(true);
+  });
+
+  it('refuses anything but true or false, naming the setting, its label and the value received', () => {
+    const issue = issueFor(path, 'si');
+    expect(issue).toMatchObject({ code: 'INVALID_SETTING', path, received: 'si', expected: 'true or false' });
+    expect(issue.label).toMatch(/device \(SIP\) password/u);
+    expect(issue.message).toContain('/dialtoneAgent/allowRememberDevicePassword');
+    expect(issue.message).toContain('"si"');
   });
 });
 
