@@ -18,6 +18,11 @@ export interface Injection {
    * Salesforce but whose answer never came back). Default: the method does not run.
    */
   execute?: boolean;
+  /**
+   * With NO_REPLY + execute: run the method this many ms later instead of now — a request that
+   * Salesforce commits after the caller gave up waiting (a late commit).
+   */
+  delayMs?: number;
 }
 
 /** Default descriptions, close to what Salesforce says for each code. */

@@ -1,0 +1,81 @@
+import { insertRecord, updateRecord, type DmlError } from '../records/dml.ts';
+import type { RecordStore } from '../records/record-store.ts';
+import type { ApexClassTwin } from './apex-class.ts';
+
+/**
+ * Twin of `DialtoneTaskLog` (apex/force-app/main/default/classes/DialtoneTaskLog.cls, see
+ * docs/apex.md and docs/task-log.md): `upsertCallTask(callObject, fields)` writes a call's Task
+ * exactly once. The key is a `DialtoneCallKey__c` row whose `CallObject__c` is a unique,
+ * case-sensitive external id; the row and the Task are written in one transaction, so two
+ * requests for the same key — a retry racing a late first attempt — can never both create.
+ *
+ * The emulator runs one request at a time, so "under the lock" is simply "synchronously"; a late
+ * commit (`/__control/inject` NO_REPLY + execute + delayMs) runs the whole method later, as the
+ * real transaction would commit later. The key rows live in `RecordStore.callKeys`.
+ *
+ * Answers `{"taskId": "00T…", "created": true|false}`, or `{"error": {code, parameter, message}}`
+ * where `code` is the refusing DML status code (e.g. `FIELD_CUSTOM_VALIDATION_EXCEPTION`) and
+ * nothing was saved.
+ */
+
+export const MAX_CALL_OBJECT_LENGTH = 255;
+/** Fields Salesforce refuses on a Task update. */
+const CREATE_ONLY = new Set(['tasksubtype']);
+const RESERVED = new Set(['id', 'entityapiname']);
+
+type Params = Readonly<Record<string, string | undefined>>;
+
+function answerError(code: string, parameter: string, message: string): string {
+  return JSON.stringify({ error: { code, parameter, message } });
+}
+
+function dmlError(errors: readonly DmlError[]): string {
+  const first = errors[0];
+  return answerError(first?.statusCode ?? 'DML_FAILED', 'fields', errors.map((e) => e.message).join('; '));
+}
+
+/** The `fields` parameter as a flat object of scalars, or why not. */
+function parseFields(text: string | undefined): Record<string, unknown> | string {
+  if (text === undefined || text.trim() === '') return 'fields is required: a JSON object of Task field API name → value';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return `fields must be a JSON object of Task field API name → value; received text that is not JSON: ${JSON.stringify(text.slice(0, 100))}`;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return `fields must be a JSON object of Task field API name → value; received ${JSON.stringify(parsed)?.slice(0, 100) ?? 'nothing'}`;
+  }
+  for (const [name, value] of Object.entries(parsed)) {
+    if (RESERVED.has(name.toLowerCase())) return `fields must not set ${name}: the method chooses the Task itself`;
+    if (typeof value === 'object' && value !== null) return `fields.${name} must be text, a number, a boolean or null; received ${JSON.stringify(value).slice(0, 100)}`;
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function upsertCallTask(params: Params, store: RecordStore): string {
+  const callObject = params.callObject;
+  if (callObject === undefined || callObject.trim() === '') return answerError('MISSING_PARAMETER', 'callObject', 'callObject is required: the call id stored in Task.CallObject');
+  if (callObject.length > MAX_CALL_OBJECT_LENGTH) {
+    return answerError('INVALID_VALUE', 'callObject', `callObject must be at most ${MAX_CALL_OBJECT_LENGTH} characters; received ${JSON.stringify(callObject.slice(0, 100))}`);
+  }
+  const fields = parseFields(params.fields);
+  if (typeof fields === 'string') return answerError('INVALID_VALUE', 'fields', fields);
+  const values = { ...fields, CallObject: callObject };
+  const known = store.callKeys.get(callObject);
+  if (typeof known === 'string' && store.get(known)) {
+    const update = Object.fromEntries(Object.entries(values).filter(([name]) => !CREATE_ONLY.has(name.toLowerCase())));
+    const result = updateRecord(store, known, update);
+    return result.ok ? JSON.stringify({ taskId: known, created: false }) : dmlError(result.errors);
+  }
+  const result = insertRecord(store, 'Task', values);
+  if (!result.ok) return dmlError(result.errors);
+  const taskId = String(result.record.fields.Id);
+  store.callKeys.set(callObject, taskId);
+  return JSON.stringify({ taskId, created: true });
+}
+
+export const DialtoneTaskLog: ApexClassTwin = {
+  name: 'DialtoneTaskLog',
+  methods: { upsertCallTask },
+};
