@@ -13,6 +13,8 @@ function source(file: string, text: string): ApexSource {
 describe('apex/ sources', () => {
   it('holds the classes docs/apex.md describes', () => {
     expect(SOURCES.map((s) => s.file)).toEqual([
+      'apex/force-app/main/default/classes/DialtoneTaskLog.cls',
+      'apex/force-app/main/default/classes/DialtoneTaskLogTest.cls',
       'apex/force-app/main/default/classes/NeotelDataRetrieval.cls',
       'apex/force-app/main/default/classes/NeotelDataRetrievalTest.cls',
     ]);

@@ -1,11 +1,12 @@
 import { insertRecord, updateRecord, type DmlError } from '../records/dml.ts';
 import type { RecordStore } from '../records/record-store.ts';
+import { CURRENT_USER } from '../records/schema.ts';
 import type { ApexClassTwin } from './apex-class.ts';
 
 /**
  * Twin of `DialtoneTaskLog` (apex/force-app/main/default/classes/DialtoneTaskLog.cls, see
  * docs/apex.md and docs/task-log.md): `upsertCallTask(callObject, fields)` writes a call's Task
- * exactly once. The key is a `DialtoneCallKey__c` row whose `CallObject__c` is a unique,
+ * exactly once. The key is a `DialtoneCallKey__c` row whose `Key__c` (the user and the CallObject) is a unique,
  * case-sensitive external id; the row and the Task are written in one transaction, so two
  * requests for the same key — a retry racing a late first attempt — can never both create.
  *
@@ -35,7 +36,7 @@ function dmlError(errors: readonly DmlError[]): string {
 }
 
 /** The `fields` parameter as a flat object of scalars, or why not. */
-function parseFields(text: string | undefined): Record<string, unknown> | string {
+function parseFields(text: string | undefined): Record<string, unknown> | string | { refused: string } {
   if (text === undefined || text.trim() === '') return 'fields is required: a JSON object of Task field API name → value';
   let parsed: unknown;
   try {
@@ -47,7 +48,7 @@ function parseFields(text: string | undefined): Record<string, unknown> | string
     return `fields must be a JSON object of Task field API name → value; received ${JSON.stringify(parsed)?.slice(0, 100) ?? 'nothing'}`;
   }
   for (const [name, value] of Object.entries(parsed)) {
-    if (RESERVED.has(name.toLowerCase())) return `fields must not set ${name}: the method chooses the Task itself`;
+    if (RESERVED.has(name.toLowerCase())) return { refused: `fields.${name} is not a Task field this method may set` };
     if (typeof value === 'object' && value !== null) return `fields.${name} must be text, a number, a boolean or null; received ${JSON.stringify(value).slice(0, 100)}`;
   }
   return parsed as Record<string, unknown>;
@@ -61,8 +62,11 @@ function upsertCallTask(params: Params, store: RecordStore): string {
   }
   const fields = parseFields(params.fields);
   if (typeof fields === 'string') return answerError('INVALID_VALUE', 'fields', fields);
+  if (typeof fields.refused === 'string') return answerError('INVALID_FIELD', 'fields', fields.refused);
   const values = { ...fields, CallObject: callObject };
-  const known = store.callKeys.get(callObject);
+  // Apex keys on SHA-256(user id + newline + CallObject); the emulator has one user, the plain pair is as unique.
+  const key = `${CURRENT_USER.Id}\n${callObject}`;
+  const known = store.callKeys.get(key);
   if (typeof known === 'string' && store.get(known)) {
     const update = Object.fromEntries(Object.entries(values).filter(([name]) => !CREATE_ONLY.has(name.toLowerCase())));
     const result = updateRecord(store, known, update);
@@ -71,7 +75,7 @@ function upsertCallTask(params: Params, store: RecordStore): string {
   const result = insertRecord(store, 'Task', values);
   if (!result.ok) return dmlError(result.errors);
   const taskId = String(result.record.fields.Id);
-  store.callKeys.set(callObject, taskId);
+  store.callKeys.set(key, taskId);
   return JSON.stringify({ taskId, created: true });
 }
 

@@ -35,8 +35,8 @@ export interface ValidationRule {
 export class RecordStore {
   private readonly records = new Map<string, SObjectRecord>();
   /**
-   * The `DialtoneCallKey__c` rows of the org (apex/…/objects): `CallObject__c` (a unique,
-   * case-sensitive external id, so one row per key) → `TaskId__c`.
+   * The `DialtoneCallKey__c` rows of the org (apex/…/objects): `Key__c` (unique, case-sensitive:
+   * the user and the CallObject, so one row per call and agent) → `TaskId__c`.
    */
   readonly callKeys = new Map<string, string | null>();
   /** Active validation rules (`/__control/validation-rule`). */
