@@ -5,7 +5,10 @@ export type InjectionKind = OpenCtiErrorCode | 'NO_REPLY';
 
 export const INJECTION_KINDS: readonly InjectionKind[] = ['SOFTPHONE_CONTAINER_ERROR', 'SERVER_ERROR', 'INVALID_PARAM', 'GENERIC_ERROR', 'NO_REPLY'];
 
-/** A queued failure for the next calls of a method (`*` = any method). */
+/**
+ * A queued failure for the next calls of a method (`*` = any method). `runApex:<method>` (e.g.
+ * `runApex:upsertCallTask`) matches only `runApex` calls of that Apex method.
+ */
 export interface Injection {
   methodName: string;
   kind: InjectionKind;
@@ -41,9 +44,15 @@ export class ErrorInjections {
     if (injection.remaining > 0) this.queue.push({ ...injection });
   }
 
-  /** Consumes the first queued failure for `methodName` (exact name before `*`). */
-  take(methodName: string): Injection | undefined {
-    const match = this.queue.find((i) => i.methodName === methodName) ?? this.queue.find((i) => i.methodName === '*');
+  /**
+   * Consumes the first queued failure for `methodName`: `qualified` (`runApex:<apex method>`) first,
+   * then the exact name, then `*`.
+   */
+  take(methodName: string, qualified?: string): Injection | undefined {
+    const match =
+      (qualified === undefined ? undefined : this.queue.find((i) => i.methodName === qualified)) ??
+      this.queue.find((i) => i.methodName === methodName) ??
+      this.queue.find((i) => i.methodName === '*');
     if (!match) return undefined;
     match.remaining -= 1;
     if (match.remaining <= 0) this.queue = this.queue.filter((i) => i !== match);

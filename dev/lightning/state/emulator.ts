@@ -132,7 +132,8 @@ export class LightningEmulator {
       return this.update(tab, []);
     }
     const request = parsed;
-    const injection = this.injections.take(request.methodName);
+    const apexMethod = request.methodName === 'runApex' ? request.args.methodName : undefined;
+    const injection = this.injections.take(request.methodName, typeof apexMethod === 'string' ? `runApex:${apexMethod}` : undefined);
     const entry = {
       tabId: tab.id,
       frame,
