@@ -78,7 +78,7 @@ export async function sendEntry(cti: TaskLogCti, entry: OutboxEntry): Promise<st
   const answer = await cti.runApex({
     apexClass: TASK_UPSERT.apexClass,
     methodName: TASK_UPSERT.methodName,
-    methodParams: { callObject: entry.key, fields: JSON.stringify(withoutNulls(entry.fields)) },
+    methodParams: { callObject: entry.key, version: String(entry.version), fields: JSON.stringify(withoutNulls(entry.fields)) },
   });
   return taskIdOfUpsert(answer);
 }

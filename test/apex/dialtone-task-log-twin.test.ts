@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { runApex } from '../../dev/lightning/apex/registry.ts';
 import { RecordStore } from '../../dev/lightning/records/record-store.ts';
 
-function upsert(store: RecordStore, callObject: string, fields: unknown): Record<string, unknown> {
-  const params = `callObject=${encodeURIComponent(callObject)}&fields=${encodeURIComponent(typeof fields === 'string' ? fields : JSON.stringify(fields))}`;
+function upsert(store: RecordStore, callObject: string, fields: unknown, version = 1): Record<string, unknown> {
+  const params = `callObject=${encodeURIComponent(callObject)}&version=${version}&fields=${encodeURIComponent(typeof fields === 'string' ? fields : JSON.stringify(fields))}`;
   const outcome = runApex('DialtoneTaskLog', 'upsertCallTask', params, store);
   if (!outcome.ok) throw new Error(outcome.description);
   return JSON.parse(String(outcome.value)) as Record<string, unknown>;
@@ -21,9 +21,18 @@ describe('DialtoneTaskLog twin', () => {
     const store = new RecordStore();
     const first = upsert(store, '4711', { Subject: 'Call 600111222 (inbound)', Status: 'Completed', TaskSubtype: 'Call', CallDurationInSeconds: 30, ActivityDate: '2026-12-04' });
     expect(first).toMatchObject({ created: true, taskId: expect.stringMatching(/^00T/) });
-    const again = upsert(store, '4711', { Subject: 'Call 600111222 (inbound)', TaskSubtype: 'Call', CallDisposition: 'Venta realizada' });
+    const again = upsert(store, '4711', { Subject: 'Call 600111222 (inbound)', TaskSubtype: 'Call', CallDisposition: 'Venta realizada' }, 2);
     expect(again).toEqual({ taskId: first.taskId, created: false });
     expect(tasksOf(store, '4711')).toEqual([expect.objectContaining({ fields: expect.objectContaining({ CallDisposition: 'Venta realizada', TaskSubtype: 'Call', CallDurationInSeconds: 30 }) })]);
+  });
+
+  it('a late request with older facts than the Task has (a late commit) changes nothing', () => {
+    const store = new RecordStore();
+    upsert(store, '4715', { Subject: 'a', Description: 'Transfer: blind to number 1' }, 2);
+    expect(upsert(store, '4715', { Subject: 'a', Description: '' }, 1)).toMatchObject({ created: false });
+    expect(upsert(store, '4715', { Subject: 'a', Description: '' }, 2)).toMatchObject({ created: false });
+    expect(tasksOf(store, '4715')[0]?.fields.Description).toBe('Transfer: blind to number 1');
+    expect(upsert(store, '4715', {}, 0)).toMatchObject({ error: { code: 'INVALID_VALUE', parameter: 'version' } });
   });
 
   it('keys are case-sensitive like CallObjects; a deleted Task is written again', () => {

@@ -49,6 +49,7 @@ class FakeOrg implements TaskLogCti {
     const key = args.methodParams?.callObject ?? '';
     const fields = JSON.parse(args.methodParams?.fields ?? '{}') as Record<string, unknown>;
     let id = this.keys.get(key);
+    expect(args.methodParams?.version).toMatch(/^[1-9][0-9]*$/);
     if (id === undefined) {
       id = `00TDt00000${String(this.next++).padStart(5, '0')}AAA`;
       this.keys.set(key, id);

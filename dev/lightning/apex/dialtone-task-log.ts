@@ -14,6 +14,9 @@ import type { ApexClassTwin } from './apex-class.ts';
  * commit (`/__control/inject` NO_REPLY + execute + delayMs) runs the whole method later, as the
  * real transaction would commit later. The key rows live in `RecordStore.callKeys`.
  *
+ * `version` (the outbox version of the fields, from 1) is stored on the key row: a request whose
+ * version is not newer than the row's (a late commit of older facts) changes nothing.
+ *
  * Answers `{"taskId": "00T…", "created": true|false}`, or `{"error": {code, parameter, message}}`
  * where `code` is the refusing DML status code (e.g. `FIELD_CUSTOM_VALIDATION_EXCEPTION`) and
  * nothing was saved.
@@ -60,6 +63,10 @@ function upsertCallTask(params: Params, store: RecordStore): string {
   if (callObject.length > MAX_CALL_OBJECT_LENGTH) {
     return answerError('INVALID_VALUE', 'callObject', `callObject must be at most ${MAX_CALL_OBJECT_LENGTH} characters; received ${JSON.stringify(callObject.slice(0, 100))}`);
   }
+  const version = params.version === undefined || params.version === '' ? 1 : Number(params.version);
+  if (!Number.isSafeInteger(version) || version < 1) {
+    return answerError('INVALID_VALUE', 'version', `version must be a whole number from 1 (the outbox version of these fields); received ${JSON.stringify(params.version)}`);
+  }
   const fields = parseFields(params.fields);
   if (typeof fields === 'string') return answerError('INVALID_VALUE', 'fields', fields);
   if (typeof fields.refused === 'string') return answerError('INVALID_FIELD', 'fields', fields.refused);
@@ -67,15 +74,19 @@ function upsertCallTask(params: Params, store: RecordStore): string {
   // Apex keys on SHA-256(user id + newline + CallObject); the emulator has one user, the plain pair is as unique.
   const key = `${CURRENT_USER.Id}\n${callObject}`;
   const known = store.callKeys.get(key);
-  if (typeof known === 'string' && store.get(known)) {
+  if (known && store.get(known.taskId)) {
+    // A late request carrying older facts than the Task already has changes nothing.
+    if (version <= known.version) return JSON.stringify({ taskId: known.taskId, created: false });
     const update = Object.fromEntries(Object.entries(values).filter(([name]) => !CREATE_ONLY.has(name.toLowerCase())));
-    const result = updateRecord(store, known, update);
-    return result.ok ? JSON.stringify({ taskId: known, created: false }) : dmlError(result.errors);
+    const result = updateRecord(store, known.taskId, update);
+    if (!result.ok) return dmlError(result.errors);
+    store.callKeys.set(key, { taskId: known.taskId, version });
+    return JSON.stringify({ taskId: known.taskId, created: false });
   }
   const result = insertRecord(store, 'Task', values);
   if (!result.ok) return dmlError(result.errors);
   const taskId = String(result.record.fields.Id);
-  store.callKeys.set(key, taskId);
+  store.callKeys.set(key, { taskId, version });
   return JSON.stringify({ taskId, created: true });
 }
 

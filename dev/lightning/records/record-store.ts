@@ -36,9 +36,9 @@ export class RecordStore {
   private readonly records = new Map<string, SObjectRecord>();
   /**
    * The `DialtoneCallKey__c` rows of the org (apex/…/objects): `Key__c` (unique, case-sensitive:
-   * the user and the CallObject, so one row per call and agent) → `TaskId__c`.
+   * the user and the CallObject, so one row per call and agent) → `TaskId__c` and `Version__c`.
    */
-  readonly callKeys = new Map<string, string | null>();
+  readonly callKeys = new Map<string, { readonly taskId: string; readonly version: number }>();
   /** Active validation rules (`/__control/validation-rule`). */
   readonly validationRules: ValidationRule[] = [];
   // Large enough that generated ids have the mixed-case look of real ones.
