@@ -89,9 +89,8 @@ export function settled(entry: OutboxRecord, holder: string, version: number, ou
   }
   if (!mine) return entry;
   const previous = entry.refusal ?? null;
-  const refusal = outcome.refusal
-    ? { ...outcome.refusal, count: previous && previous.code === outcome.refusal.code && previous.message === outcome.refusal.message ? previous.count + 1 : 1 }
-    : null;
+  const same = outcome.refusal !== undefined && previous?.code === outcome.refusal.code && previous.message === outcome.refusal.message;
+  const refusal = outcome.refusal ? { ...outcome.refusal, count: same ? previous.count + 1 : 1 } : null;
   // Only facts Salesforce refused are dead-lettered: a newer version stored meanwhile gets its own tries.
   const dead = refusal !== null && refusal.count >= outcome.deadAfter && entry.version === version;
   return {

@@ -48,7 +48,7 @@ function parseFields(text: string | undefined): Record<string, unknown> | string
     return `fields must be a JSON object of Task field API name → value; received text that is not JSON: ${JSON.stringify(text.slice(0, 100))}`;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return `fields must be a JSON object of Task field API name → value; received ${JSON.stringify(parsed)?.slice(0, 100) ?? 'nothing'}`;
+    return `fields must be a JSON object of Task field API name → value; received ${JSON.stringify(parsed).slice(0, 100)}`;
   }
   for (const [name, value] of Object.entries(parsed)) {
     if (RESERVED.has(name.toLowerCase())) return { refused: `fields.${name} is not a Task field this method may set` };

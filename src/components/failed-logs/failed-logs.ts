@@ -78,7 +78,7 @@ export class FailedLogs extends AgentElement {
   private async copy(log: FailedLogView, textId: string): Promise<void> {
     let copied = false;
     try {
-      if (navigator.clipboard === undefined) throw new Error('no Clipboard API in this frame');
+      // Outside a secure context `navigator.clipboard` is missing: the TypeError lands below too.
       await navigator.clipboard.writeText(log.details);
       copied = true;
     } catch {
