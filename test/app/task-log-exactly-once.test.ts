@@ -6,22 +6,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TaskLogger, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
-import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
-import { parseCallId } from '../../src/call/ids.ts';
 import { OpenCti } from '../../src/opencti/index.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';
+import { T0, call, config, run } from './task-log-support.ts';
 import { SalesforceOrg } from './salesforce-org.ts';
 
-const T0 = Date.UTC(2026, 11, 4, 10, 0, 0);
-const config = {
-  categories: [{ id: 1, name: 'Ventas', subcategories: [{ id: 101, name: 'Venta realizada' }] }],
-  crm: { useTaskDescriptionField: false, saveActivityLog: true },
-} as unknown as TaskLoggerOptions['config'];
 
-function call(id: string, facts: Partial<CallFacts> = {}): CallFacts {
-  return newCall('inbound', T0, { callId: parseCallId(id), number: '600111222', answeredAt: T0 + 1000, endedAt: T0 + 31_000, endedBy: 'remote', ...facts });
-}
 
 const stores: DialtoneStore[] = [];
 const loggers: TaskLogger[] = [];
@@ -42,18 +33,6 @@ async function tab(org: SalesforceOrg, database: string, extra: Partial<TaskLogg
   });
   loggers.push(made);
   return made;
-}
-
-/** Lets fake-indexeddb (real setImmediate) and the promises run, moving the fake clock by `ms` in 1 s steps. */
-async function run(ms = 0): Promise<void> {
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  };
-  await settle();
-  for (let left = ms; left > 0; left -= 1000) {
-    await vi.advanceTimersByTimeAsync(Math.min(1000, left));
-    await settle();
-  }
 }
 
 beforeEach(() => {

@@ -3,12 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TaskLogger, backoffDelay, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
 import { refusalOf, taskIdOfUpsert } from '../../src/app/task-send.ts';
 import type { OutboxEntry } from '../../src/storage/index.ts';
-import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
-import { parseCallId } from '../../src/call/ids.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
 import { OpenCtiError } from '../../src/opencti/index.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';
+import { T0, call, config, run } from './task-log-support.ts';
 
 /**
  * A Salesforce org as far as the logger sees it: Tasks by id, the Apex upsert keyed by CallObject
@@ -67,17 +66,9 @@ class FakeOrg implements TaskLogCti {
   }
 }
 
-const T0 = Date.UTC(2026, 11, 4, 10, 0, 0);
 const contact: LinkedRecord = { id: '003Dt000001AbCdIAK', objectType: 'Contact', name: 'Ana', reason: { kind: 'search', field: 'Phone', value: '600111222', rule: null } };
 const account: LinkedRecord = { ...contact, id: '001Dt000001AbCdIAK', objectType: 'Account' };
-const config = {
-  categories: [{ id: 1, name: 'Ventas', subcategories: [{ id: 101, name: 'Venta realizada' }] }],
-  crm: { useTaskDescriptionField: false, saveActivityLog: true },
-} as unknown as TaskLoggerOptions['config'];
 
-function call(id: string, facts: Partial<CallFacts> = {}): CallFacts {
-  return newCall('inbound', T0, { callId: parseCallId(id), number: '600111222', answeredAt: T0 + 1000, endedAt: T0 + 31_000, endedBy: 'remote', ...facts });
-}
 
 const stores: DialtoneStore[] = [];
 const loggers: TaskLogger[] = [];
@@ -101,19 +92,6 @@ async function logger(org: TaskLogCti, database: string, extra: Partial<TaskLogg
   });
   loggers.push(made);
   return made;
-}
-
-/** Lets fake-indexeddb (real setImmediate) and the logger's promises run, moving the fake clock by `ms`. */
-async function run(ms = 0): Promise<void> {
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  };
-  await settle();
-  // In steps, so a retry the IndexedDB work schedules mid-way is still due within `ms`.
-  for (let left = ms; left > 0; left -= 1000) {
-    await vi.advanceTimersByTimeAsync(Math.min(1000, left));
-    await settle();
-  }
 }
 
 beforeEach(() => {
