@@ -217,6 +217,17 @@ describe('call Tasks', () => {
   }, 240_000);
 
   it('shows the agent a log an org validation rule always refuses, with the reason; copies its details; keeps it over a reload until retried', async () => {
+    // The previous test re-created the panel: work in the console's current one, logged in.
+    const handleNow = await tab.page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
+    const panel = await handleNow.contentFrame();
+    if (!panel) throw new Error('the console has no softphone frame');
+    tab = { ...tab, adapter: panel };
+    try {
+      await waitForStatus(tab.adapter, 'ready', 10_000);
+    } catch {
+      await logIn(tab.adapter, rig.agent());
+      await waitForStatus(tab.adapter, 'ready', 15_000);
+    }
     const rule = 'Describe the call outcome in the Subject (e2e rule)';
     await rig.lightning.addValidationRule('Task', rule);
     const callId = await inboundCallToWrapUp(tab.adapter, '1166660005');
