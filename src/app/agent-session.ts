@@ -13,6 +13,7 @@ import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
+import { failedLogViewOf } from './failed-logs.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection } from './phone-bridge.ts';
@@ -61,6 +62,8 @@ export class AgentSession {
           cti: options.api,
           linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null,
           onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
+          onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
+          deadLetterAfter: config.crm.taskLogDeadLetterAfter,
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
           warn,
         })
@@ -229,6 +232,14 @@ export class AgentSession {
     }
     if (this.crm.handles(intent)) {
       await this.crm.intent(intent);
+      return;
+    }
+    if (intent.kind === 'retryFailedLog' || intent.kind === 'dismissFailedLog') {
+      const tasks = this.tasks;
+      if (!tasks) return;
+      await (intent.kind === 'retryFailedLog' ? tasks.retryDead(intent.key) : tasks.dismissDead(intent.key)).catch((error: unknown) =>
+        this.options.warn(`the refused call log ${intent.key} could not be ${intent.kind === 'retryFailedLog' ? 'retried' : 'dismissed'}`, error),
+      );
       return;
     }
     if (intent.kind === 'requestMicrophone') {

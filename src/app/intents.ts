@@ -25,6 +25,8 @@ const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
   'setPanelSize',
   'setAutoMinimise',
   'forgetMe',
+  'retryFailedLog',
+  'dismissFailedLog',
 ]);
 
 /**

@@ -17,6 +17,8 @@ import {
   DEFAULT_LANGUAGE,
   DEFAULT_LOGIN_DEVICE_TEMPLATE,
   DEFAULT_NATIONAL_ID_IVR_KEY,
+  DEFAULT_TASK_LOG_DEAD_LETTER_AFTER,
+  TASK_LOG_DEAD_LETTER_RANGE,
   DEFAULT_NEOAPI_BINDING,
   DEFAULT_NEOAPI_TIMEOUT_MS,
   DEFAULT_POSITION_POLL_INTERVAL_MS,
@@ -124,6 +126,11 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
     syncIdField: read.optional(path('dialtoneCrm', 'syncIdField'), format.FIELD_NAME, DEFAULT_SYNC_ID_FIELD),
     nationalIdField: read.optional<string | null>(path('dialtoneCrm', 'nationalIdField'), format.FIELD_NAME, null),
     nationalIdIvrKey: read.optional(path('dialtoneCrm', 'nationalIdIvrKey'), format.IVR_KEY, DEFAULT_NATIONAL_ID_IVR_KEY),
+    taskLogDeadLetterAfter: read.optional(
+      path('dialtoneCrm', 'taskLogDeadLetterAfter'),
+      format.integer(TASK_LOG_DEAD_LETTER_RANGE.min, TASK_LOG_DEAD_LETTER_RANGE.max, 'refusals'),
+      DEFAULT_TASK_LOG_DEAD_LETTER_AFTER,
+    ),
   };
 
   const agent = {

@@ -144,6 +144,8 @@ export interface CrmConfig {
   readonly nationalIdField: string | null;
   /** Key of the national id inside the IVR data (`CLAVE=DNI=…;`). */
   readonly nationalIdIvrKey: string;
+  /** Sends in a row Salesforce refuses the same way before a call log goes to the dead-letter list (docs/task-log.md). */
+  readonly taskLogDeadLetterAfter: number;
 }
 
 /** How to reach Neotel: NeoApi over HTTP, the agent's phone over SIP/WebSocket, media over ICE. */

@@ -53,6 +53,9 @@ export const DEFAULT_SCHEDULING_METHOD = 'UpdateContact' as const;
 export const DEFAULT_SYNC_ID_FIELD = 'neoSyncId__c';
 /** Key of the national id in the IVR data (`CLAVE=DNI=31987456;…`), as in Neotel's example. */
 export const DEFAULT_NATIONAL_ID_IVR_KEY = 'DNI';
+/** `taskLogDeadLetterAfter`: refusals in a row before a call log is dead-lettered (15–30 s of back-off at 5). */
+export const DEFAULT_TASK_LOG_DEAD_LETTER_AFTER = 5;
+export const TASK_LOG_DEAD_LETTER_RANGE = { min: 1, max: 50 } as const;
 
 /**
  * Agent defaults: follow the browser's language, remember the user and device; keep no password

@@ -65,7 +65,7 @@ export const SETTING_ITEMS = {
     'allowManualTransferNumber',
     'schedulingMethod',
   ],
-  dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey'],
+  dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey', 'taskLogDeadLetterAfter'],
   dialtoneSupervisor: ['supervisorUserIds', 'monitoredUsers', 'showMonitoringToAgent'],
 } as const;
 

@@ -173,6 +173,8 @@ export interface AgentView {
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
   /** Call logs (Tasks) stored in the outbox and not yet confirmed by Salesforce (docs/task-log.md); absent = 0. */
   readonly pendingLogs?: number;
+  /** Call logs Salesforce kept refusing, no longer retried: shown until copied and dismissed (docs/task-log.md); absent = none. */
+  readonly failedLogs?: readonly FailedLogView[];
   /** The monitoring panel; absent or `null` for anyone who is not a logged-in supervisor. */
   readonly supervision?: SupervisionView | null;
   /** A supervisor is listening to / assisting this agent (only with `showMonitoringToAgent`). */
@@ -181,6 +183,21 @@ export interface AgentView {
   readonly transferTargets?: TransferTargets | null;
   /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
   readonly record?: CallRecordView | null;
+}
+
+/** A dead-lettered call log as the agent sees it (src/app/failed-logs.ts builds it). */
+export interface FailedLogView {
+  /** The outbox key (the Task's CallObject). */
+  readonly key: string;
+  /** The Task's Subject (e.g. `Call 600111222 (inbound)`), or the key when it has none. */
+  readonly subject: string;
+  /** Salesforce's code (`FIELD_CUSTOM_VALIDATION_EXCEPTION`…) and its own words. */
+  readonly code: string;
+  readonly reason: string;
+  /** Sends in a row that got this refusal. */
+  readonly attempts: number;
+  /** Everything an admin needs, as plain text (what the Copy button copies). */
+  readonly details: string;
 }
 
 /** Why a typed number was not dialled (src/crm/dial-number.ts decides). */
@@ -236,6 +253,10 @@ export type SoftphoneIntent =
   | { readonly kind: 'setAutoMinimise'; readonly on: boolean }
   /** Forget everything this browser keeps about the agent: user, device, device password, settings. */
   | { readonly kind: 'forgetMe' }
+  /** Send a dead-lettered call log again now (`key` from `failedLogs`). */
+  | { readonly kind: 'retryFailedLog'; readonly key: string }
+  /** Delete a dead-lettered call log from the outbox (the agent copied its details). */
+  | { readonly kind: 'dismissFailedLog'; readonly key: string }
   /** Supervisor: monitor `agent` in `mode` (NeoApi `StartMonitor`). */
   | { readonly kind: 'monitorStart'; readonly agent: string; readonly mode: MonitorMode }
   /** Supervisor: switch the active monitoring to `mode` (`StartMonitor` again). */

@@ -196,6 +196,20 @@ export interface Messages {
 
   /** The Task-log outbox badge: how many call logs still wait for Salesforce (docs/task-log.md). */
   readonly pendingLogs: (count: number) => string;
+  /** Call logs Salesforce kept refusing (the dead-letter list, docs/task-log.md). */
+  readonly failedLogs: (count: number) => string;
+  readonly failedLogsHelp: string;
+  readonly failedLogsLabel: string;
+  /** The refusal in the agent's words, by kind (src/components/failed-logs/reason-kind.ts). */
+  readonly failedLogReasons: Readonly<Record<'validation' | 'required' | 'field' | 'access' | 'apex' | 'other', string>>;
+  readonly failedLogRaw: string;
+  readonly failedLogDetails: string;
+  readonly copyDetails: string;
+  readonly copied: string;
+  readonly copyBlocked: string;
+  readonly retryLog: string;
+  readonly dismissLog: string;
+  readonly dismissAfterCopy: string;
   readonly noticesLabel: string;
   readonly notices: Readonly<Record<Notice, string>>;
   readonly dismiss: string;

@@ -8,7 +8,7 @@ export type { DialtoneStore, OpenStoreOptions } from './open-store.ts';
 export type { PanelSize, PrefName, Prefs, PrefsStore } from './prefs.ts';
 export { MAX_SECRET_LENGTH } from './vault.ts';
 export type { Vault } from './vault.ts';
-export { createMemoryOutbox, isPending } from './outbox.ts';
+export { createMemoryOutbox, isDead, isPending } from './outbox.ts';
 export type { Outbox, OutboxEntry, OutboxFields, OutboxFieldValue, SendOutcome } from './outbox.ts';
 export { StorageError } from './errors.ts';
 export type { StorageErrorCode } from './errors.ts';

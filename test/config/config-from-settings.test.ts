@@ -135,6 +135,7 @@ describe('defaults', () => {
       syncIdField: DEFAULT_SYNC_ID_FIELD,
       nationalIdField: null,
       nationalIdIvrKey: 'DNI',
+      taskLogDeadLetterAfter: 5,
     });
     expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowRememberDevicePassword: false, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [] });
     expect(config.categories).toEqual([]);
@@ -332,6 +333,7 @@ describe('other single values', () => {
     for (const value of ['National Id', 'NationalId__c;DROP', '1Field', 'Field_']) {
       expect(issueFor(settingPath('dialtoneCrm', 'nationalIdField'), value).code).toBe('INVALID_SETTING');
     }
+    expect(issueFor(settingPath('dialtoneCrm', 'taskLogDeadLetterAfter'), '0').code).toBe('INVALID_SETTING');
     expect(issueFor(settingPath('dialtoneCrm', 'nationalIdIvrKey'), 'DNI=').code).toBe('INVALID_SETTING');
   });
 

@@ -17,7 +17,9 @@ async function databaseOfAnOlderBuild(name: string): Promise<void> {
   await createVault(() => db, name, crypto).save(JSON.stringify({ v: 1, devicePassword: 'sip-1001', password: 'neo-1234' }));
   await db.put('prefs', true, 'autoLogin');
   await db.put('prefs', '1001', 'user');
-  await db.put('outbox', { key: 'call-1', fields: { Subject: 'Call' }, version: 1, sentVersion: 0, taskId: null, createMayHaveReached: false, attempts: 0, nextAttemptAt: 0, lease: null, lastError: null, createdAt: 0, updatedAt: 0 });
+  // An outbox entry as those builds wrote it (with the since-removed `createMayHaveReached` flag).
+  const olderEntry = { key: 'call-1', fields: { Subject: 'Call' }, version: 1, sentVersion: 0, taskId: null, createMayHaveReached: false, attempts: 0, nextAttemptAt: 0, lease: null, lastError: null, createdAt: 0, updatedAt: 0 };
+  await db.put('outbox', olderEntry);
   db.close();
 }
 
