@@ -42,7 +42,8 @@ describe('login', () => {
     const asked = step(initialState(), eventOf('login', T0));
     const refused = step(asked.state, { kind: 'sipRegistrationFailed', at: T0 + 300, reason: '403 Forbidden' });
     expect(refused.state).toEqual({ ...initialState(), phone: 'down' });
-    expect(refused.effects).toEqual([{ kind: 'notify', notice: 'loginFailed', level: 'error', detail: '403 Forbidden' }]);
+    // Unregister whatever failed: a timed-out or retried REGISTER may have left a binding.
+    expect(refused.effects).toEqual([{ kind: 'sip', action: 'unregister' }, { kind: 'notify', notice: 'loginFailed', level: 'error', detail: '403 Forbidden' }]);
   });
 
   it('unregisters and reports the platform message when Login is refused', () => {
