@@ -108,7 +108,7 @@ export function uriNumber(uri: string): string | null {
   const sip = /^sips?:([^@;?]+)@/i.exec(uri.trim());
   if (sip?.[1] !== undefined) return decodeURIComponent(sip[1]);
   const tel = /^tel:([^;?]+)/i.exec(uri.trim());
-  return tel?.[1] === undefined ? null : tel[1];
+  return tel?.[1] ?? null;
 }
 
 /** One `name-addr` or `addr-spec` entry: display name, URI and the parameters after it. */

@@ -58,8 +58,9 @@ export function installSipExtensions(): void {
   if (installed) return;
   installed = true;
   if (!AllowedMethods.includes('UPDATE')) AllowedMethods.push('UPDATE');
-  const receive = SessionDialog.prototype.receiveRequest;
-  SessionDialog.prototype.receiveRequest = function receiveRequest(this: SessionDialog, message: Core.IncomingRequestMessage): void {
+  const prototype = SessionDialog.prototype;
+  const receive: (this: SessionDialog, message: Core.IncomingRequestMessage) => void = Object.getOwnPropertyDescriptor(prototype, 'receiveRequest')?.value as never;
+  prototype.receiveRequest = function receiveRequest(this: SessionDialog, message: Core.IncomingRequestMessage): void {
     if (message.method !== 'UPDATE') {
       receive.call(this, message);
       return;

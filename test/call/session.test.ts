@@ -233,3 +233,18 @@ describe('resuming another tab\'s session', () => {
   });
 });
 
+
+describe('a lost registration', () => {
+  it('says so (error), keeps the session, and says when callers reach the agent again', () => {
+    const lost = step(STATES.ready, { kind: 'sipTransportLost', at: T0, cause: 'registration' });
+    expect(lost.state).toMatchObject({ phase: 'ready', phone: 'reconnecting' });
+    expect(lost.effects).toMatchObject([{ kind: 'notify', notice: 'registrationLost', level: 'error' }]);
+    const back = step(lost.state, { kind: 'sipRegistered', at: T0 + 2000 });
+    expect(back.state).toMatchObject({ phase: 'ready', phone: 'registered' });
+    expect(back.effects).toMatchObject([{ kind: 'notify', notice: 'registrationRecovered', level: 'info' }]);
+  });
+
+  it('a dropped WebSocket is still the transport notice', () => {
+    expect(step(STATES.ready, { kind: 'sipTransportLost', at: T0 }).effects).toMatchObject([{ kind: 'notify', notice: 'transportLost', level: 'warning' }]);
+  });
+});

@@ -23,7 +23,7 @@ export function readRecording(bytes: Uint8Array): Recording {
     const body = offset + 8;
     if (id === 'fmt ') format = { channels: view.getUint16(body + 2, true), sampleRate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
     if (id === 'data') {
-      if (!format || format.bits !== 16) throw new Error(`baresip recording: expected 16-bit PCM, got ${JSON.stringify(format)}`);
+      if (format?.bits !== 16) throw new Error(`baresip recording: expected 16-bit PCM, got ${JSON.stringify(format)}`);
       const size = Math.min(declared === 0 ? Infinity : declared, bytes.length - body);
       const frames = Math.floor(size / (2 * format.channels));
       const samples = new Int16Array(frames);

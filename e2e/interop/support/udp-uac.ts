@@ -6,7 +6,6 @@
  * the signalling: the UPDATE's answer and that the call is still up after it.
  */
 import { createSocket, type Socket } from 'node:dgram';
-import type { AddressInfo } from 'node:net';
 
 export interface SipReply {
   status: number;
@@ -53,7 +52,7 @@ export class UdpUac {
   static async open(proxyPort: number, domain: string): Promise<UdpUac> {
     const socket = createSocket('udp4');
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-    return new UdpUac(socket, (socket.address() as AddressInfo).port, proxyPort, domain);
+    return new UdpUac(socket, socket.address().port, proxyPort, domain);
   }
 
   /** Replies received so far for `method`. */
