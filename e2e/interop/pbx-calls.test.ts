@@ -8,6 +8,7 @@
  *
  * Needs kamailio, rtpengine-daemon and baresip-core (.ci/run installs them): fails, never skips.
  */
+import { writeFileSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
@@ -15,6 +16,7 @@ import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
 import type { AgentTab } from '../agent/support/agent-console.ts';
 import { measureHeardTone } from '../neotel/support/audio-proof.ts';
 import { Baresip } from './support/baresip.ts';
+import { until } from './support/until.ts';
 import { AGENT, InteropConsole } from './support/interop-console.ts';
 import { readRecording, toneOf } from './support/recording.ts';
 import { startRtpengine, type RunningRtpengine } from './support/rtpengine.ts';
@@ -24,19 +26,10 @@ const AGENT_HZ = 500;
 const CUSTOMER_HZ = 700;
 const LIFETIME_MS = 10 * 60_000;
 const DIGITS = '1234567890*#5#';
+/** The admin's DTMF settings under test (docs/configuration.md); empty = the defaults. */
+const DTMF_SETTINGS: Record<string, string> = process.env.DIALTONE_DTMF_MS ? { '/neotelConnection/dtmfDurationMs': process.env.DIALTONE_DTMF_MS, '/neotelConnection/dtmfGapMs': process.env.DIALTONE_DTMF_GAP_MS ?? '200' } : {};
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `probe` (≤ `timeoutMs`) until it returns a value; throws with `what`. */
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (let round = 0; round < 10_000; round++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) break;
-    await sleep(50);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
 
 describe('the built adapter behind Kamailio takes calls from baresip (rtpengine in between)', () => {
   let kamailio: RunningKamailio;
@@ -59,7 +52,7 @@ describe('the built adapter behind Kamailio takes calls from baresip (rtpengine 
     rtpengine = await startRtpengine(31000, LIFETIME_MS);
     kamailio = await startKamailio({ users: { [AGENT.device]: AGENT.devicePassword }, rtpengineSock: rtpengine.ngSock, assertIdentity: true });
     baresip = await Baresip.start({ proxyUdpPort: kamailio.udpPort, domain: kamailio.domain, user: 'bot', toneHz: CUSTOMER_HZ, rtpPortMin: 32000, maxLifetimeMs: LIFETIME_MS });
-    console_ = await InteropConsole.start(kamailio);
+    console_ = await InteropConsole.start(kamailio, DTMF_SETTINGS);
     tab = await console_.openTab(AGENT_HZ);
     adapter = tab.adapter;
   });
@@ -70,6 +63,9 @@ describe('the built adapter behind Kamailio takes calls from baresip (rtpengine 
     await (kamailio as RunningKamailio | undefined)?.stop();
     await (rtpengine as RunningRtpengine | undefined)?.stop();
     console.info('PBX interop numbers:', JSON.stringify(numbers, undefined, 1));
+    // The far side's full logs, for reading after a failure (.tmp is not committed).
+    if (baresip as Baresip | undefined) writeFileSync('.tmp/interop-baresip.log', baresip.helper.lines().join('\n'));
+    if (kamailio as RunningKamailio | undefined) writeFileSync('.tmp/interop-kamailio-trace.log', kamailio.trace().join('\n'));
   });
 
   it('refuses a call while the login is still on its way with 480, never 603, and unregisters when the login fails', async () => {
@@ -122,17 +118,21 @@ describe('the built adapter behind Kamailio takes calls from baresip (rtpengine 
     expect(heard.snrDb).toBeGreaterThan(30);
 
     const from = baresip.helper.lines().length;
+    const fromEvent = baresip.events.length;
     await adapter.getByTestId('keypad-toggle').click();
     const started = performance.now();
     for (const key of DIGITS) await adapter.locator(`[data-testid="dtmf-pad"] [data-key="${key}"]`).click();
+    expect(await adapter.getByTestId('dtmf-sent').textContent(), 'the keypad took every click').toBe(DIGITS);
     const received = await until(
       `baresip to receive ${DIGITS}`,
       () => {
-        const got = baresip.receivedDigits(from);
+        const got = baresip.receivedDigits(fromEvent, from);
         return got.length >= DIGITS.length ? got : undefined;
       },
       30_000,
-    );
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}; baresip got ${JSON.stringify(baresip.receivedDigits(fromEvent, from))}; events ${JSON.stringify(baresip.events.slice(fromEvent).slice(-20))}; its log:\n${baresip.helper.lines().slice(from).filter((line) => !/bit\/s/.test(line)).slice(-60).join('\n')}`);
+    });
     numbers['DTMF digits sent → all received ms'] = Math.round(performance.now() - started);
     numbers['baresip received'] = received;
     expect(received, "baresip's log: every digit, in order, none doubled").toBe(DIGITS);
@@ -149,7 +149,9 @@ describe('the built adapter behind Kamailio takes calls from baresip (rtpengine 
   });
 
   it('keeps a call whose PBX asks for session timers and refreshes it with UPDATE (answered 200, not 501)', async () => {
-    await adapter.getByTestId('available').click();
+    // Independent of how the previous test ended: back to Ready.
+    if ((await adapter.getByTestId('status').getAttribute('data-status')) === 'inCall') await adapter.getByTestId('hang-up').click();
+    if ((await untilStatus(adapter, ['wrapUp', 'ready'], 10_000)) === 'wrapUp') await adapter.getByTestId('available').click();
     await untilStatus(adapter, ['ready'], 10_000);
     const pbx = await UdpUac.open(kamailio.udpPort, kamailio.domain);
     try {

@@ -15,21 +15,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startKamailio, type KamailioOptions, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
 import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
 import { Baresip } from './support/baresip.ts';
+import { until } from './support/until.ts';
 import { AGENT, InteropConsole } from './support/interop-console.ts';
 
 const LIFETIME_MS = 5 * 60_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (let round = 0; round < 10_000; round++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) break;
-    await sleep(50);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
 
 /** Epoch ms of a trace line (`t=<sec>.<usec>`). */
 const epochMs = (line: string): number => Math.round(Number(/^t=(\d+\.\d+)/.exec(line)?.[1] ?? NaN) * 1000);

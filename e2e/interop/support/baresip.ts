@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createConnection } from 'node:net';
+import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../dev/kamailio/kamailio.ts';
@@ -30,12 +30,44 @@ export interface BaresipOptions {
 }
 
 export class Baresip {
+  /** `ctrl_tcp` events (type and param), in order, from a connection kept open for them. */
+  readonly events: { type: string; param: string }[] = [];
+  private eventSocket: Socket | undefined;
+
   private constructor(
     readonly helper: Helper,
     private readonly dir: string,
     private readonly ctrlPort: number,
     private readonly options: BaresipOptions,
   ) {}
+
+  /** Opens the connection that receives baresip's events (CALL_DTMF_START, CALL_CLOSED…). */
+  private async listen(): Promise<void> {
+    const socket = createConnection({ host: '127.0.0.1', port: this.ctrlPort });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('error', reject);
+    });
+    let buffer = '';
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        const colon = buffer.indexOf(':');
+        const length = Number(buffer.slice(0, colon));
+        if (colon < 0 || !Number.isFinite(length) || buffer.length < colon + 1 + length + 1) break;
+        const json = buffer.slice(colon + 1, colon + 1 + length);
+        buffer = buffer.slice(colon + 1 + length + 1);
+        try {
+          const message = JSON.parse(json) as { event?: boolean; type?: string; param?: string };
+          if (message.event === true && this.events.length < 10_000) this.events.push({ type: message.type ?? '', param: message.param ?? '' });
+        } catch {
+          // not JSON: ignore
+        }
+      }
+    });
+    socket.on('error', () => undefined);
+    this.eventSocket = socket;
+  }
 
   static async start(options: BaresipOptions): Promise<Baresip> {
     if (!existsSync(BARESIP_PATH)) throw new Error(`baresip is not installed (missing ${BARESIP_PATH}): apt-get install --no-install-recommends baresip-core (.ci/run installs it).`);
@@ -53,6 +85,7 @@ export class Baresip {
         'audio_alert aubridge,nil',
         `rtp_ports ${options.rtpPortMin}-${options.rtpPortMin + 99}`,
         'rtcp_mux yes',
+        'statmode_default off', // no per-second status line in the log
         'module_path /usr/lib/baresip/modules',
         'module g711.so',
         'module opus.so',
@@ -72,9 +105,12 @@ export class Baresip {
       join(dir, 'accounts'),
       `<sip:${options.user}@${options.domain}>;regint=0;answermode=manual;audio_codecs=opus/48000/2,PCMU/8000;outbound="sip:127.0.0.1:${options.proxyUdpPort};transport=udp"\n`,
     );
-    const helper = startHelper('baresip', BARESIP_PATH, ['-f', dir], { cwd: dir, maxLifetimeMs: options.maxLifetimeMs });
+    // -v: the received-DTMF lines are debug output.
+    const helper = startHelper('baresip', BARESIP_PATH, ['-v', '-f', dir], { cwd: dir, maxLifetimeMs: options.maxLifetimeMs });
     await helper.waitFor(/baresip is ready/, 10_000);
-    return new Baresip(helper, dir, ctrlPort, options);
+    const baresip = new Baresip(helper, dir, ctrlPort, options);
+    await baresip.listen();
+    return baresip;
   }
 
   /** Sends one `ctrl_tcp` command; resolves with its response (`ok`, `data`). */
@@ -118,8 +154,13 @@ export class Baresip {
     await this.command('hangup').catch(() => undefined);
   }
 
-  /** Digits baresip received as RFC 4733 events, in order, from its log line `call: received DTMF: 'x'`. */
-  receivedDigits(fromLine = 0): string {
+  /**
+   * Digits baresip received as RFC 4733 events, in order: its `CALL_DTMF_START` events (from
+   * event `fromEvent` on), or else its log lines `call: received DTMF: 'x'` (from line `fromLine`).
+   */
+  receivedDigits(fromEvent = 0, fromLine = 0): string {
+    const events = this.events.slice(fromEvent).filter((event) => event.type === 'CALL_DTMF_START').map((event) => event.param);
+    if (events.length > 0) return events.join('');
     return this.helper
       .lines()
       .slice(fromLine)
@@ -137,6 +178,7 @@ export class Baresip {
   }
 
   async stop(): Promise<void> {
+    this.eventSocket?.destroy();
     await this.helper.stop();
     await rm(this.dir, { recursive: true, force: true });
   }
