@@ -66,6 +66,7 @@ describe('the built adapter behind Kamailio takes calls from baresip (rtpengine 
     // The far side's full logs, for reading after a failure (.tmp is not committed).
     if (baresip as Baresip | undefined) writeFileSync('.tmp/interop-baresip.log', baresip.helper.lines().join('\n'));
     if (kamailio as RunningKamailio | undefined) writeFileSync('.tmp/interop-kamailio-trace.log', kamailio.trace().join('\n'));
+    if (rtpengine as RunningRtpengine | undefined) writeFileSync('.tmp/interop-rtpengine.log', rtpengine.helper.lines().join('\n'));
   });
 
   it('refuses a call while the login is still on its way with 480, never 603, and unregisters when the login fails', async () => {
@@ -131,7 +132,7 @@ describe('the built adapter behind Kamailio takes calls from baresip (rtpengine 
       },
       30_000,
     ).catch((error: unknown) => {
-      throw new Error(`${String(error)}; baresip got ${JSON.stringify(baresip.receivedDigits(fromEvent, from))}; events ${JSON.stringify(baresip.events.slice(fromEvent).slice(-20))}; its log:\n${baresip.helper.lines().slice(from).filter((line) => !/bit\/s/.test(line)).slice(-60).join('\n')}`);
+      throw new Error(`${String(error)}; baresip got ${JSON.stringify(baresip.receivedDigits(fromEvent, from))}; events ${JSON.stringify(baresip.events.slice(fromEvent).slice(-20))}; its log:\n${baresip.helper.lines().slice(from).filter((line) => !line.includes('bit/s')).slice(-60).join('\n')}`);
     });
     numbers['DTMF digits sent → all received ms'] = Math.round(performance.now() - started);
     numbers['baresip received'] = received;

@@ -11,6 +11,7 @@
  *
  * Needs kamailio and baresip-core (.ci/run installs them): fails, never skips.
  */
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKamailio, type KamailioOptions, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
 import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
@@ -32,12 +33,16 @@ describe('registration against Kamailio variants', () => {
   async function rig(options: KamailioOptions): Promise<{ kamailio: RunningKamailio; console_: InteropConsole }> {
     const kamailio = await startKamailio({ users: { [AGENT.device]: AGENT.devicePassword }, ...options });
     started.push(kamailio);
+    lastKamailio = kamailio;
     const console_ = await InteropConsole.start(kamailio);
     started.push({ stop: () => console_.close() });
     return { kamailio, console_ };
   }
 
+  let lastKamailio: RunningKamailio | undefined;
   afterEach(async () => {
+    // Kamailio's trace and log of the last test, for reading after a failure (.tmp is not committed).
+    if (lastKamailio) writeFileSync('.tmp/interop-registration-kamailio.log', `${lastKamailio.trace().join('\n')}\n---\n${lastKamailio.logTail(200)}`);
     for (const item of started.splice(0).reverse()) await item.stop().catch(() => undefined);
     console.info('registration interop numbers:', JSON.stringify(numbers, undefined, 1));
   });

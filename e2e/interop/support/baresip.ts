@@ -2,7 +2,7 @@
  * baresip (Debian `baresip-core`) as the customer: a third-party SIP user agent over UDP that
  * calls the agent through Kamailio, with rtpengine relaying its plain RTP to the browser's WebRTC
  * (sip-test-stack.md, "baresip 1.0 over UDP"). Driven through its `ctrl_tcp` module (netstring
- * JSON commands); the evidence is its own: the log (`call: received DTMF: '5'`, call states) and
+ * JSON commands); the evidence is its own: the log (`received event: '5' (end=0)` under `-v`, call states) and
  * the `sndfile` recording of what it decoded from the agent.
  */
 import { existsSync } from 'node:fs';
@@ -156,17 +156,28 @@ export class Baresip {
 
   /**
    * Digits baresip received as RFC 4733 events, in order: its `CALL_DTMF_START` events (from
-   * event `fromEvent` on), or else its log lines `call: received DTMF: 'x'` (from line `fromLine`).
+   * event `fromEvent` on), or else its log lines `received event: 'x' (end=0|1)` (from line `fromLine`).
    */
   receivedDigits(fromEvent = 0, fromLine = 0): string {
     const events = this.events.slice(fromEvent).filter((event) => event.type === 'CALL_DTMF_START').map((event) => event.param);
     if (events.length > 0) return events.join('');
-    return this.helper
-      .lines()
-      .slice(fromLine)
-      .map((line) => /received DTMF: '(.)'/.exec(line)?.[1])
-      .filter((digit) => digit !== undefined)
-      .join('');
+    // baresip 1.0 -v logs `received event: '5' (end=0)` at the start of a digit and `(end=1)` at
+    // its end; a digit counts once, from its start, or from its end when the start was lost.
+    let digits = '';
+    let open: string | undefined;
+    for (const line of this.helper.lines().slice(fromLine)) {
+      const match = /received (?:event|DTMF): '(.)'(?: \(end=(\d)\))?/.exec(line);
+      if (!match) continue;
+      const [, digit = '', end = '1'] = match;
+      if (end === '0') {
+        digits += digit;
+        open = digit;
+      } else {
+        if (open !== digit) digits += digit;
+        open = undefined;
+      }
+    }
+    return digits;
   }
 
   /** The `sndfile` recording of what baresip decoded from the far end (the agent), newest call. */
