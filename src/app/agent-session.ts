@@ -219,6 +219,7 @@ export class AgentSession {
     return new LazyPhone({
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
+      dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
       ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),

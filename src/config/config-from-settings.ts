@@ -14,6 +14,10 @@ import {
   DEFAULT_BREAK_TYPES,
   DEFAULT_CRM_FLAGS,
   DEFAULT_ICE_GATHERING_TIMEOUT_MS,
+  DEFAULT_DTMF_DURATION_MS,
+  DEFAULT_DTMF_GAP_MS,
+  DTMF_DURATION_RANGE,
+  DTMF_GAP_RANGE,
   DEFAULT_LANGUAGE,
   DEFAULT_LOGIN_DEVICE_TEMPLATE,
   DEFAULT_NATIONAL_ID_IVR_KEY,
@@ -106,6 +110,8 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
       DEFAULT_AUTO_ANSWER_PLATFORM_LEGS,
     ),
     neoApiMethods: read.optional(path('neotelConnection', 'neoApiMethods'), format.NEOAPI_METHODS, {}),
+    dtmfDurationMs: read.optional(path('neotelConnection', 'dtmfDurationMs'), format.integer(DTMF_DURATION_RANGE.min, DTMF_DURATION_RANGE.max, 'ms'), DEFAULT_DTMF_DURATION_MS),
+    dtmfGapMs: read.optional(path('neotelConnection', 'dtmfGapMs'), format.integer(DTMF_GAP_RANGE.min, DTMF_GAP_RANGE.max, 'ms'), DEFAULT_DTMF_GAP_MS),
   };
 
   const option = (item: keyof typeof DEFAULT_CRM_FLAGS): boolean =>

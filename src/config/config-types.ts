@@ -161,6 +161,10 @@ export interface ConnectionConfig {
   readonly iceServers: readonly IceServer[];
   readonly iceGatheringTimeoutMs: number;
   readonly autoAnswerPlatformLegs: boolean;
+  /** RFC 4733 tone length of each DTMF digit, ms (`dtmfDurationMs`). */
+  readonly dtmfDurationMs: number;
+  /** Silence between two DTMF digits, ms (`dtmfGapMs`). */
+  readonly dtmfGapMs: number;
   /**
    * NeoApi methods this deployment spells differently: contract wire name → its name here
    * (`neoApiMethods`, src/config/neoapi-methods.ts). Empty = the contract's names.

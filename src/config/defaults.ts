@@ -30,6 +30,15 @@ export const DEFAULT_POSITION_POLL_INTERVAL_MS = 1000;
 /** sip.js waits 5 s by default, which stalls every call when a STUN server is unreachable. */
 export const ICE_GATHERING_TIMEOUT_RANGE = { min: 100, max: 10_000 } as const;
 export const DEFAULT_ICE_GATHERING_TIMEOUT_MS = 1000;
+/**
+ * RFC 4733 tone length and the silence after it. At 100 ms Chromium sends a digit as three "end"
+ * packets and no start, and Kamailio-fronted PBXes (baresip, Asterisk) miss most of them; 160 ms
+ * and more arrive (docs/interop-kamailio.md, "DTMF"). Chromium accepts 40–6000 ms tones, gaps ≥ 30 ms.
+ */
+export const DTMF_DURATION_RANGE = { min: 160, max: 2000 } as const;
+export const DEFAULT_DTMF_DURATION_MS = 200;
+export const DTMF_GAP_RANGE = { min: 50, max: 2000 } as const;
+export const DEFAULT_DTMF_GAP_MS = 100;
 export const DEFAULT_AUTO_ANSWER_PLATFORM_LEGS = true;
 
 /** `automaticContactRelease`: `-1` = never (seed), otherwise seconds after hang-up. */

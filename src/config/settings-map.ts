@@ -41,6 +41,8 @@ export const SETTING_ITEMS = {
     'iceGatheringTimeoutMs',
     'autoAnswerPlatformLegs',
     'neoApiMethods',
+    'dtmfDurationMs',
+    'dtmfGapMs',
   ],
   neotelConfigOptions: [
     'searchTypePriority',

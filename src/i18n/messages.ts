@@ -61,6 +61,8 @@ export interface Messages {
   readonly statusLoggedOut: string;
   readonly statusLoggingIn: string;
   readonly statusReady: string;
+  /** Logged in but the phone is not registered: callers cannot reach the agent (not "Ready"). */
+  readonly statusUnreachable: string;
   readonly statusPausing: string;
   readonly statusOnBreak: (name: string) => string;
   readonly statusInCampaign: (name: string) => string;

@@ -55,7 +55,7 @@ class FakePhone implements PhoneLike {
     this.calls.push('answer');
     return Promise.resolve();
   }
-  reject(status?: 486 | 603): Promise<void> {
+  reject(status?: 486 | 480): Promise<void> {
     this.calls.push(`reject ${status ?? ''}`);
     return Promise.resolve();
   }

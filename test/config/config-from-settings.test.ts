@@ -69,6 +69,8 @@ describe('the real definition', () => {
       iceServers: [],
       iceGatheringTimeoutMs: 1000,
       autoAnswerPlatformLegs: true,
+      dtmfDurationMs: 200,
+      dtmfGapMs: 100,
     });
     expect(config.crm.searchTypePriority).toEqual(['Contact', 'Account', 'Lead', 'Opportunity']);
     expect(config.crm.defaultNewRowData).toEqual([
