@@ -36,12 +36,25 @@ export interface KamailioOptions {
   domain?: string;
   /** How long to wait for the WebSocket port after a (re)start. */
   startTimeoutMs?: number;
+  /** UDP port for plain SIP peers (baresip); 0 or absent = a free port. */
+  udpPort?: number;
+  /** Registrar limits, seconds (defaults 60 and 3600); a REGISTER asking less than `minExpires` gets 423. */
+  minExpires?: number;
+  maxExpires?: number;
+  /** rtpengine's ng control address (`udp:127.0.0.1:<port>`): relay media between WebRTC and plain RTP peers. */
+  rtpengineSock?: string;
+  /** The 2nd authenticated REGISTER of each user (its first refresh) gets 503 and the binding is dropped. */
+  refresh503?: boolean;
+  /** INVITEs from UDP peers get `P-Asserted-Identity: "Ana Cliente" <sip:+34911234567@domain>`. */
+  assertIdentity?: boolean;
 }
 
 export interface RunningKamailio {
   /** `ws://127.0.0.1:<port>` for sip.js's transport. */
   wsUrl: string;
   wsPort: number;
+  /** UDP port of plain SIP (`sip:127.0.0.1:<port>;transport=udp`). */
+  udpPort: number;
   domain: string;
   /** The temp dir holding the rendered config, the ctl socket and the log. */
   runDir: string;
@@ -51,6 +64,8 @@ export interface RunningKamailio {
   registeredAors(): Promise<string[]>;
   /** The last lines Kamailio wrote to stderr (for failure messages). */
   logTail(lines?: number): string;
+  /** Every `SIPTRACE` line (each request and reply that passed) since start, in order. */
+  trace(): string[];
   /** Stops Kamailio (process group) and removes the temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -59,7 +74,27 @@ const DEFAULT_USERS: Readonly<Record<string, string>> = { agent: 'agent-secret',
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Fills the template's placeholders; exported for tests of the rendering. */
-export function renderKamailioConfig(template: string, values: { wsPort: number; runDir: string; domain: string; users: Readonly<Record<string, string>> }): string {
+export interface KamailioVariant {
+  udpPort: number;
+  minExpires: number;
+  maxExpires: number;
+  rtpengineSock?: string;
+  refresh503?: boolean;
+  assertIdentity?: boolean;
+}
+
+const DEFAULT_VARIANT: KamailioVariant = { udpPort: 5060, minExpires: 60, maxExpires: 3600 };
+
+export function renderKamailioConfig(
+  template: string,
+  values: { wsPort: number; runDir: string; domain: string; users: Readonly<Record<string, string>>; variant?: KamailioVariant },
+): string {
+  const variant = values.variant ?? DEFAULT_VARIANT;
+  const defines = [
+    variant.rtpengineSock === undefined ? undefined : '#!define WITH_RTPENGINE',
+    variant.refresh503 === true ? '#!define WITH_REFRESH_503' : undefined,
+    variant.assertIdentity === true ? '#!define WITH_PAI' : undefined,
+  ].filter((line) => line !== undefined);
   const quote = (text: string, what: string): string => {
     if (!/^[\w.@+-]+$/.test(text)) throw new Error(`Kamailio config: ${what} ${JSON.stringify(text)} has characters the config cannot quote; use letters, digits and . @ + - _`);
     return `"${text}"`;
@@ -73,6 +108,11 @@ export function renderKamailioConfig(template: string, values: { wsPort: number;
     MODULES: MODULES_DIR,
     PASSWORDS: passwords,
     REALM: quote(values.domain, 'domain').slice(1, -1),
+    UDP_PORT: String(variant.udpPort),
+    MIN_EXPIRES: String(variant.minExpires),
+    MAX_EXPIRES: String(variant.maxExpires),
+    RTPENGINE_SOCK: variant.rtpengineSock ?? 'udp:127.0.0.1:2223',
+    DEFINES: defines.join('\n'),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (match, name: string) => {
     const value = filled[name];
@@ -125,9 +165,19 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Runn
   const wsPort = options.wsPort && options.wsPort > 0 ? options.wsPort : await freePort();
   const runDir = await mkdtemp(join(tmpdir(), 'dialtone-kamailio-'));
   const configFile = join(runDir, 'kamailio.cfg');
-  await writeFile(configFile, renderKamailioConfig(await readFile(TEMPLATE, 'utf8'), { wsPort, runDir, domain, users: options.users ?? DEFAULT_USERS }));
+  const udpPort = options.udpPort && options.udpPort > 0 ? options.udpPort : await freePort();
+  const variant: KamailioVariant = {
+    udpPort,
+    minExpires: options.minExpires ?? DEFAULT_VARIANT.minExpires,
+    maxExpires: options.maxExpires ?? DEFAULT_VARIANT.maxExpires,
+    ...(options.rtpengineSock === undefined ? {} : { rtpengineSock: options.rtpengineSock }),
+    refresh503: options.refresh503 === true,
+    assertIdentity: options.assertIdentity === true,
+  };
+  await writeFile(configFile, renderKamailioConfig(await readFile(TEMPLATE, 'utf8'), { wsPort, runDir, domain, users: options.users ?? DEFAULT_USERS, variant }));
 
   let log: string[] = [];
+  const trace: string[] = [];
   let child: ChildProcess | undefined;
   let stopped = false;
 
@@ -143,7 +193,12 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Runn
     child = proc;
     proc.stderr.setEncoding('utf8');
     proc.stderr.on('data', (chunk: string) => {
-      log.push(...chunk.split('\n').filter((line) => line.length > 0));
+      const lines = chunk.split('\n').filter((line) => line.length > 0);
+      log.push(...lines);
+      for (const line of lines) {
+        const at = line.indexOf('SIPTRACE ');
+        if (at >= 0 && trace.length < 20_000) trace.push(line.slice(at + 'SIPTRACE '.length));
+      }
       if (log.length > 400) log = log.slice(-200);
     });
     let exit: string | undefined;
@@ -187,8 +242,10 @@ export async function startKamailio(options: KamailioOptions = {}): Promise<Runn
   return {
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     wsPort,
+    udpPort,
     domain,
     runDir,
+    trace: () => [...trace],
     restart: async () => {
       if (stopped) throw new Error('Kamailio restart() after stop()');
       const started = performance.now();

@@ -158,6 +158,15 @@ export class LightningControl {
     return this.dml('PATCH', `/records/${encodeURIComponent(id)}`, { fields });
   }
 
+  /** Adds an org validation rule refusing every save of `objectName` with `message` (FIELD_CUSTOM_VALIDATION_EXCEPTION). */
+  addValidationRule(objectName: SObjectName, message: string): Promise<{ rules: unknown[] }> {
+    return this.call('POST', '/validation-rule', { objectName, message });
+  }
+
+  clearValidationRules(): Promise<{ rules: [] }> {
+    return this.call('DELETE', '/validation-rule');
+  }
+
   /** Navigates the console (fires `onNavigationChange`); resolves once the page shows it. */
   navigate(target: NavigationTarget): Promise<{ appViewInfo: AppViewInfo }> {
     return this.call('POST', '/navigate', target);
@@ -179,7 +188,7 @@ export class LightningControl {
   }
 
   /** Makes the next `count` calls of `methodName` (`*` = any) fail or go unanswered. */
-  inject(injection: { methodName: string; kind: InjectionKind; count?: number; description?: string; execute?: boolean }): Promise<{ injections: Injection[] }> {
+  inject(injection: { methodName: string; kind: InjectionKind; count?: number; description?: string; execute?: boolean; delayMs?: number }): Promise<{ injections: Injection[] }> {
     return this.call('POST', '/inject', injection);
   }
 

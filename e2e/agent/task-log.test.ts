@@ -1,13 +1,17 @@
 /**
  * Issue #5, Task logs that are never lost (docs/task-log.md), end to end: the built adapter in the
  * Lightning console emulator against the Neotel simulator. Every finished call must end up as
- * exactly one Task in the emulated org with the right fields and disposition — also when `saveLog`
- * answers nothing (the Task was saved but the answer was lost), when it fails for a while, and
- * when the panel is reloaded while logs are still waiting.
+ * exactly one Task in the emulated org with the right fields and disposition — also when the
+ * create (the Apex upsert `DialtoneTaskLog.upsertCallTask`) answers nothing (saved, answer lost),
+ * when Salesforce commits it after the softphone gave up waiting, when Salesforce fails for a
+ * while, and when the panel is reloaded while logs are still waiting. A log an org validation rule
+ * always refuses goes, after `taskLogDeadLetterAfter` sends, to the agent's refused-logs list
+ * (issue #11 point 4).
  */
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SObjectRecord } from '../../dev/lightning/records/record-store.ts';
+import { LANGUAGES, messagesFor } from '../../src/i18n/index.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
@@ -16,8 +20,17 @@ const QUEUE_CALLER = '1166660001';
 let rig: AgentConsole;
 let tab: AgentTab;
 
+/** Two refusals in a row dead-letter a log here (default 5), so the refused-log test does not wait out the back-off. */
+const OVERRIDES = { '/dialtoneCrm/taskLogDeadLetterAfter': '2' };
+/** Salesforce down: every Task write fails (the create is the Apex upsert, updates are saveLog). */
+async function failTaskWrites(): Promise<void> {
+  for (const methodName of ['saveLog', 'runApex:upsertCallTask']) {
+    await rig.lightning.inject({ methodName, kind: 'SERVER_ERROR', count: 1000, description: 'Salesforce is down (e2e)' });
+  }
+}
+
 beforeAll(async () => {
-  rig = await AgentConsole.start({}, { salesforceHost: true });
+  rig = await AgentConsole.start(OVERRIDES, { salesforceHost: true });
   await rig.neotel.setDialer(false);
   tab = await rig.openTab({ audioProbe: false });
   await logIn(tab.adapter, rig.agent());
@@ -87,10 +100,10 @@ async function pendingShown(frame: Frame): Promise<number> {
 }
 
 describe('call Tasks', () => {
-  it('logs an inbound categorised call and an outbound released call, each as one Call Task with its fields; a lost saveLog answer still gives one Task', async () => {
+  it('logs an inbound categorised call and an outbound released call, each as one Call Task with its fields; a lost create answer still gives one Task', async () => {
     // The first create is saved by the org but its answer never comes back (the shim times out):
-    // the outbox must find that Task by CallObject instead of writing a second one.
-    await rig.lightning.inject({ methodName: 'saveLog', kind: 'NO_REPLY', execute: true, count: 1 });
+    // the retry is the same keyed upsert, which updates that Task instead of writing a second one.
+    await rig.lightning.inject({ methodName: 'runApex:upsertCallTask', kind: 'NO_REPLY', execute: true, count: 1 });
     const inbound = await inboundCallToWrapUp(tab.adapter, QUEUE_CALLER);
     await categoriseAndRelease(tab.adapter, '26');
     const task = await finalTask(inbound, 'Venta');
@@ -103,8 +116,8 @@ describe('call Tasks', () => {
     });
     expect(task.fields.CallDurationInSeconds).toBeGreaterThanOrEqual(1);
     expect(task.fields.ActivityDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const lookups = await rig.lightning.log({ method: 'runApex' });
-    expect(lookups.some((r) => JSON.stringify(r.args).includes('findTaskByCallObject')), 'the Task was looked up after the lost answer').toBe(true);
+    const upserts = (await rig.lightning.log({ method: 'runApex' })).filter((r) => JSON.stringify(r.args).includes('upsertCallTask') && JSON.stringify(r.args).includes(inbound));
+    expect(upserts.length, 'the create was sent again after the lost answer').toBeGreaterThanOrEqual(2);
 
     const outbound = await outboundCallToWrapUp(tab.adapter, '1139990101');
     await release(tab.adapter);
@@ -113,6 +126,22 @@ describe('call Tasks', () => {
     expect(released.fields.CallDurationInSeconds).toBeGreaterThanOrEqual(1);
     await expect.poll(() => pendingShown(tab.adapter)).toBe(0);
     expect(tab.errors).toEqual([]);
+  }, 120_000);
+
+  it('a create Salesforce commits after the softphone stopped waiting (10 s) and retried: still one Task', async () => {
+    // The upsert commits 16 s after it was sent: after the shim's 10 s timeout and the 1–2 s back-off retry.
+    await rig.lightning.inject({ methodName: 'runApex:upsertCallTask', kind: 'NO_REPLY', execute: true, delayMs: 16_000, count: 1 });
+    const callId = await inboundCallToWrapUp(tab.adapter, '1166660004');
+    await release(tab.adapter);
+    const task = await finalTask(callId, 'released');
+    expect(task.fields.CallObject).toBe(callId);
+    // The late commit lands at most 16 s after the first send; wait that long after the Task is
+    // final, then count again: the late request found the key and wrote no second Task.
+    await new Promise((resolve) => setTimeout(resolve, 16_000));
+    const after = await tasksOf(callId);
+    expect(after, 'the late commit wrote no second Task').toHaveLength(1);
+    expect(after[0]!.fields.CallDisposition, 'nor brought back the older facts').toBe('released');
+    await expect.poll(() => pendingShown(tab.adapter)).toBe(0);
   }, 120_000);
 
   it('moves the Task when the agent re-points the call to another matching record (Account → WhatId, Contact → WhoId)', async () => {
@@ -143,7 +172,7 @@ describe('call Tasks', () => {
     const second = await rig.openTab({ audioProbe: false });
     await waitForStatus(second.adapter, 'ready', 15_000);
     const before = (await rig.lightning.tasks()).length;
-    await rig.lightning.inject({ methodName: 'saveLog', kind: 'SERVER_ERROR', count: 1000, description: 'Salesforce is down (e2e)' });
+    await failTaskWrites();
     const callId = await inboundCallToWrapUp(tab.adapter, '1166660003');
     await categoriseAndRelease(tab.adapter, '28');
     await expect.poll(() => pendingShown(second.adapter), { timeout: 10_000, message: 'the follower tab shows the owner’s pending count' }).toBe(1);
@@ -161,7 +190,7 @@ describe('call Tasks', () => {
 
   it('keeps the logs while Salesforce fails saveLog, shows them pending, survives a panel reload, and writes each exactly once', async () => {
     const before = (await rig.lightning.tasks()).length;
-    await rig.lightning.inject({ methodName: 'saveLog', kind: 'SERVER_ERROR', count: 1000, description: 'Salesforce is down (e2e)' });
+    await failTaskWrites();
     const first = await inboundCallToWrapUp(tab.adapter, '1166660002');
     await categoriseAndRelease(tab.adapter, '27');
     const second = await outboundCallToWrapUp(tab.adapter, '1139990102');
@@ -186,4 +215,63 @@ describe('call Tasks', () => {
     expect((await rig.lightning.tasks()).length, 'one Task per call, no duplicates').toBe(before + 2);
     expect(tab.errors).toEqual([]);
   }, 240_000);
+
+  it('shows the agent a log an org validation rule always refuses, with the reason; copies its details; keeps it over a reload until retried', async () => {
+    // The previous test re-created the panel: work in the console's current one, logged in.
+    const handleNow = await tab.page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
+    const panel = await handleNow.contentFrame();
+    if (!panel) throw new Error('the console has no softphone frame');
+    tab = { ...tab, adapter: panel };
+    try {
+      await waitForStatus(tab.adapter, 'ready', 10_000);
+    } catch {
+      await logIn(tab.adapter, rig.agent());
+      await waitForStatus(tab.adapter, 'ready', 15_000);
+    }
+    const rule = 'Describe the call outcome in the Subject (e2e rule)';
+    await rig.lightning.addValidationRule('Task', rule);
+    const callId = await inboundCallToWrapUp(tab.adapter, '1166660005');
+    await release(tab.adapter);
+    const list = tab.adapter.getByTestId('failed-logs');
+    await expect.poll(() => list.count(), { timeout: 60_000, message: 'the refused log is shown to the agent' }).toBe(1);
+    expect(await list.getAttribute('data-count')).toBe('1');
+    await expect.poll(() => pendingShown(tab.adapter), { message: 'no longer counted as waiting' }).toBe(0);
+    expect(await tasksOf(callId)).toEqual([]);
+
+    await list.locator('summary').first().click();
+    const item = tab.adapter.locator(`[data-testid=failed-log][data-key="${callId}"]`);
+    expect(await item.getAttribute('data-code')).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
+    const inWords = LANGUAGES.map((language) => messagesFor(language).failedLogReasons.validation);
+    expect(inWords).toContain(await item.getByTestId('failed-log-reason').textContent());
+    await item.locator('details summary').click();
+    expect(await item.getByTestId('failed-log-raw').textContent()).toBe(`FIELD_CUSTOM_VALIDATION_EXCEPTION: ${rule}`);
+
+    // Copy: the clipboard where the frame may write it, else the details shown selected for Ctrl+C.
+    await item.getByTestId('failed-log-copy').click();
+    const status = item.getByTestId('failed-log-copy-status');
+    await expect.poll(() => status.textContent().then((t) => (t ?? '').trim() !== '')).toBe(true);
+    const shown = item.getByTestId('failed-log-text');
+    const copied = (await shown.count()) === 0
+      ? await tab.adapter.evaluate(() => navigator.clipboard.readText())
+      : await shown.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+    expect(copied).toContain(`CallObject: ${callId}`);
+    expect(copied).toContain(rule);
+    expect(copied).toContain(`Subject: Call 1166660005 (inbound)`);
+    expect(await item.getByTestId('failed-log-dismiss').isDisabled(), 'dismissing is possible once copied').toBe(false);
+
+    // Kept in IndexedDB: a re-created panel still shows it.
+    const { frame } = await rig.lightning.recreateFrame();
+    const handle = await tab.page.waitForSelector(`iframe.openctiSoftPhone[data-frame="${frame}"]`, { state: 'attached', timeout: 10_000 });
+    const reloaded = await handle.contentFrame();
+    if (!reloaded) throw new Error('the re-created panel has no frame');
+    await expect.poll(() => reloaded.getByTestId('failed-logs').count(), { timeout: 20_000, message: 'the refused log survives a reload' }).toBe(1);
+
+    // The admin fixed the org: Retry writes it, once, and the list empties.
+    await rig.lightning.clearValidationRules();
+    await reloaded.getByTestId('failed-logs').locator('summary').first().click();
+    await reloaded.locator(`[data-testid=failed-log][data-key="${callId}"]`).getByTestId('failed-log-retry').click();
+    await finalTask(callId, 'released', 30_000);
+    await expect.poll(() => reloaded.getByTestId('failed-logs').count(), { timeout: 10_000 }).toBe(0);
+    expect(tab.errors).toEqual([]);
+  }, 180_000);
 });

@@ -60,7 +60,7 @@ describe('the campaign picker', () => {
 });
 
 describe('the settings panel', () => {
-  it('sends panel size, auto-minimise, audio devices, microphone permission and forget-password intents', async () => {
+  it('sends panel size, auto-minimise, audio devices, microphone permission and forget-me intents', async () => {
     const devices = { microphones: [{ id: 'mic-2', label: 'USB headset' }], speakers: [{ id: 'spk-2', label: 'USB headset' }], canSelectOutput: true, microphonePermission: 'denied' as const };
     await ui.show(shell(states.ready(), { devices, prefs: { ...NO_PREFS, devicePasswordRemembered: true, panelWidth: 360 } }));
     await ui.page.getByTestId('settings').locator('summary').click();
@@ -73,7 +73,9 @@ describe('the settings panel', () => {
     await ui.page.getByTestId('speaker-select').selectOption('');
     expect(await ui.page.getByTestId('microphone-permission').textContent()).toContain('The browser blocks the microphone');
     await ui.page.getByTestId('allow-microphone').click();
-    await ui.page.getByTestId('forget-device-password').click();
+    expect(await ui.page.getByTestId('forget-me').getAttribute('aria-describedby')).toBe('forget-me-help');
+    expect(await ui.page.locator('#forget-me-help').textContent()).toContain('saved device password');
+    await ui.page.getByTestId('forget-me').click();
     expect(await ui.intents()).toEqual([
       { kind: 'setPanelSize', width: 360, height: 560 },
       { kind: 'setAutoMinimise', on: true },
@@ -81,7 +83,7 @@ describe('the settings panel', () => {
       { kind: 'setAudioDevice', role: 'ringer', deviceId: 'spk-2' },
       { kind: 'setAudioDevice', role: 'speaker', deviceId: null },
       { kind: 'requestMicrophone' },
-      { kind: 'forgetDevicePassword' },
+      { kind: 'forgetMe' },
     ]);
     await ui.page.getByTestId('settings').evaluate((el) => el.scrollIntoView());
     await snapshot(ui, 'settings');

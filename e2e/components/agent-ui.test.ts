@@ -53,21 +53,44 @@ describe('the agent UI inside the softphone shell', () => {
     await keys.press('Tab');
     await keys.press('Enter');
     expect(await ui.intents()).toEqual([
-      { kind: 'login', user: 'agent7', device: '1001', password: 'neo-secret', devicePassword: 'sip-secret', campaign: 12, remember: true, autoLogin: true },
+      { kind: 'login', user: 'agent7', device: '1001', password: 'neo-secret', devicePassword: 'sip-secret', campaign: 12, remember: true, rememberDevicePassword: true },
     ]);
   });
 
   it('pre-fills from the saved preferences and lets the remembered device password stay empty', async () => {
-    const prefs = { ...NO_PREFS, user: 'agent9', device: '2002', devicePasswordRemembered: true, autoLogin: true };
+    const prefs = { ...NO_PREFS, user: 'agent9', device: '2002', devicePasswordRemembered: true };
     await ui.show(shell(states.loggedOut(), { prefs }));
     expect(await ui.page.getByTestId('login-user').inputValue()).toBe('agent9');
     expect(await ui.page.getByText('leave it empty to use the saved one', { exact: false }).count()).toBe(1);
     await ui.page.getByTestId('login-password').fill('pw');
     await ui.page.getByTestId('login-submit').click();
     expect(await ui.intents()).toEqual([
-      { kind: 'login', user: 'agent9', device: '2002', password: 'pw', devicePassword: '', campaign: null, remember: true, autoLogin: true },
+      { kind: 'login', user: 'agent9', device: '2002', password: 'pw', devicePassword: '', campaign: null, remember: true, rememberDevicePassword: true },
     ]);
     await shot('logged-out');
+  });
+
+  it('offers to remember the device password only when the admin allows it, explains the risk, and never offers the Neotel password', async () => {
+    const shown = shell(states.loggedOut());
+    if (shown.phase !== 'ready') throw new Error('shell() draws the ready phase');
+    const forbidden = shell(states.loggedOut(), { options: { ...shown.view.options, allowRememberDevicePassword: false } });
+    await ui.show(forbidden);
+    expect(await ui.page.getByTestId('login-remember').count()).toBe(1);
+    expect(await ui.page.getByTestId('login-rememberDevicePassword').count()).toBe(0);
+    await ui.page.getByTestId('login-device').fill('1001');
+    await ui.page.getByTestId('login-devicePassword').fill('sip-secret');
+    await ui.page.getByTestId('login-user').fill('agent7');
+    await ui.page.getByTestId('login-password').fill('neo-secret');
+    await ui.page.getByTestId('login-submit').click();
+    expect(await ui.intents()).toEqual([
+      { kind: 'login', user: 'agent7', device: '1001', password: 'neo-secret', devicePassword: 'sip-secret', campaign: null, remember: false, rememberDevicePassword: false },
+    ]);
+    await ui.show(shown);
+    const box = ui.page.getByTestId('login-rememberDevicePassword');
+    expect(await ui.page.getByLabel('Remember the device password in this browser').count()).toBe(1);
+    expect(await box.getAttribute('aria-describedby')).toBe('rememberDevicePassword-help');
+    expect(await ui.page.locator('#rememberDevicePassword-help').textContent()).toContain('Your Neotel password is never saved');
+    expect(await ui.page.getByText('Log in automatically').count()).toBe(0);
   });
 
   it('is busy while logging in and says which step it is on', async () => {

@@ -13,6 +13,7 @@ import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
+import { failedLogViewOf } from './failed-logs.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection } from './phone-bridge.ts';
@@ -52,7 +53,7 @@ export class AgentSession {
 
   constructor(private readonly options: AgentSessionOptions) {
     const { config, warn } = options;
-    this.prefs = new PreferenceKeeper(warn);
+    this.prefs = new PreferenceKeeper(warn, config.agent);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
     this.tasks = options.api
@@ -61,6 +62,8 @@ export class AgentSession {
           cti: options.api,
           linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null,
           onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
+          onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
+          deadLetterAfter: config.crm.taskLogDeadLetterAfter,
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
           warn,
         })
@@ -103,8 +106,9 @@ export class AgentSession {
   }
 
   /**
-   * Reads the preferences and devices, finds out whether this tab owns the phone, and (owner
-   * only) logs in by itself when the agent chose so.
+   * Reads the preferences and devices and finds out whether this tab owns the phone. There is no
+   * auto-login: it would need the NeoApi password at rest (docs/security.md). A session survives
+   * a closed or reloaded tab only through another open tab (the takeover, memory only).
    */
   async start(): Promise<void> {
     // sip.js is its own chunk: fetched now, so the phone is there by the time the agent logs in.
@@ -113,16 +117,12 @@ export class AgentSession {
     const prefs = await this.prefs.load();
     this.runtime.patchView({ prefs });
     void this.refreshDevices();
-    const takeover = { inherited: false };
     this.tabs = await TabSync.join(this.options.config.general.internalName, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
-        if (state) {
-          takeover.inherited = true;
-          this.runtime.resume(state.kit);
-        }
+        if (state) this.runtime.resume(state.kit);
       },
       mirror: (view) => this.show(view),
       intent: (intent) => this.send(intent),
@@ -131,9 +131,6 @@ export class AgentSession {
     this.runtime.patchView({ tab: this.tabs.role });
     const alone = this.tabs.aloneReason;
     if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
-    if (!this.tabs.owns || takeover.inherited) return;
-    const auto = await this.prefs.autoLogin();
-    if (auto && this.runtime.agent.phase === 'loggedOut') await this.login(auto);
   }
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
@@ -222,6 +219,7 @@ export class AgentSession {
     return new LazyPhone({
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
+      dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
       ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
@@ -235,6 +233,14 @@ export class AgentSession {
     }
     if (this.crm.handles(intent)) {
       await this.crm.intent(intent);
+      return;
+    }
+    if (intent.kind === 'retryFailedLog' || intent.kind === 'dismissFailedLog') {
+      const tasks = this.tasks;
+      if (!tasks) return;
+      await (intent.kind === 'retryFailedLog' ? tasks.retryDead(intent.key) : tasks.dismissDead(intent.key)).catch((error: unknown) =>
+        this.options.warn(`the refused call log ${intent.key} could not be ${intent.kind === 'retryFailedLog' ? 'retried' : 'dismissed'}`, error),
+      );
       return;
     }
     if (intent.kind === 'requestMicrophone') {

@@ -24,7 +24,9 @@ const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
   'setAudioDevice',
   'setPanelSize',
   'setAutoMinimise',
-  'forgetDevicePassword',
+  'forgetMe',
+  'retryFailedLog',
+  'dismissFailedLog',
 ]);
 
 /**

@@ -95,7 +95,7 @@ export class LazyPhone implements PhoneLike {
     return this.loaded('answer').answer();
   }
 
-  reject(statusCode?: 486 | 603): Promise<void> {
+  reject(statusCode?: 486 | 480): Promise<void> {
     return this.loaded('reject').reject(statusCode);
   }
 

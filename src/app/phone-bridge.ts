@@ -36,7 +36,7 @@ export function bridgePhoneEvents(phone: PhoneLike, dispatch: (event: AgentEvent
           dispatch({ kind: 'sipRegistered', at });
           return;
         case 'reconnecting':
-          dispatch({ kind: 'sipTransportLost', at });
+          dispatch({ kind: 'sipTransportLost', at, cause: error?.code === 'registration-lost' ? 'registration' : 'transport' });
           return;
         case 'failed':
           dispatch({ kind: 'sipRegistrationFailed', at, reason: reasonOf(error) });
@@ -60,6 +60,7 @@ export function bridgePhoneEvents(phone: PhoneLike, dispatch: (event: AgentEvent
         leg: call.leg,
         answerAfterZero: call.answerAfterSeconds === 0,
         from: call.callerNumber === 'anonymous' ? null : call.callerNumber,
+        fromName: call.callerName,
         queue: null,
       });
     }),

@@ -1,8 +1,9 @@
 /**
  * The agent's remembered settings: user and device (IndexedDB prefs), the device's SIP password
- * sealed in the vault (AES-GCM, never in clear), panel size, auto-minimise and audio devices.
- * Storage failing (private window, quota, a corrupt record) never blocks a login: the agent just
- * types again, and a warning says why.
+ * sealed in the vault only when the admin allows it (`allowRememberDevicePassword`), panel size,
+ * auto-minimise and audio devices. The NeoApi password is never stored: not in IndexedDB, not in
+ * any other storage (docs/security.md). Storage failing (private window, quota, a corrupt record)
+ * never blocks a login: the agent just types again, and a warning says why.
  */
 import type { AgentPreferences, SoftphoneIntent } from '../controllers/agent-view.ts';
 import { openStore, type DialtoneStore } from '../storage/index.ts';
@@ -10,25 +11,37 @@ import { DEFAULT_PREFERENCES } from './view-model.ts';
 
 type LoginIntent = Extract<SoftphoneIntent, { kind: 'login' }>;
 
-/** What the vault holds, as JSON: the device password, and the NeoApi password only for auto-login. */
-interface SealedLogin {
-  readonly v: 1;
+/**
+ * What the vault holds, as JSON: the device password and the device it belongs to. Version 2;
+ * version 1 (older builds) could hold the NeoApi password too and is wiped on sight.
+ */
+interface SealedDevicePassword {
+  readonly v: 2;
+  readonly device: string;
   readonly devicePassword: string;
-  readonly password?: string;
 }
 
-function readSealed(text: string | undefined): SealedLogin | undefined {
+/** The sealed record if it is exactly a version-2 device password; `undefined` for anything else. */
+function readSealed(text: string | undefined): SealedDevicePassword | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { v, devicePassword, password } = value as Record<string, unknown>;
-    if (v !== 1 || typeof devicePassword !== 'string') return undefined;
-    return typeof password === 'string' ? { v, devicePassword, password } : { v, devicePassword };
+    const record = value as Record<string, unknown>;
+    const { v, device, devicePassword } = record;
+    // Any other key (an old build's `password`) makes the record unacceptable, so it gets wiped.
+    if (v !== 2 || typeof device !== 'string' || typeof devicePassword !== 'string' || Object.keys(record).length !== 3) return undefined;
+    return { v, device, devicePassword };
   } catch {
-    // Not JSON: a secret sealed by something else; treat as nothing remembered.
+    // Not JSON: a secret sealed by something else; the caller wipes it.
     return undefined;
   }
+}
+
+/** What the keeper needs from the call center. */
+export interface PreferencePolicy {
+  /** `allowRememberDevicePassword`: may the device password be kept in this browser? */
+  readonly allowRememberDevicePassword: boolean;
 }
 
 /** Reads and writes the agent's preferences; every method tolerates a missing store. */
@@ -38,6 +51,7 @@ export class PreferenceKeeper {
 
   constructor(
     private readonly warn: (message: string, cause?: unknown) => void,
+    private readonly policy: PreferencePolicy,
     private readonly open: () => Promise<DialtoneStore> = () => openStore(),
   ) {}
 
@@ -46,23 +60,21 @@ export class PreferenceKeeper {
     return this.current;
   }
 
-  /** Opens the store and reads everything; resolves with defaults when storage is unavailable. */
+  /**
+   * Opens the store and reads everything; resolves with defaults when storage is unavailable.
+   * A vault the admin no longer allows, or one holding anything but a device password, is wiped.
+   */
   async load(): Promise<AgentPreferences> {
     try {
       this.store = await this.open();
       const { prefs, corrupt } = await this.store.prefs.getAll();
       if (corrupt.length > 0) this.warn(`ignored corrupt preferences: ${corrupt.join(', ')}`);
-      const secret = readSealed(await this.store.vault.load().catch(async (error: unknown) => {
-        this.warn('the saved device password could not be opened; it was forgotten', error);
-        await this.store?.vault.clear();
-        return undefined;
-      }));
+      const saved = await this.readVault();
       this.current = {
         ...DEFAULT_PREFERENCES,
         user: prefs.user ?? '',
         device: prefs.device ?? '',
-        devicePasswordRemembered: secret !== undefined,
-        autoLogin: (prefs.autoLogin ?? false) && secret?.password !== undefined,
+        devicePasswordRemembered: saved !== undefined,
         panelWidth: prefs.panelSize?.width ?? null,
         panelHeight: prefs.panelSize?.height ?? null,
         autoMinimise: prefs.autoMinimise ?? false,
@@ -76,43 +88,37 @@ export class PreferenceKeeper {
     return this.current;
   }
 
-  /** The login with the passwords the agent left empty filled from the vault, when it has them. */
+  /**
+   * The login with an empty device password filled from the vault, when it holds one for that
+   * same device. The NeoApi password is never filled: the agent types it at every login.
+   */
   async completeLogin(intent: LoginIntent): Promise<LoginIntent> {
-    if ((intent.devicePassword !== '' && intent.password !== '') || !this.store) return intent;
-    const saved = readSealed(await this.store.vault.load().catch(() => undefined));
-    if (!saved) return intent;
-    return {
-      ...intent,
-      devicePassword: intent.devicePassword === '' ? saved.devicePassword : intent.devicePassword,
-      password: intent.password === '' ? (saved.password ?? '') : intent.password,
-    };
+    if (intent.devicePassword !== '' || !this.store) return intent;
+    const saved = await this.readVault();
+    if (saved?.device !== intent.device.trim()) return intent;
+    return { ...intent, devicePassword: saved.devicePassword };
   }
 
-  /** The login to send by itself at start, when the agent chose auto-login and it is allowed. */
-  async autoLogin(): Promise<LoginIntent | undefined> {
-    const { user, device, autoLogin } = this.current;
-    if (!autoLogin || user === '' || device === '' || !this.store) return undefined;
-    const saved = readSealed(await this.store.vault.load().catch(() => undefined));
-    if (saved?.password === undefined) return undefined;
-    return { kind: 'login', user, device, password: saved.password, devicePassword: saved.devicePassword, campaign: null, remember: true, autoLogin: true };
-  }
-
-  /** After a login was sent: remember (or forget) user, device and the sealed device password. */
+  /**
+   * After a login was sent: remember (or forget) user and device, and seal the device password
+   * only when both the admin and the agent asked for it.
+   */
   async rememberLogin(intent: LoginIntent): Promise<AgentPreferences> {
     const store = this.store;
     if (!store) return this.current;
     try {
-      if (intent.remember) {
-        await store.prefs.set('user', intent.user.trim());
-        await store.prefs.set('device', intent.device.trim());
-        await store.prefs.set('autoLogin', intent.autoLogin);
-        const sealed: SealedLogin = intent.autoLogin ? { v: 1, devicePassword: intent.devicePassword, password: intent.password } : { v: 1, devicePassword: intent.devicePassword };
-        if (intent.devicePassword !== '') await store.vault.save(JSON.stringify(sealed));
-        this.current = { ...this.current, user: intent.user.trim(), device: intent.device.trim(), autoLogin: intent.autoLogin, devicePasswordRemembered: intent.devicePassword !== '' };
+      const user = intent.user.trim();
+      const device = intent.device.trim();
+      if (intent.remember) await Promise.all([store.prefs.set('user', user), store.prefs.set('device', device)]);
+      else await Promise.all([store.prefs.remove('user'), store.prefs.remove('device')]);
+      const keep = this.policy.allowRememberDevicePassword && intent.rememberDevicePassword && intent.devicePassword !== '';
+      if (keep) {
+        const sealed: SealedDevicePassword = { v: 2, device, devicePassword: intent.devicePassword };
+        await store.vault.save(JSON.stringify(sealed));
       } else {
-        await Promise.all([store.prefs.remove('user'), store.prefs.remove('device'), store.prefs.remove('autoLogin'), store.vault.clear()]);
-        this.current = { ...this.current, user: '', device: '', autoLogin: false, devicePasswordRemembered: false };
+        await store.vault.clear();
       }
+      this.current = { ...this.current, user: intent.remember ? user : '', device: intent.remember ? device : '', devicePasswordRemembered: keep };
     } catch (error) {
       this.warn('could not remember the login', error);
     }
@@ -124,10 +130,11 @@ export class PreferenceKeeper {
     const store = this.store;
     try {
       switch (intent.kind) {
-        case 'forgetDevicePassword':
-          await store?.vault.clear();
-          this.current = { ...this.current, devicePasswordRemembered: false, autoLogin: false };
-          await store?.prefs.set('autoLogin', false);
+        case 'forgetMe':
+          // Everything this browser keeps about the agent; Task logs waiting for Salesforce stay
+          // in the outbox, since dropping them would lose the calls' records.
+          this.current = DEFAULT_PREFERENCES;
+          await Promise.all([store?.vault.clear(), store?.prefs.clear()]);
           break;
         case 'setAutoMinimise':
           await store?.prefs.set('autoMinimise', intent.on);
@@ -152,5 +159,26 @@ export class PreferenceKeeper {
       this.warn(`could not save the setting (${intent.kind})`, error);
     }
     return this.current;
+  }
+
+  /**
+   * The sealed device password, when the admin allows keeping one and the record is exactly a
+   * version-2 device password; otherwise the vault is wiped (key included) and `undefined` returned.
+   */
+  private async readVault(): Promise<SealedDevicePassword | undefined> {
+    const store = this.store;
+    if (!store) return undefined;
+    let text: string | undefined;
+    try {
+      text = await store.vault.load();
+    } catch (error) {
+      this.warn('the saved device password could not be opened; it was forgotten', error);
+      await store.vault.clear();
+      return undefined;
+    }
+    if (text === undefined) return undefined;
+    const saved = this.policy.allowRememberDevicePassword ? readSealed(text) : undefined;
+    if (saved === undefined) await store.vault.clear();
+    return saved;
   }
 }

@@ -3,6 +3,7 @@
  * its view with a takeover kit; follower tabs draw that view and relay the agent's clicks; when
  * the owner closes, the next tab resumes the session from the kit without a second login.
  */
+import type { AgentState } from '../call/index.ts';
 import type { AgentView, SoftphoneIntent, TabRole as ViewTabRole } from '../controllers/agent-view.ts';
 import { joinTabs, type TabLink } from '../tabs/index.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
@@ -15,6 +16,18 @@ export interface SharedTabState {
 
 /** Intents that act on this tab only (its own Salesforce panel, its own microphone prompt). */
 const LOCAL_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['setPanelSize', 'requestMicrophone']);
+
+function withoutPassword(agent: AgentState): AgentState {
+  return agent.phase === 'loggingIn' && agent.password !== null ? { ...agent, password: null } : agent;
+}
+
+/**
+ * The state as other tabs may see it: a `loggingIn` state holds the NeoApi password while the
+ * phone registers, and followers only draw it (a takeover never resumes a login in progress).
+ */
+export function shareableState(state: SharedTabState): SharedTabState {
+  return { view: { ...state.view, agent: withoutPassword(state.view.agent) }, kit: { ...state.kit, agent: withoutPassword(state.kit.agent) } };
+}
 
 function isSharedState(value: unknown): value is SharedTabState {
   if (typeof value !== 'object' || value === null) return false;
@@ -84,7 +97,7 @@ export class TabSync {
   publish(state: SharedTabState): void {
     if (!this.link || !this.owns) return;
     try {
-      this.link.publish(state);
+      this.link.publish(shareableState(state));
     } catch (error) {
       // A state that cannot be copied must not stop the phone; followers keep the previous one.
       console.warn('[dialtone] could not share the softphone state with other tabs', error);

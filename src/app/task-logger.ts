@@ -1,30 +1,20 @@
 /**
  * Task logs that are never lost (docs/task-log.md): every call's Task goes into the outbox
  * (IndexedDB) before anything is sent, and the owner tab drains it through Open CTI `saveLog` —
- * create, then update by the remembered Task id — with bounded exponential back-off and jitter,
- * looking the Task up by `CallObject` before re-creating after an unanswered create, and
- * `refreshView` after each save. Idempotent per `CallObject`, across reloads and tabs.
+ * create (an Apex upsert keyed by `CallObject`, so it is idempotent even after a lost answer or a
+ * late commit), then update by the remembered Task id — with bounded exponential back-off and
+ * jitter, `refreshView` after each save, and a dead-letter list for logs Salesforce keeps
+ * refusing. Idempotent per `CallObject`, across reloads and tabs.
  */
 import type { CallFacts } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { callObjectOf, lookupFieldsOf, taskFieldsOf, type TaskFields } from '../crm/task-log.ts';
-import { OpenCtiError, SALESFORCE_ERROR_CODES, type RunApexArgs, type SaveLogValue } from '../opencti/index.ts';
-import { describeValue, messageOf } from '../shared/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import { createMemoryOutbox, openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
+import { describeSendError, leaseClock, refusalOf, sendEntry, type TaskLogCti } from './task-send.ts';
 
-/** What the logger needs of Open CTI (the `OpenCti` shim fits). */
-export interface TaskLogCti {
-  saveLog(args: { value: SaveLogValue }): Promise<string>;
-  refreshView(): Promise<void>;
-  runApex(args: RunApexArgs): Promise<unknown>;
-}
-
-/**
- * The Apex method that finds a call's Task by `CallObject`: `NeotelDataRetrieval.findTaskByCallObject`
- * (apex/force-app/…/NeotelDataRetrieval.cls; twin in dev/lightning/apex/neotel-data-retrieval.ts).
- */
-export const TASK_LOOKUP = { apexClass: 'NeotelDataRetrieval', methodName: 'findTaskByCallObject', param: 'callObject' } as const;
+export { TASK_UPSERT, type TaskLogCti } from './task-send.ts';
 
 /** Back-off of failed sends: `min(maxMs, baseMs · 2^(attempt−1))`, then × a random 0.5–1 (equal jitter). */
 export interface BackoffPolicy {
@@ -36,6 +26,8 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2000, maxMs: 300_000 };
 /** How long one sender keeps an entry: more than a lookup plus a `saveLog` at the shim's 10 s timeout each. */
 export const DEFAULT_LEASE_MS = 45_000;
+/** Attempts in a row with the same refusal before an entry is dead-lettered (docs/task-log.md). */
+export const DEFAULT_DEAD_LETTER_AFTER = 5;
 /** Sent entries are kept this long (a re-point updates the Task by its id), then pruned. */
 export const KEEP_SENT_MS = 7 * 24 * 3600 * 1000;
 
@@ -56,58 +48,20 @@ export interface TaskLoggerOptions {
   readonly onPending: (count: number) => void;
   /** The outbox is in memory only (no IndexedDB in this frame): pending logs die with the page. Told once, at the first log. */
   readonly onVolatile: (detail: string) => void;
+  /** The dead-letter list changed (the view's `failedLogs`): logs Salesforce kept refusing, oldest first. */
+  readonly onDeadLetters?: (entries: readonly OutboxEntry[]) => void;
+  /** Attempts in a row with the same refusal before an entry is dead-lettered; default {@link DEFAULT_DEAD_LETTER_AFTER}. */
+  readonly deadLetterAfter?: number;
   readonly warn: (message: string, cause?: unknown) => void;
   /** Default: the `dialtone` database's outbox, or an in-memory one when it does not open. */
   readonly openOutbox?: () => Promise<Outbox>;
+  /** The lease and back-off clock; default {@link leaseClock} (monotonic, comparable across tabs). */
   readonly now?: () => number;
   readonly random?: () => number;
   readonly backoff?: BackoffPolicy;
   readonly leaseMs?: number;
   /** This sender's name in leases; default a random UUID per page. */
   readonly holder?: string;
-}
-
-/** Fields `saveLog` may not send on update (Salesforce refuses them). */
-const CREATE_ONLY = new Set(['TaskSubtype']);
-
-function withoutNulls(fields: TaskFields): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [name, value] of Object.entries(fields)) if (value !== null) out[name] = value;
-  return out;
-}
-
-function updatable(fields: TaskFields): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = {};
-  for (const [name, value] of Object.entries(fields)) if (!CREATE_ONLY.has(name)) out[name] = value;
-  return out;
-}
-
-/** Whether Salesforce answered (nothing saved), as opposed to no answer (it may have saved). */
-function isDefinite(error: unknown): boolean {
-  return error instanceof OpenCtiError && ((SALESFORCE_ERROR_CODES as readonly string[]).includes(error.code) || error.code === 'INVALID_ARGUMENT');
-}
-
-function describeError(error: unknown): string {
-  return error instanceof OpenCtiError ? `${error.code}: ${error.message}` : messageOf(error);
-}
-
-/**
- * The oldest Task id in the lookup's answer (a JSON list of Tasks, oldest first, as
- * `JSON.serialize` writes it); `null` for an empty list. Anything else (the class's
- * `{"error": …}`, no class at all) throws: "not found" must never be guessed, or a create could
- * write the call's second Task.
- */
-export function taskIdOfLookup(answer: unknown): string | null {
-  if (!Array.isArray(answer)) {
-    throw new Error(`${TASK_LOOKUP.apexClass}.${TASK_LOOKUP.methodName} answered ${describeValue(answer, 200)}; expected a JSON list of Tasks.`);
-  }
-  if (answer.length === 0) return null;
-  const first: unknown = answer[0];
-  const id = typeof first === 'object' && first !== null ? (first as Record<string, unknown>).Id : undefined;
-  if (typeof id !== 'string' || id === '') {
-    throw new Error(`${TASK_LOOKUP.apexClass}.${TASK_LOOKUP.methodName} answered a Task without an Id: ${describeValue(first, 200)}.`);
-  }
-  return id;
 }
 
 /** The call-log side of the CRM hooks, plus the generic outbox for other Tasks. */
@@ -125,9 +79,10 @@ export class TaskLogger {
   /** Why the outbox is in memory; told to the agent once, with the first log it holds. */
   private volatileReason: string | undefined;
   private lastPending = 0;
+  private lastDead = '';
 
   constructor(private readonly options: TaskLoggerOptions) {
-    this.now = options.now ?? (() => Date.now());
+    this.now = options.now ?? leaseClock;
     this.holder = options.holder ?? globalThis.crypto.randomUUID();
     this.ready = this.openOutbox();
   }
@@ -265,42 +220,50 @@ export class TaskLogger {
   }
 
   private async send(outbox: Outbox, entry: OutboxEntry): Promise<void> {
-    const { cti } = this.options;
-    let taskId = entry.taskId;
     let outcome: SendOutcome;
     try {
-      if (taskId === null && entry.createMayHaveReached) taskId = await this.lookUp(entry.key);
-      const value: SaveLogValue = taskId === null
-        ? { ...withoutNulls(entry.fields), entityApiName: 'Task' }
-        : { ...updatable(entry.fields), Id: taskId };
-      outcome = { ok: true, taskId: await cti.saveLog({ value }) };
+      outcome = { ok: true, taskId: await sendEntry(this.options.cti, entry) };
     } catch (error) {
       const retryAt = this.now() + backoffDelay(entry.attempts + 1, this.options.backoff, this.options.random);
-      outcome = { ok: false, error: describeError(error), definite: isDefinite(error), retryAt, ...(taskId === null ? {} : { taskId }) };
+      const refusal = refusalOf(error);
+      outcome = { ok: false, error: describeSendError(error), retryAt, deadAfter: this.options.deadLetterAfter ?? DEFAULT_DEAD_LETTER_AFTER, ...(refusal ? { refusal } : {}) };
       this.options.warn(`the Task ${entry.key} did not reach Salesforce (attempt ${entry.attempts + 1}); retrying in ${retryAt - this.now()} ms`, error);
     }
     await outbox.settle(entry.key, this.holder, entry.version, outcome, this.now());
     if (outcome.ok) {
-      cti.refreshView().catch((error: unknown) => this.options.warn('refreshView after saving the Task failed', error));
+      this.options.cti.refreshView().catch((error: unknown) => this.options.warn('refreshView after saving the Task failed', error));
     }
   }
 
-  /** The Task an unanswered create may have written, by its `CallObject`; throws when Salesforce cannot say. */
-  private async lookUp(callObject: string): Promise<string | null> {
-    const answer = await this.options.cti.runApex({
-      apexClass: TASK_LOOKUP.apexClass,
-      methodName: TASK_LOOKUP.methodName,
-      methodParams: { [TASK_LOOKUP.param]: callObject },
-    });
-    return taskIdOfLookup(answer);
+  /** The agent (or an admin) asks to try a dead-lettered log again now. */
+  async retryDead(key: string): Promise<void> {
+    const outbox = await this.ready;
+    if (await outbox.retry(key, this.now())) {
+      await this.publishPending(outbox);
+      this.kick();
+    }
+  }
+
+  /** The agent copied a dead-lettered log's details and lets it go: it is deleted from the outbox. */
+  async dismissDead(key: string): Promise<void> {
+    const outbox = await this.ready;
+    await outbox.dismiss(key);
+    await this.publishPending(outbox);
   }
 
   private async publishPending(outbox: Outbox): Promise<void> {
     try {
       const count = await outbox.pendingCount();
-      if (count === this.lastPending) return;
-      this.lastPending = count;
-      this.options.onPending(count);
+      if (count !== this.lastPending) {
+        this.lastPending = count;
+        this.options.onPending(count);
+      }
+      const dead = await outbox.deadLetters();
+      const shape = dead.map((e) => `${e.key}@${e.version}`).join('\n');
+      if (shape !== this.lastDead) {
+        this.lastDead = shape;
+        this.options.onDeadLetters?.(dead);
+      }
     } catch (error) {
       this.options.warn('could not count the pending logs', error);
     }

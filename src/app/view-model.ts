@@ -17,7 +17,7 @@ export function agentOptionsFrom(config: Config): AgentOptions {
     allowContactRelease: config.crm.allowContactRelease,
     schedulingMethod: config.crm.schedulingMethod,
     rememberUser: config.agent.rememberUser,
-    allowAutoLogin: config.agent.allowAutoLogin,
+    allowRememberDevicePassword: config.agent.allowRememberDevicePassword,
     loginDeviceTemplate: config.connection.loginDeviceTemplate,
     defaultCountry: config.agent.defaultCountry,
   };
@@ -28,7 +28,6 @@ export const DEFAULT_PREFERENCES: AgentPreferences = {
   user: '',
   device: '',
   devicePasswordRemembered: false,
-  autoLogin: false,
   panelWidth: null,
   panelHeight: null,
   autoMinimise: false,

@@ -45,6 +45,8 @@ export interface CallFacts {
   readonly direction: CallDirection;
   /** The customer's number (dialled, ANI or the dialer's TELEFONO). */
   readonly number: string | null;
+  /** The caller's display name from the INVITE (shown when no record matches); null when none. */
+  readonly callerName?: string | null;
   readonly queue: number | null;
   readonly campaign: number | null;
   readonly contact: DeliveredContact | null;

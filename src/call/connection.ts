@@ -25,7 +25,9 @@ export function connectionEvent(state: AgentState, event: ConnectionEvent): Tran
   const inCall = state.phase === 'connected' || state.phase === 'ringing' || state.phase === 'dialing';
   switch (event.kind) {
     case 'sipRegistered':
-      return state.phone === 'registered' ? ignore(state) : accept({ ...state, phone: 'registered' });
+      if (state.phone === 'registered') return ignore(state);
+      // Back from a lost registration (the transport was fine): say callers reach the agent again.
+      return accept({ ...state, phone: 'registered' }, inSession && state.phone === 'reconnecting' ? [notify('registrationRecovered', 'info')] : []);
     case 'sipUnregistered':
       if (state.phone === 'down') return ignore(state);
       return accept({ ...state, phone: 'down' }, inSession ? [notify('phoneUnregistered', 'warning')] : []);
@@ -35,6 +37,7 @@ export function connectionEvent(state: AgentState, event: ConnectionEvent): Tran
       return accept({ ...state, phone: 'down' }, inSession ? [notify('phoneRegistrationFailed', 'error', event.reason)] : []);
     case 'sipTransportLost':
       if (state.phone === 'reconnecting' || state.phone === 'down') return ignore(state);
+      if (event.cause === 'registration') return accept({ ...state, phone: 'reconnecting' }, inSession ? [notify('registrationLost', 'error')] : []);
       return accept({ ...state, phone: 'reconnecting' }, inSession ? [notify('transportLost', inCall ? 'error' : 'warning')] : []);
     case 'sipTransportRecovered':
       // sip.js registers again after the WebSocket returns; `sipRegistered` completes the recovery.

@@ -61,8 +61,11 @@ export type SipAction =
   | { readonly action: 'register' }
   | { readonly action: 'unregister' }
   | { readonly action: 'answer'; readonly legId: SipLegId }
-  /** Decline an offered leg with a SIP status (486 busy when another call is up, 603 declined). */
-  | { readonly action: 'reject'; readonly legId: SipLegId; readonly status: 486 | 603 }
+  /**
+   * Decline an offered leg: 486 Busy Here (busy, or the agent declined) or 480 Temporarily
+   * Unavailable (not logged in). Never 603 Decline, which is global and cancels forked branches.
+   */
+  | { readonly action: 'reject'; readonly legId: SipLegId; readonly status: 486 | 480 }
   | { readonly action: 'hangup'; readonly legId: SipLegId }
   | { readonly action: 'hold'; readonly legId: SipLegId }
   | { readonly action: 'resume'; readonly legId: SipLegId }
@@ -77,6 +80,10 @@ export const NOTICES = [
   'phoneUnregistered',
   'transportLost',
   'transportRecovered',
+  /** The registrar refused a refresh or dropped the binding: calls cannot reach the agent until it registers again. */
+  'registrationLost',
+  /** Registered again after `registrationLost`. */
+  'registrationRecovered',
   'neoApiDegraded',
   'neoApiRecovered',
   'forcedLogout',

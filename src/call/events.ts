@@ -21,8 +21,12 @@ export interface SipRegistered extends At { readonly kind: 'sipRegistered' }
 export interface SipUnregistered extends At { readonly kind: 'sipUnregistered' }
 /** Registration was refused or timed out. */
 export interface SipRegistrationFailed extends At { readonly kind: 'sipRegistrationFailed'; readonly reason: string }
-/** The WebSocket to the PBX dropped; sip.js is reconnecting. Media of a call may still flow. */
-export interface SipTransportLost extends At { readonly kind: 'sipTransportLost' }
+/**
+ * The phone stopped being reachable and is getting back by itself: the WebSocket dropped
+ * (`transport`; media of a call may still flow), or the registrar refused a refresh or let the
+ * binding expire (`registration`; callers get 404/480 until it registers again).
+ */
+export interface SipTransportLost extends At { readonly kind: 'sipTransportLost'; readonly cause?: 'transport' | 'registration' }
 /** The WebSocket is back (registration follows as `sipRegistered`). */
 export interface SipTransportRecovered extends At { readonly kind: 'sipTransportRecovered' }
 
@@ -38,8 +42,10 @@ export interface SipIncoming extends At {
   readonly leg: LegKind;
   /** `Call-Info: …;answer-after=0`. */
   readonly answerAfterZero: boolean;
-  /** The caller's number (From user part), or the dialled number on a Dial leg. */
+  /** The caller's number (P-Asserted-Identity, Remote-Party-ID, else the From user), or the dialled number on a Dial leg. */
   readonly from: string | null;
+  /** The caller's display name from the same header, shown while no Salesforce record matches. */
+  readonly fromName?: string | null;
   /** `X-Neotel-Queue`, when sent. */
   readonly queue: number | null;
 }

@@ -9,18 +9,24 @@
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import type { Config } from './config-types.ts';
 import {
-  DEFAULT_ALLOW_AUTO_LOGIN,
   DEFAULT_ALLOW_MANUAL_TRANSFER_NUMBER,
   DEFAULT_AUTO_ANSWER_PLATFORM_LEGS,
   DEFAULT_BREAK_TYPES,
   DEFAULT_CRM_FLAGS,
   DEFAULT_ICE_GATHERING_TIMEOUT_MS,
+  DEFAULT_DTMF_DURATION_MS,
+  DEFAULT_DTMF_GAP_MS,
+  DTMF_DURATION_RANGE,
+  DTMF_GAP_RANGE,
   DEFAULT_LANGUAGE,
   DEFAULT_LOGIN_DEVICE_TEMPLATE,
   DEFAULT_NATIONAL_ID_IVR_KEY,
+  DEFAULT_TASK_LOG_DEAD_LETTER_AFTER,
+  TASK_LOG_DEAD_LETTER_RANGE,
   DEFAULT_NEOAPI_BINDING,
   DEFAULT_NEOAPI_TIMEOUT_MS,
   DEFAULT_POSITION_POLL_INTERVAL_MS,
+  DEFAULT_REMEMBER_DEVICE_PASSWORD,
   DEFAULT_REMEMBER_USER,
   DEFAULT_SCHEDULING_METHOD,
   DEFAULT_SHOW_MONITORING_TO_AGENT,
@@ -104,6 +110,8 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
       DEFAULT_AUTO_ANSWER_PLATFORM_LEGS,
     ),
     neoApiMethods: read.optional(path('neotelConnection', 'neoApiMethods'), format.NEOAPI_METHODS, {}),
+    dtmfDurationMs: read.optional(path('neotelConnection', 'dtmfDurationMs'), format.integer(DTMF_DURATION_RANGE.min, DTMF_DURATION_RANGE.max, 'ms'), DEFAULT_DTMF_DURATION_MS),
+    dtmfGapMs: read.optional(path('neotelConnection', 'dtmfGapMs'), format.integer(DTMF_GAP_RANGE.min, DTMF_GAP_RANGE.max, 'ms'), DEFAULT_DTMF_GAP_MS),
   };
 
   const option = (item: keyof typeof DEFAULT_CRM_FLAGS): boolean =>
@@ -124,13 +132,18 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
     syncIdField: read.optional(path('dialtoneCrm', 'syncIdField'), format.FIELD_NAME, DEFAULT_SYNC_ID_FIELD),
     nationalIdField: read.optional<string | null>(path('dialtoneCrm', 'nationalIdField'), format.FIELD_NAME, null),
     nationalIdIvrKey: read.optional(path('dialtoneCrm', 'nationalIdIvrKey'), format.IVR_KEY, DEFAULT_NATIONAL_ID_IVR_KEY),
+    taskLogDeadLetterAfter: read.optional(
+      path('dialtoneCrm', 'taskLogDeadLetterAfter'),
+      format.integer(TASK_LOG_DEAD_LETTER_RANGE.min, TASK_LOG_DEAD_LETTER_RANGE.max, 'refusals'),
+      DEFAULT_TASK_LOG_DEAD_LETTER_AFTER,
+    ),
   };
 
   const agent = {
     language: read.optional(path('dialtoneAgent', 'language'), format.LANGUAGE, DEFAULT_LANGUAGE),
     defaultCountry: read.optional(path('dialtoneAgent', 'defaultCountry'), format.COUNTRY, null),
     rememberUser: read.optional(path('dialtoneAgent', 'rememberUser'), format.BOOLEAN, DEFAULT_REMEMBER_USER),
-    allowAutoLogin: read.optional(path('dialtoneAgent', 'allowAutoLogin'), format.BOOLEAN, DEFAULT_ALLOW_AUTO_LOGIN),
+    allowRememberDevicePassword: read.optional(path('dialtoneAgent', 'allowRememberDevicePassword'), format.BOOLEAN, DEFAULT_REMEMBER_DEVICE_PASSWORD),
     breakTypes: read.optional(path('dialtoneAgent', 'breakTypes'), format.BREAK_TYPES, DEFAULT_BREAK_TYPES),
     campaigns: read.optional(path('dialtoneAgent', 'campaigns'), format.CAMPAIGNS, []),
   };

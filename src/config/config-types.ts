@@ -144,6 +144,8 @@ export interface CrmConfig {
   readonly nationalIdField: string | null;
   /** Key of the national id inside the IVR data (`CLAVE=DNI=…;`). */
   readonly nationalIdIvrKey: string;
+  /** Sends in a row Salesforce refuses the same way before a call log goes to the dead-letter list (docs/task-log.md). */
+  readonly taskLogDeadLetterAfter: number;
 }
 
 /** How to reach Neotel: NeoApi over HTTP, the agent's phone over SIP/WebSocket, media over ICE. */
@@ -159,6 +161,10 @@ export interface ConnectionConfig {
   readonly iceServers: readonly IceServer[];
   readonly iceGatheringTimeoutMs: number;
   readonly autoAnswerPlatformLegs: boolean;
+  /** RFC 4733 tone length of each DTMF digit, ms (`dtmfDurationMs`). */
+  readonly dtmfDurationMs: number;
+  /** Silence between two DTMF digits, ms (`dtmfGapMs`). */
+  readonly dtmfGapMs: number;
   /**
    * NeoApi methods this deployment spells differently: contract wire name → its name here
    * (`neoApiMethods`, src/config/neoapi-methods.ts). Empty = the contract's names.
@@ -171,8 +177,13 @@ export interface AgentConfig {
   readonly language: Language;
   /** ISO 3166-1 alpha-2 for national numbers (libphonenumber-js); `null` = dial numbers as typed. */
   readonly defaultCountry: string | null;
+  /** Offer "remember me": the user and device (never a password) kept in this browser. */
   readonly rememberUser: boolean;
-  readonly allowAutoLogin: boolean;
+  /**
+   * Offer to keep the device (SIP) password in this browser, sealed in the vault (docs/security.md).
+   * `false` (default) also wipes a device password kept earlier, at the agent's next page load.
+   */
+  readonly allowRememberDevicePassword: boolean;
   readonly breakTypes: readonly BreakType[];
   /** Outbound campaigns offered at login; empty = the agent types a campaign id. */
   readonly campaigns: readonly Campaign[];

@@ -30,6 +30,15 @@ export const DEFAULT_POSITION_POLL_INTERVAL_MS = 1000;
 /** sip.js waits 5 s by default, which stalls every call when a STUN server is unreachable. */
 export const ICE_GATHERING_TIMEOUT_RANGE = { min: 100, max: 10_000 } as const;
 export const DEFAULT_ICE_GATHERING_TIMEOUT_MS = 1000;
+/**
+ * RFC 4733 tone length and the silence after it. At 100 ms Chromium sends a digit as three "end"
+ * packets and no start, and Kamailio-fronted PBXes (baresip, Asterisk) miss most of them; 160 ms
+ * and more arrive (docs/interop-kamailio.md, "DTMF"). Chromium accepts 40–6000 ms tones, gaps ≥ 30 ms.
+ */
+export const DTMF_DURATION_RANGE = { min: 160, max: 2000 } as const;
+export const DEFAULT_DTMF_DURATION_MS = 200;
+export const DTMF_GAP_RANGE = { min: 50, max: 2000 } as const;
+export const DEFAULT_DTMF_GAP_MS = 100;
 export const DEFAULT_AUTO_ANSWER_PLATFORM_LEGS = true;
 
 /** `automaticContactRelease`: `-1` = never (seed), otherwise seconds after hang-up. */
@@ -53,11 +62,17 @@ export const DEFAULT_SCHEDULING_METHOD = 'UpdateContact' as const;
 export const DEFAULT_SYNC_ID_FIELD = 'neoSyncId__c';
 /** Key of the national id in the IVR data (`CLAVE=DNI=31987456;…`), as in Neotel's example. */
 export const DEFAULT_NATIONAL_ID_IVR_KEY = 'DNI';
+/** `taskLogDeadLetterAfter`: refusals in a row before a call log is dead-lettered (15–30 s of back-off at 5). */
+export const DEFAULT_TASK_LOG_DEAD_LETTER_AFTER = 5;
+export const TASK_LOG_DEAD_LETTER_RANGE = { min: 1, max: 50 } as const;
 
-/** Agent defaults: follow the browser's language, remember the user, resume after a reload. */
+/**
+ * Agent defaults: follow the browser's language, remember the user and device; keep no password
+ * at rest unless the admin decides the agents' computers are personal (docs/security.md).
+ */
 export const DEFAULT_LANGUAGE: Language = 'auto';
 export const DEFAULT_REMEMBER_USER = true;
-export const DEFAULT_ALLOW_AUTO_LOGIN = true;
+export const DEFAULT_REMEMBER_DEVICE_PASSWORD = false;
 /** Neotel's two system break types; every platform has them (reference neoapi.md §2.3). */
 export const DEFAULT_BREAK_TYPES: readonly BreakType[] = [
   { id: 1, name: 'Descanso' },

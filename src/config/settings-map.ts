@@ -41,6 +41,8 @@ export const SETTING_ITEMS = {
     'iceGatheringTimeoutMs',
     'autoAnswerPlatformLegs',
     'neoApiMethods',
+    'dtmfDurationMs',
+    'dtmfGapMs',
   ],
   neotelConfigOptions: [
     'searchTypePriority',
@@ -55,7 +57,7 @@ export const SETTING_ITEMS = {
     'allowTextMessage',
     'campaignEntityName',
   ],
-  dialtoneAgent: ['language', 'defaultCountry', 'rememberUser', 'allowAutoLogin', 'breakTypes', 'campaigns'],
+  dialtoneAgent: ['language', 'defaultCountry', 'rememberUser', 'allowRememberDevicePassword', 'breakTypes', 'campaigns'],
   dialtoneCalls: [
     'categories',
     'transferQueues',
@@ -65,7 +67,7 @@ export const SETTING_ITEMS = {
     'allowManualTransferNumber',
     'schedulingMethod',
   ],
-  dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey'],
+  dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey', 'taskLogDeadLetterAfter'],
   dialtoneSupervisor: ['supervisorUserIds', 'monitoredUsers', 'showMonitoringToAgent'],
 } as const;
 

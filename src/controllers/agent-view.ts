@@ -36,8 +36,10 @@ export interface AgentOptions {
   readonly allowContactRelease: boolean;
   /** How callbacks are booked: with `AddScheduleCall` they are always the agent's own. */
   readonly schedulingMethod: SchedulingMethod;
+  /** Offer "remember my user and device" (`rememberUser`). */
   readonly rememberUser: boolean;
-  readonly allowAutoLogin: boolean;
+  /** Offer "remember the device password" (`allowRememberDevicePassword`). */
+  readonly allowRememberDevicePassword: boolean;
   /** `Login(DEVICE)` template, e.g. `SIP/{device}`, shown next to the device field. */
   readonly loginDeviceTemplate: string;
   /** ISO country used to read national numbers; `null` = numbers dialled as typed. */
@@ -66,9 +68,8 @@ export interface AgentPreferences {
   /** Remembered login (never the NeoApi password). */
   readonly user: string;
   readonly device: string;
-  /** A device (SIP) password is remembered, encrypted, in this browser. */
+  /** A device (SIP) password is remembered, sealed, in this browser (only when the admin allows it). */
   readonly devicePasswordRemembered: boolean;
-  readonly autoLogin: boolean;
   readonly panelWidth: number | null;
   readonly panelHeight: number | null;
   readonly autoMinimise: boolean;
@@ -172,6 +173,8 @@ export interface AgentView {
   readonly dialError: { readonly number: string; readonly reason: DialRefusal } | null;
   /** Call logs (Tasks) stored in the outbox and not yet confirmed by Salesforce (docs/task-log.md); absent = 0. */
   readonly pendingLogs?: number;
+  /** Call logs Salesforce kept refusing, no longer retried: shown until copied and dismissed (docs/task-log.md); absent = none. */
+  readonly failedLogs?: readonly FailedLogView[];
   /** The monitoring panel; absent or `null` for anyone who is not a logged-in supervisor. */
   readonly supervision?: SupervisionView | null;
   /** A supervisor is listening to / assisting this agent (only with `showMonitoringToAgent`). */
@@ -180,6 +183,21 @@ export interface AgentView {
   readonly transferTargets?: TransferTargets | null;
   /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
   readonly record?: CallRecordView | null;
+}
+
+/** A dead-lettered call log as the agent sees it (src/app/failed-logs.ts builds it). */
+export interface FailedLogView {
+  /** The outbox key (the Task's CallObject). */
+  readonly key: string;
+  /** The Task's Subject (e.g. `Call 600111222 (inbound)`), or the key when it has none. */
+  readonly subject: string;
+  /** Salesforce's code (`FIELD_CUSTOM_VALIDATION_EXCEPTION`…) and its own words. */
+  readonly code: string;
+  readonly reason: string;
+  /** Sends in a row that got this refusal. */
+  readonly attempts: number;
+  /** Everything an admin needs, as plain text (what the Copy button copies). */
+  readonly details: string;
 }
 
 /** Why a typed number was not dialled (src/crm/dial-number.ts decides). */
@@ -192,14 +210,15 @@ export type SoftphoneIntent =
       readonly user: string;
       /** The device as the agent types it (`1001`); the template makes `SIP/1001`. */
       readonly device: string;
-      /** NeoApi password (`Login.CLAVE`); never stored. */
+      /** NeoApi password (`Login.CLAVE`); never stored anywhere (docs/security.md). */
       readonly password: string;
       /** SIP digest password of the device; empty = use the remembered one. */
       readonly devicePassword: string;
       readonly campaign: number | null;
-      /** Remember user, device and (encrypted) the device password in this browser. */
+      /** Remember user and device (no password) in this browser. */
       readonly remember: boolean;
-      readonly autoLogin: boolean;
+      /** Keep the device password, sealed, in this browser; honoured only when the admin allows it. */
+      readonly rememberDevicePassword: boolean;
     }
   | { readonly kind: 'logout'; readonly force: boolean }
   | { readonly kind: 'cancelLogout' }
@@ -232,7 +251,12 @@ export type SoftphoneIntent =
   | { readonly kind: 'setAudioDevice'; readonly role: 'microphone' | 'speaker' | 'ringer'; readonly deviceId: string | null }
   | { readonly kind: 'setPanelSize'; readonly width: number | null; readonly height: number | null }
   | { readonly kind: 'setAutoMinimise'; readonly on: boolean }
-  | { readonly kind: 'forgetDevicePassword' }
+  /** Forget everything this browser keeps about the agent: user, device, device password, settings. */
+  | { readonly kind: 'forgetMe' }
+  /** Send a dead-lettered call log again now (`key` from `failedLogs`). */
+  | { readonly kind: 'retryFailedLog'; readonly key: string }
+  /** Delete a dead-lettered call log from the outbox (the agent copied its details). */
+  | { readonly kind: 'dismissFailedLog'; readonly key: string }
   /** Supervisor: monitor `agent` in `mode` (NeoApi `StartMonitor`). */
   | { readonly kind: 'monitorStart'; readonly agent: string; readonly mode: MonitorMode }
   /** Supervisor: switch the active monitoring to `mode` (`StartMonitor` again). */

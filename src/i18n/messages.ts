@@ -54,7 +54,10 @@ export interface Messages {
   readonly loginCampaignNumber: string;
   readonly loginNoCampaign: string;
   readonly loginRemember: string;
-  readonly loginAutoLogin: string;
+  /** Checkbox, only when the admin allows keeping the device password. */
+  readonly loginRememberDevicePassword: string;
+  /** Under that checkbox: what keeping it means, and that the Neotel password is never kept. */
+  readonly loginRememberDevicePasswordHelp: string;
   readonly loginSubmit: string;
   readonly loginRegistering: string;
   readonly loginAuthenticating: string;
@@ -64,6 +67,8 @@ export interface Messages {
   readonly statusLoggedOut: string;
   readonly statusLoggingIn: string;
   readonly statusReady: string;
+  /** Logged in but the phone is not registered: callers cannot reach the agent (not "Ready"). */
+  readonly statusUnreachable: string;
   readonly statusPausing: string;
   readonly statusOnBreak: (name: string) => string;
   readonly statusInCampaign: (name: string) => string;
@@ -193,10 +198,26 @@ export interface Messages {
   readonly allowMicrophone: string;
   readonly microphoneAsk: string;
   readonly microphoneDenied: string;
-  readonly forgetDevicePassword: string;
+  readonly forgetMe: string;
+  /** Under "forget me": what it erases. */
+  readonly forgetMeHelp: string;
 
   /** The Task-log outbox badge: how many call logs still wait for Salesforce (docs/task-log.md). */
   readonly pendingLogs: (count: number) => string;
+  /** Call logs Salesforce kept refusing (the dead-letter list, docs/task-log.md). */
+  readonly failedLogs: (count: number) => string;
+  readonly failedLogsHelp: string;
+  readonly failedLogsLabel: string;
+  /** The refusal in the agent's words, by kind (src/components/failed-logs/reason-kind.ts). */
+  readonly failedLogReasons: Readonly<Record<'validation' | 'required' | 'field' | 'access' | 'apex' | 'other', string>>;
+  readonly failedLogRaw: string;
+  readonly failedLogDetails: string;
+  readonly copyDetails: string;
+  readonly copied: string;
+  readonly copyBlocked: string;
+  readonly retryLog: string;
+  readonly dismissLog: string;
+  readonly dismissAfterCopy: string;
   readonly noticesLabel: string;
   readonly notices: Readonly<Record<Notice, string>>;
   readonly dismiss: string;

@@ -6,14 +6,19 @@ const DTMF_DIGIT = /^[0-9*#A-D]$/;
 
 /** Timing of one digit on the wire. */
 export interface DtmfTiming {
-  /** Tone length, ms (RTCDTMFSender allows 40–6000; default 100). */
+  /** Tone length, ms (RTCDTMFSender allows 40–6000; default 200). */
   readonly durationMs: number;
-  /** Silence after it, ms (≥ 30; default 70). */
+  /** Silence after it, ms (≥ 30; default 100). */
   readonly gapMs: number;
 }
 
-/** Defaults for {@link DtmfTiming}: what most IVRs read reliably. */
-export const DEFAULT_DTMF_TIMING: DtmfTiming = { durationMs: 100, gapMs: 70 };
+/**
+ * Defaults for {@link DtmfTiming}. Not shorter: at 100 ms Chromium sends each digit as three RFC
+ * 4733 "end" packets with no start, and baresip behind Kamailio + rtpengine registered 1 digit of 3;
+ * 200 ms arrives whole (docs/interop-kamailio.md, "DTMF"). The app passes the admin's
+ * `dtmfDurationMs` / `dtmfGapMs`.
+ */
+export const DEFAULT_DTMF_TIMING: DtmfTiming = { durationMs: 200, gapMs: 100 };
 
 /** Most digits waiting at once; more is a stuck key or a bug, not an agent typing. */
 export const MAX_QUEUED_DIGITS = 64;

@@ -11,6 +11,8 @@ export const SIP_PHONE_ERROR_CODES = [
   'device-not-found',
   /** REGISTER refused with another status (423, 5xx…). */
   'register-rejected',
+  /** The registrar refused a refresh (503…) or the binding expired: the phone registers again by itself. */
+  'registration-lost',
   /** No REGISTER answer within `registerTimeoutMs`. */
   'register-timeout',
   /** The WebSocket to the PBX could not be opened or closed under us. */

@@ -6,6 +6,10 @@
  *   X-Neotel-CallId: 4711                         platform call id (Position IDLLAMADA)
  *   X-Neotel-Leg: platform | queue                who originated the leg
  *   Call-Info: <sip:pbx>;answer-after=0           auto-answer hint (platform legs only)
+ *
+ * The caller is read from the PBX's asserted identity first (RFC 3325 `P-Asserted-Identity`,
+ * then the older `Remote-Party-ID` with `party=calling`), and only then from `From`: a PBX or
+ * trunk often puts a trunk or bot name in `From` and the real number in the asserted identity.
  */
 
 /** Who originated the leg: the platform on the agent's behalf (Dial, dialer) or a queue. */
@@ -87,17 +91,71 @@ export interface InviteParts {
   readonly header: HeaderReader;
   readonly fromUser: string | undefined;
   readonly fromDisplayName: string | undefined;
+  /** The From URI (for a `tel:` caller); optional for older callers of the parser. */
+  readonly fromUri?: string;
+}
+
+/** A caller identity: the number (URI user or `tel:` number) and the display name. */
+export interface CallerIdentity {
+  readonly number: string | null;
+  readonly name: string | null;
+}
+
+const NAME_ADDR = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<"]*?))\s*<([^>]*)>(.*)$/s;
+
+/** The user part of a `sip:`/`sips:` URI, or the number of a `tel:` URI; null otherwise. */
+export function uriNumber(uri: string): string | null {
+  const sip = /^sips?:([^@;?]+)@/i.exec(uri.trim());
+  if (sip?.[1] !== undefined) return decodeURIComponent(sip[1]);
+  const tel = /^tel:([^;?]+)/i.exec(uri.trim());
+  return tel?.[1] ?? null;
+}
+
+/** One `name-addr` or `addr-spec` entry: display name, URI and the parameters after it. */
+function parseNameAddr(entry: string): { name: string | null; uri: string; params: string } | null {
+  const match = NAME_ADDR.exec(entry);
+  if (match) {
+    const name = (match[1] ?? match[2] ?? '').replace(/\\(.)/g, '$1').trim();
+    return { name: name === '' ? null : name, uri: match[3]?.trim() ?? '', params: match[4] ?? '' };
+  }
+  const [uri = '', ...params] = entry.trim().split(';');
+  return uri === '' ? null : { name: null, uri, params: params.map((p) => `;${p}`).join('') };
+}
+
+/**
+ * The caller from `P-Asserted-Identity` (the first entry with a number: a PBX may send a `sip:`
+ * and a `tel:` one) or from `Remote-Party-ID` (the `party=calling` entry, or one without `party`).
+ * Null when neither header names a caller.
+ */
+export function assertedCaller(header: HeaderReader): CallerIdentity | null {
+  for (const entry of splitOutsideBrackets(header('P-Asserted-Identity') ?? '')) {
+    const parsed = parseNameAddr(entry);
+    const number = parsed ? uriNumber(parsed.uri) : null;
+    if (parsed && number !== null) return { number, name: parsed.name };
+  }
+  for (const entry of splitOutsideBrackets(header('Remote-Party-ID') ?? '')) {
+    const parsed = parseNameAddr(entry);
+    if (!parsed) continue;
+    const party = /;\s*party\s*=\s*"?(\w+)/i.exec(parsed.params)?.[1]?.toLowerCase();
+    const number = uriNumber(parsed.uri);
+    if ((party === undefined || party === 'calling') && number !== null) return { number, name: parsed.name };
+  }
+  return null;
 }
 
 /** Builds the app-facing call info from an INVITE. */
 export function parseIncomingCall(invite: InviteParts): IncomingCallInfo {
-  const displayName = invite.fromDisplayName?.trim().replace(/^"(.*)"$/, '$1');
+  const fromName = invite.fromDisplayName?.trim().replace(/^"(.*)"$/, '$1');
+  const asserted = assertedCaller(invite.header);
+  const fromNumber = invite.fromUser === undefined || invite.fromUser === '' ? (invite.fromUri === undefined ? null : uriNumber(invite.fromUri)) : invite.fromUser;
+  const number = asserted?.number ?? fromNumber;
+  const displayName = asserted?.name ?? fromName;
   return {
     sipCallId: invite.sipCallId,
     platformCallId: parsePlatformCallId(invite.header('X-Neotel-CallId')),
     leg: parseLegKind(invite.header('X-Neotel-Leg')),
     answerAfterSeconds: parseAnswerAfter(invite.header('Call-Info')),
-    callerNumber: invite.fromUser === undefined || invite.fromUser === '' ? 'anonymous' : invite.fromUser,
+    callerNumber: number === null || number === '' ? 'anonymous' : number,
     callerName: displayName === undefined || displayName === '' ? null : displayName,
   };
 }

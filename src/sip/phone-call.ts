@@ -29,7 +29,7 @@ export interface PhoneCallMedia {
  *
  * ```
  *  Invitation: ringing ──answer()──► answering ──200 OK/ACK──► established ──hangUp()/BYE──► ended
- *                 │  reject() 486/603, CANCEL, failure                                    ▲
+ *                 │  reject() 486/480, CANCEL, failure                                    ▲
  *                 └─────────────────────────────────────────────────────────────────────┤
  *  Inviter:    calling ──dial(): INVITE ··· 200 OK──────────────► established ──────────┤
  *                 │  4xx-6xx (refused), hangUp(): CANCEL (local-hangup), failure         │
@@ -151,8 +151,11 @@ export class PhoneCall {
     }
   }
 
-  /** Declines a ringing call: 486 Busy Here (default) or 603 Decline. */
-  async reject(statusCode: 486 | 603 = 486): Promise<void> {
+  /**
+   * Declines a ringing call: 486 Busy Here (default) or 480 Temporarily Unavailable. Never 603
+   * Decline: it is global, so it would also cancel the forked branches of the same AOR (a desk phone).
+   */
+  async reject(statusCode: 486 | 480 = 486): Promise<void> {
     const invitation = this.requireInvitation('reject()');
     this.requirePhase('reject()', ['ringing']);
     this.noteEnd('rejected', `${statusCode}`);

@@ -10,6 +10,7 @@ import { browserMediaEnvironment, listAudioDevices, microphoneConstraints, openM
 import { PhoneCall } from './phone-call.ts';
 import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
 import { SipRegistration } from './registration.ts';
+import { installSipExtensions } from './sip-extensions.ts';
 import { RemoteAudio } from './remote-audio.ts';
 import { Ringtone } from './ringtone.ts';
 import { TypedEvents } from './typed-events.ts';
@@ -41,6 +42,7 @@ export class SipPhone {
   private disposed = false;
 
   constructor(private readonly options: SipPhoneOptions) {
+    installSipExtensions();
     this.media = browserMediaEnvironment(options.media);
     this.microphoneId = options.microphoneId;
     this.ringtone = new Ringtone(this.media.container);
@@ -174,8 +176,8 @@ export class SipPhone {
     await this.requireCall('answer()').answer();
   }
 
-  /** Declines the ringing call with 486 Busy Here (default) or 603 Decline. */
-  async reject(statusCode: 486 | 603 = 486): Promise<void> {
+  /** Declines the ringing call with 486 Busy Here (default) or 480 Temporarily Unavailable (never 603: see PhoneCall.reject). */
+  async reject(statusCode: 486 | 480 = 486): Promise<void> {
     this.stopRinging();
     await this.requireCall('reject()').reject(statusCode);
   }
@@ -238,6 +240,7 @@ export class SipPhone {
       header: (name) => invitation.request.getHeader(name),
       fromUser: invitation.remoteIdentity.uri.user,
       fromDisplayName: invitation.remoteIdentity.displayName,
+      fromUri: invitation.remoteIdentity.uri.toString(),
     });
     const call = this.startCall(invitation, info);
     const autoAnswer = shouldAutoAnswer(info, this.options.connection.autoAnswerPlatformLegs);
@@ -246,7 +249,8 @@ export class SipPhone {
       call.answer().catch((error: unknown) => this.events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
       return;
     }
-    void invitation.progress().catch(() => undefined); // 180 Ringing
+    // One 180 Ringing: sip.js already sent it before onInvite, unless the INVITE requires 100rel.
+    if (!invitation.autoSendAnInitialProvisionalResponse) void invitation.progress().catch(() => undefined);
     this.ringtone.start();
     this.events.emit('ringing', true);
     this.events.emit('incoming', call.snapshot(), false);

@@ -37,7 +37,7 @@ export type CallEndReason =
   | 'local-hangup'
   /** The far end sent BYE. */
   | 'remote-hangup'
-  /** We rejected it while ringing (486/603). */
+  /** We rejected it while ringing (486/480). */
   | 'rejected'
   /** The caller (PBX) cancelled before it was answered: CANCEL. */
   | 'cancelled'
@@ -62,7 +62,7 @@ export interface CallSnapshot extends IncomingCallInfo {
   readonly establishedAt: number | null;
   /**
    * SIP status of the final response that ended the call before it was up: the far end's refusal
-   * of our INVITE (`refused`: 486, 404…) or our own reject of an incoming one (486/603); else null.
+   * of our INVITE (`refused`: 486, 404…) or our own reject of an incoming one (486/480); else null.
    */
   readonly finalStatusCode: number | null;
 }

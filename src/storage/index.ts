@@ -1,14 +1,14 @@
 /**
  * Dialtone's browser storage: one IndexedDB database (`dialtone`) with versioned schema steps,
- * typed preferences and a vault that keeps the remembered password sealed with a
- * non-extractable AES-GCM key. See docs/tabs-and-storage.md.
+ * typed preferences, the Task-log outbox and a vault that keeps a remembered device password
+ * sealed with a non-extractable AES-GCM key. What is stored where: docs/security.md.
  */
 export { openStore } from './open-store.ts';
 export type { DialtoneStore, OpenStoreOptions } from './open-store.ts';
 export type { PanelSize, PrefName, Prefs, PrefsStore } from './prefs.ts';
 export { MAX_SECRET_LENGTH } from './vault.ts';
 export type { Vault } from './vault.ts';
-export { createMemoryOutbox, isPending } from './outbox.ts';
+export { createMemoryOutbox, isDead, isPending } from './outbox.ts';
 export type { Outbox, OutboxEntry, OutboxFields, OutboxFieldValue, SendOutcome } from './outbox.ts';
 export { StorageError } from './errors.ts';
 export type { StorageErrorCode } from './errors.ts';

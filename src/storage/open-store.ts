@@ -25,7 +25,7 @@ export interface OpenStoreOptions {
 export interface DialtoneStore {
   /** Remembered user, device, language, panel size, audio devices… */
   readonly prefs: PrefsStore;
-  /** The remembered password, sealed. */
+  /** The remembered device (SIP) password, sealed; the NeoApi password never goes here. */
   readonly vault: Vault;
   /** Task logs until Salesforce confirms them. */
   readonly outbox: Outbox;

@@ -1,30 +1,13 @@
 import { describeValue } from '../shared/errors.ts';
 import { StorageError } from './errors.ts';
+import { deadOf, dueAt, enqueued, isDead, isPending, leased, pickDue, prunable, retried, settled, type OutboxFields, type SendOutcome } from './outbox-rules.ts';
 import type { DialtoneDb, OutboxRecord } from './schema.ts';
 
-/** A field value of an outbox entry (a Task field as `saveLog` sends it). */
-export type OutboxFieldValue = string | number | boolean | null;
-/** The fields of one entry by API name. */
-export type OutboxFields = Readonly<Record<string, OutboxFieldValue>>;
+export { isPending, isDead } from './outbox-rules.ts';
 
 /** One stored log, as the sender sees it. */
 export type OutboxEntry = OutboxRecord;
-
-/** What happened to one send. */
-export type SendOutcome =
-  | { readonly ok: true; readonly taskId: string }
-  /**
-   * `definite`: Salesforce answered that nothing was saved (a create may be sent again as is);
-   * otherwise (timeout, no answer, the page went) a create may have reached it.
-   */
-  | {
-      readonly ok: false;
-      readonly error: string;
-      readonly definite: boolean;
-      readonly retryAt: number;
-      /** A Task the sender found (by `CallObject`) before the failing update: remembered all the same. */
-      readonly taskId?: string;
-    };
+export type { OutboxFieldValue, OutboxFields, SendOutcome } from './outbox-rules.ts';
 
 /**
  * The log outbox (docs/task-log.md): every Task waits here until Salesforce confirmed it, keyed by
@@ -51,17 +34,18 @@ export interface Outbox {
   pendingCount(): Promise<number>;
   /** When the next pending entry may be sent (its back-off or another sender's lease ends); `undefined` = none. */
   nextDueAt(): Promise<number | undefined>;
-  /** Forgets sent entries last changed before `before`. */
+  /** Forgets sent entries last changed before `before` (never a dead-lettered one). */
   prune(before: number): Promise<number>;
+  /** The dead-lettered entries (Salesforce kept refusing them), oldest first; kept until dismissed. */
+  deadLetters(): Promise<OutboxEntry[]>;
+  /** Puts a dead-lettered entry back in the queue, due `now`; `false` if `key` is not dead-lettered. */
+  retry(key: string, now: number): Promise<boolean>;
+  /** Deletes a dead-lettered entry (a person copied it and dismissed it); `false` if `key` is not dead-lettered. */
+  dismiss(key: string): Promise<boolean>;
 }
 
 const KEY_MAX = 255;
 const FORBIDDEN_FIELDS = new Set(['id', 'entityapiname']);
-
-/** Whether the entry still waits for Salesforce. */
-export function isPending(entry: OutboxEntry): boolean {
-  return entry.version > entry.sentVersion;
-}
 
 function checkInput(where: string, key: unknown, fields: unknown): void {
   if (typeof key !== 'string' || key.trim() === '' || key.length > KEY_MAX) {
@@ -86,78 +70,6 @@ function isRecord(value: unknown): value is OutboxRecord {
     (r.taskId === null || typeof r.taskId === 'string') && typeof r.nextAttemptAt === 'number' && typeof r.attempts === 'number';
 }
 
-/** The entry after an enqueue. */
-export function enqueued(existing: OutboxRecord | undefined, key: string, fields: OutboxFields, now: number, merge: boolean): OutboxRecord {
-  if (!existing) {
-    return { key, fields: { ...fields }, version: 1, sentVersion: 0, taskId: null, createMayHaveReached: false, attempts: 0, nextAttemptAt: now, lease: null, lastError: null, createdAt: now, updatedAt: now };
-  }
-  return {
-    ...existing,
-    fields: merge ? { ...existing.fields, ...fields } : { ...fields },
-    version: existing.version + 1,
-    // New facts are worth a prompt try even if the previous version was backing off.
-    attempts: 0,
-    nextAttemptAt: now,
-    updatedAt: now,
-  };
-}
-
-/** Whether `entry` may be leased now. */
-export function claimable(entry: OutboxRecord, now: number): boolean {
-  return isPending(entry) && entry.nextAttemptAt <= now && (entry.lease === null || entry.lease.until <= now);
-}
-
-/** The entry as leased: a create about to be sent may reach Salesforce whatever happens next. */
-export function leased(entry: OutboxRecord, holder: string, now: number, leaseMs: number): OutboxRecord {
-  return { ...entry, lease: { holder, until: now + leaseMs }, createMayHaveReached: entry.createMayHaveReached || entry.taskId === null };
-}
-
-/** The entry after a send of `version` ended with `outcome`. */
-export function settled(entry: OutboxRecord, holder: string, version: number, outcome: SendOutcome, now: number): OutboxRecord {
-  const mine = entry.lease?.holder === holder;
-  if (outcome.ok) {
-    // Salesforce's answer is the truth whoever holds the lease now: remember the Task.
-    return {
-      ...entry,
-      taskId: outcome.taskId,
-      sentVersion: Math.max(entry.sentVersion, version),
-      createMayHaveReached: false,
-      attempts: 0,
-      lastError: null,
-      lease: mine ? null : entry.lease,
-      updatedAt: now,
-    };
-  }
-  if (!mine) return entry;
-  const taskId = outcome.taskId ?? entry.taskId;
-  return {
-    ...entry,
-    taskId,
-    createMayHaveReached: taskId === null && !outcome.definite,
-    attempts: entry.attempts + 1,
-    nextAttemptAt: outcome.retryAt,
-    lastError: outcome.error.slice(0, 500),
-    lease: null,
-    updatedAt: now,
-  };
-}
-
-function pickDue(records: readonly OutboxRecord[], now: number): OutboxRecord | undefined {
-  let best: OutboxRecord | undefined;
-  for (const r of records) if (claimable(r, now) && (best === undefined || r.nextAttemptAt < best.nextAttemptAt)) best = r;
-  return best;
-}
-
-function dueAt(records: readonly OutboxRecord[]): number | undefined {
-  let at: number | undefined;
-  for (const r of records) {
-    if (!isPending(r)) continue;
-    const when = Math.max(r.nextAttemptAt, r.lease?.until ?? 0);
-    at = at === undefined ? when : Math.min(at, when);
-  }
-  return at;
-}
-
 /** The outbox in the `outbox` store of the open database. */
 export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox {
   const where = (key = ''): string => `${databaseName}/outbox/${key}`;
@@ -166,6 +78,18 @@ export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox
     throw new StorageError(code, where(key), `IndexedDB could not ${code === 'READ_FAILED' ? 'read' : 'write'} the outbox.`, { cause });
   };
   const valid = async (): Promise<OutboxRecord[]> => (await db().getAll('outbox')).filter(isRecord);
+  /** Replaces (or, with `null`, deletes) a dead-lettered entry in one transaction. */
+  const change = (key: string, next: ((r: OutboxRecord) => OutboxRecord) | null): Promise<boolean> => {
+    const tx = db().transaction('outbox', 'readwrite');
+    const run = async (): Promise<boolean> => {
+      const raw = await tx.store.get(key);
+      const dead = isRecord(raw) && isDead(raw);
+      if (dead) await (next ? tx.store.put(next(raw)) : tx.store.delete(key));
+      await tx.done;
+      return dead;
+    };
+    return run().catch(fail('WRITE_FAILED', key));
+  };
 
   return {
     persistent: true,
@@ -218,7 +142,7 @@ export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox
         let removed = 0;
         for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
           const r = cursor.value as unknown;
-          if (isRecord(r) && !isPending(r) && r.updatedAt < before) {
+          if (isRecord(r) && prunable(r, before)) {
             await cursor.delete();
             removed += 1;
           }
@@ -228,6 +152,11 @@ export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox
       };
       return run().catch(fail('WRITE_FAILED', ''));
     },
+    async deadLetters() {
+      return deadOf(await valid().catch(fail('READ_FAILED', '')));
+    },
+    retry: (key, now) => change(key, (r) => retried(r, now)),
+    dismiss: (key) => change(key, null),
   };
 }
 
@@ -263,12 +192,25 @@ export function createMemoryOutbox(): Outbox {
     prune(before) {
       let removed = 0;
       for (const [key, r] of entries) {
-        if (!isPending(r) && r.updatedAt < before) {
+        if (prunable(r, before)) {
           entries.delete(key);
           removed += 1;
         }
       }
       return Promise.resolve(removed);
+    },
+    deadLetters: () => Promise.resolve(deadOf([...entries.values()])),
+    retry(key, now) {
+      const entry = entries.get(key);
+      if (!entry || !isDead(entry)) return Promise.resolve(false);
+      entries.set(key, retried(entry, now));
+      return Promise.resolve(true);
+    },
+    dismiss(key) {
+      const entry = entries.get(key);
+      if (!entry || !isDead(entry)) return Promise.resolve(false);
+      entries.delete(key);
+      return Promise.resolve(true);
     },
   };
 }

@@ -11,15 +11,14 @@ export interface PanelSize {
 
 /**
  * Everything Dialtone remembers between sessions, per browser profile and adapter origin.
- * Secrets never go here: the password lives in the {@link Vault}.
+ * Secrets never go here: a device password the admin lets agents keep lives in the vault, the
+ * NeoApi password nowhere (docs/security.md).
  */
 export interface Prefs {
   /** NeoApi user last logged in (pre-fills the login form). */
   user: string;
   /** Device / extension last used. */
   device: string;
-  /** Whether the agent asked to be logged in automatically (password kept in the vault). */
-  autoLogin: boolean;
   /** UI language the agent picked, overriding the call-center default. */
   language: Language;
   /** Last panel size (`setSoftphonePanelWidth/Height`). */
@@ -67,7 +66,6 @@ interface Rule {
 const RULES: Readonly<Record<PrefName, Rule>> = {
   user: { check: isShortText, expected: 'a non-blank string of at most 256 characters' },
   device: { check: isShortText, expected: 'a non-blank string of at most 256 characters' },
-  autoLogin: { check: (v) => typeof v === 'boolean', expected: 'true or false' },
   language: {
     check: (v) => typeof v === 'string' && STORED_LANGUAGES.includes(v),
     expected: `one of ${STORED_LANGUAGES.join(', ')}`,
@@ -91,6 +89,8 @@ export interface PrefsStore {
   set<K extends PrefName>(name: K, value: Prefs[K]): Promise<void>;
   /** Forgets one preference. */
   remove(name: PrefName): Promise<void>;
+  /** Forgets every preference, including ones a newer build wrote ("forget me"). */
+  clear(): Promise<void>;
   /** Every valid stored preference; corrupt ones are left out (and reported in `corrupt`). */
   getAll(): Promise<{ prefs: Partial<Prefs>; corrupt: PrefName[] }>;
 }
@@ -130,6 +130,11 @@ export function createPrefsStore(db: () => DialtoneDb, databaseName: string): Pr
       assertName(name);
       await db().delete('prefs', name).catch((cause: unknown) => {
         throw new StorageError('WRITE_FAILED', where(name), 'IndexedDB could not delete the preference.', { cause });
+      });
+    },
+    async clear() {
+      await db().clear('prefs').catch((cause: unknown) => {
+        throw new StorageError('WRITE_FAILED', where('*'), 'IndexedDB could not clear the preferences.', { cause });
       });
     },
     async getAll() {

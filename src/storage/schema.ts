@@ -29,15 +29,23 @@ export interface OutboxRecord {
   readonly fields: Readonly<Record<string, string | number | boolean | null>>;
   readonly version: number;
   readonly sentVersion: number;
-  /** The Task's id once a `saveLog` create answered; later versions update it by `Id`. */
+  /** The Task's id once a create (the Apex upsert) answered; later versions update it by `Id`. */
   readonly taskId: string | null;
-  /** A create was sent without a definite answer: look the Task up before creating again. */
-  readonly createMayHaveReached: boolean;
   readonly attempts: number;
   readonly nextAttemptAt: number;
-  /** Which sender works on the entry, until when (epoch ms). */
+  /**
+   * Which sender works on the entry, until when — in the senders' lease clock
+   * (`performance.timeOrigin + performance.now()`, see docs/task-log.md), not the wall clock.
+   */
   readonly lease: { readonly holder: string; readonly until: number } | null;
   readonly lastError: string | null;
+  /**
+   * The last definite refusal (Salesforce answered that it will not save these fields) and how many
+   * attempts in a row got that same refusal; absent in entries older than dead-lettering.
+   */
+  readonly refusal?: { readonly code: string; readonly message: string; readonly count: number } | null;
+  /** When the entry was moved to the dead-letter list (no more automatic sends); absent/`null` = not dead. */
+  readonly deadAt?: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -74,6 +82,15 @@ export const MIGRATIONS: readonly Migration[] = [
   // v2: the Task-log outbox (src/storage/outbox.ts).
   (db) => {
     db.createObjectStore('outbox', { keyPath: 'key' });
+  },
+  // v3: versions 1–2 sealed the NeoApi password in the vault for auto-login, with its key beside
+  // it, i.e. readable by anyone holding the profile. The records are sealed, so this step cannot
+  // tell which ones hold it (WebCrypto is asynchronous, an upgrade transaction is not): it wipes
+  // the whole vault, key included, and the retired `autoLogin` preference. The agent types the
+  // device password once more. See docs/security.md.
+  (_db, tx) => {
+    void tx.objectStore('vault').clear();
+    void tx.objectStore('prefs').delete('autoLogin');
   },
 ];
 

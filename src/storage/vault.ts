@@ -10,9 +10,14 @@ const ADDITIONAL_DATA = new TextEncoder().encode('dialtone/vault/secret/v1');
 const MAX_KEY_RACES = 3;
 
 /**
- * The remembered password for auto-login, never stored in clear: AES-GCM (256-bit) with a
- * non-extractable `CryptoKey` generated on first save and kept in IndexedDB, and a fresh random
- * 96-bit IV for every write. See docs/tabs-and-storage.md for what this does and does not protect.
+ * One secret at rest, never stored in clear: AES-GCM (256-bit) with a non-extractable `CryptoKey`
+ * generated on first save and kept in IndexedDB, and a fresh random 96-bit IV for every write.
+ *
+ * The key sits next to the ciphertext, in the same profile. This keeps the secret out of the
+ * profile's files and out of a casual look at DevTools; it does NOT protect it from anyone who
+ * can run script in this origin or use this browser profile: they open it as this code does.
+ * Dialtone therefore keeps here only the device (SIP) password, and only when the admin allows
+ * it; see docs/security.md.
  */
 export interface Vault {
   /** Seals and stores `secret`, replacing any previous one. Rejects `INVALID_VALUE` for an empty or oversized secret. */

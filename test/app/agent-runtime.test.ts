@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AgentRuntime, type DeviceCredentials, type NeoApiLike } from '../../src/app/agent-runtime.ts';
 import type { PhoneLike } from '../../src/app/phone-bridge.ts';
-import type { AgentEvent } from '../../src/call/index.ts';
+import { shareableState } from '../../src/app/tab-sync.ts';
+import type { AgentEvent, AgentState } from '../../src/call/index.ts';
 import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
 import { validateConfig, type Config } from '../../src/config/index.ts';
 import type { AgentView } from '../../src/controllers/agent-view.ts';
@@ -54,7 +55,7 @@ class FakePhone implements PhoneLike {
     this.calls.push('answer');
     return Promise.resolve();
   }
-  reject(status?: 486 | 603): Promise<void> {
+  reject(status?: 486 | 480): Promise<void> {
     this.calls.push(`reject ${status ?? ''}`);
     return Promise.resolve();
   }
@@ -140,7 +141,7 @@ function rig(overrides: Record<string, string> = {}) {
   return { neo, phones, pollers, views, runtime, view: () => runtime.current };
 }
 
-const login = { kind: 'login', user: '1001', device: '1001', password: 'secret', devicePassword: 'sip-1001', campaign: null, remember: false, autoLogin: false } as const;
+const login = { kind: 'login', user: '1001', device: '1001', password: 'secret', devicePassword: 'sip-1001', campaign: null, remember: false, rememberDevicePassword: false } as const;
 
 describe('AgentRuntime', () => {
   it('registers the device with its SIP password, then sends Login with the templated device, then polls Position for the user', async () => {
@@ -162,6 +163,19 @@ describe('AgentRuntime', () => {
     await flush();
     await flush();
     expect(JSON.stringify(r.views.at(-1))).not.toContain('secret');
+  });
+
+  it('never shares the NeoApi password with other tabs, even while the phone registers and the state still holds it', () => {
+    const r = rig();
+    r.runtime.send(login);
+    const sent = r.view().agent;
+    if (sent.phase !== 'loggingIn') throw new Error(`expected loggingIn, got ${sent.phase}`);
+    // The fake phone registers at once; a real one takes a round trip, during which the state holds the password.
+    const registering: AgentState = { ...sent, step: 'registering', password: 'secret' };
+    const state = { view: { ...r.view(), agent: registering }, kit: { ...r.runtime.takeoverKit(), agent: registering } };
+    const shared = JSON.stringify(shareableState(state));
+    expect(shared).not.toContain('"secret"');
+    expect(shareableState(state).view.agent).toMatchObject({ phase: 'loggingIn', user: '1001', password: null });
   });
 
   it('shows a login failure and unregisters the phone when NeoApi refuses the credentials', async () => {

@@ -1,36 +1,36 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TaskLogger, backoffDelay, taskIdOfLookup, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
-import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
-import { parseCallId } from '../../src/call/ids.ts';
+import { TaskLogger, backoffDelay, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
+import { refusalOf, taskIdOfUpsert } from '../../src/app/task-send.ts';
+import type { OutboxEntry } from '../../src/storage/index.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
 import { OpenCtiError } from '../../src/opencti/index.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';
+import { T0, call, config, run } from './task-log-support.ts';
 
-/** A Salesforce org as far as the logger sees it: Tasks by id, with failures to order. */
+/**
+ * A Salesforce org as far as the logger sees it: Tasks by id, the Apex upsert keyed by CallObject
+ * (`runApex`, logged as `create`), `saveLog` updates by Id, with failures to order.
+ */
 class FakeOrg implements TaskLogCti {
   readonly tasks = new Map<string, Record<string, unknown>>();
+  readonly keys = new Map<string, string>();
   readonly calls: string[] = [];
-  /** Next saveLog outcomes: `fail` = Salesforce refuses; `lost` = saved but the answer never came. */
-  readonly script: ('fail' | 'lost')[] = [];
+  /** Next outcomes: `fail` = server trouble; `lost` = saved but the answer never came; `refuse` = a validation rule refuses it. */
+  readonly script: ('fail' | 'lost' | 'refuse')[] = [];
   refreshes = 0;
   private next = 1;
 
   saveLog({ value }: { value: Record<string, unknown> }): Promise<string> {
     const step = this.script.shift();
-    this.calls.push(typeof value.Id === 'string' ? `update ${value.Id}` : 'create');
+    const id = value.Id as string;
+    this.calls.push(`update ${id}`);
     if (step === 'fail') return Promise.reject(new OpenCtiError('SERVER_ERROR', 'saveLog', 'injected'));
-    let id = value.Id as string | undefined;
-    if (id === undefined) {
-      id = `00TDt00000${String(this.next++).padStart(5, '0')}AAA`;
-      const { entityApiName: _ignored, ...fields } = value;
-      this.tasks.set(id, { ...fields, Id: id });
-    } else {
-      if ('TaskSubtype' in value) return Promise.reject(new OpenCtiError('GENERIC_ERROR', 'saveLog', 'Unable to update fields: TaskSubtype'));
-      const { Id: _id, ...fields } = value;
-      this.tasks.set(id, { ...this.tasks.get(id), ...fields });
-    }
+    if (step === 'refuse') return Promise.reject(new OpenCtiError('GENERIC_ERROR', 'saveLog', 'refused', { errors: [{ code: 'GENERIC_ERROR', description: 'Failed to save the record', details: [{ message: 'Subject must name the product' }] }] }));
+    if ('TaskSubtype' in value) return Promise.reject(new OpenCtiError('GENERIC_ERROR', 'saveLog', 'Unable to update fields: TaskSubtype'));
+    const { Id: _id, ...fields } = value;
+    this.tasks.set(id, { ...this.tasks.get(id), ...fields });
     if (step === 'lost') return Promise.reject(new OpenCtiError('TIMEOUT', 'saveLog', 'no reply'));
     return Promise.resolve(id);
   }
@@ -41,9 +41,24 @@ class FakeOrg implements TaskLogCti {
   }
 
   runApex(args: { apexClass: string; methodName: string; methodParams?: Readonly<Record<string, string>> }): Promise<unknown> {
-    this.calls.push(`lookup ${args.methodParams?.callObject ?? ''}`);
-    const found = [...this.tasks.values()].filter((t) => t.CallObject === args.methodParams?.callObject);
-    return Promise.resolve(found.map((t) => ({ attributes: { type: 'Task' }, Id: t.Id })));
+    const step = this.script.shift();
+    this.calls.push('create');
+    if (step === 'fail') return Promise.reject(new OpenCtiError('SERVER_ERROR', 'runApex', 'injected'));
+    if (step === 'refuse') return Promise.resolve({ error: { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', parameter: 'fields', message: 'Subject must name the product' } });
+    const key = args.methodParams?.callObject ?? '';
+    const fields = JSON.parse(args.methodParams?.fields ?? '{}') as Record<string, unknown>;
+    let id = this.keys.get(key);
+    expect(args.methodParams?.version).toMatch(/^[1-9][0-9]*$/);
+    if (id === undefined) {
+      id = `00TDt00000${String(this.next++).padStart(5, '0')}AAA`;
+      this.keys.set(key, id);
+      this.tasks.set(id, { ...fields, CallObject: key, Id: id });
+    } else {
+      const { TaskSubtype: _create, ...rest } = fields;
+      this.tasks.set(id, { ...this.tasks.get(id), ...rest });
+    }
+    if (step === 'lost') return Promise.reject(new OpenCtiError('TIMEOUT', 'runApex', 'no reply'));
+    return Promise.resolve({ taskId: id, created: true });
   }
 
   byCallObject(callObject: string): Record<string, unknown>[] {
@@ -51,17 +66,9 @@ class FakeOrg implements TaskLogCti {
   }
 }
 
-const T0 = Date.UTC(2026, 11, 4, 10, 0, 0);
 const contact: LinkedRecord = { id: '003Dt000001AbCdIAK', objectType: 'Contact', name: 'Ana', reason: { kind: 'search', field: 'Phone', value: '600111222', rule: null } };
 const account: LinkedRecord = { ...contact, id: '001Dt000001AbCdIAK', objectType: 'Account' };
-const config = {
-  categories: [{ id: 1, name: 'Ventas', subcategories: [{ id: 101, name: 'Venta realizada' }] }],
-  crm: { useTaskDescriptionField: false, saveActivityLog: true },
-} as unknown as TaskLoggerOptions['config'];
 
-function call(id: string, facts: Partial<CallFacts> = {}): CallFacts {
-  return newCall('inbound', T0, { callId: parseCallId(id), number: '600111222', answeredAt: T0 + 1000, endedAt: T0 + 31_000, endedBy: 'remote', ...facts });
-}
 
 const stores: DialtoneStore[] = [];
 const loggers: TaskLogger[] = [];
@@ -79,17 +86,12 @@ async function logger(org: TaskLogCti, database: string, extra: Partial<TaskLogg
     warn: () => undefined,
     openOutbox: () => Promise.resolve(store.outbox),
     random: () => 1,
+    // The fake clock (the default lease clock, performance.now, is not faked here: see task-log-exactly-once.test.ts).
+    now: () => Date.now(),
     ...extra,
   });
   loggers.push(made);
   return made;
-}
-
-/** Lets fake-indexeddb (real setImmediate) and the logger's promises run, moving the fake clock by `ms`. */
-async function run(ms = 0): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  if (ms > 0) await vi.advanceTimersByTimeAsync(ms);
-  for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 beforeEach(() => {
@@ -148,7 +150,7 @@ describe('TaskLogger', () => {
     expect(pending.at(-1)).toBe(0);
   });
 
-  it('looks the Task up by CallObject after an unanswered create, and updates it instead of writing a second one', async () => {
+  it('after an unanswered create, the retry (the same keyed upsert) updates that Task instead of writing a second one', async () => {
     const org = new FakeOrg();
     org.script.push('lost');
     const log = await logger(org, freshDatabaseName());
@@ -156,8 +158,51 @@ describe('TaskLogger', () => {
     log.log(call('4711'), false);
     await run();
     await run(2000);
-    expect(org.calls).toEqual(['create', 'lookup 4711', 'update 00TDt0000000001AAA']);
+    log.log(call('4711', { disposition: { subcategory: 101, callbackAt: null } }), true);
+    await run();
+    expect(org.calls).toEqual(['create', 'create', 'update 00TDt0000000001AAA']);
     expect(org.tasks.size).toBe(1);
+  });
+
+  it('moves a log Salesforce refuses the same way N times to the dead-letter list, and stops sending it; retry and dismiss', async () => {
+    const org = new FakeOrg();
+    org.script.push('refuse', 'fail', 'refuse', 'refuse', 'refuse');
+    const dead: (readonly OutboxEntry[])[] = [];
+    const log = await logger(org, freshDatabaseName(), { deadLetterAfter: 3, onDeadLetters: (entries) => dead.push(entries) });
+    log.start();
+    log.log(call('4711'), false);
+    await run(60_000);
+    expect(org.calls, 'a server error is no refusal: it breaks the run').toEqual(['create', 'create', 'create', 'create', 'create']);
+    expect(dead.at(-1)).toEqual([expect.objectContaining({ key: '4711', refusal: { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Subject must name the product', count: 3 } })]);
+    expect(pending.at(-1), 'no longer counted as waiting').toBe(0);
+    await run(600_000);
+    expect(org.calls, 'not retried by itself').toHaveLength(5);
+    await log.retryDead('4711');
+    await run();
+    expect(org.calls).toHaveLength(6);
+    expect(org.byCallObject('4711')).toHaveLength(1);
+    expect(dead.at(-1)).toEqual([]);
+    org.script.push('refuse');
+    log.log(call('4711', { disposition: { subcategory: 101, callbackAt: null } }), true);
+    await run(60_000);
+    expect(dead.at(-1), 'an update refused (deadLetterAfter 3: refused once, then sent)').toEqual([]);
+  });
+
+  it('dismissDead deletes only a dead-lettered log', async () => {
+    const org = new FakeOrg();
+    org.script.push('refuse');
+    const dead: (readonly OutboxEntry[])[] = [];
+    const log = await logger(org, freshDatabaseName(), { deadLetterAfter: 1, onDeadLetters: (entries) => dead.push(entries) });
+    log.start();
+    log.log(call('4711'), false);
+    log.log(call('4712'), false);
+    await run(10_000);
+    expect(dead.at(-1)?.map((e) => e.key)).toEqual(['4711']);
+    await log.dismissDead('4712');
+    await log.dismissDead('4711');
+    await run();
+    expect(dead.at(-1)).toEqual([]);
+    expect(org.byCallObject('4712')).toHaveLength(1);
   });
 
   it('keeps the log through a reload: a new page on the same database sends it, once', async () => {
@@ -246,10 +291,31 @@ describe('TaskLogger', () => {
   });
 });
 
-describe('taskIdOfLookup', () => {
-  it('takes the oldest Task, null for none, and throws for an Apex error instead of guessing "not found"', () => {
-    expect(taskIdOfLookup([{ attributes: { type: 'Task' }, Id: '00TDt0000000001AAA' }, { Id: '00TDt0000000002AAA' }])).toBe('00TDt0000000001AAA');
-    expect(taskIdOfLookup([])).toBeNull();
-    expect(() => taskIdOfLookup({ error: { code: 'NO_ACCESS', parameter: 'callObject', message: 'no' } })).toThrow(/NeotelDataRetrieval.findTaskByCallObject answered .*NO_ACCESS.*expected a JSON list of Tasks/);
+describe('taskIdOfUpsert and refusalOf', () => {
+  it('reads the Task id, and turns the Apex error into a refusal (a busy key is no refusal)', () => {
+    expect(taskIdOfUpsert({ taskId: '00TDt0000000001AAA', created: true })).toBe('00TDt0000000001AAA');
+    const refused = (() => {
+      try {
+        taskIdOfUpsert({ error: { code: 'REQUIRED_FIELD_MISSING', parameter: 'fields', message: 'Required fields are missing: [Subject]' } });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refusalOf(refused)).toEqual({ code: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Subject]' });
+    expect(() => taskIdOfUpsert({ error: { code: 'KEY_BUSY', message: 'locked' } })).toThrow(/KEY_BUSY/);
+    try {
+      taskIdOfUpsert({ error: { code: 'KEY_BUSY', message: 'locked' } });
+    } catch (error) {
+      expect(refusalOf(error)).toBeUndefined();
+    }
+    expect(() => taskIdOfUpsert([])).toThrow(/DialtoneTaskLog.upsertCallTask answered \[\]; expected \{"taskId"/);
+  });
+
+  it('treats no answer and server trouble as passing, a refused request or a missing Apex class as a refusal', () => {
+    expect(refusalOf(new OpenCtiError('TIMEOUT', 'runApex', 'no reply'))).toBeUndefined();
+    expect(refusalOf(new OpenCtiError('SERVER_ERROR', 'saveLog', 'An internal server error has occurred.'))).toBeUndefined();
+    expect(refusalOf(new OpenCtiError('SERVER_ERROR', 'runApex', 'Salesforce refused Open CTI runApex(…): Could not load Apex class: DialtoneTaskLog.'))).toMatchObject({ code: 'APEX_CLASS_MISSING' });
+    expect(refusalOf(new OpenCtiError('GENERIC_ERROR', 'saveLog', 'x', { errors: [{ code: 'GENERIC_ERROR', description: 'Failed to save', details: [{ message: 'Rule says no' }] }] }))).toEqual({ code: 'GENERIC_ERROR', message: 'Failed to save — Rule says no' });
   });
 });

@@ -85,7 +85,7 @@ describe('manual dial', () => {
     const cancelling = step(dialed.state, { kind: 'hangUp', at: T0 + 200 });
     const late = step(cancelling.state, platformLeg(T0 + 250));
     expect(late.state.phase).toBe('dialing');
-    expect(late.effects).toEqual([{ kind: 'sip', action: 'reject', legId: LEG, status: 603 }]);
+    expect(late.effects).toEqual([{ kind: 'sip', action: 'reject', legId: LEG, status: 486 }]);
   });
 
   it('answers a queued INVITE during a dial with busy', () => {
@@ -139,7 +139,7 @@ describe('inbound queued call', () => {
 
   it('declines a call the agent rejects, silences the ringer once, and logs it as rejected', () => {
     const rejecting = step(STATES.ringing, { kind: 'reject', at: T0 + 2_000 });
-    expect(rejecting.effects).toEqual([{ kind: 'ringer', on: false }, { kind: 'sip', action: 'reject', legId: LEG, status: 603 }]);
+    expect(rejecting.effects).toEqual([{ kind: 'ringer', on: false }, { kind: 'sip', action: 'reject', legId: LEG, status: 486 }]);
     expect(transition(rejecting.state, { kind: 'answer', at: T0 + 2_010 }, CONTEXT), 'a declined call cannot be answered').toMatchObject({ ok: false, error: { code: 'NOT_RINGING' } });
     expect(transition(rejecting.state, { kind: 'reject', at: T0 + 2_020 }, CONTEXT), 'nor declined twice').toMatchObject({ ok: false, error: { code: 'NOT_RINGING' } });
     const ended = step(rejecting.state, { kind: 'sipEnded', at: T0 + 2_050, legId: LEG, by: 'local', reason: null });

@@ -58,7 +58,7 @@ export function expectWellFormedEffects(before: AgentState, after: AgentState, e
         break;
       case 'sip':
         if (effect.action !== 'register' && effect.action !== 'unregister') expect(effect.legId, `sip ${effect.action} names a leg`).toMatch(/\S/);
-        if (effect.action === 'reject') expect([486, 603]).toContain(effect.status);
+        if (effect.action === 'reject') expect([486, 480]).toContain(effect.status);
         if (effect.action === 'dtmf') expect(effect.digit).toMatch(/^[0-9*#A-D]$/);
         break;
       case 'notify':

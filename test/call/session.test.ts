@@ -42,7 +42,8 @@ describe('login', () => {
     const asked = step(initialState(), eventOf('login', T0));
     const refused = step(asked.state, { kind: 'sipRegistrationFailed', at: T0 + 300, reason: '403 Forbidden' });
     expect(refused.state).toEqual({ ...initialState(), phone: 'down' });
-    expect(refused.effects).toEqual([{ kind: 'notify', notice: 'loginFailed', level: 'error', detail: '403 Forbidden' }]);
+    // Unregister whatever failed: a timed-out or retried REGISTER may have left a binding.
+    expect(refused.effects).toEqual([{ kind: 'sip', action: 'unregister' }, { kind: 'notify', notice: 'loginFailed', level: 'error', detail: '403 Forbidden' }]);
   });
 
   it('unregisters and reports the platform message when Login is refused', () => {
@@ -232,3 +233,18 @@ describe('resuming another tab\'s session', () => {
   });
 });
 
+
+describe('a lost registration', () => {
+  it('says so (error), keeps the session, and says when callers reach the agent again', () => {
+    const lost = step(STATES.ready, { kind: 'sipTransportLost', at: T0, cause: 'registration' });
+    expect(lost.state).toMatchObject({ phase: 'ready', phone: 'reconnecting' });
+    expect(lost.effects).toMatchObject([{ kind: 'notify', notice: 'registrationLost', level: 'error' }]);
+    const back = step(lost.state, { kind: 'sipRegistered', at: T0 + 2000 });
+    expect(back.state).toMatchObject({ phase: 'ready', phone: 'registered' });
+    expect(back.effects).toMatchObject([{ kind: 'notify', notice: 'registrationRecovered', level: 'info' }]);
+  });
+
+  it('a dropped WebSocket is still the transport notice', () => {
+    expect(step(STATES.ready, { kind: 'sipTransportLost', at: T0 }).effects).toMatchObject([{ kind: 'notify', notice: 'transportLost', level: 'warning' }]);
+  });
+});

@@ -69,6 +69,8 @@ describe('the real definition', () => {
       iceServers: [],
       iceGatheringTimeoutMs: 1000,
       autoAnswerPlatformLegs: true,
+      dtmfDurationMs: 200,
+      dtmfGapMs: 100,
     });
     expect(config.crm.searchTypePriority).toEqual(['Contact', 'Account', 'Lead', 'Opportunity']);
     expect(config.crm.defaultNewRowData).toEqual([
@@ -135,8 +137,9 @@ describe('defaults', () => {
       syncIdField: DEFAULT_SYNC_ID_FIELD,
       nationalIdField: null,
       nationalIdIvrKey: 'DNI',
+      taskLogDeadLetterAfter: 5,
     });
-    expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowAutoLogin: true, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [] });
+    expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowRememberDevicePassword: false, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [] });
     expect(config.categories).toEqual([]);
     expect(config.transfers).toEqual({ queues: [], campaigns: [], users: [], numbers: [], allowManualNumber: true });
     expect(config.supervision).toEqual({ supervisorUserIds: [], monitoredUsers: [], showMonitoringToAgent: false });
@@ -285,6 +288,28 @@ describe('booleans', () => {
   });
 });
 
+describe('remembering the device password (allowRememberDevicePassword)', () => {
+  const path = settingPath('dialtoneAgent', 'allowRememberDevicePassword');
+
+  it('is off in the shipped file and when the admin leaves it empty, so no password is kept by default', () => {
+    expect(configFromSettings(realSettings()).agent.allowRememberDevicePassword).toBe(false);
+    expect(configWith({ [path]: undefined }).agent.allowRememberDevicePassword).toBe(false);
+    expect(configWith({ [path]: '  ' }).agent.allowRememberDevicePassword).toBe(false);
+  });
+
+  it('is on only when the admin writes true', () => {
+    expect(configWith({ [path]: 'TRUE' }).agent.allowRememberDevicePassword).toBe(true);
+  });
+
+  it('refuses anything but true or false, naming the setting, its label and the value received', () => {
+    const issue = issueFor(path, 'si');
+    expect(issue).toMatchObject({ code: 'INVALID_SETTING', path, received: 'si', expected: 'true or false' });
+    expect(issue.label).toMatch(/device \(SIP\) password/u);
+    expect(issue.message).toContain('/dialtoneAgent/allowRememberDevicePassword');
+    expect(issue.message).toContain('"si"');
+  });
+});
+
 describe('other single values', () => {
   it('reads the language in any case and refuses unknown ones', () => {
     expect(configWith({ [settingPath('dialtoneAgent', 'language')]: 'ES' }).agent.language).toBe('es');
@@ -310,6 +335,7 @@ describe('other single values', () => {
     for (const value of ['National Id', 'NationalId__c;DROP', '1Field', 'Field_']) {
       expect(issueFor(settingPath('dialtoneCrm', 'nationalIdField'), value).code).toBe('INVALID_SETTING');
     }
+    expect(issueFor(settingPath('dialtoneCrm', 'taskLogDeadLetterAfter'), '0').code).toBe('INVALID_SETTING');
     expect(issueFor(settingPath('dialtoneCrm', 'nationalIdIvrKey'), 'DNI=').code).toBe('INVALID_SETTING');
   });
 

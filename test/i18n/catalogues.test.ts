@@ -30,6 +30,7 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   autoReleaseSeconds: [4715],
   callbackPast: ['<NOW>'],
   pendingLogs: [4716],
+  failedLogs: [4726],
   monitorAgentOption: ['<NAME>', '<ID>'],
   monitorStarting: ['<AGENT>'],
   monitorListening: ['<AGENT>'],

@@ -12,7 +12,7 @@ import type { SipPhoneOptions } from '../../src/sip/index.ts';
 export type InviteScript = { readonly refuse: number } | 'answer' | 'ring';
 
 const SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=sendrecv\r\n';
-const REASONS: Readonly<Record<number, string>> = { 100: 'Trying', 180: 'Ringing', 200: 'OK', 404: 'Not Found', 486: 'Busy Here', 487: 'Request Terminated' };
+const REASONS: Readonly<Record<number, string>> = { 100: 'Trying', 180: 'Ringing', 200: 'OK', 404: 'Not Found', 423: 'Interval Too Brief', 486: 'Busy Here', 487: 'Request Terminated', 503: 'Service Unavailable' };
 
 interface Parsed {
   readonly method: string;
@@ -36,6 +36,15 @@ export class FakeProxy {
   /** Status of every response delivered to the phone, in order. */
   readonly responses: number[] = [];
   invite: InviteScript = 'answer';
+  /** Every request as the phone sent it, in order. */
+  readonly texts: string[] = [];
+  /** `performance.now()` when each of {@link texts} arrived. */
+  readonly textsAt: number[] = [];
+  /**
+   * How the next REGISTERs are answered, one entry each (then 200 with `expires=300`): a status,
+   * extra headers (`Min-Expires`, `Retry-After`), and for a 200 the expiry granted.
+   */
+  readonly registerScript: { status: number; headers?: readonly string[]; expires?: number }[] = [];
   private transport: FakeTransport | undefined;
   private pendingInvite: Parsed | undefined;
   private lastInvite: string | undefined;
@@ -78,10 +87,16 @@ export class FakeProxy {
     const request = parse(text);
     if (text.startsWith('SIP/2.0')) return; // a response from the phone (none expected here)
     this.requests.push(request.method);
+    this.texts.push(text);
+    this.textsAt.push(performance.now());
     switch (request.method) {
-      case 'REGISTER':
-        this.reply(request, 200, [`Contact: ${request.header('Contact')};expires=300`]);
+      case 'REGISTER': {
+        const next = this.registerScript.shift() ?? { status: 200 };
+        const contact = request.header('Contact').replace(/;expires=\d+/, '');
+        if (next.status === 200) this.reply(request, 200, [`Contact: ${contact};expires=${next.expires ?? 300}`, ...(next.headers ?? [])]);
+        else this.reply(request, next.status, next.headers ?? []);
         return;
+      }
       case 'INVITE':
         this.lastInvite = text.split('\r\n')[0];
         this.reply(request, 100);

@@ -53,18 +53,51 @@ describe.each([
     expect(next).toMatchObject({ version: 2, taskId: '00TDt000001AbCdIAK', fields: { CallDisposition: 'Venta' } });
   });
 
-  it('backs off after a failure, and remembers that an unanswered create may have reached Salesforce', async () => {
+  it('backs off after a failure', async () => {
     const outbox = await make();
     await outbox.enqueue('4711', fields, { now: 0 });
-    let entry = await outbox.claim('tab-a', 0, LEASE);
-    expect(entry?.createMayHaveReached).toBe(false);
-    await outbox.settle('4711', 'tab-a', 1, { ok: false, error: 'TIMEOUT', definite: false, retryAt: 5000 }, 1);
+    await outbox.claim('tab-a', 0, LEASE);
+    await outbox.settle('4711', 'tab-a', 1, { ok: false, error: 'TIMEOUT', retryAt: 5000, deadAfter: 3 }, 1);
     expect(await outbox.claim('tab-a', 4999, LEASE), 'backing off').toBeUndefined();
     expect(await outbox.nextDueAt()).toBe(5000);
-    entry = await outbox.claim('tab-a', 5000, LEASE);
-    expect(entry).toMatchObject({ attempts: 1, createMayHaveReached: true, lastError: 'TIMEOUT' });
-    await outbox.settle('4711', 'tab-a', 1, { ok: false, error: 'GENERIC_ERROR', definite: true, retryAt: 6000 }, 5001);
-    expect(await outbox.get('4711')).toMatchObject({ attempts: 2, createMayHaveReached: false });
+    expect(await outbox.claim('tab-a', 5000, LEASE)).toMatchObject({ attempts: 1, lastError: 'TIMEOUT', refusal: null, deadAt: null });
+  });
+
+  it('dead-letters an entry after deadAfter sends in a row got the same refusal; keeps it until dismissed; retry and new facts revive it', async () => {
+    const outbox = await make();
+    await outbox.enqueue('4711', fields, { now: 0 });
+    const refused = { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Subject must name the product' };
+    const fail = async (at: number, outcome: Partial<{ refusal: typeof refused; error: string }>): Promise<void> => {
+      const entry = await outbox.claim('tab', at, LEASE);
+      expect(entry, `due at ${at}`).toBeDefined();
+      await outbox.settle('4711', 'tab', entry!.version, { ok: false, error: 'x', retryAt: at + 1, deadAfter: 3, ...outcome }, at);
+    };
+    await fail(0, { refusal: refused });
+    await fail(1, { error: 'TIMEOUT' });
+    expect((await outbox.get('4711'))?.refusal, 'a timeout breaks the run').toBeNull();
+    await fail(2, { refusal: refused });
+    await fail(3, { refusal: { ...refused, message: 'other rule' } });
+    await fail(4, { refusal: refused });
+    await fail(5, { refusal: refused });
+    expect(await outbox.deadLetters()).toEqual([]);
+    await fail(6, { refusal: refused });
+    const [dead] = await outbox.deadLetters();
+    expect(dead).toMatchObject({ key: '4711', deadAt: 6, refusal: { ...refused, count: 3 } });
+    expect(await outbox.pendingCount(), 'a dead entry is not pending').toBe(0);
+    expect(await outbox.claim('tab', 1000, LEASE), 'nor sent by itself').toBeUndefined();
+    expect(await outbox.nextDueAt()).toBeUndefined();
+    expect(await outbox.prune(1e12), 'never pruned').toBe(0);
+    expect(await outbox.retry('4711', 2000)).toBe(true);
+    expect(await outbox.claim('tab', 2000, LEASE)).toMatchObject({ key: '4711', attempts: 0, deadAt: null, refusal: null });
+    await outbox.settle('4711', 'tab', 1, { ok: false, error: 'x', retryAt: 2001, deadAfter: 1, refusal: refused }, 2000);
+    expect(await outbox.deadLetters()).toHaveLength(1);
+    await outbox.enqueue('4711', { ...fields, Subject: 'Call about product X' }, { now: 3000 });
+    expect(await outbox.deadLetters(), 'new facts get their own tries').toEqual([]);
+    await outbox.claim('tab', 3000, LEASE);
+    await outbox.settle('4711', 'tab', 2, { ok: false, error: 'x', retryAt: 3001, deadAfter: 1, refusal: refused }, 3000);
+    expect(await outbox.dismiss('nope')).toBe(false);
+    expect(await outbox.dismiss('4711')).toBe(true);
+    expect(await outbox.get('4711')).toBeUndefined();
   });
 
   it('lets another sender take an entry whose lease ran out (a tab that died mid-send)', async () => {
@@ -74,9 +107,9 @@ describe.each([
     expect(await outbox.claim('tab-b', LEASE - 1, LEASE)).toBeUndefined();
     expect(await outbox.nextDueAt()).toBe(LEASE);
     const taken = await outbox.claim('tab-b', LEASE, LEASE);
-    expect(taken).toMatchObject({ key: '4711', createMayHaveReached: true });
+    expect(taken).toMatchObject({ key: '4711' });
     // The dead tab's late failure must not undo tab-b's lease.
-    await outbox.settle('4711', 'dead-tab', 1, { ok: false, error: 'x', definite: true, retryAt: 0 }, LEASE + 1);
+    await outbox.settle('4711', 'dead-tab', 1, { ok: false, error: 'x', retryAt: 0, deadAfter: 5 }, LEASE + 1);
     expect((await outbox.get('4711'))?.lease?.holder).toBe('tab-b');
   });
 

@@ -1,9 +1,10 @@
 import type { RecordStore } from '../records/record-store.ts';
 import { ApexException, type ApexClassTwin } from './apex-class.ts';
+import { DialtoneTaskLog } from './dialtone-task-log.ts';
 import { NeotelDataRetrieval } from './neotel-data-retrieval.ts';
 
 /** Every Apex class the emulated org has. */
-export const APEX_CLASSES: readonly ApexClassTwin[] = [NeotelDataRetrieval];
+export const APEX_CLASSES: readonly ApexClassTwin[] = [NeotelDataRetrieval, DialtoneTaskLog];
 
 /** Outcome of a `runApex` call, before it is wrapped in an Open CTI response. */
 export type ApexOutcome =

@@ -82,6 +82,18 @@ export function controlRoutes(emulator: LightningEmulator): Router {
     if (result.ok) sendJson(res, 201, result.record);
     else sendJson(res, 422, { errors: result.errors });
   });
+  /** Org validation rules: every save of `objectName` is refused with `message` (until DELETE or reset). */
+  router.post('/__control/validation-rule', async (req, res) => {
+    const { objectName, message } = await objectBody(req);
+    if (!isSObjectName(objectName)) throw new BadRequestError(`objectName must be one of ${SOBJECT_NAMES.join(', ')}; received ${JSON.stringify(objectName)}`);
+    if (typeof message !== 'string' || message.trim() === '') throw new BadRequestError(`message must be the rule's error text; received ${JSON.stringify(message)}`);
+    emulator.records.validationRules.push({ objectName, message });
+    sendJson(res, 200, { rules: emulator.records.validationRules });
+  });
+  router.add('DELETE', '/__control/validation-rule', (_req, res) => {
+    emulator.records.validationRules.length = 0;
+    sendJson(res, 200, { rules: [] });
+  });
   router.add('PATCH', '/__control/records/:id', async (req, res, { id }) => {
     const { fields } = await objectBody(req);
     const result = updateRecord(emulator.records, id, objectOf(fields, 'fields'));
@@ -134,7 +146,7 @@ export function controlRoutes(emulator: LightningEmulator): Router {
 
   router.get('/__control/inject', (_req, res) => sendJson(res, 200, { injections: emulator.injections.list() }));
   router.post('/__control/inject', async (req, res) => {
-    const { methodName, kind, count, description, execute } = await objectBody(req);
+    const { methodName, kind, count, description, execute, delayMs } = await objectBody(req);
     if (typeof methodName !== 'string' || methodName === '') throw new BadRequestError('methodName must name an Open CTI method, or "*" for any');
     if (!INJECTION_KINDS.includes(kind as InjectionKind)) throw new BadRequestError(`kind must be one of ${INJECTION_KINDS.join(', ')}; received ${JSON.stringify(kind)}`);
     const remaining = count === undefined ? 1 : count;
@@ -145,6 +157,7 @@ export function controlRoutes(emulator: LightningEmulator): Router {
       remaining,
       ...(typeof description === 'string' ? { description } : {}),
       ...(execute === true ? { execute: true } : {}),
+      ...(typeof delayMs === 'number' && Number.isInteger(delayMs) && delayMs > 0 ? { delayMs } : {}),
     });
     sendJson(res, 200, { injections: emulator.injections.list() });
   });

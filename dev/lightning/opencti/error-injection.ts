@@ -5,7 +5,10 @@ export type InjectionKind = OpenCtiErrorCode | 'NO_REPLY';
 
 export const INJECTION_KINDS: readonly InjectionKind[] = ['SOFTPHONE_CONTAINER_ERROR', 'SERVER_ERROR', 'INVALID_PARAM', 'GENERIC_ERROR', 'NO_REPLY'];
 
-/** A queued failure for the next calls of a method (`*` = any method). */
+/**
+ * A queued failure for the next calls of a method (`*` = any method). `runApex:<method>` (e.g.
+ * `runApex:upsertCallTask`) matches only `runApex` calls of that Apex method.
+ */
 export interface Injection {
   methodName: string;
   kind: InjectionKind;
@@ -18,6 +21,11 @@ export interface Injection {
    * Salesforce but whose answer never came back). Default: the method does not run.
    */
   execute?: boolean;
+  /**
+   * With NO_REPLY + execute: run the method this many ms later instead of now — a request that
+   * Salesforce commits after the caller gave up waiting (a late commit).
+   */
+  delayMs?: number;
 }
 
 /** Default descriptions, close to what Salesforce says for each code. */
@@ -36,9 +44,15 @@ export class ErrorInjections {
     if (injection.remaining > 0) this.queue.push({ ...injection });
   }
 
-  /** Consumes the first queued failure for `methodName` (exact name before `*`). */
-  take(methodName: string): Injection | undefined {
-    const match = this.queue.find((i) => i.methodName === methodName) ?? this.queue.find((i) => i.methodName === '*');
+  /**
+   * Consumes the first queued failure for `methodName`: `qualified` (`runApex:<apex method>`) first,
+   * then the exact name, then `*`.
+   */
+  take(methodName: string, qualified?: string): Injection | undefined {
+    const match =
+      (qualified === undefined ? undefined : this.queue.find((i) => i.methodName === qualified)) ??
+      this.queue.find((i) => i.methodName === methodName) ??
+      this.queue.find((i) => i.methodName === '*');
     if (!match) return undefined;
     match.remaining -= 1;
     if (match.remaining <= 0) this.queue = this.queue.filter((i) => i !== match);

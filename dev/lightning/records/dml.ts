@@ -58,6 +58,7 @@ export function insertRecord(
     errors.push({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing });
   }
   errors.push(...crossFieldErrors(objectName, values), ...uniqueErrors(store, objectName, values, undefined));
+  if (errors.length === 0) errors.push(...ruleErrors(store, objectName));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, record: store.insert(objectName, values) };
 }
@@ -99,6 +100,7 @@ export function updateRecord(store: RecordStore, id: unknown, input: Readonly<Re
     ...crossFieldErrors(objectName, { ...existing.fields, ...values }),
     ...uniqueErrors(store, objectName, values, existing.fields.Id as string),
   );
+  if (errors.length === 0) errors.push(...ruleErrors(store, objectName));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, record: store.update(existing.fields.Id as string, values) };
 }
@@ -264,4 +266,9 @@ function isIsoDate(value: string): boolean {
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? value : describeValue(value);
+}
+
+/** Validation rules run after the field checks pass, as in Salesforce's save order. */
+function ruleErrors(store: RecordStore, objectName: SObjectName): DmlError[] {
+  return store.validationRules.filter((r) => r.objectName === objectName).map((r) => ({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: r.message, fields: [] }));
 }

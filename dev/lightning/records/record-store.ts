@@ -25,8 +25,22 @@ export function salesforceDateTime(date: Date): string {
  * The store does no validation: {@link ./dml.ts} checks every write the way Salesforce would and
  * then calls {@link insert} / {@link update}.
  */
+/** An org validation rule that refuses every save of one object (tests of refused Task logs). */
+export interface ValidationRule {
+  readonly objectName: SObjectName;
+  /** The rule's error message, as Salesforce answers it. */
+  readonly message: string;
+}
+
 export class RecordStore {
   private readonly records = new Map<string, SObjectRecord>();
+  /**
+   * The `DialtoneCallKey__c` rows of the org (apex/…/objects): `Key__c` (unique, case-sensitive:
+   * the user and the CallObject, so one row per call and agent) → `TaskId__c` and `Version__c`.
+   */
+  readonly callKeys = new Map<string, { readonly taskId: string; readonly version: number }>();
+  /** Active validation rules (`/__control/validation-rule`). */
+  readonly validationRules: ValidationRule[] = [];
   // Large enough that generated ids have the mixed-case look of real ones.
   private counter = 2_000_000_000_000;
 
@@ -92,6 +106,8 @@ export class RecordStore {
   /** Removes every record (the seed is reloaded by the caller). */
   clear(): void {
     this.records.clear();
+    this.callKeys.clear();
+    this.validationRules.length = 0;
     this.counter = 2_000_000_000_000;
   }
 

@@ -132,7 +132,8 @@ export class LightningEmulator {
       return this.update(tab, []);
     }
     const request = parsed;
-    const injection = this.injections.take(request.methodName);
+    const apexMethod = request.methodName === 'runApex' ? request.args.methodName : undefined;
+    const injection = this.injections.take(request.methodName, typeof apexMethod === 'string' ? `runApex:${apexMethod}` : undefined);
     const entry = {
       tabId: tab.id,
       frame,
@@ -149,7 +150,9 @@ export class LightningEmulator {
       this.log.addRequest({ ...entry, outcome: 'injected', injected: injection.kind, response });
       if (request.isCallbackRegistered) messages.push(replyTo(request, response));
     } else if (injection) {
-      const response = injection.execute === true ? this.execute(tab, request) : undefined;
+      const late = injection.execute === true && (injection.delayMs ?? 0) > 0;
+      const response = injection.execute === true && !late ? this.execute(tab, request) : undefined;
+      if (late) setTimeout(() => this.execute(tab, request), injection.delayMs);
       this.log.addRequest({ ...entry, outcome: 'no-reply', injected: 'NO_REPLY', ...(response ? { response } : {}) });
     } else {
       const response = this.execute(tab, request);

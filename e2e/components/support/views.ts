@@ -47,7 +47,7 @@ const baseView: AgentView = {
     allowContactRelease: true,
     schedulingMethod: 'UpdateContact',
     rememberUser: true,
-    allowAutoLogin: true,
+    allowRememberDevicePassword: true,
     loginDeviceTemplate: 'SIP/{device}',
     defaultCountry: 'ES',
   },

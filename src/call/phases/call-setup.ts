@@ -53,7 +53,7 @@ export function dialing(state: Dialing, event: AgentEvent, context: MachineConte
       // The platform rings the agent first; a queued call cannot be it (Dial made us busy).
       if (event.leg === 'queue' || !concernsCall(state.call, event.callId)) return busy(state, event);
       // The agent cancelled before the leg came: decline it rather than auto-answer a call they dropped.
-      if (state.hangUpRequested) return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
+      if (state.hangUpRequested) return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }]);
       return attachLeg(state, event, context);
     case 'positionCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
@@ -97,7 +97,7 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
       if (state.call.endedBy === 'rejected') return refuse('NOT_RINGING', 'The call was already declined.', 'Wait for it to end.');
       return accept({ ...state, answering: false, autoAnswer: false, call: { ...state.call, endedBy: 'rejected' } }, [
         ...stopRinging(state),
-        { kind: 'sip', action: 'reject', legId, status: 603 },
+        { kind: 'sip', action: 'reject', legId, status: 486 },
       ]);
     case 'sipAnswered': {
       if (legId !== event.legId) return ignore(state);

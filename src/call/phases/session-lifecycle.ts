@@ -44,7 +44,7 @@ export function loggedOut(state: LoggedOut, event: AgentEvent, context: MachineC
       return accept({ ...loggingIn, phone: 'registering' }, [{ kind: 'sip', action: 'register' }]);
     }
     case 'sipIncoming':
-      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
+      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 480 }]);
     default:
       return unhandled(state, event);
   }
@@ -59,9 +59,14 @@ export function loggingIn(state: LoggingIn, event: AgentEvent): TransitionResult
     case 'sipRegistrationFailed':
     case 'sipUnregistered':
       if (state.step !== 'registering') return state.phone === 'down' ? ignore(state) : accept({ ...state, phone: 'down' });
-      return accept({ ...loggedOutFrom(state), phone: 'down' }, [notify('loginFailed', 'error', event.kind === 'sipRegistrationFailed' ? event.reason : 'phone unregistered')]);
+      // Unregister whatever failed: a REGISTER that timed out or was retried may still have left a
+      // binding, and a bound phone without a session would take calls nobody answers.
+      return accept({ ...loggedOutFrom(state), phone: 'down' }, [
+        { kind: 'sip', action: 'unregister' },
+        notify('loginFailed', 'error', event.kind === 'sipRegistrationFailed' ? event.reason : 'phone unregistered'),
+      ]);
     case 'sipIncoming':
-      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 603 }]);
+      return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 480 }]);
     default:
       return unhandled(state, event);
   }

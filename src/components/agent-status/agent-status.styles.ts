@@ -61,7 +61,11 @@ export const agentStatusStyles = css`
   .pill.ringing .dot {
     background: var(--dt-brand);
   }
-  .phone.down .dot {
+  .pill.unreachable {
+    background: var(--dt-warning-bg);
+  }
+  .phone.down .dot,
+  .pill.unreachable .dot {
     background: var(--dt-error);
   }
   .timer {

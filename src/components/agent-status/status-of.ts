@@ -5,7 +5,7 @@ import { nameOf } from '../shared/names.ts';
 
 /** The status the header shows: a stable key (for tests and styling), its text and when it began. */
 export interface ShownStatus {
-  readonly key: 'loggedOut' | 'loggingIn' | 'ready' | 'pausing' | 'onBreak' | 'inCampaign' | 'dialing' | 'ringing' | 'inCall' | 'onHold' | 'wrapUp' | 'loggingOut';
+  readonly key: 'loggedOut' | 'loggingIn' | 'ready' | 'unreachable' | 'pausing' | 'onBreak' | 'inCampaign' | 'dialing' | 'ringing' | 'inCall' | 'onHold' | 'wrapUp' | 'loggingOut';
   readonly text: string;
   /** Epoch ms the status began; `null` = no timer (logged out, logging in or out). */
   readonly since: number | null;
@@ -45,6 +45,8 @@ export function statusOf(agent: AgentState, options: AgentOptions, m: Messages):
         const name = nameOf(options.campaigns, campaign.id, m.campaignName);
         return { key: 'inCampaign', text: m.statusInCampaign(name), since: campaign.since };
       }
+      // Ready means callers reach the agent: not while the phone is unregistered or re-registering.
+      if (agent.phone !== 'registered') return { key: 'unreachable', text: m.statusUnreachable, since: null };
       return { key: 'ready', text: m.statusReady, since: loggedInAt };
     }
   }

@@ -26,6 +26,7 @@ export class IncomingCall extends AgentElement {
       <section class="card" aria-labelledby="title" data-testid="incoming-call">
         <div role="alert" data-testid="incoming-announcement">
           <h2 id="title">${m.incomingTitle}</h2>
+          ${call.callerName && !view.record?.linked ? html`<p class="name" data-testid="incoming-name">${call.callerName}</p>` : nothing}
           <p class="number" data-testid="incoming-number">${call.number ?? m.unknownNumber}</p>
           <p class="direction" data-testid="incoming-direction">${m.direction[call.direction]}</p>
           <dl>

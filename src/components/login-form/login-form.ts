@@ -13,14 +13,15 @@ interface LoginFields {
   password: string;
   campaign: string;
   remember: boolean;
-  autoLogin: boolean;
+  rememberDevicePassword: boolean;
 }
 
 type TextField = 'device' | 'devicePassword' | 'user' | 'password' | 'campaign';
 
 /**
  * The login form: device (with the login template it becomes), device password, user, password,
- * optional outbound campaign, remember-me and auto-login when the call center allows them.
+ * optional outbound campaign, "remember my user and device" and "remember the device password"
+ * when the call center allows them. The NeoApi password is never remembered (docs/security.md).
  * Pre-filled from the saved preferences; required fields are checked before the intent is sent,
  * with each message tied to its field. While the machine logs in, the form is busy and says which
  * step it is on.
@@ -29,7 +30,7 @@ type TextField = 'device' | 'devicePassword' | 'user' | 'password' | 'campaign';
 export class LoginForm extends AgentElement {
   static override styles = [sldsTokens, controlStyles, loginFormStyles];
 
-  @state() private fields: LoginFields = { device: '', devicePassword: '', user: '', password: '', campaign: '', remember: false, autoLogin: false };
+  @state() private fields: LoginFields = { device: '', devicePassword: '', user: '', password: '', campaign: '', remember: false, rememberDevicePassword: false };
   @state() private errors: Partial<Record<TextField, string>> = {};
   /** Preferences load asynchronously; they fill the form only until the agent types. */
   private edited = false;
@@ -37,7 +38,7 @@ export class LoginForm extends AgentElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const prefs = this.view?.prefs;
     if (changed.has('view') && prefs && !this.edited) {
-      this.fields = { ...this.fields, device: prefs.device, user: prefs.user, remember: prefs.user !== '', autoLogin: prefs.autoLogin };
+      this.fields = { ...this.fields, device: prefs.device, user: prefs.user, remember: prefs.user !== '', rememberDevicePassword: prefs.devicePasswordRemembered };
     }
   }
 
@@ -74,7 +75,7 @@ export class LoginForm extends AgentElement {
               </div>`
             : this.textField('campaign', m.loginCampaignNumber, 'text', 'off', nothing, 'numeric')}
           ${options.rememberUser ? this.checkbox('remember', m.loginRemember) : nothing}
-          ${options.allowAutoLogin ? this.checkbox('autoLogin', m.loginAutoLogin) : nothing}
+          ${options.allowRememberDevicePassword ? this.checkbox('rememberDevicePassword', m.loginRememberDevicePassword, m.loginRememberDevicePasswordHelp) : nothing}
           <button type="submit" class="brand wide" data-testid="login-submit">${m.loginSubmit}</button>
         </fieldset>
         <p class="pending" role="status" data-testid="login-step">
@@ -108,13 +109,14 @@ export class LoginForm extends AgentElement {
     `;
   }
 
-  private checkbox(name: 'remember' | 'autoLogin', label: string) {
+  private checkbox(name: 'remember' | 'rememberDevicePassword', label: string, help?: string) {
     return html`
       <div class="check">
         <input
           id=${name}
           type="checkbox"
           data-testid=${`login-${name}`}
+          aria-describedby=${help === undefined ? nothing : `${name}-help`}
           .checked=${this.fields[name]}
           @change=${(e: Event) => {
             this.edited = true;
@@ -123,6 +125,7 @@ export class LoginForm extends AgentElement {
         />
         <label for=${name}>${label}</label>
       </div>
+      ${help === undefined ? nothing : html`<p class="help" id=${`${name}-help`}>${help}</p>`}
     `;
   }
 
@@ -170,7 +173,7 @@ export class LoginForm extends AgentElement {
       devicePassword: f.devicePassword,
       campaign: campaign === '' ? null : Number(campaign),
       remember: options.rememberUser && f.remember,
-      autoLogin: options.allowAutoLogin && f.autoLogin,
+      rememberDevicePassword: options.allowRememberDevicePassword && f.rememberDevicePassword,
     });
     // The NeoApi password is never kept longer than the request needs it.
     this.fields = { ...this.fields, password: '' };

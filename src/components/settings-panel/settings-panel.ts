@@ -10,8 +10,8 @@ type AudioRole = 'microphone' | 'speaker' | 'ringer';
 
 /**
  * The agent's local settings: panel size, auto-minimise, audio devices (microphone, speaker,
- * ringer), the microphone permission with what to do when it is denied, and forgetting the saved
- * device password.
+ * ringer), the microphone permission with what to do when it is denied, and "forget me" (every
+ * preference and the saved device password, when anything is remembered).
  */
 @customElement('dialtone-settings-panel')
 export class SettingsPanel extends AgentElement {
@@ -62,10 +62,11 @@ export class SettingsPanel extends AgentElement {
       ${this.deviceSelect('speaker', m.speaker, devices.speakers, prefs.speakerId, !devices.canSelectOutput)}
       ${this.deviceSelect('ringer', m.ringer, devices.speakers, prefs.ringerId, !devices.canSelectOutput)}
       ${devices.canSelectOutput ? nothing : html`<p class="help" id="output-help">${m.outputNotSelectable}</p>`}
-      ${prefs.devicePasswordRemembered
-        ? html`<button class="forget" data-testid="forget-device-password" @click=${() => this.send({ kind: 'forgetDevicePassword' })}>
-            ${m.forgetDevicePassword}
-          </button>`
+      ${prefs.devicePasswordRemembered || prefs.user !== '' || prefs.device !== ''
+        ? html`<button class="forget" data-testid="forget-me" aria-describedby="forget-me-help" @click=${() => this.send({ kind: 'forgetMe' })}>
+            ${m.forgetMe}
+          </button>
+          <p class="help" id="forget-me-help">${m.forgetMeHelp}</p>`
         : nothing}
     `;
   }

@@ -7,6 +7,7 @@ import '../call-controls/call-controls.ts';
 import '../call-info/call-info.ts';
 import '../campaign-picker/campaign-picker.ts';
 import '../dial-pad/dial-pad.ts';
+import '../failed-logs/failed-logs.ts';
 import '../incoming-call/incoming-call.ts';
 import '../login-form/login-form.ts';
 import '../monitored-indicator/monitored-indicator.ts';
@@ -48,6 +49,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
     <section class="ready" data-phase="ready" data-agent-phase=${phase} aria-labelledby="ready-title">
       <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
       <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
+      <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
       ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}

@@ -80,7 +80,7 @@ export class FakeAgentLeg extends FakeLeg implements AgentLeg {
   ) {
     super(id, request.device);
   }
-  /** The agent declines (486/603). */
+  /** The agent declines (486/480). */
   decline(): void {
     this.end('rejected');
   }
