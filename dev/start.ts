@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     },
   });
 
+  // As a deployer must (docs/admin-setup.md): the adapter trusts, and may be framed by, this console only.
+  neotel.serveSoftphoneTo([lightning.origin]);
+
   console.log('');
   console.log(`  Salesforce (Lightning console emulator)  ${lightning.url}`);
   console.log(`  Neotel control page (play the customer)  ${neotel.url}/control/`);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adapterTrustFor, createAdapterFiles, type AdapterTrust } from '../shared/adapter-trust.ts';
 import { devCertificate } from '../shared/certificate.ts';
 import { BadRequestError, listen, sendJson, sendText, type ListeningServer } from '../shared/http.ts';
 import { createStaticFiles } from '../shared/static-files.ts';
@@ -56,9 +57,11 @@ export async function startLightning(options: LightningOptions = {}): Promise<Li
 
   const servers: ListeningServer[] = [];
   let adapterOrigin: string | undefined;
+  // Known once the console listens: the served adapter trusts exactly that console (docs/security.md).
+  const adapterTrust: { current?: AdapterTrust } = {};
   const overrides: Record<string, string> = { ...options.settingOverrides };
   if (options.serveAdapterDir !== undefined) {
-    const files = createStaticFiles({ root: resolve(options.serveAdapterDir) });
+    const files = createAdapterFiles(resolve(options.serveAdapterDir), () => adapterTrust.current);
     const adapterServer = await listen(
       async (req, res) => {
         if (!(await files(req, res))) sendText(res, 404, `Not found in ${options.serveAdapterDir ?? ''}: ${req.url ?? ''}`);
@@ -117,6 +120,7 @@ export async function startLightning(options: LightningOptions = {}): Promise<Li
   const main = await listen(handle, { port: options.port ?? 0, ...(tls ? { tls } : {}) });
   servers.push(main);
   const origin = `${protocol}://${hostName}:${main.port}`;
+  adapterTrust.current = adapterTrustFor([origin]);
 
   return {
     url: `${origin}/`,

@@ -3,7 +3,9 @@
  *
  *   /neoapi/webservice.asmx   NeoApi (HTTP GET/POST, SOAP 1.1, WSDL) — any case, like IIS
  *   /sip                      SIP over WebSocket (upgrade handed to the PBX)
- *   /softphone/               the built adapter (dist/), same origin as NeoApi (deployment model)
+ *   /softphone/               the built adapter (dist/), same origin as NeoApi (deployment model);
+ *                             after `serveSoftphoneTo(console)` with that console's
+ *                             trusted-origins.json and frame-ancestors header (docs/security.md)
  *   /control/                 control page + JSON API
  *
  * ```ts
@@ -16,8 +18,9 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { listen, sendText } from '../shared/http.ts';
-import { createStaticFiles } from '../shared/static-files.ts';
+import { adapterTrustFor, createAdapterFiles, type AdapterTrust } from '../shared/adapter-trust.ts';
+import { devCertificate } from '../shared/certificate.ts';
+import { listen, sendText, type ListeningServer } from '../shared/http.ts';
 import type { Clock } from './center/clock.ts';
 import { ContactCenter } from './center/contact-center.ts';
 import { createControlHandler } from './control/routes.ts';
@@ -42,6 +45,22 @@ export interface NeotelOptions {
   softphoneDir?: string;
   /** Diagnostics (PBX log lines, startup). */
   log?: (line: string) => void;
+  /**
+   * Also serve everything over https (and SIP over wss) on a second port, with a self-signed
+   * certificate for 127.0.0.1: what an adapter inside an https Salesforce console needs.
+   */
+  https?: boolean;
+}
+
+/** The https twin of the simulator's URLs (`NeotelOptions.https`). */
+export interface NeotelSecureUrls {
+  /** `https://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly neoApiUrl: string;
+  /** `wss://127.0.0.1:<port>/sip` */
+  readonly sipUrl: string;
+  /** PEM certificate of the https port. */
+  readonly certificate: string;
 }
 
 export interface NeotelServer {
@@ -58,6 +77,14 @@ export interface NeotelServer {
   readonly log: NeoApiLog;
   /** Injected NeoApi failures (`/control/faults/neoapi`). */
   readonly faults: NeoApiFaults;
+  /** The https port's URLs, when started with `https: true`. */
+  readonly secure: NeotelSecureUrls | undefined;
+  /**
+   * Hosts /softphone/ for these console origins from now on: its trusted-origins.json trusts them
+   * and every answer carries `Content-Security-Policy: frame-ancestors <them>`, as a deployment
+   * must (docs/security.md). Before the first call, dist/ is served as built.
+   */
+  serveSoftphoneTo(consoleOrigins: readonly string[]): void;
   /** Fresh state: ends every call, forgets sessions, clears the NeoApi fault; `scenario` (validated like a file) replaces the current one when given. */
   reset(scenario?: unknown): void;
   close(): Promise<void>;
@@ -102,7 +129,8 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
   const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail, faults });
   const control = createControlHandler({ center: () => center, log: requestLog, reset, faults, pbx });
   const softphoneDir = options.softphoneDir ?? DIST_DIR;
-  const softphone = createStaticFiles({ root: softphoneDir });
+  let trust: AdapterTrust | undefined;
+  const softphone = createAdapterFiles(softphoneDir, () => trust);
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (await neoApi(req, res)) return;
@@ -128,15 +156,26 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
     sendText(res, 404, `Not found: ${path}. The simulator serves /neoapi/webservice.asmx, /control/, /softphone/ and /sip (WebSocket).`);
   };
 
-  const listening = await listen(handler, { port: options.port ?? 0, bindAddress: options.host ?? '127.0.0.1' });
-  listening.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = new URL(req.url ?? '/', 'http://neotel.invalid').pathname;
     if (path === '/sip' && canUpgrade(pbx)) pbx.handleUpgrade(req, socket, head);
     else socket.destroy();
-  });
+  };
   const host = options.host ?? '127.0.0.1';
+  const listening = await listen(handler, { port: options.port ?? 0, bindAddress: host });
+  listening.server.on('upgrade', upgrade);
   const url = `http://${host}:${listening.port}`;
   log(`neotel listening on ${url}`);
+  let secure: NeotelSecureUrls | undefined;
+  let secureListening: ListeningServer | undefined;
+  if (options.https === true) {
+    const tls = await devCertificate([host]);
+    secureListening = await listen(handler, { port: 0, bindAddress: host, tls });
+    secureListening.server.on('upgrade', upgrade);
+    const secureUrl = `https://${host}:${secureListening.port}`;
+    secure = { url: secureUrl, neoApiUrl: `${secureUrl}/neoapi/webservice.asmx`, sipUrl: `wss://${host}:${secureListening.port}/sip`, certificate: tls.cert };
+    log(`neotel listening on ${secureUrl}`);
+  }
   return {
     url,
     port: listening.port,
@@ -148,12 +187,16 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
     pbx,
     log: requestLog,
     faults,
+    secure,
+    serveSoftphoneTo: (consoleOrigins) => {
+      trust = adapterTrustFor(consoleOrigins);
+    },
     reset,
     close: async () => {
       faults.close();
       center.shutdown();
       if (ownsPbx) await pbx.close();
-      await listening.close();
+      await Promise.all([listening.close(), secureListening?.close()]);
     },
   };
 }

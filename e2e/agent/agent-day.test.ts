@@ -22,7 +22,7 @@ let tab: AgentTab;
 const numbers: Record<string, unknown> = {};
 
 beforeAll(async () => {
-  rig = await AgentConsole.start();
+  rig = await AgentConsole.start({}, { salesforceHost: true });
   // The dialer only runs when a test wants a delivery.
   await rig.neotel.setDialer(false);
   tab = await rig.openTab();

@@ -21,7 +21,7 @@ let rig: AgentConsole;
 let tab: AgentTab;
 
 beforeAll(async () => {
-  rig = await AgentConsole.start(OVERRIDES);
+  rig = await AgentConsole.start(OVERRIDES, { salesforceHost: true });
   await rig.neotel.setDialer(false);
   tab = await rig.openTab({ audioProbe: false });
 });

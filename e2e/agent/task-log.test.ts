@@ -30,7 +30,7 @@ async function failTaskWrites(): Promise<void> {
 }
 
 beforeAll(async () => {
-  rig = await AgentConsole.start(OVERRIDES);
+  rig = await AgentConsole.start(OVERRIDES, { salesforceHost: true });
   await rig.neotel.setDialer(false);
   tab = await rig.openTab({ audioProbe: false });
   await logIn(tab.adapter, rig.agent());

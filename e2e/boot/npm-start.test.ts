@@ -52,4 +52,11 @@ it('npm start serves the console, the simulator and the adapter, and the adapter
   const text = await shellPhase(frame!, 'ready');
   expect(text).toContain(new URL(neoApi!).host);
   expect(frame!.url()).toContain(`${new URL(neoApi!).origin}/softphone/`);
+
+  // Hosted as docs/admin-setup.md asks a deployer: trusts and may be framed by this console only.
+  const consoleOrigin = new URL(url).origin;
+  const adapter = await fetch(`${new URL(neoApi!).origin}/softphone/`);
+  expect(adapter.headers.get('content-security-policy')).toBe(`frame-ancestors ${consoleOrigin}`);
+  const trust = await fetch(`${new URL(neoApi!).origin}/softphone/trusted-origins.json`);
+  expect(await trust.json()).toEqual({ salesforceHosts: [], devOrigins: [consoleOrigin] });
 });

@@ -73,7 +73,8 @@ export class SoftphoneApp implements SoftphoneService {
   private async boot(): Promise<void> {
     const connection = await this.connect();
     if (connection.mode === 'standalone') {
-      this.setState({ phase: 'standalone', language: this.current.language, reason: connection.reason, detail: connection.detail });
+      const refused = connection.origin === undefined ? {} : { origin: connection.origin };
+      this.setState({ phase: 'standalone', language: this.current.language, reason: connection.reason, detail: connection.detail, ...refused });
       return;
     }
     this.api = connection.api;

@@ -30,7 +30,14 @@ export interface ShellConfigIssue {
  */
 export type ShellState =
   | { readonly phase: 'booting'; readonly language: Language }
-  | { readonly phase: 'standalone'; readonly language: Language; readonly reason: string; readonly detail: string }
+  | {
+      readonly phase: 'standalone';
+      readonly language: Language;
+      readonly reason: string;
+      readonly detail: string;
+      /** The refused framing origin (reason `UNTRUSTED_ORIGIN`). */
+      readonly origin?: string;
+    }
   | { readonly phase: 'settings-unavailable'; readonly language: Language; readonly detail: string }
   | { readonly phase: 'config-error'; readonly language: Language; readonly issues: readonly ShellConfigIssue[] }
   | {

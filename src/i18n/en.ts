@@ -10,6 +10,12 @@ export const en: Messages = {
   standaloneBody:
     'Dialtone runs in the Salesforce utility bar. Open it from your Lightning app; screen pops and call logs need Salesforce.',
   standaloneReason: (detail) => `Why: ${detail}`,
+  untrustedOriginTitle: 'Blocked: this page may not host the softphone',
+  untrustedOriginBody: (origin) =>
+    `Dialtone did not start inside ${origin} because it is not one of this deployment's trusted Salesforce hosts; nothing from that page ran in the softphone. If it is your Salesforce org, ask your administrator to add its host to trusted-origins.json next to the softphone.`,
+  trustFileTitle: 'The softphone does not know which Salesforce hosts to trust',
+  trustFileBody:
+    'Its list of trusted hosts (trusted-origins.json, served next to the softphone) is missing or broken, so it did not connect to Salesforce. Ask your administrator to fix it.',
   configErrorTitle: 'The call center is not configured correctly',
   configErrorIntro: (count) =>
     count === 1 ? 'One setting needs fixing before the softphone can start:' : `${count} settings need fixing before the softphone can start:`,

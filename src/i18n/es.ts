@@ -10,6 +10,12 @@ export const es: Messages = {
   standaloneBody:
     'Dialtone funciona en la barra de utilidades de Salesforce. Ábralo desde su aplicación Lightning; las fichas y el registro de llamadas necesitan Salesforce.',
   standaloneReason: (detail) => `Motivo: ${detail}`,
+  untrustedOriginTitle: 'Bloqueado: esta página no puede alojar el softphone',
+  untrustedOriginBody: (origin) =>
+    `Dialtone no se inició dentro de ${origin} porque no es uno de los hosts de Salesforce de confianza de esta instalación; nada de esa página se ejecutó en el softphone. Si es su organización de Salesforce, pida a su administrador que añada su host a trusted-origins.json, junto al softphone.`,
+  trustFileTitle: 'El softphone no sabe en qué hosts de Salesforce confiar',
+  trustFileBody:
+    'Su lista de hosts de confianza (trusted-origins.json, servida junto al softphone) falta o es incorrecta, así que no se conectó a Salesforce. Pida a su administrador que la corrija.',
   configErrorTitle: 'El centro de llamadas no está bien configurado',
   configErrorIntro: (count) =>
     count === 1 ? 'Hay que corregir un parámetro antes de iniciar el softphone:' : `Hay que corregir ${count} parámetros antes de iniciar el softphone:`,

@@ -17,6 +17,12 @@ export interface Messages {
   readonly standaloneTitle: string;
   readonly standaloneBody: string;
   readonly standaloneReason: (detail: string) => string;
+  /** The framing page is not a Salesforce host this deployment trusts (docs/security.md). */
+  readonly untrustedOriginTitle: string;
+  readonly untrustedOriginBody: (origin: string) => string;
+  /** The deployment's trusted-origins.json cannot be used. */
+  readonly trustFileTitle: string;
+  readonly trustFileBody: string;
 
   readonly configErrorTitle: string;
   readonly configErrorIntro: (count: number) => string;

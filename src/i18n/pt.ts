@@ -10,6 +10,12 @@ export const pt: Messages = {
   standaloneBody:
     'O Dialtone funciona na barra de utilitários do Salesforce. Abra-o pelo seu aplicativo Lightning; as telas de contato e o registro de chamadas precisam do Salesforce.',
   standaloneReason: (detail) => `Motivo: ${detail}`,
+  untrustedOriginTitle: 'Bloqueado: esta página não pode hospedar o softphone',
+  untrustedOriginBody: (origin) =>
+    `O Dialtone não foi iniciado dentro de ${origin} porque não é um dos hosts do Salesforce confiáveis desta instalação; nada dessa página foi executado no softphone. Se for a sua organização do Salesforce, peça ao seu administrador para adicionar o host ao trusted-origins.json, junto ao softphone.`,
+  trustFileTitle: 'O softphone não sabe em quais hosts do Salesforce confiar',
+  trustFileBody:
+    'A lista de hosts confiáveis (trusted-origins.json, servida junto ao softphone) está ausente ou com erro, por isso ele não se conectou ao Salesforce. Peça ao seu administrador para corrigi-la.',
   configErrorTitle: 'O call center não está configurado corretamente',
   configErrorIntro: (count) =>
     count === 1 ? 'Um parâmetro precisa ser corrigido antes de iniciar o softphone:' : `${count} parâmetros precisam ser corrigidos antes de iniciar o softphone:`,

@@ -9,6 +9,10 @@
  *    │yes
  *  sfdcIframeOrigin / mode valid? ──no──► MALFORMED_QUERY | MISSING_ORIGIN | INVALID_ORIGIN | PROTOCOL_MISMATCH | MISSING_MODE
  *    │yes
+ *  trusted-origins.json readable? ──no──► TRUST_FILE_INVALID
+ *    │yes
+ *  origin trusted (trusted-origin.ts)? ──no──► UNTRUSTED_ORIGIN   (nothing is fetched from it)
+ *    │yes
  *  sforce.opencti already there? ──yes──► salesforce
  *    │no
  *  <script src=origin/support/api/NN.0/lightning/opencti_min.js>
@@ -21,15 +25,16 @@
  * ```
  */
 import { describeValue } from '../shared/errors.ts';
-import { readLaunchParameters } from './launch-parameters.ts';
+import { DEFAULT_OPENCTI_API_VERSION, openCtiScriptUrl } from './library-url.ts';
+import { gateLibraryOrigin } from './origin-gate.ts';
 import { runScript } from './script-injection.ts';
+import type { TrustPolicyResult } from './trusted-origin.ts';
 import type { ErrorEventLike, WindowLike } from './script-injection.ts';
 import { OpenCti } from './shim.ts';
 import type { OpenCtiOptions } from './shim.ts';
 import type { OpenCtiLightning } from './types.ts';
 
-/** The Open CTI API version loaded unless told otherwise (Winter '25). */
-export const DEFAULT_OPENCTI_API_VERSION = 62;
+export { DEFAULT_OPENCTI_API_VERSION, openCtiScriptUrl } from './library-url.ts';
 
 /** How long the whole load may take before giving up, in ms. */
 export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
@@ -54,6 +59,10 @@ export const STANDALONE_REASON = {
   /** `http:` adapter in an `https:` org (or the reverse): the library refuses it. */
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   MISSING_MODE: 'MISSING_MODE',
+  /** `sfdcIframeOrigin` is not a host this deployment trusts to run script in the adapter. */
+  UNTRUSTED_ORIGIN: 'UNTRUSTED_ORIGIN',
+  /** The deployment's `trusted-origins.json` is missing, unreadable or malformed. */
+  TRUST_FILE_INVALID: 'TRUST_FILE_INVALID',
   /** `loadOpenCti` options out of range. */
   INVALID_OPTIONS: 'INVALID_OPTIONS',
   /** The browser could not fetch or would not run the script. */
@@ -73,7 +82,13 @@ export type StandaloneReason = (typeof STANDALONE_REASON)[keyof typeof STANDALON
 /** The result of {@link loadOpenCti}. */
 export type OpenCtiConnection =
   | { readonly mode: 'salesforce'; readonly api: OpenCti; readonly origin: string; readonly apiVersion: number }
-  | { readonly mode: 'standalone'; readonly reason: StandaloneReason; readonly detail: string };
+  | {
+      readonly mode: 'standalone';
+      readonly reason: StandaloneReason;
+      readonly detail: string;
+      /** The refused `sfdcIframeOrigin`, for `UNTRUSTED_ORIGIN`. */
+      readonly origin?: string;
+    };
 
 /** Options of {@link loadOpenCti}; all optional. */
 export interface LoadOpenCtiOptions {
@@ -85,6 +100,11 @@ export interface LoadOpenCtiOptions {
   timeoutMs?: number;
   /** Passed to the {@link OpenCti} it creates. */
   shim?: OpenCtiOptions;
+  /**
+   * Where the deployment's origin policy comes from; default: `trusted-origins.json` next to the
+   * page, fetched same-origin through the window's `fetch` (see `trust-file.ts`).
+   */
+  trustPolicy?: () => Promise<TrustPolicyResult>;
 }
 
 /** How often to look for `sforce.opencti` after the script ran without it. */
@@ -92,11 +112,6 @@ const POLL_MS = 50;
 
 /** The methods without which `sforce.opencti` is not the Lightning API. */
 const CORE_METHODS = ['getCallCenterSettings', 'saveLog', 'screenPop', 'onClickToDial'] as const;
-
-/** The URL of the Lightning library on a Salesforce origin. */
-export function openCtiScriptUrl(origin: string, apiVersion: number): string {
-  return `${origin}/support/api/${apiVersion}.0/lightning/opencti_min.js`;
-}
 
 /**
  * Loads Open CTI for Lightning and resolves with a `salesforce` connection, or a `standalone` one
@@ -144,9 +159,10 @@ async function connect(win: WindowLike, options: LoadOpenCtiOptions): Promise<Op
   if (win.parent === win || win.parent === null || win.parent === undefined) {
     return standalone('NOT_FRAMED', 'The adapter page is not inside a frame (opened directly in a tab?); Salesforce frames it in the utility bar.');
   }
-  const launch = readLaunchParameters(win.location.search, win.location.protocol);
-  if (!launch.ok) return standalone(launch.reason, launch.detail);
-  const origin = launch.parameters.sfdcIframeOrigin;
+  // Before anything is fetched from the origin: its script would run with the adapter's rights.
+  const gate = await gateLibraryOrigin(win, options.trustPolicy);
+  if (!gate.ok) return { mode: 'standalone', reason: gate.reason, detail: gate.detail, ...(gate.origin === undefined ? {} : { origin: gate.origin }) };
+  const origin = gate.origin;
   const connected = (raw: OpenCtiLightning): OpenCtiConnection => ({
     mode: 'salesforce',
     // The shim watches the page's messages for replies the library cannot deliver (docs/opencti-shim.md).

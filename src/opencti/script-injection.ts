@@ -10,6 +10,8 @@
  */
 import type { MessageEventLike } from './subscribe-line.ts';
 
+import type { GateWindow } from './origin-gate.ts';
+
 /** The slice of an `ErrorEvent` the loader reads. */
 export interface ErrorEventLike {
   readonly message: string;
@@ -34,9 +36,8 @@ export interface DocumentLike {
 }
 
 /** The slice of `window` the loader uses; a real `Window` fits. */
-export interface WindowLike {
+export interface WindowLike extends GateWindow {
   readonly parent: unknown;
-  readonly location: { readonly search: string; readonly protocol: string };
   readonly document: DocumentLike;
   addEventListener(type: 'error', listener: (event: ErrorEventLike) => void): void;
   /** For the shim's watch on replies the library cannot deliver (subscribe-line.ts). */

@@ -12,6 +12,7 @@ type FunctionKey = { [K in keyof Messages]: Messages[K] extends (...args: never[
  */
 const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   standaloneReason: ['<DETAIL>'],
+  untrustedOriginBody: ['<ORIGIN>'],
   configErrorIntro: [4711],
   settingsUnavailableBody: ['<DETAIL>'],
   loginDeviceAs: ['<LOGIN>'],

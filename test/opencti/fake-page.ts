@@ -7,6 +7,13 @@
  */
 import type { ErrorEventLike, ScriptElementLike, WindowLike } from '../../src/opencti/script-injection.ts';
 import type { MessageEventLike } from '../../src/opencti/subscribe-line.ts';
+import type { TrustFileResponse } from '../../src/opencti/trust-file.ts';
+
+/** What the page's server answers for `trusted-origins.json`: a JSON value (200), or a raw answer. */
+export type TrustFileAnswer = { json: unknown } | { status: number; body: string } | { networkError: string };
+
+/** The file as dist/ ships it: any Salesforce host, no dev console. */
+export const SHIPPED_TRUST_FILE: TrustFileAnswer = { json: { salesforceHosts: [], devOrigins: [] } };
 
 /** Either kind of window listener; each set holds only its own kind. */
 type WindowListener = ((event: ErrorEventLike) => void) & ((event: MessageEventLike) => void);
@@ -45,13 +52,25 @@ export class FakePage {
   readonly handledErrors: ErrorEventLike[] = [];
   /** ErrorEvents nobody handled: the browser would log them as uncaught. */
   readonly uncaughtErrors: ErrorEventLike[] = [];
+  /** URLs the page fetched (the loader reads only its trust file). */
+  readonly fetched: string[] = [];
   behaviour: ScriptBehaviour;
+  trustFile: TrustFileAnswer;
   readonly #errorListeners = new Set<(event: ErrorEventLike) => void>();
   readonly #messageListeners = new Set<(event: MessageEventLike) => void>();
 
-  constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none' }) {
+  constructor(options: { url: string; framed?: boolean; behaviour?: ScriptBehaviour; head?: 'head' | 'root' | 'none'; trustFile?: TrustFileAnswer }) {
     const url = new URL(options.url);
     this.behaviour = options.behaviour ?? (() => undefined);
+    this.trustFile = options.trustFile ?? SHIPPED_TRUST_FILE;
+    const fetchFile = (target: string): Promise<TrustFileResponse> => {
+      this.fetched.push(target);
+      const answer = this.trustFile;
+      if ('networkError' in answer) return Promise.reject(new TypeError(answer.networkError));
+      const status = 'json' in answer ? 200 : answer.status;
+      const body = 'json' in answer ? JSON.stringify(answer.json) : answer.body;
+      return Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body) });
+    };
     const append = (node: never): void => {
       const script = node as FakeScript;
       this.scripts.push(script);
@@ -63,7 +82,8 @@ export class FakePage {
     const where = options.head ?? 'head';
     const self: FakeWindow = {
       parent: undefined,
-      location: { search: url.search, protocol: url.protocol },
+      location: { href: url.href, search: url.search, protocol: url.protocol },
+      fetch: fetchFile,
       document: {
         createElement: () => new FakeScript(),
         head: where === 'head' ? { appendChild: append } : null,

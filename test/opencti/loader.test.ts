@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPENCTI_API_VERSION, LIBRARY_REFUSAL, loadOpenCti } from '../../src/opencti/loader.ts';
 import type { OpenCtiConnection } from '../../src/opencti/loader.ts';
+import { PRELOADED_TRUST_POLICY } from '../../src/opencti/origin-gate.ts';
 import { OpenCti } from '../../src/opencti/shim.ts';
 import { FakeOpenCti } from './fake-opencti.ts';
 import { FakePage, installs, loginPage, networkError, refuses, runsEmpty } from './fake-page.ts';
@@ -63,6 +64,67 @@ describe('loadOpenCti success', () => {
   it('falls back to the root element when the document has no <head>', async () => {
     const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()), head: 'root' });
     expect((await loadOpenCti({ window: page.window })).mode).toBe('salesforce');
+  });
+});
+
+describe('loadOpenCti: who may host the adapter', () => {
+  const framedBy = (origin: string): string => `https://phone.example.com/sf/?mode=Lightning&sfdcIframeOrigin=${encodeURIComponent(origin)}`;
+
+  it('reads trusted-origins.json next to the page before loading anything', async () => {
+    const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()), trustFile: { json: { salesforceHosts: ['acme.lightning.force.com'] } } });
+    expect((await loadOpenCti({ window: page.window })).mode).toBe('salesforce');
+    expect(page.fetched).toEqual(['https://phone.example.com/sf/trusted-origins.json']);
+    expect(page.scripts.map((s) => s.src)).toEqual([SCRIPT_URL]);
+  });
+
+  it.each([
+    ['a foreign https page', 'https://evil.example'],
+    ['a foreign page on another port', 'https://evil.example:8443'],
+    ['a Salesforce suffix in front of a foreign domain', 'https://force.com.evil.example'],
+  ])('refuses %s as UNTRUSTED_ORIGIN without fetching its script', async (_what, origin) => {
+    const page = new FakePage({ url: framedBy(origin), behaviour: installs(new FakeOpenCti()) });
+    const connection = await loadOpenCti({ window: page.window });
+    expect(connection).toMatchObject({ mode: 'standalone', reason: 'UNTRUSTED_ORIGIN', origin });
+    expect(page.scripts).toHaveLength(0);
+  });
+
+  it('refuses another org’s force.com page when the deployment pins its My Domain', async () => {
+    const origin = 'https://attacker-dev-ed.lightning.force.com';
+    const page = new FakePage({ url: framedBy(origin), behaviour: installs(new FakeOpenCti()), trustFile: { json: { salesforceHosts: ['acme.lightning.force.com'] } } });
+    const detail = expectStandalone(await loadOpenCti({ window: page.window }), 'UNTRUSTED_ORIGIN');
+    expect(detail).toContain(origin);
+    expect(detail).toContain('salesforceHosts');
+    expect(page.scripts).toHaveLength(0);
+  });
+
+  it('accepts an http console only when its exact origin is a listed dev origin', async () => {
+    const dev = { json: { devOrigins: ['http://localhost:8080'] } };
+    const listed = new FakePage({ url: 'http://localhost:4173/?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2Flocalhost%3A8080', behaviour: installs(new FakeOpenCti()), trustFile: dev });
+    expect((await loadOpenCti({ window: listed.window })).mode).toBe('salesforce');
+    const other = new FakePage({ url: 'http://localhost:4173/?mode=Lightning&sfdcIframeOrigin=http%3A%2F%2F127.0.0.1%3A9999', behaviour: installs(new FakeOpenCti()), trustFile: dev });
+    expectStandalone(await loadOpenCti({ window: other.window }), 'UNTRUSTED_ORIGIN');
+    expect(other.scripts).toHaveLength(0);
+  });
+
+  it('decides on the policy the inline preload already read, without fetching it again', async () => {
+    const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()) });
+    const preloaded = Promise.resolve({ ok: true as const, policy: { salesforceHosts: ['other.lightning.force.com'], devOrigins: [] } });
+    Object.defineProperty(page.window, PRELOADED_TRUST_POLICY, { value: preloaded });
+    expectStandalone(await loadOpenCti({ window: page.window }), 'UNTRUSTED_ORIGIN');
+    expect(page.fetched).toEqual([]);
+    expect(page.scripts).toHaveLength(0);
+  });
+
+  it.each([
+    ['missing', { status: 404, body: 'Not found' }, 'HTTP 404'],
+    ['not JSON', { status: 200, body: '<html>' }, 'is not JSON'],
+    ['misspelt', { json: { salesforcehosts: [] } }, 'unknown key'],
+    ['unreachable', { networkError: 'Failed to fetch' }, 'Failed to fetch'],
+  ] as const)('fails closed when trusted-origins.json is %s', async (_what, trustFile, expected) => {
+    const page = new FakePage({ url: FRAMED_URL, behaviour: installs(new FakeOpenCti()), trustFile });
+    const detail = expectStandalone(await loadOpenCti({ window: page.window }), 'TRUST_FILE_INVALID');
+    expect(detail).toContain(expected);
+    expect(page.scripts).toHaveLength(0);
   });
 });
 

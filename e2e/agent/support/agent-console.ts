@@ -4,6 +4,11 @@
  * as NeoApi, as deployed), and the Lightning console emulator framing it from the real
  * callcenter-definition.xml. Tabs are console pages of one regular browser profile, so they share
  * IndexedDB, BroadcastChannel and Web Locks like a real agent's tabs.
+ *
+ * `salesforceHost: true` runs it under Salesforce's rules instead of the emulator's dev allowance:
+ * the console at https://acme.lightning.force.com (mapped to loopback for Chromium only) with the
+ * library's strict origin check, and the adapter, NeoApi and SIP over https/wss, since the library
+ * refuses an adapter whose protocol differs from the console's.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +22,20 @@ import type { Scenario } from '../../../dev/neotel/scenario/schema.ts';
 import { startNeotel, type NeotelServer } from '../../../dev/neotel/server.ts';
 import { installAudioProbe, installOscillatorMicrophone } from '../../support/audio.ts';
 import { assertInLoopbackNamespace, CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/browser.ts';
+
+/** The console's host name under Salesforce's rules: a My Domain name, as a real org has. */
+export const SALESFORCE_CONSOLE_HOST = 'acme.lightning.force.com';
+
+/** How {@link AgentConsole.start} builds the world. */
+export interface AgentConsoleOptions {
+  /** Third-party storage in the browser profile (default on, as Chrome ships). */
+  readonly thirdPartyStorage?: boolean;
+  /**
+   * Run under Salesforce's rules: https `*.lightning.force.com` console with the dev origin
+   * allowance off, adapter/NeoApi over https and SIP over wss (default off: http://localhost).
+   */
+  readonly salesforceHost?: boolean;
+}
 
 /** One console tab with the softphone panel open. */
 export interface AgentTab {
@@ -45,29 +64,41 @@ export class AgentConsole {
     private readonly profileDir: string,
   ) {
     this.neotel = new NeotelControl(neotelServer.url);
-    this.lightning = new LightningControl(lightningServer.origin);
+    this.lightning = new LightningControl(lightningServer.origin, lightningServer.certificate === undefined ? {} : { ca: lightningServer.certificate });
   }
 
   /** Starts both stand-ins and Chromium. `settingOverrides` are an admin's edits of the call center. */
-  static async start(settingOverrides: Readonly<Record<string, string>> = {}, profile: { thirdPartyStorage?: boolean } = {}): Promise<AgentConsole> {
-    const neotel = await startNeotel({ port: 0 });
+  static async start(settingOverrides: Readonly<Record<string, string>> = {}, options: AgentConsoleOptions = {}): Promise<AgentConsole> {
+    const strict = options.salesforceHost === true;
+    const neotel = await startNeotel({ port: 0, https: strict });
+    // What the browser uses; the tests' own clients keep the plain http port (no certificate to trust).
+    const served = strict ? neotel.secure : neotel;
+    if (served === undefined) throw new Error('startNeotel({ https: true }) gave no https URLs');
     const lightning = await startLightning({
-      adapterUrl: `${neotel.url}/softphone/`,
+      adapterUrl: `${served.url}/softphone/`,
+      ...(strict ? { https: true, hostName: SALESFORCE_CONSOLE_HOST, allowLocalOrigins: false } : {}),
       settingOverrides: {
-        '/neotelConnection/neoApiUrl': neotel.neoApiUrl,
-        '/neotelConnection/sipWebSocketUrl': neotel.sipUrl,
-        '/neotelConnection/sipDomain': new URL(neotel.url).hostname,
+        '/neotelConnection/neoApiUrl': served.neoApiUrl,
+        '/neotelConnection/sipWebSocketUrl': served.sipUrl,
+        '/neotelConnection/sipDomain': new URL(served.url).hostname,
         '/neotelConnection/iceServers': '',
         ...settingOverrides,
       },
     });
+    if (strict && (lightning.allowLocalOrigins || !lightning.origin.startsWith(`https://${SALESFORCE_CONSOLE_HOST}:`))) {
+      throw new Error(`Salesforce's rules asked for, but the console is ${lightning.origin} with the local-origin allowance ${lightning.allowLocalOrigins ? 'on' : 'off'}`);
+    }
+    // As a deployer must (docs/admin-setup.md): the adapter trusts, and may be framed by, this console only.
+    neotel.serveSoftphoneTo([lightning.origin]);
     assertInLoopbackNamespace();
     const profileDir = mkdtempSync(join(tmpdir(), 'dialtone-agent-profile-'));
     // Chrome's default for a regular profile: third-party cookies (and with them third-party
     // storage) allowed. Debian's Chromium ships with them blocked.
     mkdirSync(join(profileDir, 'Default'), { recursive: true });
-    if (profile.thirdPartyStorage !== false) writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-    const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+    if (options.thirdPartyStorage !== false) writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+    // force.com is HSTS-preloaded: the name must resolve to loopback and the dev certificates pass.
+    const strictArgs = strict ? [`--host-resolver-rules=MAP ${SALESFORCE_CONSOLE_HOST} 127.0.0.1`, '--ignore-certificate-errors'] : [];
+    const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...strictArgs], ignoreHTTPSErrors: strict });
     return new AgentConsole(neotel, lightning, context, profileDir);
   }
 

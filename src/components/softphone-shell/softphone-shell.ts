@@ -71,6 +71,19 @@ export class SoftphoneShell extends LitElement {
     `;
   }
 
+  /** A refusal on security grounds is not "you opened it outside Salesforce": say what happened. */
+  private standaloneTitle(state: Extract<ShellState, { phase: 'standalone' }>, m: Messages): string {
+    if (state.reason === 'UNTRUSTED_ORIGIN') return m.untrustedOriginTitle;
+    if (state.reason === 'TRUST_FILE_INVALID') return m.trustFileTitle;
+    return m.standaloneTitle;
+  }
+
+  private standaloneBody(state: Extract<ShellState, { phase: 'standalone' }>, m: Messages): string {
+    if (state.reason === 'UNTRUSTED_ORIGIN') return m.untrustedOriginBody(state.origin ?? '?');
+    if (state.reason === 'TRUST_FILE_INVALID') return m.trustFileBody;
+    return m.standaloneBody;
+  }
+
   private renderBody(state: ShellState, m: Messages) {
     switch (state.phase) {
       case 'booting':
@@ -78,8 +91,8 @@ export class SoftphoneShell extends LitElement {
       case 'standalone':
         return html`
           <section class="notice" data-phase="standalone" aria-labelledby="standalone-title">
-            <h2 id="standalone-title">${m.standaloneTitle}</h2>
-            <p>${m.standaloneBody}</p>
+            <h2 id="standalone-title">${this.standaloneTitle(state, m)}</h2>
+            <p>${this.standaloneBody(state, m)}</p>
             <p class="muted" data-reason=${state.reason}>${m.standaloneReason(state.detail)}</p>
           </section>
         `;
