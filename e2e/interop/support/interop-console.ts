@@ -44,6 +44,8 @@ export class InteropConsole {
         ...settingOverrides,
       },
     });
+    // Host the adapter as a deployer must: trusted-origins.json and frame-ancestors name this console.
+    neotel.serveSoftphoneTo([lightning.origin]);
     const profileDir = mkdtempSync(join(tmpdir(), 'dialtone-interop-profile-'));
     mkdirSync(join(profileDir, 'Default'), { recursive: true });
     writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
