@@ -20,6 +20,16 @@ export interface DtmfTiming {
  */
 export const DEFAULT_DTMF_TIMING: DtmfTiming = { durationMs: 200, gapMs: 100 };
 
+/**
+ * Extra wait after each digit's tone and gap before the next `insertDTMF`. Chromium's DTMF sender
+ * drops its own pending playout task whenever `insertDTMF` is called and paces tones on its own
+ * clock, so a page timer that fires at exactly tone + gap sometimes lands while the previous event
+ * is still going out: measured behind Kamailio + rtpengine, baresip then missed about one digit in
+ * four (`1234567890*#5#` arrived as `12356790*5#`); with this margin every digit arrived
+ * (docs/interop-kamailio.md, "DTMF").
+ */
+export const SENDER_MARGIN_MS = 150;
+
 /** Most digits waiting at once; more is a stuck key or a bug, not an agent typing. */
 export const MAX_QUEUED_DIGITS = 64;
 
@@ -101,7 +111,7 @@ export class DtmfQueue {
           break;
         }
         this.onSent(next.digit);
-        await this.wait(this.timing.durationMs + this.timing.gapMs);
+        await this.wait(this.timing.durationMs + this.timing.gapMs + SENDER_MARGIN_MS);
         next.resolve();
       }
     } finally {
