@@ -87,7 +87,10 @@ function recordingDownload(center: ContactCenter, url: URL): Reply {
 export function createControlHandler(options: ControlOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const route = async (req: IncomingMessage, url: URL): Promise<Reply> => {
     const center = options.center();
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+    // A loop, not `/\/+$/`: that regex retries from every slash of a long run (n² on a hostile path).
+    let end = url.pathname.length;
+    while (end > 0 && url.pathname.charAt(end - 1) === '/') end--;
+    const path = url.pathname.slice(0, end) || '/';
     const method = req.method ?? 'GET';
     const key = `${method} ${path}`;
     switch (key) {
