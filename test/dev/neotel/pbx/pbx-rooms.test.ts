@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPbx, detectTone, parseWav, twoPartyRouting, type SimulatedPbx } from '../../../../dev/neotel/pbx/index.ts';
+import { HEAVY_LOOP_BUDGET_MS } from '../../../support/budgets.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('PBX without browsers: customers, rooms and recordings', () => {
+describe('PBX without browsers: customers, rooms and recordings', { timeout: HEAVY_LOOP_BUDGET_MS }, () => {
   let pbx: SimulatedPbx | undefined;
   afterEach(async () => {
     await pbx?.close();
