@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { NeoApiClient } from '../../src/neoapi/client.ts';
 import { NeoApiError } from '../../src/neoapi/errors.ts';
 import { decodeAnswer, type AnswerContext } from '../../src/neoapi/wire-response.ts';
+import { HEAVY_LOOP_BUDGET_MS } from '../support/budgets.ts';
 import { bestCpuMs } from '../support/cpu-time.ts';
 import { FakeFetch, soapEnvelope } from './fake-fetch.ts';
 
@@ -21,7 +22,7 @@ function errorOf(outcome: ReturnType<typeof decodeAnswer>): NeoApiError {
   return outcome.error;
 }
 
-describe('a hostile answer body', () => {
+describe('a hostile answer body', { timeout: HEAVY_LOOP_BUDGET_MS }, () => {
   it('reads a 1 MiB text/html 502 made of "<" in well under 100 ms of CPU, as an HTTP_ERROR with its text', () => {
     const body = '<'.repeat(MiB);
     const { ms, result } = bestCpuMs(() => decodeAnswer(GET, 502, 'text/html; charset=utf-8', body));

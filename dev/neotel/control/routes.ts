@@ -13,7 +13,7 @@ import type { NeoApiFaults } from '../neoapi/fault-injection.ts';
 import type { NeoApiLog } from '../neoapi/request-log.ts';
 import type { Pbx } from '../pbx/types.ts';
 import { formatIssuePath } from '../scenario/load.ts';
-import { failureRoute } from './failure-routes.ts';
+import { failureRoute, type ResponseEncodingSlot } from './failure-routes.ts';
 import { controlPage } from './page.ts';
 
 export interface ControlOptions {
@@ -25,6 +25,8 @@ export interface ControlOptions {
   faults: NeoApiFaults;
   /** The PBX whose agent sockets `/control/sip/drop` closes. */
   pbx: Pbx;
+  /** The encoding NeoApi answers in (`/control/neoapi/encoding`). */
+  encoding: ResponseEncodingSlot;
 }
 
 const inboundSchema = z.object({
