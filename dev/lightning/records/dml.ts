@@ -256,16 +256,6 @@ function notWritable(field: FieldDef): DmlError {
   };
 }
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : describeValue(value);
-}
-
 /**
  * `local@domain` with a dot inside the domain (`^[^\s@]+@[^\s@]+\.[^\s@]+$`), checked without
  * that regex: its backtracking over the domain's dots is n² on `a@……@`.
@@ -274,4 +264,14 @@ function isEmailShaped(value: string): boolean {
   const at = value.indexOf('@');
   const domain = value.slice(at + 1);
   return /^[^\s@]+@[^\s@]+$/.test(value) && domain.slice(1, -1).includes('.');
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : describeValue(value);
 }
