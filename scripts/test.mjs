@@ -52,7 +52,8 @@ if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-const filters = args.filter((a, i) => i !== onlyIndex && i !== onlyIndex + 1);
+// Without --only, onlyIndex is -1 and `onlyIndex + 1` is 0: the first filter would be dropped.
+const filters = onlyIndex === -1 ? args : args.filter((a, i) => i !== onlyIndex && i !== onlyIndex + 1);
 const wants = (stage) => only === undefined || only === stage;
 
 let passed = 0;
