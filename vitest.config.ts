@@ -14,6 +14,11 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           environment: 'node',
+          // CI shares 2 cores with other CPU-heavy work, which makes tests 3-4× slower than on an
+          // idle machine: vitest's 5 s default failed an Apex parse that took 5.5 s. CPU-heavy
+          // tests also carry their own budget (test/support/budgets.ts).
+          testTimeout: 15_000,
+          hookTimeout: 30_000,
         },
       },
       {

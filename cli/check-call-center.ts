@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { validateCallCenterXml } from '../src/config/call-center-xml.ts';
+import { decodeXmlBytes } from '../src/config/xml-encoding.ts';
 import { validateConfig, type ConfigIssue } from '../src/config/index.ts';
 
 export interface CheckArguments {
@@ -59,14 +60,16 @@ export function placeholderSettings(settings: Readonly<Record<string, string>>):
 
 /** Runs the check and returns the exit status; writes to the given sinks. */
 export function checkCallCenter(args: CheckArguments, out: (line: string) => void, err: (line: string) => void): number {
-  let xml: string;
+  let bytes: Uint8Array;
   try {
-    xml = readFileSync(args.file, 'utf8');
+    bytes = readFileSync(args.file);
   } catch (error) {
     err(`Cannot read ${args.file}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const imported = validateCallCenterXml(xml);
+  // Decoded with the encoding the file declares, as Salesforce's importer does (not always UTF-8).
+  const decoded = decodeXmlBytes(bytes);
+  const imported = decoded.ok ? validateCallCenterXml(decoded.text) : decoded;
   if (!imported.ok) {
     err(`Salesforce would refuse to import ${args.file} (${imported.errors.length} problem${imported.errors.length === 1 ? '' : 's'}):`);
     for (const issue of imported.errors) err(`  ${formatIssue(args.file, issue)}`);

@@ -10,6 +10,7 @@
 import type { ContactBookSnapshot, Disposition } from './center/contact-book.ts';
 import type { CallSummary } from './center/summaries.ts';
 import type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
+import type { ResponseEncoding } from './neoapi/response-encoding.ts';
 import type { NeoApiLogEntry } from './neoapi/request-log.ts';
 
 export type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
@@ -132,6 +133,11 @@ export class NeotelControl {
     return this.request('POST', '/control/faults/neoapi', fault);
   }
   /** The active NeoApi fault (`mode: 'none'` when there is none). */
+  /** Makes NeoApi answer in `encoding` (`charsetInHeader: false`: only the XML declaration says so). */
+  setNeoApiEncoding(encoding: Pick<ResponseEncoding, 'encoding'> & Partial<ResponseEncoding>): Promise<ResponseEncoding> {
+    return this.request('POST', '/control/neoapi/encoding', encoding);
+  }
+
   neoApiFault(): Promise<NeoApiFaultState> {
     return this.request('GET', '/control/faults/neoapi');
   }

@@ -26,6 +26,7 @@ import { ContactCenter } from './center/contact-center.ts';
 import { createControlHandler } from './control/routes.ts';
 import { createNeoApiHandler } from './neoapi/asmx-handler.ts';
 import { NeoApiFaults } from './neoapi/fault-injection.ts';
+import { DEFAULT_RESPONSE_ENCODING, type ResponseEncoding } from './neoapi/response-encoding.ts';
 import { NeoApiLog } from './neoapi/request-log.ts';
 import type { Pbx } from './pbx/types.ts';
 import { loadDefaultScenario, loadScenarioFile, parseScenario } from './scenario/load.ts';
@@ -117,6 +118,8 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
   const pbx = options.pbx ?? (await createDefaultPbx(log));
   const requestLog = new NeoApiLog();
   const faults = new NeoApiFaults();
+  let responseEncoding: ResponseEncoding = { ...DEFAULT_RESPONSE_ENCODING };
+  const encoding = { get: (): ResponseEncoding => ({ ...responseEncoding }), set: (next: ResponseEncoding): void => void (responseEncoding = { ...next }) };
   const newCenter = (): ContactCenter => new ContactCenter({ scenario, pbx, ...(options.clock ? { clock: options.clock } : {}) });
   let center = newCenter();
   const reset = (next?: unknown): void => {
@@ -124,10 +127,11 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
     center.shutdown();
     center = newCenter();
     faults.clear();
+    responseEncoding = { ...DEFAULT_RESPONSE_ENCODING };
   };
 
-  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail, faults });
-  const control = createControlHandler({ center: () => center, log: requestLog, reset, faults, pbx });
+  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail, faults, encoding: encoding.get });
+  const control = createControlHandler({ center: () => center, log: requestLog, reset, faults, pbx, encoding });
   const softphoneDir = options.softphoneDir ?? DIST_DIR;
   let trust: AdapterTrust | undefined;
   const softphone = createAdapterFiles(softphoneDir, () => trust);

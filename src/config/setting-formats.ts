@@ -146,9 +146,19 @@ export const LOGIN_DEVICE_TEMPLATE: SettingFormat<string> = {
 export const ICE_SERVERS: SettingFormat<readonly IceServer[]> = {
   parse: parseIceServers,
   expected: ICE_SERVERS_EXPECTED,
-  // TURN passwords must not reach the error panel, logs or a screenshot of either. Greedy up to the
+  // TURN passwords must not reach the error panel, logs or a screenshot of either. Up to the
   // entry's last @, as the parser splits there: an unencoded @ in a password stays hidden too.
-  redact: (raw) => raw.replace(/((?:stuns?|turns?):)[^|,\s]*@/giu, '$1***@'),
+  // Entry by entry, not one regex over the whole value: that retried `[^|,\s]*` from every
+  // `stun:` of a long entry (n²).
+  redact: (raw) =>
+    raw
+      .split(/([|,\s]+)/u)
+      .map((entry) => {
+        const at = entry.lastIndexOf('@');
+        const scheme = at === -1 ? null : /(?:stuns?|turns?):/iu.exec(entry.slice(0, at));
+        return scheme ? `${entry.slice(0, scheme.index + scheme[0].length)}***${entry.slice(at)}` : entry;
+      })
+      .join(''),
 };
 
 /** `searchTypePriority` and the Neotel field mappings. */

@@ -2,14 +2,15 @@
  * Reads a call-center definition file into a small tree of sections and items that remembers
  * where each element starts (line:column), so every later complaint can point at the file.
  *
- * Well-formedness comes from fast-xml-parser's validator plus three checks it does not make:
- * undefined entities, a single root element, and no DOCTYPE (a definition never needs one, and
- * refusing it rules out entity-expansion attacks). Entities are decoded here, not by the parser,
+ * Well-formedness comes from fast-xml-parser's validator plus the checks it does not make
+ * (xml-lexical.ts: undefined entities, `<` in attribute values, no DOCTYPE — a definition never
+ * needs one, and refusing it rules out entity-expansion attacks) and a single root element. Entities are decoded here, not by the parser,
  * so numeric character references work and nothing else is expanded.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describeValue, messageOf } from '../shared/errors.ts';
-import type { ConfigErrorCode, ConfigIssue } from './config-error.ts';
+import { messageOf } from '../shared/errors.ts';
+import type { ConfigIssue } from './config-error.ts';
+import { findLexicalProblems, isXmlChar, lineText, PREDEFINED_ENTITIES, syntaxIssue } from './xml-lexical.ts';
 
 /** A definition is a few kilobytes; this bound keeps hostile input from costing real time. */
 export const MAX_XML_LENGTH = 1_000_000;
@@ -34,27 +35,6 @@ export interface XmlElement {
 export type XmlReadResult =
   | { readonly ok: true; readonly root: XmlElement }
   | { readonly ok: false; readonly errors: readonly ConfigIssue[] };
-
-/** A Map, not an object: `&constructor;` must not find Object.prototype's members. */
-const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-]);
-
-/** XML 1.0 `Char`: what a character reference may stand for. */
-function isXmlChar(codePoint: number): boolean {
-  return (
-    codePoint === 0x9 ||
-    codePoint === 0xa ||
-    codePoint === 0xd ||
-    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
-    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
-    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
-  );
-}
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/gu, (whole, name: string) => {
@@ -87,49 +67,6 @@ class LineIndex {
     }
     return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
   }
-}
-
-function syntaxIssue(
-  code: ConfigErrorCode,
-  problem: string,
-  position: SourcePosition | undefined,
-  received: string | undefined,
-  expected: string,
-): ConfigIssue {
-  const at = position === undefined ? '' : ` at line ${position.line}, column ${position.column}`;
-  const message = `The call-center definition${at} ${problem}. Received ${describeValue(received)}; expected ${expected}.`;
-  return { code, path: '/', label: undefined, received, expected, message, ...position };
-}
-
-/** The text of the line at `position`, trimmed: the most useful "value received" for a syntax error. */
-function lineText(text: string, line: number): string {
-  return (text.split(/\r\n|\r|\n/u)[line - 1] ?? '').trim();
-}
-
-/** Finds what the validator lets through: DOCTYPE, undefined entities, bad character references. */
-function findLexicalProblems(text: string, lines: LineIndex): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const scanner = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE|&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*)?;?/giu;
-  for (const match of text.matchAll(scanner)) {
-    const [whole] = match;
-    const position = lines.at(match.index);
-    if (/^<!DOCTYPE/iu.test(whole)) {
-      issues.push(syntaxIssue('XML_STRUCTURE', 'has a DOCTYPE declaration, which is not allowed', position, lineText(text, position.line), 'no DOCTYPE: a call-center definition starts with <callCenter>'));
-    } else if (whole.startsWith('&')) {
-      const name = match[1];
-      const known =
-        whole.endsWith(';') &&
-        name !== undefined &&
-        (name.startsWith('#') ? isXmlChar(name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : PREDEFINED_ENTITIES.has(name));
-      if (!known) {
-        issues.push(
-          syntaxIssue('XML_SYNTAX', `has an undefined entity or a bare "&" (${describeValue(whole)})`, position, lineText(text, position.line), '&amp; &lt; &gt; &quot; &apos; or a character reference such as &#233; (write & itself as &amp;)'),
-        );
-      }
-    }
-    if (issues.length >= 20) break;
-  }
-  return issues;
 }
 
 type OrderedNode = Record<string, unknown>;

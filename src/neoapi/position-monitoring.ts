@@ -4,6 +4,7 @@
  * `MONITOREO` = `listen` | `assist` (empty = nobody) and `MONITOREO_USUARIO` = the supervisor.
  * Spanish spellings (`escuchar`, `asistir`, `whisper`) are read too, like `StartMonitor.MODO`.
  */
+import { ownValue } from '../shared/own-value.ts';
 import type { MonitorMode } from '../call/monitoring.ts';
 import type { ParsedPosition } from './position.ts';
 
@@ -18,7 +19,7 @@ const MODES: Readonly<Record<string, MonitorMode>> = { listen: 'listen', escucha
 
 /** The monitoring Position reports for its user; `null` = none (or an unknown mode). */
 export function monitoredByOf(position: ParsedPosition): MonitoredBy | null {
-  const mode = MODES[position.entries.get('MONITOREO')?.trim().toLowerCase() ?? ''];
+  const mode = ownValue(MODES, position.entries.get('MONITOREO')?.trim().toLowerCase() ?? '');
   if (mode === undefined) return null;
   const supervisor = position.entries.get('MONITOREO_USUARIO')?.trim() ?? '';
   return { mode, supervisor: supervisor === '' ? null : supervisor };

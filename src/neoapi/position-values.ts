@@ -98,7 +98,8 @@ export function readBrokenBarList(raw: string): readonly string[] {
 export function readKeyData(raw: string): Readonly<Record<string, string>> | undefined {
   const items = raw.split(';').filter((item) => item.trim() !== '');
   if (items.length === 0 || !items.every((item) => item.includes('='))) return undefined;
-  const fields: Record<string, string> = {};
+  // No prototype: the keys are the caller's data (`__proto__=…` must stay a field like any other).
+  const fields = Object.create(null) as Record<string, string>;
   for (const item of items) {
     const at = item.indexOf('=');
     fields[item.slice(0, at).trim()] = item.slice(at + 1);

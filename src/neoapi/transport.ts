@@ -1,9 +1,11 @@
 /**
  * One NeoApi call over `fetch`: check the parameters against the contract, build the binding's
  * request, enforce the per-request timeout and the caller's `AbortSignal`, read the body with a
- * size cap, decode it, and report a redacted log entry. Every failure is a {@link NeoApiError}.
+ * size cap, turn its bytes into text with the charset it declares (body-text.ts), decode it, and
+ * report a redacted log entry. Every failure is a {@link NeoApiError}.
  */
 import type { NeoApiBinding } from '../config/config-types.ts';
+import { decodeBodyText } from './body-text.ts';
 import { NeoApiError } from './errors.ts';
 import { operationFor, redactParams, wireParams, type NeoParams } from './request-params.ts';
 import { buildWireRequest } from './wire-request.ts';
@@ -52,8 +54,8 @@ export interface CallOptions {
   readonly wireName?: string;
 }
 
-/** Reads the body as UTF-8 text, refusing more than `max` bytes. */
-async function readBody(response: Response, max: number, method: string): Promise<string> {
+/** Reads the body's bytes, refusing more than `max`; they are decoded once the charset is known. */
+async function readBody(response: Response, max: number, method: string): Promise<Uint8Array> {
   const tooLarge = (size: string): NeoApiError =>
     new NeoApiError('MALFORMED_RESPONSE', method, `NeoApi ${method} answered a body of ${size}; expected at most ${max} bytes.`, { status: response.status });
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -61,10 +63,9 @@ async function readBody(response: Response, max: number, method: string): Promis
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(`${declared} bytes`);
   }
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -74,9 +75,15 @@ async function readBody(response: Response, max: number, method: string): Promis
       await reader.cancel().catch(() => undefined);
       throw tooLarge(`more than ${max} bytes`);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function describeCause(cause: unknown): string {
@@ -136,7 +143,7 @@ export async function callNeoApi(settings: TransportSettings, contractMethod: st
       });
       status = response.status;
       contentType = response.headers.get('content-type') ?? '';
-      body = await readBody(response, settings.maxBodyBytes, method);
+      body = decodeBodyText(await readBody(response, settings.maxBodyBytes, method), contentType, { method, binding, status });
     } catch (cause) {
       if (cause instanceof NeoApiError) return fail(cause);
       if (deadline.passed) return fail(new NeoApiError('TIMEOUT', method, `NeoApi ${method} (${binding}) got no answer within ${timeoutMs} ms (neoApiTimeoutMs).`, { cause }));

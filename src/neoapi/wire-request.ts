@@ -43,7 +43,10 @@ export function utf8HeaderValue(text: string): string {
 
 /** The service URL without a trailing slash (`…/webservice.asmx`). */
 function serviceBase(serviceUrl: string): string {
-  return serviceUrl.replace(/\/+$/, '');
+  // A loop, not `/\/+$/`: that regex retries from every slash of a long run (n²).
+  let end = serviceUrl.length;
+  while (end > 0 && serviceUrl.charAt(end - 1) === '/') end--;
+  return serviceUrl.slice(0, end);
 }
 
 /** Builds the request for `wireName` with `params` in the chosen binding. */

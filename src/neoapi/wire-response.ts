@@ -15,6 +15,7 @@
 import type { NeoApiBinding } from '../config/config-types.ts';
 import type { NeoResultKind } from './contract.ts';
 import { clipServerText, codeForServerText, NeoApiError } from './errors.ts';
+import { firstElementText, htmlPageTextRaw, MAX_ERROR_PAGE_SCAN, soapBodyContent } from './markup-scan.ts';
 import { escapeRegExp, unescapeHtmlText, unescapeXmlText } from './xml-text.ts';
 
 /** What a method answers once decoded: nothing, a string or a boolean. */
@@ -66,10 +67,7 @@ function readValue(context: AnswerContext, text: string | undefined, body: strin
 
 /** The SOAP `Body` content, or `undefined` when `xml` is not a SOAP envelope. */
 function soapBody(xml: string): string | undefined {
-  const match = /^<([\w.-]+:)?Envelope\b[^>]*>\s*(?:<(?:[\w.-]+:)?Header\b[\s\S]*?<\/(?:[\w.-]+:)?Header>\s*)?<([\w.-]+:)?Body\b[^>]*>([\s\S]*)<\/\2?Body>\s*<\/\1?Envelope>\s*$/.exec(
-    xml.replace(DECLARATION, ''),
-  );
-  return match?.[3]?.trim();
+  return soapBodyContent(xml.replace(DECLARATION, ''));
 }
 
 function decodeSoapSuccess(context: AnswerContext, body: string): { ok: true; value: NeoResultValue } | { ok: false; error: NeoApiError } {
@@ -95,20 +93,18 @@ function innerMarkup(xml: string, name: string): string | undefined {
 export function soapFaultText(xml: string): string | undefined {
   const content = soapBody(xml);
   if (content === undefined || !/^<(?:[\w.-]+:)?Fault\b/.test(content)) return undefined;
-  const match = /<faultstring\b[^>]*>([\s\S]*?)<\/faultstring>/.exec(content);
-  if (!match) return '';
-  return unescapeXmlText(match[1] ?? '') ?? unescapeHtmlText(match[1] ?? '');
+  const text = firstElementText(content, 'faultstring');
+  if (text === undefined) return '';
+  return unescapeXmlText(text) ?? unescapeHtmlText(text);
 }
 
 function looksLikeHtml(contentType: string, body: string): boolean {
   return /text\/html/i.test(contentType) || /^\s*(?:<!doctype html|<html\b)/i.test(body);
 }
 
-/** The readable part of an HTML error page: its `<title>`, else its text without tags. */
+/** The readable part of an HTML error page: its `<title>`, else its text without tags (linear, capped). */
 function htmlPageText(body: string): string {
-  const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-  const text = title ?? body.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
-  return unescapeHtmlText(text.replace(/\s+/g, ' ').trim());
+  return unescapeHtmlText(htmlPageTextRaw(body));
 }
 
 /** The server's error text of a 500, whatever the binding that produced it. */
@@ -116,7 +112,8 @@ function serverErrorText(contentType: string, body: string): string {
   const fault = /:?Envelope\b/.test(body) ? soapFaultText(body) : undefined;
   if (fault !== undefined) return fault.startsWith(SOAP_PREFIX) ? fault.slice(SOAP_PREFIX.length) : fault;
   if (looksLikeHtml(contentType, body)) return htmlPageText(body);
-  return unescapeHtmlText(body).trim();
+  // Only the start is kept (clipServerText), so only the start is unescaped.
+  return unescapeHtmlText(body.slice(0, MAX_ERROR_PAGE_SCAN)).trim();
 }
 
 /**
@@ -136,7 +133,7 @@ export function decodeAnswer(
     return { ok: false, error: new NeoApiError(code, wireName, message, { status, serverText: text }) };
   }
   if (status !== 200) {
-    const text = clipServerText(looksLikeHtml(contentType, body) ? htmlPageText(body) : body);
+    const text = clipServerText(looksLikeHtml(contentType, body) ? htmlPageText(body) : body.slice(0, MAX_ERROR_PAGE_SCAN));
     const message = `NeoApi ${wireName} (${binding}) answered HTTP ${status}${text === '' ? '' : ` ${JSON.stringify(text.slice(0, 200))}`}; expected 200 or an ASMX error (500).`;
     return { ok: false, error: new NeoApiError('HTTP_ERROR', wireName, message, { status, serverText: text }) };
   }

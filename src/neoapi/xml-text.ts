@@ -7,7 +7,7 @@
 
 /** Escapes element text and attribute values: `&`, `<`, `>`, `"`, `'`. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(/[&<>"']/g, (c) => `&${c === '&' ? 'amp' : c === '<' ? 'lt' : c === '>' ? 'gt' : c === '"' ? 'quot' : 'apos'};`);
 }
 
 /** Characters XML 1.0 forbids, even as character references (`&#0;`, lone surrogates…). */
@@ -15,7 +15,17 @@ function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/**
+ * A Map, not an object literal: the entity name comes from the answer, and `&constructor;` or
+ * `&toString;` must be refused as unknown, not find Object.prototype's members.
+ */
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /**
  * Unescapes XML character data: the five named entities and `&#N;`/`&#xH;` references; CDATA
@@ -43,25 +53,30 @@ export function unescapeXmlText(text: string): string | undefined {
   return out.replace(/\r\n?/g, '\n');
 }
 
+/** The character `&name;` stands for (`name` without `&` and `;`), or `undefined` when none. */
+function entityValue(name: string): string | undefined {
+  const named = NAMED.get(name);
+  if (named !== undefined) return named;
+  const ref = /^#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}))$/.exec(name);
+  const code = ref ? Number.parseInt(ref[1] ?? ref[2] ?? '', ref[1] === undefined ? 10 : 16) : Number.NaN;
+  return isXmlChar(code) ? String.fromCodePoint(code) : undefined;
+}
+
+/** Decodes the references of character data; stops at the first bad one (the answer is refused). */
 function decodeEntities(text: string): string | undefined {
   if (text.includes(']]>')) return undefined; // not allowed in character data
-  const outcome = { failed: false };
-  const decoded = text.replace(/&([^;&\s]*);?/g, (match, name: string) => {
-    if (!match.endsWith(';')) {
-      outcome.failed = true;
-      return '';
-    }
-    const named = NAMED[name];
-    if (named !== undefined) return named;
-    const ref = /^#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}))$/.exec(name);
-    const code = ref ? Number.parseInt(ref[1] ?? ref[2] ?? '', ref[1] === undefined ? 10 : 16) : Number.NaN;
-    if (!isXmlChar(code)) {
-      outcome.failed = true;
-      return '';
-    }
-    return String.fromCodePoint(code);
-  });
-  return outcome.failed ? undefined : decoded;
+  const parts: string[] = [];
+  let at = 0;
+  for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', at)) {
+    const semicolon = text.indexOf(';', amp + 1);
+    // Names are short: a `;` more than 12 characters on (or none) means a bare `&`.
+    const value = semicolon === -1 || semicolon - amp > 12 ? undefined : entityValue(text.slice(amp + 1, semicolon));
+    if (value === undefined) return undefined;
+    parts.push(text.slice(at, amp), value);
+    at = semicolon + 1;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**
@@ -70,7 +85,7 @@ function decodeEntities(text: string): string | undefined {
  */
 export function unescapeHtmlText(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (match, name: string) => {
-    const named = NAMED[name];
+    const named = NAMED.get(name);
     if (named !== undefined) return named;
     const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
     return isXmlChar(code) ? String.fromCodePoint(code) : match;

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseApex, readApexSources, securityProblems, untestedClasses, type ApexSource } from './apex-checks.ts';
 import { APEX_DIR } from './contract.ts';
+import { APEX_PARSE_BUDGET_MS } from '../support/budgets.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCES = readApexSources(APEX_DIR, ROOT);
@@ -10,7 +11,8 @@ function source(file: string, text: string): ApexSource {
   return { file, text };
 }
 
-describe('apex/ sources', () => {
+// Whichever test parses first pays for filling the grammar's caches (3.6 s seen under load).
+describe('apex/ sources', { timeout: APEX_PARSE_BUDGET_MS }, () => {
   it('holds the classes docs/apex.md describes', () => {
     expect(SOURCES.map((s) => s.file)).toEqual([
       'apex/force-app/main/default/classes/DialtoneTaskLog.cls',
@@ -34,7 +36,7 @@ describe('apex/ sources', () => {
   });
 });
 
-describe('parseApex', () => {
+describe('parseApex', { timeout: APEX_PARSE_BUDGET_MS }, () => {
   it('reports a syntax error as file:line:column with the parser\'s message', () => {
     const broken = source('apex/Broken.cls', 'public with sharing class Broken {\n  static void m( {\n  }\n}\n');
     const [first] = parseApex(broken).map(formatProblem);

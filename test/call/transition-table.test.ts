@@ -8,6 +8,7 @@ import { EVENT_KINDS, FACT_KINDS, INTENT_KINDS, PHASES, REFUSAL_CODES, transitio
 import { expectWellFormedEffects } from './effect-checks.ts';
 import { EXPECTED_TABLE } from './expected-table.ts';
 import { CONTEXT, STATES, deepFreeze, eventOf, kinds } from './support.ts';
+import { HEAVY_LOOP_BUDGET_MS } from '../support/budgets.ts';
 
 const PAIRS: readonly (readonly [Phase, EventKind])[] = PHASES.flatMap((phase) => EVENT_KINDS.map((kind) => [phase, kind] as const));
 const FACTS: ReadonlySet<string> = new Set(FACT_KINDS);
@@ -24,7 +25,7 @@ function stateOf(phase: Phase): AgentState {
   return deepFreeze(structuredClone(STATES[phase]));
 }
 
-describe('the transition table', () => {
+describe('the transition table', { timeout: HEAVY_LOOP_BUDGET_MS }, () => {
   it('covers every event kind exactly once, as an intent or as a fact', () => {
     expect([...INTENT_KINDS, ...FACT_KINDS].sort()).toEqual([...EVENT_KINDS].sort());
     expect(new Set(EVENT_KINDS).size).toBe(EVENT_KINDS.length);

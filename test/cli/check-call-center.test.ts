@@ -67,3 +67,26 @@ describe('check-call-center', () => {
     expect(r.err[0]).toMatch(/Cannot read \/nonexistent\/cc\.xml/);
   });
 });
+
+describe('check-call-center file encodings', () => {
+  it('checks an ISO-8859-1 file by its declaration and prints its values right', () => {
+    const shipped = readFileSync(join(import.meta.dirname, '../../callcenter-definition.xml'), 'utf8').replace(/^<\?xml[^>]*\?>\s*/u, '');
+    const next = (shipped.match(/<section\b/gu) ?? []).length;
+    const text = shipped.replace('</callCenter>', `<section sortOrder="${next}" name="agentNotes" label="Notas"><item sortOrder="0" name="owner" label="Dueño">Muñoz</item></section></callCenter>`);
+    const file = join(mkdtempSync(join(tmpdir(), 'dialtone-cli-')), 'latin1.xml');
+    writeFileSync(file, Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>\n${text}`, 'latin1'));
+    const r = run([file, ...CONNECTION, '--set', '/reqGeneralInfo/reqAdapterUrl=https://neotel.acme.com/softphone/', '--settings']);
+    expect(r.err).toEqual([]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.out[0] ?? '{}')).toMatchObject({ '/agentNotes/owner': 'Muñoz', '/agentNotes/owner/label': 'Dueño' });
+  });
+
+  it('refuses a file whose bytes are not in its encoding, with the line to fix', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dialtone-cli-')), 'bad.xml');
+    writeFileSync(file, Buffer.from('<callCenter>\n<section sortOrder="0" name="reqGeneralInfo" label="Información"></section>\n</callCenter>\n', 'latin1'));
+    const r = run([file]);
+    expect(r.status).toBe(1);
+    expect(r.err[0]).toBe(`Salesforce would refuse to import ${file} (1 problem):`);
+    expect(r.err[1]).toMatch(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:62: The call-center definition at line 2, column 62 has bytes that are not valid utf-8`));
+  });
+});

@@ -13,7 +13,7 @@ export interface RecordedRequest {
 }
 
 export type Reply =
-  | { readonly status: number; readonly body?: string; readonly contentType?: string; readonly headers?: Record<string, string> }
+  | { readonly status: number; readonly body?: string | Uint8Array<ArrayBuffer>; readonly contentType?: string; readonly headers?: Record<string, string> }
   | { readonly fail: Error }
   | 'never';
 

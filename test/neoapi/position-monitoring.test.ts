@@ -15,4 +15,8 @@ describe('who monitors this user, from Position', () => {
     expect(monitoredByOf(parsePosition(`${base}MONITOREO=|MONITOREO_USUARIO=|`))).toBeNull();
     expect(monitoredByOf(parsePosition(`${base}MONITOREO=<script>|MONITOREO_USUARIO=2001|`))).toBeNull();
   });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('reports nobody for MONITOREO=%s, an Object.prototype member and no mode', (mode) => {
+    expect(monitoredByOf(parsePosition(`${base}MONITOREO=${mode}|MONITOREO_USUARIO=2001|`))).toBeNull();
+  });
 });

@@ -141,6 +141,14 @@ describe('parsePosition (typed fields)', () => {
     expect(readKeyData('0035g00000DtA1aAAF')).toBeUndefined();
   });
 
+  it('keeps caller data keyed __proto__, constructor or toString as plain fields', () => {
+    const fields = readKeyData('__proto__=1;constructor=2;RUT=3;');
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('1');
+    expect(fields?.constructor).toBe('2');
+    expect(Object.keys(fields ?? {})).toEqual(['__proto__', 'constructor', 'RUT']);
+    expect('toString' in (readKeyData('RUT=3;') ?? {})).toBe(false);
+  });
+
   it('reads several associated channels separated by ¦¦, also mis-decoded as Â¦', () => {
     expect(parsePosition('CANALES_ASOCIADOS=¦¦SIP/A-1¦¦SIP/B-2|').associatedChannels).toEqual(['SIP/A-1', 'SIP/B-2']);
     expect(parsePosition('CANALES_ASOCIADOS=Â¦Â¦SIP/A-1|').associatedChannels).toEqual(['SIP/A-1']);

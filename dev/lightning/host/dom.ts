@@ -61,5 +61,5 @@ const ICON_GLYPHS: Readonly<Record<string, string>> = {
 
 /** An icon element carrying its SLDS name in `data-icon` (what tests assert). */
 export function icon(key: string): HTMLElement {
-  return h('span', { className: 'icon', attrs: { 'aria-hidden': 'true' }, dataset: { icon: key } }, ICON_GLYPHS[key] ?? '●');
+  return h('span', { className: 'icon', attrs: { 'aria-hidden': 'true' }, dataset: { icon: key } }, (Object.hasOwn(ICON_GLYPHS, key) ? ICON_GLYPHS[key] : undefined) ?? '●');
 }

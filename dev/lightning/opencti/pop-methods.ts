@@ -76,7 +76,8 @@ export const screenPop: MethodHandler = (ctx) => {
  */
 export const searchAndScreenPop: MethodHandler = (ctx) => {
   const { args, org } = ctx;
-  const callType = typeof args.callType === 'string' ? CALL_TYPES[args.callType] : undefined;
+  // Own entries only: a callType of `constructor` is as unknown to Salesforce as any other word.
+  const callType = typeof args.callType === 'string' && Object.hasOwn(CALL_TYPES, args.callType) ? CALL_TYPES[args.callType] : undefined;
   if (!callType) return invalidParam('callType', 'inbound, outbound or internal (sforce.opencti.CALL_TYPE)', args.callType);
   const searchParams = args.searchParams ?? '';
   if (typeof searchParams !== 'string') return invalidParam('searchParams', 'a search string', searchParams);

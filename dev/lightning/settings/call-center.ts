@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { SettingsMap } from '../../../src/config/settings-map.ts';
+import { decodeXmlBytes } from '../../../src/config/xml-encoding.ts';
 
 /** `settingsFromCallCenterXml` of `src/config/call-center-xml.ts`: call-center XML → settings map; throws on a bad file. */
 export type SettingsFromXml = (xml: string) => SettingsMap;
@@ -44,7 +45,13 @@ export class CallCenter {
       this.source = path;
       return false;
     }
-    return this.importXml(readFileSync(path, 'utf8'), path);
+    // Decoded with the encoding the file declares, like Salesforce's importer (ISO-8859-1 files exist).
+    const decoded = decodeXmlBytes(readFileSync(path));
+    if (!decoded.ok) {
+      this.importError = `Import of ${path} refused: ${decoded.errors.map((issue) => issue.message).join(' ')}`;
+      return false;
+    }
+    return this.importXml(decoded.text, path);
   }
 
   /** Imports definition text; returns false (keeping the previous settings) when it is refused. */

@@ -225,7 +225,8 @@ export class LightningEmulator {
   }
 
   private execute(tab: HostTab, request: OpenCtiRequest): OpenCtiResponse {
-    const handler = METHODS[request.methodName];
+    // Own entries only: `toString` is no Open CTI method.
+    const handler = Object.hasOwn(METHODS, request.methodName) ? METHODS[request.methodName] : undefined;
     if (!handler) return failure('GENERIC_ERROR', `Unknown Open CTI method ${JSON.stringify(request.methodName)}.`);
     try {
       return handler({

@@ -122,7 +122,9 @@ const MODES: Readonly<Record<string, MonitorLink['mode']>> = { listen: 'listen',
 export function startMonitor(world: World, supervisor: string, agent: string, modeText: string): void {
   const session = world.requireSession(supervisor);
   if (session.user.role !== 'supervisor') throw faults.notSupervisor(supervisor);
-  const mode = MODES[modeText.trim().toLowerCase()];
+  const key = modeText.trim().toLowerCase();
+  // Own entries only: `constructor` is no monitoring mode.
+  const mode = Object.hasOwn(MODES, key) ? MODES[key] : undefined;
   if (!mode) throw faults.invalidMonitorMode(modeText);
   world.requireSession(agent);
   const current = monitorCallOf(world, supervisor);

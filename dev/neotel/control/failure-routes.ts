@@ -2,12 +2,14 @@
  * Failure injection endpoints of the control API (docs/dev-neotel.md "Failure injection"):
  *
  *   GET|POST|DELETE /control/faults/neoapi   NeoApi answers 500, hangs, or resets the connection
+ *   GET|POST        /control/neoapi/encoding NeoApi answers in Latin-1, with or without charset=
  *   POST            /control/sip/drop        agents' SIP WebSockets drop; upgrades may be refused
  */
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { BadRequestError, readJsonBody } from '../../shared/http.ts';
 import { isNeoApiWireName, NEOAPI_FAULT_MODES, type NeoApiFaults } from '../neoapi/fault-injection.ts';
+import { RESPONSE_ENCODINGS, type ResponseEncoding } from '../neoapi/response-encoding.ts';
 import type { Pbx } from '../pbx/types.ts';
 import { describeIssue } from '../scenario/load.ts';
 
@@ -35,9 +37,21 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, where: string): T {
   throw new BadRequestError(`${where}: ${result.error.issues.map((issue) => describeIssue(body, issue)).join('; ')}`);
 }
 
+const encodingSchema = z.strictObject({
+  encoding: z.enum(RESPONSE_ENCODINGS),
+  charsetInHeader: z.boolean().optional(),
+});
+
+/** Where the server keeps its response encoding (a reset puts UTF-8 back). */
+export interface ResponseEncodingSlot {
+  get(): ResponseEncoding;
+  set(encoding: ResponseEncoding): void;
+}
+
 export interface FailureRouteOptions {
   faults: NeoApiFaults;
   pbx: Pbx;
+  encoding: ResponseEncodingSlot;
 }
 
 /** Answers a failure-injection endpoint, or `undefined` when `key` (`METHOD /path`) is not one. */
@@ -51,6 +65,13 @@ export async function failureRoute(options: FailureRouteOptions, req: IncomingMe
     }
     case 'DELETE /control/faults/neoapi':
       return { json: options.faults.clear() };
+    case 'GET /control/neoapi/encoding':
+      return { json: options.encoding.get() };
+    case 'POST /control/neoapi/encoding': {
+      const { encoding, charsetInHeader = true } = parseBody(encodingSchema, await readJsonBody(req), key);
+      options.encoding.set({ encoding, charsetInHeader });
+      return { json: options.encoding.get() };
+    }
     case 'POST /control/sip/drop': {
       const { device, refuseMs = 0 } = parseBody(sipDropSchema, await readJsonBody(req), key);
       if (!options.pbx.dropAgentSockets) return { json: { error: 'This PBX has no SIP WebSockets to drop (a test fake?); start the simulator with its real PBX' }, status: 501 };

@@ -13,7 +13,7 @@ import type { NeoApiFaults } from '../neoapi/fault-injection.ts';
 import type { NeoApiLog } from '../neoapi/request-log.ts';
 import type { Pbx } from '../pbx/types.ts';
 import { formatIssuePath } from '../scenario/load.ts';
-import { failureRoute } from './failure-routes.ts';
+import { failureRoute, type ResponseEncodingSlot } from './failure-routes.ts';
 import { controlPage } from './page.ts';
 
 export interface ControlOptions {
@@ -25,6 +25,8 @@ export interface ControlOptions {
   faults: NeoApiFaults;
   /** The PBX whose agent sockets `/control/sip/drop` closes. */
   pbx: Pbx;
+  /** The encoding NeoApi answers in (`/control/neoapi/encoding`). */
+  encoding: ResponseEncodingSlot;
 }
 
 const inboundSchema = z.object({
@@ -87,7 +89,10 @@ function recordingDownload(center: ContactCenter, url: URL): Reply {
 export function createControlHandler(options: ControlOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const route = async (req: IncomingMessage, url: URL): Promise<Reply> => {
     const center = options.center();
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+    // A loop, not `/\/+$/`: that regex retries from every slash of a long run (n² on a hostile path).
+    let end = url.pathname.length;
+    while (end > 0 && url.pathname.charAt(end - 1) === '/') end--;
+    const path = url.pathname.slice(0, end) || '/';
     const method = req.method ?? 'GET';
     const key = `${method} ${path}`;
     switch (key) {

@@ -29,6 +29,7 @@ import { nameValueCollection, readHttpParams, type HttpBinding } from './http-re
 import { Args, OPERATIONS } from './operations.ts';
 import type { ParamValue } from './param-values.ts';
 import type { NeoApiBinding, NeoApiLog } from './request-log.ts';
+import { DEFAULT_RESPONSE_ENCODING, encodeAnswer, type ResponseEncoding } from './response-encoding.ts';
 import { readSoapRequest, routeSoapAction } from './soap-request.ts';
 import { buildWsdl } from './wsdl.ts';
 import { httpResultBody, soapFaultBody, soapResultBody } from './xml-text.ts';
@@ -40,6 +41,8 @@ export interface NeoApiHandlerOptions {
   errorDetail: () => ErrorDetail;
   /** Injected failures (`POST /control/faults/neoapi`); none when absent. */
   faults?: NeoApiFaults;
+  /** The encoding answers are written in (`POST /control/neoapi/encoding`); UTF-8 when absent. */
+  encoding?: () => ResponseEncoding;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -67,10 +70,12 @@ function headerText(value: string | string[] | undefined): string | undefined {
 /** Creates the handler; it answers `false` for paths outside the service. */
 export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const send = (res: ServerResponse, status: number, body: string | null, contentType: string | undefined): void => {
-    const headers: Record<string, string | number> = { ...SERVER_HEADERS, 'Content-Length': body === null ? 0 : Buffer.byteLength(body) };
-    if (contentType !== undefined) headers['Content-Type'] = contentType;
+    const answer = body === null ? undefined : encodeAnswer(body, contentType, options.encoding?.() ?? DEFAULT_RESPONSE_ENCODING);
+    const headers: Record<string, string | number> = { ...SERVER_HEADERS, 'Content-Length': answer?.bytes.length ?? 0 };
+    const type = answer?.contentType ?? contentType;
+    if (type !== undefined) headers['Content-Type'] = type;
     res.writeHead(status, headers);
-    res.end(body ?? undefined);
+    res.end(answer?.bytes);
   };
   const log = (method: string, binding: NeoApiBinding, params: Record<string, string>, status: number, response: string | null): void => {
     options.log.add({ method, binding, params, status, response: response ?? '' });

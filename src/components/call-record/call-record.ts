@@ -1,3 +1,4 @@
+import { ownValue } from '../../shared/own-value.ts';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { RecordCandidate } from '../../controllers/agent-view.ts';
@@ -10,7 +11,7 @@ import { callRecordStyles } from './call-record.styles.ts';
 
 /** An object API name in the agent's language (custom objects as Salesforce names them). */
 function objectLabel(m: Messages, objectType: string): string {
-  return (m.recordObjects as Readonly<Record<string, string>>)[objectType] ?? objectType;
+  return ownValue(m.recordObjects as Readonly<Record<string, string>>, objectType) ?? objectType;
 }
 
 /**

@@ -53,7 +53,10 @@ export class ConfigErrorPanel extends LitElement {
  * explanation and keeps the whole label as a tooltip.
  */
 export function shortLabel(label: string): string {
-  const cut = label.search(/\s*[(:]/u);
+  // The first "(" or ":", then back over the spaces before it: `/\s*[(:]/` would retry its `\s*`
+  // from every space of a long run, n² on a label of spaces.
+  const mark = label.search(/[(:]/u);
+  const cut = mark === -1 ? -1 : label.slice(0, mark).trimEnd().length;
   return cut > 0 ? label.slice(0, cut) : label;
 }
 

@@ -11,7 +11,8 @@ export const INFO_DTMF_TYPES = 'application/dtmf-relay, application/dtmf';
 export function infoDtmfDigit(contentType: string | undefined, body: string): string | undefined {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const digit = type === 'application/dtmf-relay'
-    ? /^\s*Signal\s*=\s*([0-9A-D*#])\s*$/im.exec(body)?.[1]
+    ? // Blanks, not \s: with /m, \s* would run over line ends from every line start (n² on blank lines).
+      /^[ \t]*Signal[ \t]*=[ \t]*([0-9A-D*#])[ \t]*\r?$/im.exec(body)?.[1]
     : type === 'application/dtmf' ? /^\s*([0-9A-D*#])\s*$/i.exec(body)?.[1] : undefined;
   return digit?.toUpperCase();
 }

@@ -14,7 +14,8 @@ const COMPACT_FORMS: Readonly<Record<string, string>> = {
 /** Lower-case long form of a header name, for comparisons. */
 export function canonicalHeaderKey(name: string): string {
   const lower = name.trim().toLowerCase();
-  return COMPACT_FORMS[lower] ?? lower;
+  // Own entries only: a header named `constructor` is just that header.
+  return (Object.hasOwn(COMPACT_FORMS, lower) ? COMPACT_FORMS[lower] : undefined) ?? lower;
 }
 
 export interface SipHeader {

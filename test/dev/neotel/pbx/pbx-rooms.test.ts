@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPbx, detectTone, parseWav, twoPartyRouting, type SimulatedPbx } from '../../../../dev/neotel/pbx/index.ts';
+import { HEAVY_LOOP_BUDGET_MS } from '../../../support/budgets.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('PBX without browsers: customers, rooms and recordings', () => {
+describe('PBX without browsers: customers, rooms and recordings', { timeout: HEAVY_LOOP_BUDGET_MS }, () => {
   let pbx: SimulatedPbx | undefined;
   afterEach(async () => {
     await pbx?.close();
@@ -26,7 +27,8 @@ describe('PBX without browsers: customers, rooms and recordings', () => {
     pbx.createRoom('call-7').setRouting(twoPartyRouting(a.id, b.id));
     await wait(50);
     expect([a.state, b.state]).toEqual(['up', 'ringing']);
-    await wait(500);
+    // Until 0.3 s is recorded, not a fixed 500 ms: a loaded machine's media clock runs late.
+    await vi.waitFor(() => expect(parseWav(pbx!.recording('call-7')!.wav()).samples.length).toBeGreaterThan(8000 * 0.3), { timeout: 10_000, interval: 50 });
     expect(events).toEqual(['b answered']);
     expect(detectTone(a.heard(), 1200).detected).toBe(true);
     expect(detectTone(a.heard(), 800).detected).toBe(false);
