@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FailedLogView } from '../../src/controllers/agent-view.ts';
-import { useUi, type UiPage } from './support/ui-page.ts';
+import { snapshot, useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
 
 const page = useUi({ beforeAll, beforeEach, afterEach, afterAll });
@@ -55,6 +55,7 @@ describe('call logs refused by Salesforce', () => {
     expect(await ui.page.evaluate(() => (window as unknown as { written: string[] }).written)).toEqual([refused.details]);
     expect(await ui.page.getByTestId('failed-log-text').count(), 'no fallback text when the clipboard took it').toBe(0);
     expect((await ui.controls()).unnamed).toEqual([]);
+    await snapshot(ui, 'failed-logs-en');
 
     await ui.page.getByTestId('failed-log-retry').click();
     await ui.page.getByTestId('failed-log-dismiss').click();
@@ -83,6 +84,18 @@ describe('call logs refused by Salesforce', () => {
     expect(await ui.page.getByTestId('failed-log-copy-status').textContent()).toContain('Ctrl+C');
     expect(await ui.page.getByTestId('failed-log-dismiss').isDisabled(), 'the text is there to copy: dismissing is allowed').toBe(false);
     expect((await ui.controls()).unnamed).toEqual([]);
+    await snapshot(ui, 'failed-logs-es');
+  });
+
+  it('speaks Portuguese to a Portuguese-speaking agent', async () => {
+    await ui.show(shell(states.ready(), { failedLogs: [refused, { ...refused, key: '4712', subject: 'Chamada 600333444' }] }, 'pt'));
+    const list = ui.page.getByTestId('failed-logs');
+    expect(await list.locator('summary').first().textContent()).toContain('2 registros de chamada recusados pelo Salesforce');
+    await list.locator('summary').first().click();
+    expect(await ui.page.getByTestId('failed-log').count()).toBe(2);
+    expect(await ui.page.getByTestId('failed-log-copy').first().textContent()).not.toMatch(/Copy/);
+    expect((await ui.controls()).unnamed).toEqual([]);
+    await snapshot(ui, 'failed-logs-pt');
   });
 
   it('shows nothing when no log was refused', async () => {
