@@ -71,6 +71,18 @@ async function endRinging(callId: string): Promise<void> {
   await expect.poll(() => tab.adapter.getByTestId('call-record').count(), { message: 'the record slice goes with the call' }).toBe(0);
 }
 
+/** The agent hangs up the dialled call and is available again; the Task logged for that call. */
+async function hangUpAndTaskOf(number: string): Promise<{ fields: Record<string, unknown> } | undefined> {
+  await tab.adapter.getByTestId('hang-up').click();
+  await waitForStatus(tab.adapter, 'wrapUp');
+  await tab.adapter.getByTestId('available').click();
+  await waitForStatus(tab.adapter, 'ready');
+  const call = (await rig.neotel.calls()).find((c) => c.number === number);
+  expect(call, 'the platform has the dialled call').toBeDefined();
+  const [task] = await waitFor('the call\'s Task', async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === call?.id), (tasks) => tasks.length === 1);
+  return task;
+}
+
 describe('screen pop and click-to-dial', () => {
   it('enables click-to-dial once the agent is logged in', async () => {
     expect((await rig.lightning.state()).tab?.clickToDialEnabled).toBe(false);
@@ -176,6 +188,28 @@ describe('screen pop and click-to-dial', () => {
     await waitForStatus(tab.adapter, 'ready');
   });
 
+  it('pops the record of a typed manual dial once, by the dialled number, and logs the call against it', async () => {
+    const created = await rig.lightning.createRecord('Contact', { LastName: 'Benítez', Phone: '0351 555-7788' });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    const id = String(created.record.fields.Id);
+    const typed = '(351) 555 7788';
+    const digits = dialOf(typed);
+    await rig.neotel.setNumber({ number: digits, answerAfterMs: 300 });
+    const since = (await rig.lightning.log()).at(-1)?.seq ?? 0;
+    await tab.adapter.getByTestId('dial-input').fill(typed);
+    await tab.adapter.getByTestId('dial-button').click();
+    const { reason, text } = await linkedInPanel(id);
+    expect(reason).toBe('search');
+    expect(text).toContain('Benítez');
+    expect(text).toContain(`Phone = ${digits}`);
+    await waitFor('Salesforce to show the dialled Contact', shownRecord, (shown) => shown === id);
+    await waitForStatus(tab.adapter, 'inCall', 15_000);
+    const searches = await rig.lightning.log({ method: 'searchAndScreenPop', since });
+    expect(searches.map((s) => JSON.stringify(s.args)), 'one search, by the dialled number, even after the platform leg').toEqual([expect.stringContaining(digits)]);
+    const task = await hangUpAndTaskOf(digits);
+    expect(task?.fields, 'logged against the dialled Contact').toMatchObject({ WhoId: id, CallType: 'Outbound' });
+  });
+
   it('dials from a record through NeoApi Dial with the normalised number, and links that record', async () => {
     const lucia = await rig.lightning.record(LUCIA);
     const expected = dialOf(String(lucia?.fields.MobilePhone));
@@ -189,13 +223,7 @@ describe('screen pop and click-to-dial', () => {
     expect(reason).toBe('clickToDial');
     expect(text).toContain('Lucía Fernández');
     await waitForStatus(tab.adapter, 'inCall', 15_000);
-    await tab.adapter.getByTestId('hang-up').click();
-    await waitForStatus(tab.adapter, 'wrapUp');
-    await tab.adapter.getByTestId('available').click();
-    await waitForStatus(tab.adapter, 'ready');
-    const call = (await rig.neotel.calls()).find((c) => c.number === expected);
-    expect(call, 'the platform has the dialled call').toBeDefined();
-    const [task] = await waitFor('the call\'s Task', async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === call?.id), (tasks) => tasks.length === 1);
+    const task = await hangUpAndTaskOf(expected);
     expect(task?.fields, 'logged against the clicked record').toMatchObject({ WhoId: LUCIA, CallType: 'Outbound' });
   });
 

@@ -105,7 +105,8 @@ export class ScreenPop {
   /** The runtime's `screenPop` effect: pop (or pop again with a better key). */
   pop(call: CallFacts): void {
     const level = call.contact !== null ? 'contact' : this.nationalIdOf(call) !== null ? 'nationalId' : 'number';
-    const existing = this.entryOf(call);
+    // A click-to-dial call already knows its record: the dial's pop by number must not search.
+    const existing = this.entryOf(call) ?? this.clickedEntryOf(call);
     if (existing && rank(level) <= rank(existing.level)) {
       existing.call = call;
       return;
@@ -145,14 +146,19 @@ export class ScreenPop {
       this.publish();
       return;
     }
+    this.clickedEntryOf(call);
+  }
+
+  /** The entry of the outbound call a pending click-to-dial started (linked to the clicked record), or `undefined`. */
+  private clickedEntryOf(call: CallFacts): Entry | undefined {
     const click = this.pendingClick;
-    if (click && call.direction === 'outbound' && call.startedAt >= click.at - 1000 && call.startedAt - click.at <= CLICK_TO_DIAL_WINDOW_MS) {
-      this.pendingClick = null;
-      const created = this.newEntry(call);
-      created.level = 'contact';
-      this.current = created;
-      this.setLink(created, click.record, []);
-    }
+    if (!click || call.direction !== 'outbound' || call.startedAt < click.at - 1000 || call.startedAt - click.at > CLICK_TO_DIAL_WINDOW_MS) return undefined;
+    this.pendingClick = null;
+    const created = this.newEntry(call);
+    created.level = 'contact';
+    this.current = created;
+    this.setLink(created, click.record, []);
+    return created;
   }
 
   /**

@@ -169,6 +169,30 @@ describe('ScreenPop', () => {
     expect(pop.linkOf(later)).toBeNull();
   });
 
+  it('does not search for the pop by number of a click-to-dial call, which keeps the clicked record', async () => {
+    const { api, pop } = rig();
+    api.byText['1145551234'] = { [NORTE.Id]: NORTE };
+    pop.clickedToDial({ number: '11 4555 1234', recordId: MARIA.Id, recordName: MARIA.Name, objectType: 'Contact' });
+    const dialled = newCall('outbound', 1_764_000_000_100, { number: '1145551234', popped: 'number' });
+    pop.pop(dialled);
+    pop.follow(dialled);
+    await settled();
+    expect(pop.linkOf(dialled)).toMatchObject({ id: MARIA.Id, reason: { kind: 'clickToDial' } });
+    expect(api.calls, 'no search, no second pop').toEqual([]);
+  });
+
+  it('searches a manual dial by the dialled number once and links the match', async () => {
+    const { api, pop } = rig();
+    api.byText['1145551234'] = { [MARIA.Id]: MARIA };
+    const dialled = newCall('outbound', 1_764_000_000_100, { number: '1145551234', popped: 'number' });
+    pop.pop(dialled);
+    await settled();
+    pop.pop({ ...dialled, callId: 'c-9' as CallFacts['callId'], legId: 'leg-9' as CallFacts['legId'] });
+    await settled();
+    expect(pop.linkOf({ ...dialled, callId: 'c-9' as CallFacts['callId'] })).toMatchObject({ id: MARIA.Id, reason: { kind: 'search', field: 'Phone', value: '1145551234' } });
+    expect(api.of('searchAndScreenPop')).toEqual([{ searchParams: '1145551234', callType: 'outbound', deferred: true }]);
+  });
+
   it('leaves several matches without a rule to the layout and lets the agent pick', async () => {
     const { api, pop, last } = rig({ '/neotelConfigOptions/searchTypePriority': '' });
     api.byText['1145551234'] = { [MARIA.Id]: MARIA, [NORTE.Id]: NORTE };

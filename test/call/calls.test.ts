@@ -50,6 +50,17 @@ describe('manual dial', () => {
     expect(done.effects).toEqual([expect.objectContaining({ kind: 'logCall', final: true })]);
   });
 
+  it('pops a manual dial by the dialled number once, when it is dialled; a dial from a record (with its contact) does not', () => {
+    const dialed = step(loggedIn(), { kind: 'dial', at: T0, number: '1155550000' });
+    expect(dialed.effects.filter((e) => e.kind === 'screenPop')).toEqual([{ kind: 'screenPop', call: expect.objectContaining({ direction: 'outbound', number: '1155550000', popped: 'number' }) }]);
+    for (const autoAnswerPlatformLegs of [true, false]) {
+      const leg = step(dialed.state, platformLeg(T0 + 500), contextWith({ autoAnswerPlatformLegs }));
+      expect(kinds(leg.effects), 'the platform leg does not pop it again').not.toContain('screenPop');
+    }
+    const clicked = step(loggedIn(), { kind: 'dial', at: T0, number: '1155550000', contact: CONTACT });
+    expect(kinds(clicked.effects), 'click-to-dial already knows its record').not.toContain('screenPop');
+  });
+
   it('rings the platform leg for the agent when auto-answer is off', () => {
     const context = contextWith({ autoAnswerPlatformLegs: false });
     const dialed = step(loggedIn(), { kind: 'dial', at: T0, number: '1155550000' }, context);

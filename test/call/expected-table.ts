@@ -118,7 +118,7 @@ export const EXPECTED_TABLE: Readonly<Record<Phase, Readonly<Record<EventKind, s
     unpause: '!NOT_ON_BREAK',
     enterCampaign: 'ready neoapi:Login_Campaign2',
     leaveCampaign: '!NOT_IN_CAMPAIGN',
-    dial: 'dialing neoapi:Dial',
+    dial: 'dialing neoapi:Dial screenPop',
     answer: '!NOT_RINGING',
     reject: '!NOT_RINGING',
     hangUp: '!NO_CALL',

@@ -71,9 +71,14 @@ export function ready(state: Ready, event: AgentEvent, context: MachineContext):
         return refuse('PHONE_NOT_REGISTERED', `Cannot dial while the phone is ${state.phone}.`, 'Wait for the phone to register: the platform rings your phone first.');
       }
       if (isPending(state, 'dial')) return refuse('OPERATION_PENDING', 'A dial is already in progress.', 'Wait for it to ring or fail.');
-      const dialing: Dialing = { ...state, phase: 'dialing', call: newCall('outbound', event.at, { number: event.number, contact: event.contact ?? null }), hangUpRequested: false };
+      // A manual dial pops by the dialled number now, once: its platform leg (whose From is not
+      // the customer) does not pop again. A dial with a contact came from a record (click-to-dial).
+      const contact = event.contact ?? null;
+      const call = newCall('outbound', event.at, { number: event.number, contact, popped: contact === null ? 'number' : 'none' });
+      const dialing: Dialing = { ...state, phase: 'dialing', call, hangUpRequested: false };
       const sent = issue(dialing, 'dial', { method: 'Dial', params: { USUARIO: state.session.user, TELEFONO: event.number } });
-      return accept(sent.state, [sent.effect]);
+      const pop: Effect[] = contact === null ? [{ kind: 'screenPop', call: sent.state.call }] : [];
+      return accept(sent.state, [sent.effect, ...pop]);
     }
     case 'sipIncoming':
       return incomingWhileReady(state, event, context);
