@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { callInfoOf } from '../../src/app/view-model.ts';
+import type { AgentState } from '../../src/call/index.ts';
+import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
+import { validateConfig, type CrmConfig } from '../../src/config/index.ts';
+import { states } from '../../e2e/components/support/views.ts';
+
+function crm(overrides: Record<string, string> = {}): CrmConfig {
+  const result = validateConfig({
+    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
+    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
+    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
+    '/neotelConnection/sipDomain': 'neotel.example.com',
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.config.crm;
+}
+
+/** The ringing state of an inbound call whose IVR collected a national id. */
+function ringingWithIvr(ivrData: string): AgentState {
+  const state = states.ringing();
+  if (!('call' in state)) throw new Error('ringing carries a call');
+  return { ...state, call: { ...state.call, number: '1199990000', ivrData } } as AgentState;
+}
+
+describe('the information panel (seed 004)', () => {
+  it('shows the IVR national id as the search key, not the number', () => {
+    const info = callInfoOf(ringingWithIvr('DNI=31987456;'), crm({ '/dialtoneCrm/nationalIdField': 'NationalId__c' }));
+    expect(info.searchKey).toBe('31987456');
+  });
+
+  it('shows the number when no national id is searched', () => {
+    expect(callInfoOf(ringingWithIvr('DNI=31987456;'), crm({ '/dialtoneCrm/nationalIdField': '' })).searchKey).toBe('1199990000');
+  });
+
+  it('shows the last call id during the call and 0 once it ended, the contact staying', () => {
+    expect(callInfoOf(states.connected(), crm()).lastCallId).not.toBe('0');
+    const done = callInfoOf(states.wrapUp(), crm());
+    expect(done.lastCallId).toBe('0');
+    expect(done.contactId).toBe('5512');
+    expect(done.searchKey, 'a record id the dialer sent is the key').toBe('0035g00000AbCdE');
+  });
+});
