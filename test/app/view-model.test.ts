@@ -22,7 +22,7 @@ function crm(overrides: Record<string, string> = {}): CrmConfig {
 function ringingWithIvr(ivrData: string): AgentState {
   const state = states.ringing();
   if (!('call' in state)) throw new Error('ringing carries a call');
-  return { ...state, call: { ...state.call, number: '1199990000', ivrData } } as AgentState;
+  return { ...state, call: { ...state.call, number: '1199990000', ivrData } };
 }
 
 describe('the information panel (seed 004)', () => {
