@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { callInfoOf } from '../../src/app/view-model.ts';
 import type { AgentState } from '../../src/call/index.ts';
-import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
-import { validateConfig, type CrmConfig } from '../../src/config/index.ts';
+import type { CrmConfig } from '../../src/config/index.ts';
 import { states } from '../../e2e/components/support/views.ts';
+import { shippedConfig } from './shipped-config.ts';
 
 function crm(overrides: Record<string, string> = {}): CrmConfig {
-  const result = validateConfig({
-    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
-    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
-    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
-    '/neotelConnection/sipDomain': 'neotel.example.com',
-    ...overrides,
-  });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.config.crm;
+  return shippedConfig(overrides).crm;
 }
 
 /** The ringing state of an inbound call whose IVR collected a national id. */
