@@ -126,6 +126,24 @@ describe('screen pop and click-to-dial', () => {
     await endRinging(callId);
   });
 
+  it('shows in INFORMACIÓN the national id it searched by, and the last call id 0 once the call ended', async () => {
+    const { callId } = await rig.neotel.placeInbound({ number: '1199990000', queue: 4, clave: 'DNI=31987456;' });
+    await waitForStatus(tab.adapter, 'ringing');
+    await tab.adapter.getByTestId('answer').click();
+    await waitForStatus(tab.adapter, 'inCall');
+    await linkedInPanel(MARIA);
+    const info = (id: string) => tab.adapter.getByTestId(`info-${id}`).textContent();
+    await expect.poll(() => info('search-key'), { message: 'the key searched is the IVR national id, not the number' }).toBe('31987456');
+    expect(await info('call-id'), 'the call id is shown while the call is up').toBe(callId);
+
+    await rig.neotel.hangup(callId);
+    await waitForStatus(tab.adapter, 'wrapUp');
+    await expect.poll(() => info('call-id'), { message: 'seed 004: the last call id becomes 0 once the call ended' }).toBe('0');
+    expect(await info('search-key'), 'the contact stays on screen with its key').toBe('31987456');
+    await tab.adapter.getByTestId('available').click();
+    await waitForStatus(tab.adapter, 'ready');
+  });
+
   it('opens the prefilled new-record modal when nothing matches, and re-attaches to the record once it is saved', async () => {
     const callId = await ringFrom('1160000000');
     const modal = tab.page.getByTestId('new-record-modal');

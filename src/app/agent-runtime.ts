@@ -167,7 +167,7 @@ export class AgentRuntime {
     const before = this.state;
     this.state = resumed.state;
     this.followSession(before, resumed.state);
-    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state) };
+    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm) };
     this.options.onView(this.view);
     // Registers the phone, and re-arms a wrap-up's countdown that ran in the closed tab.
     for (const effect of resumed.effects) this.run(effect);
@@ -240,7 +240,7 @@ export class AgentRuntime {
     if (result.state.phase === 'connected' && before.phase !== 'connected') this.loadTransferTargets(result.state.session.user);
     if (result.state !== before) {
       const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
-      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state), confirmLogout };
+      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), confirmLogout };
       this.options.onView(this.view);
     }
     for (const effect of result.effects) this.run(effect);

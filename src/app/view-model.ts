@@ -2,8 +2,9 @@
  * Builds the {@link AgentView} the components draw from the machine's state and the validated
  * configuration. Pure: the runtime calls it after every change.
  */
-import { hasCall, type AgentState } from '../call/index.ts';
-import type { Config } from '../config/index.ts';
+import { hasCall, type AgentState, type CallState } from '../call/index.ts';
+import type { Config, CrmConfig } from '../config/index.ts';
+import { planPop } from '../crm/screen-pop-policy.ts';
 import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../controllers/agent-view.ts';
 
 /** What the call center offers the agent. */
@@ -40,20 +41,35 @@ export const DEFAULT_PREFERENCES: AgentPreferences = {
 export const NO_DEVICES: AudioDeviceList = { microphones: [], speakers: [], canSelectOutput: false, microphonePermission: 'unknown' };
 
 /**
- * The information panel of the seed: the call's platform ids while there is a call (and during
- * its wrap-up), `0` and blanks once the agent is done with it.
+ * The information panel of the seed. The last call id is shown only while the call is up: from
+ * the wrap-up on it is `0`, even though the contact stays on screen (seed 004: "una vez
+ * finalizado, pasará a valor 0", because one contact may take several calls). The contact's ids
+ * stay until the agent is done with it. The search key is the key the screen pop searches
+ * Salesforce by ({@link searchKeyOf}), not the raw `DATA` or the number.
  */
-export function callInfoOf(agent: AgentState): CallInfo {
+export function callInfoOf(agent: AgentState, crm: CrmConfig): CallInfo {
   if (!hasCall(agent)) return { lastCallId: '0', contactId: '', baseId: '', crmId: '', searchKey: '' };
   const { call } = agent;
   const contact = call.contact;
   return {
-    lastCallId: call.callId ?? '0',
+    lastCallId: agent.phase === 'wrapUp' ? '0' : (call.callId ?? '0'),
     contactId: contact ? String(contact.contactId) : '',
     baseId: contact ? String(contact.base) : '',
     crmId: contact ? String(contact.crm) : '',
-    searchKey: contact?.data ?? call.number ?? '',
+    searchKey: searchKeyOf(agent, crm),
   };
+}
+
+/**
+ * The key the screen pop searched by: the first (most precise) key of its plan — the IVR national
+ * id before the number, the CLAVESF data part rather than the whole `CLAVE` — or the record id the
+ * dialer sent. `''` when the softphone layout decides (no search).
+ */
+export function searchKeyOf(agent: CallState, crm: CrmConfig): string {
+  const plan = planPop(agent.call, crm);
+  if (plan.kind === 'record') return plan.recordId;
+  if (plan.kind === 'search') return plan.searches[0]?.value ?? '';
+  return '';
 }
 
 /** A fresh view for a page that just read its configuration. */
@@ -61,7 +77,7 @@ export function initialView(agent: AgentState, config: Config): AgentView {
   return {
     agent,
     options: agentOptionsFrom(config),
-    info: callInfoOf(agent),
+    info: callInfoOf(agent, config.crm),
     notices: [],
     tab: 'alone',
     prefs: DEFAULT_PREFERENCES,

@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScreenPop, type ScreenPopApi } from '../../src/app/screen-pop.ts';
 import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
-import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
-import { validateConfig, type Config } from '../../src/config/index.ts';
 import type { CallRecordView } from '../../src/controllers/agent-view.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
+import { shippedConfig } from './shipped-config.ts';
 import type { AppViewInfo, SearchAndScreenPopResult, SoftphoneLayout } from '../../src/opencti/index.ts';
 
-function config(overrides: Record<string, string> = {}): Config {
-  const result = validateConfig({
-    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
-    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
-    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
-    '/neotelConnection/sipDomain': 'neotel.example.com',
-    ...overrides,
-  });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.config;
-}
+const config = shippedConfig;
 
 const MARIA = { Id: '003Dt000HccIdlkIIC', Name: 'María José González', RecordType: 'Contact' };
 const NORTE = { Id: '001Dt000HccIdlkIIC', Name: 'Distribuidora Norte S.A.', RecordType: 'Account' };
