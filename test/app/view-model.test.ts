@@ -3,7 +3,7 @@ import { callInfoOf } from '../../src/app/view-model.ts';
 import type { AgentState } from '../../src/call/index.ts';
 import type { CrmConfig } from '../../src/config/index.ts';
 import { states } from '../../e2e/components/support/views.ts';
-import { shippedConfig } from './shipped-config.ts';
+import { shippedConfig } from '../support/shipped-config.ts';
 
 function crm(overrides: Record<string, string> = {}): CrmConfig {
   return shippedConfig(overrides).crm;

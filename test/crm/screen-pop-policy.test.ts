@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newCall, type CallFacts, type DeliveredContact } from '../../src/call/call-facts.ts';
-import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
-import { validateConfig, type CrmConfig } from '../../src/config/index.ts';
+import type { CrmConfig } from '../../src/config/index.ts';
 import {
   chooseRecord,
   clickedContactOf,
@@ -16,17 +14,10 @@ import {
   type PopCandidate,
   type PopSearch,
 } from '../../src/crm/screen-pop-policy.ts';
+import { shippedConfig } from '../support/shipped-config.ts';
 
 function crm(overrides: Record<string, string> = {}): CrmConfig {
-  const result = validateConfig({
-    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
-    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
-    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
-    '/neotelConnection/sipDomain': 'neotel.example.com',
-    ...overrides,
-  });
-  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return result.config.crm;
+  return shippedConfig(overrides).crm;
 }
 
 const contact = (over: Partial<DeliveredContact> = {}): DeliveredContact => ({
