@@ -26,9 +26,9 @@ const show = (text: string): void => {
   if (shown) shown.textContent = text;
 };
 
-/** One NeoApi call with the GET binding, as Dialtone's default. */
+/** One NeoApi call with the POST binding (a form post), Dialtone's default. */
 function neo(method: string, params: Record<string, string>): Promise<Response> {
-  return fetch(`${neoApi}/${method}?${new URLSearchParams(params).toString()}`);
+  return fetch(`${neoApi}/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() });
 }
 
 let lastCall: Invitation | undefined;
