@@ -228,6 +228,8 @@ export class AgentSession {
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
       dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
+      // The machine answers these legs itself at once (autoAnswerPlatformLegs): they do not ring.
+      silentPlatformLegs: this.options.config.connection.autoAnswerPlatformLegs,
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
       ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
