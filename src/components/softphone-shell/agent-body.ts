@@ -35,11 +35,6 @@ function lazy(tag: string, template: unknown, m: Messages) {
 
 type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
 
-/** A leg the machine answers at once (auto-answered platform leg; a failed answer clears it): no incoming card. */
-function answeredAtOnce(view: ReadyShell['view']): boolean {
-  return view.agent.phase === 'ringing' && view.agent.autoAnswer;
-}
-
 /**
  * The body of the ready shell: the login form until the agent is in, then what the phase calls
  * for (incoming card, call controls, wrap-up, dial pad, break and campaign), the call information,
@@ -57,7 +52,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
       ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
-      ${part(phase === 'ringing' && !answeredAtOnce(view), html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
+      ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${part(phase === 'connected', lazy('dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m))}
       ${part(phase === 'wrapUp', lazy('dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m))}
