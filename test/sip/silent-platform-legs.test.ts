@@ -21,15 +21,16 @@ async function rang(silentPlatformLegs: boolean, headers: readonly string[]): Pr
   const phone = new SipPhone({ ...proxy.options(), silentPlatformLegs });
   phones.push(phone);
   const ringing: boolean[] = [];
-  let offered = false;
+  // An object, not a `let`: the flag flips inside the listener.
+  const seen = { offered: false };
   phone.on('ringing', (on) => ringing.push(on));
   phone.on('incoming', () => {
-    offered = true;
+    seen.offered = true;
   });
   await phone.register();
   proxy.offerCall(headers);
-  for (let i = 0; i < 200 && !offered; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!offered) throw new Error(`the phone never reported the INVITE; it answered ${JSON.stringify(proxy.sent)}`);
+  for (let i = 0; i < 200 && !seen.offered; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!seen.offered) throw new Error(`the phone never reported the INVITE; it answered ${JSON.stringify(proxy.sent)}`);
   return ringing.includes(true);
 }
 
