@@ -1,5 +1,5 @@
 /**
- * Budget: adapter iframe load → ready (settings read, UI interactive) ≤ 300 ms median, loopback.
+ * Budget: adapter iframe load → ready (settings read, UI interactive) ≤ 200 ms median, loopback.
  *
  * Loads the built adapter inside the Lightning emulator `runs` times (a fresh browser context each
  * time, so nothing is cached) and reads the adapter's `dialtone:ready` performance mark, which is
@@ -8,7 +8,7 @@
 import { launchChromium } from '../e2e/support/browser.ts';
 import { startConsoleWithAdapter } from '../e2e/boot/support.ts';
 
-export const BOOT_BUDGET_MS = 300;
+export const BOOT_BUDGET_MS = 200;
 
 export interface BootReport {
   runs: number;

@@ -8,6 +8,7 @@
  * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading. Docs: docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
+import { measureCompare, printCompareReport } from './floor-compare.ts';
 import { measureBoot, printBootReport } from './boot-time.ts';
 import { measureBundle, printBundleReport } from './bundle-size.ts';
 import { measureSoak, printSoakReport, soakCallsFromEnv } from './call-soak.ts';
@@ -19,7 +20,7 @@ if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
   process.exit(r.status ?? 1);
 }
 
-const BENCHES = ['bundle', 'boot', 'incoming', 'dial', 'soak'] as const;
+const BENCHES = ['floor', 'bundle', 'boot', 'incoming', 'dial', 'soak'] as const;
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '');
 const unknown = only?.filter((name) => !(BENCHES as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) {
@@ -41,6 +42,12 @@ const section = async (name: (typeof BENCHES)[number], run: () => Promise<void> 
   console.log(`  (${name}: ${((Date.now() - at) / 1000).toFixed(0)} s)`);
   console.log('');
 };
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 30) {
+  console.error(`BENCH_ROUNDS is ${process.env.BENCH_ROUNDS}; expected a whole number of rounds from 1 to 30`);
+  process.exit(2);
+}
+await section('floor', async () => printCompareReport(await measureCompare(rounds)));
 await section('bundle', () => printBundleReport(measureBundle()));
 await section('boot', async () => printBootReport(await measureBoot()));
 await section('incoming', async () => printIncomingReport(await measureIncoming()));

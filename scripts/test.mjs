@@ -84,6 +84,7 @@ if (wants('static')) {
   check('typecheck', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   check('lint', npx('eslint'), ['.', '--max-warnings', '0']);
   check('boundaries', npx('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
+  check('bundle size', process.execPath, ['--import', 'tsx', 'scripts/check-bundle-size.ts']);
 }
 
 const projects = [];

@@ -22,6 +22,7 @@ import { PreferenceKeeper } from './preferences.ts';
 import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
 import { TabSync } from './tab-sync.ts';
 import { messageOf } from '../shared/errors.ts';
+import { openStore } from '../storage/index.ts';
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {
@@ -46,20 +47,25 @@ export class AgentSession {
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
-   * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads after the panel is up, so it
-   * stays out of the start-up bundle; a dial before it arrived waits for it.
+   * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads once the phone is registered
+   * (`show`), so it neither sits in the start-up bundle nor competes with registering; a dial
+   * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
 
   constructor(private readonly options: AgentSessionOptions) {
     const { config, warn } = options;
-    this.prefs = new PreferenceKeeper(warn, config.agent);
+    // One database connection for the preferences, the vault and the Task-log outbox.
+    const store = openStore();
+    store.catch(() => undefined);
+    this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
     this.tasks = options.api
       ? new TaskLogger({
           config,
           cti: options.api,
+          openOutbox: async () => (await store).outbox,
           linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null,
           onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
           onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
@@ -113,16 +119,16 @@ export class AgentSession {
   async start(): Promise<void> {
     // sip.js is its own chunk: fetched now, so the phone is there by the time the agent logs in.
     void preloadSipPhone().catch((error: unknown) => this.options.warn('the phone (sip.js) did not load; logging in will retry', error));
-    this.dialPlan = this.loadDialPlan();
-    const prefs = await this.prefs.load();
-    this.runtime.patchView({ prefs });
+    // Independent of each other, so all at once: preferences and vault, devices, the tab lock.
+    const prefsRead = this.prefs.load().then((prefs) => this.runtime.patchView({ prefs }));
     void this.refreshDevices();
     this.tabs = await TabSync.join(this.options.config.general.internalName, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
-        if (state) this.runtime.resume(state.kit);
+        // The resumed phone takes the remembered audio devices.
+        if (state) void prefsRead.then(() => this.runtime.resume(state.kit));
       },
       mirror: (view) => this.show(view),
       intent: (intent) => this.send(intent),
@@ -131,6 +137,7 @@ export class AgentSession {
     this.runtime.patchView({ tab: this.tabs.role });
     const alone = this.tabs.aloneReason;
     if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
+    await prefsRead;
   }
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
@@ -191,6 +198,7 @@ export class AgentSession {
     this.shownPhase = phase;
     this.crm.shown(view);
     this.options.onView(view);
+    if (view.agent.phone === 'registered') this.dialPlan ??= this.loadDialPlan();
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
     else if (previous === 'wrapUp' && phase === 'ready' && view.prefs.autoMinimise) void this.setPanelVisible(false);
@@ -220,6 +228,8 @@ export class AgentSession {
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
       dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
+      // The machine answers these legs itself at once (autoAnswerPlatformLegs): they do not ring.
+      silentPlatformLegs: this.options.config.connection.autoAnswerPlatformLegs,
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
       ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),

@@ -48,6 +48,11 @@ export interface PreferencePolicy {
 export class PreferenceKeeper {
   private store: DialtoneStore | undefined;
   private current: AgentPreferences = DEFAULT_PREFERENCES;
+  /**
+   * The vault as `load` decrypted it, kept in memory (never stored) so the login does not decrypt
+   * it a second time; `rememberLogin` and `forgetMe` keep it in step with what they write.
+   */
+  private sealed: SealedDevicePassword | undefined;
 
   constructor(
     private readonly warn: (message: string, cause?: unknown) => void,
@@ -70,6 +75,7 @@ export class PreferenceKeeper {
       const { prefs, corrupt } = await this.store.prefs.getAll();
       if (corrupt.length > 0) this.warn(`ignored corrupt preferences: ${corrupt.join(', ')}`);
       const saved = await this.readVault();
+      this.sealed = saved;
       this.current = {
         ...DEFAULT_PREFERENCES,
         user: prefs.user ?? '',
@@ -94,7 +100,7 @@ export class PreferenceKeeper {
    */
   async completeLogin(intent: LoginIntent): Promise<LoginIntent> {
     if (intent.devicePassword !== '' || !this.store) return intent;
-    const saved = await this.readVault();
+    const saved = this.sealed ?? (await this.readVault());
     if (saved?.device !== intent.device.trim()) return intent;
     return { ...intent, devicePassword: saved.devicePassword };
   }
@@ -115,7 +121,9 @@ export class PreferenceKeeper {
       if (keep) {
         const sealed: SealedDevicePassword = { v: 2, device, devicePassword: intent.devicePassword };
         await store.vault.save(JSON.stringify(sealed));
+        this.sealed = sealed;
       } else {
+        this.sealed = undefined;
         await store.vault.clear();
       }
       this.current = { ...this.current, user: intent.remember ? user : '', device: intent.remember ? device : '', devicePasswordRemembered: keep };
@@ -134,6 +142,7 @@ export class PreferenceKeeper {
           // Everything this browser keeps about the agent; Task logs waiting for Salesforce stay
           // in the outbox, since dropping them would lose the calls' records.
           this.current = DEFAULT_PREFERENCES;
+          this.sealed = undefined;
           await Promise.all([store?.vault.clear(), store?.prefs.clear()]);
           break;
         case 'setAutoMinimise':

@@ -4,7 +4,8 @@ import { softphoneContext, type ShellConfigIssue, type ShellState, type Softphon
 import type { SoftphoneIntent } from '../controllers/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
-import { AgentSession } from './agent-session.ts';
+import type * as AgentSessionChunk from './agent-session.ts';
+import type { AgentSession } from './agent-session.ts';
 import { messageOf } from '../shared/errors.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
@@ -16,6 +17,13 @@ export interface SoftphoneAppOptions {
   /** Where problems that must not stop the softphone are reported (default: console.warn). */
   readonly warn?: (message: string, cause?: unknown) => void;
 }
+
+/**
+ * The agent session's code (runtime and machine, NeoApi, storage, tabs, CRM) is its own chunk, out
+ * of the start-up bundle: `boot()` starts fetching it before Open CTI connects, so it arrives while
+ * the console answers (docs/benchmarks.md, "Size").
+ */
+const importSession = (): Promise<typeof AgentSessionChunk> => import('./agent-session.ts');
 
 /** SLDS utility icon shown while the agent is not on a call. */
 const IDLE_ICON = 'call';
@@ -34,6 +42,7 @@ export class SoftphoneApp implements SoftphoneService {
   private initializationNotified = false;
   private booting: Promise<void> | undefined;
   private session: AgentSession | undefined;
+  private sessionCode: Promise<typeof AgentSessionChunk> | undefined;
   /** The validated configuration, once ready. */
   config: Config | undefined;
 
@@ -71,6 +80,7 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   private async boot(): Promise<void> {
+    this.loadSessionCode().catch(() => undefined);
     const connection = await this.connect();
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
@@ -106,6 +116,15 @@ export class SoftphoneApp implements SoftphoneService {
     const config = result.config;
     this.config = config;
     const displayName = config.general.displayName || 'Dialtone';
+    let AgentSessionClass: typeof AgentSession;
+    try {
+      ({ AgentSession: AgentSessionClass } = await this.loadSessionCode());
+    } catch (error) {
+      // Retry reads the settings again and, with them, fetches the chunk again.
+      this.setState({ phase: 'settings-unavailable', language, detail: `the softphone's code (assets/agent-session-*.js) did not load: ${messageOf(error)}` });
+      await this.notifyInitialized(api);
+      return;
+    }
     // Measured by bench/boot-time.ts: frame navigation start → this mark.
     performance.mark('dialtone:ready');
     const ready = {
@@ -115,12 +134,21 @@ export class SoftphoneApp implements SoftphoneService {
       neoApiHost: new URL(config.connection.neoApiUrl).host,
       sipHost: new URL(config.connection.sipWebSocketUrl).host,
     } as const;
-    const session = new AgentSession({ config, api, warn: this.warn, onView: (view) => this.setState({ ...ready, view }) });
+    const session = new AgentSessionClass({ config, api, warn: this.warn, onView: (view) => this.setState({ ...ready, view }) });
     this.session = session;
     this.setState({ ...ready, view: session.view });
     void session.start();
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);
+  }
+
+  /** The session chunk, fetched once; a failed fetch is forgotten so that a retry fetches again. */
+  private loadSessionCode(): Promise<typeof AgentSessionChunk> {
+    const loading = (this.sessionCode ??= importSession());
+    loading.catch(() => {
+      if (this.sessionCode === loading) this.sessionCode = undefined;
+    });
+    return loading;
   }
 
   /** Even a misconfigured call center is "initialised": a standby URL cannot fix bad settings. */

@@ -64,12 +64,22 @@ export interface SoftphoneService {
 export const softphoneContext = createContext<SoftphoneService | undefined>(Symbol('dialtone-softphone'));
 
 /**
+ * A hidden panel gets no animation frames; its view still follows the state this often (a ringing
+ * call opens the panel, and what it then shows must already be the call).
+ */
+const HIDDEN_FLUSH_MS = 100;
+
+/**
  * Keeps a component in step with the service: subscribes on connect, unsubscribes on disconnect,
- * and asks the host to render on every state change.
+ * and asks the host to render when the state changed, at most once per animation frame: a call's
+ * burst of state changes (INVITE, answer, SIP and NeoApi answers in the same few milliseconds)
+ * is drawn once, with the latest state.
  */
 export class ShellStateController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
   private current: ShellState | undefined;
+  private frame: number | undefined;
+  private fallback: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -89,6 +99,7 @@ export class ShellStateController implements ReactiveController {
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.cancelFlush();
   }
 
   /** Call when the service arrives after connect (context provided late). */
@@ -98,8 +109,25 @@ export class ShellStateController implements ReactiveController {
     this.current = service.state;
     this.unsubscribe = service.subscribe((state) => {
       this.current = state;
-      this.host.requestUpdate();
+      this.scheduleFlush();
     });
     this.host.requestUpdate();
+  }
+
+  private scheduleFlush(): void {
+    if (this.frame !== undefined || this.fallback !== undefined) return;
+    const flush = (): void => {
+      this.cancelFlush();
+      this.host.requestUpdate();
+    };
+    this.frame = requestAnimationFrame(flush);
+    this.fallback = setTimeout(flush, HIDDEN_FLUSH_MS);
+  }
+
+  private cancelFlush(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    clearTimeout(this.fallback);
+    this.frame = undefined;
+    this.fallback = undefined;
   }
 }

@@ -138,8 +138,12 @@ export async function callNeoApi(settings: TransportSettings, contractMethod: st
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),
         signal: controller.signal,
-        credentials: 'same-origin',
-        cache: 'no-store',
+        // Minimal request headers on a call made every second (the Position poll): no Referer
+        // (the adapter's URL with Salesforce's query string, ~200 B), and the no-cache headers
+        // that `no-store` adds only where a cache could answer (GET); credentials stay the
+        // default (same-origin).
+        referrerPolicy: 'no-referrer',
+        ...(request.method === 'GET' ? { cache: 'no-store' as const } : {}),
       });
       status = response.status;
       contentType = response.headers.get('content-type') ?? '';

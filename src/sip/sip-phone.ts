@@ -251,8 +251,12 @@ export class SipPhone {
     }
     // One 180 Ringing: sip.js already sent it before onInvite, unless the INVITE requires 100rel.
     if (!invitation.autoSendAnInitialProvisionalResponse) void invitation.progress().catch(() => undefined);
-    this.ringtone.start();
-    this.events.emit('ringing', true);
+    // A leg the app answers at once must not start the ringer only to stop it milliseconds later.
+    const silent = this.options.silentPlatformLegs === true && shouldAutoAnswer(info, true);
+    if (!silent) {
+      this.ringtone.start();
+      this.events.emit('ringing', true);
+    }
     this.events.emit('incoming', call.snapshot(), false);
   }
 

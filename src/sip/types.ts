@@ -130,6 +130,12 @@ export interface SipPhoneOptions {
    * `SendDTMF` (for PBXes that ignore RFC 4733). Default false.
    */
   readonly dtmfViaPlatform?: boolean;
+  /**
+   * When true, a platform leg the app answers at once (`answerAfterSeconds` 0) does not ring: no
+   * ringtone (and no AudioContext) for the few milliseconds before the app's answer. For an app
+   * that keeps `autoAnswerPlatformLegs` off to decide the answer itself. Default false.
+   */
+  readonly silentPlatformLegs?: boolean;
   /** Microphone / speaker / ringer device ids chosen by the agent (undefined = default). */
   readonly microphoneId?: string;
   readonly speakerId?: string;

@@ -1,8 +1,8 @@
 /**
  * The wire between tabs: every message is a plain object with the protocol version `v`, a `type`
- * and the sender's tab id. Receivers validate with zod and drop (and count) what does not fit, so
- * a message from an older or newer Dialtone, or from anything else posting on the channel, can
- * never throw inside a tab.
+ * and the sender's tab id. Receivers check every field by hand and drop (and count) what does not
+ * fit, so a message from an older or newer Dialtone, or from anything else posting on the channel,
+ * can never throw inside a tab.
  *
  *   follower ── hello ──────────────────────────► owner
  *   follower ◄─ state {to} | owner {to} ───────── owner      (answer: latest state, or just "I own it")
@@ -13,34 +13,50 @@
  *   follower ── intent {to: owner, id} ─────────► owner
  *   follower ◄─ ack {to, id} ──────────────────── owner
  */
-// zod/mini, not zod: the same checks tree-shaken to a few KB of the adapter's start-up budget.
-import * as z from 'zod/mini';
+// Checked by hand, not with zod: five small shapes did not justify zod/mini's ~6.5 KB gzip in the
+// adapter's start-up bundle (docs/benchmarks.md, "Size").
 
 /** Bumped on any incompatible change; tabs on another version ignore each other's messages. */
 export const PROTOCOL_VERSION = 1;
 
-const tabIdField = z.string().check(z.minLength(1), z.maxLength(128));
-const counter = z.int().check(z.nonnegative());
-
-const envelope = { v: z.literal(PROTOCOL_VERSION), from: tabIdField };
+interface Envelope {
+  readonly v: typeof PROTOCOL_VERSION;
+  readonly from: string;
+}
 
 /** Every message a link accepts. `state` and `intent` payloads are checked by the caller's guards. */
-export const tabMessageSchema = z.discriminatedUnion('type', [
-  z.object({ ...envelope, type: z.literal('hello') }),
-  z.object({ ...envelope, type: z.literal('owner'), to: z.optional(tabIdField) }),
-  z.object({ ...envelope, type: z.literal('state'), to: z.optional(tabIdField), seq: counter, state: z.unknown() }),
-  z.object({ ...envelope, type: z.literal('intent'), to: tabIdField, id: counter, intent: z.unknown() }),
-  z.object({ ...envelope, type: z.literal('ack'), to: tabIdField, id: counter }),
-]);
-
-/** A validated message (payloads still `unknown`). */
-export type TabMessage = z.infer<typeof tabMessageSchema>;
+export type TabMessage =
+  | (Envelope & { readonly type: 'hello' })
+  | (Envelope & { readonly type: 'owner'; readonly to?: string | undefined })
+  | (Envelope & { readonly type: 'state'; readonly to?: string | undefined; readonly seq: number; readonly state: unknown })
+  | (Envelope & { readonly type: 'intent'; readonly to: string; readonly id: number; readonly intent: unknown })
+  | (Envelope & { readonly type: 'ack'; readonly to: string; readonly id: number });
 
 /** The message without its envelope, as a sender builds it. */
 export type OutgoingMessage = TabMessage extends infer M ? (M extends TabMessage ? Omit<M, 'v' | 'from'> : never) : never;
 
+const isTabId = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 128;
+const isCounter = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isOptionalTabId = (value: unknown): boolean => value === undefined || isTabId(value);
+
 /** Parses a received `data`; `undefined` for anything malformed or foreign. Never throws. */
 export function parseTabMessage(data: unknown): TabMessage | undefined {
-  const result = tabMessageSchema.safeParse(data);
-  return result.success ? result.data : undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const m = data as Record<string, unknown>;
+  if (m.v !== PROTOCOL_VERSION || !isTabId(m.from)) return undefined;
+  const from = m.from;
+  switch (m.type) {
+    case 'hello':
+      return { v: PROTOCOL_VERSION, from, type: 'hello' };
+    case 'owner':
+      return isOptionalTabId(m.to) ? { v: PROTOCOL_VERSION, from, type: 'owner', to: m.to as string | undefined } : undefined;
+    case 'state':
+      return isOptionalTabId(m.to) && isCounter(m.seq) ? { v: PROTOCOL_VERSION, from, type: 'state', to: m.to as string | undefined, seq: m.seq, state: m.state } : undefined;
+    case 'intent':
+      return isTabId(m.to) && isCounter(m.id) ? { v: PROTOCOL_VERSION, from, type: 'intent', to: m.to, id: m.id, intent: m.intent } : undefined;
+    case 'ack':
+      return isTabId(m.to) && isCounter(m.id) ? { v: PROTOCOL_VERSION, from, type: 'ack', to: m.to, id: m.id } : undefined;
+    default:
+      return undefined;
+  }
 }

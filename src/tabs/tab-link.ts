@@ -41,6 +41,12 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
   /** Owner: how many states it has published (its `seq`). Follower: the owner's last `seq` applied. */
   private seq = 0;
   private channel: ChannelLike | undefined;
+  /**
+   * Owner: some other tab may be listening (one said hello or relayed, or this tab took over from
+   * an owner that had followers). Until then a publish keeps the state and posts nothing: with one
+   * tab open, the fan-out costs nothing.
+   */
+  private heard = false;
   private releaseLock: (() => void) | undefined;
   private readonly roleListeners = new Listeners<[TabRole, S | undefined]>();
   private readonly intentListeners = new Listeners<[I, TabId]>();
@@ -103,6 +109,8 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
     this.currentRole = 'owner';
     this.owner = this.tabId;
     this.seq = 0;
+    // On takeover the tabs still queued behind the lock are listening; at join nobody has said so.
+    this.heard = takeover;
     if (takeover) {
       // At-most-once: what we relayed to the old owner is not re-sent to ourselves.
       this.relays.abandonAll();
@@ -135,7 +143,8 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
         this.state = state;
         return;
       case 'owner':
-        this.post({ type: 'state', seq: this.seq + 1, state }, 'state');
+        if (this.heard) this.post({ type: 'state', seq: this.seq + 1, state }, 'state');
+        else this.assertSerialisable(state, 'state');
         this.seq++;
         this.state = state;
     }
@@ -180,6 +189,7 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
       return;
     }
     const from = message.from as TabId;
+    this.heard = true;
     if ('to' in message && message.to !== undefined && message.to !== this.tabId) return;
     switch (message.type) {
       case 'hello':

@@ -152,3 +152,21 @@ describe('the remembered login (PreferenceKeeper)', () => {
     expect((await keeper(name, true).load())).toMatchObject({ user: '', device: '', devicePasswordRemembered: false });
   });
 });
+
+describe('reading the vault at start-up and login', () => {
+  it('decrypts the remembered device password once: the login uses what start-up read', async () => {
+    const name = freshDatabaseName();
+    await afterLogin(name, true);
+    let loads = 0;
+    const prefs = new PreferenceKeeper(() => undefined, { allowRememberDevicePassword: true }, async () => {
+      const store = await openStore({ name });
+      opened.push(store);
+      const load = store.vault.load.bind(store.vault);
+      return { ...store, vault: { ...store.vault, load: () => (loads++, load()) } };
+    });
+    expect((await prefs.load()).devicePasswordRemembered).toBe(true);
+    const completed = await prefs.completeLogin({ ...LOGIN, devicePassword: '' });
+    expect(completed.devicePassword).toBe(DEVICE_PASSWORD);
+    expect(loads).toBe(1);
+  });
+});

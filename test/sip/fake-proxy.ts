@@ -78,6 +78,35 @@ export class FakeProxy {
     };
   }
 
+  /**
+   * The PBX calls the phone: an INVITE with `headers` (e.g. `X-Neotel-Leg: platform`) and an SDP
+   * offer. Returns its Call-ID; the phone's answers land in {@link sent}.
+   */
+  offerCall(headers: readonly string[]): string {
+    const n = ++this.offered;
+    const callId = `in-${n}@pbx.test`;
+    const lines = [
+      'INVITE sip:agent@pbx.test SIP/2.0',
+      `Via: SIP/2.0/WSS 127.0.0.1:1;branch=z9hG4bK-in-${n}`,
+      'Max-Forwards: 70',
+      `From: <sip:pbx@pbx.test>;tag=pbx${n}`,
+      'To: <sip:agent@pbx.test>',
+      `Call-ID: ${callId}`,
+      'CSeq: 1 INVITE',
+      'Contact: <sip:pbx@127.0.0.1;transport=ws>',
+      ...headers,
+      'Content-Type: application/sdp',
+      `Content-Length: ${SDP.length}`,
+    ];
+    const text = `${lines.join('\r\n')}\r\n\r\n${SDP}`;
+    setTimeout(() => this.transport?.onMessage?.(text), 0);
+    return callId;
+  }
+
+  /** Status lines of the responses the phone sent (to {@link offerCall}), in order. */
+  readonly sent: string[] = [];
+  private offered = 0;
+
   /** The Request-URI of the last INVITE. */
   lastInviteUri(): string | undefined {
     return this.lastInvite?.split(' ')[1];
@@ -85,7 +114,10 @@ export class FakeProxy {
 
   private receive(text: string): void {
     const request = parse(text);
-    if (text.startsWith('SIP/2.0')) return; // a response from the phone (none expected here)
+    if (text.startsWith('SIP/2.0')) {
+      this.sent.push(text.split('\r\n')[0] ?? '');
+      return;
+    }
     this.requests.push(request.method);
     this.texts.push(text);
     this.textsAt.push(performance.now());

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import { hasSession } from '../../call/index.ts';
+import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';

@@ -1,12 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Re-renders its host every second while connected, for timers drawn from the state's epoch
- * timestamps. The state itself does not change while a call runs, so without a clock the timer
- * would stand still.
+ * Re-renders its host once a second for timers drawn from the state's epoch timestamps (the state
+ * itself does not change while a call runs, so without a clock the timer would stand still), and
+ * only when that shows: the next tick is armed only if the last render read `now`, lands on the
+ * next whole second (the display's resolution, `m:ss`), and waits for an animation frame, which a
+ * hidden tab or a closed utility panel does not get, so nobody pays for a timer nobody sees. It
+ * catches up on the first frame after the panel opens.
  */
 export class ClockController implements ReactiveController {
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame: number | undefined;
+  private read = false;
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -15,18 +21,40 @@ export class ClockController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The current epoch ms (read during render). */
+  /** The current epoch ms (read during render; reading it keeps the clock ticking). */
   get now(): number {
+    this.read = true;
     return Date.now();
   }
 
   hostConnected(): void {
-    this.timer ??= setInterval(() => this.host.requestUpdate(), this.intervalMs);
+    this.connected = true;
+    // Back in the document (moved, or shown again): draw once, which re-arms the tick if needed.
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    this.read = false;
+  }
+
+  hostUpdated(): void {
+    if (!this.read || this.timer !== undefined || this.frame !== undefined || !this.connected) return;
+    const wait = this.intervalMs - (Date.now() % this.intervalMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.host.requestUpdate();
+      });
+    }, wait);
   }
 
   hostDisconnected(): void {
-    clearInterval(this.timer);
+    this.connected = false;
+    clearTimeout(this.timer);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.timer = undefined;
+    this.frame = undefined;
   }
 }
 

@@ -45,16 +45,14 @@ export class SoftphoneShell extends LitElement {
     this.stopLazy?.();
   }
 
-  protected override firstUpdated(): void {
-    // After the first paint: the call, wrap-up, monitoring and record parts are fetched now, so
-    // they are in long before a call needs them (a failure is drawn where the part goes).
-    void lazyParts.preload();
-  }
-
   protected override willUpdate(): void {
+    const state = this.stateController.state;
     // Screen readers pick the voice from the nearest lang attribute.
-    const language = this.stateController.state?.language;
-    if (language) this.lang = language;
+    if (state?.language) this.lang = state.language;
+    // The call, wrap-up, monitoring and record parts are fetched once the phone is registered:
+    // not before (they would compete with what registering needs), and before any call can
+    // arrive, since calls reach a registered phone only (a failure is drawn where the part goes).
+    if (state?.phase === 'ready' && state.view.agent.phone === 'registered') void lazyParts.preload();
   }
 
   override render() {

@@ -1,0 +1,25 @@
+/**
+ * Static check (`npm test -- --only static`): the adapter's eager JavaScript — index.html's entry
+ * and its static imports, gzip -9 — stays within its budget (../shared/DESIGN.md, "Budgets").
+ * Size is deterministic for a given source, so this can fail a build; timings never do (they are
+ * reported by `npm run bench`). Builds into .tmp/bundle-check, leaving dist/ alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { EAGER_BUDGET_BYTES, measureBundle } from '../bench/bundle-size.ts';
+
+const outDir = join('.tmp', 'bundle-check');
+const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (built.status !== 0) {
+  console.error('bundle size: the build failed, so the size could not be checked');
+  process.exit(1);
+}
+const report = measureBundle(outDir);
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+if (report.eagerGzip > EAGER_BUDGET_BYTES) {
+  console.error(`bundle size: the eager adapter JS is ${kb(report.eagerGzip)} gzip, over its ${kb(EAGER_BUDGET_BYTES)} budget.`);
+  for (const file of report.eager) console.error(`  ${file.file}: ${kb(file.gzip)} gzip`);
+  console.error('Load what start-up does not need with import() (docs/benchmarks.md, "Size"); `npm run bench` with BENCH_ONLY=bundle shows each dependency\'s share.');
+  process.exit(1);
+}
+console.log(`bundle size: eager adapter JS ${kb(report.eagerGzip)} gzip, within ${kb(EAGER_BUDGET_BYTES)}`);
