@@ -1,0 +1,351 @@
+/**
+ * The `sip` platform's building blocks (issue 13) against a SIP world nobody here wrote:
+ * Dialtone's own SipPhone (src/sip, bundled into ./support/sip-platform-page.ts) registered at
+ * Debian's Kamailio over WebSocket, rtpengine turning its WebRTC into plain RTP, and two baresip
+ * user agents over UDP — the customer (700 Hz) and a colleague (1100 Hz) — both registered and
+ * answering by themselves. The agent's microphone is a 500 Hz sine.
+ *
+ * Every claim is proven from the far side: baresip's recordings (what it decoded, Goertzel per
+ * 100 ms), its `ctrl_tcp` DTMF events, and Kamailio's trace of every SIP message.
+ *
+ * Needs kamailio, rtpengine-daemon and baresip-core (.ci/run installs them): fails, never skips.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toneLevelsOverTime } from '../../dev/neotel/pbx/index.ts';
+import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
+import { installAudioProbe, installOscillatorMicrophone, measureTone } from '../support/audio.ts';
+import { launchChromium } from '../support/browser.ts';
+import { Baresip } from './support/baresip.ts';
+import { startPageServer, type PageServer } from './support/page-server.ts';
+import { joinRecordings, readRecording, type Recording } from './support/recording.ts';
+import { startRtpengine, type RunningRtpengine } from './support/rtpengine.ts';
+import type { SipPlatformPageConfig, SipPlatformPageResult, SipPlatformPageState } from './support/sip-platform-page.ts';
+import { UdpUac } from './support/udp-uac.ts';
+import { until } from './support/until.ts';
+
+const AGENT_HZ = 500;
+const CUSTOMER_HZ = 700;
+const COLLEAGUE_HZ = 1100;
+const LIFETIME_MS = 10 * 60_000;
+const USERS = { agent: 'agent-secret', agentinfo: 'agentinfo-secret', customer: 'customer-secret', colleague: 'colleague-secret' } as const;
+const POP_HEADERS = ['X-CRM-Id', 'X-Contact-Id', 'X-Queue', 'X-Campaign'];
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Operation = Parameters<Window['sipPlatformPhone']['run']>[0];
+
+/** The agent's page, driven through `window.sipPlatformPhone`. */
+class AgentPage {
+  constructor(readonly page: Page) {}
+
+  async run(operation: Operation, argument?: string): Promise<SipPlatformPageResult> {
+    return this.page.evaluate(([op, arg]) => window.sipPlatformPhone.run(op as Operation, arg), [operation, argument] as const);
+  }
+
+  async must(operation: Operation, argument?: string): Promise<SipPlatformPageResult> {
+    const result = await this.run(operation, argument);
+    if (!result.ok) throw new Error(`${operation}(${argument ?? ''}) failed: ${result.code ?? ''} ${result.message ?? ''}\n${(await this.state()).log.slice(-15).join('\n')}`);
+    return result;
+  }
+
+  state(): Promise<SipPlatformPageState> {
+    return this.page.evaluate(() => window.sipPlatformPhone.state());
+  }
+
+  async until(what: string, check: (state: SipPlatformPageState) => boolean, timeoutMs = 10_000): Promise<SipPlatformPageState> {
+    return until(what, async () => {
+      const state = await this.state();
+      return check(state) ? state : undefined;
+    }, timeoutMs).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; page log:\n${(await this.state()).log.slice(-15).join('\n')}`);
+    });
+  }
+}
+
+/** Median level (dBFS) of `hz` over a slice of a recording, in seconds from its start (negative = from its end). */
+function levelBetween(recording: Recording, hz: number, fromSeconds: number, toSeconds?: number): number {
+  const levels = toneLevelsOverTime(recording.samples, hz, 100, recording.sampleRate);
+  const index = (seconds: number): number => Math.round((seconds < 0 ? recording.samples.length / recording.sampleRate + seconds : seconds) * 10);
+  const slice = levels.slice(index(fromSeconds), toSeconds === undefined ? undefined : index(toSeconds)).sort((a, b) => a - b);
+  return slice[Math.floor(slice.length / 2)] ?? -Infinity;
+}
+
+/**
+ * The hold, read from the far side's recording: the longest run of 100 ms windows where `hz` is
+ * below −60 dBFS, and the median level before and after that run.
+ */
+function holdGap(recording: Recording, hz: number): { gapSeconds: number; beforeDbfs: number; afterDbfs: number } {
+  const levels = toneLevelsOverTime(recording.samples, hz, 100, recording.sampleRate);
+  let best = { start: 0, length: 0 };
+  for (let start = 0; start < levels.length; start++) {
+    let length = 0;
+    while (start + length < levels.length && levels[start + length]! < -60) length++;
+    if (length > best.length) best = { start, length };
+    start += length;
+  }
+  const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? -Infinity;
+  return {
+    gapSeconds: best.length / 10,
+    beforeDbfs: median(levels.slice(Math.max(0, best.start - 10), best.start)),
+    afterDbfs: median(levels.slice(best.start + best.length, best.start + best.length + 10)),
+  };
+}
+
+describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip user agents', () => {
+  let rtpengine: RunningRtpengine;
+  let kamailio: RunningKamailio;
+  let customer: Baresip;
+  let colleague: Baresip;
+  let pages: PageServer;
+  let browser: Browser;
+  let agent: AgentPage;
+  const numbers: Record<string, number | string> = {};
+
+  const openAgent = async (user: keyof typeof USERS, dtmfTransport: SipPlatformPageConfig['dtmfTransport']): Promise<AgentPage> => {
+    const page = await browser.newPage();
+    await installOscillatorMicrophone(page, AGENT_HZ);
+    await installAudioProbe(page);
+    await page.goto(pages.url('sip-platform'));
+    await page.waitForFunction(() => 'sipPlatformPhone' in window, undefined, { timeout: 5000 });
+    const config: SipPlatformPageConfig = { server: kamailio.wsUrl, user, password: USERS[user], domain: kamailio.domain, inviteHeaders: POP_HEADERS, dtmfTransport };
+    const result = await page.evaluate((c) => window.sipPlatformPhone.register(c), config);
+    if (!result.ok) throw new Error(`${user} did not register: ${result.message ?? ''}`);
+    return new AgentPage(page);
+  };
+
+  /**
+   * Waits until `bot` has closed `count` calls since log line `mark` (its recording is then
+   * complete). Read from its log, not ctrl_tcp events: ctrl_tcp sends events to its newest
+   * connection only, so a command (hangup) silences the event socket.
+   */
+  const closed = async (bot: Baresip, mark: number, count = 1): Promise<void> => {
+    await until(`${count} call(s) closed at baresip`, () => (bot.helper.lines().slice(mark).filter((line) => /terminated \(duration/.test(line)).length >= count ? true : undefined), 15_000);
+    await sleep(300); // sndfile closes the file once the call's audio stops
+  };
+
+  /** Everything `bot` decoded since recording mark `mark`, as one recording. */
+  const heardSince = async (bot: Baresip, mark: number): Promise<Recording> => joinRecordings((await bot.decodedSince(mark)).map((bytes) => readRecording(bytes)));
+
+  /** Whether the agent's page hears `hz` clearly (SNR > 30 dB) right now. */
+  const agentHears = async (page: AgentPage, hz: number): Promise<number> => {
+    const heard = await measureTone(page.page, hz, 600);
+    return heard?.snrDb ?? -Infinity;
+  };
+
+  beforeAll(async () => {
+    rtpengine = await startRtpengine(35000, LIFETIME_MS);
+    kamailio = await startKamailio({ users: USERS, rtpengineSock: rtpengine.ngSock });
+    const bot = { proxyUdpPort: kamailio.udpPort, domain: kamailio.domain, maxLifetimeMs: LIFETIME_MS, answerMode: 'auto' } as const;
+    customer = await Baresip.start({ ...bot, user: 'customer', password: USERS.customer, toneHz: CUSTOMER_HZ, rtpPortMin: 36000 });
+    colleague = await Baresip.start({ ...bot, user: 'colleague', password: USERS.colleague, toneHz: COLLEAGUE_HZ, rtpPortMin: 36200 });
+    await until('both baresips registered', async () => {
+      const aors = await kamailio.registeredAors();
+      return aors.includes('customer') && aors.includes('colleague') ? true : undefined;
+    }, 10_000);
+    pages = await startPageServer({ 'sip-platform': fileURLToPath(new URL('./support/sip-platform-page.ts', import.meta.url)) });
+    browser = await launchChromium();
+    agent = await openAgent('agent', 'rfc4733');
+  });
+
+  beforeEach(async () => {
+    // Each test starts with no call, whatever the previous one left behind.
+    const state = await agent.state();
+    if (state.consult && state.consult.phase !== 'ended') await agent.run('cancelTransfer');
+    if (state.main && state.main.phase !== 'ended') await agent.run('hangUp');
+  });
+
+  afterAll(async () => {
+    await (browser as Browser | undefined)?.close();
+    await (pages as PageServer | undefined)?.close();
+    for (const bot of [customer as Baresip | undefined, colleague as Baresip | undefined]) await bot?.stop();
+    await (kamailio as RunningKamailio | undefined)?.stop();
+    await (rtpengine as RunningRtpengine | undefined)?.stop();
+    console.info('sip platform numbers:', JSON.stringify(numbers, undefined, 1));
+    if (kamailio as RunningKamailio | undefined) writeFileSync('.tmp/sip-platform-kamailio-trace.log', kamailio.trace().join('\n'));
+    if (customer as Baresip | undefined) writeFileSync('.tmp/sip-platform-customer.log', customer.helper.lines().join('\n'));
+    if (colleague as Baresip | undefined) writeFileSync('.tmp/sip-platform-colleague.log', colleague.helper.lines().join('\n'));
+  });
+
+  it('calls a number (INVITE to sip:<number>@domain), hears the customer, sends 15# by RFC 4733, holds and resumes', async () => {
+    const mark = customer.helper.lines().length;
+    const files = await customer.recordingCount();
+    const traceMark = kamailio.trace().length;
+    const started = performance.now();
+    await agent.must('call', 'customer');
+    const invite = kamailio.trace().slice(traceMark).find((line) => / req INVITE .*ruri=sip:customer@/.test(line));
+    numbers['call() → INVITE on the wire (trace seen) ms'] = Math.round(performance.now() - started);
+    expect(invite, 'the INVITE to sip:customer@domain passed Kamailio').toBeDefined();
+    await agent.until('the call established', (s) => s.main?.phase === 'established');
+    numbers['call() → established ms'] = Math.round(performance.now() - started);
+    const heard = await until('the agent to hear the customer', async () => ((await agentHears(agent, CUSTOMER_HZ)) > 30 ? agentHears(agent, CUSTOMER_HZ) : undefined), 5000);
+    numbers['agent hears customer 700 Hz SNR dB'] = Math.round(heard);
+
+    await agent.must('sendDtmf', '15#');
+    const digits = await until('baresip to receive 3 digits', () => (customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark).length >= 3 ? customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark) : undefined), 10_000);
+    numbers['RFC 4733 digits at baresip'] = digits;
+    expect(digits).toBe('15#');
+
+    await sleep(1500);
+    await agent.must('hold');
+    expect((await agent.state()).main?.onHold).toBe(true);
+    await sleep(2000);
+    await agent.must('resume');
+    await sleep(1500);
+    await agent.must('hangUp');
+    await closed(customer, mark);
+    const recording = await heardSince(customer, files);
+    numbers['customer recording'] = `${recording.samples.length / recording.sampleRate} s at ${recording.sampleRate} Hz × ${recording.channels}; 500 Hz every 0.5 s: ${toneLevelsOverTime(recording.samples, AGENT_HZ, 500, recording.sampleRate).map((level) => Math.round(level)).join(' ')}`;
+    const gap = holdGap(recording, AGENT_HZ);
+    Object.assign(numbers, { 'customer hears agent before hold dBFS': Math.round(gap.beforeDbfs), 'hold: silent seconds at the customer': gap.gapSeconds, 'after resume dBFS': Math.round(gap.afterDbfs) });
+    expect(gap.gapSeconds, 'on hold the customer hears no agent for about the 2 s of the hold').toBeGreaterThan(1.4);
+    expect(gap.gapSeconds).toBeLessThan(3.5);
+    expect(gap.beforeDbfs, 'before the hold the customer heard the agent').toBeGreaterThan(-30);
+    expect(gap.afterDbfs, 'after resume the customer hears the agent again').toBeGreaterThan(-30);
+  });
+
+  it('sends 15# as SIP INFO application/dtmf-relay when the deployment says so, and baresip gets 15#', async () => {
+    const infoAgent = await openAgent('agentinfo', 'info');
+    try {
+      const mark = customer.helper.lines().length;
+      const traceMark = kamailio.trace().length;
+      await infoAgent.must('call', 'customer');
+      await infoAgent.until('the call established', (s) => s.main?.phase === 'established');
+      await infoAgent.must('sendDtmf', '15#');
+      const digits = await until('baresip to receive 3 digits', () => (customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark).length >= 3 ? customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark) : undefined), 10_000);
+      numbers['SIP INFO digits at baresip'] = digits;
+      expect(digits).toBe('15#');
+      const infos = kamailio.trace().slice(traceMark).filter((line) => / req INFO /.test(line));
+      expect(infos, 'three INFO requests passed Kamailio').toHaveLength(3);
+      await infoAgent.must('hangUp');
+      await closed(customer, mark);
+    } finally {
+      await infoAgent.page.close();
+    }
+  });
+
+  it('blind-transfers the customer to the colleague with REFER; the colleague then hears the customer', async () => {
+    const [customerMark, colleagueMark] = [customer.helper.lines().length, colleague.helper.lines().length];
+    const traceMark = kamailio.trace().length;
+    await agent.must('call', 'customer');
+    await agent.until('the call established', (s) => s.main?.phase === 'established');
+    await agent.must('transfer', 'colleague');
+    const ended = await agent.until('the agent call to end transferred', (s) => s.lastEnd?.snapshot.sipCallId === s.main?.sipCallId && s.lastEnd?.reason === 'transferred');
+    numbers['blind transfer progress'] = ended.transfer.join(' | ');
+    expect(kamailio.trace().slice(traceMark).some((line) => / req REFER .*ruri=sip:customer@/.test(line) || / req REFER /.test(line)), 'a REFER passed Kamailio').toBe(true);
+    await sleep(2500); // customer ↔ colleague talk
+    await customer.hangup();
+    await closed(colleague, colleagueMark);
+    const heard = readRecording(await colleague.decodedRecording());
+    const level = levelBetween(heard, CUSTOMER_HZ, 0.3, -0.3);
+    numbers['colleague hears customer after blind transfer dBFS'] = Math.round(level);
+    expect(level, "the colleague's recording holds the customer's 700 Hz").toBeGreaterThan(-30);
+    expect(levelBetween(heard, AGENT_HZ, 0.3, -0.3), 'and not the agent').toBeLessThan(-50);
+  });
+
+  it('consults the colleague, then cancels: the customer is back and hears the agent again', async () => {
+    const [customerMark, colleagueMark] = [customer.helper.lines().length, colleague.helper.lines().length];
+    const files = await customer.recordingCount();
+    await agent.must('call', 'customer');
+    await agent.until('the call established', (s) => s.main?.phase === 'established');
+    await agent.must('consult', 'colleague');
+    await agent.until('the consult call up, the customer on hold', (s) => s.consult?.phase === 'established' && s.main?.onHold === true);
+    const hears = await until('the agent to hear the colleague', async () => ((await agentHears(agent, COLLEAGUE_HZ)) > 30 ? true : undefined), 5000);
+    expect(hears).toBe(true);
+    await agent.must('cancelTransfer');
+    await closed(colleague, colleagueMark);
+    await agent.until('the customer resumed', (s) => s.main?.phase === 'established' && !s.main.onHold);
+    await sleep(1500);
+    await agent.must('hangUp');
+    await closed(customer, customerMark);
+    const recording = await heardSince(customer, files);
+    const back = levelBetween(recording, AGENT_HZ, -1.2, -0.2);
+    numbers['customer hears agent after cancelled consult dBFS'] = Math.round(back);
+    expect(back, 'after the consult the customer hears the agent again').toBeGreaterThan(-30);
+  });
+
+  it('attended transfer: consult, then REFER with Replaces; the colleague then hears the customer', async () => {
+    const [customerMark, colleagueMark] = [customer.helper.lines().length, colleague.helper.lines().length];
+    const traceMark = kamailio.trace().length;
+    await agent.must('call', 'customer');
+    await agent.until('the call established', (s) => s.main?.phase === 'established');
+    await agent.must('consult', 'colleague');
+    await agent.until('the consult call up', (s) => s.consult?.phase === 'established');
+    await sleep(1000);
+    await agent.must('completeTransfer');
+    const state = await agent.until('both agent calls over', (s) => s.lastEnd?.reason === 'transferred' && s.consult?.phase === 'ended');
+    numbers['attended transfer progress'] = state.transfer.slice(-2).join(' | ');
+    const replaces = kamailio.trace().slice(traceMark).find((line) => / req INVITE /.test(line) && line.includes('ruri=sip:colleague') && line.includes('proto=udp') && !line.includes('from=sip:agent'));
+    expect(replaces, "the customer's own INVITE to the colleague passed Kamailio").toBeDefined();
+    await sleep(2500);
+    await customer.hangup();
+    await closed(colleague, colleagueMark, 2);
+    const heard = readRecording(await colleague.decodedRecording());
+    const level = levelBetween(heard, CUSTOMER_HZ, 0.3, -0.3);
+    numbers['colleague hears customer after attended transfer dBFS'] = Math.round(level);
+    expect(level, "the colleague's newest recording holds the customer's 700 Hz").toBeGreaterThan(-30);
+  });
+
+  it('a three-party conference mixed in the browser: every party hears the other two', async () => {
+    const [customerMark, colleagueMark] = [customer.helper.lines().length, colleague.helper.lines().length];
+    const [customerFiles, colleagueFiles] = [await customer.recordingCount(), await colleague.recordingCount()];
+    await agent.must('call', 'customer');
+    await agent.until('the call established', (s) => s.main?.phase === 'established');
+    await agent.must('consult', 'colleague');
+    await agent.until('the consult call up', (s) => s.consult?.phase === 'established');
+    await agent.must('conference');
+    await agent.until('in conference', (s) => s.inConference && s.main?.onHold === false);
+    await sleep(3000);
+    const agentCustomer = await agentHears(agent, CUSTOMER_HZ);
+    const agentColleague = await agentHears(agent, COLLEAGUE_HZ);
+    await agent.must('hangUp');
+    await agent.must('cancelTransfer');
+    await closed(customer, customerMark);
+    await closed(colleague, colleagueMark);
+    const atCustomer = await heardSince(customer, customerFiles);
+    const atColleague = await heardSince(colleague, colleagueFiles);
+    const heard = {
+      'agent hears customer SNR dB': agentCustomer,
+      'agent hears colleague SNR dB': agentColleague,
+      'customer hears agent dBFS': levelBetween(atCustomer, AGENT_HZ, -2.5, -0.5),
+      'customer hears colleague dBFS': levelBetween(atCustomer, COLLEAGUE_HZ, -2.5, -0.5),
+      'colleague hears agent dBFS': levelBetween(atColleague, AGENT_HZ, -2.5, -0.5),
+      'colleague hears customer dBFS': levelBetween(atColleague, CUSTOMER_HZ, -2.5, -0.5),
+    };
+    for (const [what, value] of Object.entries(heard)) numbers[`conference: ${what}`] = Math.round(value);
+    expect(agentCustomer).toBeGreaterThan(30);
+    expect(agentColleague).toBeGreaterThan(30);
+    expect(heard['customer hears agent dBFS']).toBeGreaterThan(-35);
+    expect(heard['customer hears colleague dBFS']).toBeGreaterThan(-35);
+    expect(heard['colleague hears agent dBFS']).toBeGreaterThan(-35);
+    expect(heard['colleague hears customer dBFS']).toBeGreaterThan(-35);
+  });
+
+  it('while not ready refuses an INVITE with 486 or 480 (never 603); when ready reads the pop X-headers', async () => {
+    for (const status of [486, 480] as const) {
+      const pbx = await UdpUac.open(kamailio.udpPort, kamailio.domain); // a new Call-ID each time
+      try {
+        await agent.page.evaluate((refusal) => window.sipPlatformPhone.setReady(false, refusal), status);
+        pbx.invite('agent', 34100);
+        const reply = await pbx.finalReply('INVITE', 5000);
+        numbers[`not ready (${status}) → INVITE answered`] = reply.status;
+        expect(reply.status).toBe(status);
+      } finally {
+        pbx.close();
+      }
+    }
+    expect(kamailio.trace().some((line) => line.includes('reply 603 '))).toBe(false);
+    const popPbx = await UdpUac.open(kamailio.udpPort, kamailio.domain);
+    try {
+      await agent.page.evaluate(() => window.sipPlatformPhone.setReady(true, 486));
+      popPbx.invite('agent', 34200, ['X-CRM-Id: 001A000001abcDE', 'X-Contact-Id: 003B000000xyz', 'X-Queue: ventas', 'X-Campaign: <script>alert(1)</script>']);
+      const ringing = await agent.until('the call ringing', (s) => s.main?.phase === 'ringing');
+      expect(ringing.main?.inviteHeaders).toEqual({ 'X-CRM-Id': '001A000001abcDE', 'X-Contact-Id': '003B000000xyz', 'X-Queue': 'ventas', 'X-Campaign': '<script>alert(1)</script>' });
+      await agent.must('hangUp');
+      expect((await popPbx.finalReply('INVITE', 5000)).status, 'declined while ringing: 486').toBe(486);
+    } finally {
+      popPbx.close();
+    }
+  });
+});
