@@ -363,7 +363,10 @@ export class SipPhone {
       {
         established: (c) => {
           for (const track of c.remoteTracks()) audio.play(track);
-          if (consult) return this.events.emit('consult-updated', c.snapshot());
+          if (consult) {
+            this.events.emit('consult-updated', c.snapshot());
+            return;
+          }
           this.stopRinging();
           this.events.emit('established', c.snapshot());
         },

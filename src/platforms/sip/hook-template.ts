@@ -1,3 +1,5 @@
+import { hasControlCharacter } from '../../config/value-parsers.ts';
+
 /**
  * HTTP hook templates of the `sip` platform: an admin-configured request (seed 001 "Requisições
  * HTTP": URL, method, headers, body) with placeholders filled per call. Parsed once from the
@@ -50,7 +52,6 @@ export type TemplateParse = { readonly ok: true; readonly value: HookTemplate } 
 
 const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const MIN_TIMEOUT_MS = 500;
 const MAX_TIMEOUT_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -89,7 +90,7 @@ export function parseHookTemplate(text: string, options: { loopbackHttpAllowed: 
     if (typeof record.headers !== 'object' || record.headers === null || Array.isArray(record.headers)) return { ok: false, problem: '"headers" must be an object of name → value' };
     for (const [name, value] of Object.entries(record.headers as Record<string, unknown>)) {
       if (!HEADER_NAME.test(name)) return { ok: false, problem: `header name ${JSON.stringify(name)} is not a valid HTTP header name` };
-      if (typeof value !== 'string' || CONTROL.test(value)) return { ok: false, problem: `header ${name}: the value must be a string without line breaks or control characters` };
+      if (typeof value !== 'string' || hasControlCharacter(value)) return { ok: false, problem: `header ${name}: the value must be a string without line breaks or control characters` };
       const problem = checkPlaceholders(`header ${name}`, value);
       if (problem) return { ok: false, problem };
       headers[name] = value;
@@ -133,7 +134,7 @@ export function renderHook(template: HookTemplate, values: HookValues): Rendered
   for (const [name, value] of Object.entries(template.headers)) {
     headers[name] = value.replace(PLACEHOLDER, (_match, placeholder: string) => {
       const filled = valueOf(placeholder);
-      if (CONTROL.test(filled)) throw new HookRenderError(`Header ${name}: the value of {${placeholder}} has a line break or control character (refused: it would inject a header).`);
+      if (hasControlCharacter(filled)) throw new HookRenderError(`Header ${name}: the value of {${placeholder}} has a line break or control character (refused: it would inject a header).`);
       return filled;
     });
   }

@@ -1,3 +1,5 @@
+import { hasControlCharacter } from '../../config/value-parsers.ts';
+
 /**
  * Pop data from the INVITE (seed 001's "dialer answered → open the customer by CRM id", without a
  * server): the admin maps SIP header names onto the keys the Neotel pop already uses, so
@@ -20,7 +22,6 @@ export type PopHeaderMap = Readonly<Partial<Record<PopKey, string>>>;
 
 export const MAX_POP_VALUE_LENGTH = 256;
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export const POP_HEADERS_EXPECTED = `pairs key=Header-Name separated by ";", keys among ${POP_KEYS.join(', ')} (each once), header names of letters, digits and -, e.g. crmKey=X-CRM-Id; contactId=X-Contact-Id`;
 
@@ -70,7 +71,7 @@ export function popDataFromHeaders(map: PopHeaderMap, headers: Readonly<Record<s
     if (raw === undefined) continue;
     const value = raw.trim();
     if (value === '') continue;
-    if (CONTROL.test(value)) dropped.push(`${header}: has control characters or line breaks`);
+    if (hasControlCharacter(value)) dropped.push(`${header}: has control characters or line breaks`);
     else if (value.length > MAX_POP_VALUE_LENGTH) dropped.push(`${header}: ${value.length} characters, more than ${MAX_POP_VALUE_LENGTH}`);
     else values[key] = value;
   }

@@ -10,7 +10,7 @@ import { DIAL_PREFIX, FIELD_NAME } from '../../config/setting-formats.ts';
 import { SettingsReader, type SettingFormat } from '../../config/settings-reader.ts';
 import type { SettingsMap } from '../../config/settings-map.ts';
 import type { ConfigIssue } from '../../config/config-error.ts';
-import { accept, choiceExpected, isLoopbackHost, parseChoice, refuse, type Parsed } from '../../config/value-parsers.ts';
+import { accept, choiceExpected, hasControlCharacter, isLoopbackHost, parseChoice, refuse, type Parsed } from '../../config/value-parsers.ts';
 import type { DialPlan } from './dial-plan.ts';
 import { HOOK_TEMPLATE_EXPECTED, parseHookTemplate, type HookTemplate } from './hook-template.ts';
 import { parsePopHeaders, POP_HEADERS_EXPECTED, type PopHeaderMap } from './pop-data.ts';
@@ -72,7 +72,7 @@ const REASONS: SettingFormat<readonly string[]> = {
   expected: 'reasons separated by ";", each 1 to 40 characters, e.g. Almuerzo; Capacitación',
   parse: (text) => {
     const reasons = text.split(';').map((reason) => reason.trim()).filter((reason) => reason !== '');
-    const bad = reasons.find((reason) => reason.length > 40 || /[\u0000-\u001f<>]/.test(reason));
+    const bad = reasons.find((reason) => reason.length > 40 || hasControlCharacter(reason) || /[<>]/.test(reason));
     if (bad !== undefined) return refuse('reasons separated by ";", each 1 to 40 characters without < > or control characters', `reason ${JSON.stringify(bad)} is not allowed`);
     return accept(reasons);
   },
@@ -111,7 +111,7 @@ const HOOK: SettingFormat<HookTemplate> = {
 
 const SECRET: SettingFormat<string> = {
   expected: 'the key the telephony API expects (1 to 200 characters, no line breaks)',
-  parse: (text) => (text.length <= 200 && !/[\u0000-\u001f]/.test(text) ? accept(text) : refuse('the key the telephony API expects (1 to 200 characters, no line breaks)')),
+  parse: (text) => (text.length <= 200 && !hasControlCharacter(text) ? accept(text) : refuse('the key the telephony API expects (1 to 200 characters, no line breaks)')),
   redact: (raw) => (raw === '' ? raw : `<${raw.length} characters, hidden>`),
 };
 
