@@ -12,19 +12,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { toneLevelsOverTime } from '../../dev/neotel/pbx/index.ts';
+import { encodeWav } from '../../dev/neotel/pbx/media/wav.ts';
+import { startHttpTelephony, type RunningHttpTelephony } from '../../dev/http-telephony/server.ts';
+import { listen, type ListeningServer } from '../../dev/shared/http.ts';
 import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
 import { installAudioProbe, installOscillatorMicrophone, measureTone } from '../support/audio.ts';
 import { launchChromium } from '../support/browser.ts';
 import { Baresip } from './support/baresip.ts';
 import { startPageServer, type PageServer } from './support/page-server.ts';
-import { joinRecordings, readRecording, type Recording } from './support/recording.ts';
+import { joinRecordings, readRecording, toneOf, type Recording } from './support/recording.ts';
 import { startRtpengine, type RunningRtpengine } from './support/rtpengine.ts';
-import type { SipPlatformPageConfig, SipPlatformPageResult, SipPlatformPageState } from './support/sip-platform-page.ts';
+import type { SipPlatformPageConfig } from './support/sip-platform-page.ts';
 import { UdpUac } from './support/udp-uac.ts';
 import { until } from './support/until.ts';
+import { AgentPage, levelBetween } from './support/sip-platform-agent.ts';
 
 const AGENT_HZ = 500;
 const CUSTOMER_HZ = 700;
@@ -33,44 +36,6 @@ const LIFETIME_MS = 10 * 60_000;
 const USERS = { agent: 'agent-secret', agentinfo: 'agentinfo-secret', customer: 'customer-secret', colleague: 'colleague-secret' } as const;
 const POP_HEADERS = ['X-CRM-Id', 'X-Contact-Id', 'X-Queue', 'X-Campaign'];
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Operation = Parameters<Window['sipPlatformPhone']['run']>[0];
-
-/** The agent's page, driven through `window.sipPlatformPhone`. */
-class AgentPage {
-  constructor(readonly page: Page) {}
-
-  async run(operation: Operation, argument?: string): Promise<SipPlatformPageResult> {
-    return this.page.evaluate(([op, arg]) => window.sipPlatformPhone.run(op, arg), [operation, argument] as const);
-  }
-
-  async must(operation: Operation, argument?: string): Promise<SipPlatformPageResult> {
-    const result = await this.run(operation, argument);
-    if (!result.ok) throw new Error(`${operation}(${argument ?? ''}) failed: ${result.code ?? ''} ${result.message ?? ''}\n${(await this.state()).log.slice(-15).join('\n')}`);
-    return result;
-  }
-
-  state(): Promise<SipPlatformPageState> {
-    return this.page.evaluate(() => window.sipPlatformPhone.state());
-  }
-
-  async until(what: string, check: (state: SipPlatformPageState) => boolean, timeoutMs = 10_000): Promise<SipPlatformPageState> {
-    return until(what, async () => {
-      const state = await this.state();
-      return check(state) ? state : undefined;
-    }, timeoutMs).catch(async (error: unknown) => {
-      throw new Error(`${String(error)}; page log:\n${(await this.state()).log.slice(-15).join('\n')}`);
-    });
-  }
-}
-
-/** Median level (dBFS) of `hz` over a slice of a recording, in seconds from its start (negative = from its end). */
-function levelBetween(recording: Recording, hz: number, fromSeconds: number, toSeconds?: number): number {
-  const levels = toneLevelsOverTime(recording.samples, hz, 100, recording.sampleRate);
-  const index = (seconds: number): number => Math.round((seconds < 0 ? recording.samples.length / recording.sampleRate + seconds : seconds) * 10);
-  const slice = levels.slice(index(fromSeconds), toSeconds === undefined ? undefined : index(toSeconds)).sort((a, b) => a - b);
-  return slice[Math.floor(slice.length / 2)] ?? -Infinity;
-}
 
 describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip user agents', () => {
   let rtpengine: RunningRtpengine;
@@ -326,6 +291,82 @@ describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip
       expect((await popPbx.finalReply('INVITE', 5000)).status, 'declined while ringing: 486').toBe(486);
     } finally {
       popPbx.close();
+    }
+  });
+
+  it('click-to-call through the HTTP hook: the stand-in API has the PBX place the call, the call id comes back, the recording plays', async () => {
+    const CHAVE = 'finaz-key-123';
+    const notified: string[] = [];
+    const listener: ListeningServer = await listen((req, res) => {
+      notified.push(req.url ?? '');
+      res.writeHead(200).end('ok');
+    }, { port: 0, bindAddress: '127.0.0.1' });
+    // The PBX behind the stand-in: the customer baresip calls the agent's extension; its
+    // decoded audio of that call (the agent) is the recording.
+    const placed = new Map<string, { line: number; files: number }>();
+    const api: RunningHttpTelephony = await startHttpTelephony({
+      chave: CHAVE,
+      endNotifyUrl: `http://127.0.0.1:${listener.port}/wconnect/WConnect_WSDL_FinalizaLigacao.php`,
+      pbx: {
+        originate: async (ramal, _telefone, callId) => {
+          placed.set(callId, { line: customer.helper.lines().length, files: await customer.recordingCount() });
+          await customer.dial(ramal);
+        },
+        recording: async (callId) => {
+          const call = placed.get(callId);
+          if (!call || !customer.helper.lines().slice(call.line).some((line) => line.includes('terminated (duration'))) return undefined;
+          const heard = await heardSince(customer, call.files);
+          return encodeWav(heard.samples, heard.sampleRate);
+        },
+      },
+    });
+    try {
+      const clickHook = JSON.stringify({ method: 'POST', url: `${api.url}/click2call`, headers: { 'Content-Type': 'application/json' }, body: '{"ramal":"{ramal}","telefone":"{telefone}","chave":"{chave}"}' });
+      const recordingHook = JSON.stringify({ url: `${api.url}/gravacao?callid={callId}&telefone={telefone}&chave={chave}` });
+      const traceMark = kamailio.trace().length;
+      const started = performance.now();
+      const answer = await agent.page.evaluate(([hook, chave]) => window.sipPlatformPhone.clickToCall(hook, { ramal: 'agent', telefone: '41988445566', chave }), [clickHook, CHAVE] as const);
+      expect(answer.ok, answer.message).toBe(true);
+      const callId = answer.callId ?? '';
+      expect(callId, 'an Asterisk-style call id as text').toMatch(/^\d{10}\.\d+$/);
+      expect(api.requests.at(-1)).toBe('POST /click2call');
+      const ringing = await agent.until('the PBX leg to ring the agent', (s) => s.main?.phase === 'ringing');
+      numbers['click-to-call POST → agent rings ms'] = Math.round(performance.now() - started);
+      expect(ringing.main?.callerNumber).toBe('customer');
+      expect(kamailio.trace().slice(traceMark).some((line) => line.includes(' req INVITE ') && line.includes('from=sip:customer@') && line.includes('ruri=sip:agent@')), 'the INVITE came from the PBX side (UDP) through Kamailio').toBe(true);
+      await agent.must('answer');
+      const snr = await until('the agent to hear the called party', async () => {
+        const level = await agentHears(agent, CUSTOMER_HZ);
+        return level > 30 ? level : undefined;
+      }, 5000);
+      numbers['click-to-call: agent hears 700 Hz SNR dB'] = Math.round(snr);
+      const lineMark = customer.helper.lines().length;
+      await sleep(2000);
+      await agent.must('hangUp');
+      await closed(customer, lineMark);
+
+      // The recording URL from the hook template: the softphone's <audio> plays it, and it holds the agent's tone.
+      const played = await agent.page.evaluate(([hook, id, chave]) => window.sipPlatformPhone.playRecording(hook, { callId: id, telefone: '41988445566', chave }), [recordingHook, callId, CHAVE] as const);
+      expect(played.ok, played.message).toBe(true);
+      numbers['recording plays in <audio>, seconds'] = Math.round((played.seconds ?? 0) * 10) / 10;
+      expect(played.seconds).toBeGreaterThan(1.5);
+      const wav = await fetch(`${api.url}/gravacao?callid=${callId}&telefone=41988445566&chave=${CHAVE}`);
+      const tone = toneOf(readRecording(new Uint8Array(await wav.arrayBuffer())), AGENT_HZ, [AGENT_HZ, CUSTOMER_HZ]);
+      numbers['recording: agent 500 Hz median dBFS'] = Math.round(tone.medianDbfs);
+      expect(tone.dominantHz, 'the recording is of that call: the agent\'s 500 Hz').toBe(AGENT_HZ);
+      const refused = await fetch(`${api.url}/gravacao?callid=${callId}&telefone=41988445566&chave=wrong`);
+      expect(refused.status, 'a wrong chave is refused').toBe(401);
+      expect(api.requests.join('\n'), 'the stand-in never logs the chave').not.toContain(CHAVE);
+
+      // Seed 002's end-of-call listener gets ramal, telefone and url_audio.
+      expect(await api.notifyCallEnded(callId)).toBe(200);
+      const notice = new URL(notified.at(-1) ?? '', 'http://x');
+      expect(notice.pathname).toBe('/wconnect/WConnect_WSDL_FinalizaLigacao.php');
+      expect(notice.searchParams.get('telefone')).toBe('41988445566');
+      expect(notice.searchParams.get('url_audio')).toContain(`callid=${callId}`);
+    } finally {
+      await api.close();
+      await listener.close();
     }
   });
 });

@@ -7,6 +7,8 @@
  * Runs in the browser: bundled by ./page-server.ts with esbuild; driven by ../sip-platform.test.ts.
  */
 
+import { parseHookTemplate, type HookValues } from '../../../src/platforms/sip/hook-template.ts';
+import { clickToCall, recordingUrl } from '../../../src/platforms/sip/http-hooks.ts';
 import { SipPhone, SipPhoneError, type CallSnapshot, type DtmfTransport, type NotReadyRefusal } from '../../../src/sip/index.ts';
 
 export interface SipPlatformPageConfig {
@@ -42,6 +44,16 @@ export interface SipPlatformPage {
   run(operation: Operation, argument?: string): Promise<SipPlatformPageResult>;
   setReady(ready: boolean, refusal: NotReadyRefusal): void;
   state(): SipPlatformPageState;
+  /** The product's click-to-call hook (src/platforms/sip/http-hooks.ts), sent by this page. */
+  clickToCall(hook: string, values: HookValues): Promise<{ ok: boolean; callId?: string; message?: string }>;
+  /** Loads the recording link (the product's recordingUrl) in an `<audio>` element: its duration once playable. */
+  playRecording(hook: string, values: HookValues): Promise<{ ok: boolean; seconds?: number; message?: string }>;
+}
+
+function template(hook: string) {
+  const parsed = parseHookTemplate(hook, { loopbackHttpAllowed: (host) => host === '127.0.0.1' });
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.value;
 }
 
 declare global {
@@ -139,5 +151,25 @@ window.sipPlatformPhone = {
   },
   run: (operation, argument = '') => outcome(`${operation}(${argument})`, () => OPERATIONS[operation](requirePhone(), argument)),
   setReady: (ready, refusal) => requirePhone().setReady(ready, refusal),
+  clickToCall: async (hook, values) => {
+    try {
+      return { ok: true, callId: await clickToCall(template(hook), values) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  playRecording: (hook, values) =>
+    new Promise((resolve) => {
+      const audio = document.createElement('audio');
+      audio.preload = 'auto';
+      audio.addEventListener('canplaythrough', () => resolve({ ok: true, seconds: audio.duration }), { once: true });
+      audio.addEventListener('error', () => resolve({ ok: false, message: `the recording did not load (${audio.error?.message ?? 'media error'})` }), { once: true });
+      try {
+        audio.src = recordingUrl(template(hook), values, { forStorage: false });
+      } catch (error) {
+        resolve({ ok: false, message: error instanceof Error ? error.message : String(error) });
+      }
+      document.body.append(audio);
+    }),
   state: () => ({ ...state, main: requirePhone().currentCall ?? state.main, consult: requirePhone().consultCall ?? state.consult, inConference: requirePhone().inConference, transfer: [...state.transfer], log: [...state.log] }),
 };
