@@ -65,7 +65,13 @@ describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip
    * connection only, so a command (hangup) silences the event socket.
    */
   const closed = async (bot: Baresip, mark: number, count = 1): Promise<void> => {
-    await until(`${count} call(s) closed at baresip`, () => (bot.helper.lines().slice(mark).filter((line) => line.includes('terminated (duration')).length >= count ? true : undefined), 15_000);
+    // A call ends with `Call with … terminated (duration: …)`, after a `session closed: …` line
+    // when the far end hung up; baresip 1.0 sometimes logs only the latter. Count each end once.
+    const ends = (): number => {
+      const lines = bot.helper.lines().slice(mark);
+      return lines.filter((line, index) => line.includes('terminated (duration') || (line.includes(': session closed: ') && !(lines[index + 1] ?? '').includes('terminated (duration'))).length;
+    };
+    await until(`${count} call(s) closed at baresip`, () => (ends() >= count ? true : undefined), 15_000);
     await sleep(300); // sndfile closes the file once the call's audio stops
   };
 
