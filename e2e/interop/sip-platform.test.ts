@@ -132,8 +132,13 @@ describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip
     const heard = await until('the agent to hear the customer', async () => ((await agentHears(agent, CUSTOMER_HZ)) > 30 ? agentHears(agent, CUSTOMER_HZ) : undefined), 5000);
     numbers['agent hears customer 700 Hz SNR dB'] = Math.round(heard);
 
+    // The first digit must not go out before baresip receives the agent's RTP at all (rtpengine
+    // forwards once ICE/DTLS with the browser is up), or it is lost with the first packets.
+    await until("baresip to receive the agent's RTP", () => (customer.helper.lines().slice(mark).some((line) => line.includes("incoming rtp for 'audio' established")) ? true : undefined), 10_000);
     await agent.must('sendDtmf', '15#');
-    const digits = await until('baresip to receive 3 digits', () => (customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark).length >= 3 ? customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark) : undefined), 10_000);
+    const digits = await until('baresip to receive 3 digits', () => (customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark).length >= 3 ? customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark) : undefined), 10_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}; baresip got ${JSON.stringify(customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark))}`);
+    });
     numbers['RFC 4733 digits at baresip'] = digits;
     expect(digits).toBe('15#');
 
@@ -166,6 +171,7 @@ describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip
       const traceMark = kamailio.trace().length;
       await infoAgent.must('call', 'customer');
       await infoAgent.until('the call established', (s) => s.main?.phase === 'established');
+      await until("baresip to receive the agent's RTP", () => (customer.helper.lines().slice(mark).some((line) => line.includes("incoming rtp for 'audio' established")) ? true : undefined), 10_000);
       await infoAgent.must('sendDtmf', '15#');
       const digits = await until('baresip to receive 3 digits', () => (customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark).length >= 3 ? customer.receivedDigits(Number.MAX_SAFE_INTEGER, mark) : undefined), 10_000);
       numbers['SIP INFO digits at baresip'] = digits;

@@ -9,7 +9,8 @@
 
 import { parseHookTemplate, type HookValues } from '../../../src/platforms/sip/hook-template.ts';
 import { clickToCall, recordingUrl } from '../../../src/platforms/sip/http-hooks.ts';
-import { SipPhone, SipPhoneError, type CallSnapshot, type DtmfTransport, type NotReadyRefusal } from '../../../src/sip/index.ts';
+import { pageOutcome } from './page-outcome.ts';
+import { SipPhone, type CallSnapshot, type DtmfTransport, type NotReadyRefusal } from '../../../src/sip/index.ts';
 
 export interface SipPlatformPageConfig {
   server: string;
@@ -108,18 +109,8 @@ function requirePhone(): SipPhone {
   return phone;
 }
 
-async function outcome(what: string, operation: () => Promise<void>): Promise<SipPlatformPageResult> {
-  const started = performance.now();
-  try {
-    await operation();
-    return { ok: true, ms: performance.now() - started };
-  } catch (error) {
-    const ms = performance.now() - started;
-    const message = error instanceof Error ? error.message : String(error);
-    note(`${what} failed: ${message}`);
-    if (!(error instanceof SipPhoneError)) return { ok: false, ms, message };
-    return { ok: false, ms, code: error.code, message, ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }) };
-  }
+function outcome(what: string, operation: () => Promise<void>): Promise<SipPlatformPageResult> {
+  return pageOutcome(what, operation, note);
 }
 
 const OPERATIONS: Readonly<Record<Operation, (p: SipPhone, argument: string) => Promise<void>>> = {
