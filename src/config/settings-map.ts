@@ -69,6 +69,26 @@ export const SETTING_ITEMS = {
   ],
   dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey', 'taskLogDeadLetterAfter'],
   dialtoneSupervisor: ['supervisorUserIds', 'monitoredUsers', 'showMonitoringToAgent'],
+  // Read by src/platforms/sip/settings.ts (the sip platform), not by configFromSettings.
+  sipPlatform: [
+    'telephonyPlatform',
+    'sipOutsidePrefix',
+    'sipInternalExtensionDigits',
+    'sipPopHeaders',
+    'sipNotReadyStatus',
+    'sipNotReadyReasons',
+    'sipDtmfTransport',
+    'sipConference',
+    'sipListenCode',
+    'sipWhisperCode',
+    'sipBargeCode',
+    'sipClickToCallHook',
+    'sipCallStartHook',
+    'sipCallEndHook',
+    'sipRecordingHook',
+    'sipHookSecret',
+    'sipRecordingField',
+  ],
 } as const;
 
 /** A section Dialtone defines. */

@@ -43,6 +43,11 @@ export class CallMedia {
     return this.handler()?.sendDtmf(digit, { duration: timing.durationMs, interToneGap: timing.gapMs }) ?? false;
   }
 
+  /** The sender of our audio (the microphone, or the conference mix), once media is up. */
+  audioSender(): RTCRtpSender | undefined {
+    return this.peerConnection()?.getSenders().find((sender) => sender.track?.kind === 'audio');
+  }
+
   /** The remote audio tracks currently received. */
   remoteTracks(): MediaStreamTrack[] {
     return this.peerConnection()?.getReceivers().map((receiver) => receiver.track).filter((track) => track.kind === 'audio') ?? [];

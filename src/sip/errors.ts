@@ -46,6 +46,12 @@ export const SIP_PHONE_ERROR_CODES = [
   'output-device-failed',
   /** The phone was disposed. */
   'disposed',
+  /** A REFER (blind or attended transfer) was refused, or the transfer target did not answer (see `statusCode`). */
+  'transfer-failed',
+  /** `consult()`, `completeTransfer()`, `conference()`… without the calls they need (e.g. no consult call up). */
+  'no-consult-call',
+  /** The browser could not mix the conference (Web Audio unavailable, no microphone track). */
+  'conference-failed',
 ] as const;
 
 /** A {@link SipPhoneError} code. */

@@ -28,6 +28,12 @@ export interface IncomingCallInfo {
   readonly callerNumber: string;
   /** The From display name, null when none. */
   readonly callerName: string | null;
+  /**
+   * Values of the INVITE headers the phone was asked to keep (`SipPhoneOptions.inviteHeaders`),
+   * by the configured name as written there; absent headers are left out. Not validated here:
+   * the platform's pop mapping checks them (src/platforms/sip/pop-data.ts).
+   */
+  readonly inviteHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Reads one header by name (case-insensitive), as sip.js's `request.getHeader` does. */
@@ -143,8 +149,18 @@ export function assertedCaller(header: HeaderReader): CallerIdentity | null {
   return null;
 }
 
-/** Builds the app-facing call info from an INVITE. */
-export function parseIncomingCall(invite: InviteParts): IncomingCallInfo {
+/** The values of `names` present in the INVITE (first occurrence of each), keyed by the name as given. */
+export function readInviteHeaders(header: HeaderReader, names: readonly string[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const name of names) {
+    const value = header(name);
+    if (value !== undefined) found[name] = value;
+  }
+  return found;
+}
+
+/** Builds the app-facing call info from an INVITE; `headerNames` are kept in `inviteHeaders`. */
+export function parseIncomingCall(invite: InviteParts, headerNames: readonly string[] = []): IncomingCallInfo {
   const fromName = invite.fromDisplayName?.trim().replace(/^"(.*)"$/, '$1');
   const asserted = assertedCaller(invite.header);
   const fromNumber = invite.fromUser === undefined || invite.fromUser === '' ? (invite.fromUri === undefined ? null : uriNumber(invite.fromUri)) : invite.fromUser;
@@ -157,6 +173,7 @@ export function parseIncomingCall(invite: InviteParts): IncomingCallInfo {
     answerAfterSeconds: parseAnswerAfter(invite.header('Call-Info')),
     callerNumber: number === null || number === '' ? 'anonymous' : number,
     callerName: displayName === undefined || displayName === '' ? null : displayName,
+    ...(headerNames.length === 0 ? {} : { inviteHeaders: readInviteHeaders(invite.header, headerNames) }),
   };
 }
 

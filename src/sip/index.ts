@@ -16,17 +16,22 @@ export {
 } from './incoming-call.ts';
 export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './reconnect-backoff.ts';
 export { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-queue.ts';
+export { sipfragStatus, type ReferOutcome } from './call-transfer.ts';
+export { readInviteHeaders } from './incoming-call.ts';
 export type {
   AudioDevices,
   CallDirection,
   CallEndReason,
   CallPhase,
   CallSnapshot,
+  DtmfTransport,
   MediaEnvironment,
+  NotReadyRefusal,
   RegistrationState,
   SipConnectionSettings,
   SipCredentials,
   SipPhoneEvents,
   SipPhoneOptions,
+  TransferProgress,
   UserAgentFactory,
 } from './types.ts';

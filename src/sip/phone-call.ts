@@ -5,7 +5,8 @@ import { CallMedia } from './call-media.ts';
 import { DtmfQueue, type DtmfTiming } from './dtmf-queue.ts';
 import { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
-import type { CallDirection, CallEndReason, CallPhase, CallSnapshot } from './types.ts';
+import { sendDtmfByInfo } from './call-transfer.ts';
+import type { CallDirection, CallEndReason, CallPhase, CallSnapshot, DtmfTransport } from './types.ts';
 
 /** What a call tells the phone that owns it. */
 export interface PhoneCallHooks {
@@ -22,6 +23,8 @@ export interface PhoneCallMedia {
   readonly constraints: () => MediaStreamConstraints;
   readonly iceGatheringTimeoutMs: number;
   readonly dtmfTiming: DtmfTiming;
+  /** `info`: digits go as SIP INFO `application/dtmf-relay` instead of RFC 4733 (default `rfc4733`). */
+  readonly dtmfTransport?: DtmfTransport;
 }
 
 /**
@@ -64,7 +67,8 @@ export class PhoneCall {
     this.direction = session instanceof Inviter ? 'outgoing' : 'incoming';
     this.phase = this.direction === 'outgoing' ? 'calling' : 'ringing';
     this.rtc = new CallMedia(session);
-    this.dtmf = new DtmfQueue((digit, timing) => this.rtc.sendDtmf(digit, timing), media.dtmfTiming, undefined, (digit) => hooks.dtmfSent(this, digit));
+    const sendDigit = media.dtmfTransport === 'info' ? (digit: string, timing: DtmfTiming) => sendDtmfByInfo(session, digit, timing) : (digit: string, timing: DtmfTiming) => this.rtc.sendDtmf(digit, timing);
+    this.dtmf = new DtmfQueue(sendDigit, media.dtmfTiming, undefined, (digit) => hooks.dtmfSent(this, digit));
     session.delegate = {
       // With an onBye delegate sip.js leaves the 200 OK to us. Unanswered, the BYE's server
       // transaction never ends and keeps its request alive: ~3.6 KB a call (docs/benchmarks.md).
@@ -231,9 +235,24 @@ export class PhoneCall {
     return this.dtmf.enqueue(digits);
   }
 
-  /** Whether this call has an RFC 4733 sender (otherwise the app must use NeoApi SendDTMF). */
+  /** Whether this call can carry digits: SIP INFO when so configured, else an RFC 4733 sender (otherwise the app must use NeoApi SendDTMF). */
   canSendDtmf(): boolean {
-    return this.rtc.canSendDtmf();
+    return this.media.dtmfTransport === 'info' ? this.session.state === SessionState.Established : this.rtc.canSendDtmf();
+  }
+
+  /** The sip.js session (transfer and conference work on it: ./call-transfer.ts, ./conference-mixer.ts). */
+  get sipSession(): Session {
+    return this.session;
+  }
+
+  /** The WebRTC side of the call (its audio sender and remote tracks, for the conference mixer). */
+  get callMedia(): CallMedia {
+    return this.rtc;
+  }
+
+  /** Our REFER was carried out: the call ends `transferred`, whoever sends the BYE. */
+  markTransferred(target: string): void {
+    this.noteEnd('transferred', target);
   }
 
   /** The WebSocket dropped: signalling for this call may be lost. */

@@ -12,10 +12,11 @@ import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
 import { SipRegistration } from './registration.ts';
 import { installSipExtensions } from './sip-extensions.ts';
 import { RemoteAudio } from './remote-audio.ts';
+import { SecondLine } from './second-line.ts';
 import { Ringtone } from './ringtone.ts';
 import { TypedEvents } from './typed-events.ts';
 import { userAgentOptions } from './user-agent-options.ts';
-import type { AudioDevices, CallSnapshot, MediaEnvironment, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
+import type { AudioDevices, CallSnapshot, MediaEnvironment, NotReadyRefusal, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
 
 /**
  * The agent's WebRTC phone: registers the device on the PBX over SIP/WebSocket (sip.js), takes
@@ -37,7 +38,11 @@ export class SipPhone {
   private readonly registration: SipRegistration;
   private readonly ringtone: Ringtone;
   private readonly remoteAudio: RemoteAudio;
+  private readonly consultAudio: RemoteAudio;
+  private readonly secondLine: SecondLine;
   private activeCall: PhoneCall | undefined;
+  /** Not ready: inbound INVITEs get this status (486 or 480, never 603). */
+  private notReadyRefusal: NotReadyRefusal | undefined;
   private microphoneId: string | undefined;
   private disposed = false;
 
@@ -47,8 +52,24 @@ export class SipPhone {
     this.microphoneId = options.microphoneId;
     this.ringtone = new Ringtone(this.media.container);
     this.remoteAudio = new RemoteAudio(this.media.container);
+    this.consultAudio = new RemoteAudio(this.media.container);
+    this.secondLine = new SecondLine({
+      sipDomain: options.connection.sipDomain,
+      transferTimeoutMs: options.transferTimeoutMs ?? 30_000,
+      mainCall: () => this.activeCall,
+      userAgent: () => this.registration.registeredUserAgent,
+      startConsult: (inviter, info) => this.startCall(inviter, info, 'consult'),
+      replayMain: () => {
+        for (const track of this.activeCall?.remoteTracks() ?? []) this.remoteAudio.play(track);
+      },
+      consultAudio: this.consultAudio,
+      emit: (name, ...args) => this.events.emit(name, ...args),
+    });
     if (options.ringerId !== undefined) void this.ringtone.setSinkId(options.ringerId).catch(() => undefined);
-    if (options.speakerId !== undefined) void this.remoteAudio.setSinkId(options.speakerId).catch(() => undefined);
+    if (options.speakerId !== undefined) {
+      void this.remoteAudio.setSinkId(options.speakerId).catch(() => undefined);
+      void this.consultAudio.setSinkId(options.speakerId).catch(() => undefined);
+    }
     const sdhFactory: SessionDescriptionHandlerFactory =
       options.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(() => openMicrophone(this.media, this.microphoneId));
     this.registration = new SipRegistration(
@@ -142,6 +163,7 @@ export class SipPhone {
 
   /** Ends any call, un-REGISTERs and closes the WebSocket. */
   async unregister(): Promise<void> {
+    await this.secondLine.call?.hangUp().catch(() => undefined);
     await this.activeCall?.hangUp().catch(() => undefined);
     await this.registration.unregister();
   }
@@ -200,12 +222,16 @@ export class SipPhone {
 
   /** Mutes the microphone (the track is disabled; no re-INVITE). */
   mute(): void {
-    this.requireCall('mute()').setMuted(true);
+    const call = this.requireCall('mute()');
+    this.secondLine.setMicrophoneEnabled(false);
+    call.setMuted(true);
   }
 
   /** Unmutes the microphone. */
   unmute(): void {
-    this.requireCall('unmute()').setMuted(false);
+    const call = this.requireCall('unmute()');
+    this.secondLine.setMicrophoneEnabled(true);
+    call.setMuted(false);
   }
 
   /**
@@ -220,19 +246,80 @@ export class SipPhone {
     return call.sendDtmf(digits);
   }
 
+  /**
+   * Availability without a platform (the `sip` platform's Ready / Not ready): while not ready,
+   * every inbound INVITE is refused with `refusal` — 486 Busy Here (default) or 480 Temporarily
+   * Unavailable, never 603 Decline (global: it would also stop the PBX's other branches).
+   */
+  setReady(ready: boolean, refusal: NotReadyRefusal = 486): void {
+    this.notReadyRefusal = ready ? undefined : refusal;
+  }
+
+  /** Whether inbound calls are taken (see {@link setReady}). */
+  get ready(): boolean {
+    return this.notReadyRefusal === undefined;
+  }
+
+  /**
+   * Blind transfer: REFER the current call to `target` (number, user, `user@host` or SIP URI).
+   * Resolves once the transferee reached the target (NOTIFY 2xx, or no final NOTIFY within
+   * `transferTimeoutMs`); the call then ends `transferred`. Rejects with `transfer-failed` (and
+   * the status) when refused: the customer's call is kept and resumed.
+   */
+  transfer(target: string): Promise<void> {
+    this.requireCall('transfer()');
+    return this.secondLine.blindTransfer(target);
+  }
+
+  /** Puts the current call on hold and calls `target` on a second line (events: `consult-updated`). */
+  consult(target: string): Promise<void> {
+    this.requireCall('consult()');
+    return this.secondLine.consult(target);
+  }
+
+  /** Attended transfer: REFER with Replaces (RFC 3891) hands the customer to the consulted party; both calls end `transferred`. */
+  completeTransfer(): Promise<void> {
+    return this.secondLine.completeTransfer();
+  }
+
+  /** Hangs up the consult call and returns to the customer (resumed). Also ends a conference. */
+  cancelTransfer(): Promise<void> {
+    return this.secondLine.cancelTransfer();
+  }
+
+  /** Three-party conference mixed in the browser: customer and consulted party hear each other and the agent. */
+  conference(): Promise<void> {
+    return this.secondLine.conference();
+  }
+
+  /** The consult call (second line), if any. */
+  get consultCall(): CallSnapshot | undefined {
+    return this.secondLine.call?.snapshot();
+  }
+
+  /** Whether the browser-mixed conference is running. */
+  get inConference(): boolean {
+    return this.secondLine.conferenceActive;
+  }
+
   /** Hangs up, unregisters, removes the audio elements and forgets every listener. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     await this.unregister().catch(() => undefined);
     this.disposed = true;
     this.remoteAudio.dispose();
+    this.consultAudio.dispose();
     await this.ringtone.dispose();
     this.events.clear();
   }
 
   private onInvite(invitation: Invitation): void {
-    if (this.disposed || (this.activeCall && this.activeCall.currentPhase !== 'ended')) {
+    if (this.disposed || (this.activeCall && this.activeCall.currentPhase !== 'ended') || this.secondLine.call) {
       void invitation.reject({ statusCode: 486 }).catch(() => undefined);
+      return;
+    }
+    if (this.notReadyRefusal !== undefined) {
+      void invitation.reject({ statusCode: this.notReadyRefusal }).catch(() => undefined);
       return;
     }
     const info = parseIncomingCall({
@@ -241,7 +328,7 @@ export class SipPhone {
       fromUser: invitation.remoteIdentity.uri.user,
       fromDisplayName: invitation.remoteIdentity.displayName,
       fromUri: invitation.remoteIdentity.uri.toString(),
-    });
+    }, this.options.inviteHeaders ?? []);
     const call = this.startCall(invitation, info);
     const autoAnswer = shouldAutoAnswer(info, this.options.connection.autoAnswerPlatformLegs);
     if (autoAnswer) {
@@ -260,8 +347,14 @@ export class SipPhone {
     this.events.emit('incoming', call.snapshot(), false);
   }
 
-  /** Wraps a session (incoming or outgoing) as the current call, wired to the phone's events. */
-  private startCall(session: Session, info: IncomingCallInfo): PhoneCall {
+  /**
+   * Wraps a session as a call, wired to the phone's events: the main line (incoming, or `call()`)
+   * reports through `established`/`call-updated`/`ended`; the consult line (`consult()`) through
+   * `consult-updated` and plays on its own `<audio>` element.
+   */
+  private startCall(session: Session, info: IncomingCallInfo, line: 'main' | 'consult' = 'main'): PhoneCall {
+    const consult = line === 'consult';
+    const audio = consult ? this.consultAudio : this.remoteAudio;
     const call = new PhoneCall(
       session,
       info,
@@ -269,25 +362,36 @@ export class SipPhone {
         constraints: () => microphoneConstraints(this.microphoneId),
         iceGatheringTimeoutMs: this.options.connection.iceGatheringTimeoutMs,
         dtmfTiming: { ...DEFAULT_DTMF_TIMING, ...this.options.dtmfTiming },
+        dtmfTransport: this.options.dtmfTransport ?? 'rfc4733',
       },
       {
         established: (c) => {
+          for (const track of c.remoteTracks()) audio.play(track);
+          if (consult) {
+            this.events.emit('consult-updated', c.snapshot());
+            return;
+          }
           this.stopRinging();
-          for (const track of c.remoteTracks()) this.remoteAudio.play(track);
           this.events.emit('established', c.snapshot());
         },
-        updated: (c) => this.events.emit('call-updated', c.snapshot()),
+        updated: (c) => this.events.emit(consult ? 'consult-updated' : 'call-updated', c.snapshot()),
         ended: (c, reason, detail) => {
+          if (consult) {
+            this.events.emit('consult-updated', c.snapshot());
+            void this.secondLine.consultEnded(c);
+            return;
+          }
           this.stopRinging();
           this.remoteAudio.stop();
           if (this.activeCall === c) this.activeCall = undefined;
+          void this.secondLine.mainEnded();
           this.events.emit('ended', c.snapshot(), reason, detail);
         },
         dtmfSent: (c, digit) => this.events.emit('dtmf-sent', c.snapshot(), digit),
-        remoteTrack: (track) => this.remoteAudio.play(track),
+        remoteTrack: (track) => audio.play(track),
       },
     );
-    this.activeCall = call;
+    if (!consult) this.activeCall = call;
     return call;
   }
 

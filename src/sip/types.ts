@@ -44,7 +44,9 @@ export type CallEndReason =
   /** The far end refused our outgoing call with a final 4xx-6xx (486 Busy, 404…): see `finalStatusCode`. */
   | 'refused'
   /** Answering, media or signalling failed (see `detail`). */
-  | 'failed';
+  | 'failed'
+  /** We handed the call to someone else with a REFER the far end carried out (blind or attended transfer). */
+  | 'transferred';
 
 /**
  * The current call, as a read-only snapshot. For an outgoing call `callerNumber` is the user part
@@ -87,7 +89,28 @@ export interface SipPhoneEvents {
   'dtmf-sent': (call: CallSnapshot, digit: string) => void;
   /** A failure not tied to a method call (auto-answer failed, re-register after reconnect failed…). */
   'error': (error: SipPhoneError) => void;
+  /**
+   * The consult call (second line, `consult()`) changed: calling, established, ended. The main
+   * call's events above never describe it; `phase: 'ended'` is its last report.
+   */
+  'consult-updated': (call: CallSnapshot) => void;
+  /** The browser-mixed three-party conference started (true) or stopped (false). */
+  'conference': (active: boolean) => void;
+  /** A REFER's progress: `accepted` (202), then `completed` (the transferee reached the target) or `failed`. */
+  'transfer': (state: TransferProgress, detail: string) => void;
 }
+
+/** What became of a REFER: see {@link SipPhoneEvents.transfer}. */
+export type TransferProgress = 'accepted' | 'completed' | 'failed';
+
+/**
+ * How DTMF digits travel: `rfc4733` (RTP telephone-events, the default) or `info` (SIP INFO with
+ * `application/dtmf-relay`, for PBXes or trunks that drop RFC 4733: a per-deployment fallback).
+ */
+export type DtmfTransport = 'rfc4733' | 'info';
+
+/** While the agent is not ready, inbound INVITEs are refused with one of these (never 603 Decline). */
+export type NotReadyRefusal = 486 | 480;
 
 /** The device the phone registers as. */
 export interface SipCredentials {
@@ -136,6 +159,15 @@ export interface SipPhoneOptions {
    * that keeps `autoAnswerPlatformLegs` off to decide the answer itself. Default false.
    */
   readonly silentPlatformLegs?: boolean;
+  /** How digits are sent (default `rfc4733`); `info` sends SIP INFO `application/dtmf-relay`. */
+  readonly dtmfTransport?: DtmfTransport;
+  /**
+   * INVITE header names (e.g. `X-CRM-Id`) whose values every incoming call keeps in
+   * `inviteHeaders`, for pop data; matched case-insensitively. Default none.
+   */
+  readonly inviteHeaders?: readonly string[];
+  /** How long a REFER may wait for the transferee's final NOTIFY once accepted (default 30 000 ms). */
+  readonly transferTimeoutMs?: number;
   /** Microphone / speaker / ringer device ids chosen by the agent (undefined = default). */
   readonly microphoneId?: string;
   readonly speakerId?: string;

@@ -27,6 +27,10 @@ export interface BaresipOptions {
   /** First RTP port of its own range (100 ports). */
   rtpPortMin: number;
   maxLifetimeMs: number;
+  /** Registers at Kamailio with this digest password (so the agent can call it); absent = calls out only. */
+  password?: string;
+  /** `auto`: answers every call by itself (a customer or colleague the agent calls). Default `manual`. */
+  answerMode?: 'auto' | 'manual';
 }
 
 export class Baresip {
@@ -100,10 +104,12 @@ export class Baresip {
         '',
       ].join('\n'),
     );
-    // regint=0: it only calls out; Kamailio authenticates REGISTER only.
+    // regint=0: it only calls out; Kamailio authenticates REGISTER only. With a password it
+    // registers (digest) so calls to its user reach it.
+    const registration = options.password === undefined ? 'regint=0' : `auth_pass=${options.password};regint=300`;
     await writeFile(
       join(dir, 'accounts'),
-      `<sip:${options.user}@${options.domain}>;regint=0;answermode=manual;audio_codecs=opus/48000/2,PCMU/8000;outbound="sip:127.0.0.1:${options.proxyUdpPort};transport=udp"\n`,
+      `<sip:${options.user}@${options.domain}>;${registration};answermode=${options.answerMode ?? 'manual'};audio_codecs=opus/48000/2,PCMU/8000;outbound="sip:127.0.0.1:${options.proxyUdpPort};transport=udp"\n`,
     );
     // -v: the received-DTMF lines are debug output.
     const helper = startHelper('baresip', BARESIP_PATH, ['-v', '-f', dir], { cwd: dir, maxLifetimeMs: options.maxLifetimeMs });
@@ -180,12 +186,26 @@ export class Baresip {
     return digits;
   }
 
-  /** The `sndfile` recording of what baresip decoded from the far end (the agent), newest call. */
-  async decodedRecording(): Promise<Buffer> {
+  /** The `sndfile` recording of what baresip decoded from the far end (the agent), newest call (or `back` calls before it). */
+  async decodedRecording(back = 0): Promise<Buffer> {
     const files = (await readdir(this.dir)).filter((name) => name.endsWith('-dec.wav')).sort();
-    const newest = files.at(-1);
+    const newest = files.at(-1 - back);
     if (newest === undefined) throw new Error(`baresip wrote no *-dec.wav in ${this.dir} (sndfile): files ${(await readdir(this.dir)).join(', ')}`);
     return readFile(join(this.dir, newest));
+  }
+
+  /** How many `*-dec.wav` recordings baresip has written so far (a mark for {@link decodedSince}). */
+  async recordingCount(): Promise<number> {
+    return (await readdir(this.dir)).filter((name) => name.endsWith('-dec.wav')).length;
+  }
+
+  /**
+   * Every decoded recording written after the first `count`, oldest first. sndfile starts a new
+   * file whenever a re-INVITE restarts the stream (hold, resume), so one call can span several.
+   */
+  async decodedSince(count: number): Promise<Buffer[]> {
+    const files = (await readdir(this.dir)).filter((name) => name.endsWith('-dec.wav')).sort().slice(count);
+    return Promise.all(files.map((name) => readFile(join(this.dir, name))));
   }
 
   async stop(): Promise<void> {

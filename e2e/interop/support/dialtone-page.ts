@@ -8,7 +8,8 @@
  * Runs in the browser: bundled by ./page-server.ts with esbuild.
  */
 
-import { SipPhone, SipPhoneError, type CallEndReason, type CallSnapshot, type RegistrationState } from '../../../src/sip/index.ts';
+import { pageOutcome } from './page-outcome.ts';
+import { SipPhone, type CallEndReason, type CallSnapshot, type RegistrationState } from '../../../src/sip/index.ts';
 
 export interface DialtonePageConfig {
   /** ws://127.0.0.1:<port> of Kamailio. */
@@ -99,19 +100,8 @@ function listen(target: SipPhone): void {
   target.on('error', (error) => note(`error ${error.code}: ${error.message}`));
 }
 
-/** Runs one phone operation; a rejection becomes data with the SipPhoneError's code and status. */
-async function run(what: string, operation: () => Promise<void>): Promise<DialtonePageResult> {
-  const started = performance.now();
-  try {
-    await operation();
-    return { ok: true, ms: performance.now() - started };
-  } catch (error) {
-    const ms = performance.now() - started;
-    const message = error instanceof Error ? error.message : String(error);
-    note(`${what} failed: ${message}`);
-    if (!(error instanceof SipPhoneError)) return { ok: false, ms, message };
-    return { ok: false, ms, code: error.code, message, ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }) };
-  }
+function run(what: string, operation: () => Promise<void>): Promise<DialtonePageResult> {
+  return pageOutcome(what, operation, note);
 }
 
 function requirePhone(what: string): SipPhone {

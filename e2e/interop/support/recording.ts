@@ -41,3 +41,18 @@ export function toneOf(recording: Recording, hz: number, candidates: readonly nu
   const ranked = candidates.map((candidate) => ({ hz: candidate, dbfs: toneLevelDbfs(recording.samples, candidate, recording.sampleRate) })).sort((a, b) => b.dbfs - a.dbfs);
   return { medianDbfs: levels[Math.floor(levels.length / 2)] ?? -Infinity, dominantHz: ranked[0]?.hz, seconds: recording.samples.length / recording.sampleRate };
 }
+
+/** Several recordings of one call (sndfile restarts its file on each re-INVITE) as one, in order. */
+export function joinRecordings(recordings: readonly Recording[]): Recording {
+  const first = recordings[0];
+  if (!first) throw new Error('joinRecordings: no recording (baresip wrote no *-dec.wav for the call)');
+  const odd = recordings.find((recording) => recording.sampleRate !== first.sampleRate);
+  if (odd) throw new Error(`joinRecordings: sample rates differ (${first.sampleRate} and ${odd.sampleRate} Hz)`);
+  const samples = new Int16Array(recordings.reduce((sum, recording) => sum + recording.samples.length, 0));
+  let offset = 0;
+  for (const recording of recordings) {
+    samples.set(recording.samples, offset);
+    offset += recording.samples.length;
+  }
+  return { sampleRate: first.sampleRate, channels: first.channels, samples };
+}

@@ -92,14 +92,14 @@ export class UdpUac {
     throw new Error(`no final reply to ${method} within ${timeoutMs} ms; got ${this.replies.map((r) => `${r.status} ${r.method}`).join(', ')}`);
   }
 
-  /** INVITEs `user` with session timers; resolves once it is sent. */
-  invite(user: string, rtpPort: number): void {
+  /** INVITEs `user` with session timers (and `extraHeaders`, e.g. pop data); resolves once it is sent. */
+  invite(user: string, rtpPort: number, extraHeaders: readonly string[] = []): void {
     const sdp = [
       'v=0', `o=pbx 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
       `m=audio ${rtpPort} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
     ].join('\r\n');
     this.send(
-      [...this.common('INVITE', `sip:${user}@${this.domain}`, this.cseq), 'Supported: timer', 'Session-Expires: 90;refresher=uac', 'Min-SE: 90', 'Content-Type: application/sdp'],
+      [...this.common('INVITE', `sip:${user}@${this.domain}`, this.cseq), 'Supported: timer', 'Session-Expires: 90;refresher=uac', 'Min-SE: 90', ...extraHeaders, 'Content-Type: application/sdp'],
       sdp,
     );
   }
