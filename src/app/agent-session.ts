@@ -11,6 +11,7 @@ import { PositionPoller, createTicker } from '../neoapi/index.ts';
 import { monitoredByOf } from '../neoapi/position-monitoring.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
+import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { failedLogViewOf } from './failed-logs.ts';
@@ -43,6 +44,9 @@ export class AgentSession {
   /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
   readonly tasks: TaskLogger | undefined;
   private readonly prefs: PreferenceKeeper;
+  /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
+  private readonly attendant: AttendantDesk;
+  private lastShown: AgentView | undefined;
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
@@ -69,6 +73,15 @@ export class AgentSession {
         })
       : undefined;
     this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
+    this.attendant = new AttendantDesk({
+      api: options.api,
+      categories: config.categories,
+      agent: () => this.runtime.agent,
+      onHistory: (history) => this.runtime.patchView({ history }),
+      onLocal: () => this.lastShown && this.show(this.lastShown),
+      send: (intent) => this.send(intent),
+      warn,
+    });
     // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
     const log: MonitoringLog = this.tasks
       ? outboxMonitoringLog(this.tasks)
@@ -82,7 +95,10 @@ export class AgentSession {
     this.runtime = new AgentRuntime({
       config,
       neo,
-      crm: this.crm.hooks((call, final) => this.tasks?.log(call, final)),
+      crm: this.crm.hooks((call, final) => {
+        this.tasks?.log(call, final);
+        this.attendant.logged(call, this.crm.screenPop?.linkOf(call) ?? null);
+      }),
       createPhone: (credentials) => this.createPhone(credentials),
       createPoller: (user, onEvent: (event: AgentEvent) => void) =>
         new PositionPoller({
@@ -116,12 +132,15 @@ export class AgentSession {
     this.dialPlan = this.loadDialPlan();
     const prefs = await this.prefs.load();
     this.runtime.patchView({ prefs });
+    // The size the agent chose last time (CONFIGURACIÓN), for this tab's panel too.
+    if (prefs.panelWidth !== null || prefs.panelHeight !== null) void this.resizePanel(prefs.panelWidth, prefs.panelHeight);
     void this.refreshDevices();
     this.tabs = await TabSync.join(this.options.config.general.internalName, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
+        this.attendant.own();
         if (state) this.runtime.resume(state.kit);
       },
       mirror: (view) => this.show(view),
@@ -135,6 +154,7 @@ export class AgentSession {
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
   send(intent: SoftphoneIntent): void {
+    if (this.attendant.handleLocally(intent)) return;
     if (this.tabs?.relay(intent) === true) return;
     if (intent.kind === 'login') {
       void this.login(intent);
@@ -172,6 +192,7 @@ export class AgentSession {
     if (this.tabs && !this.tabs.owns) return;
     // A changed record slice was drawn by the nested patchView: this view is already stale.
     if (this.crm.ownerView(undecorated)) return;
+    this.attendant.follow(undecorated);
     const view = this.desk.decorate(undecorated);
     const loggedIn = 'session' in view.agent;
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
@@ -189,8 +210,9 @@ export class AgentSession {
     const phase = view.agent.phase;
     const previous = this.shownPhase;
     this.shownPhase = phase;
+    this.lastShown = view;
     this.crm.shown(view);
-    this.options.onView(view);
+    this.options.onView(this.attendant.decorate(view));
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
     else if (previous === 'wrapUp' && phase === 'ready' && view.prefs.autoMinimise) void this.setPanelVisible(false);
@@ -252,6 +274,7 @@ export class AgentSession {
       await this.refreshDevices();
       return;
     }
+    if (intent.kind === 'forgetMe') await this.attendant.forget();
     const prefs = await this.prefs.apply(intent);
     this.runtime.patchView({ prefs });
     if (intent.kind === 'setAudioDevice') await this.runtime.useAudioDevice(intent.role, intent.deviceId);
