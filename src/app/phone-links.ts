@@ -63,8 +63,8 @@ export function phoneLinkHandlerUrl(location: Pick<Location, 'origin' | 'pathnam
  * agent's click (browsers want a user gesture and show their own prompt); the browser allows it
  * only for a handler URL on the page's own origin, over https or on localhost.
  */
-export function registerPhoneLinks(nav: Partial<Pick<Navigator, 'registerProtocolHandler'>>, location: Pick<Location, 'origin' | 'pathname'>): PhoneLinksView {
-  if (typeof nav.registerProtocolHandler !== 'function') return { status: 'unsupported', detail: null };
+export function registerPhoneLinks(nav: Partial<Pick<Navigator, 'registerProtocolHandler'>> | undefined, location: Pick<Location, 'origin' | 'pathname'> | undefined): PhoneLinksView {
+  if (typeof nav?.registerProtocolHandler !== 'function' || location === undefined) return { status: 'unsupported', detail: null };
   const url = phoneLinkHandlerUrl(location);
   try {
     for (const scheme of PHONE_LINK_SCHEMES) nav.registerProtocolHandler(scheme, url);
@@ -75,8 +75,8 @@ export function registerPhoneLinks(nav: Partial<Pick<Navigator, 'registerProtoco
 }
 
 /** Whether this browser offers the registration at all. */
-export function phoneLinksSupported(nav: Partial<Pick<Navigator, 'registerProtocolHandler'>>): PhoneLinksView {
-  return { status: typeof nav.registerProtocolHandler === 'function' ? 'available' : 'unsupported', detail: null };
+export function phoneLinksSupported(nav: Partial<Pick<Navigator, 'registerProtocolHandler'>> | undefined): PhoneLinksView {
+  return { status: typeof nav?.registerProtocolHandler === 'function' ? 'available' : 'unsupported', detail: null };
 }
 
 /**
