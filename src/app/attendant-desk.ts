@@ -47,7 +47,8 @@ export class AttendantDesk {
       warn: options.warn,
       ...(options.open ? { open: options.open } : {}),
     });
-    this.local = { phoneLinks: phoneLinksSupported(globalThis.navigator as Navigator | undefined), crmOpenFailed: null };
+    // `navigator` is typed as always there, but Node (the unit tests) has none before v21.
+    this.local = { phoneLinks: phoneLinksSupported(globalThis.navigator), crmOpenFailed: null };
   }
 
   /** A view with this tab's own slice (drawn in every tab, owner or follower). */
@@ -61,7 +62,7 @@ export class AttendantDesk {
     if (intent.kind === 'showInCrm') void this.showInCrm(intent.recordId);
     if (intent.kind === 'registerPhoneLinks') {
       // Synchronously, inside the agent's click: browsers prompt only from a user gesture.
-      const phoneLinks = registerPhoneLinks(globalThis.navigator as Navigator | undefined, globalThis.location as Location | undefined);
+      const phoneLinks = registerPhoneLinks(globalThis.navigator, globalThis.location);
       if (phoneLinks.status === 'failed') this.options.warn(`phone links were not registered: ${phoneLinks.detail ?? ''}`);
       this.setLocal({ ...this.local, phoneLinks });
     }
