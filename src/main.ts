@@ -4,18 +4,19 @@
  * The same page opened with `?link=` is the handler of a clicked tel:/sip:/callto: link
  * (docs/phone-links.md): it hands the number to the tab that owns the phone and says what happened.
  */
-import { isPhoneLinkPage, runPhoneLinkPage, startSoftphone } from './app/index.ts';
-import { messagesFor, resolveLanguage } from './i18n/index.ts';
+import { isPhoneLinkPage, startSoftphone } from './app/index.ts';
+import { linkPageMessagesFor, resolveLanguage } from './i18n/index.ts';
 import './components/softphone-shell/softphone-shell.ts';
 
 if (isPhoneLinkPage(location.search)) {
-  void import('./components/phone-link-page/phone-link-page.ts').then(() => {
+  // Its own chunks: the softphone never loads them, the link page loads nothing else of note.
+  void Promise.all([import('./app/phone-link-page.ts'), import('./components/phone-link-page/phone-link-page.ts')]).then(([{ runPhoneLinkPage }]) => {
     // No call-center settings here (this page is not inside Salesforce): the browser's language.
     const language = resolveLanguage(undefined, navigator.languages);
     const page = document.createElement('dialtone-phone-link-page');
-    page.messages = messagesFor(language);
+    page.messages = linkPageMessagesFor(language);
     document.documentElement.lang = language;
-    document.title = page.messages.attendant.linkPageTitle;
+    document.title = page.messages.linkPageTitle;
     document.body.append(page);
     return runPhoneLinkPage(location.search, (state) => {
       page.link = state.link;

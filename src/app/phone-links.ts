@@ -25,14 +25,16 @@ export const LINK_PARAM = 'link';
 /** What the owner tab did with a link. */
 export type LinkOutcome = 'dialling' | 'notLoggedIn' | 'busy' | 'badNumber';
 
-interface DialMessage {
+/** A link page's request (src/app/phone-link-page.ts sends it). */
+export interface DialMessage {
   readonly v: 1;
   readonly type: 'dial';
   readonly id: string;
   readonly link: string;
 }
 
-interface AnswerMessage {
+/** The owner's answer to one {@link DialMessage}. */
+export interface AnswerMessage {
   readonly v: 1;
   readonly type: 'answer';
   readonly id: string;
@@ -47,7 +49,8 @@ function isDial(value: unknown): value is DialMessage {
   return m.v === 1 && m.type === 'dial' && typeof m.id === 'string' && m.id.length <= 64 && typeof m.link === 'string';
 }
 
-function isAnswer(value: unknown, id: string): value is AnswerMessage {
+/** Whether `value` is the owner's answer to the request `id`. */
+export function isAnswer(value: unknown, id: string): value is AnswerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
   return m.v === 1 && m.type === 'answer' && m.id === id && typeof m.outcome === 'string' && OUTCOMES.has(m.outcome);
@@ -96,53 +99,6 @@ export function listenForPhoneLinks(dial: (number: string) => Exclude<LinkOutcom
     channel.postMessage(answer);
   };
   return () => channel.close();
-}
-
-/** What the link page shows. */
-export type LinkPageStatus = 'sending' | LinkOutcome | 'noSoftphone';
-
-/** The link page's state: the link as clicked, the number read from it, and where it is. */
-export interface LinkPageState {
-  readonly link: string;
-  readonly number: string | null;
-  readonly status: LinkPageStatus;
-}
-
-/**
- * The page a clicked link opens: reads `?link=`, hands it to the owner tab and reports what
- * happened through `render`. Resolves with the final state.
- */
-export async function runPhoneLinkPage(search: string, render: (state: LinkPageState) => void, timeoutMs = LINK_ANSWER_TIMEOUT_MS): Promise<LinkPageState> {
-  const link = new URLSearchParams(search).get(LINK_PARAM) ?? '';
-  const parsed = numberOfPhoneLink(link);
-  if (!parsed.ok) {
-    const state: LinkPageState = { link, number: null, status: 'badNumber' };
-    render(state);
-    return state;
-  }
-  const sending: LinkPageState = { link, number: parsed.number, status: 'sending' };
-  render(sending);
-  if (typeof BroadcastChannel !== 'function') {
-    const state: LinkPageState = { ...sending, status: 'noSoftphone' };
-    render(state);
-    return state;
-  }
-  const channel = new BroadcastChannel(PHONE_LINK_CHANNEL);
-  const id = globalThis.crypto.randomUUID();
-  const status = await new Promise<LinkPageStatus>((resolve) => {
-    const timer = setTimeout(() => resolve('noSoftphone'), timeoutMs);
-    channel.onmessage = (event: MessageEvent<unknown>) => {
-      if (!isAnswer(event.data, id)) return;
-      clearTimeout(timer);
-      resolve(event.data.outcome);
-    };
-    const message: DialMessage = { v: 1, type: 'dial', id, link };
-    channel.postMessage(message);
-  });
-  channel.close();
-  const state: LinkPageState = { ...sending, status };
-  render(state);
-  return state;
 }
 
 /** Whether this page load is a clicked phone link (the handler URL), not the softphone. */

@@ -39,14 +39,6 @@ export interface AttendantMessages {
   readonly linksUnsupported: string;
   readonly linksFailed: (detail: string) => string;
 
-  /** The page a clicked tel:/sip:/callto: link opens. */
-  readonly linkPageTitle: string;
-  readonly linkSending: (number: string) => string;
-  readonly linkDialling: (number: string) => string;
-  readonly linkNoSoftphone: string;
-  readonly linkNotLoggedIn: string;
-  readonly linkBusy: string;
-  readonly linkBadNumber: (link: string) => string;
 }
 
 const en: AttendantMessages = {
@@ -73,13 +65,6 @@ const en: AttendantMessages = {
   linksRegistered: 'Asked the browser. If it shows a prompt, choose Allow: phone links will then dial from the tab that has your phone.',
   linksUnsupported: 'This browser cannot hand phone links to Dialtone. Use click-to-dial in Salesforce, or type the number.',
   linksFailed: (detail) => `The browser refused to register Dialtone for phone links: ${detail}`,
-  linkPageTitle: 'Dialtone: phone link',
-  linkSending: (number) => `Sending ${number} to your softphone…`,
-  linkDialling: (number) => `Dialling ${number} from your softphone in Salesforce. You can close this tab.`,
-  linkNoSoftphone: 'No Dialtone softphone answered in this browser. Open Salesforce, log in to the phone, then click the link again.',
-  linkNotLoggedIn: 'Your softphone is not logged in. Log in to the phone in Salesforce, then click the link again.',
-  linkBusy: 'You are on a call or finishing one. Be available again, then click the link again.',
-  linkBadNumber: (link) => `This link has no phone number to dial: ${link}. Expected tel:, sip: or callto: followed by a number.`,
 };
 
 const es: AttendantMessages = {
@@ -106,13 +91,6 @@ const es: AttendantMessages = {
   linksRegistered: 'Pedido al navegador. Si muestra un aviso, elige Permitir: los enlaces de teléfono marcarán desde la pestaña que tiene tu teléfono.',
   linksUnsupported: 'Este navegador no puede pasar enlaces de teléfono a Dialtone. Usa clic para marcar en Salesforce o escribe el número.',
   linksFailed: (detail) => `El navegador no registró Dialtone para los enlaces de teléfono: ${detail}`,
-  linkPageTitle: 'Dialtone: enlace de teléfono',
-  linkSending: (number) => `Enviando ${number} a tu softphone…`,
-  linkDialling: (number) => `Marcando ${number} desde tu softphone en Salesforce. Puedes cerrar esta pestaña.`,
-  linkNoSoftphone: 'Ningún softphone Dialtone respondió en este navegador. Abre Salesforce, inicia sesión en el teléfono y vuelve a hacer clic en el enlace.',
-  linkNotLoggedIn: 'Tu softphone no tiene la sesión iniciada. Inicia sesión en el teléfono en Salesforce y vuelve a hacer clic en el enlace.',
-  linkBusy: 'Estás en una llamada o terminándola. Vuelve a estar disponible y haz clic de nuevo en el enlace.',
-  linkBadNumber: (link) => `Este enlace no tiene un número que marcar: ${link}. Se esperaba tel:, sip: o callto: seguido de un número.`,
 };
 
 const pt: AttendantMessages = {
@@ -139,13 +117,6 @@ const pt: AttendantMessages = {
   linksRegistered: 'Pedido ao navegador. Se ele mostrar um aviso, escolha Permitir: os links de telefone vão discar pela aba que tem o seu telefone.',
   linksUnsupported: 'Este navegador não consegue passar links de telefone ao Dialtone. Use o clique para discar no Salesforce ou digite o número.',
   linksFailed: (detail) => `O navegador recusou registrar o Dialtone para links de telefone: ${detail}`,
-  linkPageTitle: 'Dialtone: link de telefone',
-  linkSending: (number) => `Enviando ${number} ao seu softphone…`,
-  linkDialling: (number) => `Discando ${number} pelo seu softphone no Salesforce. Você pode fechar esta aba.`,
-  linkNoSoftphone: 'Nenhum softphone Dialtone respondeu neste navegador. Abra o Salesforce, entre no telefone e clique no link de novo.',
-  linkNotLoggedIn: 'Seu softphone não está com a sessão iniciada. Entre no telefone no Salesforce e clique no link de novo.',
-  linkBusy: 'Você está em uma chamada ou terminando uma. Fique disponível de novo e clique no link outra vez.',
-  linkBadNumber: (link) => `Este link não tem um número para discar: ${link}. Esperado tel:, sip: ou callto: seguido de um número.`,
 };
 
 /** The attendant catalogues, by language (the language files take theirs from here). */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallHistoryKeeper } from '../../src/app/call-history.ts';
-import { LINK_PARAM, listenForPhoneLinks, registerPhoneLinks, runPhoneLinkPage, type LinkPageState } from '../../src/app/phone-links.ts';
+import { runPhoneLinkPage, type LinkPageState } from '../../src/app/phone-link-page.ts';
+import { LINK_PARAM, listenForPhoneLinks, registerPhoneLinks } from '../../src/app/phone-links.ts';
 import { newCall } from '../../src/call/call-facts.ts';
 import { parseCallId } from '../../src/call/index.ts';
 import type { CallHistoryEntryView } from '../../src/controllers/agent-view.ts';

@@ -8,7 +8,7 @@ import { softphoneContext, type ShellState, type SoftphoneIntent, type Softphone
 import '../../../src/components/softphone-shell/softphone-shell.ts';
 import '../../../src/components/phone-link-page/phone-link-page.ts';
 import type { PhoneLinkPageStatus } from '../../../src/components/phone-link-page/phone-link-page.ts';
-import { messagesFor, type Language } from '../../../src/i18n/index.ts';
+import { linkPageMessagesFor, type Language } from '../../../src/i18n/index.ts';
 
 /** What the test drives through `page.evaluate`. */
 export interface HarnessApi {
@@ -74,7 +74,7 @@ window.harness = {
   alerts,
   showLinkPage: (language, link, number, status) => {
     const page = document.createElement('dialtone-phone-link-page');
-    Object.assign(page, { messages: messagesFor(language), link, number, status });
+    Object.assign(page, { messages: linkPageMessagesFor(language), link, number, status });
     root.replaceChildren(page);
   },
 };

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Messages } from '../../i18n/index.ts';
+import type { LinkPageMessages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 
 /** Where a clicked link is (src/app/phone-links.ts `LinkPageStatus`, repeated: components never import app). */
@@ -34,15 +34,14 @@ export class PhoneLinkPage extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) messages: Messages | undefined;
+  @property({ attribute: false }) messages: LinkPageMessages | undefined;
   @property({ attribute: false }) link = '';
   @property({ attribute: false }) number: string | null = null;
   @property({ attribute: false }) status: PhoneLinkPageStatus = 'sending';
 
   override render() {
-    const m = this.messages;
-    if (!m) return nothing;
-    const a = m.attendant;
+    const a = this.messages;
+    if (!a) return nothing;
     const number = this.number ?? '';
     const text: Record<PhoneLinkPageStatus, string> = {
       sending: a.linkSending(number),
