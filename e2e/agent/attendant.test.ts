@@ -48,6 +48,12 @@ async function reload(): Promise<Frame> {
   return adapter;
 }
 
+/** Unfolds the settings (a click on an open <details> would fold them). */
+async function openSettings(): Promise<void> {
+  const settings = tab.adapter.getByTestId('settings');
+  if (!(await settings.evaluate((details) => (details as HTMLDetailsElement).open))) await settings.locator('summary').click();
+}
+
 async function logInAndWait(): Promise<void> {
   await logIn(tab.adapter, rig.agent());
   await waitForStatus(tab.adapter, 'ready', 15_000);
@@ -74,7 +80,7 @@ describe('CONFIGURACIÓN: the panel size', () => {
     await waitFor('the panel at the call center\'s size', async () => (await rig.lightning.state()).tab?.panel, (panel) => panel !== undefined);
     const before = (await rig.lightning.state()).tab?.panel;
     expect(before?.widthPX, 'the test needs a size other than the default').not.toBe(420);
-    await tab.adapter.getByTestId('settings').locator('summary').click();
+    await openSettings();
     await tab.adapter.getByTestId('panel-width').fill('150');
     await tab.adapter.getByTestId('apply-size').click();
     expect(await tab.adapter.getByTestId('panel-size-help').textContent(), 'a size outside Open CTI\'s range is refused, saying why').toContain('200–1920');
@@ -142,7 +148,7 @@ describe('call history and Show in CRM', () => {
     await reload();
     await logInAndWait();
     await expect.poll(async () => (await historyShown()).length, { message: 'the history comes back from IndexedDB', timeout: 10_000 }).toBe(2);
-    await tab.adapter.getByTestId('settings').locator('summary').click();
+    await openSettings();
     await tab.adapter.getByTestId('forget-me').click();
     await expect.poll(() => tab.adapter.getByTestId('history-empty').count()).toBe(1);
     await reload();
@@ -154,7 +160,7 @@ describe('call history and Show in CRM', () => {
 
 describe('tel:, sip: and callto: links', () => {
   it('registers Dialtone for tel, sip and web+callto from the agent\'s click, with a same-origin handler URL', async () => {
-    await tab.adapter.getByTestId('settings').locator('summary').click();
+    await openSettings();
     await tab.adapter.getByTestId('register-phone-links').click();
     await expect.poll(() => tab.adapter.getByTestId('phone-links').getAttribute('data-status')).toBe('registered');
     const registered = await tab.adapter.evaluate(() => (window as unknown as { __registered: { scheme: string; url: string }[] }).__registered);
