@@ -54,8 +54,8 @@ async function openSettings(): Promise<void> {
   if (!(await settings.evaluate((details) => (details as HTMLDetailsElement).open))) await settings.locator('summary').click();
 }
 
-async function logInAndWait(): Promise<void> {
-  await logIn(tab.adapter, rig.agent());
+async function logInAndWait(agent = 0): Promise<void> {
+  await logIn(tab.adapter, rig.agent(agent));
   await waitForStatus(tab.adapter, 'ready', 15_000);
 }
 
@@ -144,9 +144,15 @@ describe('call history and Show in CRM', () => {
     await expect.poll(async () => (await historyShown()).map((e) => e.direction), { timeout: 10_000 }).toEqual(['outbound', 'inbound']);
   });
 
-  it('keeps the history across a reload, for that agent, and "Forget me" erases it', async () => {
+  it('keeps the history across a reload, for that agent only, and "Forget me" erases it', async () => {
     await reload();
-    await logInAndWait();
+    await logInAndWait(1);
+    await tab.adapter.getByTestId('history-empty').waitFor({ timeout: 10_000 });
+    await tab.page.waitForTimeout(500); // give another agent's history (wrongly) the time to load
+    expect(await historyShown(), 'another agent on the same browser does not see these calls').toEqual([]);
+    await tab.adapter.getByTestId('logout').click();
+    await waitForStatus(tab.adapter, 'loggedOut');
+    await logInAndWait(0);
     await expect.poll(async () => (await historyShown()).length, { message: 'the history comes back from IndexedDB', timeout: 10_000 }).toBe(2);
     await openSettings();
     await tab.adapter.getByTestId('forget-me').click();

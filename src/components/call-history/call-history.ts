@@ -2,11 +2,11 @@ import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { CallHistoryEntryView } from '../../controllers/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
-import { ownValue } from '../../shared/own-value.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { formatDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { objectLabel } from '../shared/names.ts';
 import { crmSourceIcon } from '../shared/crm-icon.ts';
 import { callHistoryStyles } from './call-history.styles.ts';
 
@@ -17,10 +17,6 @@ const KEPT_ENTRIES = 50;
 
 const ARROWS: Readonly<Record<CallHistoryEntryView['direction'], string>> = { inbound: '↙', outbound: '↗', dialer: '↗' };
 
-/** An object API name in the agent's language (custom objects as Salesforce names them). */
-function objectLabel(m: Messages, objectType: string): string {
-  return ownValue(m.recordObjects as Readonly<Record<string, string>>, objectType) ?? objectType;
-}
 
 /**
  * The agent's last calls (docs/call-history.md): direction, who (the record's name, the caller's
