@@ -5,12 +5,12 @@
  * (docs/phone-links.md): it hands the number to the tab that owns the phone and says what happened.
  */
 import { isPhoneLinkPage, startSoftphone } from './app/index.ts';
-import { linkPageMessagesFor, resolveLanguage } from './i18n/index.ts';
+import { resolveLanguage } from './i18n/index.ts';
 import './components/softphone-shell/softphone-shell.ts';
 
 if (isPhoneLinkPage(location.search)) {
   // Its own chunks: the softphone never loads them, the link page loads nothing else of note.
-  void Promise.all([import('./app/phone-link-page.ts'), import('./components/phone-link-page/phone-link-page.ts')]).then(([{ runPhoneLinkPage }]) => {
+  void Promise.all([import('./app/phone-link-page.ts'), import('./i18n/link-page-messages.ts'), import('./components/phone-link-page/phone-link-page.ts')]).then(([{ runPhoneLinkPage }, { linkPageMessagesFor }]) => {
     // No call-center settings here (this page is not inside Salesforce): the browser's language.
     const language = resolveLanguage(undefined, navigator.languages);
     const page = document.createElement('dialtone-phone-link-page');

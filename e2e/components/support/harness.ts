@@ -8,7 +8,8 @@ import { softphoneContext, type ShellState, type SoftphoneIntent, type Softphone
 import '../../../src/components/softphone-shell/softphone-shell.ts';
 import '../../../src/components/phone-link-page/phone-link-page.ts';
 import type { PhoneLinkPageStatus } from '../../../src/components/phone-link-page/phone-link-page.ts';
-import { linkPageMessagesFor, type Language } from '../../../src/i18n/index.ts';
+import type { Language } from '../../../src/i18n/index.ts';
+import { linkPageMessagesFor } from '../../../src/i18n/link-page-messages.ts';
 
 /** What the test drives through `page.evaluate`. */
 export interface HarnessApi {

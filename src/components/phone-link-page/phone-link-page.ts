@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { LinkPageMessages } from '../../i18n/index.ts';
+import type { LinkPageMessages } from '../../i18n/link-page-messages.ts';
 import { sldsTokens } from '../slds.styles.ts';
 
 /** Where a clicked link is (src/app/phone-links.ts `LinkPageStatus`, repeated: components never import app). */
