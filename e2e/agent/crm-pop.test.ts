@@ -4,13 +4,10 @@
  * shows (`appViewInfo`), the Open CTI requests it received, the records it stores, the NeoApi
  * requests the platform received — and from the agent's panel (the record slice says why).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
-import { validateConfig } from '../../src/config/index.ts';
-import { dialPlanFrom, normaliseDialNumber } from '../../src/crm/dial-number.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
 import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { dialOf as dialPlanOf } from './support/dial-plan.ts';
 
 const OVERRIDES = { '/dialtoneCrm/nationalIdField': 'NationalId__c' };
 const MARIA = '003Dt000HccIdlkIIC';
@@ -33,17 +30,7 @@ afterAll(async () => {
 
 /** What the product's dial plan makes of a number shown on a record (the call center as shipped). */
 function dialOf(shown: string): string {
-  const config = validateConfig({
-    ...settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8')),
-    ...OVERRIDES,
-    '/neotelConnection/neoApiUrl': 'https://neotel.example.com/neoapi/webservice.asmx',
-    '/neotelConnection/sipWebSocketUrl': 'wss://neotel.example.com/sip',
-    '/neotelConnection/sipDomain': 'neotel.example.com',
-  });
-  if (!config.ok) throw new Error(config.errors.map((e) => e.message).join('\n'));
-  const dial = normaliseDialNumber(shown, dialPlanFrom(config.config));
-  if (!dial.ok) throw new Error(`${shown} does not normalise: ${dial.reason}`);
-  return dial.dial;
+  return dialPlanOf(shown, OVERRIDES);
 }
 
 /** What Salesforce shows in the main area. */

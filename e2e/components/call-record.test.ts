@@ -53,6 +53,16 @@ describe('the call record panel', () => {
     expect((await ui.controls()).unnamed).toEqual([]);
   });
 
+  it('marks the found record with the Salesforce icon and opens it with Show in CRM, by keyboard', async () => {
+    await ui.show(shell(states.connected(), { record: linked }));
+    expect(await ui.page.getByTestId('call-record').getByTestId('crm-source-icon').getAttribute('aria-label')).toBe('Found in Salesforce');
+    const show = ui.page.getByTestId('record-show-in-crm');
+    expect(await show.getAttribute('aria-label')).toBe('Show Contact Ana Pérez in Salesforce');
+    await show.focus();
+    await ui.page.keyboard.press('Enter');
+    expect(await ui.intents()).toEqual([{ kind: 'showInCrm', recordId: '003Dt000HccIdlkIIC' }]);
+  });
+
   it('offers the sync after a no-match pop, operable by keyboard', async () => {
     await ui.show(shell(states.connected(), { record: { status: 'newRecord', linked: null, candidates: [], canSync: true } }));
     expect(await ui.page.getByTestId('record-status').textContent()).toContain('No record matched');

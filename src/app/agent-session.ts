@@ -11,6 +11,7 @@ import { PositionPoller, createTicker } from '../neoapi/index.ts';
 import { monitoredByOf } from '../neoapi/position-monitoring.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
+import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { failedLogViewOf } from './failed-logs.ts';
@@ -44,6 +45,9 @@ export class AgentSession {
   /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
   readonly tasks: TaskLogger | undefined;
   private readonly prefs: PreferenceKeeper;
+  /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
+  private readonly attendant: AttendantDesk;
+  private lastShown: AgentView | undefined;
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
@@ -75,6 +79,15 @@ export class AgentSession {
         })
       : undefined;
     this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
+    this.attendant = new AttendantDesk({
+      api: options.api,
+      categories: config.categories,
+      agent: () => this.runtime.agent,
+      onHistory: (history) => this.runtime.patchView({ history }),
+      onLocal: () => this.lastShown && this.show(this.lastShown),
+      send: (intent) => this.send(intent),
+      warn,
+    });
     // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
     const log: MonitoringLog = this.tasks
       ? outboxMonitoringLog(this.tasks)
@@ -88,7 +101,10 @@ export class AgentSession {
     this.runtime = new AgentRuntime({
       config,
       neo,
-      crm: this.crm.hooks((call, final) => this.tasks?.log(call, final)),
+      crm: this.crm.hooks((call, final) => {
+        this.tasks?.log(call, final);
+        this.attendant.logged(call, this.crm.screenPop?.linkOf(call) ?? null);
+      }),
       createPhone: (credentials) => this.createPhone(credentials),
       createPoller: (user, onEvent: (event: AgentEvent) => void) =>
         new PositionPoller({
@@ -120,13 +136,18 @@ export class AgentSession {
     // sip.js is its own chunk: fetched now, so the phone is there by the time the agent logs in.
     void preloadSipPhone().catch((error: unknown) => this.options.warn('the phone (sip.js) did not load; logging in will retry', error));
     // Independent of each other, so all at once: preferences and vault, devices, the tab lock.
-    const prefsRead = this.prefs.load().then((prefs) => this.runtime.patchView({ prefs }));
+    const prefsRead = this.prefs.load().then((prefs) => {
+      this.runtime.patchView({ prefs });
+      // The size the agent chose last time (CONFIGURACIÓN), for this tab's panel too.
+      if (prefs.panelWidth !== null || prefs.panelHeight !== null) void this.resizePanel(prefs.panelWidth, prefs.panelHeight);
+    });
     void this.refreshDevices();
     this.tabs = await TabSync.join(this.options.config.general.internalName, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
+        this.attendant.own();
         // The resumed phone takes the remembered audio devices.
         if (state) void prefsRead.then(() => this.runtime.resume(state.kit));
       },
@@ -142,6 +163,7 @@ export class AgentSession {
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
   send(intent: SoftphoneIntent): void {
+    if (this.attendant.handleLocally(intent)) return;
     if (this.tabs?.relay(intent) === true) return;
     if (intent.kind === 'login') {
       void this.login(intent);
@@ -179,6 +201,7 @@ export class AgentSession {
     if (this.tabs && !this.tabs.owns) return;
     // A changed record slice was drawn by the nested patchView: this view is already stale.
     if (this.crm.ownerView(undecorated)) return;
+    this.attendant.follow(undecorated);
     const view = this.desk.decorate(undecorated);
     const loggedIn = 'session' in view.agent;
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
@@ -196,8 +219,9 @@ export class AgentSession {
     const phase = view.agent.phase;
     const previous = this.shownPhase;
     this.shownPhase = phase;
+    this.lastShown = view;
     this.crm.shown(view);
-    this.options.onView(view);
+    this.options.onView(this.attendant.decorate(view));
     if (view.agent.phone === 'registered') this.dialPlan ??= this.loadDialPlan();
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
@@ -262,6 +286,7 @@ export class AgentSession {
       await this.refreshDevices();
       return;
     }
+    if (intent.kind === 'forgetMe') await this.attendant.forget();
     const prefs = await this.prefs.apply(intent);
     this.runtime.patchView({ prefs });
     if (intent.kind === 'setAudioDevice') await this.runtime.useAudioDevice(intent.role, intent.deviceId);

@@ -1,2 +1,3 @@
 export { SoftphoneApp, startSoftphone } from './softphone-app.ts';
 export type { SoftphoneAppOptions } from './softphone-app.ts';
+export { isPhoneLinkPage } from './phone-links.ts';

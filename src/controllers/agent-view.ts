@@ -9,6 +9,9 @@ import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue, 
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
+import type { AttendantView, CallHistoryEntryView } from './call-history-view.ts';
+
+export type { AttendantView, CallHistoryEntryView, PhoneLinksView } from './call-history-view.ts';
 
 /** Which tab this is: the owner runs the phone; a follower mirrors it and relays clicks. */
 export type TabRole = 'owner' | 'follower' | 'alone';
@@ -183,6 +186,10 @@ export interface AgentView {
   readonly transferTargets?: TransferTargets | null;
   /** The current call's Salesforce record and why it was chosen; absent or `null` without a call. */
   readonly record?: CallRecordView | null;
+  /** The agent's last calls, newest first (docs/call-history.md); absent = none or not loaded. */
+  readonly history?: readonly CallHistoryEntryView[];
+  /** This tab's phone-link registration and "Show in CRM" outcome (docs/phone-links.md, docs/call-history.md). */
+  readonly attendant?: AttendantView;
 }
 
 /** A dead-lettered call log as the agent sees it (src/app/failed-logs.ts builds it). */
@@ -283,7 +290,11 @@ export type SoftphoneIntent =
   /** Find the record saved from the no-match new-record modal and link it. */
   | { readonly kind: 'syncRecord' }
   /** A click on a phone field in Salesforce (relayed to the tab that owns the phone). */
-  | { readonly kind: 'clickToDial'; readonly number: string; readonly recordId: string | null; readonly objectType: string | null; readonly recordName: string | null };
+  | { readonly kind: 'clickToDial'; readonly number: string; readonly recordId: string | null; readonly objectType: string | null; readonly recordName: string | null }
+  /** "Show in CRM": open this record in Salesforce (Open CTI `screenPop`), from a call or a history entry. */
+  | { readonly kind: 'showInCrm'; readonly recordId: string }
+  /** Ask the browser to open tel:, sip: and web+callto: links with Dialtone (this tab; docs/phone-links.md). */
+  | { readonly kind: 'registerPhoneLinks' };
 
 /** The kind of a {@link SoftphoneIntent}. */
 export type SoftphoneIntentKind = SoftphoneIntent['kind'];

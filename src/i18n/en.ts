@@ -1,3 +1,4 @@
+import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import type { Messages } from './messages.ts';
 
 /** English catalogue: the reference text the other languages translate. */
@@ -179,7 +180,7 @@ export const en: Messages = {
   microphoneAsk: 'Allow the microphone so calls carry your voice and devices show their names.',
   microphoneDenied: 'The browser blocks the microphone: callers cannot hear you. Allow it in the site settings (padlock icon) and reload.',
   forgetMe: 'Forget me on this browser',
-  forgetMeHelp: 'Erases your user, device, saved device password and settings from this browser. Call logs waiting for Salesforce are kept.',
+  forgetMeHelp: 'Erases your user, device, saved device password, settings and call history from this browser. Call logs waiting for Salesforce are kept.',
   pendingLogs: (count) => (count === 1 ? '1 call log waiting for Salesforce' : `${count} call logs waiting for Salesforce`),
   failedLogs: (count) => (count === 1 ? '1 call log refused by Salesforce' : `${count} call logs refused by Salesforce`),
   failedLogsHelp:
@@ -267,4 +268,5 @@ export const en: Messages = {
   conferenceRemove: (name) => `Remove ${name} from the conference`,
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',
+  attendant: ATTENDANT_MESSAGES.en,
 };

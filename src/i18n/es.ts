@@ -1,3 +1,4 @@
+import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import type { Messages } from './messages.ts';
 
 /** Spanish catalogue (usted register), the default for the Neotel deployments this product comes from. */
@@ -179,7 +180,7 @@ export const es: Messages = {
   microphoneAsk: 'Permita el micrófono para que se oiga su voz y los dispositivos muestren su nombre.',
   microphoneDenied: 'El navegador bloquea el micrófono: no se le oirá en las llamadas. Permítalo en la configuración del sitio (icono del candado) y recargue.',
   forgetMe: 'Olvidarme en este navegador',
-  forgetMeHelp: 'Borra de este navegador su usuario, dispositivo, contraseña del dispositivo guardada y ajustes. Los registros de llamada pendientes para Salesforce se conservan.',
+  forgetMeHelp: 'Borra de este navegador su usuario, dispositivo, contraseña del dispositivo guardada, ajustes e historial de llamadas. Los registros de llamada pendientes para Salesforce se conservan.',
   pendingLogs: (count) => (count === 1 ? '1 registro de llamada pendiente de guardar en Salesforce' : `${count} registros de llamada pendientes de guardar en Salesforce`),
   failedLogs: (count) => (count === 1 ? '1 registro de llamada rechazado por Salesforce' : `${count} registros de llamada rechazados por Salesforce`),
   failedLogsHelp:
@@ -267,4 +268,5 @@ export const es: Messages = {
   conferenceRemove: (name) => `Quitar a ${name} de la conferencia`,
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
+  attendant: ATTENDANT_MESSAGES.es,
 };

@@ -1,4 +1,5 @@
 import type { CallDirection, Notice } from '../call/index.ts';
+import type { AttendantMessages } from './attendant-messages.ts';
 
 /** Why a typed number was refused (mirrors `DialRefusal` of the agent view). */
 export type DialRefusalCode = 'empty' | 'tooShort' | 'tooLong' | 'invalidCharacters' | 'notANumber';
@@ -270,4 +271,7 @@ export interface Messages {
   readonly conferenceRemove: (name: string) => string;
   readonly conferenceRemoveShort: string;
   readonly conferenceEnd: string;
+
+  /** Call history, "Show in CRM" and phone links (src/i18n/attendant-messages.ts). */
+  readonly attendant: AttendantMessages;
 }

@@ -1,3 +1,4 @@
+import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import type { Messages } from './messages.ts';
 
 /** Brazilian Portuguese catalogue (você register). */
@@ -179,7 +180,7 @@ export const pt: Messages = {
   microphoneAsk: 'Permita o microfone para que ouçam sua voz e os dispositivos mostrem seus nomes.',
   microphoneDenied: 'O navegador bloqueia o microfone: ninguém ouvirá você nas chamadas. Permita-o nas configurações do site (ícone do cadeado) e recarregue.',
   forgetMe: 'Esquecer-me neste navegador',
-  forgetMeHelp: 'Apaga deste navegador seu usuário, dispositivo, senha do dispositivo salva e ajustes. Os registros de chamada aguardando o Salesforce são mantidos.',
+  forgetMeHelp: 'Apaga deste navegador seu usuário, dispositivo, senha do dispositivo salva, ajustes e histórico de chamadas. Os registros de chamada aguardando o Salesforce são mantidos.',
   pendingLogs: (count) => (count === 1 ? '1 registro de chamada aguardando o Salesforce' : `${count} registros de chamada aguardando o Salesforce`),
   failedLogs: (count) => (count === 1 ? '1 registro de chamada recusado pelo Salesforce' : `${count} registros de chamada recusados pelo Salesforce`),
   failedLogsHelp:
@@ -267,4 +268,5 @@ export const pt: Messages = {
   conferenceRemove: (name) => `Remover ${name} da conferência`,
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',
+  attendant: ATTENDANT_MESSAGES.pt,
 };

@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { StorageError } from './errors.ts';
+import { createCallHistory, type CallHistoryStore } from './call-history.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { createPrefsStore, type PrefsStore } from './prefs.ts';
 import { DATABASE_NAME, SCHEMA_VERSION, runMigrations, type DialtoneDb, type DialtoneDbSchema } from './schema.ts';
@@ -29,6 +30,8 @@ export interface DialtoneStore {
   readonly vault: Vault;
   /** Task logs until Salesforce confirms them. */
   readonly outbox: Outbox;
+  /** Each agent's last calls (docs/call-history.md). */
+  readonly history: CallHistoryStore;
   /** The schema version of the open database. */
   readonly version: number;
   /** Closes the connection; later calls reject `CLOSED`. */
@@ -101,6 +104,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Dialton
     prefs: createPrefsStore(connection, name),
     vault: createVault(connection, name, crypto),
     outbox: createOutbox(connection, name),
+    history: createCallHistory(connection, name),
     version: opened.version,
     close() {
       closedReason ??= 'the store was closed by this tab';

@@ -50,6 +50,35 @@ export interface OutboxRecord {
   readonly updatedAt: number;
 }
 
+/** The record a call-history entry links to (untrusted name: render as text). */
+export interface CallHistoryRecordLink {
+  readonly id: string;
+  readonly objectType: string;
+  readonly name: string | null;
+}
+
+/**
+ * One call in an agent's history (docs/call-history.md), keyed `<agent>\u0000<callKey>` so each
+ * agent's calls are theirs only, and a call logged twice (ended, then categorised) stays one entry.
+ */
+export interface CallHistoryRecord {
+  readonly key: string;
+  /** The NeoApi user whose call this was. */
+  readonly agent: string;
+  /** The call's `CallObject` (platform call id, or the SIP leg before the platform numbered it). */
+  readonly callKey: string;
+  readonly direction: 'inbound' | 'outbound' | 'dialer';
+  readonly number: string | null;
+  /** The caller's display name from the INVITE, when no record gave a better one. */
+  readonly callerName: string | null;
+  readonly record: CallHistoryRecordLink | null;
+  readonly startedAt: number;
+  readonly answeredAt: number | null;
+  readonly endedAt: number | null;
+  /** The disposition's subcategory id and its name as the call center named it then. */
+  readonly disposition: { readonly subcategory: number; readonly label: string | null; readonly callbackAt: string | null } | null;
+}
+
 /** The typed shape of the database, for `idb`. Values are validated on read anyway. */
 export interface DialtoneDbSchema extends DBSchema {
   /** One record per preference name; see `prefs.ts`. */
@@ -58,6 +87,8 @@ export interface DialtoneDbSchema extends DBSchema {
   vault: { key: 'key' | 'secret'; value: VaultRecord };
   /** Task logs until Salesforce confirms them (keyPath `key` = the CallObject); see `outbox.ts`. */
   outbox: { key: string; value: OutboxRecord };
+  /** Each agent's last calls (keyPath `key`; index `byAgent` on `[agent, startedAt]`); see `call-history.ts`. */
+  history: { key: string; value: CallHistoryRecord; indexes: { byAgent: [string, number] } };
 }
 
 /** A database connection typed with {@link DialtoneDbSchema}. */
@@ -91,6 +122,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     void tx.objectStore('vault').clear();
     void tx.objectStore('prefs').delete('autoLogin');
+  },
+  // v4: each agent's call history (src/storage/call-history.ts), newest last in `byAgent`.
+  (db) => {
+    const history = db.createObjectStore('history', { keyPath: 'key' });
+    history.createIndex('byAgent', ['agent', 'startedAt']);
   },
 ];
 

@@ -43,6 +43,15 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   conferenceRemove: ['<NAME>'],
 };
 
+/** Sample arguments of the attendant messages (`attendant.*`, src/i18n/attendant-messages.ts). */
+const ATTENDANT_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
+  historyKept: [50],
+  talked: ['<CLOCK>'],
+  redialLabel: ['<WHO>'],
+  showInCrmLabel: ['<WHAT>'],
+  linksFailed: ['<DETAIL>'],
+};
+
 /** The number every `dialRefused` message is given. */
 const REFUSED_NUMBER = '<TYPED>';
 
@@ -72,6 +81,7 @@ interface Rendered {
 function sampleFor(path: string): readonly unknown[] | undefined {
   const [top, nested] = path.split('.');
   if (top === 'dialRefused' && nested !== undefined) return [REFUSED_NUMBER];
+  if (top === 'attendant' && nested !== undefined) return Object.hasOwn(ATTENDANT_SAMPLES, nested) ? ATTENDANT_SAMPLES[nested] : undefined;
   return Object.hasOwn(SAMPLES, top ?? '') ? SAMPLES[top as FunctionKey] : undefined;
 }
 

@@ -18,7 +18,7 @@ describe('schema upgrades', () => {
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
     store.close();
     const raw = await openDB(name);
-    expect([...raw.objectStoreNames].sort()).toEqual(['outbox', 'prefs', 'vault']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['history', 'outbox', 'prefs', 'vault']);
     raw.close();
   });
 
@@ -36,7 +36,7 @@ describe('schema upgrades', () => {
     const last = steps.length;
     const v2 = await openDB(name, last, { upgrade: (db, old, next, tx) => runMigrations(db as never, old, next ?? last, tx as never, steps) });
     expect(ran).toEqual(steps.map((_, i) => i + 1));
-    expect([...v2.objectStoreNames].sort()).toEqual(['future', 'outbox', 'prefs', 'vault']);
+    expect([...v2.objectStoreNames].sort()).toEqual(['future', 'history', 'outbox', 'prefs', 'vault']);
     expect(await v2.get('prefs', 'user')).toBe('agent07');
     v2.close();
   });

@@ -6,6 +6,10 @@
 import { ContextProvider } from '@lit/context';
 import { softphoneContext, type ShellState, type SoftphoneIntent, type SoftphoneService } from '../../../src/controllers/softphone-context.ts';
 import '../../../src/components/softphone-shell/softphone-shell.ts';
+import '../../../src/components/phone-link-page/phone-link-page.ts';
+import type { PhoneLinkPageStatus } from '../../../src/components/phone-link-page/phone-link-page.ts';
+import type { Language } from '../../../src/i18n/index.ts';
+import { linkPageMessagesFor } from '../../../src/i18n/link-page-messages.ts';
 
 /** What the test drives through `page.evaluate`. */
 export interface HarnessApi {
@@ -15,6 +19,8 @@ export interface HarnessApi {
   takeIntents(): SoftphoneIntent[];
   /** Messages passed to `alert()` (an injected script would call it). */
   readonly alerts: string[];
+  /** Replaces the softphone with the page a clicked phone link opens (docs/phone-links.md). */
+  showLinkPage(language: Language, link: string, number: string | null, status: PhoneLinkPageStatus): void;
 }
 
 declare global {
@@ -67,4 +73,9 @@ window.harness = {
     return taken;
   },
   alerts,
+  showLinkPage: (language, link, number, status) => {
+    const page = document.createElement('dialtone-phone-link-page');
+    Object.assign(page, { messages: linkPageMessagesFor(language), link, number, status });
+    root.replaceChildren(page);
+  },
 };

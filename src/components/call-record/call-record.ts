@@ -1,4 +1,3 @@
-import { ownValue } from '../../shared/own-value.ts';
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { RecordCandidate } from '../../controllers/agent-view.ts';
@@ -7,12 +6,10 @@ import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { objectLabel } from '../shared/names.ts';
+import { crmSourceIcon } from '../shared/crm-icon.ts';
 import { callRecordStyles } from './call-record.styles.ts';
 
-/** An object API name in the agent's language (custom objects as Salesforce names them). */
-function objectLabel(m: Messages, objectType: string): string {
-  return ownValue(m.recordObjects as Readonly<Record<string, string>>, objectType) ?? objectType;
-}
 
 /**
  * The Salesforce record of the current call and *why* it was chosen (docs/screen-pop.md):
@@ -53,8 +50,16 @@ export class CallRecordPanel extends AgentElement {
       <p data-testid="record-linked" data-record-id=${link.id} data-reason=${reason.kind}>
         <span class="type" data-testid="record-type">${objectLabel(m, link.objectType)}</span> ·
         <strong data-testid="record-name">${link.name ?? m.recordUnnamed}</strong>
+        ${crmSourceIcon(m.attendant.foundInCrm)}
       </p>
       <p class="why" data-testid="record-reason">${m.recordWhy}: ${m.recordReasons[reason.kind]}${matched}${rule}</p>
+      <button
+        data-testid="record-show-in-crm"
+        aria-label=${m.attendant.showInCrmLabel(`${objectLabel(m, link.objectType)} ${link.name ?? m.recordUnnamed}`)}
+        @click=${() => this.send({ kind: 'showInCrm', recordId: link.id })}
+      >
+        ${m.attendant.showInCrm}
+      </button>
     `;
   }
 

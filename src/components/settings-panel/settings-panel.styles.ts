@@ -7,6 +7,10 @@ export const settingsPanelStyles = css`
   .row > .field {
     flex: 1 1 5rem;
   }
+  .row > p {
+    flex: 1 1 100%;
+    margin: 0;
+  }
   .permission {
     margin-bottom: var(--dt-space-2);
   }

@@ -20,6 +20,8 @@ export class SettingsPanel extends AgentElement {
   /** Size as typed, until applied; `undefined` = show the saved preference. */
   @state() private width: string | undefined;
   @state() private height: string | undefined;
+  /** The last "Apply size" was refused (outside Open CTI's range): say so instead of failing silently. */
+  @state() private sizeRefused = false;
 
   override render() {
     const view = this.view;
@@ -32,13 +34,16 @@ export class SettingsPanel extends AgentElement {
       <div class="row">
         <div class="field">
           <label for="width">${m.panelWidth}</label>
-          <input id="width" type="number" min="200" step="10" data-testid="panel-width" .value=${width} @input=${(e: Event) => (this.width = (e.target as HTMLInputElement).value)} />
+          <input id="width" type="number" min="200" max="1920" step="10" data-testid="panel-width" aria-describedby="size-help" aria-invalid=${this.sizeRefused && !inRange(width, 200, 1920) ? 'true' : 'false'} .value=${width} @input=${(e: Event) => (this.width = (e.target as HTMLInputElement).value)} />
         </div>
         <div class="field">
           <label for="height">${m.panelHeight}</label>
-          <input id="height" type="number" min="200" step="10" data-testid="panel-height" .value=${height} @input=${(e: Event) => (this.height = (e.target as HTMLInputElement).value)} />
+          <input id="height" type="number" min="240" max="2560" step="10" data-testid="panel-height" aria-describedby="size-help" aria-invalid=${this.sizeRefused && !inRange(height, 240, 2560) ? 'true' : 'false'} .value=${height} @input=${(e: Event) => (this.height = (e.target as HTMLInputElement).value)} />
         </div>
-        <button data-testid="apply-size" @click=${() => this.send({ kind: 'setPanelSize', width: sizeOf(width), height: sizeOf(height) })}>${m.applyPanelSize}</button>
+        <button data-testid="apply-size" @click=${() => this.applySize(width, height)}>${m.applyPanelSize}</button>
+        <p id="size-help" data-testid="panel-size-help" class=${this.sizeRefused ? 'error' : 'help'} role=${this.sizeRefused ? 'alert' : nothing}>
+          ${this.sizeRefused ? m.attendant.panelSizeRefused : m.attendant.panelSizeRange}
+        </p>
       </div>
       <div class="check">
         <input
@@ -62,13 +67,18 @@ export class SettingsPanel extends AgentElement {
       ${this.deviceSelect('speaker', m.speaker, devices.speakers, prefs.speakerId, !devices.canSelectOutput)}
       ${this.deviceSelect('ringer', m.ringer, devices.speakers, prefs.ringerId, !devices.canSelectOutput)}
       ${devices.canSelectOutput ? nothing : html`<p class="help" id="output-help">${m.outputNotSelectable}</p>`}
-      ${prefs.devicePasswordRemembered || prefs.user !== '' || prefs.device !== ''
+      ${prefs.devicePasswordRemembered || prefs.user !== '' || prefs.device !== '' || (view.history?.length ?? 0) > 0
         ? html`<button class="forget" data-testid="forget-me" aria-describedby="forget-me-help" @click=${() => this.send({ kind: 'forgetMe' })}>
             ${m.forgetMe}
           </button>
           <p class="help" id="forget-me-help">${m.forgetMeHelp}</p>`
         : nothing}
     `;
+  }
+
+  private applySize(width: string, height: string): void {
+    this.sizeRefused = !inRange(width, 200, 1920) || !inRange(height, 240, 2560);
+    if (!this.sizeRefused) this.send({ kind: 'setPanelSize', width: sizeOf(width), height: sizeOf(height) });
   }
 
   private deviceSelect(role: AudioRole, label: string, choices: readonly AudioDeviceChoice[], current: string | null, fixed: boolean) {
@@ -93,6 +103,13 @@ export class SettingsPanel extends AgentElement {
       </div>
     `;
   }
+}
+
+/** Blank (the call center's size) or a whole number of px within Open CTI's limits for the panel. */
+function inRange(typed: string, min: number, max: number): boolean {
+  if (typed.trim() === '') return true;
+  const value = Number(typed);
+  return Number.isInteger(value) && value >= min && value <= max;
 }
 
 /** A typed size in px, or `null` (= the call center's default) when blank or not a number. */

@@ -1,3 +1,6 @@
+import type { Messages } from '../../i18n/index.ts';
+import { ownValue } from '../../shared/own-value.ts';
+
 /** An entry of the call-center configuration with an id and a display name. */
 interface Named {
   readonly id: number;
@@ -12,3 +15,8 @@ export function nameOf(entries: readonly Named[], id: number, fallback: (id: num
   return entries.find((entry) => entry.id === id)?.name ?? fallback(id);
 }
 
+
+/** An object API name in the agent's language (custom objects as Salesforce names them). */
+export function objectLabel(m: Messages, objectType: string): string {
+  return ownValue(m.recordObjects as Readonly<Record<string, string>>, objectType) ?? objectType;
+}

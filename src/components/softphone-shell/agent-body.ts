@@ -12,6 +12,7 @@ import '../incoming-call/incoming-call.ts';
 import '../login-form/login-form.ts';
 import '../monitored-indicator/monitored-indicator.ts';
 import '../notice-list/notice-list.ts';
+import '../phone-links/phone-links.ts';
 import '../settings-panel/settings-panel.ts';
 
 /**
@@ -23,6 +24,7 @@ export const lazyParts = new LazyElements({
   'dialtone-wrap-up-panel': () => import('../wrap-up-panel/wrap-up-panel.ts'),
   'dialtone-monitoring-panel': () => import('../monitoring-panel/monitoring-panel.ts'),
   'dialtone-call-record': () => import('../call-record/call-record.ts'),
+  'dialtone-call-history': () => import('../call-history/call-history.ts'),
 });
 
 /** A lazy part: drawn once its element is defined, a warning if its code did not load. */
@@ -61,6 +63,10 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
+      ${part(phase === 'ready' || phase === 'wrapUp', lazy('dialtone-call-history', html`<details open data-testid="history-section">
+          <summary>${m.attendant.historyTitle} (${view.history?.length ?? 0})</summary>
+          <dialtone-call-history .view=${view} .messages=${m}></dialtone-call-history>
+        </details>`, m))}
       ${part(
         loggedIn,
         html`<details open data-testid="call-info-section">
@@ -71,6 +77,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <details data-testid="settings">
         <summary>${m.settingsTitle}</summary>
         <dialtone-settings-panel .view=${view} .messages=${m}></dialtone-settings-panel>
+        <dialtone-phone-links .view=${view} .messages=${m}></dialtone-phone-links>
         <dl class="connection">
           <dt>${m.connectedToSalesforce}</dt>
           <dd>✓</dd>
