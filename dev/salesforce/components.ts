@@ -76,6 +76,7 @@ export function readDeployZip(org: Org, zipBase64: string): { components: Compon
       components.push({ type: 'ApexClass', fullName, fileName, text: `${text}\n${meta ?? ''}`, detail: { isTest: /@isTest/i.test(text.slice(0, Math.max(0, text.search(/\bclass\b/i)))), source: text } });
       continue;
     }
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the line/column it reports is what a DeployMessage carries; fast-xml-parser still ships it.
     const valid = XMLValidator.validate(text);
     if (valid !== true) {
       problems.push({ type: kind.type, fullName, fileName, problem: `Error parsing file: ${valid.err.msg}`, line: valid.err.line, column: valid.err.col });
@@ -89,10 +90,11 @@ export function readDeployZip(org: Org, zipBase64: string): { components: Compon
       for (const field of fields ?? []) {
         const name = field.fullName ?? '';
         if (!/^\w+__c$/.test(name)) problems.push({ type: 'CustomField', fullName: `${fullName}.${name}`, fileName, problem: `Custom field names must end with __c; received ${JSON.stringify(name)}`, line: lineOf(text, `<fullName>${name}</fullName>`) });
+        named.delete(`CustomField/${fullName}.${name}`);
         components.push({ type: 'CustomField', fullName: `${fullName}.${name}`, fileName, text: JSON.stringify(field), detail: field });
       }
     } else if (kind.type === 'CallCenter') {
-      const adapterUrl = String(root.adapterUrl ?? '');
+      const adapterUrl = typeof root.adapterUrl === 'string' ? root.adapterUrl : '';
       if (!root.displayName) problems.push({ type: 'CallCenter', fullName, fileName, problem: 'Required field is missing: displayName', line: 2 });
       if (!/^https?:\/\//.test(adapterUrl)) problems.push({ type: 'CallCenter', fullName, fileName, problem: `adapterUrl must be an absolute URL; received ${JSON.stringify(adapterUrl)}`, line: lineOf(text, '<adapterUrl>') });
       components.push({ type: kind.type, fullName, fileName, text, detail: root });

@@ -70,7 +70,7 @@ export class Deployer {
         out.push({ name, methodName: '', id: '', line: 0, failure: `No test class named ${name} was found` });
         continue;
       }
-      const id = String(this.org.rows('ApexClass').find((r) => r.Name === name)?.Id ?? this.org.newId('ApexClass'));
+      const id = this.org.rows('ApexClass').find((r) => r.Name === name)?.Id ?? this.org.newId('ApexClass');
       for (const method of testMethods(source)) {
         out.push({ name, methodName: method.name, id, line: method.line, failure: this.org.switches.failingApexTests[`${name}.${method.name}`] });
       }

@@ -36,17 +36,27 @@ export class OAuthServer {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (url.pathname === '/services/oauth2/authorize' && req.method === 'GET') return this.loginPage(res, url.searchParams);
+    if (url.pathname === '/services/oauth2/authorize' && req.method === 'GET') {
+      this.loginPage(res, url.searchParams);
+      return;
+    }
     const form = new URLSearchParams(await readBody(req));
-    if (url.pathname === '/services/oauth2/authorize' && req.method === 'POST') return this.approve(res, form);
-    if (url.pathname === '/services/oauth2/token' && req.method === 'POST') return this.token(res, form);
+    if (url.pathname === '/services/oauth2/authorize' && req.method === 'POST') {
+      this.approve(res, form);
+      return;
+    }
+    if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
+      this.token(res, form);
+      return;
+    }
     if (url.pathname === '/services/oauth2/revoke' && req.method === 'POST') {
       const token = form.get('token') ?? '';
       this.sessions.delete(token);
       this.refreshTokens.delete(token);
-      return sendJson(res, 200, undefined);
+      sendJson(res, 200, undefined);
+      return;
     }
-    return sendJson(res, 404, { error: 'not_found', error_description: `${req.method ?? ''} ${url.pathname} is not an OAuth endpoint` });
+    sendJson(res, 404, { error: 'not_found', error_description: `${req.method ?? ''} ${url.pathname} is not an OAuth endpoint` });
   }
 
   private authorizeError(params: URLSearchParams): string | undefined {
@@ -60,7 +70,10 @@ export class OAuthServer {
 
   private loginPage(res: ServerResponse, params: URLSearchParams): void {
     const error = this.authorizeError(params);
-    if (error) return sendText(res, 400, 'text/html;charset=UTF-8', `<!doctype html><title>OAuth error</title><p id="error">${escapeXml(error)}</p>`);
+    if (error) {
+      sendText(res, 400, 'text/html;charset=UTF-8', `<!doctype html><title>OAuth error</title><p id="error">${escapeXml(error)}</p>`);
+      return;
+    }
     const hidden = [...params].map(([k, v]) => `<input type="hidden" name="${escapeXml(k)}" value="${escapeXml(v)}">`).join('');
     sendText(res, 200, 'text/html;charset=UTF-8', `<!doctype html><title>Log in (Salesforce stand-in)</title>
 <form method="post" action="/services/oauth2/authorize">${hidden}
@@ -70,7 +83,10 @@ export class OAuthServer {
 
   private approve(res: ServerResponse, form: URLSearchParams): void {
     const error = this.authorizeError(form);
-    if (error) return sendText(res, 400, 'text/plain', error);
+    if (error) {
+      sendText(res, 400, 'text/plain', error);
+      return;
+    }
     const user = this.org.userByName(form.get('username') ?? '');
     const redirect = new URL(form.get('redirect_uri') ?? '');
     const state = form.get('state');
@@ -109,34 +125,62 @@ export class OAuthServer {
   private token(res: ServerResponse, form: URLSearchParams): void {
     const fail = (error: string, description: string): void => sendJson(res, 400, { error, error_description: description });
     const grant = form.get('grant_type');
-    if (form.get('client_id') !== null && form.get('client_id') !== this.app.clientId) return fail('invalid_client_id', 'client identifier invalid');
+    if (form.get('client_id') !== null && form.get('client_id') !== this.app.clientId) {
+      fail('invalid_client_id', 'client identifier invalid');
+      return;
+    }
     if (grant === 'authorization_code') {
       const pending = this.codes.get(form.get('code') ?? '');
       this.codes.delete(form.get('code') ?? '');
-      if (!pending || pending.expires < Date.now()) return fail('invalid_grant', 'expired authorization code');
-      if (form.get('redirect_uri') !== pending.redirectUri) return fail('redirect_uri_mismatch', 'redirect_uri must match configuration');
+      if (!pending || pending.expires < Date.now()) {
+        fail('invalid_grant', 'expired authorization code');
+        return;
+      }
+      if (form.get('redirect_uri') !== pending.redirectUri) {
+        fail('redirect_uri_mismatch', 'redirect_uri must match configuration');
+        return;
+      }
       const verifier = form.get('code_verifier') ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) return fail('invalid_grant', 'invalid code verifier');
-      return this.issue(res, pending.userId, true);
+      if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) {
+        fail('invalid_grant', 'invalid code verifier');
+        return;
+      }
+      this.issue(res, pending.userId, true);
+      return;
     }
     if (grant === 'refresh_token') {
       const userId = this.refreshTokens.get(form.get('refresh_token') ?? '');
-      if (userId === undefined) return fail('invalid_grant', 'expired access/refresh token');
-      return this.issue(res, userId, false);
+      if (userId === undefined) {
+        fail('invalid_grant', 'expired access/refresh token');
+        return;
+      }
+      this.issue(res, userId, false);
+      return;
     }
     if (grant === 'urn:ietf:params:oauth:grant-type:jwt-bearer') {
       const userId = this.verifyAssertion(form.get('assertion') ?? '');
-      if (typeof userId !== 'string') return fail('invalid_grant', userId.error);
-      return this.issue(res, userId, false);
+      if (typeof userId !== 'string') {
+        fail('invalid_grant', userId.error);
+        return;
+      }
+      this.issue(res, userId, false);
+      return;
     }
     if (grant === 'password') {
-      if (form.get('client_secret') !== this.app.clientSecret) return fail('invalid_client', 'invalid client credentials');
+      if (form.get('client_secret') !== this.app.clientSecret) {
+        fail('invalid_client', 'invalid client credentials');
+        return;
+      }
       const username = form.get('username') ?? '';
       const user = this.org.userByName(username);
-      if (!user || this.passwords.get(username.toLowerCase()) !== form.get('password')) return fail('invalid_grant', 'authentication failure');
-      return this.issue(res, user.Id, false);
+      if (!user || this.passwords.get(username.toLowerCase()) !== form.get('password')) {
+        fail('invalid_grant', 'authentication failure');
+        return;
+      }
+      this.issue(res, user.Id, false);
+      return;
     }
-    return fail('unsupported_grant_type', 'grant type not supported');
+    fail('unsupported_grant_type', 'grant type not supported');
   }
 
   /** Checks a JWT bearer assertion as Salesforce does; answers the user id or the OAuth error text. */

@@ -63,38 +63,56 @@ export class RestApi {
     let m: RegExpExecArray | null;
     if (method === 'GET' && (path === 'query' || path === 'tooling/query')) {
       try {
-        return sendJson(res, 200, runSoql(this.org, url.searchParams.get('q') ?? ''));
+        sendJson(res, 200, runSoql(this.org, url.searchParams.get('q') ?? ''));
+        return;
       } catch (e) {
-        if (e instanceof SoqlError) return error(400, e.errorCode, e.message);
+        if (e instanceof SoqlError) {
+          error(400, e.errorCode, e.message);
+          return;
+        }
         throw e;
       }
     }
     if (method === 'POST' && path === 'tooling/runTestsSynchronous') {
-      const names = Array.isArray(input.tests) ? (input.tests as { className?: string }[]).map((t) => t.className ?? '') : String(input.classNames ?? '').split(',').filter(Boolean);
+      const names = Array.isArray(input.tests) ? (input.tests as { className?: string }[]).map((t) => t.className ?? '') : (typeof input.classNames === 'string' ? input.classNames : '').split(',').filter(Boolean);
       const sources = new Map([...this.org.metadata].filter(([k]) => k.startsWith('ApexClass/')).map(([k, v]) => [k.slice(10), v.text]));
       const outcomes = this.deployer.outcomes(names, sources);
       const failures = outcomes.filter((t) => t.failure !== undefined);
-      return sendJson(res, 200, {
+      sendJson(res, 200, {
         numTestsRun: outcomes.length, numFailures: failures.length, totalTime: outcomes.length * 120,
         successes: outcomes.filter((t) => t.failure === undefined).map((t) => ({ id: t.id, name: t.name, methodName: t.methodName, namespace: null, time: 120 })),
         failures: failures.map((t) => ({ id: t.id, name: t.name, methodName: t.methodName, namespace: null, message: t.failure, stackTrace: `Class.${t.name}.${t.methodName}: line ${t.line}, column 1`, type: 'Class', time: 120 })),
         codeCoverage: [], codeCoverageWarnings: [],
       });
+      return;
     }
     if ((m = /^sobjects\/(\w+)\/describe$/.exec(path)) && method === 'GET') {
       const described = describeSObject(this.org, m[1]!);
-      return described ? sendJson(res, 200, described) : error(404, 'NOT_FOUND', 'The requested resource does not exist');
+      if (described) sendJson(res, 200, described);
+      else error(404, 'NOT_FOUND', 'The requested resource does not exist');
+      return;
     }
     if ((m = /^sobjects\/(\w+)(?:\/(\w+))?$/.exec(path))) {
       const op = method === 'POST' && !m[2] ? 'create' : method === 'PATCH' && m[2] ? 'update' : method === 'DELETE' && m[2] ? 'delete' : undefined;
-      if (!op) return error(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are POST,PATCH,DELETE`);
+      if (!op) {
+        error(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are POST,PATCH,DELETE`);
+        return;
+      }
       const r = this.dml(userId, op, m[1]!, m[2], input);
-      if (!r.success) return sendJson(res, 400, r.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })));
-      return op === 'create' ? sendJson(res, 201, r) : sendJson(res, 204, undefined);
+      if (!r.success) sendJson(res, 400, r.errors.map((e) => ({ message: e.message, errorCode: e.statusCode, fields: e.fields })));
+      else if (op === 'create') sendJson(res, 201, r);
+      else sendJson(res, 204, undefined);
+      return;
     }
-    if (path === 'composite/sobjects') return this.collections(userId, method, url, input, res);
-    if (path === 'composite' && method === 'POST') return this.composite(userId, input, res);
-    return error(404, 'NOT_FOUND', 'The requested resource does not exist');
+    if (path === 'composite/sobjects') {
+      this.collections(userId, method, url, input, res);
+      return;
+    }
+    if (path === 'composite' && method === 'POST') {
+      this.composite(userId, input, res);
+      return;
+    }
+    error(404, 'NOT_FOUND', 'The requested resource does not exist');
   }
 
   /** sObject Collections: create/update a list, or delete `?ids=`; allOrNone rolls every row back on one failure. */

@@ -50,37 +50,58 @@ export async function startSalesforce(options: SalesforceOptions = {}): Promise<
     const url = new URL(req.url ?? '/', baseUrl);
     const method = req.method ?? 'GET';
     if (url.pathname.startsWith('/services/oauth2/')) return oauth.handle(req, res, url);
-    if (url.pathname.startsWith('/services/Soap/m/')) return handleMetadataSoap(org, deployer, oauth.sessions, await readBody(req), res);
+    if (url.pathname.startsWith('/services/Soap/m/')) {
+      handleMetadataSoap(org, deployer, oauth.sessions, await readBody(req), res);
+      return;
+    }
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const userId = oauth.sessions.get(bearer);
     const idUrl = /^\/id\/(\w+)\/(\w+)$/.exec(url.pathname);
     const data = /^\/services\/data\/v(\d+\.\d)\/?(.*)$/.exec(url.pathname);
-    if (!idUrl && !data && url.pathname !== '/services/data') return sendJson(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-    if (userId === undefined) return sendJson(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    if (!idUrl && !data && url.pathname !== '/services/data') {
+      sendJson(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      return;
+    }
+    if (userId === undefined) {
+      sendJson(res, 401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+      return;
+    }
     if (!org.switches.apiEnabled || !org.can(userId, 'ApiEnabled')) {
-      return sendJson(res, 403, [{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }]);
+      sendJson(res, 403, [{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }]);
+      return;
     }
     if (idUrl) {
       const user = org.find('User', userId);
-      return sendJson(res, 200, { id: `${baseUrl}${url.pathname}`, user_id: userId, organization_id: org.id, username: user?.Username, display_name: user?.Name, urls: { rest: `${baseUrl}/services/data/v{version}/` } });
+      sendJson(res, 200, { id: `${baseUrl}${url.pathname}`, user_id: userId, organization_id: org.id, username: user?.Username, display_name: user?.Name, urls: { rest: `${baseUrl}/services/data/v{version}/` } });
+      return;
     }
-    if (!data) return sendJson(res, 200, [{ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' }]);
+    if (!data) {
+      sendJson(res, 200, [{ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' }]);
+      return;
+    }
     const text = method === 'GET' || method === 'DELETE' ? '' : await readBody(req);
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
-      return sendJson(res, 400, [{ message: 'The request body is not JSON', errorCode: 'JSON_PARSER_ERROR' }]);
+      sendJson(res, 400, [{ message: 'The request body is not JSON', errorCode: 'JSON_PARSER_ERROR' }]);
+      return;
     }
-    rest.handle(userId, method, data[2] ?? '', url, body, res);
+    rest.handle(userId, method, (data[2] ?? '').replace(/\/$/, ''), url, body, res);
   };
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      if (res.headersSent) return res.destroy();
-      if ((req.url ?? '').startsWith('/services/Soap/')) return soapFault(res, 'UNKNOWN_EXCEPTION', message);
-      return sendJson(res, 500, [{ message, errorCode: 'UNKNOWN_EXCEPTION' }]);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if ((req.url ?? '').startsWith('/services/Soap/')) {
+        soapFault(res, 'UNKNOWN_EXCEPTION', message);
+        return;
+      }
+      sendJson(res, 500, [{ message, errorCode: 'UNKNOWN_EXCEPTION' }]);
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -33,39 +33,56 @@ export function soapFault(res: ServerResponse, code: string, message: string): v
 
 type Call = Record<string, XmlValue>;
 
+/** The text of a request element ('' when absent or not text). */
+const text = (v: XmlValue): string => (typeof v === 'string' ? v : '');
+
 export function handleMetadataSoap(org: Org, deployer: Deployer, sessions: ReadonlyMap<string, string>, body: string, res: ServerResponse): void {
   let doc: { Envelope?: { Header?: { SessionHeader?: { sessionId?: string } }; Body?: Record<string, Call> } };
   try {
     doc = envelopeParser.parse(body) as typeof doc;
   } catch {
-    return soapFault(res, 'INVALID_XML', 'The request is not well-formed XML');
+    soapFault(res, 'INVALID_XML', 'The request is not well-formed XML');
+    return;
   }
   const userId = sessions.get(doc.Envelope?.Header?.SessionHeader?.sessionId ?? '');
-  if (userId === undefined) return soapFault(res, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
-  if (!org.switches.apiEnabled || !org.can(userId, 'ApiEnabled')) return soapFault(res, 'API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner');
+  if (userId === undefined) {
+    soapFault(res, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
+    return;
+  }
+  if (!org.switches.apiEnabled || !org.can(userId, 'ApiEnabled')) {
+    soapFault(res, 'API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner');
+    return;
+  }
   const [method, args] = Object.entries(doc.Envelope?.Body ?? {})[0] ?? ['', {}];
   if (!org.can(userId, 'ModifyAllData')) {
-    return soapFault(res, 'INSUFFICIENT_ACCESS', 'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions');
+    soapFault(res, 'INSUFFICIENT_ACCESS', 'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions');
+    return;
   }
   const reply = (result: XmlValue): void => sendText(res, 200, 'text/xml;charset=UTF-8', envelope(toXml(`${method}Response`, { result })));
   switch (method) {
     case 'deploy': {
       const options = (args.DeployOptions ?? {}) as Record<string, XmlValue>;
       const runTests = options.runTests;
-      return reply(deployer.start(userId, String(args.ZipFile ?? ''), {
+      reply(deployer.start(userId, text(args.ZipFile), {
         checkOnly: options.checkOnly === 'true',
         rollbackOnError: options.rollbackOnError !== 'false',
-        testLevel: String(options.testLevel ?? 'NoTestRun'),
+        testLevel: (text(options.testLevel) || 'NoTestRun'),
         runTests: Array.isArray(runTests) ? runTests.map(String) : [],
       }));
+      return;
     }
     case 'checkDeployStatus': {
-      const result = deployer.status(String(args.asyncProcessId ?? ''), args.includeDetails === 'true');
-      if (!result) return soapFault(res, 'INVALID_ID_FIELD', `Invalid deploy id ${String(args.asyncProcessId ?? '')}`);
-      return reply(result as XmlValue);
+      const result = deployer.status(text(args.asyncProcessId), args.includeDetails === 'true');
+      if (!result) {
+        soapFault(res, 'INVALID_ID_FIELD', `Invalid deploy id ${text(args.asyncProcessId)}`);
+        return;
+      }
+      reply(result as XmlValue);
+      return;
     }
     case 'cancelDeploy':
-      return reply({ done: true, id: String(args.id ?? '') });
+      reply({ done: true, id: text(args.id) });
+      return;
     case 'listMetadata': {
       const types = ((args.queries ?? []) as { type?: string }[]).map((q) => q.type ?? '');
       const now = new Date().toISOString();
@@ -73,10 +90,11 @@ export function handleMetadataSoap(org: Org, deployer: Deployer, sessions: Reado
         const [type, fullName] = key.split('/') as [string, string];
         return { createdById: userId, createdByName: '', createdDate: entry.modified, fileName: `${type}/${fullName}`, fullName, id: entry.id, lastModifiedById: userId, lastModifiedByName: '', lastModifiedDate: entry.modified || now, manageableState: 'unmanaged', type };
       });
-      return reply(files);
+      reply(files);
+      return;
     }
     case 'readMetadata': {
-      const type = String(args.type ?? '');
+      const type = text(args.type);
       const names = ((args.fullNames ?? []) as XmlValue[]).map(String);
       const records = names.map((fullName) => {
         const entry = org.metadata.get(`${type}/${fullName}`);
@@ -85,9 +103,11 @@ export function handleMetadataSoap(org: Org, deployer: Deployer, sessions: Reado
         const fields = Object.entries(parsed[type] ?? {}).map(([k, v]) => toXml(k, v)).join('');
         return `<records xsi:type="${escapeXml(type)}"><fullName>${escapeXml(fullName)}</fullName>${fields}</records>`;
       });
-      return sendText(res, 200, 'text/xml;charset=UTF-8', envelope(`<readMetadataResponse><result>${records.join('')}</result></readMetadataResponse>`));
+      sendText(res, 200, 'text/xml;charset=UTF-8', envelope(`<readMetadataResponse><result>${records.join('')}</result></readMetadataResponse>`));
+      return;
     }
     default:
-      return soapFault(res, 'UNKNOWN_EXCEPTION', `The stand-in does not implement the Metadata API call ${method}`);
+      soapFault(res, 'UNKNOWN_EXCEPTION', `The stand-in does not implement the Metadata API call ${method}`);
+      return;
   }
 }
