@@ -43,7 +43,8 @@ export class Deployer {
       const changed = !created && before.text !== component.text;
       return { component, created, changed, id: before?.id ?? this.org.newId(component.type) };
     });
-    if (saves && !options.checkOnly) for (const a of applied) this.apply(a.component, a.id, a.created || a.changed);
+    // Salesforce leaves an unchanged component alone (its componentSuccess says changed=false, created=false).
+    if (saves && !options.checkOnly) for (const a of applied) if (a.created || a.changed) this.apply(a.component, a.id);
     const user = this.org.find('User', userId);
     const id = this.org.newId('DeployRequest');
     this.jobs.set(id, { id, userId, userName: String(user?.Name ?? ''), options, created: new Date().toISOString(), components: applied, problems, tests, success, polls: 0 });
@@ -78,9 +79,9 @@ export class Deployer {
     return out;
   }
 
-  private apply(c: Component, id: string, changed: boolean): void {
+  private apply(c: Component, id: string): void {
     const modified = new Date().toISOString();
-    if (changed) this.org.metadata.set(`${c.type}/${c.fullName}`, { text: c.text, id, modified });
+    this.org.metadata.set(`${c.type}/${c.fullName}`, { text: c.text, id, modified });
     const upsert = (table: string, match: (r: Record<string, unknown>) => boolean, values: Record<string, string | number | boolean | null>): string => {
       const row = this.org.rows(table).find(match);
       if (row) return Object.assign(row, values).Id;
