@@ -37,6 +37,10 @@ const FIXES: Readonly<Record<string, { what: string; fix: string }>> = {
     what: 'Salesforce does not know a field the command uses',
     fix: 'If the field is CallCenterId, the org has no call-center (Open CTI) feature: enable it or use an edition that has it. Otherwise deploy the apex/ package first (dialtone-admin deploy).',
   },
+  FIELD_INTEGRITY_EXCEPTION: {
+    what: 'Salesforce refused a value for this user or record',
+    fix: 'Leave out users whose license cannot run a softphone (e.g. Chatter Free, which cannot hold a permission set with Apex class access), or give them a Salesforce license first.',
+  },
   INVALID_TYPE: {
     what: 'Salesforce does not know an object the command uses',
     fix: 'Deploy the apex/ package first (dialtone-admin deploy), or check the org has the call-center feature.',

@@ -67,7 +67,7 @@ async function targets(org: OrgConnection, args: UsersArgs): Promise<UserRow[]> 
 
 interface CompositeResponse { compositeResponse: { httpStatusCode: number; referenceId: string; body: unknown }[] }
 
-async function composite(org: OrgConnection, requests: { method: string; url: string; referenceId: string; body?: unknown }[]): Promise<void> {
+async function composite(org: OrgConnection, requests: { method: string; url: string; referenceId: string; body?: unknown }[], who: ReadonlyMap<string, string>): Promise<void> {
   if (requests.length === 0) return;
   let response: CompositeResponse;
   try {
@@ -78,7 +78,7 @@ async function composite(org: OrgConnection, requests: { method: string; url: st
   const failed = response.compositeResponse.filter((r) => r.httpStatusCode >= 400 && !JSON.stringify(r.body).includes('PROCESSING_HALTED'));
   if (failed.length > 0) {
     const first = (failed[0]!.body as { errorCode?: string; message?: string }[])[0] ?? {};
-    const explained = explain({ errorCode: first.errorCode, message: `${failed[0]!.referenceId}: ${first.message ?? ''}` }, `Updating the users of ${org.alias}`);
+    const explained = explain({ errorCode: first.errorCode, message: `${who.get(failed[0]!.referenceId) ?? failed[0]!.referenceId}: ${first.message ?? ''}` }, `Updating the users of ${org.alias}`);
     throw new AdminError(explained.kind, `${explained.message} Nothing was changed: the request was all-or-none.`, explained.fix, explained.code);
   }
 }
@@ -114,7 +114,7 @@ export async function runUsers(out: Output, org: OrgConnection, args: UsersArgs)
       if (inCenter || assignment !== undefined) changed.push(u.Username);
     }
   });
-  await composite(org, requests);
+  await composite(org, requests, new Map(requests.map((r) => [r.referenceId, users[Number(/\d+$/.exec(r.referenceId)?.[0] ?? -1)]?.Username ?? r.referenceId])));
   const verb = args.action === 'add' ? 'added to' : 'removed from';
   if (changed.length === 0) out.line(`Nothing changed: ${users.length === 1 ? 'the user was' : `all ${users.length} users were`} already ${args.action === 'add' ? 'in' : 'out of'} ${args.callCenter} ${args.action === 'add' ? 'with' : 'and without'} ${PERMISSION_SET}.`);
   else out.line(`${changed.length} user${changed.length === 1 ? '' : 's'} ${verb} ${args.callCenter} and the permission set ${PERMISSION_SET}: ${changed.join(', ')}`);

@@ -18,12 +18,14 @@ export class OAuthServer {
   private readonly codes = new Map<string, PendingCode>();
   /** username → password + security token, for the legacy flow only. */
   readonly passwords = new Map<string, string>();
+  /** Every access and refresh token ever issued, kept after expiry (tests grep for all of them). */
+  private readonly issued: string[] = [];
 
   constructor(private readonly org: Org, private readonly app: ConnectedApp, private readonly baseUrl: () => string) {}
 
   /** Every session and refresh token issued so far (tests grep the CLI's output and files for them). */
   issuedSecrets(): string[] {
-    return [...this.sessions.keys(), ...this.refreshTokens.keys()];
+    return [...this.issued];
   }
 
   /** Ends every session, as an admin's "revoke" or a session timeout does (INVALID_SESSION_ID next). */
@@ -105,6 +107,7 @@ export class OAuthServer {
   private issue(res: ServerResponse, userId: string, withRefresh: boolean): void {
     const accessToken = newSessionId(this.org);
     this.sessions.set(accessToken, userId);
+    this.issued.push(accessToken);
     const body: Record<string, string> = {
       access_token: accessToken,
       signature: randomBytes(32).toString('base64'),
@@ -117,6 +120,7 @@ export class OAuthServer {
     if (withRefresh) {
       const refresh = `5Aep${randomBytes(40).toString('base64url')}`;
       this.refreshTokens.set(refresh, userId);
+      this.issued.push(refresh);
       body.refresh_token = refresh;
     }
     sendJson(res, 200, body);

@@ -170,6 +170,8 @@ export function emptyOrg(): Org {
   org.addUser('agent1@acme.example', 'Standard User', ['ApiEnabled']);
   org.addUser('agent2@acme.example', 'Standard User', ['ApiEnabled']);
   org.addUser('supervisor@acme.example', 'Standard User', ['ApiEnabled']);
+  // A Chatter Free license cannot hold a permission set that grants Apex class access.
+  org.addUser('chatter@acme.example', 'Chatter Free User', []);
   const page = org.insert('FlexiPage', { DeveloperName: 'LightningService_UtilityBar', MasterLabel: 'Service Console Utility Bar', Type: 'UtilityBar' });
   org.metadata.set('FlexiPage/LightningService_UtilityBar', { text: UTILITY_BAR, id: page.Id, modified: new Date().toISOString() });
   return org;

@@ -52,6 +52,9 @@ export class RestApi {
     }
     if (type === 'PermissionSetAssignment') {
       if (!this.org.find('User', String(values.AssigneeId)) || !this.org.find('PermissionSet', String(values.PermissionSetId))) return fail('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+      const assignee = this.org.find('User', String(values.AssigneeId));
+      const profile = this.org.find('Profile', String(assignee?.ProfileId ?? ''));
+      if (profile?.Name === 'Chatter Free User') return fail('FIELD_INTEGRITY_EXCEPTION', 'The user license doesn\'t allow the permission: Apex Class Access', ['PermissionSetId']);
       if (this.org.rows(type).some((r) => r.AssigneeId === values.AssigneeId && r.PermissionSetId === values.PermissionSetId)) return fail('DUPLICATE_VALUE', `Duplicate PermissionSetAssignment. Assignee: ${String(values.AssigneeId)}; Permission Set: ${String(values.PermissionSetId)}`);
     }
     return { id: this.org.insert(type, values).Id, success: true, errors: [] };

@@ -79,6 +79,12 @@ export async function startSalesforce(options: SalesforceOptions = {}): Promise<
       sendJson(res, 200, [{ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' }]);
       return;
     }
+    if ((data[2] ?? '') === '' && method === 'GET') {
+      // The version's resource list; jsforce's identity() follows its `identity` URL.
+      const base = `/services/data/v${data[1] ?? ''}`;
+      sendJson(res, 200, { identity: `${baseUrl}/id/${org.id}/${userId}`, query: `${base}/query`, sobjects: `${base}/sobjects`, tooling: `${base}/tooling`, composite: `${base}/composite` });
+      return;
+    }
     const text = method === 'GET' || method === 'DELETE' ? '' : await readBody(req);
     let body: unknown;
     try {
