@@ -85,7 +85,7 @@ function check(out: Output, p: Parsed): { ok: boolean; settings: Record<string, 
   const problems = config.ok ? [] : config.errors.map((issue) => formatIssue(xml, issue));
   const warnings = placeholderSettings(settings).map((path) => `${path} still points at the example.com placeholder (${settings[path] ?? ''})`);
   for (const w of warnings) out.warn(w);
-  if (problems.length > 0) out.line(`${xml} imports, but the softphone would not start with these values:\n${problems.map((l) => `  ${l}`).join('\n')}`);
+  if (problems.length > 0) out.info(`${xml} imports, but the softphone would not start with these values:\n${problems.map((l) => `  ${l}`).join('\n')}`);
   else out.line(`${xml}: imports into Salesforce and configures the softphone (${Object.keys(settings).length} settings).`);
   return { ok: problems.length === 0, settings, problems, warnings };
 }
