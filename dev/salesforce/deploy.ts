@@ -82,6 +82,7 @@ export class Deployer {
   private apply(c: Component, id: string): void {
     const modified = new Date().toISOString();
     this.org.metadata.set(`${c.type}/${c.fullName}`, { text: c.text, id, modified });
+    for (const listener of this.org.onSaved) listener(`${c.type}/${c.fullName}`);
     const upsert = (table: string, match: (r: Record<string, unknown>) => boolean, values: Record<string, string | number | boolean | null>): string => {
       const row = this.org.rows(table).find(match);
       if (row) return Object.assign(row, values).Id;

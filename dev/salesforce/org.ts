@@ -76,6 +76,8 @@ export class Org {
    */
   readonly hiddenFields = new Set<string>();
   private counter = 0;
+  /** Called with `Type/fullName` after a deploy saved a component (dev/start.ts feeds the Lightning emulator from it). */
+  readonly onSaved: ((key: string) => void)[] = [];
 
   constructor() {
     this.id = this.newId('Organization');
