@@ -12,12 +12,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startLightning } from './lightning/server.ts';
 import { startNeotel } from './neotel/server.ts';
+import { followCallCenter } from './salesforce/lightning-link.ts';
+import { DEFAULT_APP, startSalesforce, type SalesforceStandIn } from './salesforce/server.ts';
 
 interface StartOptions {
   port: number;
   neotelPort: number;
   scenario: string | undefined;
   build: boolean;
+  /** Also run the Salesforce API stand-in for dialtone-admin; its deployed call center feeds the console. */
+  salesforcePort: number | undefined;
 }
 
 const USAGE = `Usage: npm start -- [--port N] [--neotel-port N] [--scenario FILE] [--no-build]
@@ -25,10 +29,12 @@ const USAGE = `Usage: npm start -- [--port N] [--neotel-port N] [--scenario FILE
   --port N           Lightning console port (default 8080)
   --neotel-port N    Neotel simulator port: NeoApi, SIP WebSocket, adapter (default 8090)
   --scenario FILE    contact-center scenario JSON (default dev/neotel/scenario/default.json)
-  --no-build         serve the existing dist/ instead of building it first`;
+  --no-build         serve the existing dist/ instead of building it first
+  --salesforce-port N  also run the Salesforce API stand-in (dev/salesforce) for dialtone-admin;
+                     the call center it deploys becomes the console's (docs/admin-cli.md)`;
 
 function parseArgs(argv: readonly string[]): StartOptions {
-  const options: StartOptions = { port: 8080, neotelPort: 8090, scenario: undefined, build: true };
+  const options: StartOptions = { port: 8080, neotelPort: 8090, scenario: undefined, build: true, salesforcePort: undefined };
   const port = (flag: string, value: string | undefined): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} expects a port number (0-65535), got ${JSON.stringify(value ?? '')}.`);
@@ -41,6 +47,7 @@ function parseArgs(argv: readonly string[]): StartOptions {
       case '--neotel-port': options.neotelPort = port(arg, argv[++i]); break;
       case '--scenario': options.scenario = argv[++i]; break;
       case '--no-build': options.build = false; break;
+      case '--salesforce-port': options.salesforcePort = port(arg, argv[++i]); break;
       case '--help': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`Unknown option ${JSON.stringify(arg)}.\n${USAGE}`);
     }
@@ -73,6 +80,13 @@ async function main(): Promise<void> {
     },
   });
 
+  let salesforce: SalesforceStandIn | undefined;
+  if (options.salesforcePort !== undefined) {
+    salesforce = await startSalesforce({ port: options.salesforcePort });
+    // What Salesforce serves getCallCenterSettings once the admin's deploy saved the call center.
+    followCallCenter(salesforce.org, (settings) => lightning.emulator.callCenter.setValues(settings));
+  }
+
   // As a deployer must (docs/admin-setup.md): the adapter trusts, and may be framed by, this console only.
   neotel.serveSoftphoneTo([lightning.origin]);
 
@@ -81,6 +95,11 @@ async function main(): Promise<void> {
   console.log(`  Neotel control page (play the customer)  ${neotel.url}/control/`);
   console.log(`  NeoApi                                   ${neotel.neoApiUrl}`);
   console.log(`  SIP over WebSocket                       ${neotel.sipUrl}`);
+  if (salesforce) {
+    console.log(`  Salesforce API stand-in (dialtone-admin)  ${salesforce.url}`);
+    console.log(`    npm run admin -- auth web --alias local --login-url ${salesforce.url} --client-id ${DEFAULT_APP.clientId}`);
+    console.log(`    npm run admin -- deploy --org local --set reqAdapterUrl=${neotel.url}/softphone/ --set neoApiUrl=${neotel.neoApiUrl} --set sipWebSocketUrl=${neotel.sipUrl} --set sipDomain=${new URL(neotel.url).hostname}`);
+  }
   console.log('');
   console.log(`  Open ${lightning.url} and click the "Dialtone" button in the utility bar.`);
   console.log('  Ctrl+C stops everything.');
@@ -90,7 +109,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void Promise.allSettled([lightning.close(), neotel.close()]).then(() => process.exit(0));
+    void Promise.allSettled([lightning.close(), neotel.close(), salesforce?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
