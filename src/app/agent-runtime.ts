@@ -4,7 +4,7 @@
  * view the components draw. Only the tab that owns the phone runs one (see tab-sync.ts).
  *
  * ```
- *  intents ─┐                         ┌─► neoapi effect ─► NeoApi ─► neoapiSucceeded/Failed ─┐
+ *  intents ─┐                         ┌─► neoapi effect ─► NeoApi ─► commandSucceeded/Failed ─┐
  *  SIP ─────┼─► dispatch ─► transition┼─► sip effect ───► SipPhone ─► sip* facts ────────────┤
  *  Position ┤   (one at a time)       ├─► timers ──────────────────► autoReleaseElapsed ─────┤
  *  timers ──┘        ▲                └─► notices, pops, logs                                 │
@@ -265,8 +265,8 @@ export class AgentRuntime {
         const { requestId, op, request } = effect;
         const wireName = this.options.config.connection.neoApiMethods[request.method];
         this.options.neo.call(request.method, { ...request.params }, wireName === undefined ? undefined : { wireName }).then(
-          (value) => this.dispatch({ kind: 'neoapiSucceeded', at: this.now(), requestId, op, value: value ?? null }),
-          (error: unknown) => this.dispatch({ kind: 'neoapiFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNeoApiError(error, 'NOT_LOGGED') }),
+          (value) => this.dispatch({ kind: 'commandSucceeded', at: this.now(), requestId, op, value: value ?? null }),
+          (error: unknown) => this.dispatch({ kind: 'commandFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNeoApiError(error, 'NOT_LOGGED') }),
         );
         return;
       }

@@ -20,7 +20,7 @@
  */
 import type { CallFacts } from './call-facts.ts';
 import type { Effect, NeoApiRequest } from './effects.ts';
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from './events.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
 import type { ConferenceTarget, Participant, TransferMode, TransferRecord, TransferTarget } from './call-control-types.ts';
 import { NO_CONTROL, type CALL_CONTROL_INTENTS } from './call-control-types.ts';
 import type { RequestId } from './ids.ts';
@@ -168,8 +168,8 @@ function describe(target: TransferTarget): string {
  * `pending`. In `connected` the control sub-state moves; in any phase with a call (a blind
  * transfer's BYE may come before its answer) the transfer record gets its outcome.
  */
-export function callControlResult(settled: AgentState, event: NeoApiSucceeded | NeoApiFailed, op: ControlOperation): TransitionResult {
-  const ok = event.kind === 'neoapiSucceeded';
+export function callControlResult(settled: AgentState, event: CommandSucceeded | CommandFailed, op: ControlOperation): TransitionResult {
+  const ok = event.kind === 'commandSucceeded';
   const failure: Effect[] = ok ? [] : [notify('operationFailed', 'error', event.message)];
   if (settled.phase !== 'connected') {
     if (op !== 'transfer' || !('call' in settled)) return accept(settled, failure);
@@ -200,7 +200,7 @@ export function callControlResult(settled: AgentState, event: NeoApiSucceeded | 
       if (control.kind !== 'conference') return accept(state, failure);
       const participant = control.participants.find((p) => p.request === event.requestId);
       if (participant === undefined) return accept(state, failure);
-      const value = event.kind === 'neoapiSucceeded' ? event.value : null;
+      const value = event.kind === 'commandSucceeded' ? event.value : null;
       const id = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
       const participants =
         op === 'inviteParticipant'

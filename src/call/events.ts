@@ -72,8 +72,8 @@ export interface SipActionFailed extends At {
 
 // ── Position poller ─────────────────────────────────────────────────────────────────────────
 /** Position shows a call (`IDLLAMADA` ≠ 0), or new facts about it. */
-export interface PositionCallStarted extends At {
-  readonly kind: 'positionCallStarted';
+export interface PlatformCallStarted extends At {
+  readonly kind: 'platformCallStarted';
   readonly callId: CallId;
   /** From `DIRECCION`: `ENTRANTE` → inbound, `SALIENTE` → outbound; `null` when blank. */
   readonly direction: 'inbound' | 'outbound' | null;
@@ -92,24 +92,24 @@ export interface PositionCallStarted extends At {
   readonly channels?: readonly string[];
 }
 /** `IDLLAMADA` went back to 0 (or changed): the call is over on the platform. */
-export interface PositionCallEnded extends At { readonly kind: 'positionCallEnded'; readonly callId: CallId }
+export interface PlatformCallEnded extends At { readonly kind: 'platformCallEnded'; readonly callId: CallId }
 /** `ESTADO_CRM=GetContact` for a new `IDLLAMADA`/`IDCONTACTO`: a record to pop. */
-export interface PositionContactDelivered extends At {
-  readonly kind: 'positionContactDelivered';
+export interface ContactDelivered extends At {
+  readonly kind: 'contactDelivered';
   readonly callId: CallId | null;
   readonly direction: 'inbound' | 'outbound' | null;
   readonly contact: DeliveredContact;
 }
 /** `SUBTIPO_DESCANSO` changed (0 → `null`). */
-export interface PositionBreakChanged extends At { readonly kind: 'positionBreakChanged'; readonly subtype: number | null }
+export interface BreakChanged extends At { readonly kind: 'breakChanged'; readonly subtype: number | null }
 /** `SAL_CAMPAÑA_DEFAULT` changed (0 → `null`). */
-export interface PositionCampaignChanged extends At { readonly kind: 'positionCampaignChanged'; readonly campaign: number | null }
+export interface CampaignChanged extends At { readonly kind: 'campaignChanged'; readonly campaign: number | null }
 /** Position answered `… not logged.`: the platform logged the agent out. */
-export interface PositionLoggedOut extends At { readonly kind: 'positionLoggedOut'; readonly message: string }
+export interface LoggedOutByPlatform extends At { readonly kind: 'loggedOutByPlatform'; readonly message: string }
 /** Polls are failing (timeouts, 500s other than `not logged.`). */
-export interface PositionDegraded extends At { readonly kind: 'positionDegraded'; readonly reason: string }
+export interface PlatformDegraded extends At { readonly kind: 'platformDegraded'; readonly reason: string }
 /** Polls succeed again. */
-export interface PositionRecovered extends At { readonly kind: 'positionRecovered' }
+export interface PlatformRecovered extends At { readonly kind: 'platformRecovered' }
 
 // ── Agent intents ───────────────────────────────────────────────────────────────────────────
 /** Log in on `device` (the SIP user, e.g. `1001`; the login template makes `SIP/1001`). */
@@ -191,15 +191,15 @@ export interface AutoReleaseElapsed extends At { readonly kind: 'autoReleaseElap
 
 // ── NeoApi results ──────────────────────────────────────────────────────────────────────────
 /** A NeoApi request the machine asked for succeeded; `value` = its boolean/string result. */
-export interface NeoApiSucceeded extends At {
-  readonly kind: 'neoapiSucceeded';
+export interface CommandSucceeded extends At {
+  readonly kind: 'commandSucceeded';
   readonly requestId: RequestId;
   readonly op: Operation;
   readonly value: boolean | string | null;
 }
 /** A NeoApi request failed; `notLogged` = the text matched `not logged.` (the platform logged us out). */
-export interface NeoApiFailed extends At {
-  readonly kind: 'neoapiFailed';
+export interface CommandFailed extends At {
+  readonly kind: 'commandFailed';
   readonly requestId: RequestId;
   readonly op: Operation;
   readonly message: string;
@@ -210,12 +210,12 @@ export interface NeoApiFailed extends At {
 export type AgentEvent =
   | SipRegistered | SipUnregistered | SipRegistrationFailed | SipTransportLost | SipTransportRecovered
   | SipIncoming | SipAnswered | SipEnded | SipHoldChanged | SipMuteChanged | SipActionFailed
-  | PositionCallStarted | PositionCallEnded | PositionContactDelivered | PositionBreakChanged
-  | PositionCampaignChanged | PositionLoggedOut | PositionDegraded | PositionRecovered
+  | PlatformCallStarted | PlatformCallEnded | ContactDelivered | BreakChanged
+  | CampaignChanged | LoggedOutByPlatform | PlatformDegraded | PlatformRecovered
   | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
   | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
   | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
-  | AvailableIntent | AutoReleaseElapsed | NeoApiSucceeded | NeoApiFailed
+  | AvailableIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
   | TransferIntent | CompleteTransferIntent | EndTransferIntent | StartConferenceIntent | InviteParticipantIntent
   | KickParticipantIntent | KickAllIntent;
 
@@ -236,9 +236,9 @@ export const INTENT_KINDS = [
 export const FACT_KINDS = [
   'sipRegistered', 'sipUnregistered', 'sipRegistrationFailed', 'sipTransportLost', 'sipTransportRecovered',
   'sipIncoming', 'sipAnswered', 'sipEnded', 'sipHoldChanged', 'sipMuteChanged', 'sipActionFailed',
-  'positionCallStarted', 'positionCallEnded', 'positionContactDelivered', 'positionBreakChanged',
-  'positionCampaignChanged', 'positionLoggedOut', 'positionDegraded', 'positionRecovered',
-  'autoReleaseElapsed', 'neoapiSucceeded', 'neoapiFailed',
+  'platformCallStarted', 'platformCallEnded', 'contactDelivered', 'breakChanged',
+  'campaignChanged', 'loggedOutByPlatform', 'platformDegraded', 'platformRecovered',
+  'autoReleaseElapsed', 'commandSucceeded', 'commandFailed',
 ] as const satisfies readonly EventKind[];
 
 /** Every event kind; the table test crosses this list with {@link PHASES}. */

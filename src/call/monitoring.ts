@@ -200,9 +200,9 @@ export function claimsMonitoringEvent(state: Supervision, event: AgentEvent): bo
     case 'sipHoldChanged':
     case 'sipMuteChanged':
       return state.legId !== null && event.legId === state.legId;
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       return event.callType?.trim().toLowerCase() === 'monitor' || (state.monitorCallId !== null && event.callId === state.monitorCallId);
-    case 'positionCallEnded':
+    case 'platformCallEnded':
       return state.monitorCallId !== null && event.callId === state.monitorCallId;
     default:
       return false;

@@ -4,11 +4,11 @@
  * `pausing`/`joining`/…, results settle it or roll it back, and Position reconciles it when
  * nothing is pending (a supervisor may change the break; the platform is the truth).
  */
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from './events.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
 import { accept, ignore, issue, notify, refuse, type TransitionResult } from './outcome.ts';
 import type { AgentState, BreakStatus, CampaignStatus, SessionState } from './state.ts';
 
-type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'positionBreakChanged' | 'positionCampaignChanged' }>;
+type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'breakChanged' | 'campaignChanged' }>;
 
 function withBreak<S extends SessionState>(state: S, availability: BreakStatus): S {
   return { ...state, session: { ...state.session, availability } };
@@ -60,14 +60,14 @@ export function sessionEvent(state: SessionState, event: SessionEvent): Transiti
       const sent = issue(withCampaign(state, { ...campaign, kind: 'leaving' }), 'leaveCampaign', { method: 'Logout_Campaign', params: { USUARIO: user } });
       return accept(sent.state, [sent.effect]);
     }
-    case 'positionBreakChanged': {
+    case 'breakChanged': {
       // While a request is in flight a poll may predate it: wait for the result instead.
       if (availability.kind === 'pausing' || availability.kind === 'unpausing') return ignore(state);
       if (event.subtype === null) return availability.kind === 'available' ? ignore(state) : accept(withBreak(state, { kind: 'available' }));
       if (availability.kind === 'onBreak' && availability.subtype === event.subtype) return ignore(state);
       return accept(withBreak(state, { kind: 'onBreak', subtype: event.subtype, since: event.at }));
     }
-    case 'positionCampaignChanged': {
+    case 'campaignChanged': {
       if (campaign.kind === 'joining' || campaign.kind === 'leaving') return ignore(state);
       if (event.campaign === null) return campaign.kind === 'none' ? ignore(state) : accept(withCampaign(state, { kind: 'none' }));
       if (campaign.kind === 'in' && campaign.id === event.campaign) return ignore(state);
@@ -77,9 +77,9 @@ export function sessionEvent(state: SessionState, event: SessionEvent): Transiti
 }
 
 /** A Pause/Unpause/Login_Campaign2/Logout_Campaign result: settle, or roll back and say why. */
-export function sessionResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function sessionResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (!('session' in state)) return ignore(state);
-  const ok = event.kind === 'neoapiSucceeded';
+  const ok = event.kind === 'commandSucceeded';
   const failed = ok ? [] : [notify('operationFailed', 'error', event.message)];
   const availability = state.session.availability;
   const campaign = state.session.campaign;

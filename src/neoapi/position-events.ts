@@ -6,15 +6,15 @@
  *
  * ```
  *  call      = IDLLAMADA ≠ 0 (digits) AND (SUB_ESTADO or DIRECCION not blank)
- *              none → X            positionCallStarted(X)
- *              X → X, facts differ positionCallStarted(X) again (new facts: CLAVE, COLA, …)
- *              X → none            positionCallEnded(X)
- *              X → Y               positionCallEnded(X), positionCallStarted(Y)
+ *              none → X            platformCallStarted(X)
+ *              X → X, facts differ platformCallStarted(X) again (new facts: CLAVE, COLA, …)
+ *              X → none            platformCallEnded(X)
+ *              X → Y               platformCallEnded(X), platformCallStarted(Y)
  *  delivery  = ESTADO_CRM=GetContact AND a call AND BASE ≠ 0 AND IDCONTACTO ≠ 0
- *              once per (IDLLAMADA, BASE, IDCONTACTO): positionContactDelivered
+ *              once per (IDLLAMADA, BASE, IDCONTACTO): contactDelivered
  *              (GetContact → ShowingContact → GetContact for the same pair: nothing new)
- *  break     = SUBTIPO_DESCANSO (0 → null), on change: positionBreakChanged
- *  campaign  = SAL_CAMPAÑA_DEFAULT (0 → null), on change: positionCampaignChanged
+ *  break     = SUBTIPO_DESCANSO (0 → null), on change: breakChanged
+ *  campaign  = SAL_CAMPAÑA_DEFAULT (0 → null), on change: campaignChanged
  * ```
  *
  * `ESTADO_CRM` is not a call flag: it stayed `Available` during manual and inbound calls and
@@ -27,14 +27,14 @@
  */
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type {
-  PositionBreakChanged,
-  PositionCallEnded,
-  PositionCallStarted,
-  PositionCampaignChanged,
-  PositionContactDelivered,
-  PositionDegraded,
-  PositionLoggedOut,
-  PositionRecovered,
+  BreakChanged,
+  PlatformCallEnded,
+  PlatformCallStarted,
+  CampaignChanged,
+  ContactDelivered,
+  PlatformDegraded,
+  LoggedOutByPlatform,
+  PlatformRecovered,
 } from '../call/events.ts';
 import type { CallId } from '../call/ids.ts';
 import { asBrand } from '../shared/brand.ts';
@@ -42,17 +42,17 @@ import { normalizePositionKey, type ParsedPosition, type PositionSnapshot } from
 
 /** The facts one pair of snapshots can give. */
 export type PositionSnapshotEvent =
-  | PositionCallEnded
-  | PositionCampaignChanged
-  | PositionBreakChanged
-  | PositionCallStarted
-  | PositionContactDelivered;
+  | PlatformCallEnded
+  | CampaignChanged
+  | BreakChanged
+  | PlatformCallStarted
+  | ContactDelivered;
 
 /** Everything the Position poller reports: snapshot facts plus the poll loop's own health. */
-export type PositionPollerEvent = PositionSnapshotEvent | PositionLoggedOut | PositionDegraded | PositionRecovered;
+export type PositionPollerEvent = PositionSnapshotEvent | LoggedOutByPlatform | PlatformDegraded | PlatformRecovered;
 
-type Direction = PositionCallStarted['direction'];
-type CallFacts = Omit<PositionCallStarted, 'at'>;
+type Direction = PlatformCallStarted['direction'];
+type CallFacts = Omit<PlatformCallStarted, 'at'>;
 
 /** `DIRECCION`: `ENTRANTE` → inbound, `SALIENTE` → outbound, anything else → unknown. */
 function directionOf(raw: string | undefined): Direction {
@@ -73,7 +73,7 @@ function callOf(snapshot: PositionSnapshot): CallFacts | null {
   const number = (direction === 'inbound' ? (snapshot.ani ?? snapshot.phone) : (snapshot.phone ?? snapshot.ani))?.trim();
   const callType = snapshot.callType?.trim();
   return {
-    kind: 'positionCallStarted',
+    kind: 'platformCallStarted',
     callId: asBrand<CallId>(id),
     direction,
     number: number === undefined || number === '' ? null : number,
@@ -92,7 +92,7 @@ function callOf(snapshot: PositionSnapshot): CallFacts | null {
  * `GetContact` (`ShowingContact`, anything but `Available`): the record is still the one delivered,
  * so a flicker back to `GetContact` is not a second delivery.
  */
-function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = false): Omit<PositionContactDelivered, 'at'> | null {
+function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = false): Omit<ContactDelivered, 'at'> | null {
   const state = snapshot.crmState?.trim().toLowerCase() ?? '';
   const delivered = state === 'getcontact' || (held && state !== '' && state !== 'available');
   if (call === null || !delivered) return null;
@@ -108,7 +108,7 @@ function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = f
     searchField: orNull(snapshot.searchField),
     agendaId: orNull(snapshot.agendaId),
   };
-  return { kind: 'positionContactDelivered', callId: call.callId, direction: call.direction, contact };
+  return { kind: 'contactDelivered', callId: call.callId, direction: call.direction, contact };
 }
 
 function sameFacts(a: CallFacts, b: CallFacts): boolean {
@@ -127,12 +127,12 @@ export function positionEvents(previous: PositionSnapshot | null, next: Position
   const events: PositionSnapshotEvent[] = [];
   const before = previous === null ? null : callOf(previous);
   const now = callOf(next);
-  if (before !== null && before.callId !== now?.callId) events.push({ kind: 'positionCallEnded', callId: before.callId, at });
+  if (before !== null && before.callId !== now?.callId) events.push({ kind: 'platformCallEnded', callId: before.callId, at });
   if (previous === null || previous.outboundCampaign !== next.outboundCampaign) {
-    events.push({ kind: 'positionCampaignChanged', campaign: orNull(next.outboundCampaign), at });
+    events.push({ kind: 'campaignChanged', campaign: orNull(next.outboundCampaign), at });
   }
   if (previous === null || previous.breakSubtype !== next.breakSubtype) {
-    events.push({ kind: 'positionBreakChanged', subtype: orNull(next.breakSubtype), at });
+    events.push({ kind: 'breakChanged', subtype: orNull(next.breakSubtype), at });
   }
   if (now !== null && (before === null || !sameFacts(before, now))) events.push({ ...now, at });
   const delivered = previous === null ? null : deliveryOf(previous, before, true);

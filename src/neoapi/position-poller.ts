@@ -5,10 +5,10 @@
  *
  * ```
  *            start()                        success                     NOT_LOGGED
- *  stopped ─────────► polling ──(interval)──► poll ─────────► polling ──────────► positionLoggedOut, stopped
+ *  stopped ─────────► polling ──(interval)──► poll ─────────► polling ──────────► loggedOutByPlatform, stopped
  *                        ▲                     │ failure / malformed
  *                        │ success:            ▼
- *                        │ positionRecovered  degraded (positionDegraded once; back-off 1 s → 2 → 4 … ≤ 15 s ± jitter)
+ *                        │ platformRecovered  degraded (platformDegraded once; back-off 1 s → 2 → 4 … ≤ 15 s ± jitter)
  *                        └─────────────────────┘
  * ```
  *
@@ -245,7 +245,7 @@ export class PositionPoller {
     this.counters.consecutiveFailures = 0;
     if (this.degraded) {
       this.degraded = false;
-      this.emit({ kind: 'positionRecovered', at });
+      this.emit({ kind: 'platformRecovered', at });
     }
     for (const event of events) {
       if (generation !== this.generation) break; // stopped by a listener: the rest is stale
@@ -259,7 +259,7 @@ export class PositionPoller {
     if (isNeoApiError(error, 'NOT_LOGGED')) {
       const message = error.serverText ?? error.message;
       this.stop();
-      this.emit({ kind: 'positionLoggedOut', message, at });
+      this.emit({ kind: 'loggedOutByPlatform', message, at });
       return null;
     }
     const reason = isNeoApiError(error)
@@ -274,7 +274,7 @@ export class PositionPoller {
     this.lastFailure = reason;
     if (!this.degraded) {
       this.degraded = true;
-      this.emit({ kind: 'positionDegraded', reason, at });
+      this.emit({ kind: 'platformDegraded', reason, at });
     }
     return this.backoffDelay(this.counters.consecutiveFailures);
   }

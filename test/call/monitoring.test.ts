@@ -127,10 +127,10 @@ describe('which call-machine events the monitoring leg owns', () => {
   it("claims the monitoring leg's SIP facts and the supervisor's Monitor call in Position, nothing else", () => {
     expect(claimsMonitoringEvent(active, { kind: 'sipEnded', at: 1, legId: leg, by: 'remote', reason: null })).toBe(true);
     expect(claimsMonitoringEvent(active, { kind: 'sipEnded', at: 1, legId: parseSipLegId('other')!, by: 'remote', reason: null })).toBe(false);
-    const position = (callType: string, id = '5001'): AgentEvent => ({ kind: 'positionCallStarted', at: 1, callId: parseCallId(id)!, direction: null, number: '1001', queue: null, campaign: null, callType, clave: null });
+    const position = (callType: string, id = '5001'): AgentEvent => ({ kind: 'platformCallStarted', at: 1, callId: parseCallId(id)!, direction: null, number: '1001', queue: null, campaign: null, callType, clave: null });
     expect(claimsMonitoringEvent(IDLE_SUPERVISION, position('Monitor', '6000'))).toBe(true);
     expect(claimsMonitoringEvent(IDLE_SUPERVISION, position('Manual', '6000'))).toBe(false);
-    expect(claimsMonitoringEvent(active, { kind: 'positionCallEnded', at: 1, callId: monitorCall })).toBe(true);
+    expect(claimsMonitoringEvent(active, { kind: 'platformCallEnded', at: 1, callId: monitorCall })).toBe(true);
     expect(claimsMonitoringEvent(active, { kind: 'dial', at: 1, number: '1' })).toBe(false);
   });
 });

@@ -123,13 +123,13 @@ describe('logout', () => {
 describe('forced logout (`not logged.`)', () => {
   it.each(PHASES.filter((phase) => phase !== 'loggedOut' && phase !== 'loggingIn'))('from %s ends the session, unregisters and forgets every pending request', (phase) => {
     const state: AgentState = { ...STATES[phase], pending: [{ id: UNKNOWN_REQUEST, op: 'pause' }] };
-    const out = step(deepFreeze(state), { kind: 'positionLoggedOut', at: T0 + 50_000, message: 'Position: 1001 not logged.' });
+    const out = step(deepFreeze(state), { kind: 'loggedOutByPlatform', at: T0 + 50_000, message: 'Position: 1001 not logged.' });
     expect(out.state).toEqual({ phase: 'loggedOut', phone: state.phone, neoApi: 'ok', nextRequest: state.nextRequest, pending: [] });
     expect(out.effects).toContainEqual({ kind: 'sip', action: 'unregister' });
   });
 
   it('during a connected call drops the leg and logs the call as ended by the forced logout', () => {
-    const out = step(STATES.connected, eventOf('positionLoggedOut', T0 + 50_000));
+    const out = step(STATES.connected, eventOf('loggedOutByPlatform', T0 + 50_000));
     expect(kinds(out.effects)).toEqual(['sip:hangup', 'logCall', 'sip:unregister', 'notify:forcedLogout']);
     expect(out.effects[1]).toMatchObject({ kind: 'logCall', final: true, call: { endedBy: 'forcedLogout', endedAt: T0 + 50_000 } });
   });
@@ -174,12 +174,12 @@ describe('breaks', () => {
   it('refuses a second break change while one is in flight, and ignores Position meanwhile', () => {
     const paused = step(loggedIn(), { kind: 'pause', at: T0 + 1_000, subtype: 2 });
     expect(transition(paused.state, { kind: 'unpause', at: T0 + 1_001 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'OPERATION_PENDING' } });
-    const poll = transition(paused.state, { kind: 'positionBreakChanged', at: T0 + 1_050, subtype: null }, CONTEXT);
+    const poll = transition(paused.state, { kind: 'breakChanged', at: T0 + 1_050, subtype: null }, CONTEXT);
     expect(poll).toEqual({ ok: true, state: paused.state, effects: [] });
   });
 
   it('follows a break a supervisor set on the platform', () => {
-    const out = step(STATES.ready, { kind: 'positionBreakChanged', at: T0 + 5_000, subtype: 12 });
+    const out = step(STATES.ready, { kind: 'breakChanged', at: T0 + 5_000, subtype: 12 });
     expect(out.state).toMatchObject({ session: { availability: { kind: 'onBreak', subtype: 12, since: T0 + 5_000 } } });
   });
 

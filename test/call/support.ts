@@ -177,17 +177,17 @@ export const EVENTS: EventFactories = {
   sipHoldChanged: (at) => ({ kind: 'sipHoldChanged', at, legId: LEG, held: true }),
   sipMuteChanged: (at) => ({ kind: 'sipMuteChanged', at, legId: LEG, muted: true }),
   sipActionFailed: (at) => ({ kind: 'sipActionFailed', at, legId: LEG, action: 'hold', message: 're-INVITE 488' }),
-  positionCallStarted: (at) => ({ kind: 'positionCallStarted', at, callId: CALL, direction: 'inbound', number: '1155550000', queue: 4, campaign: null, callType: null, clave: null }),
-  positionCallEnded: (at) => ({ kind: 'positionCallEnded', at, callId: CALL }),
-  positionContactDelivered: (at) => ({ kind: 'positionContactDelivered', at, callId: CALL, direction: 'outbound', contact: CONTACT }),
-  positionBreakChanged: (at) => ({ kind: 'positionBreakChanged', at, subtype: 2 }),
-  positionCampaignChanged: (at) => ({ kind: 'positionCampaignChanged', at, campaign: 5 }),
-  positionLoggedOut: (at) => ({ kind: 'positionLoggedOut', at, message: 'Position: 1001 not logged.' }),
-  positionDegraded: (at) => ({ kind: 'positionDegraded', at, reason: 'timeout' }),
-  positionRecovered: (at) => ({ kind: 'positionRecovered', at }),
+  platformCallStarted: (at) => ({ kind: 'platformCallStarted', at, callId: CALL, direction: 'inbound', number: '1155550000', queue: 4, campaign: null, callType: null, clave: null }),
+  platformCallEnded: (at) => ({ kind: 'platformCallEnded', at, callId: CALL }),
+  contactDelivered: (at) => ({ kind: 'contactDelivered', at, callId: CALL, direction: 'outbound', contact: CONTACT }),
+  breakChanged: (at) => ({ kind: 'breakChanged', at, subtype: 2 }),
+  campaignChanged: (at) => ({ kind: 'campaignChanged', at, campaign: 5 }),
+  loggedOutByPlatform: (at) => ({ kind: 'loggedOutByPlatform', at, message: 'Position: 1001 not logged.' }),
+  platformDegraded: (at) => ({ kind: 'platformDegraded', at, reason: 'timeout' }),
+  platformRecovered: (at) => ({ kind: 'platformRecovered', at }),
   autoReleaseElapsed: (at) => ({ kind: 'autoReleaseElapsed', at, callId: CALL }),
-  neoapiSucceeded: (at) => ({ kind: 'neoapiSucceeded', at, requestId: UNKNOWN_REQUEST, op: 'dial', value: true }),
-  neoapiFailed: (at) => ({ kind: 'neoapiFailed', at, requestId: UNKNOWN_REQUEST, op: 'dial', message: 'Server was unable to process request.', notLogged: false }),
+  commandSucceeded: (at) => ({ kind: 'commandSucceeded', at, requestId: UNKNOWN_REQUEST, op: 'dial', value: true }),
+  commandFailed: (at) => ({ kind: 'commandFailed', at, requestId: UNKNOWN_REQUEST, op: 'dial', message: 'Server was unable to process request.', notLogged: false }),
 };
 
 /** The representative event of `kind` at `at`. */
@@ -218,12 +218,12 @@ export function onlyRequest(effects: readonly Effect[]): Extract<Effect, { kind:
 
 /** The success event for a request effect. */
 export function succeeded(request: Extract<Effect, { kind: 'neoapi' }>, at: number, value: boolean | string | null = null): AgentEvent {
-  return { kind: 'neoapiSucceeded', at, requestId: request.requestId, op: request.op, value };
+  return { kind: 'commandSucceeded', at, requestId: request.requestId, op: request.op, value };
 }
 
 /** The failure event for a request effect. */
 export function failed(request: Extract<Effect, { kind: 'neoapi' }>, at: number, message = 'Server was unable to process request.', notLogged = false): AgentEvent {
-  return { kind: 'neoapiFailed', at, requestId: request.requestId, op: request.op, message, notLogged };
+  return { kind: 'commandFailed', at, requestId: request.requestId, op: request.op, message, notLogged };
 }
 
 /** The effect kinds of a list, in order, for compact expectations. */

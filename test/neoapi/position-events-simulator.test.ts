@@ -35,22 +35,22 @@ describe('positionEvents on the simulator', () => {
     h.loginAgent('1001');
     const o = observer('1001');
     expect(o.poll()).toEqual([
-      { kind: 'positionCampaignChanged', campaign: null, at: expect.any(Number) },
-      { kind: 'positionBreakChanged', subtype: null, at: expect.any(Number) },
+      { kind: 'campaignChanged', campaign: null, at: expect.any(Number) },
+      { kind: 'breakChanged', subtype: null, at: expect.any(Number) },
     ]);
     h.center.pause('1001', 12);
-    expect(o.poll()).toMatchObject([{ kind: 'positionBreakChanged', subtype: 12 }]);
+    expect(o.poll()).toMatchObject([{ kind: 'breakChanged', subtype: 12 }]);
     h.center.unpause('1001');
-    expect(o.poll()).toMatchObject([{ kind: 'positionBreakChanged', subtype: null }]);
+    expect(o.poll()).toMatchObject([{ kind: 'breakChanged', subtype: null }]);
     h.center.loginCampaign('1001', 97);
-    expect(o.poll()).toMatchObject([{ kind: 'positionCampaignChanged', campaign: 97 }]);
+    expect(o.poll()).toMatchObject([{ kind: 'campaignChanged', campaign: 97 }]);
 
     h.center.setDialerRunning(true);
     await eventually(() => expect(h.pbx.lastAgentLeg('SIP/1001')).toBeDefined());
     const ringing = o.poll();
-    expect(kinds(ringing)).toEqual(['positionCallStarted', 'positionContactDelivered']);
+    expect(kinds(ringing)).toEqual(['platformCallStarted', 'contactDelivered']);
     expect(ringing[1]).toMatchObject({
-      kind: 'positionContactDelivered',
+      kind: 'contactDelivered',
       direction: 'outbound',
       contact: { crm: 3, base: 7, contactId: 12345, data: '003Dt000HccIdlkIIC', phone: '1155550101' },
     });
@@ -63,7 +63,7 @@ describe('positionEvents on the simulator', () => {
     h.center.setDialerRunning(false);
     h.center.hangup('1001');
     await settle();
-    expect(o.poll()).toEqual([{ kind: 'positionCallEnded', callId, at: expect.any(Number) }]);
+    expect(o.poll()).toEqual([{ kind: 'platformCallEnded', callId, at: expect.any(Number) }]);
     expect(o.poll()).toEqual([]); // the record stays on screen: no second delivery, no phantom call
     h.center.crmAvailable('1001');
     expect(o.poll()).toEqual([]);
@@ -77,14 +77,14 @@ describe('positionEvents on the simulator', () => {
     const call = h.center.placeInbound({ number: '2615554444', queue: 4, clave: 'RUT=6007453;ANI=223126917;DV=4;' });
     await eventually(() => expect(h.pbx.agentLegs.length).toBeGreaterThan(0));
     expect(o.poll()).toEqual([
-      { kind: 'positionCallStarted', callId: call.id, direction: 'inbound', number: '2615554444', queue: 4, campaign: 110, callType: null, clave: 'RUT=6007453;ANI=223126917;DV=4;', at: expect.any(Number) },
+      { kind: 'platformCallStarted', callId: call.id, direction: 'inbound', number: '2615554444', queue: 4, campaign: 110, callType: null, clave: 'RUT=6007453;ANI=223126917;DV=4;', at: expect.any(Number) },
     ]);
     h.pbx.agentLegs[0]!.answer();
     await settle();
     expect(o.poll()).toEqual([]);
     h.center.customerHangup(call.id);
     await settle();
-    expect(kinds(o.poll())).toEqual(['positionCallEnded']);
+    expect(kinds(o.poll())).toEqual(['platformCallEnded']);
   });
 
   it('reports a manual Dial as an outbound Manual call although ESTADO_CRM stays Available', async () => {
@@ -94,13 +94,13 @@ describe('positionEvents on the simulator', () => {
     o.poll();
     h.center.dial('1001', '1155550202');
     const started = o.poll();
-    expect(started).toMatchObject([{ kind: 'positionCallStarted', direction: 'outbound', number: '1155550202', callType: 'Manual', campaign: 3 }]);
+    expect(started).toMatchObject([{ kind: 'platformCallStarted', direction: 'outbound', number: '1155550202', callType: 'Manual', campaign: 3 }]);
     h.pbx.lastAgentLeg('SIP/1001')!.answer();
     await settle();
     expect(o.poll()).toEqual([]);
     h.pbx.lastCustomerLeg('1155550202')!.end('remote');
     await settle();
-    expect(o.poll()).toMatchObject([{ kind: 'positionCallEnded', callId: (started[0] as { callId: string }).callId }]);
-    expect(o.all.filter((e) => e.kind === 'positionContactDelivered')).toEqual([]);
+    expect(o.poll()).toMatchObject([{ kind: 'platformCallEnded', callId: (started[0] as { callId: string }).callId }]);
+    expect(o.all.filter((e) => e.kind === 'contactDelivered')).toEqual([]);
   });
 });

@@ -42,17 +42,17 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
     [
       'login, break and back: the first poll reports campaign and break, then only changes',
       [IDLE, IDLE, ON_BREAK, ON_BREAK, IDLE],
-      [['positionCampaignChanged', 'positionBreakChanged'], [], ['positionBreakChanged'], [], ['positionBreakChanged']],
+      [['campaignChanged', 'breakChanged'], [], ['breakChanged'], [], ['breakChanged']],
     ],
     [
       'campaign login then a dialer delivery ringing, answered, hung up, released',
       [IDLE, IN_CAMPAIGN, DELIVERY_RINGING, PREDICTIVE_DELIVERY, DELIVERY_HUNG_UP, DELIVERY_HUNG_UP, DELIVERY_RELEASED],
       [
-        ['positionCampaignChanged', 'positionBreakChanged'],
-        ['positionCampaignChanged'],
-        ['positionCallStarted', 'positionContactDelivered'],
+        ['campaignChanged', 'breakChanged'],
+        ['campaignChanged'],
+        ['platformCallStarted', 'contactDelivered'],
         [],
-        ['positionCallEnded'],
+        ['platformCallEnded'],
         [],
         [],
       ],
@@ -61,14 +61,14 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
       'a delivery straight after another (new IDLLAMADA and IDCONTACTO): ended, started, delivered',
       [PREDICTIVE_DELIVERY, NEXT_DELIVERY],
       [
-        ['positionCampaignChanged', 'positionBreakChanged', 'positionCallStarted', 'positionContactDelivered'],
-        ['positionCallEnded', 'positionCallStarted', 'positionContactDelivered'],
+        ['campaignChanged', 'breakChanged', 'platformCallStarted', 'contactDelivered'],
+        ['platformCallEnded', 'platformCallStarted', 'contactDelivered'],
       ],
     ],
     [
       'manual Dial: ESTADO_CRM stays Available, the call comes from IDLLAMADA and ends when it returns to 0',
       [withKeys(MANUAL_CALL, { IDLLAMADA: '0', SUB_ESTADO: '', DIRECCION: '' }), MANUAL_CALL, MANUAL_CALL, withKeys(MANUAL_CALL, { IDLLAMADA: '0', SUB_ESTADO: '', DIRECCION: '' })],
-      [['positionCampaignChanged', 'positionBreakChanged'], ['positionCallStarted'], [], ['positionCallEnded']],
+      [['campaignChanged', 'breakChanged'], ['platformCallStarted'], [], ['platformCallEnded']],
     ],
   ])('%s', (_name, payloads, expected) => {
     expect(run(payloads)).toEqual(expected);
@@ -77,26 +77,26 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
   it('maps an inbound call with IVR CLAVE: direction, caller ANI, queue, campaign and CLAVE, without a delivery', () => {
     const events = positionEvents(parsed(withKeys(INBOUND_CALL, { IDLLAMADA: '0', SUB_ESTADO: '', DIRECCION: '' })), parsed(INBOUND_CALL), 42);
     expect(events).toEqual([
-      { kind: 'positionCallStarted', callId: '26396268', direction: 'inbound', number: '50000', queue: 3, campaign: 109, callType: null, clave: 'RUT=6000000;ANI=223000000;DV=4;', at: 42 },
+      { kind: 'platformCallStarted', callId: '26396268', direction: 'inbound', number: '50000', queue: 3, campaign: 109, callType: null, clave: 'RUT=6000000;ANI=223000000;DV=4;', at: 42 },
     ]);
   });
 
   it('maps a predictive delivery into DeliveredContact exactly as Position gave it', () => {
     const events = positionEvents(parsed(IN_CAMPAIGN), parsed(PREDICTIVE_DELIVERY), 7);
-    expect(events.find((e) => e.kind === 'positionContactDelivered')).toEqual({
-      kind: 'positionContactDelivered',
+    expect(events.find((e) => e.kind === 'contactDelivered')).toEqual({
+      kind: 'contactDelivered',
       callId: '883545',
       direction: 'outbound',
       contact: { crm: -1, base: 134, contactId: 641100, data: '361900', phone: '573132860000', clave: null, searchField: null, agendaId: null },
       at: 7,
     });
-    expect(events.find((e) => e.kind === 'positionCallStarted')).toMatchObject({ callType: 'OriginateExt', number: '573132860000', campaign: 19 });
+    expect(events.find((e) => e.kind === 'platformCallStarted')).toMatchObject({ callType: 'OriginateExt', number: '573132860000', campaign: 19 });
   });
 
   it('reports a call again when new facts about it arrive (CLAVE filled in a later poll)', () => {
     const early = withKeys(INBOUND_CALL, { CLAVE: '' });
     const events = positionEvents(parsed(early), parsed(INBOUND_CALL), 9);
-    expect(events).toMatchObject([{ kind: 'positionCallStarted', callId: '26396268', clave: 'RUT=6000000;ANI=223000000;DV=4;' }]);
+    expect(events).toMatchObject([{ kind: 'platformCallStarted', callId: '26396268', clave: 'RUT=6000000;ANI=223000000;DV=4;' }]);
   });
 
   it('delivers once per IDLLAMADA/IDCONTACTO even when DATA or ESTADO_CRM flicker', () => {
@@ -106,22 +106,22 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
 
   it('catches a reloaded page up with the current call, delivery, break and campaign', () => {
     expect(kinds(positionEvents(null, parsed(withKeys(PREDICTIVE_DELIVERY, { SUBTIPO_DESCANSO: '4' })), 1))).toEqual([
-      'positionCampaignChanged', 'positionBreakChanged', 'positionCallStarted', 'positionContactDelivered',
+      'campaignChanged', 'breakChanged', 'platformCallStarted', 'contactDelivered',
     ]);
     expect(positionEvents(null, parsed(ON_BREAK), 1)).toEqual([
-      { kind: 'positionCampaignChanged', campaign: null, at: 1 },
-      { kind: 'positionBreakChanged', subtype: 12, at: 1 },
+      { kind: 'campaignChanged', campaign: null, at: 1 },
+      { kind: 'breakChanged', subtype: 12, at: 1 },
     ]);
   });
 
   it('does not deliver the record left on screen after the hang-up to a reloaded page (it would ring)', () => {
-    expect(kinds(positionEvents(null, parsed(DELIVERY_HUNG_UP), 1))).toEqual(['positionCampaignChanged', 'positionBreakChanged']);
+    expect(kinds(positionEvents(null, parsed(DELIVERY_HUNG_UP), 1))).toEqual(['campaignChanged', 'breakChanged']);
   });
 
   it('reads the older key set (TIEMPO_LOGIN, no INICIO_*) the same way', () => {
     expect(positionEvents(null, parsed(OLDER_SERVER), 3)).toEqual([
-      { kind: 'positionCampaignChanged', campaign: 123, at: 3 },
-      { kind: 'positionBreakChanged', subtype: null, at: 3 },
+      { kind: 'campaignChanged', campaign: 123, at: 3 },
+      { kind: 'breakChanged', subtype: null, at: 3 },
     ]);
   });
 });
@@ -134,11 +134,11 @@ describe('positionEvents never invents a call from garbage', () => {
     ['GetContact without a call', withKeys(DELIVERY_HUNG_UP, { IDCONTACTO: '777' })],
   ])('gives no call for %s', (_name, raw) => {
     const events = positionEvents(parsed(IDLE), parsed(raw), 1);
-    expect(events.filter((e) => e.kind === 'positionCallStarted' || e.kind === 'positionContactDelivered')).toEqual([]);
+    expect(events.filter((e) => e.kind === 'platformCallStarted' || e.kind === 'contactDelivered')).toEqual([]);
   });
 
   it('gives a call but no delivery for GetContact whose IDCONTACTO is 0 (half-written record)', () => {
-    expect(kinds(positionEvents(parsed(IN_CAMPAIGN), parsed(withKeys(PREDICTIVE_DELIVERY, { IDCONTACTO: '0' })), 1))).toEqual(['positionCallStarted']);
+    expect(kinds(positionEvents(parsed(IN_CAMPAIGN), parsed(withKeys(PREDICTIVE_DELIVERY, { IDCONTACTO: '0' })), 1))).toEqual(['platformCallStarted']);
   });
 });
 

@@ -110,14 +110,14 @@ describe('PositionPoller', () => {
     await flush();
     expect(t.client.calls).toHaveLength(1);
     expect(t.client.calls[0]).toMatchObject({ user: '1001', timeoutMs: 4000 });
-    expect(t.kinds()).toEqual(['positionCampaignChanged', 'positionBreakChanged', 'positionCallStarted']);
+    expect(t.kinds()).toEqual(['campaignChanged', 'breakChanged', 'platformCallStarted']);
     await t.ticker.advance(999);
     expect(t.client.calls).toHaveLength(1);
     await t.ticker.advance(1);
     expect(t.client.calls).toHaveLength(2);
     expect(t.kinds()).toHaveLength(3); // same call: nothing new
     await t.ticker.advance(1000);
-    expect(t.kinds().slice(3)).toEqual(['positionCallEnded', 'positionCampaignChanged']);
+    expect(t.kinds().slice(3)).toEqual(['platformCallEnded', 'campaignChanged']);
     expect(t.poller.stats).toMatchObject({ polls: 3, failures: 0, degraded: false, running: true, lastLatencyMs: 0 });
   });
 
@@ -150,17 +150,17 @@ describe('PositionPoller', () => {
     expect(t.ticker.pending).toBe(1);
   });
 
-  it('reports NOT_LOGGED once as positionLoggedOut with the server text and stops polling', async () => {
+  it('reports NOT_LOGGED once as loggedOutByPlatform with the server text and stops polling', async () => {
     const t = setup([NEWER_IDLE, notLogged()]);
     t.poller.start();
     await flush();
     await t.ticker.advance(1000);
-    expect(t.events.at(-1)).toEqual({ kind: 'positionLoggedOut', message: '1001 not logged.', at: 1000 });
+    expect(t.events.at(-1)).toEqual({ kind: 'loggedOutByPlatform', message: '1001 not logged.', at: 1000 });
     expect(t.poller.stats.running).toBe(false);
     expect(t.ticker.pending).toBe(0);
     await t.ticker.advance(60_000);
     expect(t.client.calls).toHaveLength(2);
-    expect(t.kinds().filter((k) => k === 'positionLoggedOut')).toHaveLength(1);
+    expect(t.kinds().filter((k) => k === 'loggedOutByPlatform')).toHaveLength(1);
   });
 
   it('backs off 1 s, 2, 4, 8, capped at 15 s, degrades once and recovers once when a poll succeeds again', async () => {
@@ -171,7 +171,7 @@ describe('PositionPoller', () => {
     await t.ticker.advance(1000); // first failure
     for (let i = 0; i < 6; i++) await t.ticker.advance(t.ticker.delays.at(-1)!);
     expect(t.ticker.delays).toEqual([1000, 1000, 2000, 4000, 8000, 15_000, 15_000, 1000]);
-    expect(t.kinds()).toEqual(['positionCampaignChanged', 'positionBreakChanged', 'positionDegraded', 'positionRecovered']);
+    expect(t.kinds()).toEqual(['campaignChanged', 'breakChanged', 'platformDegraded', 'platformRecovered']);
     expect(t.events[2]).toMatchObject({ reason: expect.stringMatching(/^Position for 1001 failed \(TIMEOUT\): NeoApi Position got no answer/) });
     expect(t.poller.stats).toMatchObject({ failures: 6, consecutiveFailures: 0, degraded: false, lastFailure: null });
   });
@@ -197,7 +197,7 @@ describe('PositionPoller', () => {
     await flush();
     for (let i = 0; i < 4; i++) await t.ticker.advance(t.ticker.delays.at(-1)!);
     expect(t.client.calls).toHaveLength(5);
-    expect(t.kinds()).toEqual(['positionCampaignChanged', 'positionBreakChanged', 'positionCallStarted', 'positionDegraded', 'positionRecovered']);
+    expect(t.kinds()).toEqual(['campaignChanged', 'breakChanged', 'platformCallStarted', 'platformDegraded', 'platformRecovered']);
     expect(t.poller.stats).toMatchObject({ failures: 3, malformed: 2 });
     expect(t.poller.snapshot?.callId).toBe('1159449');
   });
@@ -206,7 +206,7 @@ describe('PositionPoller', () => {
     const t = setup(['STATUS=OK|USUARIO=1001|']);
     t.poller.start();
     await flush();
-    expect(t.events).toEqual([{ kind: 'positionDegraded', reason: expect.stringContaining('has no IDLLAMADA'), at: 0 }]);
+    expect(t.events).toEqual([{ kind: 'platformDegraded', reason: expect.stringContaining('has no IDLLAMADA'), at: 0 }]);
   });
 
   it('keeps polling when the listener throws, and counts it', async () => {
@@ -233,12 +233,12 @@ describe('PositionPoller', () => {
     expect(t.client.calls[1]!.signal.aborted).toBe(true);
     t.client.release(MANUAL_CALL);
     await flush();
-    expect(t.kinds()).toEqual(['positionCampaignChanged', 'positionBreakChanged']);
+    expect(t.kinds()).toEqual(['campaignChanged', 'breakChanged']);
     expect(t.ticker.pending).toBe(0);
     expect(t.ticker.disposed).toBe(1); // a worker ticker's worker ends with the poller
     t.poller.start();
     await flush();
-    expect(t.kinds().slice(2)).toEqual(['positionCampaignChanged', 'positionBreakChanged']);
+    expect(t.kinds().slice(2)).toEqual(['campaignChanged', 'breakChanged']);
   });
 
   it('stops emitting the rest of a poll when a listener stops the poller, and schedules nothing', async () => {
@@ -253,7 +253,7 @@ describe('PositionPoller', () => {
     self.poller = t.poller;
     t.poller.start();
     await flush();
-    expect(events.map((e) => e.kind)).toEqual(['positionCampaignChanged']);
+    expect(events.map((e) => e.kind)).toEqual(['campaignChanged']);
     expect(t.ticker.pending).toBe(0);
     expect(t.poller.stats.running).toBe(false);
   });

@@ -6,7 +6,7 @@ import { newCall, type CallDirection } from '../call-facts.ts';
 import { deliverContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
-import type { AgentEvent, PositionCallStarted, SipIncoming } from '../events.ts';
+import type { AgentEvent, PlatformCallStarted, SipIncoming } from '../events.ts';
 import { accept, issue, isPending, refuse, type TransitionResult } from '../outcome.ts';
 import type { Dialing, Ready, Ringing } from '../state.ts';
 import { startLogout } from './session-lifecycle.ts';
@@ -41,7 +41,7 @@ export function incomingWhileReady(state: Ready, event: SipIncoming, context: Ma
 }
 
 /** Maps Position's call facts (`DIRECCION`, `TIPO_LLAMADA`) to ours; `null` = keep what we know. */
-export function directionOf(event: PositionCallStarted): CallDirection | null {
+export function directionOf(event: PlatformCallStarted): CallDirection | null {
   if (event.direction === 'inbound') return 'inbound';
   if (event.callType === 'Manual') return 'outbound';
   if (event.direction === 'outbound') return 'dialer';
@@ -49,7 +49,7 @@ export function directionOf(event: PositionCallStarted): CallDirection | null {
 }
 
 /** Position shows a call before its INVITE: offer it now, ring when the leg arrives. */
-export function callSeenWhileReady(state: Ready, event: PositionCallStarted): TransitionResult {
+export function callSeenWhileReady(state: Ready, event: PlatformCallStarted): TransitionResult {
   const call = newCall(directionOf(event) ?? 'inbound', event.at, {
     callId: event.callId,
     number: event.number,
@@ -82,9 +82,9 @@ export function ready(state: Ready, event: AgentEvent, context: MachineContext):
     }
     case 'sipIncoming':
       return incomingWhileReady(state, event, context);
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       return callSeenWhileReady(state, event);
-    case 'positionContactDelivered': {
+    case 'contactDelivered': {
       const direction: CallDirection = event.direction === 'inbound' ? 'inbound' : 'dialer';
       const ringing: Ringing = { ...state, phase: 'ringing', call: newCall(direction, event.at, { callId: event.callId }), autoAnswer: false, answering: false };
       const delivered = deliverContact(ringing, event);

@@ -6,7 +6,7 @@ import { endCall } from '../call-facts.ts';
 import { logCall, stopRinging } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from '../events.ts';
 import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
 import type { AgentState, LoggedOut, LoggingIn, LoggingOut, Ready, SessionState, WrapUp } from '../state.ts';
 import { unhandled } from '../unhandled.ts';
@@ -73,9 +73,9 @@ export function loggingIn(state: LoggingIn, event: AgentEvent): TransitionResult
 }
 
 /** `Login` answered. Success opens the session and enters the campaign chosen at login. */
-export function loginResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function loginResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'loggingIn') return ignore(state);
-  if (event.kind === 'neoapiFailed') {
+  if (event.kind === 'commandFailed') {
     return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }, notify('loginFailed', 'error', event.message)]);
   }
   const ready: Ready = {
@@ -107,7 +107,7 @@ export function startLogout(state: SessionState, before: readonly Effect[]): Tra
 /** Handles an event in `loggingOut`. */
 export function loggingOut(state: LoggingOut, event: AgentEvent): TransitionResult {
   switch (event.kind) {
-    case 'positionLoggedOut':
+    case 'loggedOutByPlatform':
       return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }]);
     case 'sipIncoming':
       return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }]);
@@ -117,9 +117,9 @@ export function loggingOut(state: LoggingOut, event: AgentEvent): TransitionResu
 }
 
 /** `Logout` answered. `not logged.` means we are out already, which is what was asked. */
-export function logoutResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function logoutResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'loggingOut') return ignore(state);
-  if (event.kind === 'neoapiFailed' && !event.notLogged) {
+  if (event.kind === 'commandFailed' && !event.notLogged) {
     const back: Ready = { phase: 'ready', phone: state.phone, neoApi: state.neoApi, nextRequest: state.nextRequest, pending: state.pending, session: state.session };
     return accept(back, [notify('operationFailed', 'error', event.message)]);
   }

@@ -9,7 +9,7 @@ import type { DeliveredContact, Disposition } from '../call-facts.ts';
 import { logCall, readyFrom, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from '../events.ts';
 import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
 import type { AgentState, Ready, WrapUp } from '../state.ts';
 import { callSeenWhileReady, incomingWhileReady, ready } from './ready.ts';
@@ -101,7 +101,7 @@ function handOver(state: WrapUp, event: AgentEvent, context: MachineContext): Tr
   const done = finishWrapUp(state);
   const next =
     event.kind === 'sipIncoming' ? incomingWhileReady(done.state, event, context)
-    : event.kind === 'positionCallStarted' ? callSeenWhileReady(done.state, event)
+    : event.kind === 'platformCallStarted' ? callSeenWhileReady(done.state, event)
     : ready(done.state, event, context);
   return next.ok ? accept(next.state, [...done.effects, ...next.effects]) : next;
 }
@@ -149,9 +149,9 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
     }
     case 'sipIncoming':
       return handOver(state, event, context);
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       return event.callId === state.call.callId ? ignore(state) : handOver(state, event, context);
-    case 'positionContactDelivered':
+    case 'contactDelivered':
       return sameContact(state.call.contact, event.contact) || (event.callId !== null && event.callId === state.call.callId) ? ignore(state) : handOver(state, event, context);
     default:
       return unhandled(state, event);
@@ -159,9 +159,9 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
 }
 
 /** `UpdateContact` / `CRM_Available` answered. */
-export function wrapUpResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function wrapUpResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'wrapUp') return ignore(state);
-  if (event.kind === 'neoapiFailed') {
+  if (event.kind === 'commandFailed') {
     return accept({ ...state, step: 'open', proposed: null }, [notify('operationFailed', 'error', event.message)]);
   }
   if (event.op === 'categorise') return accept({ ...state, step: 'open', proposed: null, call: { ...state.call, disposition: state.proposed } });
