@@ -51,10 +51,7 @@ export function deliverContact<S extends CallState>(state: S, event: ContactDeli
     direction,
     popped: 'contact',
   });
-  const shown = issue({ ...state, call }, 'showingContact', {
-    method: 'CRM_ShowingContact',
-    params: { USUARIO: state.session.user, BASE: event.contact.base, IDCONTACTO: event.contact.contactId, DATA: event.contact.data },
-  });
+  const shown = issue({ ...state, call }, 'showingContact', { command: 'showingContact', agent: state.session.user, contact: event.contact });
   return { state: shown.state, effects: [{ kind: 'screenPop', call }, shown.effect] };
 }
 

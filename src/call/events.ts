@@ -1,12 +1,13 @@
 /**
- * Everything that can happen to the agent, as data. Four sources: the SIP phone, the Position
- * poller (NeoApi snapshots turned into edge-triggered facts), the agent's intents, and the
- * results of NeoApi requests the machine asked for. Every event carries `at` (epoch ms) because
+ * Everything that can happen to the agent, as data. Four sources: the SIP phone, the platform
+ * (its facts, edge-triggered: a call started or ended, a contact delivered, a break changed…), the
+ * agent's intents, and the results of the platform commands the machine asked for. Every event carries `at` (epoch ms) because
  * the machine never reads a clock.
  */
 import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
 import type { ConferenceTarget, TransferMode, TransferTarget } from './call-control-types.ts';
 import type { DeliveredContact } from './call-facts.ts';
+import type { CommandFailure } from './platform.ts';
 import type { Operation } from './state.ts';
 
 interface At {
@@ -189,21 +190,20 @@ export interface KickAllIntent extends At { readonly kind: 'kickAll' }
 /** The automatic-release countdown the machine started has elapsed. */
 export interface AutoReleaseElapsed extends At { readonly kind: 'autoReleaseElapsed'; readonly callId: CallId | null }
 
-// ── NeoApi results ──────────────────────────────────────────────────────────────────────────
-/** A NeoApi request the machine asked for succeeded; `value` = its boolean/string result. */
+// ── Platform command results ────────────────────────────────────────────────────────────────
+/** A platform command the machine asked for succeeded; `value` = what it answered (a boolean, an id…). */
 export interface CommandSucceeded extends At {
   readonly kind: 'commandSucceeded';
   readonly requestId: RequestId;
   readonly op: Operation;
   readonly value: boolean | string | null;
 }
-/** A NeoApi request failed; `notLogged` = the text matched `not logged.` (the platform logged us out). */
+/** A platform command failed; `NOT_LOGGED_IN` means the platform logged the agent out. */
 export interface CommandFailed extends At {
   readonly kind: 'commandFailed';
   readonly requestId: RequestId;
   readonly op: Operation;
-  readonly message: string;
-  readonly notLogged: boolean;
+  readonly failure: CommandFailure;
 }
 
 /** Every event the machine understands. */

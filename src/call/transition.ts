@@ -72,7 +72,7 @@ export function transition(state: AgentState, event: AgentEvent, context: Machin
     case 'leaveCampaign':
     case 'breakChanged':
     case 'campaignChanged':
-      if (state.phase === 'loggingOut') return event.kind.startsWith('position') ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
+      if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
       if ('session' in state) return sessionEvent(state, event);
       break;
     default:

@@ -1,6 +1,7 @@
 /** Scenarios of calls: manual dial, a queued inbound call, a dialer contact, and in-call controls. */
+import { NO_CALLBACK_DATE } from '../../src/platforms/neotel/commands.ts';
 import { describe, expect, it } from 'vitest';
-import { NO_CALLBACK_DATE, transition, type AgentEvent, type AgentState, type Effect, type MachineContext } from '../../src/call/index.ts';
+import { transition, type AgentEvent, type AgentState, type Effect, type MachineContext } from '../../src/call/index.ts';
 import { expectWellFormedEffects } from './effect-checks.ts';
 import { CALL, CONTACT, CONTEXT, LEG, OTHER_LEG, STATES, T0, contextWith, failed, kinds, loggedIn, onlyRequest, step, succeeded } from './support.ts';
 
@@ -73,7 +74,7 @@ describe('manual dial', () => {
     const dialed = step(loggedIn(), { kind: 'dial', at: T0, number: '1155550000' });
     const refused = step(dialed.state, succeeded(onlyRequest(dialed.effects), T0 + 100, false));
     expect(refused.state).toMatchObject({ phase: 'ready', pending: [] });
-    expect(refused.effects).toEqual([{ kind: 'notify', notice: 'dialFailed', level: 'error', detail: 'the platform refused the dial' }]);
+    expect(refused.effects).toEqual([{ kind: 'notify', notice: 'dialFailed', level: 'error', detail: 'the platform refused the dial', failure: { op: 'dial', code: 'REFUSED' } }]);
   });
 
   it('refuses to dial while the phone is not registered, or a number without digits', () => {

@@ -10,7 +10,7 @@
  *   POST …/webservice.asmx  (text/xml + SOAPAction)   SOAP 1.1
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NEO_OPERATIONS, NEO_SERVICE_PATH, type NeoOperation } from '../../../src/neoapi/contract.ts';
+import { NEO_OPERATIONS, NEO_SERVICE_PATH, type NeoOperation } from '../../../src/platforms/neotel/contract.ts';
 import type { ContactCenter } from '../center/contact-center.ts';
 import { NeoFault } from '../center/neo-fault.ts';
 import {

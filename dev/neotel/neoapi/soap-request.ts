@@ -5,7 +5,7 @@
  * string → empty here, 0, false, DateTime.MinValue); unknown elements are ignored.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { NEO_NAMESPACE, NEO_OPERATIONS, type NeoOperation } from '../../../src/neoapi/contract.ts';
+import { NEO_NAMESPACE, NEO_OPERATIONS, type NeoOperation } from '../../../src/platforms/neotel/contract.ts';
 import type { DotNetException } from './dotnet-exception.ts';
 import { convertSoapValue, soapDefault, type ParamValue } from './param-values.ts';
 

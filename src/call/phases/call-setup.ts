@@ -70,7 +70,7 @@ export function dialing(state: Dialing, event: AgentEvent, context: MachineConte
     }
     case 'hangUp': {
       if (state.hangUpRequested) return refuse('OPERATION_PENDING', 'The dial is already being cancelled.', 'Wait for the platform to end it.');
-      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { method: 'Hangup', params: { USUARIO: state.session.user } });
+      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { command: 'hangUp', agent: state.session.user });
       return accept(sent.state, [sent.effect]);
     }
     case 'logout':

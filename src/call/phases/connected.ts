@@ -30,7 +30,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
       // BYE stops the media at once even if NeoApi is slow; Hangup ends the platform call (the
       // customer's side too) even if the BYE is lost on a broken WebSocket.
       const bye: Effect[] = legId === null ? [] : [{ kind: 'sip', action: 'hangup', legId }];
-      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { method: 'Hangup', params: { USUARIO: state.session.user } });
+      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { command: 'hangUp', agent: state.session.user });
       return accept(sent.state, [...bye, sent.effect]);
     }
     case 'hold':

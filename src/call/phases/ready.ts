@@ -76,7 +76,7 @@ export function ready(state: Ready, event: AgentEvent, context: MachineContext):
       const contact = event.contact ?? null;
       const call = newCall('outbound', event.at, { number: event.number, contact, popped: contact === null ? 'number' : 'none' });
       const dialing: Dialing = { ...state, phase: 'dialing', call, hangUpRequested: false };
-      const sent = issue(dialing, 'dial', { method: 'Dial', params: { USUARIO: state.session.user, TELEFONO: event.number } });
+      const sent = issue(dialing, 'dial', { command: 'dial', agent: state.session.user, number: event.number });
       const pop: Effect[] = contact === null ? [{ kind: 'screenPop', call: sent.state.call }] : [];
       return accept(sent.state, [sent.effect, ...pop]);
     }
