@@ -2,10 +2,10 @@
  * This deployment's own spellings (`neoApiMethods`, src/config/neoapi-methods.ts) applied to a
  * request built by the contract's names: the method's wire name and its parameters' wire names.
  */
-import type { NeoApiNaming } from '../../config/neoapi-methods.ts';
+import type { NeoNaming as NeoApiNaming } from './contract-names.ts';
 import type { CallOptions } from './transport.ts';
 
-export type { NeoApiNaming } from '../../config/neoapi-methods.ts';
+export type { NeoNaming as NeoApiNaming } from './contract-names.ts';
 
 /** The call options that send contract method `method` under this deployment's names. */
 export function wireNamesOf(naming: NeoApiNaming, method: string): CallOptions {
