@@ -37,3 +37,20 @@ describe('a renamed method (CallOptions.wireName)', () => {
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe('renamed parameters (CallOptions.paramNames)', () => {
+  it('POST: Login_Campaign2 goes out as Login_Campaign with CAMPAÑA, checked against the contract first', async () => {
+    const { fake, neo } = client('POST');
+    await neo.call('Login_Campaign2', { USUARIO: '1001', CAMPANA: 97 }, { wireName: 'Login_Campaign', paramNames: { CAMPANA: 'CAMPAÑA' } });
+    expect(fake.last.url).toBe(`${SERVICE}/Login_Campaign`);
+    expect(fake.last.body).toBe('USUARIO=1001&CAMPA%C3%91A=97');
+    await expect(neo.call('Login_Campaign2', { USUARIO: '1001', CAMPAÑA: 97 }, { paramNames: { CAMPANA: 'CAMPAÑA' } }), 'callers still speak the contract').rejects.toThrow(/CAMPAÑA/);
+  });
+
+  it('SOAP: the element names are the deployment parameter names', async () => {
+    const { fake, neo } = client('SOAP');
+    fake.reply(ok(soapEnvelope('<PauseResponse xmlns="http://tempuri.org/" />')));
+    await neo.call('Pause', { USUARIO: '1001', SUBTIPO_DESCANSO: 3 }, { paramNames: { SUBTIPO_DESCANSO: 'SUBTIPO' } });
+    expect(fake.last.body).toContain('<Pause xmlns="http://tempuri.org/"><USUARIO>1001</USUARIO><SUBTIPO>3</SUBTIPO></Pause>');
+  });
+});
