@@ -290,7 +290,7 @@ export class AgentRuntime {
         // The phone rings on every INVITE and stops on answer, reject and end (phone-bridge.ts).
         return;
       case 'notify':
-        this.addNotice(effect.notice, effect.level, effect.detail);
+        this.addNotice(effect.notice, effect.level, effect.detail, effect.failure);
         return;
       case 'startTimer': {
         const key = `${effect.timer}:${effect.callId ?? ''}`;
@@ -377,8 +377,8 @@ export class AgentRuntime {
   }
 
   /** Shows a notice to the agent (errors stay until dismissed; info goes by itself). */
-  addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null): void {
-    const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now() };
+  addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null, failure?: ShownNotice['failure']): void {
+    const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now(), ...(failure === undefined ? {} : { failure }) };
     // A newer notice of the same code replaces the older one: no stack of identical toasts.
     const kept = this.view.notices.filter((n) => n.notice !== notice).slice(-(MAX_NOTICES - 1));
     this.patchView({ notices: [...kept, shown] });

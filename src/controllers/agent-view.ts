@@ -4,7 +4,7 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
-import type { AgentState, ConferenceTarget, DeliveredContact, Notice, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
+import type { AgentState, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue, SchedulingMethod } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
@@ -21,6 +21,8 @@ export interface ShownNotice {
   readonly level: NoticeLevel;
   /** Technical detail (server text, SIP reason), shown small; never a secret. */
   readonly detail: string | null;
+  /** The platform command that failed, when one did: the notice then says what failed and what to do. */
+  readonly failure?: NoticeFailure;
   /** Epoch ms when it was raised. */
   readonly at: number;
 }

@@ -1,3 +1,4 @@
+import { FAILURES_ES } from './failures.ts';
 import type { Messages } from './messages.ts';
 
 /** Spanish catalogue (usted register), the default for the Neotel deployments this product comes from. */
@@ -202,6 +203,7 @@ export const es: Messages = {
   dismissLog: 'Descartar',
   dismissAfterCopy: 'Copie antes los detalles: descartar borra este registro de llamada del navegador.',
   noticesLabel: 'Avisos',
+  failures: FAILURES_ES,
   notices: {
     loginFailed: 'No se pudo iniciar sesión.',
     phoneRegistrationFailed: 'El teléfono no se pudo registrar.',
