@@ -16,7 +16,6 @@ import {
   hasSession,
   initialState,
   resumedSession,
-  machineConfigFrom,
   transition,
   type AgentEvent,
   type AgentState,
@@ -32,6 +31,7 @@ import type { AgentView, ShownNotice, SoftphoneIntent } from '../controllers/age
 import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
+import { machineConfigFrom } from './machine-config.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
 import { callInfoOf, initialView } from './view-model.ts';
 

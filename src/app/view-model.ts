@@ -6,6 +6,7 @@ import { hasCall, type AgentState, type CallState } from '../call/index.ts';
 import type { Config, CrmConfig } from '../config/index.ts';
 import { planPop } from '../crm/screen-pop-policy.ts';
 import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../controllers/agent-view.ts';
+import { machineConfigFrom } from './machine-config.ts';
 
 /** What the call center offers the agent. */
 export function agentOptionsFrom(config: Config): AgentOptions {
@@ -16,7 +17,7 @@ export function agentOptionsFrom(config: Config): AgentOptions {
     categories: config.categories,
     allowCategorization: config.crm.allowCategorization,
     allowContactRelease: config.crm.allowContactRelease,
-    schedulingMethod: config.crm.schedulingMethod,
+    callbackBooking: machineConfigFrom(config).callbackBooking,
     rememberUser: config.agent.rememberUser,
     allowRememberDevicePassword: config.agent.allowRememberDevicePassword,
     loginDeviceTemplate: config.connection.loginDeviceTemplate,

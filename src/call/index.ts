@@ -21,8 +21,7 @@ export type {
 } from './platform.ts';
 export { REFUSAL_CODES } from './refusals.ts';
 export type { Refusal, RefusalCode } from './refusals.ts';
-export { machineConfigFrom } from './context.ts';
-export type { MachineConfig, MachineContext } from './context.ts';
+export type { CallbackBooking, MachineConfig, MachineContext } from './context.ts';
 export { CALL_DIRECTIONS, CALL_END_CAUSES } from './call-facts.ts';
 export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposition } from './call-facts.ts';
 export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';

@@ -51,7 +51,7 @@ export const CONFIG: MachineConfig = {
   automaticContactReleaseSeconds: null,
   allowCategorization: true,
   allowContactRelease: true,
-  schedulingMethod: 'UpdateContact',
+  callbackBooking: 'withDisposition',
   loginDeviceTemplate: 'SIP/{device}',
 };
 

@@ -103,7 +103,7 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
       if (state.call.contact === null) return refuse('NO_CONTACT', 'A callback needs a Neotel contact and this call has none.', 'Categorise the call instead.');
       if (!isWallTime(event.when)) return refuse('INVALID_ARGUMENT', `Callback time ${JSON.stringify(event.when)} is not a date and time YYYY-MM-DDTHH:mm:ss.`, 'Pick a date and time.');
       const disposition = { subcategory: event.subcategory, callbackAt: event.when };
-      if (context.config.schedulingMethod === 'AddScheduleCall') return sendScheduleCall(state, state.call.contact, disposition, event.phone);
+      if (context.config.callbackBooking === 'separate') return sendScheduleCall(state, state.call.contact, disposition, event.phone);
       return sendDisposition(state, disposition, event.phone, event.mine);
     }
     case 'releaseContact':

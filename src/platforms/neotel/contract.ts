@@ -183,6 +183,19 @@ export const NEO_OPERATIONS: ReadonlyMap<string, NeoOperation> = new Map(
 );
 
 /**
+ * The Position keys Dialtone reads (docs/neoapi-contract.md §4): wire names like the methods',
+ * so they stay inside the Neotel adapter (a test greps the platform-neutral folders for them).
+ */
+export const NEO_POSITION_KEYS = [
+  'ANI', 'ANI_TELEFONO_ULT', 'BASE', 'CAMPAÑA', 'CAMPAÑA_ULT', 'CAMPO_BUSQUEDA', 'CANALES_ASOCIADOS', 'CLAVE', 'COLA', 'COLA_ULT',
+  'CONFERENCIA', 'CRM', 'DATA', 'DEVICE', 'DIRECCION', 'DIRECCION_ULT', 'DNIS', 'ESTADO_CRM', 'GRABACION', 'GRABANDO', 'IDAGENDA',
+  'IDCONTACTO', 'IDLLAMADA', 'IDLLAMADA_ULT', 'INICIO_CRM', 'INICIO_DESCANSO', 'INICIO_LOGIN', 'INICIO_LOGIN_CAMPAÑA', 'MONITOREO',
+  'MONITOREO_USUARIO', 'ORIGEN_LLAMADA', 'ORIGEN_LLAMADA_ULT', 'SAL_BASE', 'SAL_CAMPAÑA_DEFAULT', 'SAL_CRM', 'SAL_TIPO_DISCADOR',
+  'SUBTIPO_DESCANSO', 'SUB_ESTADO', 'SUB_ESTADO_ULT', 'TELEFONO', 'TELEFONO_DESVIO', 'TIEMPO_DESCANSO', 'TIEMPO_LLAMADA', 'TIEMPO_LOGIN',
+  'TIPO_LLAMADA', 'TIPO_LLAMADA_ULT', 'USUARIO',
+] as const;
+
+/**
  * Texts of the errors a client must recognise. Real servers answer HTTP 500 (or a SOAP fault)
  * whose text CONTAINS these; match with `includes`/`test`, never equality, because the exact
  * prefix depends on the binding and the server's customErrors setting.

@@ -103,6 +103,7 @@ function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = f
     base,
     contactId,
     data: snapshot.data ?? '',
+    keyLabel: 'DATA',
     phone: orNull(snapshot.phone ?? snapshot.ani),
     clave: orNull(snapshot.clave),
     searchField: orNull(snapshot.searchField),
