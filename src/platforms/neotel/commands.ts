@@ -5,13 +5,10 @@
  * date, which transfer method a target kind takes) lives here and nowhere else.
  */
 import type { PlatformCommand } from '../../call/platform.ts';
-import type { NeoRequest } from './contract.ts';
+import { NEO_NO_DATE, type NeoRequest } from './contract.ts';
 
-/**
- * `FECHA_AGENDA` is a required element even without a callback; the platform ignores it then.
- * The one placeholder Dialtone sends (the typed client once sent .NET's `DateTime.MinValue`).
- */
-export const NO_CALLBACK_DATE = '2000-01-01T00:00:00';
+/** `FECHA_AGENDA` is a required element even without a callback: the contract's one placeholder date. */
+export const NO_CALLBACK_DATE = NEO_NO_DATE;
 
 /** The NeoApi request that carries out `command`. */
 export function neoRequestOf(command: PlatformCommand): NeoRequest {

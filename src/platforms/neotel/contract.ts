@@ -50,6 +50,12 @@ export interface NeoMethodSpec {
   readonly summary: string;
 }
 
+/**
+ * The date sent where a `dateTime` must be sent but means nothing (`FECHA_AGENDA` without a
+ * callback, an optional date left out): the platform ignores it then. One placeholder for all.
+ */
+export const NEO_NO_DATE = '2000-01-01T00:00:00';
+
 /** Target namespace of the service, its WSDL and every SOAPAction. */
 export const NEO_NAMESPACE = 'http://tempuri.org/';
 /** Path of the service on the application server (IIS matches it case-insensitively). */

@@ -4,19 +4,11 @@
  * individual modules stay importable by path too.
  */
 export { NeoApiClient, neoApiClientOptions } from './client.ts';
-export type {
-  CallOptions,
-  ContactRef,
-  FetchLike,
-  LoginCampaignMethod,
-  LogoutCampaignMethod,
-  NeoApiClientOptions,
-  NeoApiLogEntry,
-  ScheduleCallInput,
-  UpdateContactInput,
-} from './client.ts';
+export type { CallOptions, FetchLike, NeoApiClientOptions, NeoApiLogEntry } from './client.ts';
+export { NeotelPlatform } from './neotel-platform.ts';
+export type { NeoApiCaller, NeotelPlatformOptions } from './neotel-platform.ts';
 export { NEO_ERROR_PATTERNS, NEO_METHODS, NEO_OPERATIONS, NEO_SERVICE_PATH } from './contract.ts';
-export type { NeoMethodSpec, NeoOperation } from './contract.ts';
+export type { NeoMethodName, NeoMethodSpec, NeoOperation, NeoRequest } from './contract.ts';
 export { NeoApiError, NEO_SERVER_ERROR_CODES, codeForServerText, isNeoApiError } from './errors.ts';
 export type { NeoApiErrorCode } from './errors.ts';
 export type { NeoParams, NeoParamValue } from './request-params.ts';

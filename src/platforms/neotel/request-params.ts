@@ -9,7 +9,7 @@
  * not convert to an `int`.
  */
 import { describeValue } from '../../shared/errors.ts';
-import { NEO_OPERATIONS, type NeoOperation, type NeoParamSpec } from './contract.ts';
+import { NEO_NO_DATE, NEO_OPERATIONS, type NeoOperation, type NeoParamSpec } from './contract.ts';
 import { NeoApiError } from './errors.ts';
 
 /** A parameter value as callers give it. `undefined` = left out. */
@@ -35,7 +35,7 @@ const DEFAULT_TEXT: Readonly<Record<NeoParamSpec['type'], string>> = {
   string: '',
   int: '0',
   boolean: 'false',
-  dateTime: '0001-01-01T00:00:00',
+  dateTime: NEO_NO_DATE,
 };
 
 /** The contract entry for a wire name (method or alias), or an `INVALID_ARGUMENT` error. */

@@ -51,15 +51,15 @@ describe('successful answers', () => {
       ok(soapEnvelope('<DialResponse xmlns="http://tempuri.org/"><DialResult>false</DialResult></DialResponse>')),
     );
     expect(await neo.position('1001')).toBe('A=1&2|');
-    await expect(neo.hangup('1001')).resolves.toBeUndefined();
-    expect(await neo.dial('1001', '1')).toBe(false);
+    await expect(neo.send({ method: 'Hangup', params: { USUARIO: '1001' } })).resolves.toBeUndefined();
+    expect(await neo.send({ method: 'Dial', params: { USUARIO: '1001', TELEFONO: '1' } })).toBe(false);
   });
 
   it('ignores the body of a void method over HTTP', async () => {
     const { fake, neo } = client('POST');
     fake.reply(ok(''), ok('<html>whatever</html>', 'text/html'));
-    await expect(neo.hangup('1001')).resolves.toBeUndefined();
-    await expect(neo.unpause('1001')).resolves.toBeUndefined();
+    await expect(neo.send({ method: 'Hangup', params: { USUARIO: '1001' } })).resolves.toBeUndefined();
+    await expect(neo.send({ method: 'Unpause', params: { USUARIO: '1001' } })).resolves.toBeUndefined();
   });
 });
 
@@ -86,7 +86,7 @@ describe('malformed answers', () => {
   it('refuses a boolean that is neither true nor false', async () => {
     const { fake, neo } = client();
     fake.reply(ok(booleanBody('maybe')));
-    expect((await failure(neo.dial('1', '2'))).message).toContain('holding true or false');
+    expect((await failure(neo.send({ method: 'Dial', params: { USUARIO: '1', TELEFONO: '2' } }))).message).toContain('holding true or false');
   });
 
   it('refuses a SOAP answer for another method and one without its Result', async () => {
@@ -162,7 +162,7 @@ describe('transport failures', () => {
   it('maps a failed fetch to NETWORK with the cause and the URL without parameters', async () => {
     const { fake, neo } = client('GET');
     fake.reply({ fail: new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }) });
-    const error = await failure(neo.login({ device: 'SIP/1', user: '1', password: 'hunter2' }));
+    const error = await failure(neo.send({ method: 'Login', params: { DEVICE: 'SIP/1', USUARIO: '1', CLAVE: 'hunter2' } }));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toBe(`NeoApi Login (GET) could not reach ${SERVICE}/Login: fetch failed (connect ECONNREFUSED 127.0.0.1:9).`);
     expect(error.message).not.toContain('hunter2');

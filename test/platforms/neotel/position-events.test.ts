@@ -87,7 +87,7 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
       kind: 'contactDelivered',
       callId: '883545',
       direction: 'outbound',
-      contact: { crm: -1, base: 134, contactId: 641100, data: '361900', phone: '573132860000', clave: null, searchField: null, agendaId: null },
+      contact: { crm: -1, base: 134, contactId: 641100, data: '361900', keyLabel: 'DATA', phone: '573132860000', clave: null, searchField: null, agendaId: null },
       at: 7,
     });
     expect(events.find((e) => e.kind === 'platformCallStarted')).toMatchObject({ callType: 'OriginateExt', number: '573132860000', campaign: 19 });
