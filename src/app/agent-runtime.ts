@@ -121,7 +121,7 @@ export class AgentRuntime {
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => Date.now());
     this.context = { config: machineConfigFrom(options.config) };
-    this.view = initialView(this.state, options.config);
+    this.view = initialView(this.state, options.config, options.platform.capabilities);
   }
 
   /** Replaces the dial-plan check (the full one loads after start; see agent-session.ts). */
