@@ -1,9 +1,12 @@
 /**
- * The house boundaries (STYLE.md "Layout and boundaries"), checked in CI by `npm run boundaries`.
- * Pure folders stay pure, adapters never import each other, only app/ wires adapters, only
- * main.ts imports app/, components never touch adapters.
+ * The house boundaries (STYLE.md "Layout and boundaries"), checked in CI by `npm run boundaries`
+ * over src/ and dev/. Pure folders stay pure, adapters (platform adapters included) never import
+ * each other, only app/ wires adapters, only main.ts imports app/, components never touch
+ * adapters, and the dev/neotel simulator shares only the NeoApi contract (and shared/) with src/.
  */
-const ADAPTERS = '^src/(sip|opencti|neoapi|storage|tabs)/';
+const ADAPTERS = '^src/(sip|opencti|platforms/[^/]+|storage|tabs)/';
+/** The NeoApi contract (the table and its naming rules): data, the one part of the Neotel adapter others may read. */
+const NEO_CONTRACT = '^src/platforms/neotel/contract(-names)?\\.ts$';
 const PURE = '^src/(call|crm|config|i18n)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -21,7 +24,35 @@ module.exports = {
       comment: 'call/, crm/, config/ and i18n/ import only shared/ (and types from each other).',
       severity: 'error',
       from: { path: PURE },
-      to: { path: '^src/', pathNot: ['^src/shared/', PURE], dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/shared/', PURE, NEO_CONTRACT], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'contract-is-a-leaf',
+      comment: 'The NeoApi contract is data: it imports nothing but itself, so config/ and dev/neotel can read it.',
+      severity: 'error',
+      from: { path: NEO_CONTRACT },
+      to: { pathNot: NEO_CONTRACT },
+    },
+    {
+      name: 'config-reads-only-the-contract-of-a-platform',
+      comment: 'config/ validates neoApiMethods against the contract table; nothing else of a platform.',
+      severity: 'error',
+      from: { path: '^src/config/' },
+      to: { path: '^src/platforms/', pathNot: NEO_CONTRACT, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'neotel-simulator-shares-only-the-contract',
+      comment: 'dev/neotel stands in for the real server: it may share the wire contract and shared/, never the client code it tests.',
+      severity: 'error',
+      from: { path: '^dev/neotel/' },
+      to: { path: '^src/', pathNot: ['^src/shared/', NEO_CONTRACT] },
+    },
+    {
+      name: 'dev-never-imports-app-or-components',
+      comment: 'The stand-ins (dev/) are servers: they never run the softphone\'s own app or UI code.',
+      severity: 'error',
+      from: { path: '^dev/' },
+      to: { path: '^src/(app|components|controllers)/' },
     },
     {
       name: 'pure-has-no-runtime-siblings',
@@ -39,9 +70,9 @@ module.exports = {
     },
     {
       name: 'adapters-never-import-adapters',
-      comment: 'sip, opencti, neoapi and storage never import each other (type imports from pure folders only).',
+      comment: 'sip, opencti, each platform adapter and storage never import each other (type imports from pure folders only).',
       severity: 'error',
-      from: { path: '^src/(sip|opencti|neoapi|storage|tabs)/' },
+      from: { path: '^src/(sip|opencti|platforms/[^/]+|storage|tabs)/' },
       to: { path: ADAPTERS, pathNot: '^src/$1/' },
     },
     {
@@ -52,9 +83,10 @@ module.exports = {
     },
     {
       name: 'only-app-imports-adapters',
+      comment: 'Except the NeoApi contract, which is data (config/ validates neoApiMethods against it).',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/app/', ADAPTERS] },
-      to: { path: ADAPTERS, dependencyTypesNot: ['type-only'] },
+      to: { path: ADAPTERS, pathNot: NEO_CONTRACT, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'only-main-imports-app',

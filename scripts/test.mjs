@@ -83,7 +83,7 @@ const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 if (wants('static')) {
   check('typecheck', npx('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   check('lint', npx('eslint'), ['.', '--max-warnings', '0']);
-  check('boundaries', npx('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
+  check('boundaries', npx('depcruise'), ['src', 'dev', '--config', '.dependency-cruiser.cjs']);
   check('bundle size', process.execPath, ['--import', 'tsx', 'scripts/check-bundle-size.ts']);
 }
 

@@ -1,19 +1,23 @@
 /**
- * `npm run neotel -- --port <n> [--scenario <file>] [--host 127.0.0.1] [--verbose]`
+ * `npm run neotel -- --port <n> [--scenario <file>] [--host 127.0.0.1] [--neoapi-names <names>] [--verbose]`
+ *
+ * `--neoapi-names` serves a deployment's own NeoApi names, e.g.
+ * `Login_Campaign2=Login_Campaign;Login_Campaign2.CAMPANA=CAMPAÑA` (the softphone's `neoApiMethods` syntax).
  *
  * Runs the simulator in the foreground and prints `ready <base-url>` once it listens.
  */
 import { parseArgs } from 'node:util';
+import { BadRequestError } from '../shared/http.ts';
 import { ScenarioError } from './scenario/load.ts';
 import { startNeotel } from './server.ts';
 
-const USAGE = 'usage: npm run neotel -- [--port <n>] [--scenario <file.json>] [--host 127.0.0.1] [--verbose]';
+const USAGE = 'usage: npm run neotel -- [--port <n>] [--scenario <file.json>] [--host 127.0.0.1] [--neoapi-names <Method=Name;Method.PARAM=Name>] [--verbose]';
 
 async function main(): Promise<void> {
-  let values: { port?: string; scenario?: string; host?: string; verbose?: boolean; help?: boolean };
+  let values: { port?: string; scenario?: string; host?: string; 'neoapi-names'?: string; verbose?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, scenario: { type: 'string' }, host: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: { port: { type: 'string' }, scenario: { type: 'string' }, host: { type: 'string' }, 'neoapi-names': { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean' } },
       strict: true,
     }));
   } catch (error) {
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
+    ...(values['neoapi-names'] === undefined ? {} : { neoApiNames: values['neoapi-names'] }),
     ...(values.verbose ? { log: (line: string) => console.log(line) } : {}),
   });
   console.log(`ready ${server.url}`);
@@ -54,6 +59,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ScenarioError ? error.message : error);
+  console.error(error instanceof ScenarioError || error instanceof BadRequestError ? error.message : error);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import type { ContactBookSnapshot, Disposition } from './center/contact-book.ts'
 import type { CallSummary } from './center/summaries.ts';
 import type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
 import type { ResponseEncoding } from './neoapi/response-encoding.ts';
+import type { DeploymentNamesState } from './neoapi/deployment-names.ts';
 import type { NeoApiLogEntry } from './neoapi/request-log.ts';
 
 export type { NeoApiFaultRequest, NeoApiFaultState } from './neoapi/fault-injection.ts';
@@ -136,6 +137,11 @@ export class NeotelControl {
   /** Makes NeoApi answer in `encoding` (`charsetInHeader: false`: only the XML declaration says so). */
   setNeoApiEncoding(encoding: Pick<ResponseEncoding, 'encoding'> & Partial<ResponseEncoding>): Promise<ResponseEncoding> {
     return this.request('POST', '/control/neoapi/encoding', encoding);
+  }
+
+  /** Serves a deployment's NeoApi names (`neoApiMethods` syntax); `''` = the contract's. A reset restores the startup names. */
+  setNeoApiNames(names: string): Promise<DeploymentNamesState> {
+    return this.request('POST', '/control/neoapi/names', { names });
   }
 
   neoApiFault(): Promise<NeoApiFaultState> {

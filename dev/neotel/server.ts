@@ -27,6 +27,7 @@ import { createControlHandler } from './control/routes.ts';
 import { createNeoApiHandler } from './neoapi/asmx-handler.ts';
 import { NeoApiFaults } from './neoapi/fault-injection.ts';
 import { DEFAULT_RESPONSE_ENCODING, type ResponseEncoding } from './neoapi/response-encoding.ts';
+import { DeploymentNames } from './neoapi/deployment-names.ts';
 import { NeoApiLog } from './neoapi/request-log.ts';
 import type { Pbx } from './pbx/types.ts';
 import { loadDefaultScenario, loadScenarioFile, parseScenario } from './scenario/load.ts';
@@ -51,6 +52,8 @@ export interface NeotelOptions {
    * certificate for 127.0.0.1: what an adapter inside an https Salesforce console needs.
    */
   https?: boolean;
+  /** The deployment's NeoApi names (`neoApiMethods` syntax); default the contract's. */
+  neoApiNames?: string;
 }
 
 /** The https twin of the simulator's URLs (`NeotelOptions.https`). */
@@ -120,6 +123,7 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
   const faults = new NeoApiFaults();
   let responseEncoding: ResponseEncoding = { ...DEFAULT_RESPONSE_ENCODING };
   const encoding = { get: (): ResponseEncoding => ({ ...responseEncoding }), set: (next: ResponseEncoding): void => void (responseEncoding = { ...next }) };
+  const names = new DeploymentNames(options.neoApiNames ?? '');
   const newCenter = (): ContactCenter => new ContactCenter({ scenario, pbx, ...(options.clock ? { clock: options.clock } : {}) });
   let center = newCenter();
   const reset = (next?: unknown): void => {
@@ -128,10 +132,11 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
     center = newCenter();
     faults.clear();
     responseEncoding = { ...DEFAULT_RESPONSE_ENCODING };
+    names.reset();
   };
 
-  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail, faults, encoding: encoding.get });
-  const control = createControlHandler({ center: () => center, log: requestLog, reset, faults, pbx, encoding });
+  const neoApi = createNeoApiHandler({ center: () => center, log: requestLog, errorDetail: () => center.world.scenario.platform.errorDetail, faults, encoding: encoding.get, operations: names.operations });
+  const control = createControlHandler({ center: () => center, log: requestLog, reset, faults, pbx, encoding, names });
   const softphoneDir = options.softphoneDir ?? DIST_DIR;
   let trust: AdapterTrust | undefined;
   const softphone = createAdapterFiles(softphoneDir, () => trust);

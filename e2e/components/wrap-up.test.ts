@@ -92,7 +92,7 @@ describe('scheduling a callback in the wrap-up panel', () => {
   it('with AddScheduleCall says callbacks are the agent’s own instead of offering the checkbox', async () => {
     const base = shell(withoutCountdown(states.wrapUp()));
     if (base.phase !== 'ready') throw new Error('shell() builds a ready shell');
-    await ui.show({ ...base, view: { ...base.view, options: { ...base.view.options, schedulingMethod: 'AddScheduleCall' } } });
+    await ui.show({ ...base, view: { ...base.view, options: { ...base.view.options, callbackBooking: 'separate' } } });
     await ui.page.getByTestId('schedule-toggle').click();
     expect(await ui.page.getByTestId('callback-mine').count()).toBe(0);
     expect(await ui.page.getByTestId('callback-always-mine').textContent()).toContain('always assigned to you');

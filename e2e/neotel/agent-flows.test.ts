@@ -11,7 +11,7 @@
  *   ─► inbound queue call (rings, answered by hand, DTMF, BYE) ─► Dial ─► Logout ─► "not logged."
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParsedPosition } from '../../src/neoapi/position.ts';
+import type { ParsedPosition } from '../../src/platforms/neotel/position.ts';
 import type { AgentPhone } from './support/agent-phone.ts';
 import { beepsInRecording, downloadRecording, measureHeardTone, toneInRecording, type HeardInBrowser } from './support/audio-proof.ts';
 import { NeotelRig } from './support/neotel-rig.ts';

@@ -11,7 +11,7 @@ import { createResponse, type SipMessage, type SipRequest, type SipResponse } fr
 import { parseSipMessage } from '../../dev/neotel/pbx/sip/parser.ts';
 import { NeotelControl } from '../../dev/neotel/control-client.ts';
 import { startNeotel, type NeotelServer } from '../../dev/neotel/server.ts';
-import { parsePosition } from '../../src/neoapi/position.ts';
+import { parsePosition } from '../../src/platforms/neotel/position.ts';
 import { testScenario } from '../../test/dev/neotel/center-harness.ts';
 
 /** Just enough of a SIP-over-WebSocket phone to register and see an INVITE. */

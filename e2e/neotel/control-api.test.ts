@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ControlApiError, NeotelControl } from '../../dev/neotel/control-client.ts';
 import { startNeotel, type NeotelServer } from '../../dev/neotel/server.ts';
-import { parsePosition, type ParsedPosition } from '../../src/neoapi/position.ts';
+import { parsePosition, type ParsedPosition } from '../../src/platforms/neotel/position.ts';
 import { eventually, testScenario } from '../../test/dev/neotel/center-harness.ts';
 import { FakePbx } from '../../test/dev/neotel/fake-pbx.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NeotelControl } from '../../dev/neotel/control-client.ts';
 import { startNeotel, type NeotelServer } from '../../dev/neotel/server.ts';
-import { NeoApiClient } from '../../src/neoapi/client.ts';
+import { NeoApiClient } from '../../src/platforms/neotel/client.ts';
 import { testScenario } from '../../test/dev/neotel/center-harness.ts';
 import { FakePbx } from '../../test/dev/neotel/fake-pbx.ts';
 import { assertInLoopbackNamespace } from '../support/browser.ts';

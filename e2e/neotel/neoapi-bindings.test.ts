@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NeotelControl } from '../../dev/neotel/control-client.ts';
 import { startNeotel, type NeotelServer } from '../../dev/neotel/server.ts';
-import { NEO_OPERATIONS } from '../../src/neoapi/contract.ts';
-import { parsePosition } from '../../src/neoapi/position.ts';
+import { NEO_OPERATIONS } from '../../src/platforms/neotel/contract.ts';
+import { parsePosition } from '../../src/platforms/neotel/position.ts';
 import { FakePbx } from '../../test/dev/neotel/fake-pbx.ts';
 import { testScenario } from '../../test/dev/neotel/center-harness.ts';
 

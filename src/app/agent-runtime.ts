@@ -1,12 +1,13 @@
 /**
- * The agent runtime: holds the machine's state, feeds it events (SIP, Position, intents, NeoApi
- * results, timers) one at a time, runs the effects it returns on the adapters, and publishes the
- * view the components draw. Only the tab that owns the phone runs one (see tab-sync.ts).
+ * The agent runtime: holds the machine's state, feeds it events (SIP, platform facts, intents,
+ * command results, timers) one at a time, runs the effects it returns on the adapters, and
+ * publishes the view the components draw. Only the tab that owns the phone runs one (see
+ * tab-sync.ts).
  *
  * ```
- *  intents ─┐                         ┌─► neoapi effect ─► NeoApi ─► neoapiSucceeded/Failed ─┐
+ *  intents ─┐                         ┌─► platform effect ─► PlatformPort ─► commandSucceeded/Failed ─┐
  *  SIP ─────┼─► dispatch ─► transition┼─► sip effect ───► SipPhone ─► sip* facts ────────────┤
- *  Position ┤   (one at a time)       ├─► timers ──────────────────► autoReleaseElapsed ─────┤
+ *  platform ┤   (one at a time)       ├─► timers ──────────────────► autoReleaseElapsed ─────┤
  *  timers ──┘        ▲                └─► notices, pops, logs                                 │
  *                    └────────────────────────────────────────────────────────────────────────┘
  * ```
@@ -15,26 +16,29 @@ import {
   hasSession,
   initialState,
   resumedSession,
-  machineConfigFrom,
   transition,
   type AgentEvent,
   type AgentState,
   type CallFacts,
   type Effect,
   type MachineContext,
+  type MonitoredBy,
+  type PlatformPort,
+  type PlatformWatch,
 } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, ShownNotice, SoftphoneIntent } from '../controllers/agent-view.ts';
-import { isNeoApiError } from '../neoapi/errors.ts';
 import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
+import { machineConfigFrom } from './machine-config.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
 import { callInfoOf, initialView } from './view-model.ts';
 
 /**
- * What a NeoApi client must offer the runtime: any method of the contract by its contract name;
- * `wireName` = the name this deployment's server uses instead (`neoApiMethods`).
+ * What the transfer-target and user listings need from NeoApi (transfer-targets.ts,
+ * supervision-desk.ts): any method of the contract by its contract name; `wireName` = the name
+ * this deployment's server uses instead (`neoApiMethods`).
  */
 export interface NeoApiLike {
   call(
@@ -42,12 +46,6 @@ export interface NeoApiLike {
     params: Readonly<Record<string, string | number | boolean | undefined>>,
     options?: { readonly wireName?: string },
   ): Promise<string | boolean | undefined>;
-}
-
-/** The Position poller, as the runtime starts and stops it. */
-export interface PollerLike {
-  start(): void;
-  stop(): void;
 }
 
 /** SIP credentials of the agent's device for this session (memory only). */
@@ -74,9 +72,13 @@ export interface CrmHooks {
 /** How to build an {@link AgentRuntime}. */
 export interface AgentRuntimeOptions {
   readonly config: Config;
+  /** The telephony platform (src/platforms/*) the machine's commands go to. */
+  readonly platform: PlatformPort<AgentEvent>;
+  /** NeoApi listings for the transfer targets. */
   readonly neo: NeoApiLike;
   readonly createPhone: (credentials: DeviceCredentials) => PhoneLike;
-  readonly createPoller: (user: string, onEvent: (event: AgentEvent) => void) => PollerLike;
+  /** Who monitors the agent, each time the platform reports it (supervision-desk.ts). */
+  readonly onMonitored?: (monitoredBy: MonitoredBy | null) => void;
   readonly crm?: CrmHooks;
   readonly now?: () => number;
   /** Intents handled outside the machine (devices, panel, notices are handled here). */
@@ -107,7 +109,7 @@ export class AgentRuntime {
   private draining = false;
   private phone: PhoneLike | undefined;
   private unbridge: (() => void) | undefined;
-  private poller: PollerLike | undefined;
+  private poller: PlatformWatch | undefined;
   private credentials: DeviceCredentials | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextNoticeId = 1;
@@ -119,7 +121,7 @@ export class AgentRuntime {
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => Date.now());
     this.context = { config: machineConfigFrom(options.config) };
-    this.view = initialView(this.state, options.config);
+    this.view = initialView(this.state, options.config, options.platform.capabilities);
   }
 
   /** Replaces the dial-plan check (the full one loads after start; see agent-session.ts). */
@@ -246,12 +248,13 @@ export class AgentRuntime {
     for (const effect of result.effects) this.run(effect);
   }
 
-  /** Starts the Position poll when a session begins and stops it when it ends. */
+  /** Starts watching the platform when a session begins and stops when it ends. */
   private followSession(before: AgentState, after: AgentState): void {
     const had = hasSession(before) && before.phase !== 'loggingOut';
     const has = hasSession(after) && after.phase !== 'loggingOut';
     if (!had && has) {
-      this.poller = this.options.createPoller(after.session.user, (event) => this.dispatch(event));
+      const onMonitored = this.options.onMonitored;
+      this.poller = this.options.platform.watch(after.session.user, { onEvent: (event) => this.dispatch(event), ...(onMonitored === undefined ? {} : { onMonitored }) });
       this.poller.start();
     } else if (had && !has) {
       this.poller?.stop();
@@ -261,12 +264,14 @@ export class AgentRuntime {
 
   private run(effect: Effect): void {
     switch (effect.kind) {
-      case 'neoapi': {
-        const { requestId, op, request } = effect;
-        const wireName = this.options.config.connection.neoApiMethods[request.method];
-        this.options.neo.call(request.method, { ...request.params }, wireName === undefined ? undefined : { wireName }).then(
-          (value) => this.dispatch({ kind: 'neoapiSucceeded', at: this.now(), requestId, op, value: value ?? null }),
-          (error: unknown) => this.dispatch({ kind: 'neoapiFailed', at: this.now(), requestId, op, message: messageOf(error), notLogged: isNeoApiError(error, 'NOT_LOGGED') }),
+      case 'platform': {
+        const { requestId, op, command } = effect;
+        void this.options.platform.run(command).then((outcome) =>
+          this.dispatch(
+            outcome.ok
+              ? { kind: 'commandSucceeded', at: this.now(), requestId, op, value: outcome.value }
+              : { kind: 'commandFailed', at: this.now(), requestId, op, failure: outcome.failure },
+          ),
         );
         return;
       }
@@ -285,7 +290,7 @@ export class AgentRuntime {
         // The phone rings on every INVITE and stops on answer, reject and end (phone-bridge.ts).
         return;
       case 'notify':
-        this.addNotice(effect.notice, effect.level, effect.detail);
+        this.addNotice(effect.notice, effect.level, effect.detail, effect.failure);
         return;
       case 'startTimer': {
         const key = `${effect.timer}:${effect.callId ?? ''}`;
@@ -329,13 +334,13 @@ export class AgentRuntime {
   }
 
   /**
-   * NeoApi `SendDTMF` for a call that cannot carry RFC 4733 (no DTMF sender on the connection), so
-   * the agent's digits still reach an IVR.
+   * DTMF through the platform for a call that cannot carry RFC 4733 (no DTMF sender on the
+   * connection), so the agent's digits still reach an IVR.
    */
   private sendDtmfViaPlatform(digit: string): void {
     if (!hasSession(this.state)) return;
-    this.options.neo.call('SendDTMF', { USUARIO: this.state.session.user, DIGITOS: digit }).catch((error: unknown) => {
-      this.addNotice('sipActionFailed', 'warning', `SendDTMF ${digit}: ${messageOf(error)}`);
+    void this.options.platform.run({ command: 'sendDigits', agent: this.state.session.user, digits: digit }).then((outcome) => {
+      if (!outcome.ok) this.addNotice('sipActionFailed', 'warning', `DTMF ${digit}: ${outcome.failure.detail}`);
     });
   }
 
@@ -372,8 +377,8 @@ export class AgentRuntime {
   }
 
   /** Shows a notice to the agent (errors stay until dismissed; info goes by itself). */
-  addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null): void {
-    const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now() };
+  addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null, failure?: ShownNotice['failure']): void {
+    const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now(), ...(failure === undefined ? {} : { failure }) };
     // A newer notice of the same code replaces the older one: no stack of identical toasts.
     const kept = this.view.notices.filter((n) => n.notice !== notice).slice(-(MAX_NOTICES - 1));
     this.patchView({ notices: [...kept, shown] });

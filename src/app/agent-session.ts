@@ -1,14 +1,12 @@
 /**
  * Everything the agent softphone needs once the configuration is valid: the runtime (machine +
- * effects) on real adapters — NeoApi client, sip.js phone, Position poller —, the remembered
+ * effects) on real adapters — the Neotel platform (NeoApi + Position), the sip.js phone —, the remembered
  * preferences, the audio devices and the Salesforce panel.
  */
-import type { AgentEvent } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
-import { NeoApiClient, neoApiClientOptions } from '../neoapi/client.ts';
-import { PositionPoller, createTicker } from '../neoapi/index.ts';
-import { monitoredByOf } from '../neoapi/position-monitoring.ts';
+import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
+import { NeotelPlatform } from '../platforms/neotel/neotel-platform.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
@@ -64,6 +62,8 @@ export class AgentSession {
     store.catch(() => undefined);
     this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
+    // The one place that picks the telephony platform; the machine speaks only the port.
+    const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs });
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
     this.tasks = options.api
       ? new TaskLogger({
@@ -97,24 +97,17 @@ export class AgentSession {
             return Promise.resolve();
           },
         };
-    this.desk = new SupervisionDesk({ config, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
+    this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,
+      platform,
       neo,
       crm: this.crm.hooks((call, final) => {
         this.tasks?.log(call, final);
         this.attendant.logged(call, this.crm.screenPop?.linkOf(call) ?? null);
       }),
       createPhone: (credentials) => this.createPhone(credentials),
-      createPoller: (user, onEvent: (event: AgentEvent) => void) =>
-        new PositionPoller({
-          client: neo,
-          user,
-          intervalMs: config.connection.positionPollIntervalMs,
-          onEvent,
-          onSnapshot: (position) => this.desk.positionSeen(monitoredByOf(position)),
-          ticker: createTicker(),
-        }),
+      onMonitored: (monitoredBy) => this.desk.positionSeen(monitoredBy),
       onAppIntent: (intent) => void this.appIntent(intent),
       onView: (view) => this.ownerView(view),
       intercept: (event, phone) => this.desk.intercept(event, phone),

@@ -6,7 +6,7 @@
  * agent runtime hands over, before the call machine sees them, the SIP and Position facts the
  * monitoring leg owns.
  */
-import type { AgentEvent, AgentState } from '../call/index.ts';
+import type { AgentEvent, AgentState, PlatformPort } from '../call/index.ts';
 import {
   IDLE_SUPERVISION,
   claimsMonitoringEvent,
@@ -19,7 +19,6 @@ import {
 } from '../call/monitoring.ts';
 import type { Config, NeotelUser } from '../config/index.ts';
 import type { AgentView, MonitorableAgent, MonitoringIndicator, SoftphoneIntent } from '../controllers/agent-view.ts';
-import { messageOf } from '../shared/errors.ts';
 import type { NeoApiLike } from './agent-runtime.ts';
 import type { MonitoringLog } from './monitoring-log.ts';
 import type { PhoneLike } from './phone-bridge.ts';
@@ -30,6 +29,9 @@ export const MONITOR_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['m
 /** How to build a {@link SupervisionDesk}. */
 export interface SupervisionDeskOptions {
   readonly config: Config;
+  /** Where the `monitor`/`stopMonitor` commands go. */
+  readonly platform: Pick<PlatformPort<AgentEvent>, 'run'>;
+  /** NeoApi's user listing (`GetUsers`). */
   readonly neo: NeoApiLike;
   readonly log: MonitoringLog;
   /** The machine's state now (who is logged in). */
@@ -112,7 +114,7 @@ export class SupervisionDesk {
   /** The logged-in user when they are a supervisor of the configuration, else `null`. */
   /** A NeoApi request by its contract name, sent under the deployment's name when `neoApiMethods` renames it. */
   private call(method: string, params: Readonly<Record<string, string>>): Promise<string | boolean | undefined> {
-    const wireName = this.options.config.connection.neoApiMethods[method];
+    const wireName = this.options.config.connection.neoApiMethods.methods[method];
     return this.options.neo.call(method, params, wireName === undefined ? undefined : { wireName });
   }
 
@@ -221,11 +223,10 @@ export class SupervisionDesk {
 
   private run(effect: SupervisionEffect, supervisor: string): void {
     switch (effect.kind) {
-      case 'neoapi': {
-        const method = effect.method;
-        this.call(method, { ...effect.params }).then(
-          () => this.apply({ kind: 'monitorRequestDone', at: this.now(), method, ok: true, message: null }, supervisor),
-          (error: unknown) => this.apply({ kind: 'monitorRequestDone', at: this.now(), method, ok: false, message: `${method}: ${messageOf(error)}` }, supervisor),
+      case 'platform': {
+        const command = effect.command.command;
+        void this.options.platform.run(effect.command).then((outcome) =>
+          this.apply({ kind: 'monitorRequestDone', at: this.now(), command, ok: outcome.ok, message: outcome.ok ? null : outcome.failure.detail }, supervisor),
         );
         return;
       }

@@ -62,7 +62,7 @@ export async function loadTransferTargets(client: ListingClient, user: string, c
   const names = config.connection.neoApiMethods;
   const list = async (method: string): Promise<readonly Row[] | null> => {
     try {
-      const wireName = names[method];
+      const wireName = names.methods[method];
       return rowsOf(await client.call(method, { USUARIO: user }, wireName === undefined ? {} : { wireName }));
     } catch {
       return null;

@@ -2,21 +2,26 @@
  * Builds the {@link AgentView} the components draw from the machine's state and the validated
  * configuration. Pure: the runtime calls it after every change.
  */
-import { hasCall, type AgentState, type CallState } from '../call/index.ts';
+import { ALL_CAPABILITIES, hasCall, type AgentState, type CallState, type PlatformCapabilities } from '../call/index.ts';
 import type { Config, CrmConfig } from '../config/index.ts';
 import { planPop } from '../crm/screen-pop-policy.ts';
 import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../controllers/agent-view.ts';
+import { machineConfigFrom } from './machine-config.ts';
 
-/** What the call center offers the agent. */
-export function agentOptionsFrom(config: Config): AgentOptions {
+/**
+ * What the call center offers the agent: the configuration, cut down to what the platform can do
+ * (a platform without campaigns or breaks shows no campaign picker or break menu, whatever the
+ * settings list).
+ */
+export function agentOptionsFrom(config: Config, can: PlatformCapabilities = ALL_CAPABILITIES): AgentOptions {
   return {
-    breakTypes: config.agent.breakTypes,
-    campaigns: config.agent.campaigns,
-    queues: config.transfers.queues,
+    breakTypes: can.breaks ? config.agent.breakTypes : [],
+    campaigns: can.campaigns ? config.agent.campaigns : [],
+    queues: can.queueTransfer ? config.transfers.queues : [],
     categories: config.categories,
-    allowCategorization: config.crm.allowCategorization,
+    allowCategorization: config.crm.allowCategorization && can.categorisation,
     allowContactRelease: config.crm.allowContactRelease,
-    schedulingMethod: config.crm.schedulingMethod,
+    callbackBooking: machineConfigFrom(config).callbackBooking,
     rememberUser: config.agent.rememberUser,
     allowRememberDevicePassword: config.agent.allowRememberDevicePassword,
     loginDeviceTemplate: config.connection.loginDeviceTemplate,
@@ -73,10 +78,10 @@ export function searchKeyOf(agent: CallState, crm: CrmConfig): string {
 }
 
 /** A fresh view for a page that just read its configuration. */
-export function initialView(agent: AgentState, config: Config): AgentView {
+export function initialView(agent: AgentState, config: Config, can: PlatformCapabilities = ALL_CAPABILITIES): AgentView {
   return {
     agent,
-    options: agentOptionsFrom(config),
+    options: agentOptionsFrom(config, can),
     info: callInfoOf(agent, config.crm),
     notices: [],
     tab: 'alone',

@@ -19,15 +19,16 @@
  * talking, to the consulted party, so DTMF, mute and breaks behave as in any connected call.
  */
 import type { CallFacts } from './call-facts.ts';
-import type { Effect, NeoApiRequest } from './effects.ts';
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from './events.ts';
+import type { Effect } from './effects.ts';
+import type { PlatformCommand } from './platform.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
 import type { ConferenceTarget, Participant, TransferMode, TransferRecord, TransferTarget } from './call-control-types.ts';
 import { NO_CONTROL, type CALL_CONTROL_INTENTS } from './call-control-types.ts';
 import type { RequestId } from './ids.ts';
-import { accept, issue, notify, refuse, type TransitionResult } from './outcome.ts';
+import { accept, failureNotice, issue, refuse, type TransitionResult } from './outcome.ts';
 import type { AgentState, Connected, Operation } from './state.ts';
 
-/** NeoApi operations of this file. */
+/** Platform operations of this file. */
 export const CALL_CONTROL_OPERATIONS = ['transfer', 'completeTransfer', 'endTransfer', 'joinConference', 'inviteParticipant', 'kickParticipant', 'kickAll'] as const;
 type ControlOperation = (typeof CALL_CONTROL_OPERATIONS)[number];
 
@@ -54,24 +55,14 @@ function targetProblem(target: TransferTarget): string | null {
   }
 }
 
-/** The NeoApi request of a transfer (documented in docs/transfers-conference.md). */
-export function transferRequest(user: string, target: TransferTarget, mode: TransferMode): NeoApiRequest {
-  const blind = mode === 'blind';
-  switch (target.kind) {
-    case 'number':
-    case 'user': {
-      const EXTENSION = target.kind === 'number' ? target.number : target.user;
-      return blind ? { method: 'BlindTransfer', params: { USUARIO: user, EXTENSION } } : { method: 'AttendedTransfer', params: { USUARIO: user, EXTENSION } };
-    }
-    case 'queue':
-      return blind ? { method: 'BlindTransferQueue', params: { USUARIO: user, COLA: target.queue } } : { method: 'AttendedTransferQueue', params: { USUARIO: user, COLA: target.queue } };
-    case 'campaign':
-      return blind ? { method: 'BlindTransferCampaign', params: { USUARIO: user, CAMPAÑA: target.campaign } } : { method: 'AttendedTransferCampaign', params: { USUARIO: user, CAMPAÑA: target.campaign } };
-  }
+/** A participant's address, its id until the platform names it. */
+function addressOf(target: ConferenceTarget): string {
+  return target.kind === 'number' ? target.number : target.user;
 }
 
-function extensionOf(target: ConferenceTarget): string {
-  return target.kind === 'number' ? target.number : target.user;
+/** The platform command of a transfer (documented in docs/transfers-conference.md). */
+export function transferCommand(agent: string, target: TransferTarget, mode: TransferMode): PlatformCommand {
+  return { command: 'transfer', agent, target, mode };
 }
 
 /** The call's facts with the last transfer's outcome set (the record the Task logs). */
@@ -98,7 +89,7 @@ export function callControlIntent(state: Connected, event: ControlIntent): Trans
         call: { ...state.call, transfers: [...state.call.transfers, record] },
         control: event.mode === 'blind' ? { kind: 'transferring', target: event.target } : { kind: 'consulting', target: event.target, step: 'starting' },
       };
-      const sent = issue(next, 'transfer', transferRequest(user, event.target, event.mode));
+      const sent = issue(next, 'transfer', transferCommand(user, event.target, event.mode));
       return accept(sent.state, [sent.effect]);
     }
     case 'completeTransfer':
@@ -106,13 +97,13 @@ export function callControlIntent(state: Connected, event: ControlIntent): Trans
       if (control.kind !== 'consulting') return refuse('NOT_CONSULTING', `Cannot ${event.kind}: no attended transfer is in progress.`, 'Start an attended transfer first.');
       if (control.step !== 'talking') return refuse('OPERATION_PENDING', `Cannot ${event.kind}: the transfer is ${control.step}.`, 'Wait for the platform to answer.');
       const complete = event.kind === 'completeTransfer';
-      const sent = issue({ ...state, control: { ...control, step: complete ? 'completing' : 'ending' } }, event.kind, { method: complete ? 'CompleteTransfer' : 'EndTransfer', params: { USUARIO: user } });
+      const sent = issue({ ...state, control: { ...control, step: complete ? 'completing' : 'ending' } }, event.kind, { command: complete ? 'completeTransfer' : 'cancelTransfer', agent: user });
       return accept(sent.state, [sent.effect]);
     }
     case 'startConference': {
       if (control.kind === 'conference') return refuse('CONFERENCE_IN_PROGRESS', 'The call is already a conference.', 'Invite participants to it.');
       if (control.kind !== 'none') return refuse('TRANSFER_IN_PROGRESS', 'Cannot start a conference during a transfer.', 'Complete or end the transfer first.');
-      const sent = issue({ ...state, control: { kind: 'conference', step: 'starting', participants: [] } }, 'joinConference', { method: 'JoinConference', params: { USUARIO: user } });
+      const sent = issue({ ...state, control: { kind: 'conference', step: 'starting', participants: [] } }, 'joinConference', { command: 'startConference', agent: user });
       return accept(sent.state, [sent.effect]);
     }
     case 'inviteParticipant': {
@@ -123,10 +114,7 @@ export function callControlIntent(state: Connected, event: ControlIntent): Trans
       if (problem !== null) return refuse('INVALID_ARGUMENT', `Cannot invite: ${problem}.`, 'Pick a user from the list or type a valid number.');
       const requestId = state.nextRequest as RequestId;
       const participant: Participant = { target: event.target, id: null, state: 'inviting', request: requestId };
-      const sent = issue({ ...state, control: { ...control, participants: [...control.participants, participant] } }, 'inviteParticipant', {
-        method: 'InviteParticipant',
-        params: { USUARIO: user, EXTENSION: extensionOf(event.target) },
-      });
+      const sent = issue({ ...state, control: { ...control, participants: [...control.participants, participant] } }, 'inviteParticipant', { command: 'invite', agent: user, target: event.target });
       return accept(sent.state, [sent.effect]);
     }
     case 'kickParticipant': {
@@ -138,13 +126,13 @@ export function callControlIntent(state: Connected, event: ControlIntent): Trans
       }
       const requestId = state.nextRequest as RequestId;
       const participants = control.participants.map((p) => (p === found ? { ...p, state: 'leaving' as const, previous: found.state === 'in' ? ('in' as const) : ('ringing' as const), request: requestId } : p));
-      const sent = issue({ ...state, control: { ...control, participants } }, 'kickParticipant', { method: 'KickParticipant', params: { USUARIO: user, PARTICIPANTE: event.participant } });
+      const sent = issue({ ...state, control: { ...control, participants } }, 'kickParticipant', { command: 'kick', agent: user, participant: event.participant });
       return accept(sent.state, [sent.effect]);
     }
     case 'kickAll': {
       if (control.kind !== 'conference') return refuse('NOT_IN_CONFERENCE', 'Cannot end the conference: the call is not a conference.', 'Start the conference first.');
       if (control.step !== 'on') return refuse('OPERATION_PENDING', `Cannot end the conference: it is ${control.step}.`, 'Wait for the platform to answer.');
-      const sent = issue({ ...state, control: { ...control, step: 'ending' } }, 'kickAll', { method: 'KickAll', params: { USUARIO: user } });
+      const sent = issue({ ...state, control: { ...control, step: 'ending' } }, 'kickAll', { command: 'kickAll', agent: user });
       return accept(sent.state, [sent.effect]);
     }
   }
@@ -168,9 +156,9 @@ function describe(target: TransferTarget): string {
  * `pending`. In `connected` the control sub-state moves; in any phase with a call (a blind
  * transfer's BYE may come before its answer) the transfer record gets its outcome.
  */
-export function callControlResult(settled: AgentState, event: NeoApiSucceeded | NeoApiFailed, op: ControlOperation): TransitionResult {
-  const ok = event.kind === 'neoapiSucceeded';
-  const failure: Effect[] = ok ? [] : [notify('operationFailed', 'error', event.message)];
+export function callControlResult(settled: AgentState, event: CommandSucceeded | CommandFailed, op: ControlOperation): TransitionResult {
+  const ok = event.kind === 'commandSucceeded';
+  const failure: Effect[] = ok ? [] : [failureNotice('operationFailed', 'error', event)];
   if (settled.phase !== 'connected') {
     if (op !== 'transfer' || !('call' in settled)) return accept(settled, failure);
     const last = settled.call.transfers.at(-1);
@@ -200,12 +188,12 @@ export function callControlResult(settled: AgentState, event: NeoApiSucceeded | 
       if (control.kind !== 'conference') return accept(state, failure);
       const participant = control.participants.find((p) => p.request === event.requestId);
       if (participant === undefined) return accept(state, failure);
-      const value = event.kind === 'neoapiSucceeded' ? event.value : null;
+      const value = event.kind === 'commandSucceeded' ? event.value : null;
       const id = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
       const participants =
         op === 'inviteParticipant'
           ? ok
-            ? control.participants.map((p) => (p === participant ? { ...p, id: id ?? extensionOf(p.target), state: 'ringing' as const, request: null } : p))
+            ? control.participants.map((p) => (p === participant ? { ...p, id: id ?? addressOf(p.target), state: 'ringing' as const, request: null } : p))
             : control.participants.filter((p) => p !== participant)
           : ok
             ? control.participants.filter((p) => p !== participant)

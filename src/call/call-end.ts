@@ -5,7 +5,7 @@
 import { endCall, mergeFacts, type CallEndCause, type CallFacts, type DeliveredContact } from './call-facts.ts';
 import type { MachineContext } from './context.ts';
 import type { Effect } from './effects.ts';
-import type { PositionContactDelivered } from './events.ts';
+import type { ContactDelivered } from './events.ts';
 import { issue } from './outcome.ts';
 import type { AgentState, CallState, Dialing, Ready, Ringing, Session, WrapUp } from './state.ts';
 
@@ -42,7 +42,7 @@ export function sameContact(a: DeliveredContact | null, b: DeliveredContact): bo
  * better key than the number, so it pops even after a pop by number) and tell the platform the
  * record is on screen so the dialer holds further calls.
  */
-export function deliverContact<S extends CallState>(state: S, event: PositionContactDelivered): { state: S; effects: Effect[] } {
+export function deliverContact<S extends CallState>(state: S, event: ContactDelivered): { state: S; effects: Effect[] } {
   const direction = event.direction === 'inbound' ? 'inbound' : state.call.direction === 'outbound' ? 'outbound' : 'dialer';
   const call = mergeFacts(state.call, {
     contact: event.contact,
@@ -51,10 +51,7 @@ export function deliverContact<S extends CallState>(state: S, event: PositionCon
     direction,
     popped: 'contact',
   });
-  const shown = issue({ ...state, call }, 'showingContact', {
-    method: 'CRM_ShowingContact',
-    params: { USUARIO: state.session.user, BASE: event.contact.base, IDCONTACTO: event.contact.contactId, DATA: event.contact.data },
-  });
+  const shown = issue({ ...state, call }, 'showingContact', { command: 'showingContact', agent: state.session.user, contact: event.contact });
   return { state: shown.state, effects: [{ kind: 'screenPop', call }, shown.effect] };
 }
 

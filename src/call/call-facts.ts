@@ -24,6 +24,8 @@ export interface DeliveredContact {
   readonly contactId: number;
   /** Position `DATA`: the customer's key (often the Salesforce id) to pop. */
   readonly data: string;
+  /** What the platform calls that key, shown beside it (the Neotel adapter says `DATA`); default `key`. */
+  readonly keyLabel?: string;
   readonly phone: string | null;
   /** Position `CLAVE`: IVR data or the CLAVESF `idContacto-Data`. */
   readonly clave: string | null;

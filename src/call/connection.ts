@@ -9,10 +9,10 @@ import type { AgentState } from './state.ts';
 
 type ConnectionEvent = Extract<
   AgentEvent,
-  { kind: 'sipRegistered' | 'sipUnregistered' | 'sipRegistrationFailed' | 'sipTransportLost' | 'sipTransportRecovered' | 'positionDegraded' | 'positionRecovered' }
+  { kind: 'sipRegistered' | 'sipUnregistered' | 'sipRegistrationFailed' | 'sipTransportLost' | 'sipTransportRecovered' | 'platformDegraded' | 'platformRecovered' }
 >;
 
-const KINDS: ReadonlySet<string> = new Set(['sipRegistered', 'sipUnregistered', 'sipRegistrationFailed', 'sipTransportLost', 'sipTransportRecovered', 'positionDegraded', 'positionRecovered']);
+const KINDS: ReadonlySet<string> = new Set(['sipRegistered', 'sipUnregistered', 'sipRegistrationFailed', 'sipTransportLost', 'sipTransportRecovered', 'platformDegraded', 'platformRecovered']);
 
 /** Whether the event is about the connection, not the phase (type guard). */
 export function isConnectionEvent(event: AgentEvent): event is ConnectionEvent {
@@ -43,9 +43,9 @@ export function connectionEvent(state: AgentState, event: ConnectionEvent): Tran
       // sip.js registers again after the WebSocket returns; `sipRegistered` completes the recovery.
       if (state.phone !== 'reconnecting') return ignore(state);
       return accept({ ...state, phone: 'registering' }, inSession ? [notify('transportRecovered', 'info')] : []);
-    case 'positionDegraded':
+    case 'platformDegraded':
       return state.neoApi === 'degraded' ? ignore(state) : accept({ ...state, neoApi: 'degraded' }, [notify('neoApiDegraded', 'warning', event.reason)]);
-    case 'positionRecovered':
+    case 'platformRecovered':
       return state.neoApi === 'ok' ? ignore(state) : accept({ ...state, neoApi: 'ok' }, [notify('neoApiRecovered', 'info')]);
   }
 }

@@ -3,7 +3,13 @@
  * transition rather than stored in the state, so a settings change applies to the next event
  * without migrating states.
  */
-import type { Config, SchedulingMethod } from '../config/config-types.ts';
+
+/**
+ * How a callback is booked: `withDisposition` = one categorise command carries it (and frees the
+ * agent on the platform); `separate` = a scheduleCallback command of its own, then release (the
+ * callback is then always the agent's own).
+ */
+export type CallbackBooking = 'withDisposition' | 'separate';
 
 /** Settings that change how the machine reacts. */
 export interface MachineConfig {
@@ -15,25 +21,13 @@ export interface MachineConfig {
   readonly allowCategorization: boolean;
   /** The agent may release a delivered contact without categorising it. */
   readonly allowContactRelease: boolean;
-  /** `UpdateContact` (AGENDA=true) or `AddScheduleCall` then `CRM_Available` for a callback. */
-  readonly schedulingMethod: SchedulingMethod;
-  /** `Login(DEVICE)` template, `{device}` replaced by the agent's device, e.g. `SIP/{device}`. */
+  /** How a callback is booked (the app maps the `schedulingMethod` setting). */
+  readonly callbackBooking: CallbackBooking;
+  /** The login device template, `{device}` replaced by the agent's device, e.g. `SIP/{device}`. */
   readonly loginDeviceTemplate: string;
 }
 
 /** What every transition receives besides the state and the event. */
 export interface MachineContext {
   readonly config: MachineConfig;
-}
-
-/** Picks the machine's settings out of the whole configuration. */
-export function machineConfigFrom(config: Config): MachineConfig {
-  return {
-    autoAnswerPlatformLegs: config.connection.autoAnswerPlatformLegs,
-    automaticContactReleaseSeconds: config.crm.automaticContactReleaseSeconds,
-    allowCategorization: config.crm.allowCategorization,
-    allowContactRelease: config.crm.allowContactRelease,
-    schedulingMethod: config.crm.schedulingMethod,
-    loginDeviceTemplate: config.connection.loginDeviceTemplate,
-  };
 }

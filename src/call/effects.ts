@@ -1,60 +1,12 @@
 /**
  * What the machine asks the app to do, as data. The app runs them in list order; the machine
- * never performs I/O. NeoApi requests use the wire method and parameter names of
- * `src/neoapi/contract.ts` (a test checks them against that table), but are declared here because
- * `src/call` may not import the adapter.
+ * never performs I/O. Platform commands are in domain terms (platform.ts); the platform adapter
+ * (src/platforms/*) turns them into its wire requests.
  */
 import type { CallFacts } from './call-facts.ts';
 import type { CallId, RequestId, SipLegId } from './ids.ts';
+import type { FailureCode, PlatformCommand } from './platform.ts';
 import type { Operation } from './state.ts';
-
-/** `USUARIO`, the one parameter every agent method carries. */
-interface U { readonly USUARIO: string }
-
-/** A NeoApi request: wire method name + its parameters. */
-export type NeoApiRequest =
-  | { readonly method: 'Login'; readonly params: { readonly DEVICE: string; readonly USUARIO: string; readonly CLAVE: string } }
-  | { readonly method: 'Logout'; readonly params: U }
-  | { readonly method: 'Login_Campaign2'; readonly params: U & { readonly CAMPANA: number } }
-  | { readonly method: 'Logout_Campaign'; readonly params: U }
-  | { readonly method: 'Pause'; readonly params: U & { readonly SUBTIPO_DESCANSO: number } }
-  | { readonly method: 'Unpause'; readonly params: U }
-  | { readonly method: 'Dial'; readonly params: U & { readonly TELEFONO: string } }
-  | { readonly method: 'Hangup'; readonly params: U }
-  | {
-      readonly method: 'CRM_ShowingContact';
-      readonly params: U & { readonly BASE: number; readonly IDCONTACTO: number; readonly DATA: string };
-    }
-  | {
-      readonly method: 'UpdateContact';
-      readonly params: U & {
-        readonly CRM: number;
-        readonly BASE: number;
-        readonly IDCONTACTO: number;
-        readonly DATA: string;
-        readonly SUBCATEGORIA: number;
-        readonly XML_UPDATE: string;
-        readonly AGENDA: boolean;
-        readonly FECHA_AGENDA: string;
-        readonly USUARIO_AGENDA: string;
-        readonly TEL_AGENDA: string;
-      };
-    }
-  | {
-      readonly method: 'AddScheduleCall';
-      readonly params: U & { readonly BASE: number; readonly IDCONTACTO: number; readonly DATA: string; readonly TELEFONO: string; readonly FECHA_AGENDA: string };
-    }
-  | { readonly method: 'CRM_Available'; readonly params: U }
-  // Transfers and conference (call-control.ts; the wire name may be renamed by `neoApiMethods`).
-  | { readonly method: 'BlindTransfer' | 'AttendedTransfer'; readonly params: U & { readonly EXTENSION: string } }
-  | { readonly method: 'BlindTransferQueue' | 'AttendedTransferQueue'; readonly params: U & { readonly COLA: number } }
-  | { readonly method: 'BlindTransferCampaign' | 'AttendedTransferCampaign'; readonly params: U & { readonly CAMPAÑA: number } }
-  | { readonly method: 'CompleteTransfer' | 'EndTransfer' | 'JoinConference' | 'KickAll'; readonly params: U }
-  | { readonly method: 'InviteParticipant'; readonly params: U & { readonly EXTENSION: string } }
-  | { readonly method: 'KickParticipant'; readonly params: U & { readonly PARTICIPANTE: string } };
-
-/** A NeoApi method the machine uses. */
-export type NeoApiMethod = NeoApiRequest['method'];
 
 /** An action on the SIP phone. */
 export type SipAction =
@@ -84,6 +36,7 @@ export const NOTICES = [
   'registrationLost',
   /** Registered again after `registrationLost`. */
   'registrationRecovered',
+  /** The platform stopped answering its status polls (its facts may be late). */
   'neoApiDegraded',
   'neoApiRecovered',
   'forcedLogout',
@@ -102,6 +55,12 @@ export const NOTICES = [
 /** A notice code. */
 export type Notice = (typeof NOTICES)[number];
 
+/** The failed platform command behind a notice. */
+export interface NoticeFailure {
+  readonly op: Operation;
+  readonly code: FailureCode;
+}
+
 /** How loud a notice is. */
 export type NoticeLevel = 'info' | 'warning' | 'error';
 
@@ -110,11 +69,17 @@ export type TimerName = 'autoRelease';
 
 /** Every effect. */
 export type Effect =
-  | { readonly kind: 'neoapi'; readonly requestId: RequestId; readonly op: Operation; readonly request: NeoApiRequest }
+  /** Ask the platform; its answer comes back as `commandSucceeded`/`commandFailed` with `requestId`. */
+  | { readonly kind: 'platform'; readonly requestId: RequestId; readonly op: Operation; readonly command: PlatformCommand }
   | ({ readonly kind: 'sip' } & SipAction)
   /** Start/stop the ringtone. */
   | { readonly kind: 'ringer'; readonly on: boolean }
-  | { readonly kind: 'notify'; readonly notice: Notice; readonly level: NoticeLevel; readonly detail: string | null }
+  /**
+   * Tell the agent. `failure` = a platform command failed: the UI says what failed (`op`) and what
+   * to do (`code`) in the agent's language, with `detail` (the platform's technical text) behind a
+   * disclosure.
+   */
+  | { readonly kind: 'notify'; readonly notice: Notice; readonly level: NoticeLevel; readonly detail: string | null; readonly failure?: NoticeFailure }
   /** Start a timer that fires at epoch ms `at` (the app converts to a delay with its own clock). */
   | { readonly kind: 'startTimer'; readonly timer: TimerName; readonly callId: CallId | null; readonly at: number }
   | { readonly kind: 'cancelTimer'; readonly timer: TimerName; readonly callId: CallId | null }

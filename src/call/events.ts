@@ -1,12 +1,13 @@
 /**
- * Everything that can happen to the agent, as data. Four sources: the SIP phone, the Position
- * poller (NeoApi snapshots turned into edge-triggered facts), the agent's intents, and the
- * results of NeoApi requests the machine asked for. Every event carries `at` (epoch ms) because
+ * Everything that can happen to the agent, as data. Four sources: the SIP phone, the platform
+ * (its facts, edge-triggered: a call started or ended, a contact delivered, a break changed…), the
+ * agent's intents, and the results of the platform commands the machine asked for. Every event carries `at` (epoch ms) because
  * the machine never reads a clock.
  */
 import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
 import type { ConferenceTarget, TransferMode, TransferTarget } from './call-control-types.ts';
 import type { DeliveredContact } from './call-facts.ts';
+import type { CommandFailure } from './platform.ts';
 import type { Operation } from './state.ts';
 
 interface At {
@@ -72,8 +73,8 @@ export interface SipActionFailed extends At {
 
 // ── Position poller ─────────────────────────────────────────────────────────────────────────
 /** Position shows a call (`IDLLAMADA` ≠ 0), or new facts about it. */
-export interface PositionCallStarted extends At {
-  readonly kind: 'positionCallStarted';
+export interface PlatformCallStarted extends At {
+  readonly kind: 'platformCallStarted';
   readonly callId: CallId;
   /** From `DIRECCION`: `ENTRANTE` → inbound, `SALIENTE` → outbound; `null` when blank. */
   readonly direction: 'inbound' | 'outbound' | null;
@@ -92,24 +93,24 @@ export interface PositionCallStarted extends At {
   readonly channels?: readonly string[];
 }
 /** `IDLLAMADA` went back to 0 (or changed): the call is over on the platform. */
-export interface PositionCallEnded extends At { readonly kind: 'positionCallEnded'; readonly callId: CallId }
+export interface PlatformCallEnded extends At { readonly kind: 'platformCallEnded'; readonly callId: CallId }
 /** `ESTADO_CRM=GetContact` for a new `IDLLAMADA`/`IDCONTACTO`: a record to pop. */
-export interface PositionContactDelivered extends At {
-  readonly kind: 'positionContactDelivered';
+export interface ContactDelivered extends At {
+  readonly kind: 'contactDelivered';
   readonly callId: CallId | null;
   readonly direction: 'inbound' | 'outbound' | null;
   readonly contact: DeliveredContact;
 }
 /** `SUBTIPO_DESCANSO` changed (0 → `null`). */
-export interface PositionBreakChanged extends At { readonly kind: 'positionBreakChanged'; readonly subtype: number | null }
+export interface BreakChanged extends At { readonly kind: 'breakChanged'; readonly subtype: number | null }
 /** `SAL_CAMPAÑA_DEFAULT` changed (0 → `null`). */
-export interface PositionCampaignChanged extends At { readonly kind: 'positionCampaignChanged'; readonly campaign: number | null }
+export interface CampaignChanged extends At { readonly kind: 'campaignChanged'; readonly campaign: number | null }
 /** Position answered `… not logged.`: the platform logged the agent out. */
-export interface PositionLoggedOut extends At { readonly kind: 'positionLoggedOut'; readonly message: string }
+export interface LoggedOutByPlatform extends At { readonly kind: 'loggedOutByPlatform'; readonly message: string }
 /** Polls are failing (timeouts, 500s other than `not logged.`). */
-export interface PositionDegraded extends At { readonly kind: 'positionDegraded'; readonly reason: string }
+export interface PlatformDegraded extends At { readonly kind: 'platformDegraded'; readonly reason: string }
 /** Polls succeed again. */
-export interface PositionRecovered extends At { readonly kind: 'positionRecovered' }
+export interface PlatformRecovered extends At { readonly kind: 'platformRecovered' }
 
 // ── Agent intents ───────────────────────────────────────────────────────────────────────────
 /** Log in on `device` (the SIP user, e.g. `1001`; the login template makes `SIP/1001`). */
@@ -189,33 +190,32 @@ export interface KickAllIntent extends At { readonly kind: 'kickAll' }
 /** The automatic-release countdown the machine started has elapsed. */
 export interface AutoReleaseElapsed extends At { readonly kind: 'autoReleaseElapsed'; readonly callId: CallId | null }
 
-// ── NeoApi results ──────────────────────────────────────────────────────────────────────────
-/** A NeoApi request the machine asked for succeeded; `value` = its boolean/string result. */
-export interface NeoApiSucceeded extends At {
-  readonly kind: 'neoapiSucceeded';
+// ── Platform command results ────────────────────────────────────────────────────────────────
+/** A platform command the machine asked for succeeded; `value` = what it answered (a boolean, an id…). */
+export interface CommandSucceeded extends At {
+  readonly kind: 'commandSucceeded';
   readonly requestId: RequestId;
   readonly op: Operation;
   readonly value: boolean | string | null;
 }
-/** A NeoApi request failed; `notLogged` = the text matched `not logged.` (the platform logged us out). */
-export interface NeoApiFailed extends At {
-  readonly kind: 'neoapiFailed';
+/** A platform command failed; `NOT_LOGGED_IN` means the platform logged the agent out. */
+export interface CommandFailed extends At {
+  readonly kind: 'commandFailed';
   readonly requestId: RequestId;
   readonly op: Operation;
-  readonly message: string;
-  readonly notLogged: boolean;
+  readonly failure: CommandFailure;
 }
 
 /** Every event the machine understands. */
 export type AgentEvent =
   | SipRegistered | SipUnregistered | SipRegistrationFailed | SipTransportLost | SipTransportRecovered
   | SipIncoming | SipAnswered | SipEnded | SipHoldChanged | SipMuteChanged | SipActionFailed
-  | PositionCallStarted | PositionCallEnded | PositionContactDelivered | PositionBreakChanged
-  | PositionCampaignChanged | PositionLoggedOut | PositionDegraded | PositionRecovered
+  | PlatformCallStarted | PlatformCallEnded | ContactDelivered | BreakChanged
+  | CampaignChanged | LoggedOutByPlatform | PlatformDegraded | PlatformRecovered
   | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
   | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
   | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
-  | AvailableIntent | AutoReleaseElapsed | NeoApiSucceeded | NeoApiFailed
+  | AvailableIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
   | TransferIntent | CompleteTransferIntent | EndTransferIntent | StartConferenceIntent | InviteParticipantIntent
   | KickParticipantIntent | KickAllIntent;
 
@@ -236,9 +236,9 @@ export const INTENT_KINDS = [
 export const FACT_KINDS = [
   'sipRegistered', 'sipUnregistered', 'sipRegistrationFailed', 'sipTransportLost', 'sipTransportRecovered',
   'sipIncoming', 'sipAnswered', 'sipEnded', 'sipHoldChanged', 'sipMuteChanged', 'sipActionFailed',
-  'positionCallStarted', 'positionCallEnded', 'positionContactDelivered', 'positionBreakChanged',
-  'positionCampaignChanged', 'positionLoggedOut', 'positionDegraded', 'positionRecovered',
-  'autoReleaseElapsed', 'neoapiSucceeded', 'neoapiFailed',
+  'platformCallStarted', 'platformCallEnded', 'contactDelivered', 'breakChanged',
+  'campaignChanged', 'loggedOutByPlatform', 'platformDegraded', 'platformRecovered',
+  'autoReleaseElapsed', 'commandSucceeded', 'commandFailed',
 ] as const satisfies readonly EventKind[];
 
 /** Every event kind; the table test crosses this list with {@link PHASES}. */

@@ -11,7 +11,7 @@ export type CallId = Brand<string, 'CallId'>;
 export type NeoUser = Brand<string, 'NeoUser'>;
 /** The SIP phone's id for one INVITE dialog (sip.js session id). */
 export type SipLegId = Brand<string, 'SipLegId'>;
-/** Correlates a NeoApi request effect with its `neoapiSucceeded` / `neoapiFailed` result. */
+/** Correlates a NeoApi request effect with its `commandSucceeded` / `commandFailed` result. */
 export type RequestId = Brand<number, 'RequestId'>;
 
 /**

@@ -1,6 +1,7 @@
 /**
- * `src/call`: the pure agent + call state machine. The app feeds it SIP, Position, intent and
- * NeoApi-result events and runs the effects it returns.
+ * `src/call`: the pure agent + call state machine. The app feeds it SIP, platform, intent and
+ * command-result events and runs the effects it returns; platform.ts is the port a telephony
+ * platform adapter implements.
  */
 export { transition, type TransitionResult } from './transition.ts';
 export { initialState, hasCall, hasSession, PHASES, OPERATIONS } from './state.ts';
@@ -12,17 +13,21 @@ export type {
 export { EVENT_KINDS, INTENT_KINDS, FACT_KINDS, isIntent } from './events.ts';
 export type { AgentEvent, EventKind, EventOf, LegKind } from './events.ts';
 export { NOTICES } from './effects.ts';
-export type { Effect, EffectKind, NeoApiRequest, NeoApiMethod, SipAction, Notice, NoticeLevel, TimerName } from './effects.ts';
+export type { Effect, EffectKind, SipAction, Notice, NoticeFailure, NoticeLevel, TimerName } from './effects.ts';
+export { ALL_CAPABILITIES, FAILURE_CODES } from './platform.ts';
+export type {
+  Callback, CommandFailure, CommandOf, CommandOutcome, FailureCode, MonitoredBy, PlatformCapabilities, PlatformCommand, PlatformCommandName,
+  PlatformListener, PlatformPort, PlatformWatch,
+} from './platform.ts';
 export { REFUSAL_CODES } from './refusals.ts';
 export type { Refusal, RefusalCode } from './refusals.ts';
-export { machineConfigFrom } from './context.ts';
-export type { MachineConfig, MachineContext } from './context.ts';
+export type { CallbackBooking, MachineConfig, MachineContext } from './context.ts';
 export { CALL_DIRECTIONS, CALL_END_CAUSES } from './call-facts.ts';
 export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposition } from './call-facts.ts';
 export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';
 export type { CallId, NeoUser, SipLegId, RequestId } from './ids.ts';
-export { NO_CALLBACK_DATE, isWallTime } from './phases/wrap-up.ts';
+export { isWallTime } from './phases/wrap-up.ts';
 export { resumedSession } from './phases/session-lifecycle.ts';
-export { transferRequest } from './call-control.ts';
+export { transferCommand } from './call-control.ts';
 export { NO_CONTROL, CALL_CONTROL_INTENTS } from './call-control-types.ts';
 export type { CallControl, ConferenceTarget, Participant, TransferMode, TransferRecord, TransferTarget } from './call-control-types.ts';

@@ -16,11 +16,12 @@
  *                                                                          └────────┘
  * ```
  *
- * Wire names are the contract's (`StartMonitor(USUARIO, AGENTE, MODO)`, `StopMonitor(USUARIO)`;
- * src/neoapi/contract.ts), checked by the tests since src/call cannot import it.
+ * Requests are the platform commands `monitor` and `stopMonitor` (platform.ts); the adapter
+ * names them on its wire.
  */
 import type { CallId, SipLegId } from './ids.ts';
 import type { AgentEvent } from './events.ts';
+import type { CommandOf } from './platform.ts';
 
 /** `MODO`: `listen` = hears agent and customer, heard by nobody; `assist` = the agent hears the supervisor too. */
 export type MonitorMode = 'listen' | 'assist';
@@ -73,15 +74,14 @@ export type SupervisionEvent =
   | { readonly kind: 'monitorStart'; readonly at: number; readonly agent: string; readonly mode: MonitorMode; readonly agentCallId: string | null }
   | { readonly kind: 'monitorSwitch'; readonly at: number; readonly mode: MonitorMode }
   | { readonly kind: 'monitorStop'; readonly at: number }
-  | { readonly kind: 'monitorRequestDone'; readonly at: number; readonly method: 'StartMonitor' | 'StopMonitor'; readonly ok: boolean; readonly message: string | null }
+  | { readonly kind: 'monitorRequestDone'; readonly at: number; readonly command: 'monitor' | 'stopMonitor'; readonly ok: boolean; readonly message: string | null }
   | { readonly kind: 'monitorLegOffered'; readonly at: number; readonly legId: SipLegId; readonly callId: CallId | null }
   | { readonly kind: 'monitorLegUp'; readonly at: number; readonly legId: SipLegId }
   | { readonly kind: 'monitorLegEnded'; readonly at: number; readonly legId: SipLegId };
 
 /** What the app must do. */
 export type SupervisionEffect =
-  | { readonly kind: 'neoapi'; readonly method: 'StartMonitor'; readonly params: { readonly USUARIO: string; readonly AGENTE: string; readonly MODO: MonitorMode } }
-  | { readonly kind: 'neoapi'; readonly method: 'StopMonitor'; readonly params: { readonly USUARIO: string } }
+  | { readonly kind: 'platform'; readonly command: CommandOf<'monitor'> | CommandOf<'stopMonitor'> }
   | { readonly kind: 'answerLeg'; readonly legId: SipLegId }
   | { readonly kind: 'hangUpLeg'; readonly legId: SipLegId }
   | { readonly kind: 'recordSession'; readonly session: MonitoringSession };
@@ -124,14 +124,14 @@ function finished(state: Supervision, supervisor: string, at: number, error: str
 export function supervise(state: Supervision, event: SupervisionEvent, supervisor: string): SupervisionResult {
   switch (event.kind) {
     case 'monitorStart': {
-      if (state.status !== 'idle') return refuse(`Already monitoring ${state.agent ?? 'an agent'}: end it (StopMonitor) before monitoring ${event.agent}.`);
+      if (state.status !== 'idle') return refuse(`Already monitoring ${state.agent ?? 'an agent'}: end it before monitoring ${event.agent}.`);
       const agent = event.agent.trim();
       if (agent === '') return refuse('Cannot monitor an empty agent: pick an agent from the list.');
       if (agent === supervisor) return refuse(`Cannot monitor yourself (${supervisor}): pick another agent.`);
       return {
         ok: true,
         state: { ...IDLE_SUPERVISION, status: 'starting', agent, agentCallId: event.agentCallId, requestedMode: event.mode },
-        effects: [{ kind: 'neoapi', method: 'StartMonitor', params: { USUARIO: supervisor, AGENTE: agent, MODO: event.mode } }],
+        effects: [{ kind: 'platform', command: { command: 'monitor', agent: supervisor, monitored: agent, mode: event.mode } }],
       };
     }
     case 'monitorSwitch': {
@@ -141,13 +141,13 @@ export function supervise(state: Supervision, event: SupervisionEvent, superviso
       return {
         ok: true,
         state: { ...state, requestedMode: event.mode, error: null },
-        effects: [{ kind: 'neoapi', method: 'StartMonitor', params: { USUARIO: supervisor, AGENTE: state.agent, MODO: event.mode } }],
+        effects: [{ kind: 'platform', command: { command: 'monitor', agent: supervisor, monitored: state.agent, mode: event.mode } }],
       };
     }
     case 'monitorStop': {
       if (state.status === 'idle') return refuse('Nothing to end: no monitoring is active.');
       if (state.status === 'stopping') return same(state);
-      return { ok: true, state: { ...state, status: 'stopping' }, effects: [{ kind: 'neoapi', method: 'StopMonitor', params: { USUARIO: supervisor } }] };
+      return { ok: true, state: { ...state, status: 'stopping' }, effects: [{ kind: 'platform', command: { command: 'stopMonitor', agent: supervisor } }] };
     }
     case 'monitorRequestDone':
       return requestDone(state, event, supervisor);
@@ -167,7 +167,7 @@ export function supervise(state: Supervision, event: SupervisionEvent, superviso
 }
 
 function requestDone(state: Supervision, event: Extract<SupervisionEvent, { kind: 'monitorRequestDone' }>, supervisor: string): SupervisionResult {
-  if (event.method === 'StopMonitor') {
+  if (event.command === 'stopMonitor') {
     if (state.status !== 'stopping') return same(state);
     if (event.ok) return same(state); // the platform hangs the leg up; its BYE ends the session
     // The platform refused (e.g. the session ended meanwhile): drop our leg ourselves.
@@ -200,9 +200,9 @@ export function claimsMonitoringEvent(state: Supervision, event: AgentEvent): bo
     case 'sipHoldChanged':
     case 'sipMuteChanged':
       return state.legId !== null && event.legId === state.legId;
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       return event.callType?.trim().toLowerCase() === 'monitor' || (state.monitorCallId !== null && event.callId === state.monitorCallId);
-    case 'positionCallEnded':
+    case 'platformCallEnded':
       return state.monitorCallId !== null && event.callId === state.monitorCallId;
     default:
       return false;

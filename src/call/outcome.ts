@@ -1,8 +1,10 @@
 /**
  * Building blocks for transitions: the result type and the few helpers every phase file uses to
- * accept, ignore or refuse an event and to issue NeoApi requests with fresh ids.
+ * accept, ignore or refuse an event and to issue platform commands with fresh ids.
  */
-import type { Effect, NeoApiRequest, Notice, NoticeLevel } from './effects.ts';
+import type { Effect, Notice, NoticeLevel } from './effects.ts';
+import type { CommandFailed } from './events.ts';
+import type { PlatformCommand } from './platform.ts';
 import { requestIdOf } from './ids.ts';
 import type { Refusal, RefusalCode } from './refusals.ts';
 import type { AgentState, Operation, Phase } from './state.ts';
@@ -33,14 +35,14 @@ export function notNow(code: RefusalCode, what: string, phase: Phase, hint: stri
 }
 
 /**
- * Issues a NeoApi request: allocates its id, records it as pending and returns the effect.
+ * Issues a platform command: allocates its id, records it as pending and returns the effect.
  * Generic over the phase so callers keep their precise state type.
  */
-export function issue<S extends AgentState>(state: S, op: Operation, request: NeoApiRequest): { state: S; effect: Effect } {
+export function issue<S extends AgentState>(state: S, op: Operation, command: PlatformCommand): { state: S; effect: Effect } {
   const requestId = requestIdOf(state.nextRequest);
   return {
     state: { ...state, nextRequest: state.nextRequest + 1, pending: [...state.pending, { id: requestId, op }] },
-    effect: { kind: 'neoapi', requestId, op, request },
+    effect: { kind: 'platform', requestId, op, command },
   };
 }
 
@@ -52,4 +54,9 @@ export function isPending(state: AgentState, op: Operation): boolean {
 /** A notice effect. */
 export function notify(notice: Notice, level: NoticeLevel, detail: string | null = null): Effect {
   return { kind: 'notify', notice, level, detail };
+}
+
+/** The notice of a failed command: what failed (`op`), why (`code`), the platform's text as detail. */
+export function failureNotice(notice: Notice, level: NoticeLevel, event: CommandFailed): Effect {
+  return { kind: 'notify', notice, level, detail: event.failure.detail, failure: { op: event.op, code: event.failure.code } };
 }

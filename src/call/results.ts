@@ -5,21 +5,21 @@
  */
 import { callControlResult } from './call-control.ts';
 import { readyFrom } from './call-end.ts';
-import type { NeoApiFailed, NeoApiSucceeded } from './events.ts';
-import { accept, ignore, notify, type TransitionResult } from './outcome.ts';
+import type { CommandFailed, CommandSucceeded } from './events.ts';
+import { accept, failureNotice, ignore, type TransitionResult } from './outcome.ts';
 import { forcedLogout, loginResult, logoutResult } from './phases/session-lifecycle.ts';
 import { wrapUpResult } from './phases/wrap-up.ts';
 import { sessionResult } from './session-ops.ts';
 import type { AgentState } from './state.ts';
 
 /** Applies a NeoApi result. */
-export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function neoApiResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   const request = state.pending.find((pending) => pending.id === event.requestId);
   if (request === undefined) return ignore(state);
   const settled = { ...state, pending: state.pending.filter((pending) => pending !== request) };
   const resolved = { ...event, op: request.op };
-  if (resolved.kind === 'neoapiFailed' && resolved.notLogged && request.op !== 'login' && request.op !== 'logout') {
-    return forcedLogout(settled, resolved.message, resolved.at);
+  if (resolved.kind === 'commandFailed' && resolved.failure.code === 'NOT_LOGGED_IN' && request.op !== 'login' && request.op !== 'logout') {
+    return forcedLogout(settled, resolved.failure.detail, resolved.at);
   }
   switch (request.op) {
     case 'login':
@@ -38,17 +38,17 @@ export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiF
       return wrapUpResult(settled, resolved);
     case 'dial': {
       // `Dial` answers false when the platform cannot dial now (busy, unregistered, blocked).
-      const refused = resolved.kind === 'neoapiFailed' || resolved.value === false;
+      const refused = resolved.kind === 'commandFailed' || resolved.value === false;
       if (!refused || settled.phase !== 'dialing') return accept(settled);
-      const detail = resolved.kind === 'neoapiFailed' ? resolved.message : 'the platform refused the dial';
-      return accept(readyFrom(settled), [notify('dialFailed', 'error', detail)]);
+      const failed: CommandFailed = resolved.kind === 'commandFailed' ? resolved : { ...resolved, kind: 'commandFailed', failure: { code: 'REFUSED', detail: 'the platform refused the dial' } };
+      return accept(readyFrom(settled), [failureNotice('dialFailed', 'error', failed)]);
     }
     case 'hangUp':
       // A dial cancelled before the platform numbered it or rang the phone: no Position end or
       // BYE will ever come for it, so the Hangup answer is the end.
-      if (resolved.kind === 'neoapiSucceeded' && settled.phase === 'dialing' && settled.call.callId === null && settled.call.legId === null) return accept(readyFrom(settled));
-      if (resolved.kind === 'neoapiSucceeded' || (settled.phase !== 'connected' && settled.phase !== 'dialing')) return accept(settled);
-      return accept({ ...settled, hangUpRequested: false }, [notify('operationFailed', 'error', resolved.message)]);
+      if (resolved.kind === 'commandSucceeded' && settled.phase === 'dialing' && settled.call.callId === null && settled.call.legId === null) return accept(readyFrom(settled));
+      if (resolved.kind === 'commandSucceeded' || (settled.phase !== 'connected' && settled.phase !== 'dialing')) return accept(settled);
+      return accept({ ...settled, hangUpRequested: false }, [failureNotice('operationFailed', 'error', resolved)]);
     case 'transfer':
     case 'completeTransfer':
     case 'endTransfer':
@@ -59,6 +59,6 @@ export function neoApiResult(state: AgentState, event: NeoApiSucceeded | NeoApiF
       return callControlResult(settled, resolved, request.op);
     case 'showingContact':
       // The record stays on screen either way; the dialer may just not hold meanwhile.
-      return accept(settled, resolved.kind === 'neoapiFailed' ? [notify('operationFailed', 'warning', resolved.message)] : []);
+      return accept(settled, resolved.kind === 'commandFailed' ? [failureNotice('operationFailed', 'warning', resolved)] : []);
   }
 }

@@ -4,11 +4,11 @@
  * `pausing`/`joining`/…, results settle it or roll it back, and Position reconciles it when
  * nothing is pending (a supervisor may change the break; the platform is the truth).
  */
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from './events.ts';
-import { accept, ignore, issue, notify, refuse, type TransitionResult } from './outcome.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
+import { accept, failureNotice, ignore, issue, refuse, type TransitionResult } from './outcome.ts';
 import type { AgentState, BreakStatus, CampaignStatus, SessionState } from './state.ts';
 
-type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'positionBreakChanged' | 'positionCampaignChanged' }>;
+type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'breakChanged' | 'campaignChanged' }>;
 
 function withBreak<S extends SessionState>(state: S, availability: BreakStatus): S {
   return { ...state, session: { ...state.session, availability } };
@@ -32,42 +32,36 @@ export function sessionEvent(state: SessionState, event: SessionEvent): Transiti
       if (!isId(event.subtype)) return refuse('INVALID_ARGUMENT', `Break sub-type ${JSON.stringify(event.subtype)} is not a Neotel break id.`, 'Pick a break from the list.');
       if (availability.kind === 'pausing' || availability.kind === 'unpausing') return refuse('OPERATION_PENDING', 'A break change is in progress.', 'Wait for the platform to answer.');
       if (availability.kind === 'onBreak' && availability.subtype === event.subtype) return refuse('ALREADY_ON_BREAK', `Already on break ${event.subtype}.`, 'Pick another break, or unpause.');
-      const sent = issue(withBreak(state, { kind: 'pausing', subtype: event.subtype, previous: availability.kind === 'onBreak' ? availability : null }), 'pause', {
-        method: 'Pause',
-        params: { USUARIO: user, SUBTIPO_DESCANSO: event.subtype },
-      });
+      const sent = issue(withBreak(state, { kind: 'pausing', subtype: event.subtype, previous: availability.kind === 'onBreak' ? availability : null }), 'pause', { command: 'pause', agent: user, reason: event.subtype });
       return accept(sent.state, [sent.effect]);
     }
     case 'unpause': {
       if (availability.kind === 'pausing' || availability.kind === 'unpausing') return refuse('OPERATION_PENDING', 'A break change is in progress.', 'Wait for the platform to answer.');
       if (availability.kind !== 'onBreak') return refuse('NOT_ON_BREAK', 'Not on a break.', 'Pick a break to pause.');
-      const sent = issue(withBreak(state, { ...availability, kind: 'unpausing' }), 'unpause', { method: 'Unpause', params: { USUARIO: user } });
+      const sent = issue(withBreak(state, { ...availability, kind: 'unpausing' }), 'unpause', { command: 'unpause', agent: user });
       return accept(sent.state, [sent.effect]);
     }
     case 'enterCampaign': {
       if (!isId(event.campaign)) return refuse('INVALID_ARGUMENT', `Campaign ${JSON.stringify(event.campaign)} is not a Neotel campaign id.`, 'Pick a campaign from the list.');
       if (campaign.kind === 'joining' || campaign.kind === 'leaving') return refuse('OPERATION_PENDING', 'A campaign change is in progress.', 'Wait for the platform to answer.');
       if (campaign.kind === 'in' && campaign.id === event.campaign) return refuse('ALREADY_IN_CAMPAIGN', `Already in campaign ${event.campaign}.`, 'Pick another campaign, or leave this one.');
-      const sent = issue(withCampaign(state, { kind: 'joining', id: event.campaign, previous: campaign.kind === 'in' ? campaign : null }), 'enterCampaign', {
-        method: 'Login_Campaign2',
-        params: { USUARIO: user, CAMPANA: event.campaign },
-      });
+      const sent = issue(withCampaign(state, { kind: 'joining', id: event.campaign, previous: campaign.kind === 'in' ? campaign : null }), 'enterCampaign', { command: 'joinCampaign', agent: user, campaign: event.campaign });
       return accept(sent.state, [sent.effect]);
     }
     case 'leaveCampaign': {
       if (campaign.kind === 'joining' || campaign.kind === 'leaving') return refuse('OPERATION_PENDING', 'A campaign change is in progress.', 'Wait for the platform to answer.');
       if (campaign.kind !== 'in') return refuse('NOT_IN_CAMPAIGN', 'Not in an outbound campaign.', 'Enter a campaign first.');
-      const sent = issue(withCampaign(state, { ...campaign, kind: 'leaving' }), 'leaveCampaign', { method: 'Logout_Campaign', params: { USUARIO: user } });
+      const sent = issue(withCampaign(state, { ...campaign, kind: 'leaving' }), 'leaveCampaign', { command: 'leaveCampaign', agent: user });
       return accept(sent.state, [sent.effect]);
     }
-    case 'positionBreakChanged': {
+    case 'breakChanged': {
       // While a request is in flight a poll may predate it: wait for the result instead.
       if (availability.kind === 'pausing' || availability.kind === 'unpausing') return ignore(state);
       if (event.subtype === null) return availability.kind === 'available' ? ignore(state) : accept(withBreak(state, { kind: 'available' }));
       if (availability.kind === 'onBreak' && availability.subtype === event.subtype) return ignore(state);
       return accept(withBreak(state, { kind: 'onBreak', subtype: event.subtype, since: event.at }));
     }
-    case 'positionCampaignChanged': {
+    case 'campaignChanged': {
       if (campaign.kind === 'joining' || campaign.kind === 'leaving') return ignore(state);
       if (event.campaign === null) return campaign.kind === 'none' ? ignore(state) : accept(withCampaign(state, { kind: 'none' }));
       if (campaign.kind === 'in' && campaign.id === event.campaign) return ignore(state);
@@ -76,11 +70,11 @@ export function sessionEvent(state: SessionState, event: SessionEvent): Transiti
   }
 }
 
-/** A Pause/Unpause/Login_Campaign2/Logout_Campaign result: settle, or roll back and say why. */
-export function sessionResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+/** A pause/unpause/joinCampaign/leaveCampaign result: settle, or roll back and say why. */
+export function sessionResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (!('session' in state)) return ignore(state);
-  const ok = event.kind === 'neoapiSucceeded';
-  const failed = ok ? [] : [notify('operationFailed', 'error', event.message)];
+  const ok = event.kind === 'commandSucceeded';
+  const failed = ok ? [] : [failureNotice('operationFailed', 'error', event)];
   const availability = state.session.availability;
   const campaign = state.session.campaign;
   if (event.op === 'pause' && availability.kind === 'pausing') {

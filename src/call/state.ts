@@ -71,7 +71,7 @@ export const OPERATIONS = [
   'showingContact',
   'categorise',
   'schedule',
-  /** `AddScheduleCall` (`schedulingMethod`), followed by `release`. */
+  /** A callback booked on its own (`schedulingMethod=AddScheduleCall`), followed by `release`. */
   'scheduleCall',
   'release',
   // Transfers and conference (call-control.ts).
@@ -83,10 +83,10 @@ export const OPERATIONS = [
   'kickParticipant',
   'kickAll',
 ] as const;
-/** A NeoApi operation of the machine. */
+/** A platform operation of the machine (what a pending command is for). */
 export type Operation = (typeof OPERATIONS)[number];
 
-/** A NeoApi request in flight. */
+/** A platform command in flight. */
 export interface PendingRequest {
   readonly id: RequestId;
   readonly op: Operation;

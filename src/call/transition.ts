@@ -62,17 +62,17 @@ export type { TransitionResult } from './outcome.ts';
 
 /** The next state and effects for `event` in `state`, or the refusal of an intent. Pure. */
 export function transition(state: AgentState, event: AgentEvent, context: MachineContext): TransitionResult {
-  if (event.kind === 'neoapiSucceeded' || event.kind === 'neoapiFailed') return neoApiResult(state, event);
-  if (event.kind === 'positionLoggedOut' && state.phase !== 'loggingOut') return forcedLogout(state, event.message, event.at);
+  if (event.kind === 'commandSucceeded' || event.kind === 'commandFailed') return neoApiResult(state, event);
+  if (event.kind === 'loggedOutByPlatform' && state.phase !== 'loggingOut') return forcedLogout(state, event.message, event.at);
   if (isConnectionEvent(event) && state.phase !== 'loggingIn') return connectionEvent(state, event);
   switch (event.kind) {
     case 'pause':
     case 'unpause':
     case 'enterCampaign':
     case 'leaveCampaign':
-    case 'positionBreakChanged':
-    case 'positionCampaignChanged':
-      if (state.phase === 'loggingOut') return event.kind.startsWith('position') ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
+    case 'breakChanged':
+    case 'campaignChanged':
+      if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
       if ('session' in state) return sessionEvent(state, event);
       break;
     default:

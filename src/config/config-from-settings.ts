@@ -41,6 +41,7 @@ import {
 } from './defaults.ts';
 import * as format from './setting-formats.ts';
 import { SettingsReader } from './settings-reader.ts';
+import { CONTRACT_NAMING } from './neoapi-methods.ts';
 import { settingPath as path, type SettingsMap } from './settings-map.ts';
 
 /** The outcome of {@link validateConfig}: the config, or every problem found. */
@@ -109,7 +110,7 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
       format.BOOLEAN,
       DEFAULT_AUTO_ANSWER_PLATFORM_LEGS,
     ),
-    neoApiMethods: read.optional(path('neotelConnection', 'neoApiMethods'), format.NEOAPI_METHODS, {}),
+    neoApiMethods: read.optional(path('neotelConnection', 'neoApiMethods'), format.NEOAPI_METHODS, CONTRACT_NAMING),
     dtmfDurationMs: read.optional(path('neotelConnection', 'dtmfDurationMs'), format.integer(DTMF_DURATION_RANGE.min, DTMF_DURATION_RANGE.max, 'ms'), DEFAULT_DTMF_DURATION_MS),
     dtmfGapMs: read.optional(path('neotelConnection', 'dtmfGapMs'), format.integer(DTMF_GAP_RANGE.min, DTMF_GAP_RANGE.max, 'ms'), DEFAULT_DTMF_GAP_MS),
   };

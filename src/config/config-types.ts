@@ -4,6 +4,7 @@
  * already been checked, so consumers never re-parse strings.
  */
 
+import type { NeoApiNaming } from './neoapi-methods.ts';
 /** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
 export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
 /** A `reqSalesforceCompatibilityMode` value. */
@@ -166,10 +167,10 @@ export interface ConnectionConfig {
   /** Silence between two DTMF digits, ms (`dtmfGapMs`). */
   readonly dtmfGapMs: number;
   /**
-   * NeoApi methods this deployment spells differently: contract wire name → its name here
-   * (`neoApiMethods`, src/config/neoapi-methods.ts). Empty = the contract's names.
+   * NeoApi methods and parameters this deployment spells differently: contract name → its name
+   * here (`neoApiMethods`, src/config/neoapi-methods.ts). Empty = the contract's names.
    */
-  readonly neoApiMethods: Readonly<Record<string, string>>;
+  readonly neoApiMethods: NeoApiNaming;
 }
 
 /** What the agent sees and chooses: language, numbers, login, breaks, campaigns. */

@@ -37,7 +37,7 @@ import {
   parseSearchPriority,
   parseUserIdList,
 } from './list-parsers.ts';
-import { NEOAPI_METHODS_EXPECTED, parseNeoApiMethods, type NeoApiMethodNames } from './neoapi-methods.ts';
+import { NEOAPI_METHODS_EXPECTED, parseNeoApiMethods, type NeoApiNaming } from './neoapi-methods.ts';
 import type { SettingFormat } from './settings-reader.ts';
 import {
   BOOLEAN_EXPECTED,
@@ -123,8 +123,8 @@ export const COMPATIBILITY_MODE: SettingFormat<CompatibilityMode> = {
 /** Salesforce dialing prefixes. */
 export const DIAL_PREFIX: SettingFormat<string> = { parse: parseDialPrefix, expected: DIAL_PREFIX_EXPECTED };
 
-/** `neoApiMethods`: renamed NeoApi methods (neoapi-methods.ts). */
-export const NEOAPI_METHODS: SettingFormat<NeoApiMethodNames> = { parse: parseNeoApiMethods, expected: NEOAPI_METHODS_EXPECTED };
+/** `neoApiMethods`: NeoApi methods and parameters this deployment names differently (neoapi-methods.ts). */
+export const NEOAPI_METHODS: SettingFormat<NeoApiNaming> = { parse: parseNeoApiMethods, expected: NEOAPI_METHODS_EXPECTED };
 
 /** `neoApiBinding`: GET, POST or SOAP in any case. */
 export const NEOAPI_BINDING: SettingFormat<NeoApiBinding> = {

@@ -4,8 +4,8 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
-import type { AgentState, ConferenceTarget, DeliveredContact, Notice, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
-import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue, SchedulingMethod } from '../config/config-types.ts';
+import type { AgentState, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
+import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
@@ -24,6 +24,8 @@ export interface ShownNotice {
   readonly level: NoticeLevel;
   /** Technical detail (server text, SIP reason), shown small; never a secret. */
   readonly detail: string | null;
+  /** The platform command that failed, when one did: the notice then says what failed and what to do. */
+  readonly failure?: NoticeFailure;
   /** Epoch ms when it was raised. */
   readonly at: number;
 }
@@ -37,8 +39,8 @@ export interface AgentOptions {
   readonly categories: readonly Category[];
   readonly allowCategorization: boolean;
   readonly allowContactRelease: boolean;
-  /** How callbacks are booked: with `AddScheduleCall` they are always the agent's own. */
-  readonly schedulingMethod: SchedulingMethod;
+  /** How callbacks are booked: booked `separate`ly they are always the agent's own. */
+  readonly callbackBooking: CallbackBooking;
   /** Offer "remember my user and device" (`rememberUser`). */
   readonly rememberUser: boolean;
   /** Offer "remember the device password" (`allowRememberDevicePassword`). */

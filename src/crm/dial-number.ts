@@ -55,7 +55,7 @@ const MIN_DIGITS = 3;
 /** Neotel internal extensions: a short number without `+` is dialled as typed, never prefixed. */
 const MAX_INTERNAL_DIGITS = 6;
 
-const EXTENSION = /(?:\s*[,;]\s*|\s*)(?:;?ext=|ext(?:ension)?\.?|x|int(?:erno)?\.?|anexo|ramal)\s*[:.]?\s*(\d{1,6})$/iu;
+const EXTENSION_SUFFIX = /(?:\s*[,;]\s*|\s*)(?:;?ext=|ext(?:ension)?\.?|x|int(?:erno)?\.?|anexo|ramal)\s*[:.]?\s*(\d{1,6})$/iu;
 /** Separators people and Salesforce put in phone numbers, including typographic dashes. */
 const SEPARATORS = /[\s\-.()/\u2010-\u2015\u2212]/gu;
 const ALLOWED = /^[+\d*#]*$/u;
@@ -114,7 +114,7 @@ export function normaliseDialNumber(input: string, plan: DialPlan): DialResult {
   if (input.length > MAX_INPUT) return { ok: false, reason: 'tooLong' };
   let text = asciiDigits(input).trim().replace(/^tel:/iu, '');
   if (text === '') return { ok: false, reason: 'empty' };
-  const extension = EXTENSION.exec(text);
+  const extension = EXTENSION_SUFFIX.exec(text);
   const droppedExtension = extension?.[1] ?? null;
   if (extension !== null) text = text.slice(0, extension.index);
   const compact = text.replace(SEPARATORS, '');

@@ -16,6 +16,9 @@ import type { CallFacts, DeliveredContact } from '../call/call-facts.ts';
 import type { CrmConfig, FieldMapping, NeotelDataKey } from '../config/config-types.ts';
 import type { LinkedRecord, LinkReason } from './linked-record.ts';
 
+/** The label of a delivered contact's key when the platform gives none. */
+const CONTACT_KEY_LABEL = 'key';
+
 /** One search the plan asks for, in order of precision. */
 export type PopSearch =
   /** Salesforce's own search (SOSL behind `searchAndScreenPop`) of a text: a number or a key. */
@@ -114,8 +117,9 @@ export function planPop(call: CallFacts, crm: CrmConfig): PopPlan {
   const key = contactKeyOf(call);
   if (key !== null) {
     if (key === '') return { kind: 'layout', callType };
-    if (isSalesforceId(key)) return { kind: 'record', recordId: key, reason: { kind: 'recordId', field: 'DATA', value: key, rule: null }, callType };
-    return { kind: 'search', searches: [{ by: 'text', field: 'DATA', value: key }], callType };
+    const field = call.contact?.keyLabel ?? CONTACT_KEY_LABEL;
+    if (isSalesforceId(key)) return { kind: 'record', recordId: key, reason: { kind: 'recordId', field, value: key, rule: null }, callType };
+    return { kind: 'search', searches: [{ by: 'text', field, value: key }], callType };
   }
   const searches: PopSearch[] = [];
   const nationalId = crm.nationalIdField === null ? null : nationalIdOf(call.ivrData, crm.nationalIdIvrKey);

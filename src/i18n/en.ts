@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { FAILURES_EN } from './failures.ts';
 import type { Messages } from './messages.ts';
 
 /** English catalogue: the reference text the other languages translate. */
@@ -203,6 +204,7 @@ export const en: Messages = {
   dismissLog: 'Dismiss',
   dismissAfterCopy: 'Copy the details first: dismissing deletes this call log from the browser.',
   noticesLabel: 'Notifications',
+  failures: FAILURES_EN,
   notices: {
     loginFailed: 'Login failed.',
     phoneRegistrationFailed: 'The phone could not register.',

@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { FAILURES_ES } from './failures.ts';
 import type { Messages } from './messages.ts';
 
 /** Spanish catalogue (usted register), the default for the Neotel deployments this product comes from. */
@@ -203,6 +204,7 @@ export const es: Messages = {
   dismissLog: 'Descartar',
   dismissAfterCopy: 'Copie antes los detalles: descartar borra este registro de llamada del navegador.',
   noticesLabel: 'Avisos',
+  failures: FAILURES_ES,
   notices: {
     loginFailed: 'No se pudo iniciar sesión.',
     phoneRegistrationFailed: 'El teléfono no se pudo registrar.',

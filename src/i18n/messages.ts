@@ -1,5 +1,6 @@
 import type { CallDirection, Notice } from '../call/index.ts';
 import type { AttendantMessages } from './attendant-messages.ts';
+import type { FailureMessages } from './failures.ts';
 
 /** Why a typed number was refused (mirrors `DialRefusal` of the agent view). */
 export type DialRefusalCode = 'empty' | 'tooShort' | 'tooLong' | 'invalidCharacters' | 'notANumber';
@@ -221,6 +222,8 @@ export interface Messages {
   readonly dismissAfterCopy: string;
   readonly noticesLabel: string;
   readonly notices: Readonly<Record<Notice, string>>;
+  /** A failed platform command: what failed, what to do (failures.ts). */
+  readonly failures: FailureMessages;
   readonly dismiss: string;
 
   /** Supervisor monitoring (docs/monitoring.md). */

@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { FAILURES_PT } from './failures.ts';
 import type { Messages } from './messages.ts';
 
 /** Brazilian Portuguese catalogue (você register). */
@@ -203,6 +204,7 @@ export const pt: Messages = {
   dismissLog: 'Descartar',
   dismissAfterCopy: 'Copie os detalhes antes: descartar apaga este registro de chamada do navegador.',
   noticesLabel: 'Avisos',
+  failures: FAILURES_PT,
   notices: {
     loginFailed: 'Não foi possível entrar.',
     phoneRegistrationFailed: 'O telefone não conseguiu se registrar.',

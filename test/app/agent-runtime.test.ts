@@ -7,7 +7,8 @@ import type { AgentEvent, AgentState } from '../../src/call/index.ts';
 import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
 import { validateConfig, type Config } from '../../src/config/index.ts';
 import type { AgentView } from '../../src/controllers/agent-view.ts';
-import { NeoApiError } from '../../src/neoapi/errors.ts';
+import { NeoApiError } from '../../src/platforms/neotel/errors.ts';
+import { NeotelPlatform } from '../../src/platforms/neotel/neotel-platform.ts';
 import type { CallSnapshot, RegistrationState, SipPhoneEvents } from '../../src/sip/index.ts';
 
 function config(overrides: Record<string, string> = {}): Config {
@@ -112,6 +113,9 @@ class FakeNeo implements NeoApiLike {
   methods(): string[] {
     return this.requests.map((r) => r.method);
   }
+  position(): Promise<string> {
+    return Promise.reject(new Error('these tests feed platform events themselves'));
+  }
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -122,18 +126,26 @@ function rig(overrides: Record<string, string> = {}) {
   const pollers: { user: string; started: boolean; onEvent: (e: AgentEvent) => void }[] = [];
   const views: AgentView[] = [];
   let clock = 1_000_000;
+  const configured = config(overrides);
+  // The real Neotel adapter over the recording NeoApi, so the assertions stay on the wire; the
+  // watch is a fake the tests drive with platform events.
+  const neotel = new NeotelPlatform({ client: neo, naming: configured.connection.neoApiMethods, pollIntervalMs: 1000 });
   const runtime = new AgentRuntime({
-    config: config(overrides),
+    config: configured,
     neo,
     createPhone: (credentials) => {
       const phone = new FakePhone();
       phones.push({ phone, credentials });
       return phone;
     },
-    createPoller: (user, onEvent) => {
-      const poller = { user, started: false, onEvent };
-      pollers.push(poller);
-      return { start: () => (poller.started = true), stop: () => (poller.started = false) };
+    platform: {
+      capabilities: neotel.capabilities,
+      run: (command) => neotel.run(command),
+      watch: (user, { onEvent }) => {
+        const poller = { user, started: false, onEvent };
+        pollers.push(poller);
+        return { start: () => (poller.started = true), stop: () => (poller.started = false) };
+      },
     },
     now: () => (clock += 10),
     onView: (view) => views.push(view),

@@ -111,7 +111,7 @@ describe('ScreenPop', () => {
 
   it('pops a dialer record id directly and writes externalData onto it', async () => {
     const { api, pop } = rig();
-    const contact = { crm: 3, base: 7, contactId: 12345, data: MARIA.Id, phone: '1155550101', clave: null, searchField: 'CLAVE_1', agendaId: null };
+    const contact = { crm: 3, base: 7, contactId: 12345, data: MARIA.Id, keyLabel: 'DATA', phone: '1155550101', clave: null, searchField: 'CLAVE_1', agendaId: null };
     const call = newCall('dialer', 5000, { callId: '42' as CallFacts['callId'], contact, popped: 'contact' });
     pop.pop(call);
     await settled();

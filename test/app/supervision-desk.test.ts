@@ -1,3 +1,5 @@
+import { CONTRACT_NAMING } from '../../src/config/neoapi-methods.ts';
+import { NeotelPlatform, type NeoApiCaller } from '../../src/platforms/neotel/neotel-platform.ts';
 import { describe, expect, it } from 'vitest';
 import { initialState, parseCallId, parseNeoUser, parseSipLegId, type AgentEvent, type AgentState } from '../../src/call/index.ts';
 import type { MonitoringSession } from '../../src/call/monitoring.ts';
@@ -41,7 +43,7 @@ describe('the agents a supervisor can pick', () => {
 });
 
 function config(supervisors: string[], showMonitoringToAgent = true): Config {
-  return { supervision: { supervisorUserIds: supervisors, monitoredUsers: [], showMonitoringToAgent }, connection: { neoApiMethods: { GetUsers: 'ListarUsuarios' } } } as unknown as Config;
+  return { supervision: { supervisorUserIds: supervisors, monitoredUsers: [], showMonitoringToAgent }, connection: { neoApiMethods: { methods: { GetUsers: 'ListarUsuarios' }, params: {} } } } as unknown as Config;
 }
 
 function loggedIn(user: string): AgentState {
@@ -51,6 +53,11 @@ function loggedIn(user: string): AgentState {
     session: { user: parseNeoUser(user)!, device: `SIP/${user}`, loggedInAt: 0, availability: { kind: 'available' }, campaign: { kind: 'none' } },
   };
 }
+
+/** NeoApi answering nothing. */
+const IDLE_NEO = { call: () => Promise.resolve(undefined), position: () => Promise.resolve('') };
+/** The real Neotel adapter over a fake NeoApi: the desk's monitor commands are checked on the wire. */
+const neotelOver = (client: NeoApiCaller): NeotelPlatform => new NeotelPlatform({ client, naming: CONTRACT_NAMING, pollIntervalMs: 1000 });
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -62,13 +69,14 @@ describe('the supervision desk', () => {
         requests.push([options?.wireName === undefined ? method : `${method} as ${options.wireName}`, params]);
         return Promise.resolve(method === 'GetUsers' ? USERS : undefined);
       },
+      position: () => Promise.resolve(''),
     };
     const saved: unknown[] = [];
     const log = saveLogMonitoringLog({ saveLog: (args) => (saved.push(args.value), Promise.resolve('00T000000000001AAA' as never)) });
     let now = 1000;
     const phoneCalls: string[] = [];
     const phone = { answer: () => (phoneCalls.push('answer'), Promise.resolve()), hangUp: () => (phoneCalls.push('hangUp'), Promise.resolve()) } as unknown as PhoneLike;
-    const desk = new SupervisionDesk({ config: config(['2001']), neo, log, agent: () => loggedIn('2001'), changed: () => undefined, warn: () => undefined, now: () => now });
+    const desk = new SupervisionDesk({ config: config(['2001']), platform: neotelOver(neo), neo, log, agent: () => loggedIn('2001'), changed: () => undefined, warn: () => undefined, now: () => now });
     await desk.refresh();
     desk.intent({ kind: 'monitorStart', agent: '1001', mode: 'listen' });
     const legId = parseSipLegId('leg-9')!;
@@ -100,13 +108,13 @@ describe('the supervision desk', () => {
 
   it('shows the panel only to configured supervisors, and the indicator only when the call center enables it', () => {
     const view = { agent: loggedIn('1001') } as unknown as AgentView;
-    const agentDesk = new SupervisionDesk({ config: config(['2001']), neo: { call: () => Promise.resolve(undefined) }, log: { record: (session: MonitoringSession) => Promise.resolve(session).then(() => undefined) }, agent: () => loggedIn('1001'), changed: () => undefined, warn: () => undefined });
+    const agentDesk = new SupervisionDesk({ config: config(['2001']), platform: neotelOver(IDLE_NEO), neo: IDLE_NEO, log: { record: (session: MonitoringSession) => Promise.resolve(session).then(() => undefined) }, agent: () => loggedIn('1001'), changed: () => undefined, warn: () => undefined });
     agentDesk.positionSeen({ mode: 'assist', supervisor: '2001' });
     expect(agentDesk.decorate(view)).toMatchObject({ supervision: null, monitoredBy: { mode: 'assist', supervisor: '2001' } });
-    const hidden = new SupervisionDesk({ config: config(['2001'], false), neo: { call: () => Promise.resolve(undefined) }, log: { record: () => Promise.resolve() }, agent: () => loggedIn('1001'), changed: () => undefined, warn: () => undefined });
+    const hidden = new SupervisionDesk({ config: config(['2001'], false), platform: neotelOver(IDLE_NEO), neo: IDLE_NEO, log: { record: () => Promise.resolve() }, agent: () => loggedIn('1001'), changed: () => undefined, warn: () => undefined });
     hidden.positionSeen({ mode: 'listen', supervisor: '2001' });
     expect(hidden.decorate(view).monitoredBy).toBeNull();
-    const supervisorDesk = new SupervisionDesk({ config: config(['2001']), neo: { call: () => Promise.resolve(undefined) }, log: { record: () => Promise.resolve() }, agent: () => loggedIn('2001'), changed: () => undefined, warn: () => undefined });
+    const supervisorDesk = new SupervisionDesk({ config: config(['2001']), platform: neotelOver(IDLE_NEO), neo: IDLE_NEO, log: { record: () => Promise.resolve() }, agent: () => loggedIn('2001'), changed: () => undefined, warn: () => undefined });
     expect(supervisorDesk.decorate({ agent: loggedIn('2001') } as unknown as AgentView).supervision).toMatchObject({ status: 'idle', agents: [] });
   });
 });

@@ -29,16 +29,28 @@ function config(overrides: Record<string, string> = {}): Config {
 
 describe('neoApiMethods', () => {
   it('maps renamed operations from the contract name to the deployment name; empty keeps the contract', () => {
-    expect(parseNeoApiMethods('transferBlind=TransferirCiego; conferenceKickAll=Expulsar_Todos;')).toEqual({ ok: true, value: { BlindTransfer: 'TransferirCiego', KickAll: 'Expulsar_Todos' } });
-    expect(parseNeoApiMethods('transferBlind=BlindTransfer')).toEqual({ ok: true, value: {} });
-    expect(config().connection.neoApiMethods).toEqual({});
-    expect(config({ '/neotelConnection/neoApiMethods': 'listUsers=ListarUsuarios' }).connection.neoApiMethods).toEqual({ GetUsers: 'ListarUsuarios' });
+    expect(parseNeoApiMethods('transferBlind=TransferirCiego; conferenceKickAll=Expulsar_Todos;')).toEqual({ ok: true, value: { methods: { BlindTransfer: 'TransferirCiego', KickAll: 'Expulsar_Todos' }, params: {} } });
+    expect(parseNeoApiMethods('transferBlind=BlindTransfer')).toEqual({ ok: true, value: { methods: {}, params: {} } });
+    expect(config().connection.neoApiMethods).toEqual({ methods: {}, params: {} });
+    expect(config({ '/neotelConnection/neoApiMethods': 'listUsers=ListarUsuarios' }).connection.neoApiMethods).toEqual({ methods: { GetUsers: 'ListarUsuarios' }, params: {} });
+  });
+
+  it('renames any contract method and its parameters: Login_Campaign2 + CAMPANA as Login_Campaign + CAMPAÑA', () => {
+    expect(parseNeoApiMethods('Login_Campaign2=Login_Campaign; Login_Campaign2.CAMPANA=CAMPAÑA')).toEqual({
+      ok: true,
+      value: { methods: { Login_Campaign2: 'Login_Campaign' }, params: { Login_Campaign2: { CAMPANA: 'CAMPAÑA' } } },
+    });
+    // A logical operation names its method's parameters too.
+    expect(parseNeoApiMethods('transferBlind.EXTENSION=DESTINO')).toEqual({ ok: true, value: { methods: {}, params: { BlindTransfer: { EXTENSION: 'DESTINO' } } } });
   });
 
   it.each([
-    ['transferBlindd=X', '"transferBlindd" is not a renamable operation'],
-    ['transferBlind=A;transferBlind=B', 'operation transferBlind appears twice'],
-    ['transferBlind=1Bad', 'method name "1Bad" for transferBlind is not a valid NeoApi method name'],
+    ['transferBlindd=X', '"transferBlindd" is neither a NeoApi contract method nor a renamable operation'],
+    ['transferBlind=A;transferBlind=B', 'BlindTransfer is renamed twice'],
+    ['transferBlind=A;BlindTransfer=B', 'BlindTransfer is renamed twice'],
+    ['transferBlind=1Bad', 'name "1Bad" for transferBlind is not a valid NeoApi name'],
+    ['Login_Campaign2.CAMPAÑA=X', '"CAMPAÑA" is not a parameter of Login_Campaign2 (its parameters: USUARIO, CAMPANA)'],
+    ['Pause.SUBTIPO_DESCANSO=SUB TIPO', 'name "SUB TIPO" for Pause.SUBTIPO_DESCANSO is not a valid NeoApi name'],
     ['transferBlind', 'entry "transferBlind" has no "="'],
   ])('refuses %s with a message naming the setting and the problem', (value, problem) => {
     const result = validated({ '/neotelConnection/neoApiMethods': value });

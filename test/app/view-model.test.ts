@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callInfoOf } from '../../src/app/view-model.ts';
-import type { AgentState } from '../../src/call/index.ts';
+import { agentOptionsFrom, callInfoOf } from '../../src/app/view-model.ts';
+import { ALL_CAPABILITIES, type AgentState } from '../../src/call/index.ts';
 import type { CrmConfig } from '../../src/config/index.ts';
 import { states } from '../../e2e/components/support/views.ts';
 import { shippedConfig } from '../support/shipped-config.ts';
@@ -32,5 +32,16 @@ describe('the information panel (seed 004)', () => {
     expect(done.lastCallId).toBe('0');
     expect(done.contactId).toBe('5512');
     expect(done.searchKey, 'a record id the dialer sent is the key').toBe('0035g00000AbCdE');
+  });
+});
+
+describe('options by platform capabilities', () => {
+  it('offers no campaigns, breaks, queue transfers or dispositions a platform cannot do', () => {
+    const config = shippedConfig();
+    const full = agentOptionsFrom(config);
+    expect(full.campaigns.length).toBeGreaterThan(0);
+    expect(full.breakTypes.length).toBeGreaterThan(0);
+    const plain = agentOptionsFrom(config, { ...ALL_CAPABILITIES, campaigns: false, breaks: false, queueTransfer: false, categorisation: false });
+    expect(plain).toMatchObject({ campaigns: [], breakTypes: [], queues: [], allowCategorization: false });
   });
 });

@@ -147,7 +147,7 @@ describe('conference', () => {
     ]);
 
     // Position lists 1002's channel: they answered; the repeat changes nothing.
-    const channels = { kind: 'positionCallStarted', at: AT + 260, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: null, clave: null } as const;
+    const channels = { kind: 'platformCallStarted', at: AT + 260, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: null, clave: null } as const;
     const answered = run(second.state, { ...channels, channels: ['SIP/NEOTRUNK-00000001', 'SIP/1002-0000000a'] });
     const listed = asConnected(answered.state).control;
     expect(listed.kind === 'conference' && listed.participants.map((p) => p.state)).toEqual(['in', 'ringing']);
@@ -197,7 +197,7 @@ describe('conference participants from Position', () => {
     const on = run(asked.state, succeeded(onlyRequest(asked.effects), AT + 1)).state;
     const invite = run(on, { kind: 'inviteParticipant', at: AT + 2, target: { kind: 'number', number: '1155550001' } });
     const ringing = run(invite.state, succeeded(onlyRequest(invite.effects), AT + 3, 'SIP/NEOTRUNK-0000000b')).state;
-    const base = { kind: 'positionCallStarted', at: AT + 4, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: null, clave: null } as const;
+    const base = { kind: 'platformCallStarted', at: AT + 4, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: null, clave: null } as const;
     const joined = run(ringing, { ...base, channels: ['SIP/NEOTRUNK-00000001', 'SIP/NEOTRUNK-0000000b'] }).state;
     const kick = run(joined, { kind: 'kickParticipant', at: AT + 5, participant: 'SIP/NEOTRUNK-0000000b' });
     const refused = run(kick.state, failed(onlyRequest(kick.effects), AT + 6));

@@ -1,6 +1,7 @@
 /** Scenarios of calls: manual dial, a queued inbound call, a dialer contact, and in-call controls. */
+import { NO_CALLBACK_DATE } from '../../src/platforms/neotel/commands.ts';
 import { describe, expect, it } from 'vitest';
-import { NO_CALLBACK_DATE, transition, type AgentEvent, type AgentState, type Effect, type MachineContext } from '../../src/call/index.ts';
+import { transition, type AgentEvent, type AgentState, type Effect, type MachineContext } from '../../src/call/index.ts';
 import { expectWellFormedEffects } from './effect-checks.ts';
 import { CALL, CONTACT, CONTEXT, LEG, OTHER_LEG, STATES, T0, contextWith, failed, kinds, loggedIn, onlyRequest, step, succeeded } from './support.ts';
 
@@ -30,7 +31,7 @@ describe('manual dial', () => {
       succeeded(dial, T0 + 1_100, true),
       platformLeg(T0 + 1_500),
       { kind: 'sipAnswered', at: T0 + 1_600, legId: LEG },
-      { kind: 'positionCallStarted', at: T0 + 2_000, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: 'Manual', clave: null },
+      { kind: 'platformCallStarted', at: T0 + 2_000, callId: CALL, direction: 'outbound', number: '1155550000', queue: null, campaign: null, callType: 'Manual', clave: null },
       { kind: 'sipEnded', at: T0 + 30_000, legId: LEG, by: 'remote', reason: 'BYE' },
     ]);
     const [afterResult, afterLeg, afterAnswer, afterPosition, afterBye] = run.effects;
@@ -73,7 +74,7 @@ describe('manual dial', () => {
     const dialed = step(loggedIn(), { kind: 'dial', at: T0, number: '1155550000' });
     const refused = step(dialed.state, succeeded(onlyRequest(dialed.effects), T0 + 100, false));
     expect(refused.state).toMatchObject({ phase: 'ready', pending: [] });
-    expect(refused.effects).toEqual([{ kind: 'notify', notice: 'dialFailed', level: 'error', detail: 'the platform refused the dial' }]);
+    expect(refused.effects).toEqual([{ kind: 'notify', notice: 'dialFailed', level: 'error', detail: 'the platform refused the dial', failure: { op: 'dial', code: 'REFUSED' } }]);
   });
 
   it('refuses to dial while the phone is not registered, or a number without digits', () => {
@@ -130,14 +131,14 @@ describe('inbound queued call', () => {
 
   it('ends a declined call by Position as rejected, without hanging up the declined leg again', () => {
     const rejecting = step(STATES.ringing, { kind: 'reject', at: T0 + 2_000 });
-    const ended = step(rejecting.state, { kind: 'positionCallEnded', at: T0 + 2_100, callId: CALL });
+    const ended = step(rejecting.state, { kind: 'platformCallEnded', at: T0 + 2_100, callId: CALL });
     expect(ended.state.phase).toBe('ready');
     expect(ended.effects).toEqual([expect.objectContaining({ kind: 'logCall', final: true, call: expect.objectContaining({ endedBy: 'rejected' }) })]);
   });
 
   it('does not send a second BYE when Position ends a call the agent already hung up', () => {
     const hanging = step(STATES.connected, { kind: 'hangUp', at: T0 + 60_000 });
-    const ended = step(hanging.state, { kind: 'positionCallEnded', at: T0 + 60_100, callId: CALL });
+    const ended = step(hanging.state, { kind: 'platformCallEnded', at: T0 + 60_100, callId: CALL });
     expect(ended.state).toMatchObject({ phase: 'wrapUp', call: { endedBy: 'local' } });
     expect(kinds(ended.effects)).toEqual(['logCall']);
   });
@@ -160,7 +161,7 @@ describe('inbound queued call', () => {
 
 describe('dialer contact', () => {
   it('pops the contact, tells the platform it is shown, talks, categorises, and releases with CRM_Available', () => {
-    const delivered = step(loggedIn(), { kind: 'positionContactDelivered', at: T0 + 1_000, callId: CALL, direction: 'outbound', contact: CONTACT });
+    const delivered = step(loggedIn(), { kind: 'contactDelivered', at: T0 + 1_000, callId: CALL, direction: 'outbound', contact: CONTACT });
     expect(delivered.state).toMatchObject({ phase: 'ringing', call: { direction: 'dialer', contact: CONTACT, popped: 'contact', number: CONTACT.phone } });
     expect(delivered.effects[0]).toMatchObject({ kind: 'screenPop', call: { contact: CONTACT } });
     const shown = onlyRequest(delivered.effects);

@@ -12,7 +12,7 @@ describe('dial with the clicked record’s contact', () => {
     let state = step(dialed.state, succeeded(onlyRequest(dialed.effects), T0 + 100, true)).state;
     state = step(state, { kind: 'sipIncoming', at: T0 + 200, legId: LEG, callId: CALL, leg: 'platform', answerAfterZero: true, from: '1155550101', queue: null }).state;
     state = step(state, { kind: 'sipAnswered', at: T0 + 300, legId: LEG }).state;
-    state = step(state, { kind: 'positionCallStarted', at: T0 + 400, callId: CALL, direction: 'outbound', number: '1155550101', queue: null, campaign: null, callType: 'Manual', clave: null }).state;
+    state = step(state, { kind: 'platformCallStarted', at: T0 + 400, callId: CALL, direction: 'outbound', number: '1155550101', queue: null, campaign: null, callType: 'Manual', clave: null }).state;
     state = step(state, { kind: 'sipEnded', at: T0 + 9_000, legId: LEG, by: 'remote', reason: 'BYE' }).state;
     expect(state).toMatchObject({ phase: 'wrapUp', call: { direction: 'outbound', contact: CONTACT } });
 

@@ -1,11 +1,12 @@
 /**
- * What a well-formed effect is, checked against the world outside the machine: NeoApi requests
- * against the contract table of the adapter (imported here, in the test only, because src/call
- * may not import src/neoapi), request ids against the state's counter and pending list.
+ * What a well-formed effect is, checked against the world outside the machine: platform commands,
+ * as the Neotel adapter sends them, against the contract table (imported here, in the test only, because src/call
+ * may not import a platform adapter), request ids against the state's counter and pending list.
  */
 import { expect } from 'vitest';
 import { NOTICES, OPERATIONS, type AgentState, type Effect } from '../../src/call/index.ts';
-import { NEO_METHODS, type NeoParamSpec } from '../../src/neoapi/contract.ts';
+import { neoRequestOf } from '../../src/platforms/neotel/commands.ts';
+import { NEO_METHODS, type NeoParamSpec } from '../../src/platforms/neotel/contract.ts';
 
 const WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
@@ -23,8 +24,8 @@ function valueFits(spec: NeoParamSpec, value: unknown): boolean {
 }
 
 /** Fails unless the NeoApi request matches a method of the contract, parameter by parameter. */
-export function expectContractRequest(effect: Extract<Effect, { kind: 'neoapi' }>): void {
-  const { method, params } = effect.request;
+export function expectContractRequest(effect: Extract<Effect, { kind: 'platform' }>): void {
+  const { method, params } = neoRequestOf(effect.command);
   const spec = NEO_METHODS.find((candidate) => candidate.method === method);
   expect(spec, `NeoApi method ${method} is in the contract table`).toBeDefined();
   if (spec === undefined) return;
@@ -48,11 +49,11 @@ export function expectWellFormedEffects(before: AgentState, after: AgentState, e
   let nextId = before.nextRequest;
   for (const effect of effects) {
     switch (effect.kind) {
-      case 'neoapi':
-        expect(effect.requestId, `${effect.request.method} takes the next request id`).toBe(nextId);
+      case 'platform':
+        expect(effect.requestId, `${effect.command.command} takes the next request id`).toBe(nextId);
         nextId += 1;
         expect(OPERATIONS).toContain(effect.op);
-        expect(after.pending, `${effect.request.method} is pending after it is issued`).toContainEqual({ id: effect.requestId, op: effect.op });
+        expect(after.pending, `${effect.command.command} is pending after it is issued`).toContainEqual({ id: effect.requestId, op: effect.op });
         expect(before.pending.some((pending) => pending.id === effect.requestId), 'a fresh id is not already pending').toBe(false);
         expectContractRequest(effect);
         break;

@@ -11,20 +11,25 @@ import {
   type SupervisionEffect,
   type SupervisionEvent,
 } from '../../src/call/monitoring.ts';
-import { NEO_METHODS } from '../../src/neoapi/contract.ts';
+import { neoRequestOf } from '../../src/platforms/neotel/commands.ts';
+import { NEO_METHODS } from '../../src/platforms/neotel/contract.ts';
+
+/** A platform effect as the NeoApi request the Neotel adapter sends for it (the wire stays asserted). */
+type WireEffect = Exclude<SupervisionEffect, { kind: 'platform' }> | ({ readonly kind: 'neoapi' } & ReturnType<typeof neoRequestOf>);
+const onWire = (effect: SupervisionEffect): WireEffect => (effect.kind === 'platform' ? { kind: 'neoapi', ...neoRequestOf(effect.command) } : effect);
 
 const SUP = '2001';
 const leg = parseSipLegId('leg-m')!;
 const monitorCall = parseCallId('5001')!;
 
-function run(events: readonly SupervisionEvent[], from: Supervision = IDLE_SUPERVISION): { state: Supervision; effects: SupervisionEffect[] } {
+function run(events: readonly SupervisionEvent[], from: Supervision = IDLE_SUPERVISION): { state: Supervision; effects: WireEffect[] } {
   let state = from;
-  const effects: SupervisionEffect[] = [];
+  const effects: WireEffect[] = [];
   for (const event of events) {
     const result = supervise(state, event, SUP);
     if (!result.ok) throw new Error(result.message);
     state = result.state;
-    effects.push(...result.effects);
+    effects.push(...result.effects.map(onWire));
   }
   return { state, effects };
 }
@@ -32,7 +37,7 @@ function run(events: readonly SupervisionEvent[], from: Supervision = IDLE_SUPER
 const started: SupervisionEvent[] = [
   { kind: 'monitorStart', at: 1000, agent: '1001', mode: 'listen', agentCallId: '4711' },
   { kind: 'monitorLegOffered', at: 1010, legId: leg, callId: monitorCall },
-  { kind: 'monitorRequestDone', at: 1020, method: 'StartMonitor', ok: true, message: null },
+  { kind: 'monitorRequestDone', at: 1020, command: 'monitor', ok: true, message: null },
   { kind: 'monitorLegUp', at: 1100, legId: leg },
 ];
 
@@ -54,20 +59,20 @@ describe('the supervision machine', () => {
     const asked = run([{ kind: 'monitorSwitch', at: 2000, mode: 'assist' }], active);
     expect(asked.effects).toEqual([{ kind: 'neoapi', method: 'StartMonitor', params: { USUARIO: SUP, AGENTE: '1001', MODO: 'assist' } }]);
     expect(asked.state.mode).toBe('listen');
-    const done = run([{ kind: 'monitorRequestDone', at: 2050, method: 'StartMonitor', ok: true, message: null }], asked.state);
+    const done = run([{ kind: 'monitorRequestDone', at: 2050, command: 'monitor', ok: true, message: null }], asked.state);
     expect(done.state.mode).toBe('assist');
     expect(done.state.modes).toEqual([{ mode: 'listen', at: 1100 }, { mode: 'assist', at: 2050 }]);
   });
 
   it('keeps the old mode and shows the error when the switch is refused', () => {
     const active = run(started).state;
-    const { state } = run([{ kind: 'monitorSwitch', at: 2000, mode: 'assist' }, { kind: 'monitorRequestDone', at: 2001, method: 'StartMonitor', ok: false, message: 'StartMonitor: boom' }], active);
+    const { state } = run([{ kind: 'monitorSwitch', at: 2000, mode: 'assist' }, { kind: 'monitorRequestDone', at: 2001, command: 'monitor', ok: false, message: 'StartMonitor: boom' }], active);
     expect(state).toMatchObject({ mode: 'listen', requestedMode: null, error: 'StartMonitor: boom', modes: [{ mode: 'listen', at: 1100 }] });
   });
 
   it('ends with StopMonitor and records the session when the leg is gone', () => {
-    const active = run([...started, { kind: 'monitorSwitch', at: 2000, mode: 'assist' }, { kind: 'monitorRequestDone', at: 2050, method: 'StartMonitor', ok: true, message: null }]).state;
-    const { state, effects } = run([{ kind: 'monitorStop', at: 3000 }, { kind: 'monitorRequestDone', at: 3010, method: 'StopMonitor', ok: true, message: null }, { kind: 'monitorLegEnded', at: 3020, legId: leg }], active);
+    const active = run([...started, { kind: 'monitorSwitch', at: 2000, mode: 'assist' }, { kind: 'monitorRequestDone', at: 2050, command: 'monitor', ok: true, message: null }]).state;
+    const { state, effects } = run([{ kind: 'monitorStop', at: 3000 }, { kind: 'monitorRequestDone', at: 3010, command: 'stopMonitor', ok: true, message: null }, { kind: 'monitorLegEnded', at: 3020, legId: leg }], active);
     expect(state).toEqual(IDLE_SUPERVISION);
     expect(effects).toEqual([
       { kind: 'neoapi', method: 'StopMonitor', params: { USUARIO: SUP } },
@@ -80,7 +85,7 @@ describe('the supervision machine', () => {
 
   it('hangs up its own leg when StopMonitor fails, and still records the session', () => {
     const active = run(started).state;
-    const failed = run([{ kind: 'monitorStop', at: 3000 }, { kind: 'monitorRequestDone', at: 3010, method: 'StopMonitor', ok: false, message: 'StopMonitor: 2001 is not monitoring.' }], active);
+    const failed = run([{ kind: 'monitorStop', at: 3000 }, { kind: 'monitorRequestDone', at: 3010, command: 'stopMonitor', ok: false, message: 'StopMonitor: 2001 is not monitoring.' }], active);
     expect(failed.effects.at(-1)).toEqual({ kind: 'hangUpLeg', legId: leg });
     const ended = run([{ kind: 'monitorLegEnded', at: 3020, legId: leg }], failed.state);
     expect(ended.effects.map((e) => e.kind)).toEqual(['recordSession']);
@@ -90,7 +95,7 @@ describe('the supervision machine', () => {
     const { state, effects } = run([
       { kind: 'monitorStart', at: 1, agent: '1001', mode: 'assist', agentCallId: null },
       { kind: 'monitorLegOffered', at: 2, legId: leg, callId: null },
-      { kind: 'monitorRequestDone', at: 3, method: 'StartMonitor', ok: false, message: 'StartMonitor: User 2001 is not a supervisor' },
+      { kind: 'monitorRequestDone', at: 3, command: 'monitor', ok: false, message: 'StartMonitor: User 2001 is not a supervisor' },
     ]);
     expect(state).toEqual({ ...IDLE_SUPERVISION, error: 'StartMonitor: User 2001 is not a supervisor' });
     expect(effects.map((e) => e.kind)).toEqual(['neoapi', 'answerLeg', 'hangUpLeg']);
@@ -127,10 +132,10 @@ describe('which call-machine events the monitoring leg owns', () => {
   it("claims the monitoring leg's SIP facts and the supervisor's Monitor call in Position, nothing else", () => {
     expect(claimsMonitoringEvent(active, { kind: 'sipEnded', at: 1, legId: leg, by: 'remote', reason: null })).toBe(true);
     expect(claimsMonitoringEvent(active, { kind: 'sipEnded', at: 1, legId: parseSipLegId('other')!, by: 'remote', reason: null })).toBe(false);
-    const position = (callType: string, id = '5001'): AgentEvent => ({ kind: 'positionCallStarted', at: 1, callId: parseCallId(id)!, direction: null, number: '1001', queue: null, campaign: null, callType, clave: null });
+    const position = (callType: string, id = '5001'): AgentEvent => ({ kind: 'platformCallStarted', at: 1, callId: parseCallId(id)!, direction: null, number: '1001', queue: null, campaign: null, callType, clave: null });
     expect(claimsMonitoringEvent(IDLE_SUPERVISION, position('Monitor', '6000'))).toBe(true);
     expect(claimsMonitoringEvent(IDLE_SUPERVISION, position('Manual', '6000'))).toBe(false);
-    expect(claimsMonitoringEvent(active, { kind: 'positionCallEnded', at: 1, callId: monitorCall })).toBe(true);
+    expect(claimsMonitoringEvent(active, { kind: 'platformCallEnded', at: 1, callId: monitorCall })).toBe(true);
     expect(claimsMonitoringEvent(active, { kind: 'dial', at: 1, number: '1' })).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ describe('SIP transport', () => {
 
   it('ends the call by Position when the BYE was lost with the transport, dropping the leg locally', () => {
     const lost = step(STATES.connected, { kind: 'sipTransportLost', at: T0 + 10_000 });
-    const ended = step(lost.state, { kind: 'positionCallEnded', at: T0 + 20_000, callId: CALL });
+    const ended = step(lost.state, { kind: 'platformCallEnded', at: T0 + 20_000, callId: CALL });
     expect(ended.state).toMatchObject({ phase: 'wrapUp', phone: 'reconnecting', call: { endedBy: 'platform', endedAt: T0 + 20_000 } });
     expect(kinds(ended.effects)).toEqual(['sip:hangup', 'notify:callEndedByPlatform', 'logCall']);
     const lateBye = step(ended.state, { kind: 'sipEnded', at: T0 + 25_000, legId: LEG, by: 'remote', reason: null });
@@ -42,18 +42,18 @@ describe('SIP transport', () => {
 
 describe('NeoApi health', () => {
   it('marks NeoApi degraded once and recovered once, in any phase, without touching the call', () => {
-    const degraded = step(STATES.connected, { kind: 'positionDegraded', at: T0, reason: 'HTTP 503' });
+    const degraded = step(STATES.connected, { kind: 'platformDegraded', at: T0, reason: 'HTTP 503' });
     expect(degraded.state).toMatchObject({ phase: 'connected', neoApi: 'degraded', call: STATES.connected.call });
     expect(degraded.effects).toEqual([{ kind: 'notify', notice: 'neoApiDegraded', level: 'warning', detail: 'HTTP 503' }]);
-    expect(step(degraded.state, { kind: 'positionDegraded', at: T0 + 1_000, reason: 'HTTP 503' }).state).toBe(degraded.state);
+    expect(step(degraded.state, { kind: 'platformDegraded', at: T0 + 1_000, reason: 'HTTP 503' }).state).toBe(degraded.state);
 
-    const recovered = step(degraded.state, { kind: 'positionRecovered', at: T0 + 5_000 });
+    const recovered = step(degraded.state, { kind: 'platformRecovered', at: T0 + 5_000 });
     expect(recovered.state).toMatchObject({ neoApi: 'ok' });
     expect(kinds(recovered.effects)).toEqual(['notify:neoApiRecovered']);
   });
 
   it('keeps a degraded NeoApi through login and logout so the agent still sees it', () => {
-    const out = step({ ...STATES.ready, neoApi: 'degraded' }, { kind: 'positionLoggedOut', at: T0, message: 'not logged.' });
+    const out = step({ ...STATES.ready, neoApi: 'degraded' }, { kind: 'loggedOutByPlatform', at: T0, message: 'not logged.' });
     expect(out.state).toMatchObject({ phase: 'loggedOut', neoApi: 'degraded' });
   });
 });
@@ -62,7 +62,7 @@ describe('results of forgotten requests', () => {
   it('ignores a Pause result that arrives after a forced logout and a new login', () => {
     const paused = step(loggedIn(), { kind: 'pause', at: T0 + 1_000, subtype: 1 });
     const pause = onlyRequest(paused.effects);
-    const out = step(paused.state, { kind: 'positionLoggedOut', at: T0 + 2_000, message: 'not logged.' });
+    const out = step(paused.state, { kind: 'loggedOutByPlatform', at: T0 + 2_000, message: 'not logged.' });
     const again = step(out.state, { kind: 'login', at: T0 + 3_000, user: USER, device: '1001', password: 'secret', campaign: null });
     const login = onlyRequest(again.effects);
     expect(login.requestId, 'ids keep growing across sessions').toBeGreaterThan(pause.requestId);
@@ -89,7 +89,7 @@ describe('results of forgotten requests', () => {
   });
 
   it('never refuses a result, even for an operation that makes no sense in the phase', () => {
-    const result = transition(STATES.loggedOut, { kind: 'neoapiSucceeded', at: T0, requestId: UNKNOWN_REQUEST, op: 'categorise', value: null }, CONTEXT);
+    const result = transition(STATES.loggedOut, { kind: 'commandSucceeded', at: T0, requestId: UNKNOWN_REQUEST, op: 'categorise', value: null }, CONTEXT);
     expect(result).toEqual({ ok: true, state: STATES.loggedOut, effects: [] });
   });
 });

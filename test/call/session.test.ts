@@ -1,7 +1,7 @@
 /** Scenarios of the agent's session: login, logout, forced logout, breaks and campaigns. */
 import { describe, expect, it } from 'vitest';
 import { initialState, PHASES, resumedSession, transition, type AgentState, type Ready } from '../../src/call/index.ts';
-import { CONTEXT, SESSION, STATES, T0, UNKNOWN_REQUEST, USER, deepFreeze, eventOf, failed, kinds, loggedIn, onlyRequest, step, succeeded } from './support.ts';
+import { CONTEXT, SESSION, STATES, T0, UNKNOWN_REQUEST, USER, deepFreeze, eventOf, failed, kinds, neoapiEffects, loggedIn, onlyRequest, step, succeeded } from './support.ts';
 
 describe('login', () => {
   it('registers the phone first, then sends Login with the templated device, and opens the session', () => {
@@ -52,7 +52,7 @@ describe('login', () => {
     const refused = step(registered.state, failed(onlyRequest(registered.effects), T0 + 400, 'Invalid password'));
     expect(refused.state).toMatchObject({ phase: 'loggedOut', pending: [] });
     expect(refused.state).not.toHaveProperty('password');
-    expect(refused.effects).toEqual([{ kind: 'sip', action: 'unregister' }, { kind: 'notify', notice: 'loginFailed', level: 'error', detail: 'Invalid password' }]);
+    expect(refused.effects).toEqual([{ kind: 'sip', action: 'unregister' }, { kind: 'notify', notice: 'loginFailed', level: 'error', detail: 'Invalid password', failure: { op: 'login', code: 'REFUSED' } }]);
   });
 
   it('refuses a login with an empty device or password and names which', () => {
@@ -77,7 +77,7 @@ describe('logout', () => {
     const inCampaign = step(joined.state, succeeded(onlyRequest(joined.effects), T0 + 600)).state;
     expect(inCampaign).toMatchObject({ session: { campaign: { kind: 'in', id: 97 } } });
     const out = step(inCampaign, { kind: 'logout', at: T0 + 1_000, force: false });
-    const requests = out.effects.filter((e) => e.kind === 'neoapi');
+    const requests = neoapiEffects(out.effects);
     expect(requests.map((e) => e.request)).toEqual([
       { method: 'Logout_Campaign', params: { USUARIO: '1001' } },
       { method: 'Logout', params: { USUARIO: '1001' } },
@@ -123,13 +123,13 @@ describe('logout', () => {
 describe('forced logout (`not logged.`)', () => {
   it.each(PHASES.filter((phase) => phase !== 'loggedOut' && phase !== 'loggingIn'))('from %s ends the session, unregisters and forgets every pending request', (phase) => {
     const state: AgentState = { ...STATES[phase], pending: [{ id: UNKNOWN_REQUEST, op: 'pause' }] };
-    const out = step(deepFreeze(state), { kind: 'positionLoggedOut', at: T0 + 50_000, message: 'Position: 1001 not logged.' });
+    const out = step(deepFreeze(state), { kind: 'loggedOutByPlatform', at: T0 + 50_000, message: 'Position: 1001 not logged.' });
     expect(out.state).toEqual({ phase: 'loggedOut', phone: state.phone, neoApi: 'ok', nextRequest: state.nextRequest, pending: [] });
     expect(out.effects).toContainEqual({ kind: 'sip', action: 'unregister' });
   });
 
   it('during a connected call drops the leg and logs the call as ended by the forced logout', () => {
-    const out = step(STATES.connected, eventOf('positionLoggedOut', T0 + 50_000));
+    const out = step(STATES.connected, eventOf('loggedOutByPlatform', T0 + 50_000));
     expect(kinds(out.effects)).toEqual(['sip:hangup', 'logCall', 'sip:unregister', 'notify:forcedLogout']);
     expect(out.effects[1]).toMatchObject({ kind: 'logCall', final: true, call: { endedBy: 'forcedLogout', endedAt: T0 + 50_000 } });
   });
@@ -161,7 +161,7 @@ describe('breaks', () => {
     const switching = step(onBreak, { kind: 'pause', at: T0 + 1_000, subtype: 2 });
     const back = step(switching.state, failed(onlyRequest(switching.effects), T0 + 1_100, 'bad break'));
     expect(back.state).toMatchObject({ session: { availability: { kind: 'onBreak', subtype: 1, since: T0 } }, pending: [] });
-    expect(back.effects).toEqual([{ kind: 'notify', notice: 'operationFailed', level: 'error', detail: 'bad break' }]);
+    expect(back.effects).toEqual([{ kind: 'notify', notice: 'operationFailed', level: 'error', detail: 'bad break', failure: { op: 'pause', code: 'REFUSED' } }]);
   });
 
   it('rolls a failed unpause back to the break', () => {
@@ -174,12 +174,12 @@ describe('breaks', () => {
   it('refuses a second break change while one is in flight, and ignores Position meanwhile', () => {
     const paused = step(loggedIn(), { kind: 'pause', at: T0 + 1_000, subtype: 2 });
     expect(transition(paused.state, { kind: 'unpause', at: T0 + 1_001 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'OPERATION_PENDING' } });
-    const poll = transition(paused.state, { kind: 'positionBreakChanged', at: T0 + 1_050, subtype: null }, CONTEXT);
+    const poll = transition(paused.state, { kind: 'breakChanged', at: T0 + 1_050, subtype: null }, CONTEXT);
     expect(poll).toEqual({ ok: true, state: paused.state, effects: [] });
   });
 
   it('follows a break a supervisor set on the platform', () => {
-    const out = step(STATES.ready, { kind: 'positionBreakChanged', at: T0 + 5_000, subtype: 12 });
+    const out = step(STATES.ready, { kind: 'breakChanged', at: T0 + 5_000, subtype: 12 });
     expect(out.state).toMatchObject({ session: { availability: { kind: 'onBreak', subtype: 12, since: T0 + 5_000 } } });
   });
 

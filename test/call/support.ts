@@ -4,6 +4,8 @@
  * when one is refused. Ids are fixed so scenarios read like the wire: user 1001, call 100,
  * leg `leg-1`.
  */
+import type { NeoRequest } from '../../src/platforms/neotel/contract.ts';
+import { neoRequestOf } from '../../src/platforms/neotel/commands.ts';
 import { expect } from 'vitest';
 import {
   NO_CONTROL,
@@ -49,7 +51,7 @@ export const CONFIG: MachineConfig = {
   automaticContactReleaseSeconds: null,
   allowCategorization: true,
   allowContactRelease: true,
-  schedulingMethod: 'UpdateContact',
+  callbackBooking: 'withDisposition',
   loginDeviceTemplate: 'SIP/{device}',
 };
 
@@ -177,17 +179,17 @@ export const EVENTS: EventFactories = {
   sipHoldChanged: (at) => ({ kind: 'sipHoldChanged', at, legId: LEG, held: true }),
   sipMuteChanged: (at) => ({ kind: 'sipMuteChanged', at, legId: LEG, muted: true }),
   sipActionFailed: (at) => ({ kind: 'sipActionFailed', at, legId: LEG, action: 'hold', message: 're-INVITE 488' }),
-  positionCallStarted: (at) => ({ kind: 'positionCallStarted', at, callId: CALL, direction: 'inbound', number: '1155550000', queue: 4, campaign: null, callType: null, clave: null }),
-  positionCallEnded: (at) => ({ kind: 'positionCallEnded', at, callId: CALL }),
-  positionContactDelivered: (at) => ({ kind: 'positionContactDelivered', at, callId: CALL, direction: 'outbound', contact: CONTACT }),
-  positionBreakChanged: (at) => ({ kind: 'positionBreakChanged', at, subtype: 2 }),
-  positionCampaignChanged: (at) => ({ kind: 'positionCampaignChanged', at, campaign: 5 }),
-  positionLoggedOut: (at) => ({ kind: 'positionLoggedOut', at, message: 'Position: 1001 not logged.' }),
-  positionDegraded: (at) => ({ kind: 'positionDegraded', at, reason: 'timeout' }),
-  positionRecovered: (at) => ({ kind: 'positionRecovered', at }),
+  platformCallStarted: (at) => ({ kind: 'platformCallStarted', at, callId: CALL, direction: 'inbound', number: '1155550000', queue: 4, campaign: null, callType: null, clave: null }),
+  platformCallEnded: (at) => ({ kind: 'platformCallEnded', at, callId: CALL }),
+  contactDelivered: (at) => ({ kind: 'contactDelivered', at, callId: CALL, direction: 'outbound', contact: CONTACT }),
+  breakChanged: (at) => ({ kind: 'breakChanged', at, subtype: 2 }),
+  campaignChanged: (at) => ({ kind: 'campaignChanged', at, campaign: 5 }),
+  loggedOutByPlatform: (at) => ({ kind: 'loggedOutByPlatform', at, message: 'Position: 1001 not logged.' }),
+  platformDegraded: (at) => ({ kind: 'platformDegraded', at, reason: 'timeout' }),
+  platformRecovered: (at) => ({ kind: 'platformRecovered', at }),
   autoReleaseElapsed: (at) => ({ kind: 'autoReleaseElapsed', at, callId: CALL }),
-  neoapiSucceeded: (at) => ({ kind: 'neoapiSucceeded', at, requestId: UNKNOWN_REQUEST, op: 'dial', value: true }),
-  neoapiFailed: (at) => ({ kind: 'neoapiFailed', at, requestId: UNKNOWN_REQUEST, op: 'dial', message: 'Server was unable to process request.', notLogged: false }),
+  commandSucceeded: (at) => ({ kind: 'commandSucceeded', at, requestId: UNKNOWN_REQUEST, op: 'dial', value: true }),
+  commandFailed: (at) => ({ kind: 'commandFailed', at, requestId: UNKNOWN_REQUEST, op: 'dial', failure: { code: 'REFUSED', detail: 'Server was unable to process request.' } }),
 };
 
 /** The representative event of `kind` at `at`. */
@@ -202,13 +204,19 @@ export function step(state: AgentState, event: AgentEvent, context: MachineConte
   return { state: result.state, effects: result.effects };
 }
 
-/** The NeoApi effects in a list, for reading their request ids. */
-export function neoapiEffects(effects: readonly Effect[]): Extract<Effect, { kind: 'neoapi' }>[] {
-  return effects.filter((effect): effect is Extract<Effect, { kind: 'neoapi' }> => effect.kind === 'neoapi');
+/**
+ * A platform command effect with the NeoApi request the Neotel adapter sends for it: the machine's
+ * tests keep asserting on the wire, through the real mapping (src/platforms/neotel/commands.ts).
+ */
+export type NeoEffect = Extract<Effect, { kind: 'platform' }> & { readonly request: NeoRequest };
+
+/** The platform effects in a list, each with its NeoApi request. */
+export function neoapiEffects(effects: readonly Effect[]): NeoEffect[] {
+  return effects.flatMap((effect) => (effect.kind === 'platform' ? [{ ...effect, request: neoRequestOf(effect.command) }] : []));
 }
 
-/** The one NeoApi request the effects carry (fails when there is not exactly one). */
-export function onlyRequest(effects: readonly Effect[]): Extract<Effect, { kind: 'neoapi' }> {
+/** The one platform request the effects carry (fails when there is not exactly one). */
+export function onlyRequest(effects: readonly Effect[]): NeoEffect {
   const requests = neoapiEffects(effects);
   expect(requests, 'exactly one NeoApi request').toHaveLength(1);
   const [request] = requests;
@@ -217,18 +225,18 @@ export function onlyRequest(effects: readonly Effect[]): Extract<Effect, { kind:
 }
 
 /** The success event for a request effect. */
-export function succeeded(request: Extract<Effect, { kind: 'neoapi' }>, at: number, value: boolean | string | null = null): AgentEvent {
-  return { kind: 'neoapiSucceeded', at, requestId: request.requestId, op: request.op, value };
+export function succeeded(request: Pick<NeoEffect, 'requestId' | 'op'>, at: number, value: boolean | string | null = null): AgentEvent {
+  return { kind: 'commandSucceeded', at, requestId: request.requestId, op: request.op, value };
 }
 
 /** The failure event for a request effect. */
-export function failed(request: Extract<Effect, { kind: 'neoapi' }>, at: number, message = 'Server was unable to process request.', notLogged = false): AgentEvent {
-  return { kind: 'neoapiFailed', at, requestId: request.requestId, op: request.op, message, notLogged };
+export function failed(request: Pick<NeoEffect, 'requestId' | 'op'>, at: number, message = 'Server was unable to process request.', notLogged = false): AgentEvent {
+  return { kind: 'commandFailed', at, requestId: request.requestId, op: request.op, failure: { code: notLogged ? 'NOT_LOGGED_IN' : 'REFUSED', detail: message } };
 }
 
 /** The effect kinds of a list, in order, for compact expectations. */
 export function kinds(effects: readonly Effect[]): string[] {
-  return effects.map((effect) => (effect.kind === 'sip' ? `sip:${effect.action}` : effect.kind === 'neoapi' ? `neoapi:${effect.request.method}` : effect.kind === 'notify' ? `notify:${effect.notice}` : effect.kind));
+  return effects.map((effect) => (effect.kind === 'sip' ? `sip:${effect.action}` : effect.kind === 'platform' ? `neoapi:${neoRequestOf(effect.command).method}` : effect.kind === 'notify' ? `notify:${effect.notice}` : effect.kind));
 }
 
 /** Logs in through the real flow: register the phone, then Login. */

@@ -79,7 +79,7 @@ describe('the transition table', { timeout: HEAVY_LOOP_BUDGET_MS }, () => {
 
   it.each(PHASES)('in %s, a NeoApi result for a request the machine never made is ignored', (phase) => {
     const state = stateOf(phase);
-    for (const kind of ['neoapiSucceeded', 'neoapiFailed'] as const) {
+    for (const kind of ['commandSucceeded', 'commandFailed'] as const) {
       const result = transition(state, eventOf(kind), CONTEXT);
       expect(result).toEqual({ ok: true, state, effects: [] });
       if (result.ok) expect(result.state).toBe(state);

@@ -10,7 +10,7 @@ import { expectWellFormedEffects } from './effect-checks.ts';
 import { CALL, CONTACT, STATES, T0, contextWith, failed, kinds, onlyRequest, step, succeeded } from './support.ts';
 
 const schedule = { kind: 'scheduleCallback', at: T0 + 95_000, subcategory: 28, when: '2026-12-05T10:30:00', phone: '1145551234', mine: false } as const;
-const viaAddScheduleCall = contextWith({ schedulingMethod: 'AddScheduleCall', automaticContactReleaseSeconds: 30 });
+const viaAddScheduleCall = contextWith({ callbackBooking: 'separate', automaticContactReleaseSeconds: 30 });
 
 describe('scheduling a callback', () => {
   it('by default sends UpdateContact with AGENDA=true for any agent, and needs no Play afterwards', () => {

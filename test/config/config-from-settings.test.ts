@@ -60,7 +60,7 @@ describe('the real definition', () => {
     expect(config.connection).toEqual({
       neoApiUrl: 'https://neotel.example.com/neoapi/webservice.asmx',
       neoApiBinding: 'POST',
-      neoApiMethods: {},
+      neoApiMethods: { methods: {}, params: {} },
       neoApiTimeoutMs: 5000,
       loginDeviceTemplate: 'SIP/{device}',
       positionPollIntervalMs: 1000,

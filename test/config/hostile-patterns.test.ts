@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { infoDtmfDigit } from '../../dev/neotel/pbx/sip/info-dtmf.ts';
 import { shortLabel } from '../../src/components/config-error-panel/config-error-panel.ts';
 import { ICE_SERVERS } from '../../src/config/setting-formats.ts';
-import { buildWireRequest } from '../../src/neoapi/wire-request.ts';
+import { buildWireRequest } from '../../src/platforms/neotel/wire-request.ts';
 import { HEAVY_LOOP_BUDGET_MS } from '../support/budgets.ts';
 import { bestCpuMs } from '../support/cpu-time.ts';
 

@@ -1,7 +1,7 @@
 /** `/dialtoneCalls/schedulingMethod`: which NeoApi method books a callback (docs/wrap-up.md). */
 import { describe, expect, it } from 'vitest';
 import { configFromSettings, validateConfig } from '../../src/config/config-from-settings.ts';
-import { machineConfigFrom } from '../../src/call/context.ts';
+import { machineConfigFrom } from '../../src/app/machine-config.ts';
 import { settingPath } from '../../src/config/settings-map.ts';
 import { settingsWith } from './support.ts';
 
@@ -17,7 +17,7 @@ describe('schedulingMethod', () => {
   it('accepts AddScheduleCall in any case and hands it to the machine', () => {
     const config = configFromSettings(settingsWith({ [PATH]: 'addschedulecall' }));
     expect(config.crm.schedulingMethod).toBe('AddScheduleCall');
-    expect(machineConfigFrom(config).schedulingMethod).toBe('AddScheduleCall');
+    expect(machineConfigFrom(config).callbackBooking).toBe('separate');
   });
 
   it('refuses any other value, saying where, what was received and what is expected', () => {

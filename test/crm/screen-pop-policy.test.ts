@@ -25,6 +25,7 @@ const contact = (over: Partial<DeliveredContact> = {}): DeliveredContact => ({
   base: 7,
   contactId: 12345,
   data: '003Dt000HccIdlkIIC',
+  keyLabel: 'DATA',
   phone: '1155550101',
   clave: null,
   searchField: 'CLAVE_1',

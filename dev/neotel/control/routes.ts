@@ -14,6 +14,7 @@ import type { NeoApiLog } from '../neoapi/request-log.ts';
 import type { Pbx } from '../pbx/types.ts';
 import { formatIssuePath } from '../scenario/load.ts';
 import { failureRoute, type ResponseEncodingSlot } from './failure-routes.ts';
+import { namesRoute, type DeploymentNames } from '../neoapi/deployment-names.ts';
 import { controlPage } from './page.ts';
 
 export interface ControlOptions {
@@ -27,6 +28,8 @@ export interface ControlOptions {
   pbx: Pbx;
   /** The encoding NeoApi answers in (`/control/neoapi/encoding`). */
   encoding: ResponseEncodingSlot;
+  /** The method and parameter names NeoApi answers under (`/control/neoapi/names`). */
+  names: DeploymentNames;
 }
 
 const inboundSchema = z.object({
@@ -158,7 +161,7 @@ export function createControlHandler(options: ControlOptions): (req: IncomingMes
       case 'GET /control/recording':
         return recordingDownload(center, url);
       default:
-        return (await failureRoute(options, req, key)) ?? callRoute(center, req, method, path);
+        return (await failureRoute(options, req, key)) ?? (await namesRoute(options.names, req, key)) ?? callRoute(center, req, method, path);
     }
   };
 

@@ -10,7 +10,7 @@
  *   POST …/webservice.asmx  (text/xml + SOAPAction)   SOAP 1.1
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NEO_OPERATIONS, NEO_SERVICE_PATH, type NeoOperation } from '../../../src/neoapi/contract.ts';
+import { NEO_OPERATIONS, NEO_SERVICE_PATH, type NeoOperation } from '../../../src/platforms/neotel/contract.ts';
 import type { ContactCenter } from '../center/contact-center.ts';
 import { NeoFault } from '../center/neo-fault.ts';
 import {
@@ -43,6 +43,11 @@ export interface NeoApiHandlerOptions {
   faults?: NeoApiFaults;
   /** The encoding answers are written in (`POST /control/neoapi/encoding`); UTF-8 when absent. */
   encoding?: () => ResponseEncoding;
+  /**
+   * The methods this server answers, by wire name (`POST /control/neoapi/names`, `--neoapi-names`):
+   * a deployment's own method and parameter names; the contract's when absent.
+   */
+  operations?: () => ReadonlyMap<string, NeoOperation>;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -65,6 +70,16 @@ function headerText(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value.join(',') : value;
   if (text === undefined || !/[\x80-\xff]/.test(text)) return text;
   return Buffer.from(text, 'latin1').toString('utf8');
+}
+
+/** The arguments by contract parameter name (a deployment's operation reads them under its own names, in contract order). */
+function byContractName(operation: NeoOperation, values: Map<string, ParamValue>): Map<string, ParamValue> {
+  const contract = NEO_OPERATIONS.get(operation.spec.method)?.spec.params ?? operation.spec.params;
+  return new Map(operation.spec.params.flatMap((param, index) => {
+    const value = values.get(param.name);
+    const name = contract[index]?.name ?? param.name;
+    return value === undefined ? [] : [[name, value] as const];
+  }));
 }
 
 /** Creates the handler; it answers `false` for paths outside the service. */
@@ -101,12 +116,14 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
     }
   };
 
+  const operations = options.operations ?? (() => NEO_OPERATIONS);
+
   /** Runs the web method: the result, or the exception a real server would throw. */
   const invoke = (operation: NeoOperation, values: Map<string, ParamValue>): { ok: true; value: unknown } | { ok: false; failure: DotNetException } => {
     const run = OPERATIONS.get(operation.spec.method);
     try {
       if (!run) throw new NeoFault(`${operation.wireName} is not implemented by the simulator`, 'System.NotImplementedException');
-      return { ok: true, value: run(options.center(), new Args(values)) };
+      return { ok: true, value: run(options.center(), new Args(byContractName(operation, values))) };
     } catch (error) {
       if (!(error instanceof NeoFault)) console.error(`[neotel] ${operation.wireName} failed inside the simulator:`, error);
       const fault = error instanceof NeoFault ? error : new NeoFault((error as Error).message);
@@ -129,7 +146,7 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
 
   /** The HTTP GET/POST binding: the result body (null = void) or the exception. */
   const runHttp = async (req: IncomingMessage, name: string, binding: HttpBinding, query: string, params: Record<string, string>): Promise<{ body: string | null } | { failure: DotNetException }> => {
-    const operation = NEO_OPERATIONS.get(name);
+    const operation = operations().get(name);
     if (!operation) return { failure: methodNameNotValid(name) };
     const collection = nameValueCollection(binding === 'get' ? query : await readBody(req));
     Object.assign(params, collection.entries());
@@ -168,7 +185,7 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
 
   /** The SOAP 1.1 binding: the response envelope or the fault to send. */
   const runSoap = (body: string, action: string | undefined): SoapOutcome => {
-    const routed = routeSoapAction(action);
+    const routed = routeSoapAction(action, operations());
     if ('ok' in routed) return { method: action ?? '', params: {}, code: 'soap:Client', failure: routed.fault };
     const read = readSoapRequest(body, routed);
     if (!read.ok) return { method: routed.wireName, params: {}, code: 'soap:Client', failure: read.fault };
@@ -183,7 +200,7 @@ export function createNeoApiHandler(options: NeoApiHandlerOptions): (req: Incomi
   const soapBinding = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const action = headerText(req.headers.soapaction);
-    const routed = routeSoapAction(action);
+    const routed = routeSoapAction(action, operations());
     const method = 'ok' in routed ? (action ?? '').trim().replace(/^"(.*)"$/, '$1').replace(/^.*\//, '') : routed.wireName;
     const injected = options.faults?.take(method);
     if (injected) {

@@ -12,7 +12,7 @@
  * never the WSDL or the help page.
  */
 import type { Socket } from 'node:net';
-import { NEO_OPERATIONS } from '../../../src/neoapi/contract.ts';
+import { NEO_OPERATIONS } from '../../../src/platforms/neotel/contract.ts';
 
 /** The modes `POST /control/faults/neoapi` accepts (`none` clears). */
 export const NEOAPI_FAULT_MODES = ['none', 'error500', 'hang', 'reset'] as const;

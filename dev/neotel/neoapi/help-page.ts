@@ -2,7 +2,7 @@
  * The page ASMX shows for a browser GET of `webservice.asmx` (the list of operations), and
  * `?op=<Method>` (its parameters and a test form for the HTTP POST binding).
  */
-import { NEO_METHODS, NEO_OPERATIONS } from '../../../src/neoapi/contract.ts';
+import { NEO_METHODS, NEO_OPERATIONS } from '../../../src/platforms/neotel/contract.ts';
 import { htmlEncode } from './dotnet-exception.ts';
 
 const STYLE = 'body{font-family:Verdana,sans-serif;font-size:.8em;margin:1em 2em}h1{background:#003366;color:#fff;padding:.4em}li{margin:.2em 0}td,th{padding:.2em .6em;text-align:left}';

@@ -5,7 +5,7 @@
  * Names are case-insensitive (a `NameValueCollection`); a repeated name reads as the values joined
  * by commas.
  */
-import type { NeoOperation } from '../../../src/neoapi/contract.ts';
+import type { NeoOperation } from '../../../src/platforms/neotel/contract.ts';
 import { cannotConvert, DOTNET_TYPE_NAMES, missingParameter, type DotNetException } from './dotnet-exception.ts';
 import { convertHttpValue, type ParamValue } from './param-values.ts';
 

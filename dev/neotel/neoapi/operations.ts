@@ -2,7 +2,7 @@
  * Each NeoApi method (contract name) → the contact-center call it makes. Arguments arrive
  * converted to their contract types by the binding (HTTP or SOAP); `Args` reads them by name.
  */
-import { NEO_CORE_METHODS, NEO_TASK_METHODS } from '../../../src/neoapi/contract.ts';
+import { NEO_CORE_METHODS, NEO_TASK_METHODS } from '../../../src/platforms/neotel/contract.ts';
 import type { ContactCenter } from '../center/contact-center.ts';
 import type { ParamValue, WallTime } from './param-values.ts';
 

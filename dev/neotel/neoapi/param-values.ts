@@ -4,7 +4,7 @@
  *  - HTTP GET/POST: `Convert.ChangeType(value, T, CultureInfo.InvariantCulture)`;
  *  - SOAP: `XmlSerializer`, i.e. `XmlConvert.ToInt32/ToBoolean/ToDateTime`.
  */
-import type { NeoParamType } from '../../../src/neoapi/contract.ts';
+import type { NeoParamType } from '../../../src/platforms/neotel/contract.ts';
 import { conversionFailures, type DotNetException } from './dotnet-exception.ts';
 
 /** A date-time as the client sent it: wall time, plus the offset when one was given. */

@@ -5,7 +5,7 @@
  * string → empty here, 0, false, DateTime.MinValue); unknown elements are ignored.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { NEO_NAMESPACE, NEO_OPERATIONS, type NeoOperation } from '../../../src/neoapi/contract.ts';
+import { NEO_NAMESPACE, NEO_OPERATIONS, type NeoOperation } from '../../../src/platforms/neotel/contract.ts';
 import type { DotNetException } from './dotnet-exception.ts';
 import { convertSoapValue, soapDefault, type ParamValue } from './param-values.ts';
 
@@ -75,11 +75,11 @@ function textOf(children: readonly XmlNode[]): string {
   return children.map((child) => (typeof child['#text'] === 'string' || typeof child['#text'] === 'number' ? String(child['#text']) : '')).join('');
 }
 
-/** `SOAPAction: "http://tempuri.org/Login"` → the operation, or the ASMX routing fault. */
-export function routeSoapAction(header: string | undefined): NeoOperation | SoapClientFault {
+/** `SOAPAction: "http://tempuri.org/Login"` → the operation (of `operations`, the deployment's names), or the ASMX routing fault. */
+export function routeSoapAction(header: string | undefined, operations: ReadonlyMap<string, NeoOperation> = NEO_OPERATIONS): NeoOperation | SoapClientFault {
   const action = (header ?? '').trim().replace(/^"(.*)"$/, '$1');
   const name = action.startsWith(NEO_NAMESPACE) ? action.slice(NEO_NAMESPACE.length) : undefined;
-  const operation = name === undefined ? undefined : NEO_OPERATIONS.get(name);
+  const operation = name === undefined ? undefined : operations.get(name);
   if (!operation) return { ok: false, fault: soapException(`Server did not recognize the value of HTTP Header SOAPAction: ${action}.`, undefined, ROUTE_STACK) };
   return operation;
 }

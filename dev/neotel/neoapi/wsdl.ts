@@ -5,7 +5,7 @@
  *
  * Not offered: the SOAP 1.2 binding a default ASMX also lists (the simulator does not speak 1.2).
  */
-import { NEO_METHODS, NEO_NAMESPACE, NEO_SERVICE_NAME, type NeoMethodSpec, type NeoParamSpec } from '../../../src/neoapi/contract.ts';
+import { NEO_METHODS, NEO_NAMESPACE, NEO_SERVICE_NAME, type NeoMethodSpec, type NeoParamSpec } from '../../../src/platforms/neotel/contract.ts';
 import { escapeXmlAttribute } from './xml-text.ts';
 
 const XSD: Readonly<Record<NeoParamSpec['type'], string>> = { string: 's:string', int: 's:int', boolean: 's:boolean', dateTime: 's:dateTime' };

@@ -1,7 +1,7 @@
 /**
  * XML output the way .NET's writers produce it for NeoApi responses.
  */
-import { NEO_NAMESPACE } from '../../../src/neoapi/contract.ts';
+import { NEO_NAMESPACE } from '../../../src/platforms/neotel/contract.ts';
 
 /** Escapes element text like `XmlTextWriter`: `&`, `<`, `>`; other characters pass through. */
 export function escapeXmlText(text: string): string {

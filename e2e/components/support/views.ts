@@ -45,7 +45,7 @@ const baseView: AgentView = {
     ],
     allowCategorization: true,
     allowContactRelease: true,
-    schedulingMethod: 'UpdateContact',
+    callbackBooking: 'withDisposition',
     rememberUser: true,
     allowRememberDevicePassword: true,
     loginDeviceTemplate: 'SIP/{device}',

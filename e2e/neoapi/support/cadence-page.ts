@@ -3,8 +3,8 @@
  * each re-arming a 1000 ms timer from its own callback (a chain, like the poll loop) and noting
  * when each tick ran and whether the page was hidden then.
  */
-import { workerTicker } from '../../../src/neoapi/ticker-worker.ts';
-import { timeoutTicker, type Ticker } from '../../../src/neoapi/ticker.ts';
+import { workerTicker } from '../../../src/platforms/neotel/ticker-worker.ts';
+import { timeoutTicker, type Ticker } from '../../../src/platforms/neotel/ticker.ts';
 
 /** One tick: `performance.now()` and the page's visibility at that moment. */
 export interface CadenceTick {

@@ -1,9 +1,9 @@
 /**
  * Polls NeoApi `Position` for one agent like a client does, parses every answer with the client's
- * own parser (src/neoapi/position.ts) and keeps what it saw, so a test can wait for a state with a
+ * own parser (src/platforms/neotel/position.ts) and keeps what it saw, so a test can wait for a state with a
  * clear failure message and check afterwards that the dialer delivered each call exactly once.
  */
-import { parsePosition, type ParsedPosition } from '../../../src/neoapi/position.ts';
+import { parsePosition, type ParsedPosition } from '../../../src/platforms/neotel/position.ts';
 import type { NeoApiHttp, NeoBinding } from './neoapi-http.ts';
 
 export interface PositionSample {

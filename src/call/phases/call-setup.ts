@@ -55,22 +55,22 @@ export function dialing(state: Dialing, event: AgentEvent, context: MachineConte
       // The agent cancelled before the leg came: decline it rather than auto-answer a call they dropped.
       if (state.hangUpRequested) return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }]);
       return attachLeg(state, event, context);
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       return withFacts(state, mergeFacts(state.call, { callId: event.callId, campaign: event.campaign, queue: event.queue }));
-    case 'positionContactDelivered': {
+    case 'contactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);
     }
-    case 'positionCallEnded': {
+    case 'platformCallEnded': {
       if (state.call.callId !== event.callId) return ignore(state);
       const ended = callEnded(state, state.hangUpRequested ? 'local' : 'remote', event.at, context);
       return accept(ended.state, ended.effects);
     }
     case 'hangUp': {
       if (state.hangUpRequested) return refuse('OPERATION_PENDING', 'The dial is already being cancelled.', 'Wait for the platform to end it.');
-      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { method: 'Hangup', params: { USUARIO: state.session.user } });
+      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { command: 'hangUp', agent: state.session.user });
       return accept(sent.state, [sent.effect]);
     }
     case 'logout':
@@ -114,18 +114,18 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
       if (event.action !== 'answer' || event.legId !== legId) return accept(state, [notify('sipActionFailed', 'error', event.message)]);
       // Auto-answer (or the agent's answer) failed: let the agent try by hand.
       return accept({ ...state, answering: false, autoAnswer: false }, [notify('sipActionFailed', 'error', event.message), { kind: 'ringer', on: true }]);
-    case 'positionCallStarted': {
+    case 'platformCallStarted': {
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       const direction = directionOf(event);
       const facts = { callId: event.callId, number: event.number, queue: event.queue, campaign: event.campaign, ivrData: event.clave };
       return withFacts(state, mergeFacts(state.call, direction === null || state.call.contact !== null ? facts : { ...facts, direction }));
     }
-    case 'positionContactDelivered': {
+    case 'contactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);
     }
-    case 'positionCallEnded': {
+    case 'platformCallEnded': {
       if (state.call.callId !== event.callId) return ignore(state);
       // The caller gave up in the queue; if no CANCEL reached the phone, drop the leg ourselves
       // (unless the agent already declined it: the leg is going, and the call stays "rejected").

@@ -30,7 +30,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
       // BYE stops the media at once even if NeoApi is slow; Hangup ends the platform call (the
       // customer's side too) even if the BYE is lost on a broken WebSocket.
       const bye: Effect[] = legId === null ? [] : [{ kind: 'sip', action: 'hangup', legId }];
-      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { method: 'Hangup', params: { USUARIO: state.session.user } });
+      const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { command: 'hangUp', agent: state.session.user });
       return accept(sent.state, [...bye, sent.effect]);
     }
     case 'hold':
@@ -62,7 +62,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
       const ended = callEnded(state, event.by, event.at, context);
       return accept(ended.state, ended.effects);
     }
-    case 'positionCallEnded': {
+    case 'platformCallEnded': {
       if (state.call.callId !== event.callId) return ignore(state);
       // Drop a leg the platform ended without a BYE reaching us; after the agent's hang-up the BYE is already sent.
       const cleanup: Effect[] = legId === null || state.hangUpRequested ? [] : [{ kind: 'sip', action: 'hangup', legId }];
@@ -72,10 +72,10 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
       ]);
       return accept(ended.state, ended.effects);
     }
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       return withFacts(withChannels(state, event.channels), mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, number: state.call.number ?? event.number }));
-    case 'positionContactDelivered': {
+    case 'contactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);

@@ -6,7 +6,7 @@ import { newCall, type CallDirection } from '../call-facts.ts';
 import { deliverContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
-import type { AgentEvent, PositionCallStarted, SipIncoming } from '../events.ts';
+import type { AgentEvent, PlatformCallStarted, SipIncoming } from '../events.ts';
 import { accept, issue, isPending, refuse, type TransitionResult } from '../outcome.ts';
 import type { Dialing, Ready, Ringing } from '../state.ts';
 import { startLogout } from './session-lifecycle.ts';
@@ -41,7 +41,7 @@ export function incomingWhileReady(state: Ready, event: SipIncoming, context: Ma
 }
 
 /** Maps Position's call facts (`DIRECCION`, `TIPO_LLAMADA`) to ours; `null` = keep what we know. */
-export function directionOf(event: PositionCallStarted): CallDirection | null {
+export function directionOf(event: PlatformCallStarted): CallDirection | null {
   if (event.direction === 'inbound') return 'inbound';
   if (event.callType === 'Manual') return 'outbound';
   if (event.direction === 'outbound') return 'dialer';
@@ -49,7 +49,7 @@ export function directionOf(event: PositionCallStarted): CallDirection | null {
 }
 
 /** Position shows a call before its INVITE: offer it now, ring when the leg arrives. */
-export function callSeenWhileReady(state: Ready, event: PositionCallStarted): TransitionResult {
+export function callSeenWhileReady(state: Ready, event: PlatformCallStarted): TransitionResult {
   const call = newCall(directionOf(event) ?? 'inbound', event.at, {
     callId: event.callId,
     number: event.number,
@@ -76,15 +76,15 @@ export function ready(state: Ready, event: AgentEvent, context: MachineContext):
       const contact = event.contact ?? null;
       const call = newCall('outbound', event.at, { number: event.number, contact, popped: contact === null ? 'number' : 'none' });
       const dialing: Dialing = { ...state, phase: 'dialing', call, hangUpRequested: false };
-      const sent = issue(dialing, 'dial', { method: 'Dial', params: { USUARIO: state.session.user, TELEFONO: event.number } });
+      const sent = issue(dialing, 'dial', { command: 'dial', agent: state.session.user, number: event.number });
       const pop: Effect[] = contact === null ? [{ kind: 'screenPop', call: sent.state.call }] : [];
       return accept(sent.state, [sent.effect, ...pop]);
     }
     case 'sipIncoming':
       return incomingWhileReady(state, event, context);
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       return callSeenWhileReady(state, event);
-    case 'positionContactDelivered': {
+    case 'contactDelivered': {
       const direction: CallDirection = event.direction === 'inbound' ? 'inbound' : 'dialer';
       const ringing: Ringing = { ...state, phase: 'ringing', call: newCall(direction, event.at, { callId: event.callId }), autoAnswer: false, answering: false };
       const delivered = deliverContact(ringing, event);

@@ -6,8 +6,8 @@ import { endCall } from '../call-facts.ts';
 import { logCall, stopRinging } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
-import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from '../events.ts';
+import { accept, failureNotice, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
 import type { AgentState, LoggedOut, LoggingIn, LoggingOut, Ready, SessionState, WrapUp } from '../state.ts';
 import { unhandled } from '../unhandled.ts';
 
@@ -21,12 +21,9 @@ function deviceFor(template: string, device: string): string {
   return template.includes('{device}') ? template.replaceAll('{device}', device) : device;
 }
 
-/** Sends `Login` (the phone is registered); the password leaves the state here. */
+/** Sends `login` (the phone is registered); the password leaves the state here. */
 function sendLogin(state: LoggingIn, password: string): TransitionResult {
-  const sent = issue({ ...state, step: 'authenticating' as const, password: null }, 'login', {
-    method: 'Login',
-    params: { DEVICE: state.device, USUARIO: state.user, CLAVE: password },
-  });
+  const sent = issue({ ...state, step: 'authenticating' as const, password: null }, 'login', { command: 'login', agent: state.user, device: state.device, password });
   return accept(sent.state, [sent.effect]);
 }
 
@@ -73,10 +70,10 @@ export function loggingIn(state: LoggingIn, event: AgentEvent): TransitionResult
 }
 
 /** `Login` answered. Success opens the session and enters the campaign chosen at login. */
-export function loginResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function loginResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'loggingIn') return ignore(state);
-  if (event.kind === 'neoapiFailed') {
-    return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }, notify('loginFailed', 'error', event.message)]);
+  if (event.kind === 'commandFailed') {
+    return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }, failureNotice('loginFailed', 'error', event)]);
   }
   const ready: Ready = {
     phase: 'ready',
@@ -88,7 +85,7 @@ export function loginResult(state: AgentState, event: NeoApiSucceeded | NeoApiFa
   };
   if (state.campaign === null) return accept(ready);
   const joining: Ready = { ...ready, session: { ...ready.session, campaign: { kind: 'joining', id: state.campaign, previous: null } } };
-  const sent = issue(joining, 'enterCampaign', { method: 'Login_Campaign2', params: { USUARIO: state.user, CAMPANA: state.campaign } });
+  const sent = issue(joining, 'enterCampaign', { command: 'joinCampaign', agent: state.user, campaign: state.campaign });
   return accept(sent.state, [sent.effect]);
 }
 
@@ -99,15 +96,15 @@ export function startLogout(state: SessionState, before: readonly Effect[]): Tra
   // Leave the outbound campaign first, as the seed's connector does, so the dialer stops
   // delivering to this position even if `Logout` is slow; its result is not waited for.
   const inCampaign = state.session.campaign.kind === 'in' || state.session.campaign.kind === 'joining';
-  const left = inCampaign ? issue(loggingOut, 'leaveCampaign', { method: 'Logout_Campaign', params: { USUARIO: user } }) : undefined;
-  const sent = issue(left?.state ?? loggingOut, 'logout', { method: 'Logout', params: { USUARIO: user } });
+  const left = inCampaign ? issue(loggingOut, 'leaveCampaign', { command: 'leaveCampaign', agent: user }) : undefined;
+  const sent = issue(left?.state ?? loggingOut, 'logout', { command: 'logout', agent: user });
   return accept(sent.state, [...before, ...(left ? [left.effect] : []), sent.effect]);
 }
 
 /** Handles an event in `loggingOut`. */
 export function loggingOut(state: LoggingOut, event: AgentEvent): TransitionResult {
   switch (event.kind) {
-    case 'positionLoggedOut':
+    case 'loggedOutByPlatform':
       return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }]);
     case 'sipIncoming':
       return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }]);
@@ -117,11 +114,11 @@ export function loggingOut(state: LoggingOut, event: AgentEvent): TransitionResu
 }
 
 /** `Logout` answered. `not logged.` means we are out already, which is what was asked. */
-export function logoutResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function logoutResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'loggingOut') return ignore(state);
-  if (event.kind === 'neoapiFailed' && !event.notLogged) {
+  if (event.kind === 'commandFailed' && event.failure.code !== 'NOT_LOGGED_IN') {
     const back: Ready = { phase: 'ready', phone: state.phone, neoApi: state.neoApi, nextRequest: state.nextRequest, pending: state.pending, session: state.session };
-    return accept(back, [notify('operationFailed', 'error', event.message)]);
+    return accept(back, [failureNotice('operationFailed', 'error', event)]);
   }
   return accept(loggedOutFrom(state), [{ kind: 'sip', action: 'unregister' }]);
 }

@@ -9,15 +9,13 @@ import type { DeliveredContact, Disposition } from '../call-facts.ts';
 import { logCall, readyFrom, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
-import type { AgentEvent, NeoApiFailed, NeoApiSucceeded } from '../events.ts';
-import { accept, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
+import type { AgentEvent, CommandFailed, CommandSucceeded } from '../events.ts';
+import { accept, failureNotice, ignore, issue, refuse, type TransitionResult } from '../outcome.ts';
 import type { AgentState, Ready, WrapUp } from '../state.ts';
 import { callSeenWhileReady, incomingWhileReady, ready } from './ready.ts';
 import { startLogout } from './session-lifecycle.ts';
 import { unhandled } from '../unhandled.ts';
 
-/** `FECHA_AGENDA` must be sent even without a callback; the platform ignores it then. */
-export const NO_CALLBACK_DATE = '2000-01-01T00:00:00';
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
 /**
@@ -49,7 +47,7 @@ function release(state: WrapUp): TransitionResult {
   // Play is `CRM_Available` after every call, not only a delivered contact's (seed 004: "el usuario
   // debe indicar, mediante el botón Play, que está nuevamente disponible"): the platform may hold
   // an agent out of the queue after any call until it arrives.
-  const sent = issue({ ...state, step: 'releasing' as const }, 'release', { method: 'CRM_Available', params: { USUARIO: state.session.user } });
+  const sent = issue({ ...state, step: 'releasing' as const }, 'release', { command: 'release', agent: state.session.user });
   return accept(sent.state, [sent.effect]);
 }
 
@@ -57,21 +55,13 @@ function release(state: WrapUp): TransitionResult {
 function sendDisposition(state: WrapUp, disposition: Disposition, phone: string | null, mine: boolean): TransitionResult {
   const contact = state.call.contact;
   const step: WrapUp['step'] = disposition.callbackAt === null ? 'categorising' : 'scheduling';
+  const callback = disposition.callbackAt === null ? null : { at: disposition.callbackAt, phone, mine };
   const sent = issue({ ...state, step, proposed: disposition }, step === 'categorising' ? 'categorise' : 'schedule', {
-    method: 'UpdateContact',
-    params: {
-      CRM: contact?.crm ?? 0,
-      USUARIO: state.session.user,
-      BASE: contact?.base ?? 0,
-      IDCONTACTO: contact?.contactId ?? 0,
-      DATA: contact?.data ?? '',
-      SUBCATEGORIA: disposition.subcategory,
-      XML_UPDATE: '',
-      AGENDA: disposition.callbackAt !== null,
-      FECHA_AGENDA: disposition.callbackAt ?? NO_CALLBACK_DATE,
-      USUARIO_AGENDA: mine ? state.session.user : '',
-      TEL_AGENDA: phone ?? '',
-    },
+    command: 'categorise',
+    agent: state.session.user,
+    contact,
+    disposition: disposition.subcategory,
+    callback,
   });
   return accept(sent.state, [sent.effect]);
 }
@@ -82,17 +72,8 @@ function sendDisposition(state: WrapUp, disposition: Disposition, phone: string 
  * `SUBCATEGORIA`). `CRM_Available` follows once it succeeds.
  */
 function sendScheduleCall(state: WrapUp, contact: DeliveredContact, disposition: Disposition, phone: string | null): TransitionResult {
-  const sent = issue({ ...state, step: 'scheduling' as const, proposed: disposition }, 'scheduleCall', {
-    method: 'AddScheduleCall',
-    params: {
-      USUARIO: state.session.user,
-      BASE: contact.base,
-      IDCONTACTO: contact.contactId,
-      DATA: contact.data,
-      TELEFONO: phone ?? '',
-      FECHA_AGENDA: disposition.callbackAt ?? NO_CALLBACK_DATE,
-    },
-  });
+  const at = disposition.callbackAt ?? '';
+  const sent = issue({ ...state, step: 'scheduling' as const, proposed: disposition }, 'scheduleCall', { command: 'scheduleCallback', agent: state.session.user, contact, at, phone });
   return accept(sent.state, [sent.effect]);
 }
 
@@ -101,7 +82,7 @@ function handOver(state: WrapUp, event: AgentEvent, context: MachineContext): Tr
   const done = finishWrapUp(state);
   const next =
     event.kind === 'sipIncoming' ? incomingWhileReady(done.state, event, context)
-    : event.kind === 'positionCallStarted' ? callSeenWhileReady(done.state, event)
+    : event.kind === 'platformCallStarted' ? callSeenWhileReady(done.state, event)
     : ready(done.state, event, context);
   return next.ok ? accept(next.state, [...done.effects, ...next.effects]) : next;
 }
@@ -122,7 +103,7 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
       if (state.call.contact === null) return refuse('NO_CONTACT', 'A callback needs a Neotel contact and this call has none.', 'Categorise the call instead.');
       if (!isWallTime(event.when)) return refuse('INVALID_ARGUMENT', `Callback time ${JSON.stringify(event.when)} is not a date and time YYYY-MM-DDTHH:mm:ss.`, 'Pick a date and time.');
       const disposition = { subcategory: event.subcategory, callbackAt: event.when };
-      if (context.config.schedulingMethod === 'AddScheduleCall') return sendScheduleCall(state, state.call.contact, disposition, event.phone);
+      if (context.config.callbackBooking === 'separate') return sendScheduleCall(state, state.call.contact, disposition, event.phone);
       return sendDisposition(state, disposition, event.phone, event.mine);
     }
     case 'releaseContact':
@@ -149,9 +130,9 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
     }
     case 'sipIncoming':
       return handOver(state, event, context);
-    case 'positionCallStarted':
+    case 'platformCallStarted':
       return event.callId === state.call.callId ? ignore(state) : handOver(state, event, context);
-    case 'positionContactDelivered':
+    case 'contactDelivered':
       return sameContact(state.call.contact, event.contact) || (event.callId !== null && event.callId === state.call.callId) ? ignore(state) : handOver(state, event, context);
     default:
       return unhandled(state, event);
@@ -159,10 +140,10 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
 }
 
 /** `UpdateContact` / `CRM_Available` answered. */
-export function wrapUpResult(state: AgentState, event: NeoApiSucceeded | NeoApiFailed): TransitionResult {
+export function wrapUpResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'wrapUp') return ignore(state);
-  if (event.kind === 'neoapiFailed') {
-    return accept({ ...state, step: 'open', proposed: null }, [notify('operationFailed', 'error', event.message)]);
+  if (event.kind === 'commandFailed') {
+    return accept({ ...state, step: 'open', proposed: null }, [failureNotice('operationFailed', 'error', event)]);
   }
   if (event.op === 'categorise') return accept({ ...state, step: 'open', proposed: null, call: { ...state.call, disposition: state.proposed } });
   if (event.op === 'scheduleCall') {

@@ -45,6 +45,16 @@ export const noticeListStyles = css`
     font-size: 0.75rem;
     color: var(--dt-text-weak);
   }
+  details.detail p {
+    margin: var(--dt-space-1, 0.25rem) 0 0;
+  }
+  details.detail summary {
+    cursor: pointer;
+  }
+  details.detail summary:focus-visible {
+    outline: 2px solid var(--dt-focus, #0176d3);
+    outline-offset: 2px;
+  }
   .dismiss {
     padding: 0 var(--dt-space-2);
     line-height: 1.5rem;

@@ -28,6 +28,34 @@ export class NoticeList extends AgentElement {
     `;
   }
 
+  private renderPlain(shown: ShownNotice) {
+    const m = this.messages;
+    if (!m) return nothing;
+    return html`
+      <p class="text">${m.notices[shown.notice]}</p>
+      ${shown.detail === null || shown.detail === '' ? nothing : html`<p class="detail">${shown.detail}</p>`}
+    `;
+  }
+
+  /**
+   * A failed platform command: what failed and what to do, in the agent's language; the
+   * platform's own (often English, technical) text only behind a native disclosure, which is
+   * keyboard-operable and announced with its summary as its name.
+   */
+  private renderFailure(shown: ShownNotice, failure: NonNullable<ShownNotice['failure']>) {
+    const m = this.messages;
+    if (!m) return nothing;
+    return html`
+      <p class="text" data-testid="notice-text">${m.failures.op[failure.op]} ${m.failures.cause[failure.code]}</p>
+      ${shown.detail === null || shown.detail === ''
+        ? nothing
+        : html`<details class="detail" data-testid="notice-details">
+            <summary>${m.failures.details}</summary>
+            <p>${shown.detail}</p>
+          </details>`}
+    `;
+  }
+
   private renderNotice(shown: ShownNotice) {
     const m = this.messages;
     if (!m) return nothing;
@@ -36,8 +64,7 @@ export class NoticeList extends AgentElement {
       <li class="notice ${shown.level}" data-testid="notice" data-notice=${shown.notice} data-level=${shown.level}>
         <span class="icon" aria-hidden="true">${ICONS[shown.level]}</span>
         <div class="body" id=${textId} role=${shown.level === 'error' ? 'alert' : 'status'}>
-          <p class="text">${m.notices[shown.notice]}</p>
-          ${shown.detail === null || shown.detail === '' ? nothing : html`<p class="detail">${shown.detail}</p>`}
+          ${shown.failure === undefined ? this.renderPlain(shown) : this.renderFailure(shown, shown.failure)}
         </div>
         <button
           class="dismiss"

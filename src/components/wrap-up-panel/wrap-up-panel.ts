@@ -129,7 +129,7 @@ export class WrapUpPanel extends AgentElement {
     const error = this.callbackError;
     const invalid = (field: CallbackError[]) => (error !== null && field.includes(error) ? 'true' : 'false');
     const described = (field: CallbackError[]) => (error !== null && field.includes(error) ? 'callback-error' : nothing);
-    const alwaysMine = view.options.schedulingMethod === 'AddScheduleCall';
+    const alwaysMine = view.options.callbackBooking === 'separate';
     return html`
       <button
         class="wide"
@@ -226,7 +226,7 @@ export class WrapUpPanel extends AgentElement {
     else if (!checked.ok) this.callbackError = checked.problem;
     else {
       this.callbackError = null;
-      const mine = this.view?.options.schedulingMethod === 'AddScheduleCall' ? true : this.mine;
+      const mine = this.view?.options.callbackBooking === 'separate' ? true : this.mine;
       this.send({ kind: 'scheduleCallback', subcategory: Number(this.chosen), when: checked.when, phone: this.phone.trim(), mine });
       return;
     }

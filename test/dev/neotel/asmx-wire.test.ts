@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEO_OPERATIONS } from '../../../src/neoapi/contract.ts';
+import { NEO_OPERATIONS } from '../../../src/platforms/neotel/contract.ts';
 import { applicationException, httpErrorBody, missingParameter, soapFaultString } from '../../../dev/neotel/neoapi/dotnet-exception.ts';
 import { nameValueCollection, readHttpParams } from '../../../dev/neotel/neoapi/http-request.ts';
 import { OPERATIONS, unimplementedMethods } from '../../../dev/neotel/neoapi/operations.ts';

@@ -6,7 +6,7 @@ import { ManualClock } from '../../../dev/neotel/center/clock.ts';
 import { ContactCenter } from '../../../dev/neotel/center/contact-center.ts';
 import { loadDefaultScenario, parseScenario } from '../../../dev/neotel/scenario/load.ts';
 import type { Scenario } from '../../../dev/neotel/scenario/schema.ts';
-import { parsePosition, type ParsedPosition } from '../../../src/neoapi/position.ts';
+import { parsePosition, type ParsedPosition } from '../../../src/platforms/neotel/position.ts';
 import { FakePbx, type FakePbxOptions } from './fake-pbx.ts';
 
 /** 14/07/2024 04:01:50 p.m. in Buenos Aires (UTC-3). */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NeoDateFormat } from '../../../dev/neotel/center/clock.ts';
 import { POSITION_KEYS } from '../../../dev/neotel/center/position-builder.ts';
-import { parsePosition, parsePositionEntries } from '../../../src/neoapi/position.ts';
-import { NEWER_IDLE } from '../../neoapi/position-samples.ts';
+import { parsePosition, parsePositionEntries } from '../../../src/platforms/neotel/position.ts';
+import { NEWER_IDLE } from '../../platforms/neotel/position-samples.ts';
 import { makeHarness, settle, testScenario, type Harness } from './center-harness.ts';
 
 let h: Harness;

@@ -1,0 +1,20 @@
+/**
+ * What Neotel can do through NeoApi: everything the machine knows (campaigns, breaks, every
+ * transfer kind, conference, monitoring, callbacks, categorisation, DTMF through the platform).
+ */
+import type { PlatformCapabilities } from '../../call/platform.ts';
+
+/** Neotel's capabilities. */
+export const NEOTEL_CAPABILITIES: PlatformCapabilities = {
+  campaigns: true,
+  breaks: true,
+  transfer: true,
+  attendedTransfer: true,
+  queueTransfer: true,
+  campaignTransfer: true,
+  conference: true,
+  monitoring: true,
+  callbacks: true,
+  categorisation: true,
+  platformDigits: true,
+};

@@ -1,0 +1,60 @@
+/**
+ * Neotel behind the platform port (src/call/platform.ts): commands go out as NeoApi requests
+ * (commands.ts, under this deployment's names), failures come back as domain codes
+ * (failures.ts), and the Position poller turns snapshots into the machine's platform events.
+ */
+import type { AgentEvent } from '../../call/events.ts';
+import type { CommandOutcome, PlatformCapabilities, PlatformCommand, PlatformListener, PlatformPort, PlatformWatch } from '../../call/platform.ts';
+import { NEOTEL_CAPABILITIES } from './capabilities.ts';
+import type { CallOptions } from './transport.ts';
+import type { NeoParams } from './request-params.ts';
+import type { NeoResultValue } from './wire-response.ts';
+import { neoRequestOf } from './commands.ts';
+import { failureOf } from './failures.ts';
+import { wireNamesOf, type NeoApiNaming } from './naming.ts';
+import { monitoredByOf } from './position-monitoring.ts';
+import { PositionPoller, type PositionSource } from './position-poller.ts';
+import { createTicker } from './ticker-worker.ts';
+
+/** What the adapter needs of the NeoApi client (`NeoApiClient`; tests pass a recording fake). */
+export interface NeoApiCaller extends PositionSource {
+  call(method: string, params: NeoParams, options?: CallOptions): Promise<NeoResultValue>;
+}
+
+/** How to build a {@link NeotelPlatform}. */
+export interface NeotelPlatformOptions {
+  readonly client: NeoApiCaller;
+  /** The deployment's own method and parameter names (`neoApiMethods`). */
+  readonly naming: NeoApiNaming;
+  /** Time between two Position polls (`positionPollIntervalMs`). */
+  readonly pollIntervalMs: number;
+}
+
+/** The Neotel adapter. */
+export class NeotelPlatform implements PlatformPort<AgentEvent> {
+  readonly capabilities: PlatformCapabilities = NEOTEL_CAPABILITIES;
+
+  constructor(private readonly options: NeotelPlatformOptions) {}
+
+  async run(command: PlatformCommand): Promise<CommandOutcome> {
+    const request = neoRequestOf(command);
+    try {
+      const value = await this.options.client.call(request.method, request.params, wireNamesOf(this.options.naming, request.method));
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      return { ok: false, failure: failureOf(error) };
+    }
+  }
+
+  watch(agent: string, listener: PlatformListener<AgentEvent>): PlatformWatch {
+    const onMonitored = listener.onMonitored;
+    return new PositionPoller({
+      client: this.options.client,
+      user: agent,
+      intervalMs: this.options.pollIntervalMs,
+      onEvent: listener.onEvent,
+      ...(onMonitored === undefined ? {} : { onSnapshot: (position) => onMonitored(monitoredByOf(position)) }),
+      ticker: createTicker(),
+    });
+  }
+}
