@@ -7,6 +7,12 @@
 const ADAPTERS = '^src/(sip|opencti|platforms/[^/]+|storage|tabs)/';
 /** The NeoApi contract (the table and its naming rules): data, the one part of the Neotel adapter others may read. */
 const NEO_CONTRACT = '^src/platforms/neotel/contract(-names)?\\.ts$';
+/**
+ * Each platform's contract: the data and wire formats config/ validates settings against. Neotel's
+ * NeoApi table and naming rules; the sip platform's hook templates, pop headers and dial plan.
+ * Leaves (nothing but each other and shared/), so pure folders may read them.
+ */
+const PLATFORM_CONTRACTS = [NEO_CONTRACT, '^src/platforms/sip/(hook-template|pop-data|dial-plan)\\.ts$'];
 const PURE = '^src/(call|crm|config|i18n)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -24,21 +30,21 @@ module.exports = {
       comment: 'call/, crm/, config/ and i18n/ import only shared/ (and types from each other).',
       severity: 'error',
       from: { path: PURE },
-      to: { path: '^src/', pathNot: ['^src/shared/', PURE, NEO_CONTRACT], dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/', pathNot: ['^src/shared/', PURE, ...PLATFORM_CONTRACTS], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'contract-is-a-leaf',
-      comment: 'The NeoApi contract is data: it imports nothing but itself, so config/ and dev/neotel can read it.',
+      comment: 'A platform contract is data: it imports nothing but itself and shared/, so config/ and dev/ can read it.',
       severity: 'error',
-      from: { path: NEO_CONTRACT },
-      to: { pathNot: NEO_CONTRACT },
+      from: { path: PLATFORM_CONTRACTS },
+      to: { pathNot: [...PLATFORM_CONTRACTS, '^src/shared/'] },
     },
     {
       name: 'config-reads-only-the-contract-of-a-platform',
-      comment: 'config/ validates neoApiMethods against the contract table; nothing else of a platform.',
+      comment: 'config/ validates neoApiMethods and the sipPlatform section against the platform contracts; nothing else of a platform.',
       severity: 'error',
       from: { path: '^src/config/' },
-      to: { path: '^src/platforms/', pathNot: NEO_CONTRACT, dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/platforms/', pathNot: PLATFORM_CONTRACTS, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'neotel-simulator-shares-only-the-contract',
@@ -83,10 +89,10 @@ module.exports = {
     },
     {
       name: 'only-app-imports-adapters',
-      comment: 'Except the NeoApi contract, which is data (config/ validates neoApiMethods against it).',
+      comment: 'Except the platform contracts, which are data (config/ validates settings against them).',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/app/', ADAPTERS] },
-      to: { path: ADAPTERS, pathNot: NEO_CONTRACT, dependencyTypesNot: ['type-only'] },
+      to: { path: ADAPTERS, pathNot: PLATFORM_CONTRACTS, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'only-main-imports-app',

@@ -69,7 +69,7 @@ export const SETTING_ITEMS = {
   ],
   dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey', 'taskLogDeadLetterAfter'],
   dialtoneSupervisor: ['supervisorUserIds', 'monitoredUsers', 'showMonitoringToAgent'],
-  // Read by src/platforms/sip/settings.ts (the sip platform), not by configFromSettings.
+  // Read by src/config/sip-platform-settings.ts (the sip platform), not by configFromSettings.
   sipPlatform: [
     'telephonyPlatform',
     'sipOutsidePrefix',

@@ -3,6 +3,9 @@
  * returns either the typed value or what was expected, so the caller can build one message that
  * names the setting, quotes the value and says what would have been accepted.
  */
+import { hasControlCharacter, isLoopbackHost } from '../shared/text-checks.ts';
+
+export { hasControlCharacter, isLoopbackHost };
 
 /** The outcome of parsing one value: the value, or why it was refused. */
 export type Parsed<T> =
@@ -17,15 +20,6 @@ export function accept<T>(value: T): Parsed<T> {
 /** A refusal: what was expected and, when more precise, what exactly was wrong. */
 export function refuse<T = never>(expected: string, problem?: string): Parsed<T> {
   return problem === undefined ? { ok: false, expected } : { ok: false, expected, problem };
-}
-
-/** C0 controls and DEL: never meaningful in a setting, and they garble the UI and logs. */
-export function hasControlCharacter(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }
 
 /** What the parsers below accept, as sentences for error messages. */
@@ -66,17 +60,6 @@ export function choiceExpected(choices: readonly string[]): string {
 export function parseChoice<T extends string>(text: string, choices: readonly T[], ignoreCase: boolean): Parsed<T> {
   const found = choices.find((choice) => (ignoreCase ? choice.toLowerCase() === text.toLowerCase() : choice === text));
   return found === undefined ? refuse(choiceExpected(choices)) : accept(found);
-}
-
-/** Host names that only ever reach this machine: the only ones allowed over plain http/ws. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/u, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '[::1]' ||
-    /^127(?:\.\d{1,3}){3}$/u.test(host)
-  );
 }
 
 /** Which URLs a setting accepts. */

@@ -1,4 +1,4 @@
-import { hasControlCharacter } from '../../config/value-parsers.ts';
+import { hasControlCharacter } from '../../shared/text-checks.ts';
 
 /**
  * HTTP hook templates of the `sip` platform: an admin-configured request (seed 001 "Requisições

@@ -1,4 +1,4 @@
-import { hasControlCharacter } from '../../config/value-parsers.ts';
+import { hasControlCharacter } from '../../shared/text-checks.ts';
 
 /**
  * Pop data from the INVITE (seed 001's "dialer answered → open the customer by CRM id", without a

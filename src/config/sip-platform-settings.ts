@@ -6,14 +6,14 @@
  * naming the setting, quoting the value (the hook secret redacted) and saying what is expected.
  * docs/sip-platform.md and docs/configuration.md describe each item.
  */
-import { DIAL_PREFIX, FIELD_NAME } from '../../config/setting-formats.ts';
-import { SettingsReader, type SettingFormat } from '../../config/settings-reader.ts';
-import type { SettingsMap } from '../../config/settings-map.ts';
-import type { ConfigIssue } from '../../config/config-error.ts';
-import { accept, choiceExpected, hasControlCharacter, isLoopbackHost, parseChoice, refuse, type Parsed } from '../../config/value-parsers.ts';
-import type { DialPlan } from './dial-plan.ts';
-import { HOOK_TEMPLATE_EXPECTED, parseHookTemplate, type HookTemplate } from './hook-template.ts';
-import { parsePopHeaders, POP_HEADERS_EXPECTED, type PopHeaderMap } from './pop-data.ts';
+import { DIAL_PREFIX, FIELD_NAME } from './setting-formats.ts';
+import { SettingsReader, type SettingFormat } from './settings-reader.ts';
+import type { SettingsMap } from './settings-map.ts';
+import type { ConfigIssue } from './config-error.ts';
+import { accept, choiceExpected, hasControlCharacter, isLoopbackHost, parseChoice, refuse, type Parsed } from './value-parsers.ts';
+import type { DialPlan } from '../platforms/sip/dial-plan.ts';
+import { HOOK_TEMPLATE_EXPECTED, parseHookTemplate, type HookTemplate } from '../platforms/sip/hook-template.ts';
+import { parsePopHeaders, POP_HEADERS_EXPECTED, type PopHeaderMap } from '../platforms/sip/pop-data.ts';
 
 export const SIP_PLATFORM_SECTION = 'sipPlatform';
 export const TELEPHONY_PLATFORMS = ['neotel', 'sip'] as const;
