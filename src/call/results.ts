@@ -26,11 +26,6 @@ export function neoApiResult(state: AgentState, event: CommandSucceeded | Comman
       return loginResult(settled, resolved);
     case 'logout':
       return logoutResult(settled, resolved);
-    case 'pause':
-    case 'unpause':
-    case 'enterCampaign':
-    case 'leaveCampaign':
-      return sessionResult(settled, resolved);
     case 'categorise':
     case 'schedule':
     case 'scheduleCall':
@@ -60,5 +55,8 @@ export function neoApiResult(state: AgentState, event: CommandSucceeded | Comman
     case 'showingContact':
       // The record stays on screen either way; the dialer may just not hold meanwhile.
       return accept(settled, resolved.kind === 'commandFailed' ? [failureNotice('operationFailed', 'warning', resolved)] : []);
+    default:
+      // The session's own operations (breaks, campaigns… session-ops.ts): a new one needs no case here.
+      return sessionResult(settled, resolved);
   }
 }

@@ -8,7 +8,14 @@ import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
 import { accept, failureNotice, ignore, issue, refuse, type TransitionResult } from './outcome.ts';
 import type { AgentState, BreakStatus, CampaignStatus, SessionState } from './state.ts';
 
-type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'breakChanged' | 'campaignChanged' }>;
+/** The events this file handles in every logged-in phase (transition.ts routes them here). */
+const SESSION_EVENT_KINDS = ['pause', 'unpause', 'enterCampaign', 'leaveCampaign', 'breakChanged', 'campaignChanged'] as const;
+type SessionEvent = Extract<AgentEvent, { kind: (typeof SESSION_EVENT_KINDS)[number] }>;
+
+/** Whether `event` is a session event (breaks, campaigns and the like). */
+export function isSessionEvent(event: AgentEvent): event is SessionEvent {
+  return (SESSION_EVENT_KINDS as readonly string[]).includes(event.kind);
+}
 
 function withBreak<S extends SessionState>(state: S, availability: BreakStatus): S {
   return { ...state, session: { ...state.session, availability } };

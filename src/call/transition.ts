@@ -55,7 +55,7 @@ import { ready } from './phases/ready.ts';
 import { forcedLogout, loggedOut, loggingIn, loggingOut } from './phases/session-lifecycle.ts';
 import { wrapUp } from './phases/wrap-up.ts';
 import { neoApiResult } from './results.ts';
-import { sessionEvent } from './session-ops.ts';
+import { isSessionEvent, sessionEvent } from './session-ops.ts';
 import type { AgentState } from './state.ts';
 
 export type { TransitionResult } from './outcome.ts';
@@ -65,18 +65,9 @@ export function transition(state: AgentState, event: AgentEvent, context: Machin
   if (event.kind === 'commandSucceeded' || event.kind === 'commandFailed') return neoApiResult(state, event);
   if (event.kind === 'loggedOutByPlatform' && state.phase !== 'loggingOut') return forcedLogout(state, event.message, event.at);
   if (isConnectionEvent(event) && state.phase !== 'loggingIn') return connectionEvent(state, event);
-  switch (event.kind) {
-    case 'pause':
-    case 'unpause':
-    case 'enterCampaign':
-    case 'leaveCampaign':
-    case 'breakChanged':
-    case 'campaignChanged':
-      if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
-      if ('session' in state) return sessionEvent(state, event);
-      break;
-    default:
-      break;
+  if (isSessionEvent(event)) {
+    if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
+    if ('session' in state) return sessionEvent(state, event);
   }
   switch (state.phase) {
     case 'loggedOut':
