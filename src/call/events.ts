@@ -8,6 +8,8 @@ import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
 import type { ConferenceTarget, TransferMode, TransferTarget } from './call-control-types.ts';
 import type { DeliveredContact } from './call-facts.ts';
 import type { CommandFailure } from './platform.ts';
+import type { SessionIntent } from './session-intents.ts';
+import { SESSION_INTENT_KINDS } from './session-intents.ts';
 import type { Operation } from './state.ts';
 
 interface At {
@@ -215,7 +217,7 @@ export type AgentEvent =
   | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
   | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
   | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
-  | AvailableIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
+  | AvailableIntent | SessionIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
   | TransferIntent | CompleteTransferIntent | EndTransferIntent | StartConferenceIntent | InviteParticipantIntent
   | KickParticipantIntent | KickAllIntent;
 
@@ -228,7 +230,7 @@ export type EventOf<K extends EventKind> = Extract<AgentEvent, { kind: K }>;
 export const INTENT_KINDS = [
   'login', 'logout', 'pause', 'unpause', 'enterCampaign', 'leaveCampaign', 'dial', 'answer', 'reject',
   'hangUp', 'hold', 'resume', 'mute', 'unmute', 'sendDtmf', 'categorise', 'scheduleCallback',
-  'releaseContact', 'available',
+  'releaseContact', 'available', ...SESSION_INTENT_KINDS,
   'transfer', 'completeTransfer', 'endTransfer', 'startConference', 'inviteParticipant', 'kickParticipant', 'kickAll',
 ] as const satisfies readonly EventKind[];
 

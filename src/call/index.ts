@@ -11,6 +11,7 @@ export type {
   SessionState, CallState,
 } from './state.ts';
 export { EVENT_KINDS, INTENT_KINDS, FACT_KINDS, isIntent } from './events.ts';
+export { isSessionIntentRequest, sessionIntentAt, type SessionIntentRequest } from './session-intents.ts';
 export type { AgentEvent, EventKind, EventOf, LegKind } from './events.ts';
 export { NOTICES } from './effects.ts';
 export type { Effect, EffectKind, SipAction, Notice, NoticeFailure, NoticeLevel, TimerName } from './effects.ts';

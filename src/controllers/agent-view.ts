@@ -4,7 +4,7 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
-import type { AgentState, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
+import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
@@ -214,6 +214,8 @@ export type { DialRefusal } from '../crm/dial-number.ts';
 
 /** What the agent asks for. The app adds the clock and validates before the machine sees it. */
 export type SoftphoneIntent =
+  /** The machine's session intents, forwarded unchanged (src/call/session-intents.ts). */
+  | SessionIntentRequest
   | {
       readonly kind: 'login';
       readonly user: string;
