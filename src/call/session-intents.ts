@@ -5,11 +5,14 @@
  * machine's event list (events.ts) with no edit there.
  */
 
-/** A session intent, as the machine takes it (none yet). */
-export type SessionIntent = never;
+/** Hold new contacts (`hold: true`) while idle in a campaign, or take them again (`false`). */
+export interface HoldContactsIntent { readonly kind: 'holdContacts'; readonly at: number; readonly hold: boolean }
+
+/** A session intent, as the machine takes it. */
+export type SessionIntent = HoldContactsIntent;
 
 /** Every session intent kind (events.ts `INTENT_KINDS` includes them). */
-export const SESSION_INTENT_KINDS = [] as const satisfies readonly SessionIntent['kind'][];
+export const SESSION_INTENT_KINDS = ['holdContacts'] as const satisfies readonly SessionIntent['kind'][];
 
 /** A session intent as a component sends it (the app stamps the time). */
 export type SessionIntentRequest = SessionIntent extends infer I ? (I extends SessionIntent ? Omit<I, 'at'> : never) : never;

@@ -56,6 +56,8 @@ export interface Session {
   readonly loggedInAt: number;
   readonly availability: BreakStatus;
   readonly campaign: CampaignStatus;
+  /** The agent holds new contacts (session-ops.ts `holdContacts`); absent = not held. */
+  readonly contactsHeld?: boolean;
 }
 
 /** NeoApi operations the machine starts; a result is matched to one by its request id. */
@@ -74,6 +76,9 @@ export const OPERATIONS = [
   /** A callback booked on its own (`schedulingMethod=AddScheduleCall`), followed by `release`. */
   'scheduleCall',
   'release',
+  /** Hold new contacts / take them again (session-ops.ts). */
+  'holdContacts',
+  'resumeContacts',
   // Transfers and conference (call-control.ts).
   'transfer',
   'completeTransfer',

@@ -86,6 +86,16 @@ export const OPERATION_TEXTS = {
     pt: { failed: 'Não foi possível deixá-lo disponível.' },
     en: { failed: 'You could not be made available.' },
   },
+  holdContacts: {
+    es: { failed: 'No se pudieron pausar los contactos nuevos.', label: 'Pausar contactos', hint: 'El marcador no le entrega contactos nuevos hasta que pulse «Recibir contactos».' },
+    pt: { failed: 'Não foi possível pausar os contatos novos.', label: 'Pausar contatos', hint: 'O discador não lhe entrega contatos novos até você clicar em «Receber contatos».' },
+    en: { failed: 'New contacts could not be held.', label: 'Hold new contacts', hint: 'The dialer delivers no new contacts until you press “Take contacts”.' },
+  },
+  resumeContacts: {
+    es: { failed: 'No se pudieron reanudar los contactos.', label: 'Recibir contactos', hint: 'El marcador vuelve a entregarle contactos.' },
+    pt: { failed: 'Não foi possível retomar os contatos.', label: 'Receber contatos', hint: 'O discador volta a lhe entregar contatos.' },
+    en: { failed: 'New contacts could not be resumed.', label: 'Take contacts', hint: 'The dialer delivers contacts to you again.' },
+  },
   transfer: {
     es: { failed: 'La transferencia falló.' },
     pt: { failed: 'A transferência falhou.' },
