@@ -1,7 +1,7 @@
 /**
  * Breaks and campaigns: orthogonal to the call, so they work in every logged-in phase (a break
  * requested during a call starts after it on the platform). Requests mark the status as
- * `pausing`/`joining`/…, results settle it or roll it back, and Position reconciles it when
+ * `pausing`/`joining`/…, results settle it or roll it back, and platform status reconciles it when
  * nothing is pending (a supervisor may change the break; the platform is the truth).
  */
 import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
@@ -30,7 +30,7 @@ function isId(value: number): boolean {
   return Number.isInteger(value) && value >= 1;
 }
 
-/** Handles a break/campaign intent or Position change in a logged-in phase other than `loggingOut`. */
+/** Handles a break/campaign intent or platform status change in a logged-in phase other than `loggingOut`. */
 export function sessionEvent(state: SessionState, event: SessionEvent): TransitionResult {
   const user = state.session.user;
   const availability = state.session.availability;

@@ -4,19 +4,19 @@
  * No clock, no I/O, no DOM: time arrives inside events, and effects are data.
  *
  * ```
- *                 login                 sipRegistered / Login ok
+ *                 login                 sipRegistered / login ok
  *   ┌─────────┐ ──────────► ┌──────────┐ ───────────────────────► ┌───────────────────────────┐
  *   │loggedOut│             │loggingIn │                          │ ready                     │
  *   └─────────┘ ◄────────── └──────────┘                          │  availability: available │
- *     ▲    ▲   Login failed / registration failed                 │   | pausing | onBreak     │
+ *     ▲    ▲   login failed / registration failed                 │   | pausing | onBreak     │
  *     │    │                                                      │   | unpausing             │
- *     │    │ Logout ok / not logged.   ┌──────────┐  logout       │  campaign: none | joining │
+ *     │    │ logout ok / not logged.   ┌──────────┐  logout       │  campaign: none | joining │
  *     │    └────────────────────────── │loggingOut│ ◄──────────── │   | in | leaving          │
- *     │                                └──────────┘  (Logout fail └───────────────────────────┘
+ *     │                                └──────────┘  (logout fail └───────────────────────────┘
  *     │ not logged. (forced,                           → ready)     │ dial     │ INVITE      ▲
- *     │ from any logged-in phase)                                   ▼          │ Position    │
+ *     │ from any logged-in phase)                                   ▼          │ platform status    │
  *     │                                                      ┌───────┐       │ call/contact│
- *     │                                      Dial false/fail │dialing│       │             │
+ *     │                                      dial false/fail │dialing│       │             │
  *     │                                        → ready ◄──── └───────┘       │             │
  *     │                                                          │ platform  │             │
  *     │                                                          │ leg INVITE▼             │
@@ -29,7 +29,7 @@
  *     │                                                          │connected            │   │
  *     │                                                          │ held, muted         │   │
  *     │                                                          └─────────────────────┘   │
- *     │                            BYE (local/remote) │ Position IDLLAMADA→0               │
+ *     │                            BYE (local/remote) │ platform status platform call id→0               │
  *     │                                               ▼                                    │
  *     │                                    ┌──────────────────────────┐ Play / release /   │
  *     │                                    │wrapUp  step: open |      │ callback / timer   │
@@ -41,7 +41,7 @@
  * ```
  *
  * Rules: intents the phase cannot honour are refused (`{ ok: false, error: { code, message,
- * hint } }`, state untouched); facts (SIP, Position, results, timers) are never refused: they are
+ * hint } }`, state untouched); facts (SIP, platform status, results, timers) are never refused: they are
  * applied, or ignored when stale or repeated (the same state object comes back, no effects). The
  * full table of transitions and effects is in docs/call-state-machine.md.
  */
