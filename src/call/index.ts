@@ -16,6 +16,7 @@ export type { AgentEvent, EventKind, EventOf, LegKind } from './events.ts';
 export { NOTICES } from './effects.ts';
 export type { Effect, EffectKind, SipAction, Notice, NoticeFailure, NoticeLevel, TimerName } from './effects.ts';
 export { ALL_CAPABILITIES, FAILURE_CODES } from './platform.ts';
+export { capabilitiesFor, unsupportedBy } from './capability-check.ts';
 export type {
   Callback, CommandFailure, CommandOf, CommandOutcome, FailureCode, MonitoredBy, PlatformCapabilities, PlatformCommand, PlatformCommandName,
   PlatformListener, PlatformPort, PlatformWatch,
