@@ -18,16 +18,16 @@ export type CallEndCause = (typeof CALL_END_CAUSES)[number];
 
 /** A CRM record the platform delivered (platform status `contact state=GetContact`). */
 export interface DeliveredContact {
-  /** The The platform record id: the "CRM de API" id `categorise` wants back. */
+  /** The platform record id: the "CRM de API" id `categorise` wants back. */
   readonly crm: number;
   readonly base: number;
   readonly contactId: number;
   /** The platform status `contact key`: the customer's key (often the Salesforce id) to pop. */
   readonly data: string;
-  /** What the platform calls that key, shown beside it (the Neotel adapter says `contact key`); default `key`. */
+  /** What the platform calls that key, shown beside it (the Neotel adapter gives its field name); default `key`. */
   readonly keyLabel?: string;
   readonly phone: string | null;
-  /** The platform status `ivr data`: IVR data or the CLAVESF `idContacto-Data`. */
+  /** The platform status IVR data: or the CLAVESF `idContacto-Data`. */
   readonly clave: string | null;
   readonly searchField: string | null;
   readonly agendaId: string | null;
