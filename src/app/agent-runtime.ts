@@ -17,6 +17,7 @@ import {
   initialState,
   resumedSession,
   transition,
+  unsupportedBy,
   type AgentEvent,
   type AgentState,
   type CallFacts,
@@ -266,7 +267,9 @@ export class AgentRuntime {
     switch (effect.kind) {
       case 'platform': {
         const { requestId, op, command } = effect;
-        void this.options.platform.run(command).then((outcome) =>
+        const lacking = unsupportedBy(command, this.options.platform.capabilities);
+        const outcome = lacking === null ? this.options.platform.run(command) : Promise.resolve({ ok: false, failure: lacking } as const);
+        void outcome.then((outcome) =>
           this.dispatch(
             outcome.ok
               ? { kind: 'commandSucceeded', at: this.now(), requestId, op, value: outcome.value }

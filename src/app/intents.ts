@@ -2,7 +2,7 @@
  * The agent UI's intents, checked and stamped with the clock: most become the machine's intent
  * events; the rest (notices, devices, panel settings) are handled by the app itself.
  */
-import { parseNeoUser, type AgentEvent } from '../call/index.ts';
+import { isSessionIntentRequest, parseNeoUser, sessionIntentAt, type AgentEvent } from '../call/index.ts';
 import type { DialRefusal, SoftphoneIntent } from '../controllers/agent-view.ts';
 import { isFutureWallTime } from '../crm/callback-time.ts';
 
@@ -36,6 +36,7 @@ const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
  */
 export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typed: string) => DialCheck): RoutedIntent {
   if (LOCAL_KINDS.has(intent.kind)) return { to: 'app', intent };
+  if (isSessionIntentRequest(intent)) return { to: 'machine', event: sessionIntentAt(intent, at) };
   switch (intent.kind) {
     case 'login': {
       const user = parseNeoUser(intent.user);

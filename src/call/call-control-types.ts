@@ -21,7 +21,7 @@ export type TransferMode = 'blind' | 'attended';
 /**
  * One transfer of the call, for the Task log. `requested` = sent, answer not yet in (the agent's
  * leg may end first on a blind transfer); `done` = a blind transfer the platform accepted;
- * `completed` = an attended transfer completed (`CompleteTransfer`); `ended` = an attended one the
+ * `completed` = an attended transfer completed (`completeTransfer`); `ended` = an attended one the
  * agent ended ("fin de transferencia", back to the customer); `failed` = NeoApi refused it.
  */
 export interface TransferRecord {
@@ -35,11 +35,11 @@ export interface TransferRecord {
 /** A party invited to the conference. */
 export interface Participant {
   readonly target: ConferenceTarget;
-  /** `InviteParticipant`'s answer (the participant's channel); `null` while the request is in flight. */
+  /** `invite`'s answer (the participant's channel); `null` while the request is in flight. */
   readonly id: string | null;
   /**
-   * `inviting` = request in flight; `ringing` = the platform placed the invitation; `in` = Position
-   * lists the participant's channel (`CANALES_ASOCIADOS`): they answered; `leaving` = being removed.
+   * `inviting` = request in flight; `ringing` = the platform placed the invitation; `in` = platform status
+   * lists the participant's channel (`associated channels`): they answered; `leaving` = being removed.
    */
   readonly state: 'inviting' | 'ringing' | 'in' | 'leaving';
   /** While `leaving`: the state to return to if the removal fails. */

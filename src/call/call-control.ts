@@ -3,15 +3,15 @@
  * the `control` sub-state of the call, and the results of the NeoApi requests that carry them.
  *
  * ```
- *            transfer(blind)                       BlindTransfer… ok → the platform ends the agent's leg
+ *            transfer(blind)                       blind transfer… ok → the platform ends the agent's leg
  *   none ─────────────────────► transferring ────► (BYE → wrapUp; the call's `transfers` keep the record)
  *    │ ▲   transfer(attended)
- *    │ └──────────────┐ EndTransfer ok / start failed
- *    ├──────────────► consulting: starting → talking → completing (CompleteTransfer ok → BYE → wrapUp)
- *    │                                          └────→ ending (EndTransfer ok → none: back to the customer)
+ *    │ └──────────────┐ cancelTransfer ok / start failed
+ *    ├──────────────► consulting: starting → talking → completing (completeTransfer ok → BYE → wrapUp)
+ *    │                                          └────→ ending (cancelTransfer ok → none: back to the customer)
  *    │ startConference
  *    └──────────────► conference: starting → on (participants: inviting → ringing → in → leaving)
- *                                            └──→ KickAll ok → none
+ *                                            └──→ kickAll ok → none
  * ```
  *
  * A failed request leaves the call as it was before the request (a notice says why). The customer
@@ -207,9 +207,9 @@ export function callControlResult(settled: AgentState, event: CommandSucceeded |
 }
 
 /**
- * Follows Position `CANALES_ASOCIADOS` (the channels of the parties that are up): a ringing
+ * Follows platform status `associated channels` (the channels of the parties that are up): a ringing
  * participant whose channel appears has answered (`in`); one that was in and is gone has left.
- * The same state when nothing changes (a repeated Position fact stays a no-op).
+ * The same state when nothing changes (a repeated platform status fact stays a no-op).
  */
 export function withChannels(state: Connected, channels: readonly string[] | undefined): Connected {
   const control = state.control;

@@ -22,7 +22,7 @@ export function stopRinging(state: AgentState): Effect[] {
   return ringerOn(state) ? [{ kind: 'ringer', on: false }] : [];
 }
 
-/** A call worth a Task: the platform or the phone knew it (a Dial refused outright is not). */
+/** A call worth a Task: the platform or the phone knew it (a dial refused outright is not). */
 export function isLoggable(call: CallFacts): boolean {
   return call.callId !== null || call.legId !== null;
 }
@@ -38,7 +38,7 @@ export function sameContact(a: DeliveredContact | null, b: DeliveredContact): bo
 }
 
 /**
- * Applies a Position delivery to the current call: remember the record, pop it (the contact is a
+ * Applies a platform status delivery to the current call: remember the record, pop it (the contact is a
  * better key than the number, so it pops even after a pop by number) and tell the platform the
  * record is on screen so the dialer holds further calls.
  */

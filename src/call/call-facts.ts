@@ -1,5 +1,5 @@
 /**
- * The call record: every fact learnt about one call, from SIP, from Position and from the agent,
+ * The call record: every fact learnt about one call, from SIP, from platform status and from the agent,
  * accumulated so later layers can pop the right record and log a complete Task without asking
  * the machine anything else.
  */
@@ -11,23 +11,23 @@ export const CALL_DIRECTIONS = ['inbound', 'outbound', 'dialer'] as const;
 /** A call direction. */
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
-/** How a call ended. `platform` = Position showed the call gone before SIP said anything. */
+/** How a call ended. `platform` = platform status showed the call gone before SIP said anything. */
 export const CALL_END_CAUSES = ['local', 'remote', 'platform', 'rejected', 'failed', 'forcedLogout'] as const;
 /** A call end cause. */
 export type CallEndCause = (typeof CALL_END_CAUSES)[number];
 
-/** A CRM record the platform delivered (Position `ESTADO_CRM=GetContact`). */
+/** A CRM record the platform delivered (platform status `contact state=GetContact`). */
 export interface DeliveredContact {
-  /** Position `CRM`: the Neotel "CRM de API" id `UpdateContact` wants back. */
+  /** The platform record id: the "CRM de API" id `categorise` wants back. */
   readonly crm: number;
   readonly base: number;
   readonly contactId: number;
-  /** Position `DATA`: the customer's key (often the Salesforce id) to pop. */
+  /** The platform status `contact key`: the customer's key (often the Salesforce id) to pop. */
   readonly data: string;
-  /** What the platform calls that key, shown beside it (the Neotel adapter says `DATA`); default `key`. */
+  /** What the platform calls that key, shown beside it (the Neotel adapter gives its field name); default `key`. */
   readonly keyLabel?: string;
   readonly phone: string | null;
-  /** Position `CLAVE`: IVR data or the CLAVESF `idContacto-Data`. */
+  /** The platform status IVR data: or the CLAVESF `idContacto-Data`. */
   readonly clave: string | null;
   readonly searchField: string | null;
   readonly agendaId: string | null;
@@ -45,16 +45,16 @@ export interface CallFacts {
   readonly callId: CallId | null;
   readonly legId: SipLegId | null;
   readonly direction: CallDirection;
-  /** The customer's number (dialled, ANI or the dialer's TELEFONO). */
+  /** The customer's number (dialled, caller number or the dialer's phone). */
   readonly number: string | null;
   /** The caller's display name from the INVITE (shown when no record matches); null when none. */
   readonly callerName?: string | null;
   readonly queue: number | null;
   readonly campaign: number | null;
   readonly contact: DeliveredContact | null;
-  /** IVR data of a plain inbound call (Position `CLAVE`). */
+  /** IVR data of a plain inbound call (the platform status IVR data). */
   readonly ivrData: string | null;
-  /** The INVITE came from the platform (Dial, dialer): it may be answered automatically. */
+  /** The INVITE came from the platform (dial, dialer): it may be answered automatically. */
   readonly platformLeg: boolean;
   readonly startedAt: number;
   readonly answeredAt: number | null;
@@ -95,7 +95,7 @@ export function newCall(direction: CallDirection, at: number, facts: Partial<Cal
 
 /**
  * Whether a fact about `callId` concerns `call`. A call not yet numbered adopts the first id the
- * platform gives (Dial answers before Position shows IDLLAMADA); an event without an id is
+ * platform gives (dial answers before platform status shows platform call id); an event without an id is
  * about the agent's current call, since Neotel gives an agent one call at a time.
  */
 export function concernsCall(call: CallFacts, callId: CallId | null): boolean {
@@ -109,7 +109,7 @@ export function concernsLeg(call: CallFacts, legId: SipLegId): boolean {
 
 /**
  * Keeps facts already known and adds new ones: later, vaguer events never erase earlier data.
- * Returns `call` itself when nothing changes, so a repeated Position fact is recognised as one.
+ * Returns `call` itself when nothing changes, so a repeated platform status fact is recognised as one.
  */
 export function mergeFacts(call: CallFacts, facts: Partial<Omit<CallFacts, 'startedAt'>>): CallFacts {
   const merged: Record<string, unknown> = { ...call };
@@ -123,7 +123,7 @@ export function mergeFacts(call: CallFacts, facts: Partial<Omit<CallFacts, 'star
   return changed ? (merged as unknown as CallFacts) : call;
 }
 
-/** The record at its end; the first end wins, so a late BYE after Position's end changes nothing. */
+/** The record at its end; the first end wins, so a late BYE after platform status's end changes nothing. */
 export function endCall(call: CallFacts, by: CallEndCause, at: number): CallFacts {
   if (call.endedAt !== null) return call;
   return { ...call, endedAt: at, endedBy: by };

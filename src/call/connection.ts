@@ -1,7 +1,7 @@
 /**
  * The phone's registration and NeoApi's health: orthogonal to the phase, so they are fields, and
  * the agent is told when they change. A lost transport during a call is shown, never hidden: the
- * media may still flow, and the call ends by Position if the BYE cannot arrive.
+ * media may still flow, and the call ends by platform status if the BYE cannot arrive.
  */
 import type { AgentEvent } from './events.ts';
 import { accept, ignore, notify, type TransitionResult } from './outcome.ts';

@@ -13,7 +13,7 @@ export type CallbackBooking = 'withDisposition' | 'separate';
 
 /** Settings that change how the machine reacts. */
 export interface MachineConfig {
-  /** Answer platform-originated legs (Dial, dialer) without the agent (`answer-after=0`). */
+  /** Answer platform-originated legs (dial, dialer) without the agent (`answer-after=0`). */
   readonly autoAnswerPlatformLegs: boolean;
   /** Seconds after the call before the contact is released; `null` = only by the agent. */
   readonly automaticContactReleaseSeconds: number | null;

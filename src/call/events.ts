@@ -8,6 +8,8 @@ import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
 import type { ConferenceTarget, TransferMode, TransferTarget } from './call-control-types.ts';
 import type { DeliveredContact } from './call-facts.ts';
 import type { CommandFailure } from './platform.ts';
+import type { SessionIntent } from './session-intents.ts';
+import { SESSION_INTENT_KINDS } from './session-intents.ts';
 import type { Operation } from './state.ts';
 
 interface At {
@@ -31,7 +33,7 @@ export interface SipTransportLost extends At { readonly kind: 'sipTransportLost'
 /** The WebSocket is back (registration follows as `sipRegistered`). */
 export interface SipTransportRecovered extends At { readonly kind: 'sipTransportRecovered' }
 
-/** `X-Neotel-Leg`: `platform` = originated by the platform (Dial, dialer), `queue` = a queued call. */
+/** `X-Neotel-Leg`: `platform` = originated by the platform (dial, dialer), `queue` = a queued call. */
 export type LegKind = 'platform' | 'queue' | 'unknown';
 
 /** An INVITE reached the phone. */
@@ -43,7 +45,7 @@ export interface SipIncoming extends At {
   readonly leg: LegKind;
   /** `Call-Info: …;answer-after=0`. */
   readonly answerAfterZero: boolean;
-  /** The caller's number (P-Asserted-Identity, Remote-Party-ID, else the From user), or the dialled number on a Dial leg. */
+  /** The caller's number (P-Asserted-Identity, Remote-Party-ID, else the From user), or the dialled number on a dial leg. */
   readonly from: string | null;
   /** The caller's display name from the same header, shown while no Salesforce record matches. */
   readonly fromName?: string | null;
@@ -71,41 +73,41 @@ export interface SipActionFailed extends At {
   readonly message: string;
 }
 
-// ── Position poller ─────────────────────────────────────────────────────────────────────────
-/** Position shows a call (`IDLLAMADA` ≠ 0), or new facts about it. */
+// ── platform status poller ─────────────────────────────────────────────────────────────────────────
+/** The platform status shows a call (`platform call id` ≠ 0), or new facts about it. */
 export interface PlatformCallStarted extends At {
   readonly kind: 'platformCallStarted';
   readonly callId: CallId;
-  /** From `DIRECCION`: `ENTRANTE` → inbound, `SALIENTE` → outbound; `null` when blank. */
+  /** From `direction`: `ENTRANTE` → inbound, `SALIENTE` → outbound; `null` when blank. */
   readonly direction: 'inbound' | 'outbound' | null;
   readonly number: string | null;
   readonly queue: number | null;
   readonly campaign: number | null;
-  /** `TIPO_LLAMADA` (`Manual`, `OriginateExt`, …). */
+  /** `call type` (`Manual`, `OriginateExt`, …). */
   readonly callType: string | null;
-  /** Position `CLAVE` (IVR data). */
+  /** IVR data from the platform status. */
   readonly clave: string | null;
   /**
-   * Position `CANALES_ASOCIADOS`: channels of the other parties that are up (customer, consulted
-   * party, conference participants), read while the call is a conference (`CONFERENCIA` set);
+   * The platform status `associated channels`: channels of the other parties that are up (customer, consulted
+   * party, conference participants), read while the call is a conference (`conference` set);
    * absent otherwise.
    */
   readonly channels?: readonly string[];
 }
-/** `IDLLAMADA` went back to 0 (or changed): the call is over on the platform. */
+/** `platform call id` went back to 0 (or changed): the call is over on the platform. */
 export interface PlatformCallEnded extends At { readonly kind: 'platformCallEnded'; readonly callId: CallId }
-/** `ESTADO_CRM=GetContact` for a new `IDLLAMADA`/`IDCONTACTO`: a record to pop. */
+/** `contact state=GetContact` for a new `platform call id`/`contact id`: a record to pop. */
 export interface ContactDelivered extends At {
   readonly kind: 'contactDelivered';
   readonly callId: CallId | null;
   readonly direction: 'inbound' | 'outbound' | null;
   readonly contact: DeliveredContact;
 }
-/** `SUBTIPO_DESCANSO` changed (0 → `null`). */
+/** `break type` changed (0 → `null`). */
 export interface BreakChanged extends At { readonly kind: 'breakChanged'; readonly subtype: number | null }
-/** `SAL_CAMPAÑA_DEFAULT` changed (0 → `null`). */
+/** `default campaign exit` changed (0 → `null`). */
 export interface CampaignChanged extends At { readonly kind: 'campaignChanged'; readonly campaign: number | null }
-/** Position answered `… not logged.`: the platform logged the agent out. */
+/** The platform status answered `… not logged.`: the platform logged the agent out. */
 export interface LoggedOutByPlatform extends At { readonly kind: 'loggedOutByPlatform'; readonly message: string }
 /** Polls are failing (timeouts, 500s other than `not logged.`). */
 export interface PlatformDegraded extends At { readonly kind: 'platformDegraded'; readonly reason: string }
@@ -157,7 +159,7 @@ export interface MuteIntent extends At { readonly kind: 'mute' }
 export interface UnmuteIntent extends At { readonly kind: 'unmute' }
 /** Send one DTMF digit (`0-9`, `*`, `#`, `A-D`). */
 export interface SendDtmfIntent extends At { readonly kind: 'sendDtmf'; readonly digit: string }
-/** Categorise the contact with a Neotel sub-category (`UpdateContact.SUBCATEGORIA`). */
+/** Categorise the contact with a Neotel sub-category (`categorise.disposition`). */
 export interface CategoriseIntent extends At { readonly kind: 'categorise'; readonly subcategory: number }
 /** Categorise and schedule a callback at `when` (`YYYY-MM-DDTHH:mm:ss`, platform wall time). */
 export interface ScheduleCallbackIntent extends At {
@@ -166,12 +168,12 @@ export interface ScheduleCallbackIntent extends At {
   readonly when: string;
   /** Number to call back; `null` = the contact's phone. */
   readonly phone: string | null;
-  /** Callback for this agent only (`USUARIO_AGENDA`); otherwise any agent of the campaign. */
+  /** Callback for this agent only (`own callback`); otherwise any agent of the campaign. */
   readonly mine: boolean;
 }
 /** Release the contact without categorising it (`allowContactRelease`). */
 export interface ReleaseContactIntent extends At { readonly kind: 'releaseContact' }
-/** "Play": done with the contact, available for the next one (`CRM_Available`). */
+/** "Play": done with the contact, available for the next one (`release`). */
 export interface AvailableIntent extends At { readonly kind: 'available' }
 /** Transfer the call to `target`, blind (the agent leaves) or attended (consult first). */
 export interface TransferIntent extends At { readonly kind: 'transfer'; readonly target: TransferTarget; readonly mode: TransferMode }
@@ -179,11 +181,11 @@ export interface TransferIntent extends At { readonly kind: 'transfer'; readonly
 export interface CompleteTransferIntent extends At { readonly kind: 'completeTransfer' }
 /** Attended transfer: "fin de transferencia", drop the consulted party and return to the customer. */
 export interface EndTransferIntent extends At { readonly kind: 'endTransfer' }
-/** Turn the call into a conference (`JoinConference`). */
+/** Turn the call into a conference (`startConference`). */
 export interface StartConferenceIntent extends At { readonly kind: 'startConference' }
 /** Invite one number or platform user into the conference. */
 export interface InviteParticipantIntent extends At { readonly kind: 'inviteParticipant'; readonly target: ConferenceTarget }
-/** Remove participant `participant` (the id `InviteParticipant` answered). */
+/** Remove participant `participant` (the id `invite` answered). */
 export interface KickParticipantIntent extends At { readonly kind: 'kickParticipant'; readonly participant: string }
 /** Remove every participant: the conference ends, the customer stays with the agent. */
 export interface KickAllIntent extends At { readonly kind: 'kickAll' }
@@ -215,7 +217,7 @@ export type AgentEvent =
   | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
   | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
   | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
-  | AvailableIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
+  | AvailableIntent | SessionIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
   | TransferIntent | CompleteTransferIntent | EndTransferIntent | StartConferenceIntent | InviteParticipantIntent
   | KickParticipantIntent | KickAllIntent;
 
@@ -228,7 +230,7 @@ export type EventOf<K extends EventKind> = Extract<AgentEvent, { kind: K }>;
 export const INTENT_KINDS = [
   'login', 'logout', 'pause', 'unpause', 'enterCampaign', 'leaveCampaign', 'dial', 'answer', 'reject',
   'hangUp', 'hold', 'resume', 'mute', 'unmute', 'sendDtmf', 'categorise', 'scheduleCallback',
-  'releaseContact', 'available',
+  'releaseContact', 'available', ...SESSION_INTENT_KINDS,
   'transfer', 'completeTransfer', 'endTransfer', 'startConference', 'inviteParticipant', 'kickParticipant', 'kickAll',
 ] as const satisfies readonly EventKind[];
 

@@ -5,9 +5,9 @@
  */
 import { asBrand, type Brand } from '../shared/brand.ts';
 
-/** The platform's call id: Position `IDLLAMADA` / SIP header `X-Neotel-CallId` (digits, never `0`). */
+/** The platform's call id: the platform status call id / SIP header `X-Neotel-CallId` (digits, never `0`). */
 export type CallId = Brand<string, 'CallId'>;
-/** A Neotel user (`USUARIO`), e.g. `1001`. */
+/** A Neotel user (the platform user), e.g. `1001`. */
 export type NeoUser = Brand<string, 'NeoUser'>;
 /** The SIP phone's id for one INVITE dialog (sip.js session id). */
 export type SipLegId = Brand<string, 'SipLegId'>;
@@ -15,8 +15,8 @@ export type SipLegId = Brand<string, 'SipLegId'>;
 export type RequestId = Brand<number, 'RequestId'>;
 
 /**
- * Reads a platform call id. `0`, empty and non-numeric values mean "no call" (Position prints
- * `IDLLAMADA=0` between calls), so they give `null` instead of an id that matches nothing.
+ * Reads a platform call id. `0`, empty and non-numeric values mean "no call" (the platform status prints
+ * a zero call id between calls), so they give `null` instead of an id that matches nothing.
  */
 export function parseCallId(raw: string | null | undefined): CallId | null {
   const value = raw?.trim() ?? '';

@@ -11,10 +11,12 @@ export type {
   SessionState, CallState,
 } from './state.ts';
 export { EVENT_KINDS, INTENT_KINDS, FACT_KINDS, isIntent } from './events.ts';
+export { isSessionIntentRequest, sessionIntentAt, type SessionIntentRequest } from './session-intents.ts';
 export type { AgentEvent, EventKind, EventOf, LegKind } from './events.ts';
 export { NOTICES } from './effects.ts';
 export type { Effect, EffectKind, SipAction, Notice, NoticeFailure, NoticeLevel, TimerName } from './effects.ts';
 export { ALL_CAPABILITIES, FAILURE_CODES } from './platform.ts';
+export { capabilitiesFor, unsupportedBy } from './capability-check.ts';
 export type {
   Callback, CommandFailure, CommandOf, CommandOutcome, FailureCode, MonitoredBy, PlatformCapabilities, PlatformCommand, PlatformCommandName,
   PlatformListener, PlatformPort, PlatformWatch,

@@ -1,18 +1,18 @@
 /**
  * Supervisor monitoring as a small pure machine beside the call machine (docs/monitoring.md).
  * A supervisor's monitoring leg is not a customer call: no pop, no Task of a call, no wrap-up.
- * The app asks {@link claimsMonitoringEvent} first and feeds the SIP and Position facts of the
+ * The app asks {@link claimsMonitoringEvent} first and feeds the SIP and platform status facts of the
  * monitoring leg here instead of to `transition()`.
  *
  * ```
- *            start                StartMonitor ok / INVITE        leg up
- *   ┌────┐ ────────► ┌────────┐ ───────────────────────► ┌───────┐ ──────► ┌──────┐ switch: StartMonitor
+ *            start                monitor ok / INVITE        leg up
+ *   ┌────┐ ────────► ┌────────┐ ───────────────────────► ┌───────┐ ──────► ┌──────┐ switch: monitor
  *   │idle│           │starting│   (platform leg: answered │ringing│         │active│ ◄──── again, mode kept
  *   └────┘ ◄──────── └────────┘    at once, no ringing)   └───────┘         └──────┘       until it is ok
  *     ▲    refused / failed                                                      │ stop
  *     │                       leg ended (BYE either way) → record the session    ▼
  *     └─────────────────────────────────────────────────────────────────── ┌────────┐
- *                                                                          │stopping│ StopMonitor
+ *                                                                          │stopping│ stopMonitor
  *                                                                          └────────┘
  * ```
  *
@@ -23,7 +23,7 @@ import type { CallId, SipLegId } from './ids.ts';
 import type { AgentEvent } from './events.ts';
 import type { CommandOf } from './platform.ts';
 
-/** `MODO`: `listen` = hears agent and customer, heard by nobody; `assist` = the agent hears the supervisor too. */
+/** `mode`: `listen` = hears agent and customer, heard by nobody; `assist` = the agent hears the supervisor too. */
 export type MonitorMode = 'listen' | 'assist';
 /** Both modes, in the order the panel offers them. */
 export const MONITOR_MODES = ['listen', 'assist'] as const satisfies readonly MonitorMode[];
@@ -40,16 +40,16 @@ export type SupervisionStatus = 'idle' | 'starting' | 'ringing' | 'active' | 'st
 /** The supervisor's monitoring, as data. */
 export interface Supervision {
   readonly status: SupervisionStatus;
-  /** The Neotel user being monitored (`AGENTE`). */
+  /** The Neotel user being monitored (`agent`). */
   readonly agent: string | null;
-  /** The monitored agent's platform call when monitoring began (GetUsers `Llamada`), for the Task. */
+  /** The monitored agent's platform call when monitoring began (the user list `Llamada`), for the Task. */
   readonly agentCallId: string | null;
   /** The mode the platform confirmed. */
   readonly mode: MonitorMode | null;
-  /** A mode asked for and not yet confirmed (StartMonitor in flight). */
+  /** A mode asked for and not yet confirmed (monitor in flight). */
   readonly requestedMode: MonitorMode | null;
   readonly legId: SipLegId | null;
-  /** The monitoring call's own platform id (`X-Neotel-CallId`, Position `IDLLAMADA`, `TIPO_LLAMADA=Monitor`). */
+  /** The monitoring call's own platform id (`X-Neotel-CallId`, the platform status call id, `call type=Monitor`). */
   readonly monitorCallId: CallId | null;
   readonly startedAt: number | null;
   readonly modes: readonly ModeChange[];
@@ -188,8 +188,8 @@ function requestDone(state: Supervision, event: Extract<SupervisionEvent, { kind
 
 /**
  * Whether an event of the call machine belongs to the monitoring leg instead: the INVITE the
- * platform sends after StartMonitor, that leg's SIP facts, and the supervisor's Position call of
- * `TIPO_LLAMADA=Monitor`. Such events must not reach `transition()` (no pop, no wrap-up).
+ * platform sends after monitor, that leg's SIP facts, and the supervisor's platform status call of
+ * `call type=Monitor`. Such events must not reach `transition()` (no pop, no wrap-up).
  */
 export function claimsMonitoringEvent(state: Supervision, event: AgentEvent): boolean {
   switch (event.kind) {

@@ -4,7 +4,7 @@
  * can do at all ({@link PlatformCapabilities}). The platform's facts reach the machine as the
  * platform events of events.ts (`platformCallStarted`, `contactDelivered`, `breakChanged`…).
  *
- * A platform adapter (src/platforms/neotel: NeoApi + Position) turns commands into its wire
+ * A platform adapter (src/platforms/neotel: NeoApi + platform status) turns commands into its wire
  * requests and its wire answers back into results with these failure codes; nothing here knows a
  * wire name, so a second platform (plain SIP + HTTP hooks, no campaigns) plugs in without forking
  * the machine. docs/architecture.md draws the port and walks through adding an operation.

@@ -26,26 +26,21 @@ export function neoApiResult(state: AgentState, event: CommandSucceeded | Comman
       return loginResult(settled, resolved);
     case 'logout':
       return logoutResult(settled, resolved);
-    case 'pause':
-    case 'unpause':
-    case 'enterCampaign':
-    case 'leaveCampaign':
-      return sessionResult(settled, resolved);
     case 'categorise':
     case 'schedule':
     case 'scheduleCall':
     case 'release':
       return wrapUpResult(settled, resolved);
     case 'dial': {
-      // `Dial` answers false when the platform cannot dial now (busy, unregistered, blocked).
+      // `dial` answers false when the platform cannot dial now (busy, unregistered, blocked).
       const refused = resolved.kind === 'commandFailed' || resolved.value === false;
       if (!refused || settled.phase !== 'dialing') return accept(settled);
       const failed: CommandFailed = resolved.kind === 'commandFailed' ? resolved : { ...resolved, kind: 'commandFailed', failure: { code: 'REFUSED', detail: 'the platform refused the dial' } };
       return accept(readyFrom(settled), [failureNotice('dialFailed', 'error', failed)]);
     }
     case 'hangUp':
-      // A dial cancelled before the platform numbered it or rang the phone: no Position end or
-      // BYE will ever come for it, so the Hangup answer is the end.
+      // A dial cancelled before the platform numbered it or rang the phone: no platform status end or
+      // BYE will ever come for it, so the hangUp answer is the end.
       if (resolved.kind === 'commandSucceeded' && settled.phase === 'dialing' && settled.call.callId === null && settled.call.legId === null) return accept(readyFrom(settled));
       if (resolved.kind === 'commandSucceeded' || (settled.phase !== 'connected' && settled.phase !== 'dialing')) return accept(settled);
       return accept({ ...settled, hangUpRequested: false }, [failureNotice('operationFailed', 'error', resolved)]);
@@ -60,5 +55,8 @@ export function neoApiResult(state: AgentState, event: CommandSucceeded | Comman
     case 'showingContact':
       // The record stays on screen either way; the dialer may just not hold meanwhile.
       return accept(settled, resolved.kind === 'commandFailed' ? [failureNotice('operationFailed', 'warning', resolved)] : []);
+    default:
+      // The session's own operations (breaks, campaigns… session-ops.ts): a new one needs no case here.
+      return sessionResult(settled, resolved);
   }
 }

@@ -1,14 +1,22 @@
 /**
  * Breaks and campaigns: orthogonal to the call, so they work in every logged-in phase (a break
  * requested during a call starts after it on the platform). Requests mark the status as
- * `pausing`/`joining`/…, results settle it or roll it back, and Position reconciles it when
+ * `pausing`/`joining`/…, results settle it or roll it back, and platform status reconciles it when
  * nothing is pending (a supervisor may change the break; the platform is the truth).
  */
 import type { AgentEvent, CommandFailed, CommandSucceeded } from './events.ts';
+import { SESSION_INTENT_KINDS } from './session-intents.ts';
 import { accept, failureNotice, ignore, issue, refuse, type TransitionResult } from './outcome.ts';
 import type { AgentState, BreakStatus, CampaignStatus, SessionState } from './state.ts';
 
-type SessionEvent = Extract<AgentEvent, { kind: 'pause' | 'unpause' | 'enterCampaign' | 'leaveCampaign' | 'breakChanged' | 'campaignChanged' }>;
+/** The events this file handles in every logged-in phase (transition.ts routes them here). */
+const SESSION_EVENT_KINDS = ['pause', 'unpause', 'enterCampaign', 'leaveCampaign', 'breakChanged', 'campaignChanged', ...SESSION_INTENT_KINDS] as const;
+type SessionEvent = Extract<AgentEvent, { kind: (typeof SESSION_EVENT_KINDS)[number] }>;
+
+/** Whether `event` is a session event (breaks, campaigns and the like). */
+export function isSessionEvent(event: AgentEvent): event is SessionEvent {
+  return (SESSION_EVENT_KINDS as readonly string[]).includes(event.kind);
+}
 
 function withBreak<S extends SessionState>(state: S, availability: BreakStatus): S {
   return { ...state, session: { ...state.session, availability } };
@@ -22,7 +30,7 @@ function isId(value: number): boolean {
   return Number.isInteger(value) && value >= 1;
 }
 
-/** Handles a break/campaign intent or Position change in a logged-in phase other than `loggingOut`. */
+/** Handles a break/campaign intent or platform status change in a logged-in phase other than `loggingOut`. */
 export function sessionEvent(state: SessionState, event: SessionEvent): TransitionResult {
   const user = state.session.user;
   const availability = state.session.availability;
@@ -52,6 +60,18 @@ export function sessionEvent(state: SessionState, event: SessionEvent): Transiti
       if (campaign.kind === 'joining' || campaign.kind === 'leaving') return refuse('OPERATION_PENDING', 'A campaign change is in progress.', 'Wait for the platform to answer.');
       if (campaign.kind !== 'in') return refuse('NOT_IN_CAMPAIGN', 'Not in an outbound campaign.', 'Enter a campaign first.');
       const sent = issue(withCampaign(state, { ...campaign, kind: 'leaving' }), 'leaveCampaign', { command: 'leaveCampaign', agent: user });
+      return accept(sent.state, [sent.effect]);
+    }
+    case 'holdContacts': {
+      // Only idle in a campaign: a held dialer is what the agent asks for between contacts.
+      if (state.phase === 'wrapUp') return refuse('WRAP_UP_IN_PROGRESS', 'Cannot hold contacts during wrap-up.', 'Finish the wrap-up first.');
+      if (state.phase !== 'ready') return refuse('CALL_IN_PROGRESS', `Cannot hold contacts in phase ${state.phase}.`, 'Finish the call first.');
+      if (campaign.kind !== 'in') return refuse('NOT_IN_CAMPAIGN', 'Not in an outbound campaign.', 'Enter a campaign first.');
+      if (state.pending.some((p) => p.op === 'holdContacts' || p.op === 'resumeContacts')) return refuse('OPERATION_PENDING', 'A change to held contacts is in progress.', 'Wait for the platform to answer.');
+      if ((state.session.contactsHeld === true) === event.hold) return refuse('INVALID_ARGUMENT', `Contacts are already ${event.hold ? 'held' : 'taken'}.`, 'Nothing to do.');
+      const sent = event.hold
+        ? issue(state, 'holdContacts', { command: 'setUnavailable', agent: user })
+        : issue(state, 'resumeContacts', { command: 'release', agent: user });
       return accept(sent.state, [sent.effect]);
     }
     case 'breakChanged': {
@@ -87,6 +107,10 @@ export function sessionResult(state: AgentState, event: CommandSucceeded | Comma
   if (event.op === 'enterCampaign' && campaign.kind === 'joining') {
     const next: CampaignStatus = ok ? { kind: 'in', id: campaign.id, since: event.at } : (campaign.previous ?? { kind: 'none' });
     return accept(withCampaign(state, next), failed);
+  }
+  if (event.op === 'holdContacts' || event.op === 'resumeContacts') {
+    const held = ok ? event.op === 'holdContacts' : state.session.contactsHeld === true;
+    return accept({ ...state, session: { ...state.session, contactsHeld: held } }, failed);
   }
   if (event.op === 'leaveCampaign' && campaign.kind === 'leaving') {
     return accept(withCampaign(state, ok ? { kind: 'none' } : { ...campaign, kind: 'in' }), failed);

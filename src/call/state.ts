@@ -14,7 +14,7 @@ export type Phase = (typeof PHASES)[number];
 
 /** The SIP phone: `reconnecting` = WebSocket lost, sip.js is trying again (shown to the agent). */
 export type PhoneStatus = 'down' | 'registering' | 'registered' | 'reconnecting';
-/** NeoApi as seen by the Position poller: `degraded` = polls failing, Position facts are stale. */
+/** NeoApi as seen by the platform status poller: `degraded` = polls failing, platform status facts are stale. */
 export type NeoApiHealth = 'ok' | 'degraded';
 
 /**
@@ -51,11 +51,13 @@ export interface InCampaign {
 /** What a logged-in agent carries through every phase. */
 export interface Session {
   readonly user: NeoUser;
-  /** `Login(DEVICE=…)` as sent, e.g. `SIP/1001`. */
+  /** `login(device=…)` as sent, e.g. `SIP/1001`. */
   readonly device: string;
   readonly loggedInAt: number;
   readonly availability: BreakStatus;
   readonly campaign: CampaignStatus;
+  /** The agent holds new contacts (session-ops.ts `holdContacts`); absent = not held. */
+  readonly contactsHeld?: boolean;
 }
 
 /** NeoApi operations the machine starts; a result is matched to one by its request id. */
@@ -71,9 +73,12 @@ export const OPERATIONS = [
   'showingContact',
   'categorise',
   'schedule',
-  /** A callback booked on its own (`schedulingMethod=AddScheduleCall`), followed by `release`. */
+  /** A callback booked on its own (`schedulingMethod=scheduleCallback`), followed by `release`. */
   'scheduleCall',
   'release',
+  /** Hold new contacts / take them again (session-ops.ts). */
+  'holdContacts',
+  'resumeContacts',
   // Transfers and conference (call-control.ts).
   'transfer',
   'completeTransfer',
@@ -107,8 +112,8 @@ export interface LoggedOut extends Common {
 }
 
 /**
- * Registering the phone, then `Login`. The password is kept only while the phone registers
- * (Neotel refuses `Login` for an unregistered device) and dropped once `Login` is sent: never
+ * Registering the phone, then `login`. The password is kept only while the phone registers
+ * (Neotel refuses `login` for an unregistered device) and dropped once `login` is sent: never
  * persist a `loggingIn` state.
  */
 export interface LoggingIn extends Common {
@@ -117,7 +122,7 @@ export interface LoggingIn extends Common {
   readonly user: NeoUser;
   readonly device: string;
   readonly password: string | null;
-  /** Campaign to enter right after `Login`, when the agent chose one on the login form. */
+  /** Campaign to enter right after `login`, when the agent chose one on the login form. */
   readonly campaign: number | null;
 }
 
@@ -127,7 +132,7 @@ export interface Ready extends Common {
   readonly session: Session;
 }
 
-/** `Dial` sent; waiting for the platform to ring the agent's device. */
+/** `dial` sent; waiting for the platform to ring the agent's device. */
 export interface Dialing extends Common {
   readonly phase: 'dialing';
   readonly session: Session;
@@ -145,7 +150,7 @@ export interface Ringing extends Common {
   readonly answering: boolean;
 }
 
-/** The agent's leg is up (the customer may still be ringing after a Dial). */
+/** The agent's leg is up (the customer may still be ringing after a dial). */
 export interface Connected extends Common {
   readonly phase: 'connected';
   readonly session: Session;
@@ -172,7 +177,7 @@ export interface WrapUp extends Common {
   readonly releaseDeadline: number | null;
 }
 
-/** `Logout` sent. */
+/** `logout` sent. */
 export interface LoggingOut extends Common {
   readonly phase: 'loggingOut';
   readonly session: Session;

@@ -4,19 +4,19 @@
  * No clock, no I/O, no DOM: time arrives inside events, and effects are data.
  *
  * ```
- *                 login                 sipRegistered / Login ok
+ *                 login                 sipRegistered / login ok
  *   ┌─────────┐ ──────────► ┌──────────┐ ───────────────────────► ┌───────────────────────────┐
  *   │loggedOut│             │loggingIn │                          │ ready                     │
  *   └─────────┘ ◄────────── └──────────┘                          │  availability: available │
- *     ▲    ▲   Login failed / registration failed                 │   | pausing | onBreak     │
+ *     ▲    ▲   login failed / registration failed                 │   | pausing | onBreak     │
  *     │    │                                                      │   | unpausing             │
- *     │    │ Logout ok / not logged.   ┌──────────┐  logout       │  campaign: none | joining │
+ *     │    │ logout ok / not logged.   ┌──────────┐  logout       │  campaign: none | joining │
  *     │    └────────────────────────── │loggingOut│ ◄──────────── │   | in | leaving          │
- *     │                                └──────────┘  (Logout fail └───────────────────────────┘
+ *     │                                └──────────┘  (logout fail └───────────────────────────┘
  *     │ not logged. (forced,                           → ready)     │ dial     │ INVITE      ▲
- *     │ from any logged-in phase)                                   ▼          │ Position    │
+ *     │ from any logged-in phase)                                   ▼          │ platform status    │
  *     │                                                      ┌───────┐       │ call/contact│
- *     │                                      Dial false/fail │dialing│       │             │
+ *     │                                      dial false/fail │dialing│       │             │
  *     │                                        → ready ◄──── └───────┘       │             │
  *     │                                                          │ platform  │             │
  *     │                                                          │ leg INVITE▼             │
@@ -29,7 +29,7 @@
  *     │                                                          │connected            │   │
  *     │                                                          │ held, muted         │   │
  *     │                                                          └─────────────────────┘   │
- *     │                            BYE (local/remote) │ Position IDLLAMADA→0               │
+ *     │                            BYE (local/remote) │ platform status platform call id→0               │
  *     │                                               ▼                                    │
  *     │                                    ┌──────────────────────────┐ Play / release /   │
  *     │                                    │wrapUp  step: open |      │ callback / timer   │
@@ -41,7 +41,7 @@
  * ```
  *
  * Rules: intents the phase cannot honour are refused (`{ ok: false, error: { code, message,
- * hint } }`, state untouched); facts (SIP, Position, results, timers) are never refused: they are
+ * hint } }`, state untouched); facts (SIP, platform status, results, timers) are never refused: they are
  * applied, or ignored when stale or repeated (the same state object comes back, no effects). The
  * full table of transitions and effects is in docs/call-state-machine.md.
  */
@@ -55,7 +55,7 @@ import { ready } from './phases/ready.ts';
 import { forcedLogout, loggedOut, loggingIn, loggingOut } from './phases/session-lifecycle.ts';
 import { wrapUp } from './phases/wrap-up.ts';
 import { neoApiResult } from './results.ts';
-import { sessionEvent } from './session-ops.ts';
+import { isSessionEvent, sessionEvent } from './session-ops.ts';
 import type { AgentState } from './state.ts';
 
 export type { TransitionResult } from './outcome.ts';
@@ -65,18 +65,9 @@ export function transition(state: AgentState, event: AgentEvent, context: Machin
   if (event.kind === 'commandSucceeded' || event.kind === 'commandFailed') return neoApiResult(state, event);
   if (event.kind === 'loggedOutByPlatform' && state.phase !== 'loggingOut') return forcedLogout(state, event.message, event.at);
   if (isConnectionEvent(event) && state.phase !== 'loggingIn') return connectionEvent(state, event);
-  switch (event.kind) {
-    case 'pause':
-    case 'unpause':
-    case 'enterCampaign':
-    case 'leaveCampaign':
-    case 'breakChanged':
-    case 'campaignChanged':
-      if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
-      if ('session' in state) return sessionEvent(state, event);
-      break;
-    default:
-      break;
+  if (isSessionEvent(event)) {
+    if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
+    if ('session' in state) return sessionEvent(state, event);
   }
   switch (state.phase) {
     case 'loggedOut':

@@ -4,7 +4,7 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
-import type { AgentState, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
+import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
@@ -45,7 +45,7 @@ export interface AgentOptions {
   readonly rememberUser: boolean;
   /** Offer "remember the device password" (`allowRememberDevicePassword`). */
   readonly allowRememberDevicePassword: boolean;
-  /** `Login(DEVICE)` template, e.g. `SIP/{device}`, shown next to the device field. */
+  /** `login(device)` template, e.g. `SIP/{device}`, shown next to the device field. */
   readonly loginDeviceTemplate: string;
   /** ISO country used to read national numbers; `null` = numbers dialled as typed. */
   readonly defaultCountry: string | null;
@@ -53,12 +53,12 @@ export interface AgentOptions {
 
 /** The seed's information panel: ids of the last call, `0`/empty once it is over. */
 export interface CallInfo {
-  /** Platform call id (`IDLLAMADA`); `'0'` when there is no call. */
+  /** Platform call id (`platform call id`); `'0'` when there is no call. */
   readonly lastCallId: string;
   readonly contactId: string;
   readonly baseId: string;
   readonly crmId: string;
-  /** The key the screen pop searches with (`DATA` or the caller's number). */
+  /** The key the screen pop searches with (`contact key` or the caller's number). */
   readonly searchKey: string;
 }
 
@@ -93,13 +93,13 @@ export interface AudioDeviceList {
   readonly microphonePermission: 'unknown' | 'granted' | 'denied';
 }
 
-/** An agent a supervisor may monitor: configured (`monitoredUsers`) and/or listed by NeoApi `GetUsers`. */
+/** An agent a supervisor may monitor: configured (`monitoredUsers`) and/or listed by NeoApi `the user list`. */
 export interface MonitorableAgent {
   readonly id: string;
   readonly name: string;
-  /** `GetUsers` `Estado` (`Available`, `InCall`, `Break`, `NotLogged`…); `null` when the platform did not list them. */
+  /** `the user list` `Estado` (`Available`, `InCall`, `Break`, `NotLogged`…); `null` when the platform did not list them. */
   readonly state: string | null;
-  /** The agent's current platform call (`GetUsers` `Llamada`), `null` when none or unknown. */
+  /** The agent's current platform call (`the user list` `Llamada`), `null` when none or unknown. */
   readonly callId: string | null;
 }
 
@@ -147,14 +147,14 @@ export interface CallRecordView {
 /**
  * Where the agent may transfer a call or whom to invite to a conference: the configured lists
  * (`transferQueues`, `transferCampaigns`, `transferUsers`, `transferNumbers`) merged with what
- * NeoApi `GetUsers`/`GetQueues`/`GetCampaigns` list when the platform offers them (src/app/transfer-targets.ts).
+ * NeoApi `the user list`/`the queue list`/`the campaign list` list when the platform offers them (src/app/transfer-targets.ts).
  */
 export interface TransferTargets {
   readonly users: readonly NeotelUser[];
   readonly queues: readonly Queue[];
   readonly campaigns: readonly Campaign[];
   readonly numbers: readonly ExternalNumber[];
-  /** Each campaign's external transfer list (`*12NN` entries, from `GetCampaigns`), by campaign id. */
+  /** Each campaign's external transfer list (`*12NN` entries, from `the campaign list`), by campaign id. */
   readonly campaignNumbers: Readonly<Record<number, readonly ExternalNumber[]>>;
   /** The agent may type a number (normalised by the dial plan). */
   readonly allowManualNumber: boolean;
@@ -214,12 +214,14 @@ export type { DialRefusal } from '../crm/dial-number.ts';
 
 /** What the agent asks for. The app adds the clock and validates before the machine sees it. */
 export type SoftphoneIntent =
+  /** The machine's session intents, forwarded unchanged (src/call/session-intents.ts). */
+  | SessionIntentRequest
   | {
       readonly kind: 'login';
       readonly user: string;
       /** The device as the agent types it (`1001`); the template makes `SIP/1001`. */
       readonly device: string;
-      /** NeoApi password (`Login.CLAVE`); never stored anywhere (docs/security.md). */
+      /** NeoApi password (`login.password`); never stored anywhere (docs/security.md). */
       readonly password: string;
       /** SIP digest password of the device; empty = use the remembered one. */
       readonly devicePassword: string;

@@ -1,9 +1,9 @@
 /**
  * The callback time an agent picks in the wrap-up (native date and time inputs), checked and
- * turned into `FECHA_AGENDA` (`YYYY-MM-DDTHH:mm:ss`).
+ * turned into `callback time` (`YYYY-MM-DDTHH:mm:ss`).
  *
  * Time zone: the value is the agent's own wall time, sent without an offset. NeoApi documents no
- * zone for `FECHA_AGENDA` and reads it as the platform's wall time, so this is right when agents
+ * zone for `callback time` and reads it as the platform's wall time, so this is right when agents
  * and the Neotel server share a zone — the usual regional deployment (docs/wrap-up.md). The agent
  * sees exactly the time they typed on the Task and in the callback list.
  *

@@ -1,5 +1,5 @@
 /**
- * Click-to-dial and dial-pad numbers turned into NeoApi `Dial(TELEFONO)`: what the agent typed, or
+ * Click-to-dial and dial-pad numbers turned into NeoApi `dial(phone)`: what the agent typed, or
  * a Salesforce phone field stored the way a user typed it (`(11) 5555-0000`, `+54 9 11 5555-0000`,
  * `011 4321-5678 ext 12`), normalised with libphonenumber-js and the call center's dialing options
  * (`reqDialingOptions`) and `defaultCountry`. The rules, and why, are in docs/dialing.md.
@@ -32,10 +32,10 @@ export interface DialPlan {
   readonly defaultCountry: string | null;
 }
 
-/** A number ready for `Dial`. */
+/** A number ready for `dial`. */
 export interface DialNumber {
   readonly ok: true;
-  /** `TELEFONO` for `Dial`: digits, with `+`, `*`, `#` only where they belong. */
+  /** `phone` for `dial`: digits, with `+`, `*`, `#` only where they belong. */
   readonly dial: string;
   /** The number in E.164 when libphonenumber recognised it (for the Task and the screen pop). */
   readonly e164: string | null;
@@ -107,7 +107,7 @@ function recognised(number: PhoneNumber, country: CountryCode | null, plan: Dial
 }
 
 /**
- * Normalises a typed or clicked number for NeoApi `Dial(TELEFONO)` with the dial plan. Pure and
+ * Normalises a typed or clicked number for NeoApi `dial(phone)` with the dial plan. Pure and
  * bounded: input longer than 64 characters is refused before any parsing.
  */
 export function normaliseDialNumber(input: string, plan: DialPlan): DialResult {

@@ -7,14 +7,14 @@
 /** Why this record was linked to the call, so the agent can be shown (and trust) the choice. */
 export interface LinkReason {
   /**
-   * - `recordId`: the dialer's key (`DATA`/`CLAVE_1`, or CLAVESF's data part) was the record id;
+   * - `recordId`: the dialer's key (`contact key`/`CLAVE_1`, or CLAVESF's data part) was the record id;
    * - `search`: a search matched (`field`/`value` say what matched; `rule` names the rule applied);
    * - `created`: the agent saved the new record the no-match pop opened (re-attached by the sync id);
    * - `clickToDial`: the agent dialled from this record;
    * - `agent`: the agent re-pointed the call to this record.
    */
   readonly kind: 'recordId' | 'search' | 'created' | 'clickToDial' | 'agent';
-  /** The field (or search) that matched, e.g. `Phone`, `NationalId__c`, `DATA`. */
+  /** The field (or search) that matched, e.g. `Phone`, `NationalId__c`, `contact key`. */
   readonly field: string | null;
   /** The value that matched (a number, a national id, a key). */
   readonly value: string | null;

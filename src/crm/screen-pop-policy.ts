@@ -4,8 +4,8 @@
  * {@link chooseRecord}.
  *
  * ```
- *  dialer contact ── DATA (or CLAVESF `idContacto-Data`) ── a record id? ─► pop it (recordId)
- *                                       │ empty: the layout decides   └── no ─► search DATA
+ *  dialer contact ── contact key (or CLAVESF `idContacto-Data`) ── a record id? ─► pop it (recordId)
+ *                                       │ empty: the layout decides   └── no ─► search contact key
  *  inbound ── IVR national id (nationalIdField) ─► key search ─┐
  *          └─ caller's number ─────────────────► text search ─┴─► 0: new record (layout NoMatch)
  *                                                                 1: pop it
@@ -81,8 +81,8 @@ export function isSalesforceId(text: string): boolean {
 }
 
 /**
- * The key a delivered contact pops by: `DATA`, or the data part of the CLAVESF convention
- * (`idContacto-Data`) carried in `CLAVE`. `''` = the CLAVESF said "no key" (layout decides).
+ * The key a delivered contact pops by: `contact key`, or the data part of the CLAVESF convention
+ * (`idContacto-Data`) carried in the IVR data. `''` = the CLAVESF said "no key" (layout decides).
  */
 export function contactKeyOf(call: CallFacts): string | null {
   const contact = call.contact;
@@ -96,7 +96,7 @@ export function contactKeyOf(call: CallFacts): string | null {
 }
 
 /**
- * The national id inside the IVR data (`DNI=31987456;ANI=…;` with `key` = `DNI`), or `null`.
+ * The national id inside the IVR data (`DNI=31987456;caller number=…;` with `key` = `DNI`), or `null`.
  * The key is matched case-insensitively; the value is trimmed.
  */
 export function nationalIdOf(ivrData: string | null, key: string): string | null {
@@ -196,7 +196,7 @@ export function neotelValue(key: NeotelDataKey, call: CallFacts, facts: PopFacts
     case 'campaignCrmId':
     case 'campaignBaseId':
     case 'userOutCampaign':
-      // Position carries these, but the call record does not keep them (yet).
+      // The platform status carries these, but the call record does not keep them (yet).
       return null;
   }
 }
@@ -231,7 +231,7 @@ export function syncValueOf(at: number, random: number): string {
 /**
  * The Neotel contact a clicked Salesforce record carries (`allowClickToDialSearch`, seed 004: the
  * record must hold the Neotel ids), read from the fields `externalData` maps to `crmId`,
- * `contactBaseId` and `contactId` (`crmKey`'s field, else the record id, is the `DATA` key).
+ * `contactBaseId` and `contactId` (`crmKey`'s field, else the record id, is the `contact key` key).
  * `null` when one of the three ids is missing or not a whole number: the call is then a plain
  * manual call.
  */

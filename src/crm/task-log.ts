@@ -38,8 +38,8 @@ const SUBJECT_MAX = 255;
 const TEXT_MAX = 255;
 
 /**
- * The Task's `CallObject`: the platform call id (`IDLLAMADA`), which makes the log idempotent.
- * A call the platform never numbered (a leg that rang and was gone before Position showed it)
+ * The Task's `CallObject`: the platform call id (`platform call id`), which makes the log idempotent.
+ * A call the platform never numbered (a leg that rang and was gone before platform status showed it)
  * uses `dialtone-leg:<SIP leg id>`, and without a leg either `dialtone-call:<start epoch ms>`:
  * both are fixed for the life of the call record, so its two logs (end, disposition) are one Task.
  */

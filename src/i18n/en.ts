@@ -1,5 +1,6 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { FAILURES_EN } from './failures.ts';
+import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
 /** English catalogue: the reference text the other languages translate. */
@@ -205,6 +206,7 @@ export const en: Messages = {
   dismissAfterCopy: 'Copy the details first: dismissing deletes this call log from the browser.',
   noticesLabel: 'Notifications',
   failures: FAILURES_EN,
+  operations: operationsIn('en'),
   notices: {
     loginFailed: 'Login failed.',
     phoneRegistrationFailed: 'The phone could not register.',

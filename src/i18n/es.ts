@@ -1,5 +1,6 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { FAILURES_ES } from './failures.ts';
+import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
 /** Spanish catalogue (usted register), the default for the Neotel deployments this product comes from. */
@@ -205,6 +206,7 @@ export const es: Messages = {
   dismissAfterCopy: 'Copie antes los detalles: descartar borra este registro de llamada del navegador.',
   noticesLabel: 'Avisos',
   failures: FAILURES_ES,
+  operations: operationsIn('es'),
   notices: {
     loginFailed: 'No se pudo iniciar sesión.',
     phoneRegistrationFailed: 'El teléfono no se pudo registrar.',

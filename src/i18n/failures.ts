@@ -2,9 +2,11 @@
  * A failed platform command in the agent's words: what failed (per operation) and what to do
  * next (per failure code, src/call/platform.ts). "Refused" (the contact center said no) and
  * "unreachable" (it did not answer) read differently, because the agent acts differently.
+ * What failed lives with the operation's other texts in operations.ts (one file, three languages).
  * The platform's own text never leads: the notice shows it behind a "Technical details" disclosure.
  */
 import type { FailureCode, Operation } from '../call/index.ts';
+import { failedIn } from './operations.ts';
 
 /** The texts of one language. */
 export interface FailureMessages {
@@ -17,15 +19,7 @@ export interface FailureMessages {
 }
 
 export const FAILURES_EN: FailureMessages = {
-  op: {
-    login: 'Logging in failed.', logout: 'Logging out failed.', pause: 'The break could not start.', unpause: 'The break could not end.',
-    enterCampaign: 'Entering the campaign failed.', leaveCampaign: 'Leaving the campaign failed.', dial: 'The call could not be placed.',
-    hangUp: 'The call could not be ended.', showingContact: 'The contact center was not told the record is on screen.',
-    categorise: 'The disposition was not saved.', schedule: 'The callback was not scheduled.', scheduleCall: 'The callback was not scheduled.',
-    release: 'You could not be made available.', transfer: 'The transfer failed.', completeTransfer: 'The transfer could not be completed.',
-    endTransfer: 'The consultation could not be ended.', joinConference: 'The conference could not start.', inviteParticipant: 'The participant could not be invited.',
-    kickParticipant: 'The participant could not be removed.', kickAll: 'The conference could not be ended.',
-  },
+  op: failedIn('en'),
   cause: {
     UNREACHABLE: 'The contact center did not answer, so nothing changed. Try again in a moment; if it keeps happening, check your network or tell your supervisor.',
     REFUSED: 'The contact center refused it. Check the number or your current state and try again.',
@@ -41,15 +35,7 @@ export const FAILURES_EN: FailureMessages = {
 };
 
 export const FAILURES_ES: FailureMessages = {
-  op: {
-    login: 'No se pudo iniciar sesión.', logout: 'No se pudo cerrar sesión.', pause: 'No se pudo iniciar el descanso.', unpause: 'No se pudo terminar el descanso.',
-    enterCampaign: 'No se pudo entrar en la campaña.', leaveCampaign: 'No se pudo salir de la campaña.', dial: 'No se pudo realizar la llamada.',
-    hangUp: 'No se pudo cortar la llamada.', showingContact: 'No se pudo avisar al centro de contacto de que el registro está en pantalla.',
-    categorise: 'No se guardó la tipificación.', schedule: 'No se agendó la rellamada.', scheduleCall: 'No se agendó la rellamada.',
-    release: 'No se le pudo poner disponible.', transfer: 'La transferencia falló.', completeTransfer: 'No se pudo completar la transferencia.',
-    endTransfer: 'No se pudo terminar la consulta.', joinConference: 'No se pudo iniciar la conferencia.', inviteParticipant: 'No se pudo invitar al participante.',
-    kickParticipant: 'No se pudo quitar al participante.', kickAll: 'No se pudo terminar la conferencia.',
-  },
+  op: failedIn('es'),
   cause: {
     UNREACHABLE: 'El centro de contacto no respondió, así que nada cambió. Vuelva a intentarlo en un momento; si sigue pasando, revise su red o avise a su supervisor.',
     REFUSED: 'El centro de contacto lo rechazó. Revise el número o su estado actual y vuelva a intentarlo.',
@@ -65,15 +51,7 @@ export const FAILURES_ES: FailureMessages = {
 };
 
 export const FAILURES_PT: FailureMessages = {
-  op: {
-    login: 'Não foi possível entrar.', logout: 'Não foi possível sair.', pause: 'Não foi possível iniciar a pausa.', unpause: 'Não foi possível terminar a pausa.',
-    enterCampaign: 'Não foi possível entrar na campanha.', leaveCampaign: 'Não foi possível sair da campanha.', dial: 'Não foi possível fazer a chamada.',
-    hangUp: 'Não foi possível encerrar a chamada.', showingContact: 'A central de contato não foi avisada de que o registro está na tela.',
-    categorise: 'A tabulação não foi salva.', schedule: 'O retorno não foi agendado.', scheduleCall: 'O retorno não foi agendado.',
-    release: 'Não foi possível deixá-lo disponível.', transfer: 'A transferência falhou.', completeTransfer: 'Não foi possível concluir a transferência.',
-    endTransfer: 'Não foi possível encerrar a consulta.', joinConference: 'Não foi possível iniciar a conferência.', inviteParticipant: 'Não foi possível convidar o participante.',
-    kickParticipant: 'Não foi possível remover o participante.', kickAll: 'Não foi possível encerrar a conferência.',
-  },
+  op: failedIn('pt'),
   cause: {
     UNREACHABLE: 'A central de contato não respondeu, então nada mudou. Tente de novo em instantes; se continuar, verifique sua rede ou avise seu supervisor.',
     REFUSED: 'A central de contato recusou. Verifique o número ou seu estado atual e tente de novo.',

@@ -1,5 +1,6 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { FAILURES_PT } from './failures.ts';
+import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
 /** Brazilian Portuguese catalogue (você register). */
@@ -205,6 +206,7 @@ export const pt: Messages = {
   dismissAfterCopy: 'Copie os detalhes antes: descartar apaga este registro de chamada do navegador.',
   noticesLabel: 'Avisos',
   failures: FAILURES_PT,
+  operations: operationsIn('pt'),
   notices: {
     loginFailed: 'Não foi possível entrar.',
     phoneRegistrationFailed: 'O telefone não conseguiu se registrar.',

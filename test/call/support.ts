@@ -161,6 +161,7 @@ export const EVENTS: EventFactories = {
   scheduleCallback: (at) => ({ kind: 'scheduleCallback', at, subcategory: 12, when: '2026-12-05T10:00:00', phone: null, mine: true }),
   releaseContact: (at) => ({ kind: 'releaseContact', at }),
   available: (at) => ({ kind: 'available', at }),
+  holdContacts: (at) => ({ kind: 'holdContacts', at, hold: true }),
   transfer: (at) => ({ kind: 'transfer', at, target: { kind: 'number', number: '1155550001' }, mode: 'blind' }),
   completeTransfer: (at) => ({ kind: 'completeTransfer', at }),
   endTransfer: (at) => ({ kind: 'endTransfer', at }),

@@ -1,6 +1,6 @@
 /**
- * Before the agent talks: `dialing` (Dial sent, waiting for the platform leg) and `ringing` (a
- * leg rings, or Position announced a call or a contact whose leg is on its way).
+ * Before the agent talks: `dialing` (dial sent, waiting for the platform leg) and `ringing` (a
+ * leg rings, or platform status announced a call or a contact whose leg is on its way).
  */
 import { NO_CONTROL } from '../call-control-types.ts';
 import { concernsCall, mergeFacts, type CallFacts } from '../call-facts.ts';
@@ -19,7 +19,7 @@ export function withFacts(state: Dialing | Ringing | Connected, call: CallFacts)
   return call === state.call ? ignore(state) : accept({ ...state, call });
 }
 
-/** Logout during a call: refused unless confirmed, then the leg is dropped and the call logged. */
+/** logout during a call: refused unless confirmed, then the leg is dropped and the call logged. */
 export function logoutDuringCall(state: Dialing | Ringing | Connected, force: boolean, at: number): TransitionResult {
   if (!force) {
     return refuse('CALL_IN_PROGRESS', `Logging out now would end the ${state.phase} call.`, 'Hang up first, or confirm the logout (force) to end the call.');
@@ -31,7 +31,7 @@ export function logoutDuringCall(state: Dialing | Ringing | Connected, force: bo
   return startLogout(state, effects);
 }
 
-/** A leg for a call we expect (Dial's platform leg, a delivered contact's leg): attach and ring. */
+/** A leg for a call we expect (dial's platform leg, a delivered contact's leg): attach and ring. */
 function attachLeg(state: Dialing | Ringing, event: Extract<AgentEvent, { kind: 'sipIncoming' }>, context: MachineContext): TransitionResult {
   const platformLeg = state.phase === 'dialing' || isPlatformLeg(event);
   const call = mergeFacts(state.call, { legId: event.legId, callId: state.call.callId ?? event.callId, queue: event.queue, number: state.call.number ?? event.from, platformLeg });
@@ -50,7 +50,7 @@ function busy(state: Dialing | Ringing | Connected, event: Extract<AgentEvent, {
 export function dialing(state: Dialing, event: AgentEvent, context: MachineContext): TransitionResult {
   switch (event.kind) {
     case 'sipIncoming':
-      // The platform rings the agent first; a queued call cannot be it (Dial made us busy).
+      // The platform rings the agent first; a queued call cannot be it (dial made us busy).
       if (event.leg === 'queue' || !concernsCall(state.call, event.callId)) return busy(state, event);
       // The agent cancelled before the leg came: decline it rather than auto-answer a call they dropped.
       if (state.hangUpRequested) return accept(state, [{ kind: 'sip', action: 'reject', legId: event.legId, status: 486 }]);

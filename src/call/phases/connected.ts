@@ -1,6 +1,6 @@
 /**
  * `connected`: the agent's leg is up. Hold and mute change when the phone confirms them (a
- * re-INVITE can fail), the call ends by SIP (BYE either way) or by Position (the platform ended
+ * re-INVITE can fail), the call ends by SIP (BYE either way) or by platform status (the platform ended
  * it and no BYE came, e.g. while the WebSocket was down).
  */
 import { callControlIntent, withChannels } from '../call-control.ts';
@@ -23,11 +23,11 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     case 'hangUp': {
       if (state.hangUpRequested) return refuse('OPERATION_PENDING', 'The call is already being ended.', 'Wait for the call to end.');
       // During a consultation a hang-up is ambiguous: the agent's BYE completes the transfer on the
-      // PBX (Asterisk), NeoApi Hangup only ends the consultation. The agent says which they mean.
+      // PBX (Asterisk), NeoApi hangUp only ends the consultation. The agent says which they mean.
       if (state.control.kind === 'consulting') {
         return refuse('TRANSFER_IN_PROGRESS', 'The customer is waiting for the consultation to finish.', 'Use Complete transfer to leave them with the target, or End transfer to return to them.');
       }
-      // BYE stops the media at once even if NeoApi is slow; Hangup ends the platform call (the
+      // BYE stops the media at once even if NeoApi is slow; hangUp ends the platform call (the
       // customer's side too) even if the BYE is lost on a broken WebSocket.
       const bye: Effect[] = legId === null ? [] : [{ kind: 'sip', action: 'hangup', legId }];
       const sent = issue({ ...state, hangUpRequested: true }, 'hangUp', { command: 'hangUp', agent: state.session.user });

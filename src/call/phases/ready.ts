@@ -1,6 +1,6 @@
 /**
  * `ready`: logged in, no call. Calls start here: a manual dial, an INVITE (queue call, platform
- * leg), or Position showing a call or a delivered contact before the INVITE arrives.
+ * leg), or platform status showing a call or a delivered contact before the INVITE arrives.
  */
 import { newCall, type CallDirection } from '../call-facts.ts';
 import { deliverContact } from '../call-end.ts';
@@ -12,7 +12,7 @@ import type { Dialing, Ready, Ringing } from '../state.ts';
 import { startLogout } from './session-lifecycle.ts';
 import { unhandled } from '../unhandled.ts';
 
-/** Whether an INVITE is the platform's own leg (Dial, dialer), which may be answered automatically. */
+/** Whether an INVITE is the platform's own leg (dial, dialer), which may be answered automatically. */
 export function isPlatformLeg(event: SipIncoming): boolean {
   return event.leg === 'platform' || event.answerAfterZero;
 }
@@ -22,7 +22,7 @@ export function ringLeg(state: Ringing): { state: Ringing; effects: Effect[] } {
   if (state.autoAnswer && state.call.legId !== null) {
     return { state: { ...state, answering: true }, effects: [{ kind: 'sip', action: 'answer', legId: state.call.legId }] };
   }
-  // Platform legs pop when Position delivers the contact: their From is not a reliable key.
+  // Platform legs pop when platform status delivers the contact: their From is not a reliable key.
   const popByNumber = !state.call.platformLeg && state.call.popped === 'none' && state.call.number !== null;
   const call = popByNumber ? { ...state.call, popped: 'number' as const } : state.call;
   const effects: Effect[] = [{ kind: 'ringer', on: true }];
@@ -30,7 +30,7 @@ export function ringLeg(state: Ringing): { state: Ringing; effects: Effect[] } {
   return { state: { ...state, call }, effects };
 }
 
-/** An INVITE while ready: a queued inbound call, or a platform leg (dialer, a Dial made elsewhere). */
+/** An INVITE while ready: a queued inbound call, or a platform leg (dialer, a dial made elsewhere). */
 export function incomingWhileReady(state: Ready, event: SipIncoming, context: MachineContext): TransitionResult {
   const platformLeg = isPlatformLeg(event);
   const direction: CallDirection = platformLeg ? 'dialer' : 'inbound';
@@ -40,7 +40,7 @@ export function incomingWhileReady(state: Ready, event: SipIncoming, context: Ma
   return accept(rung.state, rung.effects);
 }
 
-/** Maps Position's call facts (`DIRECCION`, `TIPO_LLAMADA`) to ours; `null` = keep what we know. */
+/** Maps platform status's call facts (`direction`, `call type`) to ours; `null` = keep what we know. */
 export function directionOf(event: PlatformCallStarted): CallDirection | null {
   if (event.direction === 'inbound') return 'inbound';
   if (event.callType === 'Manual') return 'outbound';
@@ -48,7 +48,7 @@ export function directionOf(event: PlatformCallStarted): CallDirection | null {
   return null;
 }
 
-/** Position shows a call before its INVITE: offer it now, ring when the leg arrives. */
+/** The platform status shows a call before its INVITE: offer it now, ring when the leg arrives. */
 export function callSeenWhileReady(state: Ready, event: PlatformCallStarted): TransitionResult {
   const call = newCall(directionOf(event) ?? 'inbound', event.at, {
     callId: event.callId,

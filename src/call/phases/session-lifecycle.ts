@@ -1,5 +1,5 @@
 /**
- * Getting in and out: `loggedOut`, `loggingIn` (register the phone, then `Login`), `loggingOut`,
+ * Getting in and out: `loggedOut`, `loggingIn` (register the phone, then `login`), `loggingOut`,
  * and the forced logout when the platform answers `not logged.`.
  */
 import { endCall } from '../call-facts.ts';
@@ -36,7 +36,7 @@ export function loggedOut(state: LoggedOut, event: AgentEvent, context: MachineC
       }
       const device = deviceFor(context.config.loginDeviceTemplate, event.device.trim());
       const loggingIn: LoggingIn = { ...state, phase: 'loggingIn', step: 'registering', user: event.user, device, password: event.password, campaign: event.campaign };
-      // Neotel answers `Position … not found` to a Login for an unregistered device: register first.
+      // Neotel answers `platform status … not found` to a login for an unregistered device: register first.
       if (state.phone === 'registered') return sendLogin(loggingIn, event.password);
       return accept({ ...loggingIn, phone: 'registering' }, [{ kind: 'sip', action: 'register' }]);
     }
@@ -69,7 +69,7 @@ export function loggingIn(state: LoggingIn, event: AgentEvent): TransitionResult
   }
 }
 
-/** `Login` answered. Success opens the session and enters the campaign chosen at login. */
+/** `login` answered. Success opens the session and enters the campaign chosen at login. */
 export function loginResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'loggingIn') return ignore(state);
   if (event.kind === 'commandFailed') {
@@ -89,12 +89,12 @@ export function loginResult(state: AgentState, event: CommandSucceeded | Command
   return accept(sent.state, [sent.effect]);
 }
 
-/** Sends `Logout` (which also ends any call and leaves the campaign on the platform). */
+/** Sends `logout` (which also ends any call and leaves the campaign on the platform). */
 export function startLogout(state: SessionState, before: readonly Effect[]): TransitionResult {
   const user = state.session.user;
   const loggingOut: LoggingOut = { phase: 'loggingOut', phone: state.phone, neoApi: state.neoApi, nextRequest: state.nextRequest, pending: state.pending, session: state.session };
   // Leave the outbound campaign first, as the seed's connector does, so the dialer stops
-  // delivering to this position even if `Logout` is slow; its result is not waited for.
+  // delivering to this position even if `logout` is slow; its result is not waited for.
   const inCampaign = state.session.campaign.kind === 'in' || state.session.campaign.kind === 'joining';
   const left = inCampaign ? issue(loggingOut, 'leaveCampaign', { command: 'leaveCampaign', agent: user }) : undefined;
   const sent = issue(left?.state ?? loggingOut, 'logout', { command: 'logout', agent: user });
@@ -113,7 +113,7 @@ export function loggingOut(state: LoggingOut, event: AgentEvent): TransitionResu
   }
 }
 
-/** `Logout` answered. `not logged.` means we are out already, which is what was asked. */
+/** `logout` answered. `not logged.` means we are out already, which is what was asked. */
 export function logoutResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'loggingOut') return ignore(state);
   if (event.kind === 'commandFailed' && event.failure.code !== 'NOT_LOGGED_IN') {
@@ -124,7 +124,7 @@ export function logoutResult(state: AgentState, event: CommandSucceeded | Comman
 }
 
 /**
- * The platform logged the agent out (`not logged.` from Position or any request). Nothing the
+ * The platform logged the agent out (`not logged.` from platform status or any request). Nothing the
  * session was doing can continue: silence the ringer, drop the leg, log the call, unregister.
  */
 export function forcedLogout(state: AgentState, message: string, at: number): TransitionResult {
@@ -144,7 +144,7 @@ export function forcedLogout(state: AgentState, message: string, at: number): Tr
 /**
  * The state a tab resumes from another tab's session (docs/tabs.md): same login, the phone to
  * register again, nothing in flight. A call died with the other tab's media, so a call phase
- * resumes as `ready` (Position reports the call again if the platform still has it); a wrap-up
+ * resumes as `ready` (platform status reports the call again if the platform still has it); a wrap-up
  * resumes as it was, its step back to `open`. `null` when there is no session to carry on.
  * Effects to run: register the phone, and re-arm the auto-release countdown of a wrap-up.
  */

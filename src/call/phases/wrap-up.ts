@@ -1,9 +1,9 @@
 /**
  * `wrapUp`: the call is over, its record may still be on screen. The agent categorises
- * (`UpdateContact`), schedules a callback (`UpdateContact` with `AGENDA=true`, which frees the
- * agent on the platform — or, with `schedulingMethod=AddScheduleCall`, `AddScheduleCall` followed
- * by `CRM_Available`), releases the contact without a disposition, or presses Play
- * (`CRM_Available`); or the automatic release countdown does it for them.
+ * (`categorise`), schedules a callback (`categorise` with `callback=true`, which frees the
+ * agent on the platform — or, with `schedulingMethod=scheduleCallback`, `scheduleCallback` followed
+ * by `release`), releases the contact without a disposition, or presses Play
+ * (`release`); or the automatic release countdown does it for them.
  */
 import type { DeliveredContact, Disposition } from '../call-facts.ts';
 import { logCall, readyFrom, sameContact } from '../call-end.ts';
@@ -42,16 +42,16 @@ function categorisationRequired(state: WrapUp, context: MachineContext): boolean
   return state.call.contact !== null && context.config.allowCategorization && !context.config.allowContactRelease;
 }
 
-/** "Play": `CRM_Available`, then ready once the platform confirms it. */
+/** "Play": `release`, then ready once the platform confirms it. */
 function release(state: WrapUp): TransitionResult {
-  // Play is `CRM_Available` after every call, not only a delivered contact's (seed 004: "el usuario
+  // Play is `release` after every call, not only a delivered contact's (seed 004: "el usuario
   // debe indicar, mediante el botón Play, que está nuevamente disponible"): the platform may hold
   // an agent out of the queue after any call until it arrives.
   const sent = issue({ ...state, step: 'releasing' as const }, 'release', { command: 'release', agent: state.session.user });
   return accept(sent.state, [sent.effect]);
 }
 
-/** `UpdateContact` for the call's contact (zeros without one: the platform logs it, see the contract). */
+/** `categorise` for the call's contact (zeros without one: the platform logs it, see the contract). */
 function sendDisposition(state: WrapUp, disposition: Disposition, phone: string | null, mine: boolean): TransitionResult {
   const contact = state.call.contact;
   const step: WrapUp['step'] = disposition.callbackAt === null ? 'categorising' : 'scheduling';
@@ -67,9 +67,9 @@ function sendDisposition(state: WrapUp, disposition: Disposition, phone: string 
 }
 
 /**
- * `AddScheduleCall` for the call's contact (`schedulingMethod=AddScheduleCall`): the platform
- * assigns the callback to `USUARIO`, and the sub-category stays with the Task (this method has no
- * `SUBCATEGORIA`). `CRM_Available` follows once it succeeds.
+ * `scheduleCallback` for the call's contact (`schedulingMethod=scheduleCallback`): the platform
+ * assigns the callback to `agent`, and the sub-category stays with the Task (this method has no
+ * `disposition`). `release` follows once it succeeds.
  */
 function sendScheduleCall(state: WrapUp, contact: DeliveredContact, disposition: Disposition, phone: string | null): TransitionResult {
   const at = disposition.callbackAt ?? '';
@@ -139,7 +139,7 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
   }
 }
 
-/** `UpdateContact` / `CRM_Available` answered. */
+/** `categorise` / `release` answered. */
 export function wrapUpResult(state: AgentState, event: CommandSucceeded | CommandFailed): TransitionResult {
   if (state.phase !== 'wrapUp') return ignore(state);
   if (event.kind === 'commandFailed') {
@@ -147,10 +147,10 @@ export function wrapUpResult(state: AgentState, event: CommandSucceeded | Comman
   }
   if (event.op === 'categorise') return accept({ ...state, step: 'open', proposed: null, call: { ...state.call, disposition: state.proposed } });
   if (event.op === 'scheduleCall') {
-    // The callback is booked; AddScheduleCall does not free the agent, so Play follows by itself.
+    // The callback is booked; scheduleCallback does not free the agent, so Play follows by itself.
     return release({ ...state, proposed: null, call: { ...state.call, disposition: state.proposed } });
   }
-  // A callback (AGENDA=true) frees the agent on the platform: no Play needed (seed 004).
+  // A callback (callback=true) frees the agent on the platform: no Play needed (seed 004).
   const done = finishWrapUp(state, event.op === 'schedule' ? state.proposed : state.call.disposition);
   return accept(done.state, done.effects);
 }

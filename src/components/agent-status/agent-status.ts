@@ -39,6 +39,7 @@ export class AgentStatus extends AgentElement {
               <span class="visually-hidden">${m.statusTimer}: </span>${formatDuration(elapsed)}
             </time>`}
         <span class="spacer"></span>
+        ${this.holdContactsButton()}
         ${canLogOut
           ? html`<button data-testid="logout" @click=${() => this.send({ kind: 'logout', force: false })}>${m.logout}</button>`
           : nothing}
@@ -64,6 +65,20 @@ export class AgentStatus extends AgentElement {
         </div>
       </dialog>
     `;
+  }
+
+  /**
+   * Hold / take new contacts: idle in a campaign only (the view model has no campaign when the
+   * platform lacks campaigns, so the capability gates it too).
+   */
+  private holdContactsButton() {
+    const agent = this.view?.agent;
+    const m = this.messages;
+    if (!m || agent?.phase !== 'ready' || agent.session.campaign.kind !== 'in' || agent.session.availability.kind !== 'available') return nothing;
+    const held = agent.session.contactsHeld === true;
+    const text = held ? m.operations.resumeContacts : m.operations.holdContacts;
+    return html`<button data-testid="hold-contacts" aria-pressed=${held ? 'true' : 'false'} title=${text.hint} aria-description=${text.hint}
+      @click=${() => this.send({ kind: 'holdContacts', hold: !held })}>${text.label}</button>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -120,7 +120,7 @@ export class WrapUpPanel extends AgentElement {
       <p class="visually-hidden" role="status" data-testid="release-announcement">${m.autoReleaseSeconds(announced)}</p>`;
   }
 
-  /** Scheduling: only for a delivered contact (NeoApi needs its BASE/IDCONTACTO). */
+  /** Scheduling: only for a delivered contact (NeoApi needs its contact base/contact id). */
   private renderCallback(m: Messages, busy: boolean) {
     const view = this.view;
     if (view?.agent.phase !== 'wrapUp') return nothing;

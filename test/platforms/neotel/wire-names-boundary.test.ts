@@ -2,7 +2,9 @@
  * Issue 12: NeoApi's wire vocabulary stays inside the Neotel adapter. Every method name (and
  * alias), parameter name and Position key of the contract table is looked for in the code of the
  * platform-neutral folders (src/call, src/crm, src/components, src/controllers): as an identifier,
- * or as a word of a string or template literal. Comments are prose and may explain the platform.
+ * as a word of a string or template literal, or as a word of a comment (whole word, case-sensitive):
+ * a comment that needs the platform's spelling points to the adapter instead
+ * (src/platforms/neotel/commands.ts, contract.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +40,37 @@ export function wireNamesIn(source: string): { name: string; line: number }[] {
   return found;
 }
 
+/** Every comment of a TypeScript source, once, with the line it starts on. */
+function commentsOf(source: string): { text: string; line: number }[] {
+  const file = ts.createSourceFile('scan.ts', source, ts.ScriptTarget.Latest, true);
+  const seen = new Map<number, { text: string; line: number }>();
+  const collect = (ranges: readonly ts.CommentRange[] | undefined): void => {
+    for (const range of ranges ?? []) {
+      if (!seen.has(range.pos)) seen.set(range.pos, { text: source.slice(range.pos, range.end), line: file.getLineAndCharacterOfPosition(range.pos).line + 1 });
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    collect(ts.getLeadingCommentRanges(source, node.pos));
+    collect(ts.getTrailingCommentRanges(source, node.end));
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return [...seen.values()];
+}
+
+/**
+ * Words of the contract that are also Dialtone's own prose, allowed in comments only: `CRM` is
+ * how the product names Salesforce ("Show in CRM", src/crm). Code is still scanned for it.
+ */
+const COMMENT_ALLOWED: ReadonlySet<string> = new Set(['CRM']);
+
+/** The wire names the comments of a TypeScript source mention (whole words, case-sensitive), with their line. */
+export function wireNamesInComments(source: string): { name: string; line: number }[] {
+  return commentsOf(source).flatMap((comment) =>
+    comment.text.split(/[^\p{L}\p{N}_]+/u).filter((word) => WIRE_NAMES.has(word) && !COMMENT_ALLOWED.has(word)).map((name) => ({ name, line: comment.line })),
+  );
+}
+
 function sources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
@@ -49,14 +82,23 @@ describe('NeoApi wire names outside the Neotel adapter', () => {
     for (const name of ['Login_Campaign2', 'Login_Campaña', 'CAMPANA', 'FECHA_AGENDA', 'IDLLAMADA', 'SAL_CAMPAÑA_DEFAULT', 'CRM_Unavailable']) expect(WIRE_NAMES).toContain(name);
   });
 
-  it('finds a planted name in code, and not in comments', () => {
+  it('finds a planted name in code', () => {
     expect(wireNamesIn("const request = { method: 'Login_Campaign2', params: { USUARIO: user } };").map((hit) => hit.name)).toEqual(['Login_Campaign2', 'USUARIO']);
     expect(wireNamesIn('const text = `Position ${x} IDLLAMADA=0`;').map((hit) => hit.name)).toEqual(['Position', 'IDLLAMADA']);
-    expect(wireNamesIn('// Login_Campaign2 with CAMPANA\n/** IDLLAMADA */\nconst a = 1;')).toEqual([]);
+  });
+
+  it('finds a planted name in a comment, whole word and case-sensitive', () => {
+    expect(wireNamesInComments('// Login_Campaign2 with CAMPANA\n/** IDLLAMADA */\nconst a = 1; // trailing USUARIO').map((hit) => hit.name)).toEqual(['Login_Campaign2', 'CAMPANA', 'IDLLAMADA', 'USUARIO']);
+    expect(wireNamesInComments('// a position, the usuario, CAMPANAS, xUSUARIO\nconst a = 1;')).toEqual([]);
   });
 
   it.each(NEUTRAL_FOLDERS)('%s uses none of them', (folder) => {
     const hits = sources(folder).flatMap((path) => wireNamesIn(readFileSync(path, 'utf8')).map((hit) => `${path}:${hit.line} ${hit.name}`));
+    expect(hits).toEqual([]);
+  });
+
+  it.each(NEUTRAL_FOLDERS)('%s mentions none of them in comments', (folder) => {
+    const hits = sources(folder).flatMap((path) => wireNamesInComments(readFileSync(path, 'utf8')).map((hit) => `${path}:${hit.line} ${hit.name}`));
     expect(hits).toEqual([]);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Which capability a platform command needs, so a command the platform lacks fails with the
+ * domain code `UNSUPPORTED` before anything is sent (a stale tab, a relayed click, a rule the view
+ * model missed): the agent reads "This contact center cannot do that", not a wire error.
+ */
+import type { CommandFailure, PlatformCapabilities, PlatformCommand } from './platform.ts';
+
+/** The capabilities `command` needs (none for what every platform does: login, dial, hang up…). */
+export function capabilitiesFor(command: PlatformCommand): readonly (keyof PlatformCapabilities)[] {
+  switch (command.command) {
+    case 'joinCampaign':
+    case 'leaveCampaign':
+    case 'showingContact':
+    case 'setUnavailable':
+      return ['campaigns'];
+    case 'pause':
+    case 'unpause':
+      return ['breaks'];
+    case 'transfer': {
+      const target = command.target.kind === 'queue' ? ['queueTransfer' as const] : command.target.kind === 'campaign' ? ['campaignTransfer' as const] : [];
+      return ['transfer', ...(command.mode === 'attended' ? ['attendedTransfer' as const] : []), ...target];
+    }
+    case 'completeTransfer':
+    case 'cancelTransfer':
+      return ['attendedTransfer'];
+    case 'startConference':
+    case 'invite':
+    case 'kick':
+    case 'kickAll':
+      return ['conference'];
+    case 'monitor':
+    case 'stopMonitor':
+      return ['monitoring'];
+    case 'scheduleCallback':
+      return ['callbacks'];
+    case 'categorise':
+      return command.callback === null ? ['categorisation'] : ['categorisation', 'callbacks'];
+    case 'sendDigits':
+      return ['platformDigits'];
+    case 'login':
+    case 'logout':
+    case 'dial':
+    case 'hangUp':
+    case 'release':
+      return [];
+  }
+}
+
+/** The `UNSUPPORTED` failure for a command `capabilities` cannot run, or `null` when it can. */
+export function unsupportedBy(command: PlatformCommand, capabilities: PlatformCapabilities): CommandFailure | null {
+  const lacking = capabilitiesFor(command).filter((capability) => !capabilities[capability]);
+  return lacking.length === 0 ? null : { code: 'UNSUPPORTED', detail: `${command.command} needs ${lacking.join(', ')}, which this platform does not offer.` };
+}
