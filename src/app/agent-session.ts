@@ -57,7 +57,7 @@ export class AgentSession {
 
   constructor(private readonly options: AgentSessionOptions) {
     const { config, warn } = options;
-    // One database connection for the preferences, the vault and the Task-log outbox.
+    // One database connection for the preferences, the vault, the Task-log outbox and the call history.
     const store = openStore();
     store.catch(() => undefined);
     this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
@@ -81,6 +81,7 @@ export class AgentSession {
     this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
     this.attendant = new AttendantDesk({
       api: options.api,
+      open: () => store,
       categories: config.categories,
       agent: () => this.runtime.agent,
       onHistory: (history) => this.runtime.patchView({ history }),
