@@ -163,4 +163,30 @@ describe('the sip platform second line: transfers, consult and conference heard 
     expect(heard['customer hears itself dBFS'], 'the mix sends nobody their own voice back').toBeLessThan(ABSENT_DBFS);
     expect(heard['colleague hears itself dBFS'], 'the mix sends nobody their own voice back').toBeLessThan(ABSENT_DBFS);
   });
+
+  it('when the colleague leaves the conference, the customer is back with the agent alone (microphone restored, mix gone)', async () => {
+    const { customer, colleague } = world;
+    const [customerMark, colleagueMark] = [customer.helper.lines().length, colleague.helper.lines().length];
+    const customerFiles = await customer.recordingCount();
+    await callCustomer();
+    await agent.must('consult', 'colleague');
+    await agent.until('the consult call up', (s) => s.consult?.phase === 'established');
+    await agent.must('conference');
+    await agent.until('in conference', (s) => s.inConference);
+    await sleep(1500);
+    await colleague.hangup(); // the far end leaves: BYE on the consult line
+    await closed(colleague, colleagueMark);
+    await agent.until('the conference over, the customer up', (s) => !s.inConference && s.consult?.phase === 'ended' && s.main?.phase === 'established' && !s.main.onHold);
+    note('after conference: agent hears customer SNR dB', await agentComesToHear(agent, CUSTOMER_HZ, 'the agent to hear the customer'));
+    await sleep(2000);
+    await agent.must('hangUp');
+    await closed(customer, customerMark);
+    const atCustomer = await heardSince(customer, customerFiles);
+    const agentLevel = levelBetween(atCustomer, AGENT_HZ, -1.5, -0.3);
+    const colleagueLevel = levelBetween(atCustomer, COLLEAGUE_HZ, -1.5, -0.3);
+    note('after conference: customer hears agent dBFS', agentLevel);
+    note('after conference: customer hears colleague dBFS', colleagueLevel);
+    expect(agentLevel, "the customer's recording holds the agent's own microphone again").toBeGreaterThan(PRESENT_DBFS);
+    expect(colleagueLevel, 'and no longer the colleague').toBeLessThan(ABSENT_DBFS);
+  });
 });
