@@ -132,10 +132,15 @@ export class SipPhone {
     return this.audio.listDevices();
   }
 
-  /** Uses another microphone (undefined = default), also in the current call. */
+  /**
+   * Uses another microphone (undefined = default), also in the current call. In a conference the
+   * customer's sender carries the mix, not the microphone: swapping it would cut the colleague
+   * out of what the customer hears, so the new device waits for the next call there.
+   */
   async setMicrophone(deviceId: string | undefined): Promise<void> {
     const track = await this.audio.chooseMicrophone(deviceId);
-    if (this.activeCall?.currentPhase === 'established' && track) await this.activeCall.replaceMicrophone(track);
+    const call = this.activeCall;
+    if (call?.currentPhase === 'established' && track && !this.secondLine.conferenceActive) await call.replaceMicrophone(track);
     else track?.stop();
   }
 
