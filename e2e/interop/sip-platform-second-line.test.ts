@@ -47,6 +47,23 @@ describe('the sip platform second line: transfers, consult and conference heard 
     await agent.until('the call established', (s) => s.main?.phase === 'established');
   };
 
+  /** After a transfer: the customer and the colleague hear each other (their newest recordings), and not the agent. */
+  const expectTalkingToEachOther = async (transfer: string): Promise<void> => {
+    const atColleague = readRecording(await world.colleague.decodedRecording());
+    const atCustomer = readRecording(await world.customer.decodedRecording());
+    const levels = {
+      'colleague hears customer': levelBetween(atColleague, CUSTOMER_HZ, 0.3, -0.3),
+      'customer hears colleague': levelBetween(atCustomer, COLLEAGUE_HZ, 0.3, -0.3),
+      'colleague hears agent': levelBetween(atColleague, AGENT_HZ, 0.3, -0.3),
+      'customer hears agent': levelBetween(atCustomer, AGENT_HZ, 0.3, -0.3),
+    };
+    for (const [what, value] of Object.entries(levels)) note(`${transfer}: ${what} dBFS`, value);
+    expect(levels['colleague hears customer'], "the colleague's newest recording holds the customer's 700 Hz").toBeGreaterThan(PRESENT_DBFS);
+    expect(levels['customer hears colleague'], "the customer's newest recording (its call to the colleague) holds the colleague's 1100 Hz").toBeGreaterThan(PRESENT_DBFS);
+    expect(levels['colleague hears agent'], 'the agent is out of it').toBeLessThan(ABSENT_DBFS);
+    expect(levels['customer hears agent'], 'the agent is out of it').toBeLessThan(ABSENT_DBFS);
+  };
+
   it('blind-transfers the customer to the colleague with REFER; the two then hear each other, not the agent', async () => {
     const { customer, colleague, kamailio } = world;
     const [customerMark, colleagueMark, traceMark] = [customer.helper.lines().length, colleague.helper.lines().length, kamailio.trace().length];
@@ -59,14 +76,7 @@ describe('the sip platform second line: transfers, consult and conference heard 
     await customer.hangup();
     await closed(colleague, colleagueMark);
     await closed(customer, customerMark, 2);
-    const atColleague = readRecording(await colleague.decodedRecording());
-    const atCustomer = readRecording(await customer.decodedRecording());
-    note('blind: colleague hears customer dBFS', levelBetween(atColleague, CUSTOMER_HZ, 0.3, -0.3));
-    note('blind: customer hears colleague dBFS', levelBetween(atCustomer, COLLEAGUE_HZ, 0.3, -0.3));
-    expect(levelBetween(atColleague, CUSTOMER_HZ, 0.3, -0.3), "the colleague's recording holds the customer's 700 Hz").toBeGreaterThan(PRESENT_DBFS);
-    expect(levelBetween(atCustomer, COLLEAGUE_HZ, 0.3, -0.3), "the customer's newest recording holds the colleague's 1100 Hz").toBeGreaterThan(PRESENT_DBFS);
-    expect(levelBetween(atColleague, AGENT_HZ, 0.3, -0.3), 'the agent is out of it').toBeLessThan(ABSENT_DBFS);
-    expect(levelBetween(atCustomer, AGENT_HZ, 0.3, -0.3), 'the agent is out of it').toBeLessThan(ABSENT_DBFS);
+    await expectTalkingToEachOther('blind');
   });
 
   it('consults the colleague, then cancels: the held customer hears nothing of the consult, then hears the agent again', async () => {
@@ -115,13 +125,7 @@ describe('the sip platform second line: transfers, consult and conference heard 
     await customer.hangup();
     await closed(colleague, colleagueMark, 2);
     await closed(customer, customerMark, 2);
-    const atColleague = readRecording(await colleague.decodedRecording());
-    const atCustomer = readRecording(await customer.decodedRecording());
-    note('attended: colleague hears customer dBFS', levelBetween(atColleague, CUSTOMER_HZ, 0.3, -0.3));
-    note('attended: customer hears colleague dBFS', levelBetween(atCustomer, COLLEAGUE_HZ, 0.3, -0.3));
-    expect(levelBetween(atColleague, CUSTOMER_HZ, 0.3, -0.3), "the colleague's newest recording holds the customer's 700 Hz").toBeGreaterThan(PRESENT_DBFS);
-    expect(levelBetween(atCustomer, COLLEAGUE_HZ, 0.3, -0.3), "the customer's newest recording (its call to the colleague) holds the colleague's 1100 Hz").toBeGreaterThan(PRESENT_DBFS);
-    expect(levelBetween(atCustomer, AGENT_HZ, 0.3, -0.3), 'the agent is out of it').toBeLessThan(ABSENT_DBFS);
+    await expectTalkingToEachOther('attended');
   });
 
   it('a three-party conference mixed in the browser: every party hears the other two, and nobody hears itself', async () => {
