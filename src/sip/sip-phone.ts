@@ -3,20 +3,18 @@ import { Inviter, UserAgent } from 'sip.js';
 import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-factory-default.js';
 import { describeValue } from '../shared/errors.ts';
 import { callTargetUri, outgoingCallInfo } from './call-target.ts';
-import { DEFAULT_DTMF_TIMING } from './dtmf-queue.ts';
+import { lineCall, takeInvitation, type CallLinesHost } from './call-lines.ts';
 import { SipPhoneError } from './errors.ts';
-import { parseIncomingCall, shouldAutoAnswer, type IncomingCallInfo } from './incoming-call.ts';
-import { browserMediaEnvironment, listAudioDevices, microphoneConstraints, openMicrophone, selectOutput } from './media-devices.ts';
-import { PhoneCall } from './phone-call.ts';
+import type { IncomingCallInfo } from './incoming-call.ts';
+import type { PhoneCall } from './phone-call.ts';
 import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
 import { SipRegistration } from './registration.ts';
 import { installSipExtensions } from './sip-extensions.ts';
-import { RemoteAudio } from './remote-audio.ts';
+import { PhoneAudio } from './phone-audio.ts';
 import { SecondLine } from './second-line.ts';
-import { Ringtone } from './ringtone.ts';
 import { TypedEvents } from './typed-events.ts';
 import { userAgentOptions } from './user-agent-options.ts';
-import type { AudioDevices, CallSnapshot, MediaEnvironment, NotReadyRefusal, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
+import type { AudioDevices, CallSnapshot, NotReadyRefusal, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
 
 /**
  * The agent's WebRTC phone: registers the device on the PBX over SIP/WebSocket (sip.js), takes
@@ -34,25 +32,29 @@ import type { AudioDevices, CallSnapshot, MediaEnvironment, NotReadyRefusal, Reg
  */
 export class SipPhone {
   private readonly events = new TypedEvents<SipPhoneEvents>();
-  private readonly media: MediaEnvironment;
+  private readonly audio: PhoneAudio;
   private readonly registration: SipRegistration;
-  private readonly ringtone: Ringtone;
-  private readonly remoteAudio: RemoteAudio;
-  private readonly consultAudio: RemoteAudio;
   private readonly secondLine: SecondLine;
+  private readonly lines: CallLinesHost;
   private activeCall: PhoneCall | undefined;
   /** Not ready: inbound INVITEs get this status (486 or 480, never 603). */
   private notReadyRefusal: NotReadyRefusal | undefined;
-  private microphoneId: string | undefined;
   private disposed = false;
 
   constructor(private readonly options: SipPhoneOptions) {
     installSipExtensions();
-    this.media = browserMediaEnvironment(options.media);
-    this.microphoneId = options.microphoneId;
-    this.ringtone = new Ringtone(this.media.container);
-    this.remoteAudio = new RemoteAudio(this.media.container);
-    this.consultAudio = new RemoteAudio(this.media.container);
+    this.audio = new PhoneAudio(options);
+    this.lines = {
+      options,
+      audio: this.audio,
+      events: this.events,
+      stopRinging: () => this.stopRinging(),
+      mainEnded: (call) => {
+        if (this.activeCall === call) this.activeCall = undefined;
+        void this.secondLine.mainEnded();
+      },
+      consultEnded: (call) => void this.secondLine.consultEnded(call),
+    };
     this.secondLine = new SecondLine({
       sipDomain: options.connection.sipDomain,
       transferTimeoutMs: options.transferTimeoutMs ?? 30_000,
@@ -60,18 +62,13 @@ export class SipPhone {
       userAgent: () => this.registration.registeredUserAgent,
       startConsult: (inviter, info) => this.startCall(inviter, info, 'consult'),
       replayMain: () => {
-        for (const track of this.activeCall?.remoteTracks() ?? []) this.remoteAudio.play(track);
+        for (const track of this.activeCall?.remoteTracks() ?? []) this.audio.main.play(track);
       },
-      consultAudio: this.consultAudio,
+      consultAudio: this.audio.consult,
       emit: (name, ...args) => this.events.emit(name, ...args),
     });
-    if (options.ringerId !== undefined) void this.ringtone.setSinkId(options.ringerId).catch(() => undefined);
-    if (options.speakerId !== undefined) {
-      void this.remoteAudio.setSinkId(options.speakerId).catch(() => undefined);
-      void this.consultAudio.setSinkId(options.speakerId).catch(() => undefined);
-    }
     const sdhFactory: SessionDescriptionHandlerFactory =
-      options.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(() => openMicrophone(this.media, this.microphoneId));
+      options.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(() => this.audio.openMicrophone());
     this.registration = new SipRegistration(
       {
         aor: `sip:${options.credentials.user}@${options.connection.sipDomain}`,
@@ -108,7 +105,7 @@ export class SipPhone {
 
   /** True while the ringtone plays. */
   get ringing(): boolean {
-    return this.ringtone.playing;
+    return this.audio.ringtone.playing;
   }
 
   /**
@@ -122,37 +119,39 @@ export class SipPhone {
 
   /** The `<audio>` element that plays the far end (created with the first call). */
   get remoteAudioElement(): HTMLAudioElement | undefined {
-    return this.remoteAudio.audioElement;
+    return this.audio.main.audioElement;
   }
 
   /** Asks for the microphone now (the permission prompt before the first call); typed `microphone-*` errors. */
-  async requestMicrophone(): Promise<void> {
-    const stream = await openMicrophone(this.media, this.microphoneId);
-    for (const track of stream.getTracks()) track.stop();
+  requestMicrophone(): Promise<void> {
+    return this.audio.requestMicrophone();
   }
 
   /** Microphones and speakers, and whether the output can be chosen. */
   listDevices(): Promise<AudioDevices> {
-    return listAudioDevices(this.media);
+    return this.audio.listDevices();
   }
 
-  /** Uses another microphone (undefined = default), also in the current call. */
+  /**
+   * Uses another microphone (undefined = default), also in the current call. In a conference the
+   * customer's sender carries the mix, not the microphone: swapping it would cut the colleague
+   * out of what the customer hears, so the new device waits for the next call there.
+   */
   async setMicrophone(deviceId: string | undefined): Promise<void> {
-    const stream = await openMicrophone(this.media, deviceId);
-    this.microphoneId = deviceId;
-    const track = stream.getAudioTracks()[0];
-    if (this.activeCall?.currentPhase === 'established' && track) await this.activeCall.replaceMicrophone(track);
-    else for (const unused of stream.getTracks()) unused.stop();
+    const track = await this.audio.chooseMicrophone(deviceId);
+    const call = this.activeCall;
+    if (call?.currentPhase === 'established' && track && !this.secondLine.conferenceActive) await call.replaceMicrophone(track);
+    else track?.stop();
   }
 
-  /** Sends call audio to another output device (`setSinkId`). */
+  /** Sends call audio (both lines: customer and consult) to another output device (`setSinkId`). */
   setSpeaker(deviceId: string): Promise<void> {
-    return selectOutput('setSpeaker()', deviceId, () => this.remoteAudio.setSinkId(deviceId));
+    return this.audio.setSpeaker(deviceId);
   }
 
   /** Sends the ringtone to another output device (`setSinkId`). */
   setRinger(deviceId: string): Promise<void> {
-    return selectOutput('setRinger()', deviceId, () => this.ringtone.setSinkId(deviceId));
+    return this.audio.setRinger(deviceId);
   }
 
   /** REGISTERs the device (digest auth); rejects with `auth-failed`, `device-not-found`, `transport-failed`, `register-timeout`…. */
@@ -307,91 +306,19 @@ export class SipPhone {
     if (this.disposed) return;
     await this.unregister().catch(() => undefined);
     this.disposed = true;
-    this.remoteAudio.dispose();
-    this.consultAudio.dispose();
-    await this.ringtone.dispose();
+    await this.audio.dispose();
     this.events.clear();
   }
 
   private onInvite(invitation: Invitation): void {
-    if (this.disposed || (this.activeCall && this.activeCall.currentPhase !== 'ended') || this.secondLine.call) {
-      void invitation.reject({ statusCode: 486 }).catch(() => undefined);
-      return;
-    }
-    if (this.notReadyRefusal !== undefined) {
-      void invitation.reject({ statusCode: this.notReadyRefusal }).catch(() => undefined);
-      return;
-    }
-    const info = parseIncomingCall({
-      sipCallId: invitation.request.callId,
-      header: (name) => invitation.request.getHeader(name),
-      fromUser: invitation.remoteIdentity.uri.user,
-      fromDisplayName: invitation.remoteIdentity.displayName,
-      fromUri: invitation.remoteIdentity.uri.toString(),
-    }, this.options.inviteHeaders ?? []);
-    const call = this.startCall(invitation, info);
-    const autoAnswer = shouldAutoAnswer(info, this.options.connection.autoAnswerPlatformLegs);
-    if (autoAnswer) {
-      this.events.emit('incoming', call.snapshot(), true);
-      call.answer().catch((error: unknown) => this.events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
-      return;
-    }
-    // One 180 Ringing: sip.js already sent it before onInvite, unless the INVITE requires 100rel.
-    if (!invitation.autoSendAnInitialProvisionalResponse) void invitation.progress().catch(() => undefined);
-    // A leg the app answers at once must not start the ringer only to stop it milliseconds later.
-    const silent = this.options.silentPlatformLegs === true && shouldAutoAnswer(info, true);
-    if (!silent) {
-      this.ringtone.start();
-      this.events.emit('ringing', true);
-    }
-    this.events.emit('incoming', call.snapshot(), false);
+    const busy = this.disposed || (this.activeCall !== undefined && this.activeCall.currentPhase !== 'ended') || this.secondLine.call !== undefined;
+    takeInvitation(this.lines, invitation, busy ? 486 : this.notReadyRefusal, (info) => this.startCall(invitation, info));
   }
 
-  /**
-   * Wraps a session as a call, wired to the phone's events: the main line (incoming, or `call()`)
-   * reports through `established`/`call-updated`/`ended`; the consult line (`consult()`) through
-   * `consult-updated` and plays on its own `<audio>` element.
-   */
+  /** A call on the main line (it becomes the current call) or the consult line (./call-lines.ts). */
   private startCall(session: Session, info: IncomingCallInfo, line: 'main' | 'consult' = 'main'): PhoneCall {
-    const consult = line === 'consult';
-    const audio = consult ? this.consultAudio : this.remoteAudio;
-    const call = new PhoneCall(
-      session,
-      info,
-      {
-        constraints: () => microphoneConstraints(this.microphoneId),
-        iceGatheringTimeoutMs: this.options.connection.iceGatheringTimeoutMs,
-        dtmfTiming: { ...DEFAULT_DTMF_TIMING, ...this.options.dtmfTiming },
-        dtmfTransport: this.options.dtmfTransport ?? 'rfc4733',
-      },
-      {
-        established: (c) => {
-          for (const track of c.remoteTracks()) audio.play(track);
-          if (consult) {
-            this.events.emit('consult-updated', c.snapshot());
-            return;
-          }
-          this.stopRinging();
-          this.events.emit('established', c.snapshot());
-        },
-        updated: (c) => this.events.emit(consult ? 'consult-updated' : 'call-updated', c.snapshot()),
-        ended: (c, reason, detail) => {
-          if (consult) {
-            this.events.emit('consult-updated', c.snapshot());
-            void this.secondLine.consultEnded(c);
-            return;
-          }
-          this.stopRinging();
-          this.remoteAudio.stop();
-          if (this.activeCall === c) this.activeCall = undefined;
-          void this.secondLine.mainEnded();
-          this.events.emit('ended', c.snapshot(), reason, detail);
-        },
-        dtmfSent: (c, digit) => this.events.emit('dtmf-sent', c.snapshot(), digit),
-        remoteTrack: (track) => audio.play(track),
-      },
-    );
-    if (!consult) this.activeCall = call;
+    const call = lineCall(this.lines, session, info, line);
+    if (line === 'main') this.activeCall = call;
     return call;
   }
 
@@ -403,8 +330,8 @@ export class SipPhone {
   }
 
   private stopRinging(): void {
-    if (!this.ringtone.playing) return;
-    this.ringtone.stop();
+    if (!this.audio.ringtone.playing) return;
+    this.audio.ringtone.stop();
     this.events.emit('ringing', false);
   }
 

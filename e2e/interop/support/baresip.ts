@@ -6,7 +6,7 @@
  * the `sndfile` recording of what it decoded from the agent.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,32 @@ export interface BaresipOptions {
   password?: string;
   /** `auto`: answers every call by itself (a customer or colleague the agent calls). Default `manual`. */
   answerMode?: 'auto' | 'manual';
+  /**
+   * Keep recording what it decodes after a hold (see {@link keepDecodeTapAcrossHolds}). Default
+   * false: its `*-enc.wav` recordings are then missing.
+   */
+  recordAcrossHolds?: boolean;
+}
+
+/**
+ * baresip 1.0.0 stops recording what it decodes at the first re-INVITE whose answer is not
+ * `sendrecv` (a hold): `audio_decoder_set()` then flushes the decode filter chain (sndfile's tap)
+ * and restarts the audio, but `aufilt_setup()` rebuilds the chains only when BOTH are empty, and
+ * the encode chain (sndfile's `-enc.wav` tap) is still there. The customer keeps hearing the
+ * agent; its recording just ends at the hold (src/audio.c of v1.0.0, read for this). The far side
+ * must prove what it hears after a resume, so this makes sndfile's *encode* tap fail to open —
+ * a directory already sits at each `dump-<second>-enc.wav` name it could use over the bot's
+ * life — leaving the encode chain empty: every audio restart then opens a new `-dec.wav`.
+ */
+async function keepDecodeTapAcrossHolds(dir: string, lifetimeMs: number): Promise<void> {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const start = Date.now() - 2000;
+  const names = new Set<string>();
+  for (let at = start; at <= start + lifetimeMs + 4000; at += 1000) {
+    const t = new Date(at); // baresip names its files in local time, as Date's getters read it
+    names.add(`dump-${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}-${two(t.getHours())}-${two(t.getMinutes())}-${two(t.getSeconds())}-enc.wav`);
+  }
+  await Promise.all([...names].map((name) => mkdir(join(dir, name))));
 }
 
 export class Baresip {
@@ -76,6 +102,7 @@ export class Baresip {
   static async start(options: BaresipOptions): Promise<Baresip> {
     if (!existsSync(BARESIP_PATH)) throw new Error(`baresip is not installed (missing ${BARESIP_PATH}): apt-get install --no-install-recommends baresip-core (.ci/run installs it).`);
     const dir = await mkdtemp(join(tmpdir(), 'dialtone-baresip-'));
+    if (options.recordAcrossHolds === true) await keepDecodeTapAcrossHolds(dir, options.maxLifetimeMs);
     const [sipPort, ctrlPort] = [await freePort(), await freePort()];
     await writeFile(
       join(dir, 'config'),

@@ -35,11 +35,21 @@ export class AgentPage {
   }
 }
 
-/** Median level (dBFS) of `hz` over a slice of a recording, in seconds from its start (negative = from its end). */
+/**
+ * Median level (dBFS) of `hz` over a slice of a recording, in seconds from its start (negative =
+ * from its end); -Infinity is digital silence. Throws when the slice holds no 100 ms frame, so
+ * "absent" can never be an empty window.
+ */
 export function levelBetween(recording: Recording, hz: number, fromSeconds: number, toSeconds?: number): number {
   const levels = toneLevelsOverTime(recording.samples, hz, 100, recording.sampleRate);
-  const index = (seconds: number): number => Math.round((seconds < 0 ? recording.samples.length / recording.sampleRate + seconds : seconds) * 10);
+  const seconds = recording.samples.length / recording.sampleRate;
+  const index = (at: number): number => Math.round((at < 0 ? seconds + at : at) * 10);
   const slice = levels.slice(index(fromSeconds), toSeconds === undefined ? undefined : index(toSeconds)).sort((a, b) => a - b);
+  if (slice.length === 0) throw new Error(`levelBetween(${hz} Hz, ${fromSeconds} s, ${toSeconds ?? 'end'}): the recording lasts ${seconds.toFixed(2)} s, so that window is empty`);
   return slice[Math.floor(slice.length / 2)] ?? -Infinity;
 }
 
+/** A level for the suites' numbers: rounded dB, or "silence" for -Infinity (JSON has no infinity). */
+export function dbNumber(value: number): number | string {
+  return Number.isFinite(value) ? Math.round(value) : 'silence';
+}

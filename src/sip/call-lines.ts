@@ -1,0 +1,101 @@
+import type { Invitation, Session } from 'sip.js';
+import { DEFAULT_DTMF_TIMING } from './dtmf-queue.ts';
+import { SipPhoneError } from './errors.ts';
+import { parseIncomingCall, shouldAutoAnswer, type IncomingCallInfo } from './incoming-call.ts';
+import type { PhoneAudio } from './phone-audio.ts';
+import { PhoneCall } from './phone-call.ts';
+import type { TypedEvents } from './typed-events.ts';
+import type { NotReadyRefusal, SipPhoneEvents, SipPhoneOptions } from './types.ts';
+
+/** What a call line needs from the phone that owns it. */
+export interface CallLinesHost {
+  readonly options: SipPhoneOptions;
+  readonly audio: PhoneAudio;
+  readonly events: TypedEvents<SipPhoneEvents>;
+  stopRinging(): void;
+  /** The main call ended (reported after this): forget it and stop a conference. */
+  mainEnded(call: PhoneCall): void;
+  /** The consult call ended: go back to the customer (SecondLine.consultEnded). */
+  consultEnded(call: PhoneCall): void;
+}
+
+/**
+ * Wraps a session as a call on one of the phone's two lines, wired to its events: the main line
+ * (incoming, or `call()`) reports through `established`/`call-updated`/`ended` and plays on the
+ * main `<audio>` element; the consult line (`consult()`) through `consult-updated`, on its own.
+ */
+export function lineCall(host: CallLinesHost, session: Session, info: IncomingCallInfo, line: 'main' | 'consult'): PhoneCall {
+  const { options, events } = host;
+  const consult = line === 'consult';
+  const audio = consult ? host.audio.consult : host.audio.main;
+  return new PhoneCall(
+    session,
+    info,
+    {
+      constraints: () => host.audio.constraints(),
+      iceGatheringTimeoutMs: options.connection.iceGatheringTimeoutMs,
+      dtmfTiming: { ...DEFAULT_DTMF_TIMING, ...options.dtmfTiming },
+      dtmfTransport: options.dtmfTransport ?? 'rfc4733',
+    },
+    {
+      established: (c) => {
+        for (const track of c.remoteTracks()) audio.play(track);
+        if (consult) {
+          events.emit('consult-updated', c.snapshot());
+          return;
+        }
+        host.stopRinging();
+        events.emit('established', c.snapshot());
+      },
+      updated: (c) => events.emit(consult ? 'consult-updated' : 'call-updated', c.snapshot()),
+      ended: (c, reason, detail) => {
+        if (consult) {
+          events.emit('consult-updated', c.snapshot());
+          host.consultEnded(c);
+          return;
+        }
+        host.stopRinging();
+        host.audio.main.stop();
+        host.mainEnded(c);
+        events.emit('ended', c.snapshot(), reason, detail);
+      },
+      dtmfSent: (c, digit) => events.emit('dtmf-sent', c.snapshot(), digit),
+      remoteTrack: (track) => audio.play(track),
+    },
+  );
+}
+
+/**
+ * Takes an incoming INVITE: refused with `refusal` (486 while busy, or the not-ready status —
+ * never 603), else wrapped by `start` on the main line and either auto-answered (a platform leg,
+ * when configured) or rung. The `incoming` event says which.
+ */
+export function takeInvitation(host: CallLinesHost, invitation: Invitation, refusal: NotReadyRefusal | undefined, start: (info: IncomingCallInfo) => PhoneCall): void {
+  const { options, events } = host;
+  if (refusal !== undefined) {
+    void invitation.reject({ statusCode: refusal }).catch(() => undefined);
+    return;
+  }
+  const info = parseIncomingCall({
+    sipCallId: invitation.request.callId,
+    header: (name) => invitation.request.getHeader(name),
+    fromUser: invitation.remoteIdentity.uri.user,
+    fromDisplayName: invitation.remoteIdentity.displayName,
+    fromUri: invitation.remoteIdentity.uri.toString(),
+  }, options.inviteHeaders ?? []);
+  const call = start(info);
+  if (shouldAutoAnswer(info, options.connection.autoAnswerPlatformLegs)) {
+    events.emit('incoming', call.snapshot(), true);
+    call.answer().catch((error: unknown) => events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
+    return;
+  }
+  // One 180 Ringing: sip.js already sent it before onInvite, unless the INVITE requires 100rel.
+  if (!invitation.autoSendAnInitialProvisionalResponse) void invitation.progress().catch(() => undefined);
+  // A leg the app answers at once must not start the ringer only to stop it milliseconds later.
+  const silent = options.silentPlatformLegs === true && shouldAutoAnswer(info, true);
+  if (!silent) {
+    host.audio.ringtone.start();
+    events.emit('ringing', true);
+  }
+  events.emit('incoming', call.snapshot(), false);
+}
