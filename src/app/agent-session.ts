@@ -150,9 +150,8 @@ export class AgentSession {
     void this.refreshDevices();
     // A phone window that already runs (a reload, another Salesforce tab) is found before this tab's role matters.
     if (this.options.api && !this.options.phoneWindowPage) {
-      this.phoneWindow = await this.findPhoneWindow();
-      // The window may have answered while it was looked for: draw its view with this panel's bar.
-      if (this.lastShown) this.show(this.lastShown);
+      this.phoneWindow = this.phoneWindowPanel();
+      await this.phoneWindow.find();
     }
     // The window is a group of its own (where storage is not partitioned it would otherwise follow a panel).
     const group = this.options.phoneWindowPage ? `window:${this.options.config.general.internalName}` : this.options.config.general.internalName;
@@ -236,9 +235,9 @@ export class AgentSession {
     void this.prefsRead.then(() => this.runtime.resume(kit));
   }
 
-  private findPhoneWindow(): Promise<PhoneWindowPanel> {
+  private phoneWindowPanel(): PhoneWindowPanel {
     const { config } = this.options;
-    return PhoneWindowPanel.find({
+    return new PhoneWindowPanel({
       callCenter: config.general.internalName,
       defaultUse: config.agent.phoneWindow,
       hooks: {

@@ -16,7 +16,7 @@
  */
 import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
-import { isWindowMessage, PHONE_WINDOW_PARAM, phoneWindowChannel, phoneWindowName, type PanelMessage, type WindowMessage } from './phone-window-protocol.ts';
+import { isPhoneWindowPage, isWindowMessage, PHONE_WINDOW_PARAM, phoneWindowChannel, phoneWindowName, type PanelMessage, type WindowMessage } from './phone-window-protocol.ts';
 import type { SharedTabState } from './tab-sync.ts';
 
 /** How long a panel waits for the window's answer when it knows one runs. */
@@ -60,7 +60,7 @@ export class PhoneWindowLink {
   /** The last "Open phone window" was blocked by the browser. */
   blocked = false;
 
-  private constructor(
+  constructor(
     private readonly callCenter: string,
     private readonly hooks: PhoneWindowLinkHooks,
   ) {
@@ -73,29 +73,33 @@ export class PhoneWindowLink {
   }
 
   /** Looks for a running phone window; resolves once it answered or is known not to run. */
-  static async find(callCenter: string, hooks: PhoneWindowLinkHooks, lookForNamed: boolean): Promise<PhoneWindowLink> {
-    const link = new PhoneWindowLink(callCenter, hooks);
-    link.handle = await storageAccessHandle((why) => hooks.warn(`no Storage Access handle; the phone window is looked for by name (${why})`));
-    if (link.handle) {
-      const channel = link.handle.BroadcastChannel(phoneWindowChannel(callCenter));
-      channel.onmessage = (event: MessageEvent<unknown>) => link.receive(event.data);
-      link.line = { kind: 'channel', channel };
-      const held = await link.handle.locks.query().then((s) => s.held?.some((l) => l.name === phoneWindowChannel(callCenter)) === true, () => false);
-      // Asked even when the lock looks free (a window starting up, a browser that reports no locks):
-      // its answer connects the panel whenever it comes; only a known window is waited for.
-      const answered = link.hello();
+  async find(lookForNamed: boolean): Promise<void> {
+    const { callCenter, hooks } = this;
+    performance.mark('dialtone:phone-window-search');
+    const granted = await (earlyHandle ?? storageAccessHandle());
+    earlyHandle = undefined;
+    if (typeof granted === 'string') hooks.warn(`no Storage Access handle; the phone window is looked for by name (${granted})`);
+    else this.handle = granted;
+    if (this.handle) {
+      const channel = this.handle.BroadcastChannel(phoneWindowChannel(callCenter));
+      channel.onmessage = (event: MessageEvent<unknown>) => this.receive(event.data);
+      this.line = { kind: 'channel', channel };
+      performance.mark('dialtone:phone-window-handle');
+      // Asked at once, whatever the lock says (a query can take a second): the answer connects the
+      // panel whenever it comes; only a window known to run (its lock held) is waited for.
+      const answered = this.hello();
+      const held = await this.handle.locks.query().then((s) => s.held?.some((l) => l.name === phoneWindowChannel(callCenter)) === true, () => false);
       if (held) await answered;
-      if (held && !link.connected) hooks.warn('a phone window runs but did not answer; it is used once it does');
+      if (held && !this.connected) hooks.warn('a phone window runs but did not answer; it is used once it does');
     } else if (lookForNamed) {
       const found = reacquire(phoneWindowName(callCenter));
       if (found) {
-        link.ref = found;
-        link.line = { kind: 'window', target: found };
-        await link.hello();
+        this.ref = found;
+        this.line = { kind: 'window', target: found };
+        await this.hello();
       }
-      if (!link.connected) hooks.warn(`the phone window opened from this org was ${found ? 'found but did not answer' : 'not found by name'}`);
+      if (!this.connected) hooks.warn(`the phone window opened from this org was ${found ? 'found but did not answer' : 'not found by name'}`);
     }
-    return link;
   }
 
   /** Whether the window runs the phone for this panel. */
@@ -181,6 +185,8 @@ export class PhoneWindowLink {
     const first = !this.connected;
     this.last = state;
     this.connected = true;
+    // Read by e2e/agent/phone-window.test.ts: how long after the panel started it drew the window's call.
+    if (first) performance.mark('dialtone:phone-window-connected');
     if (first) this.watch();
     if ('session' in state.view.agent) this.hooks.windowHasSession();
     else {
@@ -245,22 +251,26 @@ export class PhoneWindowLink {
   }
 }
 
-/** The Storage Access handle for the window's channel and lock, or undefined where refused. */
-async function storageAccessHandle(refused: (why: string) => void): Promise<StorageAccessHandleLike | undefined> {
+/** The Storage Access handle for the window's channel and lock, or why there is none. */
+async function storageAccessHandle(): Promise<StorageAccessHandleLike | string> {
   const request = (document as unknown as { requestStorageAccess?: (types?: object) => Promise<unknown> }).requestStorageAccess;
-  if (typeof request !== 'function') {
-    refused('this browser has no Storage Access API');
-    return undefined;
-  }
+  if (typeof request !== 'function') return 'this browser has no Storage Access API';
   try {
     const handle = (await request.call(document, { BroadcastChannel: true, locks: true })) as Partial<StorageAccessHandleLike> | undefined;
     if (typeof handle?.BroadcastChannel === 'function' && handle.locks) return handle as StorageAccessHandleLike;
-    refused('the browser granted access without a BroadcastChannel and Web Locks handle');
+    return 'the browser granted access without a BroadcastChannel and Web Locks handle';
   } catch (error) {
-    refused(`the browser refused: ${String(error)}`);
+    return `the browser refused: ${String(error)}`;
   }
-  return undefined;
 }
+
+/**
+ * Asked as soon as this code loads (during the panel's boot, docs/architecture.md "Code loaded
+ * after start-up"), not when the session starts: the browser takes up to a second to answer on a
+ * busy machine, and a reloaded panel must show the window's call within 2 s. Framed panels only.
+ */
+let earlyHandle: Promise<StorageAccessHandleLike | string> | undefined =
+  typeof window !== 'undefined' && window.parent !== window && !isPhoneWindowPage(location.search) ? storageAccessHandle() : undefined;
 
 /**
  * The named window this tab opened, without opening a new one: an unknown name makes the browser

@@ -26,17 +26,16 @@ export class PhoneWindowPanel {
   private use: boolean;
   private busy = false;
 
-  private constructor(
-    private readonly options: PhoneWindowPanelOptions,
-    private readonly link: PhoneWindowLink,
-  ) {
+  private readonly link: PhoneWindowLink;
+
+  constructor(private readonly options: PhoneWindowPanelOptions) {
     this.use = readUse(options.callCenter) ?? options.defaultUse;
+    this.link = new PhoneWindowLink(options.callCenter, options.hooks);
   }
 
   /** Connects to a running phone window if there is one (whatever the setting: it runs the phone). */
-  static async find(options: PhoneWindowPanelOptions): Promise<PhoneWindowPanel> {
-    const link = await PhoneWindowLink.find(options.callCenter, options.hooks, maybeOpened(options.callCenter));
-    return new PhoneWindowPanel(options, link);
+  find(): Promise<void> {
+    return this.link.find(maybeOpened(this.options.callCenter));
   }
 
   get connected(): boolean {
