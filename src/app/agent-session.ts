@@ -149,7 +149,8 @@ export class AgentSession {
     this.prefsRead = prefsRead;
     void this.refreshDevices();
     // A phone window that already runs (a reload, another Salesforce tab) is found before this tab's role matters.
-    if (this.options.api && !this.options.phoneWindowPage) {
+    // Salesforce panels in a browser only (not the window itself, not the Node tests without a DOM).
+    if (this.options.api && !this.options.phoneWindowPage && typeof window !== 'undefined') {
       this.phoneWindow = this.phoneWindowPanel();
       await this.phoneWindow.find();
     }
