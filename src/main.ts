@@ -4,7 +4,7 @@
  * The same page opened with `?link=` is the handler of a clicked tel:/sip:/callto: link
  * (docs/phone-links.md): it hands the number to the tab that owns the phone and says what happened.
  */
-import { isPhoneLinkPage, startSoftphone } from './app/index.ts';
+import { isPhoneLinkPage, isPhoneWindowPage, startSoftphone } from './app/index.ts';
 import { resolveLanguage } from './i18n/index.ts';
 import './components/softphone-shell/softphone-shell.ts';
 
@@ -23,6 +23,12 @@ if (isPhoneLinkPage(location.search)) {
       page.number = state.number;
       page.status = state.status;
     });
+  });
+} else if (isPhoneWindowPage(location.search)) {
+  // The phone window (docs/phone-window.md): the softphone itself, outside Salesforce's frame.
+  void import('./app/phone-window-page.ts').then(({ startPhoneWindow }) => {
+    startPhoneWindow(document.body, location.search);
+    document.body.append(document.createElement('dialtone-softphone'));
   });
 } else {
   startSoftphone(document.body);

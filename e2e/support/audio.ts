@@ -11,7 +11,7 @@
  * several browsers apart (Chromium's fake device is the same 400 Hz beep everywhere).
  */
 
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 
 /** Where audio is measured: a page, or a frame inside one (the adapter in the Lightning console). */
 export type AudioScope = Page | Frame;
@@ -148,8 +148,11 @@ export async function audioRtpStats(page: AudioScope): Promise<AudioRtpStats> {
   });
 }
 
-/** Replaces the page's microphone with a steady sine at `hz` (−12 dBFS); call before navigating. */
-export async function installOscillatorMicrophone(page: Page, hz: number): Promise<void> {
+/**
+ * Replaces the page's microphone with a steady sine at `hz` (−12 dBFS); call before navigating.
+ * Given a browser context, every page it opens later gets it (a pop-up such as the phone window).
+ */
+export async function installOscillatorMicrophone(page: Page | BrowserContext, hz: number): Promise<void> {
   await page.addInitScript({ content: KEEP_NAMES_SHIM });
   await page.addInitScript((frequency: number) => {
     const devices = navigator.mediaDevices;

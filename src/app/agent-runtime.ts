@@ -226,6 +226,19 @@ export class AgentRuntime {
     this.phone = undefined;
   }
 
+  /**
+   * Hands the session to the phone window (docs/phone-window.md): this tab's phone, Position poll
+   * and timers stop and its machine starts over logged out, so the window's return can `resume`.
+   * The view is not redrawn: the panel draws the window's.
+   */
+  async release(): Promise<void> {
+    if (this.state.phase === 'loggedOut') return;
+    this.state = initialState();
+    this.credentials = undefined;
+    this.view = { ...this.view, agent: this.state, info: callInfoOf(this.state, this.options.config.crm) };
+    await this.dispose();
+  }
+
   private process(event: AgentEvent): void {
     if (this.options.intercept?.(event, this.phone) === true) return;
     const before = this.state;

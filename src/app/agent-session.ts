@@ -19,9 +19,15 @@ import { phoneConnection } from './phone-bridge.ts';
 import { outboxMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
 import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
-import { TabSync } from './tab-sync.ts';
+import { PhoneWindowPanel } from './phone-window-panel.ts';
+import { TabSync, type SharedTabState } from './tab-sync.ts';
+import type { TakeoverKit } from './agent-runtime.ts';
+import { hasSession } from '../call/index.ts';
 import { messageOf } from '../shared/errors.ts';
 import { openStore } from '../storage/index.ts';
+
+/** What the phone window page shows about itself (the bar's "why" line). */
+const WINDOW_VIEW = { where: 'window', use: true, connected: true, canShow: false, blocked: false, busy: false } as const;
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {
@@ -30,6 +36,8 @@ export interface AgentSessionOptions {
   readonly api: OpenCti | undefined;
   readonly onView: (view: AgentView) => void;
   readonly warn: (message: string, cause?: unknown) => void;
+  /** Set on the phone window page (docs/phone-window.md): the panels draw what it publishes. */
+  readonly phoneWindowPage?: { publish(state: SharedTabState): void };
 }
 
 /** The agent's softphone in this tab. */
@@ -47,6 +55,9 @@ export class AgentSession {
   private readonly attendant: AttendantDesk;
   private lastShown: AgentView | undefined;
   private tabs: TabSync | undefined;
+  /** The phone window as this panel sees it; undefined on the window itself and outside Salesforce. */
+  private phoneWindow: PhoneWindowPanel | undefined;
+  private prefsRead: Promise<void> = Promise.resolve();
   private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
    * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads once the phone is registered
@@ -135,17 +146,29 @@ export class AgentSession {
       // The size the agent chose last time (CONFIGURACIÓN), for this tab's panel too.
       if (prefs.panelWidth !== null || prefs.panelHeight !== null) void this.resizePanel(prefs.panelWidth, prefs.panelHeight);
     });
+    this.prefsRead = prefsRead;
     void this.refreshDevices();
-    this.tabs = await TabSync.join(this.options.config.general.internalName, {
+    // A phone window that already runs (a reload, another Salesforce tab) is found before this tab's role matters.
+    // Salesforce panels in a browser only (not the window itself, not the Node tests without a DOM).
+    if (this.options.api && !this.options.phoneWindowPage && typeof window !== 'undefined') {
+      this.phoneWindow = this.phoneWindowPanel();
+      await this.phoneWindow.find();
+    }
+    // The window is a group of its own (where storage is not partitioned it would otherwise follow a panel).
+    const group = this.options.phoneWindowPage ? `window:${this.options.config.general.internalName}` : this.options.config.general.internalName;
+    this.tabs = await TabSync.join(group, {
       becomeOwner: (state) => {
         this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
-        this.attendant.own();
-        // The resumed phone takes the remembered audio devices.
-        if (state) void prefsRead.then(() => this.runtime.resume(state.kit));
+        // Phone links dial where the phone is: the window's own listener takes them while it runs.
+        if (!this.phoneWindow?.connected) this.attendant.own();
+        // The resumed phone takes the remembered audio devices. With a phone window, it has the phone.
+        if (state && !this.phoneWindow?.connected) void prefsRead.then(() => this.runtime.resume(state.kit));
       },
-      mirror: (view) => this.show(view),
+      mirror: (view) => {
+        if (!this.phoneWindow?.connected) this.show(view);
+      },
       intent: (intent) => this.send(intent),
       warn: this.options.warn,
     });
@@ -157,6 +180,7 @@ export class AgentSession {
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
   send(intent: SoftphoneIntent): void {
+    if (this.phoneWindow?.handle(intent) === true) return;
     if (this.attendant.handleLocally(intent)) return;
     if (this.tabs?.relay(intent) === true) return;
     if (intent.kind === 'login') {
@@ -193,6 +217,8 @@ export class AgentSession {
   /** The owner's view: drawn here and shared with the follower tabs. */
   private ownerView(undecorated: AgentView): void {
     if (this.tabs && !this.tabs.owns) return;
+    // The window runs the phone: this panel draws the window's view, not its idle runtime's.
+    if (this.phoneWindow?.connected) return;
     // A changed record slice was drawn by the nested patchView: this view is already stale.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
@@ -202,6 +228,36 @@ export class AgentSession {
     this.deskLoggedIn = loggedIn;
     this.show(view);
     this.tabs?.publish({ view, kit: this.runtime.takeoverKit() });
+    this.options.phoneWindowPage?.publish({ view, kit: this.runtime.takeoverKit() });
+  }
+
+  /** The phone window: carries on the session a panel hands over (it had none). */
+  adopt(kit: TakeoverKit): void {
+    void this.prefsRead.then(() => this.runtime.resume(kit));
+  }
+
+  private phoneWindowPanel(): PhoneWindowPanel {
+    const { config } = this.options;
+    return new PhoneWindowPanel({
+      callCenter: config.general.internalName,
+      defaultUse: config.agent.phoneWindow,
+      hooks: {
+        mirror: (view) => this.show(view),
+        windowHasSession: () => {
+          this.attendant.dispose();
+          if (hasSession(this.runtime.agent)) void this.runtime.release();
+        },
+        ownKit: () => (this.tabs?.owns !== false && hasSession(this.runtime.agent) ? this.runtime.takeoverKit() : null),
+        gone: (kit) => {
+          // The panel that owns the tabs takes the phone back (the others mirror it, as today).
+          if (this.tabs?.owns !== false) this.attendant.own();
+          if (kit && this.tabs?.owns !== false) void this.prefsRead.then(() => this.runtime.resume(kit));
+          this.ownerView(this.runtime.current);
+        },
+        changed: () => this.lastShown && this.show(this.lastShown),
+        warn: this.options.warn,
+      },
+    });
   }
 
   /**
@@ -215,7 +271,8 @@ export class AgentSession {
     this.shownPhase = phase;
     this.lastShown = view;
     this.crm.shown(view);
-    this.options.onView(this.attendant.decorate(view));
+    const framed = this.phoneWindow ? this.phoneWindow.decorate(view) : this.options.phoneWindowPage ? { ...view, phoneWindow: WINDOW_VIEW } : view;
+    this.options.onView(this.attendant.decorate(framed));
     if (view.agent.phone === 'registered') this.dialPlan ??= this.loadDialPlan();
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);

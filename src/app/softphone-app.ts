@@ -5,7 +5,7 @@ import type { SoftphoneIntent } from '../controllers/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
 import type * as AgentSessionChunk from './agent-session.ts';
-import type { AgentSession } from './agent-session.ts';
+import type { AgentSession, AgentSessionOptions } from './agent-session.ts';
 import { messageOf } from '../shared/errors.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
@@ -16,6 +16,9 @@ export interface SoftphoneAppOptions {
   readonly browserLanguages?: readonly string[];
   /** Where problems that must not stop the softphone are reported (default: console.warn). */
   readonly warn?: (message: string, cause?: unknown) => void;
+  /** The phone window page (docs/phone-window.md): its session publishes to the panels, and it gets the session. */
+  readonly phoneWindowPage?: AgentSessionOptions['phoneWindowPage'];
+  readonly onSession?: (session: AgentSession) => void;
 }
 
 /**
@@ -38,6 +41,7 @@ export class SoftphoneApp implements SoftphoneService {
   private readonly connect: (options?: LoadOpenCtiOptions) => Promise<OpenCtiConnection>;
   private readonly browserLanguages: readonly string[];
   private readonly warn: (message: string, cause?: unknown) => void;
+  private readonly options: SoftphoneAppOptions;
   private api: OpenCti | undefined;
   private initializationNotified = false;
   private booting: Promise<void> | undefined;
@@ -47,6 +51,7 @@ export class SoftphoneApp implements SoftphoneService {
   config: Config | undefined;
 
   constructor(options: SoftphoneAppOptions = {}) {
+    this.options = options;
     this.connect = options.connect ?? ((o) => loadOpenCti(o));
     this.browserLanguages = options.browserLanguages ?? [];
     this.warn = options.warn ?? ((message, cause) => console.warn(`[dialtone] ${message}`, cause ?? ''));
@@ -134,8 +139,10 @@ export class SoftphoneApp implements SoftphoneService {
       neoApiHost: new URL(config.connection.neoApiUrl).host,
       sipHost: new URL(config.connection.sipWebSocketUrl).host,
     } as const;
-    const session = new AgentSessionClass({ config, api, warn: this.warn, onView: (view) => this.setState({ ...ready, view }) });
+    const page = this.options.phoneWindowPage;
+    const session = new AgentSessionClass({ config, api, warn: this.warn, onView: (view) => this.setState({ ...ready, view }), ...(page ? { phoneWindowPage: page } : {}) });
     this.session = session;
+    this.options.onSession?.(session);
     this.setState({ ...ready, view: session.view });
     void session.start();
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.

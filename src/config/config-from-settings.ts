@@ -147,6 +147,7 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
     allowRememberDevicePassword: read.optional(path('dialtoneAgent', 'allowRememberDevicePassword'), format.BOOLEAN, DEFAULT_REMEMBER_DEVICE_PASSWORD),
     breakTypes: read.optional(path('dialtoneAgent', 'breakTypes'), format.BREAK_TYPES, DEFAULT_BREAK_TYPES),
     campaigns: read.optional(path('dialtoneAgent', 'campaigns'), format.CAMPAIGNS, []),
+    phoneWindow: read.optional(path('dialtoneAgent', 'phoneWindow'), format.BOOLEAN, false),
   };
 
   const categories = read.optional(path('dialtoneCalls', 'categories'), format.CATEGORIES, []);

@@ -185,6 +185,8 @@ export interface AgentConfig {
    * `false` (default) also wipes a device password kept earlier, at the agent's next page load.
    */
   readonly allowRememberDevicePassword: boolean;
+  /** The agent's "Use a phone window" until they change it (docs/phone-window.md). */
+  readonly phoneWindow: boolean;
   readonly breakTypes: readonly BreakType[];
   /** Outbound campaigns offered at login; empty = the agent types a campaign id. */
   readonly campaigns: readonly Campaign[];

@@ -57,7 +57,7 @@ export const SETTING_ITEMS = {
     'allowTextMessage',
     'campaignEntityName',
   ],
-  dialtoneAgent: ['language', 'defaultCountry', 'rememberUser', 'allowRememberDevicePassword', 'breakTypes', 'campaigns'],
+  dialtoneAgent: ['language', 'defaultCountry', 'rememberUser', 'allowRememberDevicePassword', 'breakTypes', 'campaigns', 'phoneWindow'],
   dialtoneCalls: [
     'categories',
     'transferQueues',

@@ -192,6 +192,24 @@ export interface AgentView {
   readonly history?: readonly CallHistoryEntryView[];
   /** This tab's phone-link registration and "Show in CRM" outcome (docs/phone-links.md, docs/call-history.md). */
   readonly attendant?: AttendantView;
+  /** The phone window (docs/phone-window.md); absent = not offered on this page. */
+  readonly phoneWindow?: PhoneWindowView;
+}
+
+/** The phone window as a panel, or the window itself, shows it (src/app/phone-window-*.ts). */
+export interface PhoneWindowView {
+  /** `panel` = a utility-bar panel; `window` = this page is the phone window. */
+  readonly where: 'panel' | 'window';
+  /** Panel: the agent's setting (the admin's `phoneWindow` until changed). */
+  readonly use: boolean;
+  /** Panel: the window runs the phone and this panel controls it. */
+  readonly connected: boolean;
+  /** Panel: "Show phone window" can bring it forward (this tab opened or re-found it). */
+  readonly canShow: boolean;
+  /** Panel: the browser blocked the last opening. */
+  readonly blocked: boolean;
+  /** Panel: a call runs here, so opening the window now would not move it (the window opens after the call). */
+  readonly busy: boolean;
 }
 
 /** A dead-lettered call log as the agent sees it (src/app/failed-logs.ts builds it). */
@@ -289,6 +307,8 @@ export type SoftphoneIntent =
   | { readonly kind: 'kickParticipant'; readonly participant: string }
   /** Remove everyone: the conference ends, the customer stays. */
   | { readonly kind: 'kickAll' }
+  /** The phone window (this panel only): open or show it, or the agent's "use a phone window" setting. */
+  | { readonly kind: 'phoneWindow'; readonly action: 'open' | 'use' | 'dontUse' }
   /** Link the current call (and its Task) to another record. */
   | { readonly kind: 'repointCall'; readonly recordId: string }
   /** Find the record saved from the no-match new-record modal and link it. */

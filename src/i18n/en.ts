@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { FAILURES_EN } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -273,4 +274,5 @@ export const en: Messages = {
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',
   attendant: ATTENDANT_MESSAGES.en,
+  phoneWindow: PHONE_WINDOW_MESSAGES.en,
 };

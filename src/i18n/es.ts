@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { FAILURES_ES } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -273,4 +274,5 @@ export const es: Messages = {
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
   attendant: ATTENDANT_MESSAGES.es,
+  phoneWindow: PHONE_WINDOW_MESSAGES.es,
 };

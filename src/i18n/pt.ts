@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { FAILURES_PT } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -273,4 +274,5 @@ export const pt: Messages = {
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',
   attendant: ATTENDANT_MESSAGES.pt,
+  phoneWindow: PHONE_WINDOW_MESSAGES.pt,
 };

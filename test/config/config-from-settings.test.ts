@@ -139,7 +139,7 @@ describe('defaults', () => {
       nationalIdIvrKey: 'DNI',
       taskLogDeadLetterAfter: 5,
     });
-    expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowRememberDevicePassword: false, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [] });
+    expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowRememberDevicePassword: false, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [], phoneWindow: false });
     expect(config.categories).toEqual([]);
     expect(config.transfers).toEqual({ queues: [], campaigns: [], users: [], numbers: [], allowManualNumber: true });
     expect(config.supervision).toEqual({ supervisorUserIds: [], monitoredUsers: [], showMonitoringToAgent: false });

@@ -27,6 +27,10 @@ export const lazyParts = new LazyElements({
   'dialtone-call-history': () => import('../call-history/call-history.ts'),
 });
 
+// The phone-window bar is its own chunk, fetched at once (the offer shows before login): the
+// element upgrades in place when it arrives, and start-up does not wait for it.
+void import('../phone-window-bar/phone-window-bar.ts').catch((error: unknown) => console.warn('[dialtone] the phone window bar did not load', error));
+
 /** A lazy part: drawn once its element is defined, a warning if its code did not load. */
 function lazy(tag: string, template: unknown, m: Messages) {
   const state = lazyParts.state(tag);
@@ -50,6 +54,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
   return html`
     <section class="ready" data-phase="ready" data-agent-phase=${phase} aria-labelledby="ready-title">
       <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
+      <dialtone-phone-window-bar .view=${view} .messages=${m}></dialtone-phone-window-bar>
       <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
       <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
       ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
@@ -78,6 +83,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
         <summary>${m.settingsTitle}</summary>
         <dialtone-settings-panel .view=${view} .messages=${m}></dialtone-settings-panel>
         <dialtone-phone-links .view=${view} .messages=${m}></dialtone-phone-links>
+        <dialtone-phone-window-bar placement="setting" .view=${view} .messages=${m}></dialtone-phone-window-bar>
         <dl class="connection">
           <dt>${m.connectedToSalesforce}</dt>
           <dd>✓</dd>
