@@ -84,12 +84,14 @@ const TRACKER_SCRIPT = `globalThis.__name ??= (target) => target;
   };
 })();`;
 
-/** Starts the console, opens the softphone panel (without the e2e audio probe) and logs in. */
-export async function startBenchAgent(): Promise<BenchAgent> {
+/** Starts the console, opens the softphone panel (without the e2e audio probe) and logs in; `initScripts` run in every frame before its scripts. */
+export async function startBenchAgent(initScripts: readonly string[] = []): Promise<BenchAgent> {
   const rig = await AgentConsole.start();
   try {
     await rig.neotel.setDialer(false);
     await rig.context.addInitScript({ content: TRACKER_SCRIPT });
+    // A benchmark's own probes run before the page's scripts too (listeners registered first).
+    for (const content of initScripts) await rig.context.addInitScript({ content });
     const { page, adapter, errors } = await rig.openTab({ audioProbe: false });
     await logIn(adapter, rig.agent());
     await untilStatus(adapter, ['ready'], 20_000);

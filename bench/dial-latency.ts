@@ -1,10 +1,10 @@
 /**
  * Budget: click-to-dial event → NeoApi `Dial` on the wire ≤ 30 ms p95.
  *
- * Click-to-dial from Salesforce is not built yet, so this measures the agent's other dial intent,
- * the dial pad: the number is typed into `dial-input`, then one in-page script reads the clocks
- * and clicks `dial-button` (a Playwright click would add its own actionability checks to the
- * span). Two spans per dial:
+ * The Open CTI click-to-dial event has its own benchmark (click-to-dial.ts); this one measures
+ * the agent's other dial intent, the dial pad: the number is typed into `dial-input`, then one
+ * in-page script reads the clocks and clicks `dial-button` (a Playwright click would add its own
+ * actionability checks to the span). Two spans per dial:
  * - click → `fetch` of Dial started in the adapter (page clock, `performance.now()`, sub-ms): the
  *   adapter's own share;
  * - click → Dial logged by the simulator (the page's `Date.now()` against the request log's ISO

@@ -254,12 +254,17 @@ export class AgentRuntime {
     this.state = result.state;
     this.followSession(before, result.state);
     if (result.state.phase === 'connected' && before.phase !== 'connected') this.loadTransferTargets(result.state.session.user);
-    if (result.state !== before) {
+    const changed = result.state !== before;
+    if (changed) {
       const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
       this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), confirmLogout };
-      this.options.onView(this.view);
     }
-    for (const effect of result.effects) this.run(effect);
+    // The wire first: a SIP answer or a NeoApi Dial starts before the view's subscribers (screen
+    // pop, tab fan-out, history) run, so their work is not on the call's critical path.
+    const wire = (effect: Effect): boolean => effect.kind === 'sip' || effect.kind === 'platform';
+    for (const effect of result.effects) if (wire(effect)) this.run(effect);
+    if (changed) this.options.onView(this.view);
+    for (const effect of result.effects) if (!wire(effect)) this.run(effect);
   }
 
   /** Starts watching the platform when a session begins and stops when it ends. */

@@ -3,6 +3,7 @@
  * effects) on real adapters — the Neotel platform (NeoApi + Position), the sip.js phone —, the remembered
  * preferences, the audio devices and the Salesforce panel.
  */
+import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
 import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
@@ -75,7 +76,7 @@ export class AgentSession {
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     // The one place that picks the telephony platform; the machine speaks only the port.
     const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs });
-    this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
+    this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), contactFound: (contact, clickedAt) => this.contactFound(contact, clickedAt), warn });
     this.tasks = options.api
       ? new TaskLogger({
           config,
@@ -193,6 +194,11 @@ export class AgentSession {
       return;
     }
     this.runtime.send(intent);
+  }
+
+  /** After the click's dial (which may still wait for the dial plan) has reached the machine. */
+  private contactFound(contact: DeliveredContact, clickedAt: number): void {
+    void (this.dialPlan ?? Promise.resolve()).then(() => this.runtime.dispatch({ kind: 'clickedContactFound', at: Date.now(), contact, clickedAt }));
   }
 
   private async loadDialPlan(): Promise<void> {

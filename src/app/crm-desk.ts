@@ -5,6 +5,7 @@
  * `agent-session.ts` builds one and hands it views and intents.
  */
 import { hasCall, hasSession } from '../call/index.ts';
+import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, CallRecordView, SoftphoneIntent } from '../controllers/agent-view.ts';
 import type { OpenCti } from '../opencti/index.ts';
@@ -20,6 +21,8 @@ export interface CrmDeskOptions {
   readonly onRecord: (record: CallRecordView | null) => void;
   /** An intent for the session (a click-to-dial becomes a `dial`, relayed to the owner tab if need be). */
   readonly send: (intent: SoftphoneIntent) => void;
+  /** The clicked record's Neotel contact arrived after its dial was sent (the owner tab's machine takes it). */
+  readonly contactFound: (contact: DeliveredContact, clickedAt: number) => void;
   readonly warn: (message: string, cause?: unknown) => void;
 }
 
@@ -74,10 +77,15 @@ export class CrmDesk {
             ...(intent.recordName === null ? {} : { recordName: intent.recordName }),
           });
         }
-        // allowClickToDialSearch: a record carrying the Neotel ids brings its contact along, so
-        // the call can be categorised and scheduled (seed 004).
-        const contact = intent.recordId !== null && this.options.config.crm.allowClickToDialSearch ? await this.screenPop?.neotelContactOf(intent.recordId, intent.objectType, intent.number) : null;
-        this.options.send({ kind: 'dial', number: intent.number, ...(contact ? { contact } : {}) });
+        // The dial goes out first: the record's lookup is an Apex round trip to the org, and the
+        // agent is waiting for the phone to ring. allowClickToDialSearch: a record carrying the
+        // Neotel ids brings its contact along when the lookup answers, so the call can be
+        // categorised and scheduled (seed 004); the call takes it in whatever phase it is by then.
+        const clickedAt = Date.now();
+        const lookup = intent.recordId !== null && this.options.config.crm.allowClickToDialSearch ? this.screenPop?.neotelContactOf(intent.recordId, intent.objectType, intent.number) : undefined;
+        this.options.send({ kind: 'dial', number: intent.number });
+        const contact = await lookup;
+        if (contact) this.options.contactFound(contact, clickedAt);
         return;
       }
       default:

@@ -189,6 +189,12 @@ export interface InviteParticipantIntent extends At { readonly kind: 'invitePart
 export interface KickParticipantIntent extends At { readonly kind: 'kickParticipant'; readonly participant: string }
 /** Remove every participant: the conference ends, the customer stays with the agent. */
 export interface KickAllIntent extends At { readonly kind: 'kickAll' }
+/**
+ * The Neotel contact of the record the agent clicked to dial arrived (`allowClickToDialSearch`):
+ * the dial was sent at once, without waiting for it, and the outbound call started at or after
+ * `clickedAt` takes it, so the wrap-up can categorise and schedule it.
+ */
+export interface ClickedContactFound extends At { readonly kind: 'clickedContactFound'; readonly contact: DeliveredContact; readonly clickedAt: number }
 /** The automatic-release countdown the machine started has elapsed. */
 export interface AutoReleaseElapsed extends At { readonly kind: 'autoReleaseElapsed'; readonly callId: CallId | null }
 
@@ -217,7 +223,7 @@ export type AgentEvent =
   | LoginIntent | LogoutIntent | PauseIntent | UnpauseIntent | EnterCampaignIntent | LeaveCampaignIntent
   | DialIntent | AnswerIntent | RejectIntent | HangUpIntent | HoldIntent | ResumeIntent | MuteIntent
   | UnmuteIntent | SendDtmfIntent | CategoriseIntent | ScheduleCallbackIntent | ReleaseContactIntent
-  | AvailableIntent | SessionIntent | AutoReleaseElapsed | CommandSucceeded | CommandFailed
+  | AvailableIntent | SessionIntent | ClickedContactFound | AutoReleaseElapsed | CommandSucceeded | CommandFailed
   | TransferIntent | CompleteTransferIntent | EndTransferIntent | StartConferenceIntent | InviteParticipantIntent
   | KickParticipantIntent | KickAllIntent;
 
@@ -240,7 +246,7 @@ export const FACT_KINDS = [
   'sipIncoming', 'sipAnswered', 'sipEnded', 'sipHoldChanged', 'sipMuteChanged', 'sipActionFailed',
   'platformCallStarted', 'platformCallEnded', 'contactDelivered', 'breakChanged',
   'campaignChanged', 'loggedOutByPlatform', 'platformDegraded', 'platformRecovered',
-  'autoReleaseElapsed', 'commandSucceeded', 'commandFailed',
+  'clickedContactFound', 'autoReleaseElapsed', 'commandSucceeded', 'commandFailed',
 ] as const satisfies readonly EventKind[];
 
 /** Every event kind; the table test crosses this list with {@link PHASES}. */

@@ -45,6 +45,7 @@
  * applied, or ignored when stale or repeated (the same state object comes back, no effects). The
  * full table of transitions and effects is in docs/call-state-machine.md.
  */
+import { clickedContactFound } from './clicked-contact.ts';
 import { isConnectionEvent, connectionEvent } from './connection.ts';
 import type { MachineContext } from './context.ts';
 import type { AgentEvent } from './events.ts';
@@ -63,6 +64,7 @@ export type { TransitionResult } from './outcome.ts';
 /** The next state and effects for `event` in `state`, or the refusal of an intent. Pure. */
 export function transition(state: AgentState, event: AgentEvent, context: MachineContext): TransitionResult {
   if (event.kind === 'commandSucceeded' || event.kind === 'commandFailed') return neoApiResult(state, event);
+  if (event.kind === 'clickedContactFound') return clickedContactFound(state, event);
   if (event.kind === 'loggedOutByPlatform' && state.phase !== 'loggingOut') return forcedLogout(state, event.message, event.at);
   if (isConnectionEvent(event) && state.phase !== 'loggingIn') return connectionEvent(state, event);
   if (isSessionEvent(event)) {

@@ -188,6 +188,7 @@ export const EVENTS: EventFactories = {
   loggedOutByPlatform: (at) => ({ kind: 'loggedOutByPlatform', at, message: 'Position: 1001 not logged.' }),
   platformDegraded: (at) => ({ kind: 'platformDegraded', at, reason: 'timeout' }),
   platformRecovered: (at) => ({ kind: 'platformRecovered', at }),
+  clickedContactFound: (at) => ({ kind: 'clickedContactFound', at, contact: CONTACT, clickedAt: T0 }),
   autoReleaseElapsed: (at) => ({ kind: 'autoReleaseElapsed', at, callId: CALL }),
   commandSucceeded: (at) => ({ kind: 'commandSucceeded', at, requestId: UNKNOWN_REQUEST, op: 'dial', value: true }),
   commandFailed: (at) => ({ kind: 'commandFailed', at, requestId: UNKNOWN_REQUEST, op: 'dial', failure: { code: 'REFUSED', detail: 'Server was unable to process request.' } }),

@@ -1,9 +1,13 @@
 import type { OpenCtiErrorCode } from './protocol.ts';
 
-/** What the host does instead of answering normally. */
-export type InjectionKind = OpenCtiErrorCode | 'NO_REPLY';
+/**
+ * What the host does instead of answering normally. `LATE_REPLY`: the method runs now and its
+ * reply is sent `delayMs` later (default 100 ms), as a `runApex` that makes a round trip to a real
+ * org (the click-to-dial benchmark).
+ */
+export type InjectionKind = OpenCtiErrorCode | 'NO_REPLY' | 'LATE_REPLY';
 
-export const INJECTION_KINDS: readonly InjectionKind[] = ['SOFTPHONE_CONTAINER_ERROR', 'SERVER_ERROR', 'INVALID_PARAM', 'GENERIC_ERROR', 'NO_REPLY'];
+export const INJECTION_KINDS: readonly InjectionKind[] = ['SOFTPHONE_CONTAINER_ERROR', 'SERVER_ERROR', 'INVALID_PARAM', 'GENERIC_ERROR', 'NO_REPLY', 'LATE_REPLY'];
 
 /**
  * A queued failure for the next calls of a method (`*` = any method). `runApex:<method>` (e.g.
@@ -23,13 +27,14 @@ export interface Injection {
   execute?: boolean;
   /**
    * With NO_REPLY + execute: run the method this many ms later instead of now — a request that
-   * Salesforce commits after the caller gave up waiting (a late commit).
+   * Salesforce commits after the caller gave up waiting (a late commit). With LATE_REPLY: how
+   * late the reply comes.
    */
   delayMs?: number;
 }
 
 /** Default descriptions, close to what Salesforce says for each code. */
-export const DEFAULT_DESCRIPTIONS: Readonly<Record<Exclude<InjectionKind, 'NO_REPLY'>, string>> = {
+export const DEFAULT_DESCRIPTIONS: Readonly<Record<Exclude<InjectionKind, 'NO_REPLY' | 'LATE_REPLY'>, string>> = {
   SOFTPHONE_CONTAINER_ERROR: 'The softphone container is not initialized yet. Try again later.',
   SERVER_ERROR: 'An internal server error has occurred.',
   INVALID_PARAM: 'Invalid parameter (injected by the emulator).',

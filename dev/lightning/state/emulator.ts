@@ -145,7 +145,11 @@ export class LightningEmulator {
       args: request.args,
     };
     const messages: OutgoingMessage[] = [];
-    if (injection && injection.kind !== 'NO_REPLY') {
+    if (injection?.kind === 'LATE_REPLY') {
+      const response = this.execute(tab, request);
+      this.log.addRequest({ ...entry, outcome: request.isCallbackRegistered ? 'replied' : 'no-callback', response });
+      if (request.isCallbackRegistered) setTimeout(() => void this.pusher(tab, this.update(tab, [replyTo(request, response)])).catch(() => undefined), injection.delayMs ?? 100);
+    } else if (injection && injection.kind !== 'NO_REPLY') {
       const response = failure(injection.kind, injection.description ?? DEFAULT_DESCRIPTIONS[injection.kind]);
       this.log.addRequest({ ...entry, outcome: 'injected', injected: injection.kind, response });
       if (request.isCallbackRegistered) messages.push(replyTo(request, response));

@@ -15,7 +15,7 @@ import type { ConnectionConfig, NeoApiBinding } from '../../config/config-types.
 import { NeoApiError } from './errors.ts';
 import type { NeoRequest } from './contract.ts';
 import type { NeoParams } from './request-params.ts';
-import { callNeoApi, type CallOptions, type FetchLike, type NeoApiLogEntry, type TransportSettings } from './transport.ts';
+import { callNeoApi, type CallOptions, type FetchLike, type LastAnswer, type NeoApiLogEntry, type TransportSettings } from './transport.ts';
 import type { NeoResultValue } from './wire-response.ts';
 
 export type { CallOptions, FetchLike, NeoApiLogEntry } from './transport.ts';
@@ -49,6 +49,8 @@ function expectKind(value: NeoResultValue, kind: 'string', method: string): stri
 /** A NeoApi client for one service URL and binding. */
 export class NeoApiClient {
   private readonly settings: TransportSettings;
+  /** The last Position answer: an unchanged body is not decoded again (transport.ts). */
+  private readonly lastPosition: LastAnswer = { method: '', body: null, contentType: '', value: undefined };
 
   constructor(options: NeoApiClientOptions) {
     const fetchImpl = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));
@@ -83,6 +85,6 @@ export class NeoApiClient {
 
   /** The raw Position text (parse it with `parsePosition`); the poller's one request. */
   async position(user: string, options?: CallOptions): Promise<string> {
-    return expectKind(await this.call('Position', { USUARIO: user }, options), 'string', 'Position');
+    return expectKind(await this.call('Position', { USUARIO: user }, { ...options, lastAnswer: this.lastPosition }), 'string', 'Position');
   }
 }

@@ -226,20 +226,11 @@ export class PositionPoller {
 
   /** A Position text arrived; returns the delay before the next poll. */
   private accept(raw: string, at: number, generation: number): number | null {
-    const parsed = parsePosition(raw);
-    const reason = unusablePositionReason(parsed);
-    if (reason !== null) {
-      this.counters.malformed++;
-      return this.failed(reason, at);
-    }
-    const events = positionEvents(this.last, parsed, at);
-    this.last = parsed;
-    try {
-      this.options.onSnapshot?.(parsed);
-    } catch {
-      // The listener's bug must not stop the poll; it is counted like onEvent's.
-      this.counters.listenerErrors++;
-    }
+    // The same text as the last good snapshot parses to the same snapshot and gives no facts
+    // (positionEvents compares snapshots): most polls, so they allocate nothing here.
+    const unchanged = this.last !== null && raw === this.last.entries.raw;
+    const events = unchanged ? [] : this.parsed(raw, at);
+    if (events === null) return this.failed(this.lastFailure ?? 'unusable Position', at);
     this.lastSuccessAt = at;
     this.lastFailure = null;
     this.counters.consecutiveFailures = 0;
@@ -252,6 +243,26 @@ export class PositionPoller {
       this.emit(event);
     }
     return this.intervalMs;
+  }
+
+  /** A new Position text: the facts it gives, or `null` (counted, `lastFailure` set) when unusable. */
+  private parsed(raw: string, at: number): PositionPollerEvent[] | null {
+    const parsed = parsePosition(raw);
+    const reason = unusablePositionReason(parsed);
+    if (reason !== null) {
+      this.counters.malformed++;
+      this.lastFailure = reason;
+      return null;
+    }
+    const events = positionEvents(this.last, parsed, at);
+    this.last = parsed;
+    try {
+      this.options.onSnapshot?.(parsed);
+    } catch {
+      // The listener's bug must not stop the poll; it is counted like onEvent's.
+      this.counters.listenerErrors++;
+    }
+    return events;
   }
 
   /** The call failed; returns the back-off delay, or `null` when the loop stops. */
