@@ -61,6 +61,15 @@ export const softphoneShellStyles = css`
     flex-direction: column;
     gap: var(--dt-space-3);
   }
+  /* Notices stay at the top of the visible panel however far the agent scrolled (issue 15). */
+  dialtone-notice-list {
+    position: sticky;
+    top: calc(-1 * var(--dt-space-3));
+    z-index: 2;
+    max-height: 60%;
+    overflow: auto;
+    background: var(--dt-surface);
+  }
   details {
     border-top: 1px solid var(--dt-border);
     padding-top: var(--dt-space-2);
