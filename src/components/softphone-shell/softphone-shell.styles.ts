@@ -36,6 +36,10 @@ export const softphoneShellStyles = css`
     border-radius: 50%;
     background: #939393;
   }
+  main:focus {
+    /* A focus target of last resort (the panel opened while booting), not a control. */
+    outline: none;
+  }
   main {
     flex: 1;
     overflow: auto;
