@@ -38,7 +38,7 @@ async function axeViolations(frame: Frame): Promise<string[]> {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary ?? '' })) }));
   });
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary ?? ''}`));
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary}`));
 }
 
 /**
@@ -55,7 +55,7 @@ function clippedTexts(frame: Frame): Promise<string[]> {
         if (element.getClientRects().length === 0 || element.clientWidth <= 1) continue;
         const style = getComputedStyle(element);
         if (element instanceof HTMLSelectElement) {
-          const text = element.selectedOptions[0]?.textContent?.trim() ?? '';
+          const text = element.selectedOptions[0]?.textContent.trim() ?? '';
           if (!canvas || text === '') continue;
           canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
           // The text area: the box minus its padding and the drop-down arrow (about 20 px).
@@ -64,7 +64,7 @@ function clippedTexts(frame: Frame): Promise<string[]> {
           continue;
         }
         if (!element.matches('label, button, summary, h1, h2, h3, legend, dt, [role="status"], .pill, .badge')) continue;
-        if (element.scrollWidth > element.clientWidth + 1) found.push(`${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 60) ?? ''}" (${element.scrollWidth} > ${element.clientWidth})`);
+        if (element.scrollWidth > element.clientWidth + 1) found.push(`${element.tagName.toLowerCase()} "${element.textContent.trim().slice(0, 60)}" (${element.scrollWidth} > ${element.clientWidth})`);
       }
     };
     visit(document);
