@@ -36,6 +36,12 @@ export class NoticeList extends AgentElement {
     `;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // No box without notices: an empty list must not add a flex gap under the header.
+    this.hidden = (this.view?.notices.length ?? 0) === 0;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const fresh = (this.view?.notices ?? []).find((n) => n.blocking === true && !this.focused.has(`${n.id}@${n.at}`));

@@ -65,6 +65,10 @@ export const softphoneShellStyles = css`
     flex-direction: column;
     gap: var(--dt-space-3);
   }
+  /* No box (so no flex gap under the header) while there is nothing to show; its <details> is the item. */
+  .ready > dialtone-failed-logs {
+    display: contents;
+  }
   /* Notices stay at the top of the visible panel however far the agent scrolled (issue 15). */
   dialtone-notice-list {
     position: sticky;
