@@ -76,7 +76,7 @@ describe('the call history', () => {
     await redial.focus();
     await ui.page.keyboard.press('Enter');
     const show = first.getByTestId('history-show-in-crm');
-    expect(await show.getAttribute('aria-label')).toBe('Show Contact Ana Pérez in Salesforce');
+    expect(await show.getAttribute('aria-label')).toBe('Show in CRM: Contact Ana Pérez');
     await show.focus();
     await ui.page.keyboard.press('Space');
     expect(await ui.intents()).toEqual([

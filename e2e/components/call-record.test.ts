@@ -57,7 +57,7 @@ describe('the call record panel', () => {
     await ui.show(shell(states.connected(), { record: linked }));
     expect(await ui.page.getByTestId('call-record').getByTestId('crm-source-icon').getAttribute('aria-label')).toBe('Found in Salesforce');
     const show = ui.page.getByTestId('record-show-in-crm');
-    expect(await show.getAttribute('aria-label')).toBe('Show Contact Ana Pérez in Salesforce');
+    expect(await show.getAttribute('aria-label')).toBe('Show in CRM: Contact Ana Pérez');
     await show.focus();
     await ui.page.keyboard.press('Enter');
     expect(await ui.intents()).toEqual([{ kind: 'showInCrm', recordId: '003Dt000HccIdlkIIC' }]);

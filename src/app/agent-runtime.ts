@@ -33,6 +33,7 @@ import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
 import { machineConfigFrom } from './machine-config.ts';
+import { INFO_NOTICE_MS, placeNotice, showNotice } from './notice-policy.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
 import { callInfoOf, initialView } from './view-model.ts';
 
@@ -94,11 +95,6 @@ export interface AgentRuntimeOptions {
    */
   readonly intercept?: (event: AgentEvent, phone: PhoneLike | undefined) => boolean;
 }
-
-/** How long an info notice stays before it goes by itself. */
-const INFO_NOTICE_MS = 6000;
-/** At most this many notices are kept; the oldest go first. */
-const MAX_NOTICES = 5;
 
 /** One agent's softphone session in this tab. */
 export class AgentRuntime {
@@ -397,13 +393,12 @@ export class AgentRuntime {
     }
   }
 
-  /** Shows a notice to the agent (errors stay until dismissed; info goes by itself). */
+  /** Shows a notice to the agent; one per condition, info goes by itself (notice-policy.ts). */
   addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null, failure?: ShownNotice['failure']): void {
-    const shown: ShownNotice = { id: this.nextNoticeId++, notice, level, detail, at: this.now(), ...(failure === undefined ? {} : { failure }) };
-    // A newer notice of the same code replaces the older one: no stack of identical toasts.
-    const kept = this.view.notices.filter((n) => n.notice !== notice).slice(-(MAX_NOTICES - 1));
-    this.patchView({ notices: [...kept, shown] });
-    if (level === 'info') setTimeout(() => this.dropNotice(shown.id), INFO_NOTICE_MS);
+    const { notices, placed } = placeNotice(this.view.notices, showNotice(this.nextNoticeId++, notice, level, detail, this.now(), failure));
+    this.patchView({ notices });
+    // Dropped only if it is still this state then: a newer state of its condition keeps the id.
+    if (level === 'info') setTimeout(() => this.view.notices.includes(placed) && this.dropNotice(placed.id), INFO_NOTICE_MS);
   }
 
   private dropNotice(id: number): void {

@@ -43,11 +43,14 @@ export const sldsTokens = css`
     border-color: var(--dt-brand);
     color: #fff;
   }
+  /* SLDS's neutral button hover: the darker brand text keeps 4.5:1 on the grey (#0176d3 is 4.17:1). */
   button:hover {
     background: var(--dt-surface-alt);
+    color: var(--dt-brand-dark);
   }
   button.brand:hover {
     background: var(--dt-brand-dark);
+    color: #fff;
   }
   button:focus-visible {
     outline: none;

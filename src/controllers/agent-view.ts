@@ -4,6 +4,7 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
+import type { NoticeCause } from '../i18n/notice-causes.ts';
 import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
@@ -22,10 +23,14 @@ export interface ShownNotice {
   readonly id: number;
   readonly notice: Notice;
   readonly level: NoticeLevel;
-  /** Technical detail (server text, SIP reason), shown small; never a secret. */
+  /** Technical detail (server text, SIP reason), behind a "Technical details" disclosure; never a secret. */
   readonly detail: string | null;
   /** The platform command that failed, when one did: the notice then says what failed and what to do. */
   readonly failure?: NoticeFailure;
+  /** A recognised cause (a refused device password…): its sentence leads instead of the notice's generic one. */
+  readonly cause?: NoticeCause;
+  /** The agent cannot work until they act on it: drawn in view and focused (src/app/notice-policy.ts). */
+  readonly blocking?: boolean;
   /** Epoch ms when it was raised. */
   readonly at: number;
 }

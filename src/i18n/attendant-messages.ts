@@ -24,6 +24,7 @@ export interface AttendantMessages {
   readonly redialLabel: (who: string) => string;
   readonly showInCrm: string;
   /** "Show in CRM"'s accessible name: which record opens. */
+  /** Starts with {@link showInCrm}: a voice user says the visible text (WCAG 2.5.3, axe label-content-name-mismatch). */
   readonly showInCrmLabel: (what: string) => string;
   /** The source icon's text: the call's record was found in Salesforce. */
   readonly foundInCrm: string;
@@ -55,7 +56,7 @@ const en: AttendantMessages = {
   redial: 'Call',
   redialLabel: (who) => `Call ${who}`,
   showInCrm: 'Show in CRM',
-  showInCrmLabel: (what) => `Show ${what} in Salesforce`,
+  showInCrmLabel: (what) => `Show in CRM: ${what}`,
   foundInCrm: 'Found in Salesforce',
   panelSizeRange: 'Width 200–1920 px, height 240–2560 px. Leave blank for the call center\'s size; your size comes back at every load.',
   panelSizeRefused: 'Not applied: the width must be 200–1920 px and the height 240–2560 px (or blank).',
@@ -81,7 +82,7 @@ const es: AttendantMessages = {
   redial: 'Llamar',
   redialLabel: (who) => `Llamar a ${who}`,
   showInCrm: 'Ver en el CRM',
-  showInCrmLabel: (what) => `Ver ${what} en Salesforce`,
+  showInCrmLabel: (what) => `Ver en el CRM: ${what}`,
   foundInCrm: 'Encontrado en Salesforce',
   panelSizeRange: 'Ancho 200–1920 px, alto 240–2560 px. Déjalo vacío para el tamaño del centro de llamadas; tu tamaño se recupera en cada carga.',
   panelSizeRefused: 'No aplicado: el ancho debe ser de 200–1920 px y el alto de 240–2560 px (o vacío).',
@@ -107,7 +108,7 @@ const pt: AttendantMessages = {
   redial: 'Ligar',
   redialLabel: (who) => `Ligar para ${who}`,
   showInCrm: 'Ver no CRM',
-  showInCrmLabel: (what) => `Ver ${what} no Salesforce`,
+  showInCrmLabel: (what) => `Ver no CRM: ${what}`,
   foundInCrm: 'Encontrado no Salesforce',
   panelSizeRange: 'Largura 200–1920 px, altura 240–2560 px. Deixe em branco para o tamanho da central; o seu tamanho volta a cada carregamento.',
   panelSizeRefused: 'Não aplicado: a largura deve ser de 200–1920 px e a altura de 240–2560 px (ou em branco).',

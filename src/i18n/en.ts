@@ -1,6 +1,7 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { FAILURES_EN } from './failures.ts';
+import { NOTICE_CAUSES_EN } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -207,21 +208,22 @@ export const en: Messages = {
   dismissAfterCopy: 'Copy the details first: dismissing deletes this call log from the browser.',
   noticesLabel: 'Notifications',
   failures: FAILURES_EN,
+  noticeCauses: NOTICE_CAUSES_EN,
   operations: operationsIn('en'),
   notices: {
-    loginFailed: 'Login failed.',
-    phoneRegistrationFailed: 'The phone could not register.',
-    phoneUnregistered: 'The phone is no longer registered.',
-    transportLost: 'Connection to the phone server lost; reconnecting…',
+    loginFailed: 'Login failed. Check what you typed and log in again.',
+    phoneRegistrationFailed: 'The phone could not register, so calls cannot reach you. Log out and log in again; if it keeps happening, tell your supervisor.',
+    phoneUnregistered: 'The phone is no longer registered, so calls cannot reach you. Log out and log in again.',
+    transportLost: 'Connection to the phone server lost. Reconnecting by itself: wait a moment.',
     transportRecovered: 'Connection to the phone server restored.',
     registrationLost: 'The phone lost its registration: calls cannot reach you. Registering again…',
     registrationRecovered: 'The phone is registered again: calls reach you.',
-    neoApiDegraded: 'The contact center is not responding; your status may be out of date.',
+    neoApiDegraded: 'The contact center is not responding: your status may be out of date. Wait before changing it; if this lasts, tell your supervisor.',
     neoApiRecovered: 'The contact center is responding again.',
-    forcedLogout: 'You were logged out by the contact center.',
-    operationFailed: 'The contact center refused the request.',
-    dialFailed: 'The call could not be placed.',
-    sipActionFailed: 'The phone could not do that.',
+    forcedLogout: 'The contact center ended your session. Log in again.',
+    operationFailed: 'The contact center refused the request. Try again.',
+    dialFailed: 'The call could not be placed. Check the number and try again.',
+    sipActionFailed: 'The phone could not do that. Try again; if it keeps failing, log out and log in again.',
     callRejectedBusy: 'An incoming call was declined because you were busy.',
     callEndedByPlatform: 'The contact center ended the call.',
     microphoneDenied: 'The browser did not allow the microphone, so customers would not hear you. Allow it for this Salesforce site (the camera/microphone icon in the address bar) and reload.',

@@ -1,6 +1,7 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { FAILURES_ES } from './failures.ts';
+import { NOTICE_CAUSES_ES } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -207,21 +208,22 @@ export const es: Messages = {
   dismissAfterCopy: 'Copie antes los detalles: descartar borra este registro de llamada del navegador.',
   noticesLabel: 'Avisos',
   failures: FAILURES_ES,
+  noticeCauses: NOTICE_CAUSES_ES,
   operations: operationsIn('es'),
   notices: {
-    loginFailed: 'No se pudo iniciar sesión.',
-    phoneRegistrationFailed: 'El teléfono no se pudo registrar.',
-    phoneUnregistered: 'El teléfono ya no está registrado.',
-    transportLost: 'Se perdió la conexión con el servidor telefónico; reconectando…',
+    loginFailed: 'No se pudo iniciar sesión. Revise lo que escribió e inicie sesión de nuevo.',
+    phoneRegistrationFailed: 'El teléfono no se pudo registrar, así que las llamadas no le llegan. Cierre sesión e iníciela de nuevo; si sigue pasando, avise a su supervisor.',
+    phoneUnregistered: 'El teléfono ya no está registrado, así que las llamadas no le llegan. Cierre sesión e iníciela de nuevo.',
+    transportLost: 'Se perdió la conexión con el servidor telefónico. Se reconecta sola: espere un momento.',
     transportRecovered: 'Conexión con el servidor telefónico restablecida.',
     registrationLost: 'El teléfono perdió su registro: las llamadas no le llegan. Registrando de nuevo…',
     registrationRecovered: 'El teléfono vuelve a estar registrado: las llamadas le llegan.',
-    neoApiDegraded: 'El centro de contacto no responde; su estado puede estar desactualizado.',
+    neoApiDegraded: 'El centro de contacto no responde: su estado puede estar desactualizado. Espere antes de cambiarlo; si dura, avise a su supervisor.',
     neoApiRecovered: 'El centro de contacto vuelve a responder.',
-    forcedLogout: 'El centro de contacto cerró su sesión.',
-    operationFailed: 'El centro de contacto rechazó la petición.',
-    dialFailed: 'No se pudo realizar la llamada.',
-    sipActionFailed: 'El teléfono no pudo hacerlo.',
+    forcedLogout: 'El centro de contacto cerró su sesión. Inicie sesión de nuevo.',
+    operationFailed: 'El centro de contacto rechazó la petición. Vuelva a intentarlo.',
+    dialFailed: 'No se pudo realizar la llamada. Revise el número y vuelva a intentarlo.',
+    sipActionFailed: 'El teléfono no pudo hacerlo. Vuelva a intentarlo; si sigue fallando, cierre sesión e iníciela de nuevo.',
     callRejectedBusy: 'Se rechazó una llamada entrante porque estaba ocupado.',
     callEndedByPlatform: 'El centro de contacto terminó la llamada.',
     microphoneDenied: 'El navegador no permitió el micrófono, así que los clientes no lo oirían. Permítalo para este sitio de Salesforce (el ícono de cámara/micrófono en la barra de direcciones) y recargue.',

@@ -2,6 +2,7 @@ import type { CallDirection, Notice } from '../call/index.ts';
 import type { AttendantMessages } from './attendant-messages.ts';
 import type { PhoneWindowMessages } from './phone-window-messages.ts';
 import type { FailureMessages } from './failures.ts';
+import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { OperationMessages } from './operations.ts';
 
 /** Why a typed number was refused (mirrors `DialRefusal` of the agent view). */
@@ -226,6 +227,8 @@ export interface Messages {
   readonly notices: Readonly<Record<Notice, string>>;
   /** A failed platform command: what failed, what to do (failures.ts). */
   readonly failures: FailureMessages;
+  /** Why the phone could not register, and what the agent does about it (notice-causes.ts). */
+  readonly noticeCauses: NoticeCauseMessages;
   /** Each platform operation's texts: what failed, and its button when it has one (operations.ts). */
   readonly operations: OperationMessages;
   readonly dismiss: string;

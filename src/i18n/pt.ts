@@ -1,6 +1,7 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { FAILURES_PT } from './failures.ts';
+import { NOTICE_CAUSES_PT } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -207,21 +208,22 @@ export const pt: Messages = {
   dismissAfterCopy: 'Copie os detalhes antes: descartar apaga este registro de chamada do navegador.',
   noticesLabel: 'Avisos',
   failures: FAILURES_PT,
+  noticeCauses: NOTICE_CAUSES_PT,
   operations: operationsIn('pt'),
   notices: {
-    loginFailed: 'Não foi possível entrar.',
-    phoneRegistrationFailed: 'O telefone não conseguiu se registrar.',
-    phoneUnregistered: 'O telefone não está mais registrado.',
-    transportLost: 'Conexão com o servidor de telefonia perdida; reconectando…',
+    loginFailed: 'Não foi possível entrar. Verifique o que você digitou e entre de novo.',
+    phoneRegistrationFailed: 'O telefone não conseguiu se registrar, então as chamadas não chegam até você. Saia e entre de novo; se continuar, avise seu supervisor.',
+    phoneUnregistered: 'O telefone não está mais registrado, então as chamadas não chegam até você. Saia e entre de novo.',
+    transportLost: 'Conexão com o servidor de telefonia perdida. Ela se reconecta sozinha: aguarde um momento.',
     transportRecovered: 'Conexão com o servidor de telefonia restabelecida.',
     registrationLost: 'O telefone perdeu o registro: as chamadas não chegam até você. Registrando novamente…',
     registrationRecovered: 'O telefone está registrado de novo: as chamadas chegam até você.',
-    neoApiDegraded: 'A central de contato não responde; seu status pode estar desatualizado.',
+    neoApiDegraded: 'A central de contato não responde: seu status pode estar desatualizado. Aguarde antes de mudá-lo; se durar, avise seu supervisor.',
     neoApiRecovered: 'A central de contato voltou a responder.',
-    forcedLogout: 'A central de contato encerrou sua sessão.',
-    operationFailed: 'A central de contato recusou o pedido.',
-    dialFailed: 'Não foi possível fazer a chamada.',
-    sipActionFailed: 'O telefone não conseguiu fazer isso.',
+    forcedLogout: 'A central de contato encerrou sua sessão. Entre de novo.',
+    operationFailed: 'A central de contato recusou o pedido. Tente de novo.',
+    dialFailed: 'Não foi possível fazer a chamada. Verifique o número e tente de novo.',
+    sipActionFailed: 'O telefone não conseguiu fazer isso. Tente de novo; se continuar falhando, saia e entre de novo.',
     callRejectedBusy: 'Uma chamada recebida foi recusada porque você estava ocupado.',
     callEndedByPlatform: 'A central de contato encerrou a chamada.',
     microphoneDenied: 'O navegador não permitiu o microfone, então os clientes não ouviriam você. Permita-o para este site do Salesforce (o ícone de câmera/microfone na barra de endereços) e recarregue.',

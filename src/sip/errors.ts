@@ -74,7 +74,7 @@ export function registerRejection(statusCode: number, reasonPhrase: string, aor:
   if (statusCode === 401 || statusCode === 403 || statusCode === 407) {
     return new SipPhoneError(
       'auth-failed',
-      `REGISTER of ${aor} was refused with ${received}: the device or its SIP password is wrong (expected 200 OK after the digest challenge). Check the device password in the call-center settings.`,
+      `REGISTER of ${aor} was refused with ${received}: the device or its SIP password is wrong (expected 200 OK after the digest challenge). Check the device number and the device password typed at login (or remembered in this browser).`,
       { statusCode },
     );
   }

@@ -35,6 +35,12 @@ export const noticeListStyles = css`
   .body {
     flex: 1;
     min-width: 0;
+    border-radius: var(--dt-radius);
+  }
+  .body:focus-visible,
+  .body:focus {
+    outline: 2px solid var(--dt-focus, #0176d3);
+    outline-offset: 2px;
   }
   .text,
   .detail {

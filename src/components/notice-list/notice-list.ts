@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ShownNotice } from '../../controllers/agent-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
@@ -10,12 +10,20 @@ import { noticeListStyles } from './notice-list.styles.ts';
 const ICONS = { info: 'ℹ', warning: '⚠', error: '✖' } as const;
 
 /**
- * The notices the app raised: translated text for the code, the technical detail in small print,
- * and a dismiss button. Errors are alerts (announced at once); the rest are polite statuses.
+ * The notices the app raised (src/app/notice-policy.ts decides which, for how long, and which
+ * block). Each is one line in the agent's language saying what happened and what to do; any
+ * technical text (the platform's or the SIP adapter's, often English, sometimes a raw code) is
+ * only behind a native "Technical details" disclosure, which is keyboard-operable and announced
+ * with its summary as its name. Errors are alerts (announced at once); the rest are polite
+ * statuses. The shell keeps this list at the top of the visible panel (sticky), and a blocking
+ * notice takes focus when it appears or changes, so the agent meets it where they are looking.
  */
 @customElement('dialtone-notice-list')
 export class NoticeList extends AgentElement {
   static override styles = [sldsTokens, controlStyles, noticeListStyles];
+
+  /** The blocking notices already focused, by id and time: a new state of a condition is new. */
+  private readonly focused = new Set<string>();
 
   override render() {
     const view = this.view;
@@ -28,32 +36,27 @@ export class NoticeList extends AgentElement {
     `;
   }
 
-  private renderPlain(shown: ShownNotice) {
-    const m = this.messages;
-    if (!m) return nothing;
-    return html`
-      <p class="text">${m.notices[shown.notice]}</p>
-      ${shown.detail === null || shown.detail === '' ? nothing : html`<p class="detail">${shown.detail}</p>`}
-    `;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // No box without notices: an empty list must not add a flex gap under the header.
+    this.hidden = (this.view?.notices.length ?? 0) === 0;
   }
 
-  /**
-   * A failed platform command: what failed and what to do, in the agent's language; the
-   * platform's own (often English, technical) text only behind a native disclosure, which is
-   * keyboard-operable and announced with its summary as its name.
-   */
-  private renderFailure(shown: ShownNotice, failure: NonNullable<ShownNotice['failure']>) {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const fresh = (this.view?.notices ?? []).find((n) => n.blocking === true && !this.focused.has(`${n.id}@${n.at}`));
+    if (fresh === undefined) return;
+    this.focused.add(`${fresh.id}@${fresh.at}`);
+    this.renderRoot.querySelector<HTMLElement>(`#notice-${fresh.id}`)?.focus();
+  }
+
+  /** The main line: what happened and what to do, in the agent's language, never a code. */
+  private mainLine(shown: ShownNotice): string {
     const m = this.messages;
-    if (!m) return nothing;
-    return html`
-      <p class="text" data-testid="notice-text">${m.failures.op[failure.op]} ${m.failures.cause[failure.code]}</p>
-      ${shown.detail === null || shown.detail === ''
-        ? nothing
-        : html`<details class="detail" data-testid="notice-details">
-            <summary>${m.failures.details}</summary>
-            <p>${shown.detail}</p>
-          </details>`}
-    `;
+    if (!m) return '';
+    if (shown.failure !== undefined) return `${m.failures.op[shown.failure.op]} ${m.failures.cause[shown.failure.code]}`;
+    if (shown.cause !== undefined) return m.noticeCauses[shown.cause];
+    return m.notices[shown.notice];
   }
 
   private renderNotice(shown: ShownNotice) {
@@ -61,10 +64,16 @@ export class NoticeList extends AgentElement {
     if (!m) return nothing;
     const textId = `notice-${shown.id}`;
     return html`
-      <li class="notice ${shown.level}" data-testid="notice" data-notice=${shown.notice} data-level=${shown.level}>
+      <li class="notice ${shown.level}" data-testid="notice" data-notice=${shown.notice} data-level=${shown.level} data-blocking=${shown.blocking === true ? 'true' : 'false'}>
         <span class="icon" aria-hidden="true">${ICONS[shown.level]}</span>
-        <div class="body" id=${textId} role=${shown.level === 'error' ? 'alert' : 'status'}>
-          ${shown.failure === undefined ? this.renderPlain(shown) : this.renderFailure(shown, shown.failure)}
+        <div class="body" id=${textId} role=${shown.level === 'error' ? 'alert' : 'status'} tabindex=${shown.blocking === true ? '-1' : nothing}>
+          <p class="text" data-testid="notice-text">${this.mainLine(shown)}</p>
+          ${shown.detail === null || shown.detail === ''
+            ? nothing
+            : html`<details class="detail" data-testid="notice-details">
+                <summary>${m.failures.details}</summary>
+                <p>${shown.detail}</p>
+              </details>`}
         </div>
         <button
           class="dismiss"

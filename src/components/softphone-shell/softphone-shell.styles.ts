@@ -36,6 +36,10 @@ export const softphoneShellStyles = css`
     border-radius: 50%;
     background: #939393;
   }
+  main:focus {
+    /* A focus target of last resort (the panel opened while booting), not a control. */
+    outline: none;
+  }
   main {
     flex: 1;
     overflow: auto;
@@ -60,6 +64,19 @@ export const softphoneShellStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--dt-space-3);
+  }
+  /* No box (so no flex gap under the header) while there is nothing to show; its <details> is the item. */
+  .ready > dialtone-failed-logs {
+    display: contents;
+  }
+  /* Notices stay at the top of the visible panel however far the agent scrolled (issue 15). */
+  dialtone-notice-list {
+    position: sticky;
+    top: calc(-1 * var(--dt-space-3));
+    z-index: 2;
+    max-height: 60%;
+    overflow: auto;
+    background: var(--dt-surface);
   }
   details {
     border-top: 1px solid var(--dt-border);

@@ -31,6 +31,13 @@ export class SoftphoneShell extends LitElement {
       event.stopPropagation();
       this.consumer.value?.send(event.detail);
     });
+    // Focus after actions and on open, hotkeys and Escape (panel-keyboard.ts), as their own chunk.
+    void import('./panel-keyboard.ts').then(({ attachPanelKeyboard }) =>
+      attachPanelKeyboard(this, () => {
+        const state = this.stateController.state;
+        return state?.phase === 'ready' ? state.view.agent : undefined;
+      }),
+    );
   }
 
   private stopLazy: (() => void) | undefined;
@@ -48,7 +55,11 @@ export class SoftphoneShell extends LitElement {
   protected override willUpdate(): void {
     const state = this.stateController.state;
     // Screen readers pick the voice from the nearest lang attribute.
-    if (state?.language) this.lang = state.language;
+    if (state?.language) {
+      this.lang = state.language;
+      // The frame's own document too: the page language is what assistive tech and axe read first.
+      this.ownerDocument.documentElement.lang = state.language;
+    }
     // The call, wrap-up, monitoring and record parts are fetched once the phone is registered:
     // not before (they would compete with what registering needs), and before any call can
     // arrive, since calls reach a registered phone only (a failure is drawn where the part goes).
@@ -61,11 +72,12 @@ export class SoftphoneShell extends LitElement {
     const m = messagesFor(state.language);
     return html`
       <header class=${state.phase === 'ready' ? 'agent' : ''}>
+        <h1 class="visually-hidden">${m.appName}</h1>
         ${state.phase === 'ready'
           ? html`<dialtone-agent-status .view=${state.view} .messages=${m}></dialtone-agent-status>`
           : html`<span class="status" role="status" aria-label=${m.statusLabel}><span class="dot" aria-hidden="true"></span>${m.statusOffline}</span>`}
       </header>
-      <main aria-busy=${state.phase === 'booting' ? 'true' : 'false'}>${this.renderBody(state, m)}</main>
+      <main tabindex="-1" aria-busy=${state.phase === 'booting' ? 'true' : 'false'}>${this.renderBody(state, m)}</main>
     `;
   }
 

@@ -7,6 +7,11 @@ export const wrapUpPanelStyles = css`
   .card > button {
     margin-top: var(--dt-space-2);
   }
+  /* The disposition gets the whole width (its button wraps under it): in a 340 px panel a
+     shared row cut "Choose a disposition" / "Escolha uma tabulação" (issue 15). */
+  .row > .field {
+    flex-basis: 100%;
+  }
   .countdown {
     margin: 0 0 var(--dt-space-2);
     padding: var(--dt-space-1) var(--dt-space-2);
