@@ -256,7 +256,7 @@ export class AgentSession {
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
       ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
-    }));
+    }), credentials.user);
   }
 
   private async appIntent(intent: SoftphoneIntent): Promise<void> {

@@ -25,8 +25,8 @@ export interface PlatformChoice {
   readonly config: Config;
   /** The phone's extra options for this platform (sip: pop headers kept, DTMF transport). */
   readonly phoneOptions: Pick<SipPhoneOptions, 'inviteHeaders' | 'dtmfTransport'>;
-  /** The phone as the machine sees it. */
-  readonly phone: (lazy: LazyPhone) => PhoneLike;
+  /** The phone as the machine sees it; `user` = the SIP user it registers as. */
+  readonly phone: (lazy: LazyPhone, user: string) => PhoneLike;
 }
 
 /** NeoApi is not there on the sip platform: listings answer nothing, so the configured targets stay. */
@@ -58,9 +58,9 @@ export function choosePlatform(config: Config, warn: (message: string, cause?: u
     // The browser's own INVITE is the dial's leg, answered by the agent who placed it (sip-agent-phone.ts).
     config: { ...config, agent: { ...config.agent, breakTypes }, connection: { ...config.connection, autoAnswerPlatformLegs: true } },
     phoneOptions: { inviteHeaders: Object.values(sip.popHeaders), dtmfTransport: sip.dtmfTransport },
-    phone: (lazy) => {
+    phone: (lazy, user) => {
       const phone = new SipAgentPhone(lazy, platform);
-      platform.attach(phone);
+      platform.attach(phone, user);
       return phone;
     },
   };

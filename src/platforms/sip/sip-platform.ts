@@ -72,7 +72,7 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
   readonly capabilities: PlatformCapabilities;
   private line: SipLine | undefined;
   private listener: PlatformListener<AgentEvent> | undefined;
-  /** The agent's SIP user (`{ramal}` of the hooks), from `login`. */
+  /** The agent's SIP user (`{ramal}` of the hooks): the phone's, not the login template's `SIP/1001`. */
   private device = '';
   /** The call id the click-to-call hook answered, for the call the PBX then rings us with. */
   private hookCallId: string | null = null;
@@ -86,9 +86,10 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
     this.now = options.now ?? (() => Date.now());
   }
 
-  /** The phone of this login. */
-  attach(line: SipLine): void {
+  /** The phone of this login, registered as SIP user `ramal` (`{ramal}` of the hooks). */
+  attach(line: SipLine, ramal: string): void {
     this.line = line;
+    this.device = ramal;
   }
 
   async run(command: PlatformCommand): Promise<CommandOutcome> {
@@ -96,7 +97,6 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
     try {
       switch (command.command) {
         case 'login':
-          this.device = command.device;
           line?.setReady(true);
           return ok();
         case 'logout':

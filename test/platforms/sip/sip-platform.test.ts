@@ -80,7 +80,7 @@ describe('SipPlatform commands', () => {
   it('maps availability, dial (dial plan applied), hang-up and transfers onto the phone', async () => {
     const line = recordingLine();
     const platform = new SipPlatform({ settings: settings(), warn: () => undefined });
-    platform.attach(line);
+    platform.attach(line, '1001');
     expect(await platform.run({ command: 'login', agent, device: '1001', password: 'x' })).toEqual({ ok: true, value: true });
     await platform.run({ command: 'pause', agent, reason: 2 });
     await platform.run({ command: 'unpause', agent });
@@ -94,7 +94,7 @@ describe('SipPlatform commands', () => {
 
   it('answers UNSUPPORTED for what a plain SIP PBX cannot do, and hides monitoring without feature codes', async () => {
     const platform = new SipPlatform({ settings: settings(), warn: () => undefined });
-    platform.attach(recordingLine());
+    platform.attach(recordingLine(), '1001');
     expect(platform.capabilities).toMatchObject({ campaigns: false, callbacks: false, categorisation: false, queueTransfer: false, monitoring: false, transfer: true, breaks: true });
     const joined = await platform.run({ command: 'joinCampaign', agent, campaign: 3 });
     expect(joined).toMatchObject({ ok: false, failure: { code: 'UNSUPPORTED' } });
@@ -103,7 +103,7 @@ describe('SipPlatform commands', () => {
     const withCode = new SipPlatform({ settings: settings({ supervision: { listen: '*222{ramal}', whisper: null, barge: null } }), warn: () => undefined });
     expect(withCode.capabilities.monitoring).toBe(true);
     const line = recordingLine();
-    withCode.attach(line);
+    withCode.attach(line, '1001');
     await withCode.run({ command: 'monitor', agent, monitored: '1002', mode: 'listen' });
     expect(line.sent).toEqual(['call *2221002 customer=false']);
   });
@@ -141,6 +141,7 @@ describe('SipPlatform commands', () => {
       const events: unknown[] = [];
       const platform = new SipPlatform({ settings: settings({ hooks }), warn: () => undefined, now: () => T0 });
       platform.watch(agent, { onEvent: (event) => events.push(event) }).start();
+      platform.attach(recordingLine(), '1001');
       await platform.run({ command: 'login', agent, device: '1001', password: 'x' });
       expect(await platform.run({ command: 'dial', agent, number: '1002' })).toEqual({ ok: true, value: '1733400000.42' });
       expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ ramal: '1001', telefone: '1002', chave: 's3cret' });
