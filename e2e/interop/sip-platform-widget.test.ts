@@ -28,6 +28,8 @@ const CUSTOMER_HZ = 700;
 const LIFETIME_MS = 10 * 60_000;
 /** María José González, a Contact of dev/lightning's seed records. */
 const MARIA = '003Dt000HccIdlkIIC';
+/** The hooks' `{chave}`: it must never reach the org. */
+const HOOK_SECRET = 'widget-hook-secret';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the sip platform in the real widget: Kamailio, rtpengine and baresip', () => {
@@ -63,6 +65,8 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
       '/sipPlatform/sipPopHeaders': 'crmKey=X-CRM-Id; contactId=X-Contact-Id; callQueue=X-Queue; callCampaing=X-Campaign; recordId=X-Record-Id',
       '/sipPlatform/sipNotReadyReasons': 'Almuerzo; Capacitación',
       '/sipPlatform/sipNotReadyStatus': '486',
+      '/sipPlatform/sipHookSecret': HOOK_SECRET,
+      '/sipPlatform/sipRecordingHook': JSON.stringify({ method: 'GET', url: 'http://127.0.0.1:9/gravacao?callid={callId}&chave={chave}' }),
     });
     tab = await console_.openTab(AGENT_HZ);
     adapter = tab.adapter;
@@ -104,6 +108,9 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
         throw new Error(`${String(error)}; tasks: ${JSON.stringify((await console_.lightning.tasks()).map((t) => t.fields))}`);
       });
       expect(task.fields, 'the Task links the popped Contact').toMatchObject({ WhoId: MARIA, CallType: 'Inbound' });
+      // The recording link from sipRecordingHook, for this call, without the secret.
+      expect(task.fields.Description).toContain(`Recording: http://127.0.0.1:9/gravacao?callid=${encodeURIComponent(callId)}&chave=`);
+      expect(JSON.stringify(await console_.lightning.tasks())).not.toContain(HOOK_SECRET);
     } finally {
       pbx.close();
     }
