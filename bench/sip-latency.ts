@@ -56,7 +56,7 @@ export async function measureSip(runs = 20, maxSeconds = 120): Promise<SipLatenc
         const shown = performance.getEntriesByName('dialtone:ringing-shown').at(-1);
         return invite && shown ? shown.startTime - invite.startTime : undefined;
       }, undefined, { timeout: 5_000, polling: 20 });
-      cardMs.push((await handle.jsonValue()) as number);
+      cardMs.push((await handle.jsonValue())!);
       await adapter.getByTestId('decline').click();
       await pbx.finalReply('INVITE', 5_000);
       await untilStatus(adapter, ['ready']);

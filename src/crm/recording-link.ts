@@ -17,7 +17,8 @@ export interface RecordingLinkConfig {
 /** The recording URL of `call` for its Task, or `null`. */
 export function recordingLinkOf(call: CallFacts, config: RecordingLinkConfig): string | null {
   const sip = config.sipPlatform;
-  const template = sip?.hooks.recording ?? null;
-  if (sip?.telephonyPlatform !== 'sip' || template === null || template.method !== 'GET' || call.callId === null) return null;
+  if (sip?.telephonyPlatform !== 'sip') return null;
+  const template = sip.hooks.recording;
+  if (template?.method !== 'GET' || call.callId === null) return null;
   return renderHook(template, { callId: call.callId, telefone: call.number ?? '', chave: '' }).url;
 }
