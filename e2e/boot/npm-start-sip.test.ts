@@ -1,46 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
-import { shellPhase } from './support.ts';
+import { shellPhase, spawnNpmStart, type NpmStart } from './support.ts';
 
 // The README's promise for the second platform: `npm start -- --platform sip` runs the same demo
 // as a plain SIP PBX (no NeoApi) plus the HTTP telephony stand-in, and an agent registers, is
 // ready, and goes not ready with the settings' own reasons.
-let child: ChildProcess;
-let output = '';
+let npm: NpmStart;
 let browser: Browser;
 
-function waitForReady(timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start -- --platform sip printed no "ready" line within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const ready = /^ready (\S+)$/m.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve(ready[1]!);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code ?? 'a signal'}:\n${output}`)));
-  });
-}
-
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts', '--platform', 'sip', '--port', '0', '--neotel-port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  npm = spawnNpmStart(['--platform', 'sip', '--port', '0', '--neotel-port', '0', '--no-build']);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser.close();
-  child.kill('SIGTERM');
+  npm.child.kill('SIGTERM');
 });
 
 it('npm start -- --platform sip: no NeoApi, the HTTP telephony API up, and an agent registers and is ready', async () => {
-  const url = await waitForReady(30_000);
+  const url = await npm.ready(30_000);
+  const output = npm.output();
   const api = /HTTP telephony API \(click2call, gravacao\)\s+(\S+)/.exec(output)?.[1];
   expect(api).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(output).not.toMatch(/NeoApi\s+http/);
@@ -80,7 +62,7 @@ it('npm start -- --platform sip: no NeoApi, the HTTP telephony API up, and an ag
     const notices = await frame.getByTestId('notice').allInnerTexts().catch(() => []);
     console.log(consoleLines.join('\n'));
     const dialError = await frame.getByTestId('dial-error').allInnerTexts().catch(() => []);
-    throw new Error(`${String(error)}; notices: ${notices.join(' | ')}; dial error: ${dialError.join(' | ')}; server output: ${output}`);
+    throw new Error(`${String(error)}; notices: ${notices.join(' | ')}; dial error: ${dialError.join(' | ')}; server output: ${npm.output()}`);
   });
-  expect(output).not.toContain('demo-chave');
+  expect(npm.output()).not.toContain('demo-chave');
 });
