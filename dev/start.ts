@@ -5,6 +5,9 @@
  *
  *   npm start                              console on :8080, Neotel on :8090
  *   npm start -- --port 9000 --neotel-port 9001 --scenario my-center.json --no-build
+ *   npm start -- --platform sip            the same demo as a plain SIP PBX (docs/sip-platform.md):
+ *                                          the simulator's PBX without NeoApi, plus the HTTP
+ *                                          telephony stand-in (click-to-call, recordings)
  *
  * Everything binds 127.0.0.1. Open the printed console URL in a browser.
  */
@@ -12,6 +15,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startLightning } from './lightning/server.ts';
 import { startNeotel } from './neotel/server.ts';
+import { startHttpTelephony, type RunningHttpTelephony } from './http-telephony/server.ts';
+import { simulatedTelephonyPbx } from './http-telephony/simulated-pbx.ts';
+import { sipDemoSettings, SIP_DEMO_KEY } from './http-telephony/demo-settings.ts';
 import { followCallCenter } from './salesforce/lightning-link.ts';
 import { DEFAULT_APP, startSalesforce, type SalesforceStandIn } from './salesforce/server.ts';
 
@@ -22,19 +28,23 @@ interface StartOptions {
   build: boolean;
   /** Also run the Salesforce API stand-in for dialtone-admin; its deployed call center feeds the console. */
   salesforcePort: number | undefined;
+  /** `neotel` (default) or `sip`: the demo as a plain SIP PBX with HTTP hooks. */
+  platform: 'neotel' | 'sip';
 }
 
-const USAGE = `Usage: npm start -- [--port N] [--neotel-port N] [--scenario FILE] [--no-build]
+const USAGE = `Usage: npm start -- [--port N] [--neotel-port N] [--scenario FILE] [--no-build] [--platform neotel|sip]
 
   --port N           Lightning console port (default 8080)
   --neotel-port N    Neotel simulator port: NeoApi, SIP WebSocket, adapter (default 8090)
   --scenario FILE    contact-center scenario JSON (default dev/neotel/scenario/default.json)
   --no-build         serve the existing dist/ instead of building it first
   --salesforce-port N  also run the Salesforce API stand-in (dev/salesforce) for dialtone-admin;
-                     the call center it deploys becomes the console's (docs/admin-cli.md)`;
+                     the call center it deploys becomes the console's (docs/admin-cli.md)
+  --platform sip     the softphone on the sip platform: the simulator's PBX without NeoApi, plus
+                     the HTTP telephony stand-in for click-to-call and recordings (docs/sip-platform.md)`;
 
 function parseArgs(argv: readonly string[]): StartOptions {
-  const options: StartOptions = { port: 8080, neotelPort: 8090, scenario: undefined, build: true, salesforcePort: undefined };
+  const options: StartOptions = { port: 8080, neotelPort: 8090, scenario: undefined, build: true, salesforcePort: undefined, platform: 'neotel' };
   const port = (flag: string, value: string | undefined): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} expects a port number (0-65535), got ${JSON.stringify(value ?? '')}.`);
@@ -48,6 +58,12 @@ function parseArgs(argv: readonly string[]): StartOptions {
       case '--scenario': options.scenario = argv[++i]; break;
       case '--no-build': options.build = false; break;
       case '--salesforce-port': options.salesforcePort = port(arg, argv[++i]); break;
+      case '--platform': {
+        const value = argv[++i];
+        if (value !== 'neotel' && value !== 'sip') throw new Error(`--platform expects neotel or sip, got ${JSON.stringify(value ?? '')}.`);
+        options.platform = value;
+        break;
+      }
       case '--help': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`Unknown option ${JSON.stringify(arg)}.\n${USAGE}`);
     }
@@ -63,7 +79,10 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('vite build failed; see above.');
   }
 
-  const neotel = await startNeotel({ port: options.neotelPort, ...(options.scenario === undefined ? {} : { scenario: options.scenario }) });
+  const sip = options.platform === 'sip';
+  const neotel = await startNeotel({ port: options.neotelPort, neoApi: !sip, ...(options.scenario === undefined ? {} : { scenario: options.scenario }) });
+  // The sip platform's HTTP telephony API in front of the same PBX (seed 001's click2call / gravacao).
+  const telephony: RunningHttpTelephony | undefined = sip ? await startHttpTelephony({ pbx: simulatedTelephonyPbx(neotel.pbx), chave: SIP_DEMO_KEY, port: 0 }) : undefined;
   const lightning = await startLightning({
     port: options.port,
     adapterUrl: `${neotel.url}/softphone/`,
@@ -77,6 +96,7 @@ async function main(): Promise<void> {
       '/dialtoneCrm/nationalIdField': 'NationalId__c',
       '/dialtoneSupervisor/supervisorUserIds': '2001',
       '/dialtoneSupervisor/showMonitoringToAgent': 'true',
+      ...(telephony === undefined ? {} : sipDemoSettings(telephony.url)),
     },
   });
 
@@ -93,7 +113,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  Salesforce (Lightning console emulator)  ${lightning.url}`);
   console.log(`  Neotel control page (play the customer)  ${neotel.url}/control/`);
-  console.log(`  NeoApi                                   ${neotel.neoApiUrl}`);
+  if (telephony) console.log(`  HTTP telephony API (click2call, gravacao) ${telephony.url}`);
+  else console.log(`  NeoApi                                   ${neotel.neoApiUrl}`);
   console.log(`  SIP over WebSocket                       ${neotel.sipUrl}`);
   if (salesforce) {
     console.log(`  Salesforce API stand-in (dialtone-admin)  ${salesforce.url}`);
@@ -109,7 +130,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void Promise.allSettled([lightning.close(), neotel.close(), salesforce?.close()]).then(() => process.exit(0));
+    void Promise.allSettled([lightning.close(), neotel.close(), salesforce?.close(), telephony?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -54,6 +54,11 @@ export interface NeotelOptions {
   https?: boolean;
   /** The deployment's NeoApi names (`neoApiMethods` syntax); default the contract's. */
   neoApiNames?: string;
+  /**
+   * `false`: no NeoApi (404 at its path): the PBX, the control page and the adapter only, as the
+   * `sip` platform's demo needs (`npm start -- --platform sip`, docs/sip-platform.md). Default true.
+   */
+  neoApi?: boolean;
 }
 
 /** The https twin of the simulator's URLs (`NeotelOptions.https`). */
@@ -142,7 +147,7 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
   const softphone = createAdapterFiles(softphoneDir, () => trust);
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (await neoApi(req, res)) return;
+    if (options.neoApi !== false && (await neoApi(req, res))) return;
     if (await control(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://neotel.invalid').pathname;
     if (path === '/') {
@@ -162,7 +167,8 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
         return;
       }
     }
-    sendText(res, 404, `Not found: ${path}. The simulator serves /neoapi/webservice.asmx, /control/, /softphone/ and /sip (WebSocket).`);
+    const serves = options.neoApi === false ? 'runs as a plain SIP PBX (no NeoApi) and serves /control/' : 'serves /neoapi/webservice.asmx, /control/';
+    sendText(res, 404, `Not found: ${path}. The simulator ${serves}, /softphone/ and /sip (WebSocket).`);
   };
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { LightningControl } from '../../dev/lightning/control-client.ts';
 import { startLightning, type LightningOptions, type LightningServer } from '../../dev/lightning/server.ts';
@@ -109,4 +110,37 @@ export function configIssuesShown(frame: Frame): Promise<{ path: string; text: s
       text: li.textContent.replace(/\s+/g, ' ').trim(),
     }));
   });
+}
+
+/** `npm start` (dev/start.ts) as a child process, with what it printed so far. */
+export interface NpmStart {
+  readonly child: ChildProcess;
+  output(): string;
+  /** Resolves with the console URL of its `ready <url>` line; fails with its output when it exits or stays silent. */
+  ready(timeoutMs: number): Promise<string>;
+}
+
+/** Starts `npm start` with `args` (the same launcher, without the npm wrapper). */
+export function spawnNpmStart(args: readonly string[]): NpmStart {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'dev/start.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return {
+    child,
+    output: () => output,
+    ready: (timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`npm start ${args.join(' ')} printed no "ready" line within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+        const check = (): void => {
+          const ready = /^ready (\S+)$/m.exec(output);
+          if (!ready) return;
+          clearTimeout(timer);
+          resolve(ready[1]!);
+        };
+        check();
+        child.stdout.on('data', check);
+        child.on('exit', (code) => reject(new Error(`npm start exited with ${code ?? 'a signal'}:\n${output}`)));
+      }),
+  };
 }

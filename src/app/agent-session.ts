@@ -6,8 +6,6 @@
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
-import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
-import { NeotelPlatform } from '../platforms/neotel/neotel-platform.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
@@ -16,7 +14,8 @@ import { CrmDesk } from './crm-desk.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
-import { phoneConnection } from './phone-bridge.ts';
+import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
+import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
 import { outboxMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
 import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
@@ -29,6 +28,9 @@ import { openStore } from '../storage/index.ts';
 
 /** What the phone window page shows about itself (the bar's "why" line). */
 const WINDOW_VIEW = { where: 'window', use: true, connected: true, canShow: false, blocked: false, busy: false } as const;
+
+// Read by softphone-app.ts with this chunk: the platform's own settings are validated here.
+export { withPlatformSettings } from './platform-choice.ts';
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {
@@ -66,16 +68,18 @@ export class AgentSession {
    * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
+  /** Neotel or plain SIP (`telephonyPlatform`): the adapter, the phone as the machine sees it, the session's config. */
+  private readonly chosen: PlatformChoice;
 
   constructor(private readonly options: AgentSessionOptions) {
-    const { config, warn } = options;
+    const { warn } = options;
+    // The one place that picks the telephony platform; the machine speaks only the port.
+    this.chosen = choosePlatform(options.config, warn);
+    const { config, platform, neo } = this.chosen;
     // One database connection for the preferences, the vault, the Task-log outbox and the call history.
     const store = openStore();
     store.catch(() => undefined);
     this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
-    const neo = new NeoApiClient(neoApiClientOptions(config.connection));
-    // The one place that picks the telephony platform; the machine speaks only the port.
-    const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs });
     this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), contactFound: (contact, clickedAt) => this.contactFound(contact, clickedAt), warn });
     this.tasks = options.api
       ? new TaskLogger({
@@ -303,9 +307,10 @@ export class AgentSession {
     await this.refreshDevices();
   }
 
-  private createPhone(credentials: DeviceCredentials): LazyPhone {
+  private createPhone(credentials: DeviceCredentials): PhoneLike {
     const prefs = this.prefs.prefs;
-    return new LazyPhone({
+    return this.chosen.phone(new LazyPhone({
+      ...this.chosen.phoneOptions,
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
       dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
@@ -314,7 +319,7 @@ export class AgentSession {
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
       ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
-    });
+    }), credentials.user);
   }
 
   private async appIntent(intent: SoftphoneIntent): Promise<void> {

@@ -140,6 +140,14 @@ export class LazyPhone implements PhoneLike {
     await this.phone?.dispose();
   }
 
+  /**
+   * The real phone, for the sip platform's own operations (call, setReady, transfers: see
+   * sip-agent-phone.ts); throws `not-registered` while its code is still loading.
+   */
+  loadedPhone(what: string): SipPhone {
+    return this.loaded(what);
+  }
+
   /** The real phone; before it loaded there is no call to act on. */
   private loaded(what: string): SipPhone {
     if (this.phone) return this.phone;

@@ -118,18 +118,27 @@ export class SoftphoneApp implements SoftphoneService {
       await this.notifyInitialized(api);
       return;
     }
-    const config = result.config;
-    this.config = config;
+    let config = result.config;
     const displayName = config.general.displayName || 'Dialtone';
     let AgentSessionClass: typeof AgentSession;
     try {
-      ({ AgentSession: AgentSessionClass } = await this.loadSessionCode());
+      const chunk = await this.loadSessionCode();
+      AgentSessionClass = chunk.AgentSession;
+      // The telephony platform's own section (docs/sip-platform.md), validated with the session's code.
+      const platform = chunk.withPlatformSettings(settings, config);
+      if (!platform.ok) {
+        this.setState({ phase: 'config-error', language, issues: platform.issues.map(({ path, label, received, expected }) => ({ path, label, received, expected })) });
+        await this.notifyInitialized(api);
+        return;
+      }
+      config = platform.config;
     } catch (error) {
       // Retry reads the settings again and, with them, fetches the chunk again.
       this.setState({ phase: 'settings-unavailable', language, detail: `the softphone's code (assets/agent-session-*.js) did not load: ${messageOf(error)}` });
       await this.notifyInitialized(api);
       return;
     }
+    this.config = config;
     // Measured by bench/boot-time.ts: frame navigation start → this mark.
     performance.mark('dialtone:ready');
     const ready = {

@@ -10,7 +10,6 @@ export function capabilitiesFor(command: PlatformCommand): readonly (keyof Platf
   switch (command.command) {
     case 'joinCampaign':
     case 'leaveCampaign':
-    case 'showingContact':
     case 'setUnavailable':
       return ['campaigns'];
     case 'pause':
@@ -42,6 +41,10 @@ export function capabilitiesFor(command: PlatformCommand): readonly (keyof Platf
     case 'dial':
     case 'hangUp':
     case 'release':
+      return [];
+    case 'showingContact':
+      // A record on screen is news for a dialer and harmless for a platform without one (the sip
+      // platform delivers records from INVITE headers and answers it at once).
       return [];
   }
 }

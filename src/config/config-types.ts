@@ -5,6 +5,7 @@
  */
 
 import type { NeoApiNaming } from './neoapi-methods.ts';
+import type { SipPlatformConfig } from './sip-platform-types.ts';
 /** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
 export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
 /** A `reqSalesforceCompatibilityMode` value. */
@@ -220,4 +221,10 @@ export interface Config {
   readonly categories: readonly Category[];
   readonly transfers: TransferConfig;
   readonly supervision: SupervisionConfig;
+  /**
+   * The telephony platform (`telephonyPlatform`) and the sip platform's section, read with the
+   * session's code (src/app/platform-choice.ts `withPlatformSettings`, so its parsers stay out of
+   * the start-up bundle); absent = Neotel.
+   */
+  readonly sipPlatform?: SipPlatformConfig;
 }

@@ -11,45 +11,12 @@ import { SettingsReader, type SettingFormat } from './settings-reader.ts';
 import type { SettingsMap } from './settings-map.ts';
 import type { ConfigIssue } from './config-error.ts';
 import { accept, choiceExpected, hasControlCharacter, isLoopbackHost, parseChoice, refuse, type Parsed } from './value-parsers.ts';
-import type { DialPlan } from '../platforms/sip/dial-plan.ts';
 import { HOOK_TEMPLATE_EXPECTED, parseHookTemplate, type HookTemplate } from '../platforms/sip/hook-template.ts';
 import { parsePopHeaders, POP_HEADERS_EXPECTED, type PopHeaderMap } from '../platforms/sip/pop-data.ts';
+import { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS, type SipPlatformConfig, type SupervisionCodes } from './sip-platform-types.ts';
 
-export const SIP_PLATFORM_SECTION = 'sipPlatform';
-export const TELEPHONY_PLATFORMS = ['neotel', 'sip'] as const;
-export type TelephonyPlatform = (typeof TELEPHONY_PLATFORMS)[number];
-
-/** Supervision through the PBX's own feature codes: dial strings with `{ramal}` (the agent watched). */
-export interface SupervisionCodes {
-  readonly listen: string | null;
-  readonly whisper: string | null;
-  readonly barge: string | null;
-}
-
-export interface SipHooks {
-  readonly clickToCall: HookTemplate | null;
-  readonly callStart: HookTemplate | null;
-  readonly callEnd: HookTemplate | null;
-  readonly recording: HookTemplate | null;
-}
-
-/** The validated `sipPlatform` section. */
-export interface SipPlatformConfig {
-  readonly telephonyPlatform: TelephonyPlatform;
-  readonly dialPlan: DialPlan;
-  readonly popHeaders: PopHeaderMap;
-  readonly notReadyStatus: 486 | 480;
-  readonly notReadyReasons: readonly string[];
-  readonly dtmfTransport: 'rfc4733' | 'info';
-  /** `browser` (Web Audio mix of the two legs) or a conference URI template with `{callId}`. */
-  readonly conference: { readonly mode: 'browser' } | { readonly mode: 'uri'; readonly uri: string };
-  readonly supervision: SupervisionCodes;
-  readonly hooks: SipHooks;
-  /** The `{chave}` of the hooks: a secret, never logged (redacted in issues). */
-  readonly hookSecret: string | null;
-  /** Task field that receives the recording URL (also written in the Description); null = Description only. */
-  readonly recordingField: string | null;
-}
+export { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS } from './sip-platform-types.ts';
+export type { SipHooks, SipPlatformConfig, SupervisionCodes, TelephonyPlatform } from './sip-platform-types.ts';
 
 export type SipSettingsResult = { readonly ok: true; readonly value: SipPlatformConfig } | { readonly ok: false; readonly issues: readonly ConfigIssue[]; readonly value: SipPlatformConfig };
 
