@@ -12,6 +12,7 @@ import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
+import { DeskActions } from './desk-actions.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
@@ -46,6 +47,8 @@ export class AgentSession {
   /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
   private readonly attendant: AttendantDesk;
   private lastShown: AgentView | undefined;
+  /** Agent actions and text messages (docs/agent-actions.md, docs/text-messages.md). */
+  private readonly actions: DeskActions;
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
@@ -98,6 +101,15 @@ export class AgentSession {
             return Promise.resolve();
           },
         };
+    this.actions = new DeskActions({
+      config,
+      platform,
+      agent: () => this.runtime.agent,
+      linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null,
+      tasks: this.tasks,
+      changed: () => this.ownerView(this.runtime.current),
+      warn,
+    });
     this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,
@@ -196,7 +208,7 @@ export class AgentSession {
     // A changed record slice was drawn by the nested patchView: this view is already stale.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
-    const view = this.desk.decorate(undecorated);
+    const view = this.actions.decorate(this.desk.decorate(undecorated));
     const loggedIn = 'session' in view.agent;
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
     this.deskLoggedIn = loggedIn;
@@ -257,6 +269,10 @@ export class AgentSession {
   private async appIntent(intent: SoftphoneIntent): Promise<void> {
     if (MONITOR_INTENTS.has(intent.kind)) {
       this.desk.intent(intent);
+      return;
+    }
+    if (this.actions.handles(intent)) {
+      await this.actions.intent(intent);
       return;
     }
     if (this.crm.handles(intent)) {

@@ -5,6 +5,7 @@
  */
 
 import type { NeoApiNaming } from './neoapi-methods.ts';
+import type { DeskActionsConfig } from './desk-actions-types.ts';
 /** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
 export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
 /** A `reqSalesforceCompatibilityMode` value. */
@@ -218,4 +219,6 @@ export interface Config {
   readonly categories: readonly Category[];
   readonly transfers: TransferConfig;
   readonly supervision: SupervisionConfig;
+  /** Agent actions and text messages (`dialtoneActions`; docs/agent-actions.md, docs/text-messages.md). */
+  readonly actions: DeskActionsConfig;
 }

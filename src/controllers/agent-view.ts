@@ -7,6 +7,7 @@
 import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
+import type { DeskActionsIntent, DeskActionsView } from './desk-actions-view.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { AttendantView, CallHistoryEntryView } from './call-history-view.ts';
@@ -192,6 +193,8 @@ export interface AgentView {
   readonly history?: readonly CallHistoryEntryView[];
   /** This tab's phone-link registration and "Show in CRM" outcome (docs/phone-links.md, docs/call-history.md). */
   readonly attendant?: AttendantView;
+  /** Agent actions and the text message form (docs/agent-actions.md); absent = none. */
+  readonly deskActions?: DeskActionsView | null;
 }
 
 /** A dead-lettered call log as the agent sees it (src/app/failed-logs.ts builds it). */
@@ -298,7 +301,9 @@ export type SoftphoneIntent =
   /** "Show in CRM": open this record in Salesforce (Open CTI `screenPop`), from a call or a history entry. */
   | { readonly kind: 'showInCrm'; readonly recordId: string }
   /** Ask the browser to open tel:, sip: and web+callto: links with Dialtone (this tab; docs/phone-links.md). */
-  | { readonly kind: 'registerPhoneLinks' };
+  | { readonly kind: 'registerPhoneLinks' }
+  /** Agent actions and text messages (src/controllers/desk-actions-view.ts). */
+  | DeskActionsIntent;
 
 /** The kind of a {@link SoftphoneIntent}. */
 export type SoftphoneIntentKind = SoftphoneIntent['kind'];

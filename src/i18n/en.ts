@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { DESK_ACTIONS_MESSAGES } from './desk-actions-messages.ts';
 import { FAILURES_EN } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -240,6 +241,10 @@ export const en: Messages = {
   monitorAssist: 'Assist',
   monitorListenHint: 'You hear the agent and the customer; nobody hears you.',
   monitorAssistHint: 'The agent hears you; the customer does not.',
+  monitorBarge: 'Join call',
+  monitorBargeHint: 'The agent and the customer both hear you: you join the call.',
+  monitorBarging: (agent) => `Joined the call of agent ${agent}`,
+  monitoredBarge: (supervisor) => `Supervisor ${supervisor} has joined your call: you and the customer hear them.`,
   monitorEnd: 'End monitoring',
   monitorStarting: (agent) => `Connecting to agent ${agent}…`,
   monitorListening: (agent) => `Listening to agent ${agent}`,
@@ -273,4 +278,5 @@ export const en: Messages = {
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',
   attendant: ATTENDANT_MESSAGES.en,
+  deskActions: DESK_ACTIONS_MESSAGES.en,
 };

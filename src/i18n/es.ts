@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { DESK_ACTIONS_MESSAGES } from './desk-actions-messages.ts';
 import { FAILURES_ES } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -240,6 +241,10 @@ export const es: Messages = {
   monitorAssist: 'Asistir',
   monitorListenHint: 'Escucha al agente y al cliente; nadie lo escucha a usted.',
   monitorAssistHint: 'El agente lo escucha; el cliente no.',
+  monitorBarge: 'Intervenir',
+  monitorBargeHint: 'El agente y el cliente lo escuchan: usted se une a la llamada.',
+  monitorBarging: (agent) => `En la llamada del agente ${agent}`,
+  monitoredBarge: (supervisor) => `El supervisor ${supervisor} se ha unido a su llamada: usted y el cliente lo escuchan.`,
   monitorEnd: 'Finalizar monitoreo',
   monitorStarting: (agent) => `Conectando con el agente ${agent}…`,
   monitorListening: (agent) => `Escuchando al agente ${agent}`,
@@ -273,4 +278,5 @@ export const es: Messages = {
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
   attendant: ATTENDANT_MESSAGES.es,
+  deskActions: DESK_ACTIONS_MESSAGES.es,
 };

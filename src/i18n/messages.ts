@@ -1,5 +1,6 @@
 import type { CallDirection, Notice } from '../call/index.ts';
 import type { AttendantMessages } from './attendant-messages.ts';
+import type { DeskActionsMessages } from './desk-actions-messages.ts';
 import type { FailureMessages } from './failures.ts';
 import type { OperationMessages } from './operations.ts';
 
@@ -242,6 +243,11 @@ export interface Messages {
   readonly monitorAssist: string;
   readonly monitorListenHint: string;
   readonly monitorAssistHint: string;
+  /** Barge: the supervisor joins the call (docs/monitoring.md). */
+  readonly monitorBarge: string;
+  readonly monitorBargeHint: string;
+  readonly monitorBarging: (agent: string) => string;
+  readonly monitoredBarge: (supervisor: string) => string;
   readonly monitorEnd: string;
   readonly monitorStarting: (agent: string) => string;
   readonly monitorListening: (agent: string) => string;
@@ -280,4 +286,6 @@ export interface Messages {
 
   /** Call history, "Show in CRM" and phone links (src/i18n/attendant-messages.ts). */
   readonly attendant: AttendantMessages;
+  /** Agent actions and text messages (src/i18n/desk-actions-messages.ts). */
+  readonly deskActions: DeskActionsMessages;
 }

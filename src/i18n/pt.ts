@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { DESK_ACTIONS_MESSAGES } from './desk-actions-messages.ts';
 import { FAILURES_PT } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -240,6 +241,10 @@ export const pt: Messages = {
   monitorAssist: 'Assistir',
   monitorListenHint: 'Você ouve o agente e o cliente; ninguém ouve você.',
   monitorAssistHint: 'O agente ouve você; o cliente não.',
+  monitorBarge: 'Intervir',
+  monitorBargeHint: 'O agente e o cliente ouvem você: você entra na chamada.',
+  monitorBarging: (agent) => `Na chamada do agente ${agent}`,
+  monitoredBarge: (supervisor) => `O supervisor ${supervisor} entrou na sua chamada: você e o cliente o ouvem.`,
   monitorEnd: 'Encerrar monitoria',
   monitorStarting: (agent) => `Conectando ao agente ${agent}…`,
   monitorListening: (agent) => `Ouvindo o agente ${agent}`,
@@ -273,4 +278,5 @@ export const pt: Messages = {
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',
   attendant: ATTENDANT_MESSAGES.pt,
+  deskActions: DESK_ACTIONS_MESSAGES.pt,
 };

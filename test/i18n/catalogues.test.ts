@@ -35,9 +35,11 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   monitorStarting: ['<AGENT>'],
   monitorListening: ['<AGENT>'],
   monitorAssisting: ['<AGENT>'],
+  monitorBarging: ['<AGENT>'],
   monitorFailed: ['<DETAIL>'],
   monitoredListen: ['<SUPERVISOR>'],
   monitoredAssist: ['<SUPERVISOR>'],
+  monitoredBarge: ['<SUPERVISOR>'],
   transferInFlight: ['<TARGET>'],
   transferConsulting: ['<TARGET>'],
   conferenceRemove: ['<NAME>'],
@@ -50,6 +52,20 @@ const ATTENDANT_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   redialLabel: ['<WHO>'],
   showInCrmLabel: ['<WHAT>'],
   linksFailed: ['<DETAIL>'],
+};
+
+/** Sample arguments of agent actions and text messages (`deskActions.*`, src/i18n/desk-actions-messages.ts). */
+const DESK_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
+  actionRunning: ['<LABEL>'],
+  actionDone: ['<LABEL>', '<ANSWER>'],
+  actionMissing: ['<LABEL>', '<VALUES>'],
+  actionRefused: ['<LABEL>', '<DETAIL>'],
+  smsCount: [42, 160, 1],
+  whatsappCount: [42, 4096],
+  unicodeBecause: ['<CHAR>'],
+  sent: ['<CHANNEL>', '<TO>'],
+  tooLong: [459],
+  notSent: ['<DETAIL>'],
 };
 
 /** The number every `dialRefused` message is given. */
@@ -68,7 +84,7 @@ const REFUSAL_QUOTES_NUMBER: Readonly<Record<keyof Messages['dialRefused'], bool
  * Texts identical in English and in a translation on purpose: product and brand names, acronyms.
  * Anything else equal to the English text is English left untranslated.
  */
-const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set(['Dialtone', 'OK', 'CRM', 'SIP', 'Salesforce']);
+const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set(['Dialtone', 'OK', 'CRM', 'SIP', 'Salesforce', 'SMS', 'WhatsApp', ' (Unicode)']);
 
 /** One rendered message: where it sits in the catalogue, the arguments it got, the text it gave. */
 interface Rendered {
@@ -82,6 +98,7 @@ function sampleFor(path: string): readonly unknown[] | undefined {
   const [top, nested] = path.split('.');
   if (top === 'dialRefused' && nested !== undefined) return [REFUSED_NUMBER];
   if (top === 'attendant' && nested !== undefined) return Object.hasOwn(ATTENDANT_SAMPLES, nested) ? ATTENDANT_SAMPLES[nested] : undefined;
+  if (top === 'deskActions' && nested !== undefined) return Object.hasOwn(DESK_SAMPLES, nested) ? DESK_SAMPLES[nested] : undefined;
   return Object.hasOwn(SAMPLES, top ?? '') ? SAMPLES[top as FunctionKey] : undefined;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * The text of agent actions and text messages (docs/agent-actions.md, docs/text-messages.md),
+ * reached as `Messages.deskActions`: one nested catalogue per language, so these features add one
+ * key to each language file.
+ */
+
+/** Why a message was refused before sending (src/crm/text-message.ts `MessageProblem`, or the number). */
+export type MessageRefusal = 'empty' | 'controlCharacters' | 'number';
+
+export interface DeskActionsMessages {
+  readonly actionsTitle: string;
+  readonly actionRunning: (label: string) => string;
+  readonly actionDone: (label: string, answer: string) => string;
+  /** The call lacks values the action needs (their names, as configured). */
+  readonly actionMissing: (label: string, values: string) => string;
+  readonly actionRefused: (label: string, detail: string) => string;
+  readonly dismiss: string;
+  readonly messageTitle: string;
+  readonly channelLabel: string;
+  readonly channels: Readonly<Record<'sms' | 'whatsapp', string>>;
+  readonly toLabel: string;
+  readonly textLabel: string;
+  /** The live counter under the text. */
+  readonly smsCount: (length: number, limit: number, parts: number) => string;
+  /** After the count when the SMS is Unicode. */
+  readonly unicodeMark: string;
+  readonly whatsappCount: (length: number, limit: number) => string;
+  /** A character that makes the SMS Unicode (fewer characters per part). */
+  readonly unicodeBecause: (character: string) => string;
+  readonly send: string;
+  readonly sending: string;
+  readonly sent: (channel: string, to: string) => string;
+  readonly refusedBefore: Readonly<Record<MessageRefusal, string>>;
+  readonly tooLong: (limit: number) => string;
+  readonly notSent: (detail: string) => string;
+}
+
+const en: DeskActionsMessages = {
+  actionsTitle: 'Actions',
+  actionRunning: (label) => `Running “${label}”…`,
+  actionDone: (label, answer) => (answer === '' ? `“${label}” done.` : `“${label}” done: ${answer}`),
+  actionMissing: (label, values) => `“${label}” was not run: this call has no ${values}. Use it on a call that has them, or ask your administrator.`,
+  actionRefused: (label, detail) => `“${label}” failed: ${detail}. Try again, or tell your administrator if it keeps failing.`,
+  dismiss: 'Dismiss',
+  messageTitle: 'Send a message to the customer',
+  channelLabel: 'Send by',
+  channels: { sms: 'SMS', whatsapp: 'WhatsApp' },
+  toLabel: 'To number',
+  textLabel: 'Message',
+  smsCount: (length, limit, parts) => `${length}/${limit} characters · ${parts} SMS`,
+  unicodeMark: ' (Unicode)',
+  whatsappCount: (length, limit) => `${length}/${limit} characters`,
+  unicodeBecause: (character) => `“${character}” is not in the SMS alphabet, so each part holds fewer characters.`,
+  send: 'Send message',
+  sending: 'Sending…',
+  sent: (channel, to) => `${channel} sent to ${to} and saved in the activity history.`,
+  refusedBefore: {
+    empty: 'Write a message first.',
+    controlCharacters: 'The message has invisible control characters: retype it or paste it as plain text.',
+    number: 'The number must have 6 to 15 digits, with an optional + in front.',
+  },
+  tooLong: (limit) => `The message is too long: at most ${limit} characters. Shorten it.`,
+  notSent: (detail) => `The message was not sent: ${detail}. Check the number and try again.`,
+};
+
+const es: DeskActionsMessages = {
+  actionsTitle: 'Acciones',
+  actionRunning: (label) => `Ejecutando «${label}»…`,
+  actionDone: (label, answer) => (answer === '' ? `«${label}» hecho.` : `«${label}» hecho: ${answer}`),
+  actionMissing: (label, values) => `«${label}» no se ejecutó: esta llamada no tiene ${values}. Úsela en una llamada que los tenga o consulte a su administrador.`,
+  actionRefused: (label, detail) => `«${label}» falló: ${detail}. Inténtelo de nuevo o avise a su administrador si sigue fallando.`,
+  dismiss: 'Cerrar',
+  messageTitle: 'Enviar un mensaje al cliente',
+  channelLabel: 'Enviar por',
+  channels: { sms: 'SMS', whatsapp: 'WhatsApp' },
+  toLabel: 'Al número',
+  textLabel: 'Mensaje',
+  smsCount: (length, limit, parts) => `${length}/${limit} caracteres · ${parts} SMS`,
+  unicodeMark: ' (Unicode)',
+  whatsappCount: (length, limit) => `${length}/${limit} caracteres`,
+  unicodeBecause: (character) => `«${character}» no está en el alfabeto SMS, así que cada parte admite menos caracteres.`,
+  send: 'Enviar mensaje',
+  sending: 'Enviando…',
+  sent: (channel, to) => `${channel} enviado a ${to} y guardado en el historial de actividades.`,
+  refusedBefore: {
+    empty: 'Escriba un mensaje primero.',
+    controlCharacters: 'El mensaje tiene caracteres de control invisibles: vuelva a escribirlo o péguelo como texto sin formato.',
+    number: 'El número debe tener de 6 a 15 dígitos, con un + opcional delante.',
+  },
+  tooLong: (limit) => `El mensaje es demasiado largo: como máximo ${limit} caracteres. Acórtelo.`,
+  notSent: (detail) => `El mensaje no se envió: ${detail}. Revise el número e inténtelo de nuevo.`,
+};
+
+const pt: DeskActionsMessages = {
+  actionsTitle: 'Ações',
+  actionRunning: (label) => `Executando “${label}”…`,
+  actionDone: (label, answer) => (answer === '' ? `“${label}” concluído.` : `“${label}” concluído: ${answer}`),
+  actionMissing: (label, values) => `“${label}” não foi executado: esta chamada não tem ${values}. Use-o numa chamada que os tenha ou fale com o administrador.`,
+  actionRefused: (label, detail) => `“${label}” falhou: ${detail}. Tente de novo ou avise o administrador se continuar falhando.`,
+  dismiss: 'Fechar',
+  messageTitle: 'Enviar uma mensagem ao cliente',
+  channelLabel: 'Enviar por',
+  channels: { sms: 'SMS', whatsapp: 'WhatsApp' },
+  toLabel: 'Para o número',
+  textLabel: 'Mensagem',
+  smsCount: (length, limit, parts) => `${length}/${limit} caracteres · ${parts} SMS`,
+  unicodeMark: ' (Unicode)',
+  whatsappCount: (length, limit) => `${length}/${limit} caracteres`,
+  unicodeBecause: (character) => `“${character}” não está no alfabeto SMS, então cada parte comporta menos caracteres.`,
+  send: 'Enviar mensagem',
+  sending: 'Enviando…',
+  sent: (channel, to) => `${channel} enviado para ${to} e salvo no histórico de atividades.`,
+  refusedBefore: {
+    empty: 'Escreva uma mensagem primeiro.',
+    controlCharacters: 'A mensagem tem caracteres de controle invisíveis: digite-a de novo ou cole como texto simples.',
+    number: 'O número deve ter de 6 a 15 dígitos, com um + opcional na frente.',
+  },
+  tooLong: (limit) => `A mensagem é longa demais: no máximo ${limit} caracteres. Encurte-a.`,
+  notSent: (detail) => `A mensagem não foi enviada: ${detail}. Verifique o número e tente de novo.`,
+};
+
+/** The catalogues, by language (the language files take theirs from here). */
+export const DESK_ACTIONS_MESSAGES = { en, es, pt } as const;
