@@ -13,6 +13,8 @@ import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { DeskActions } from './desk-actions.ts';
+import { DirectoryDesk } from './directory-desk.ts';
+import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
@@ -49,6 +51,8 @@ export class AgentSession {
   private lastShown: AgentView | undefined;
   /** Agent actions and text messages (docs/agent-actions.md, docs/text-messages.md). */
   private readonly actions: DeskActions;
+  /** One search over colleagues, Salesforce and favourites (docs/directory.md). */
+  private readonly directory: DirectoryDesk;
   private tabs: TabSync | undefined;
   private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
@@ -110,6 +114,7 @@ export class AgentSession {
       changed: () => this.ownerView(this.runtime.current),
       warn,
     });
+    this.directory = new DirectoryDesk({ api: options.api, listTargets: (user) => loadTransferTargets(neo, user, config), prefs: async () => (await store).prefs, changed: () => this.ownerView(this.runtime.current), warn });
     this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,
@@ -208,7 +213,7 @@ export class AgentSession {
     // A changed record slice was drawn by the nested patchView: this view is already stale.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
-    const view = this.actions.decorate(this.desk.decorate(undecorated));
+    const view = this.directory.decorate(this.actions.decorate(this.desk.decorate(undecorated)));
     const loggedIn = 'session' in view.agent;
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
     this.deskLoggedIn = loggedIn;
@@ -269,6 +274,10 @@ export class AgentSession {
   private async appIntent(intent: SoftphoneIntent): Promise<void> {
     if (MONITOR_INTENTS.has(intent.kind)) {
       this.desk.intent(intent);
+      return;
+    }
+    if (this.directory.handles(intent)) {
+      await this.directory.intent(intent);
       return;
     }
     if (this.actions.handles(intent)) {

@@ -8,6 +8,7 @@ import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarge
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
 import type { DeskActionsIntent, DeskActionsView } from './desk-actions-view.ts';
+import type { DirectoryIntent, DirectoryView } from './directory-view.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { AttendantView, CallHistoryEntryView } from './call-history-view.ts';
@@ -195,6 +196,8 @@ export interface AgentView {
   readonly attendant?: AttendantView;
   /** Agent actions and the text message form (docs/agent-actions.md); absent = none. */
   readonly deskActions?: DeskActionsView | null;
+  /** The directory search (docs/directory.md); absent = not offered. */
+  readonly directory?: DirectoryView | null;
 }
 
 /** A dead-lettered call log as the agent sees it (src/app/failed-logs.ts builds it). */
@@ -303,7 +306,9 @@ export type SoftphoneIntent =
   /** Ask the browser to open tel:, sip: and web+callto: links with Dialtone (this tab; docs/phone-links.md). */
   | { readonly kind: 'registerPhoneLinks' }
   /** Agent actions and text messages (src/controllers/desk-actions-view.ts). */
-  | DeskActionsIntent;
+  | DeskActionsIntent
+  /** The directory (src/controllers/directory-view.ts). */
+  | DirectoryIntent;
 
 /** The kind of a {@link SoftphoneIntent}. */
 export type SoftphoneIntentKind = SoftphoneIntent['kind'];

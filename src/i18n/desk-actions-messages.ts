@@ -33,6 +33,20 @@ export interface DeskActionsMessages {
   readonly refusedBefore: Readonly<Record<MessageRefusal, string>>;
   readonly tooLong: (limit: number) => string;
   readonly notSent: (detail: string) => string;
+  /** The directory (docs/directory.md). */
+  readonly directoryTitle: string;
+  readonly directoryLabel: string;
+  readonly directoryHint: string;
+  readonly directorySearching: string;
+  readonly directoryNone: (query: string) => string;
+  readonly directoryCount: (count: number) => string;
+  readonly directorySalesforceFailed: (detail: string) => string;
+  readonly directorySources: Readonly<Record<'colleague' | 'queue' | 'salesforce' | 'favourite', string>>;
+  readonly directoryNoNumber: string;
+  readonly directoryCall: (name: string) => string;
+  readonly directoryTransfer: (name: string) => string;
+  readonly directoryFavouriteAdd: (name: string) => string;
+  readonly directoryFavouriteRemove: (name: string) => string;
 }
 
 const en: DeskActionsMessages = {
@@ -61,6 +75,19 @@ const en: DeskActionsMessages = {
   },
   tooLong: (limit) => `The message is too long: at most ${limit} characters. Shorten it.`,
   notSent: (detail) => `The message was not sent: ${detail}. Check the number and try again.`,
+  directoryTitle: 'Directory',
+  directoryLabel: 'Search colleagues, queues, Salesforce and favourites',
+  directoryHint: 'Salesforce is searched from 3 letters. Up and down arrows choose; Enter calls, or transfers during a call.',
+  directorySearching: 'Searching…',
+  directoryNone: (query) => `Nothing found for “${query}”. Check the spelling or type a number.`,
+  directoryCount: (count) => (count === 1 ? '1 result' : `${count} results`),
+  directorySalesforceFailed: (detail) => `Salesforce could not be searched (${detail}); colleagues and favourites are still listed.`,
+  directorySources: { colleague: 'Colleague', queue: 'Queue', salesforce: 'Salesforce', favourite: 'Favourite' },
+  directoryNoNumber: 'no number',
+  directoryCall: (name) => `Call ${name}`,
+  directoryTransfer: (name) => `Transfer to ${name}`,
+  directoryFavouriteAdd: (name) => `Add ${name} to favourites`,
+  directoryFavouriteRemove: (name) => `Remove ${name} from favourites`,
 };
 
 const es: DeskActionsMessages = {
@@ -89,6 +116,19 @@ const es: DeskActionsMessages = {
   },
   tooLong: (limit) => `El mensaje es demasiado largo: como máximo ${limit} caracteres. Acórtelo.`,
   notSent: (detail) => `El mensaje no se envió: ${detail}. Revise el número e inténtelo de nuevo.`,
+  directoryTitle: 'Directorio',
+  directoryLabel: 'Buscar compañeros, colas, Salesforce y favoritos',
+  directoryHint: 'Salesforce se busca desde 3 letras. Las flechas arriba y abajo eligen; Intro llama, o transfiere durante una llamada.',
+  directorySearching: 'Buscando…',
+  directoryNone: (query) => `No se encontró nada para «${query}». Revise la ortografía o escriba un número.`,
+  directoryCount: (count) => (count === 1 ? '1 resultado' : `${count} resultados`),
+  directorySalesforceFailed: (detail) => `No se pudo buscar en Salesforce (${detail}); los compañeros y favoritos siguen en la lista.`,
+  directorySources: { colleague: 'Compañero', queue: 'Cola', salesforce: 'Salesforce', favourite: 'Favorito' },
+  directoryNoNumber: 'sin número',
+  directoryCall: (name) => `Llamar a ${name}`,
+  directoryTransfer: (name) => `Transferir a ${name}`,
+  directoryFavouriteAdd: (name) => `Añadir ${name} a favoritos`,
+  directoryFavouriteRemove: (name) => `Quitar ${name} de favoritos`,
 };
 
 const pt: DeskActionsMessages = {
@@ -117,6 +157,19 @@ const pt: DeskActionsMessages = {
   },
   tooLong: (limit) => `A mensagem é longa demais: no máximo ${limit} caracteres. Encurte-a.`,
   notSent: (detail) => `A mensagem não foi enviada: ${detail}. Verifique o número e tente de novo.`,
+  directoryTitle: 'Diretório',
+  directoryLabel: 'Buscar colegas, filas, Salesforce e favoritos',
+  directoryHint: 'O Salesforce é buscado a partir de 3 letras. As setas para cima e para baixo escolhem; Enter liga, ou transfere durante uma chamada.',
+  directorySearching: 'Buscando…',
+  directoryNone: (query) => `Nada encontrado para “${query}”. Verifique a grafia ou digite um número.`,
+  directoryCount: (count) => (count === 1 ? '1 resultado' : `${count} resultados`),
+  directorySalesforceFailed: (detail) => `Não foi possível buscar no Salesforce (${detail}); colegas e favoritos continuam na lista.`,
+  directorySources: { colleague: 'Colega', queue: 'Fila', salesforce: 'Salesforce', favourite: 'Favorito' },
+  directoryNoNumber: 'sem número',
+  directoryCall: (name) => `Ligar para ${name}`,
+  directoryTransfer: (name) => `Transferir para ${name}`,
+  directoryFavouriteAdd: (name) => `Adicionar ${name} aos favoritos`,
+  directoryFavouriteRemove: (name) => `Remover ${name} dos favoritos`,
 };
 
 /** The catalogues, by language (the language files take theirs from here). */

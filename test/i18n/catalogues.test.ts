@@ -66,6 +66,13 @@ const DESK_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   sent: ['<CHANNEL>', '<TO>'],
   tooLong: [459],
   notSent: ['<DETAIL>'],
+  directoryNone: ['<QUERY>'],
+  directoryCount: [7],
+  directorySalesforceFailed: ['<DETAIL>'],
+  directoryCall: ['<NAME>'],
+  directoryTransfer: ['<NAME>'],
+  directoryFavouriteAdd: ['<NAME>'],
+  directoryFavouriteRemove: ['<NAME>'],
 };
 
 /** The number every `dialRefused` message is given. */
