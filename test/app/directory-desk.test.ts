@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DirectoryDesk, matches, merged } from '../../src/app/directory-desk.ts';
 import type { AgentView, TransferTargets } from '../../src/controllers/agent-view.ts';
 import type { DirectoryEntry } from '../../src/controllers/directory-view.ts';
-import type { Prefs, PrefsStore } from '../../src/storage/index.ts';
+import type { PrefsStore } from '../../src/storage/index.ts';
 
 const TARGETS: TransferTargets = {
   users: [{ id: '1002', name: 'Bruno Agente' }],
@@ -18,10 +18,19 @@ function memoryPrefs(): PrefsStore {
   const values = new Map<string, unknown>();
   return {
     get: (name) => Promise.resolve(values.get(name) as never),
-    set: (name, value) => Promise.resolve(void values.set(name, value)),
-    remove: (name) => Promise.resolve(void values.delete(name)),
-    clear: () => Promise.resolve(values.clear()),
-    getAll: () => Promise.resolve({ prefs: Object.fromEntries(values) as Partial<Prefs>, corrupt: [] }),
+    set: (name, value) => {
+      values.set(name, value);
+      return Promise.resolve();
+    },
+    remove: (name) => {
+      values.delete(name);
+      return Promise.resolve();
+    },
+    clear: () => {
+      values.clear();
+      return Promise.resolve();
+    },
+    getAll: () => Promise.resolve({ prefs: Object.fromEntries(values), corrupt: [] }),
   };
 }
 
