@@ -51,7 +51,8 @@ async function search(text: string): Promise<void> {
   const input = tab.adapter.getByTestId('directory-input');
   await input.fill('');
   await input.pressSequentially(text, { delay: 30 });
-  await waitFor(`the results for ${text}`, () => tab.adapter.getByTestId('directory-status').textContent(), (t) => /result|Nothing found/.test(t ?? ''), 10_000);
+  await waitFor(`the results for ${text}`, () => tab.adapter.getByTestId('directory').getAttribute('data-settled'), (s) => s === 'true', 20_000);
+  expect(await tab.adapter.getByTestId('directory-status').textContent()).toMatch(/result|Nothing found/);
 }
 
 describe('the directory', () => {

@@ -100,7 +100,7 @@ export function merged(favourites: readonly DirectoryEntry[], others: readonly D
 }
 
 export class DirectoryDesk {
-  private view: DirectoryView = { query: '', status: 'idle', results: [], salesforceError: null };
+  private view: DirectoryView = { query: '', answered: 0, status: 'idle', results: [], salesforceError: null };
   private targets: TransferTargets | null = null;
   /** This desk's own listing for the agent (until the runtime's has the platform's lists). */
   private listing: Promise<TransferTargets | null> | null = null;
@@ -123,7 +123,7 @@ export class DirectoryDesk {
       this.favourites = [];
       this.listing = null;
       this.listed = null;
-      this.view = { query: '', status: 'idle', results: [], salesforceError: null };
+      this.view = { query: '', answered: 0, status: 'idle', results: [], salesforceError: null };
       if (agent !== null) void this.loadFavourites(agent);
     }
     const fromRuntime = view.transferTargets ?? null;
@@ -132,11 +132,11 @@ export class DirectoryDesk {
   }
 
   async intent(intent: DirectoryIntent): Promise<void> {
-    if (intent.kind === 'directorySearch') await this.search(intent.query.slice(0, 100));
+    if (intent.kind === 'directorySearch') await this.search(intent.query.slice(0, 100), intent.id);
     else await this.setFavourite(intent.entry, intent.on);
   }
 
-  private async search(query: string): Promise<void> {
+  private async search(query: string, id: number): Promise<void> {
     const seq = ++this.seq;
     const agent = this.agent;
     if (agent !== null && this.targets?.source !== 'platform') {
@@ -155,7 +155,10 @@ export class DirectoryDesk {
     const local = merged(favourites, colleaguesMatching(query, this.targets));
     const api = this.options.api;
     const remote = api !== undefined && query.trim().length >= SALESFORCE_MIN;
-    this.show({ query, status: remote ? 'searching' : 'done', results: local, salesforceError: null });
+    // While Salesforce answers, the records of the last answer that still match stay listed: the
+    // list does not flicker empty at every keystroke.
+    const kept = remote ? this.view.results.filter((r) => r.source === 'salesforce' && matches(query, [r.name, r.number])) : [];
+    this.show({ query, answered: id, status: remote ? 'searching' : 'done', results: merged(local, kept), salesforceError: null });
     if (!remote) return;
     let records: DirectoryEntry[] = [];
     let error: string | null = null;
@@ -167,7 +170,7 @@ export class DirectoryDesk {
     }
     // A newer query was typed meanwhile: its answer is the one to show.
     if (seq !== this.seq) return;
-    this.show({ query, status: 'done', results: merged(favourites, [...colleaguesMatching(query, this.targets), ...records]), salesforceError: error });
+    this.show({ query, answered: id, status: 'done', results: merged(favourites, [...colleaguesMatching(query, this.targets), ...records]), salesforceError: error });
   }
 
   /** Takes this desk's listing unless the runtime's view already carries the platform's. */

@@ -27,6 +27,8 @@ export interface DirectoryEntry {
 export interface DirectoryView {
   /** The query the results answer. */
   readonly query: string;
+  /** The `id` of the search these results answer (the panel knows whether they are for what it typed last). */
+  readonly answered: number;
   readonly status: 'idle' | 'searching' | 'done';
   readonly results: readonly DirectoryEntry[];
   /** Salesforce could not be searched (its words); the other sources still answered. */
@@ -35,5 +37,5 @@ export interface DirectoryView {
 
 /** What the agent asks of the directory. */
 export type DirectoryIntent =
-  | { readonly kind: 'directorySearch'; readonly query: string }
+  | { readonly kind: 'directorySearch'; readonly query: string; /** The panel's number for this search, echoed as `answered`. */ readonly id: number }
   | { readonly kind: 'directoryFavourite'; readonly entry: DirectoryEntry; readonly on: boolean };

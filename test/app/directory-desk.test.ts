@@ -58,7 +58,7 @@ describe('the directory desk', () => {
     const make = () => new DirectoryDesk({ api: undefined, listTargets: () => Promise.resolve(TARGETS), prefs: () => Promise.resolve(prefs), changed: () => undefined, warn: () => undefined });
     const desk = make();
     desk.decorate(viewOf('1001'));
-    await desk.intent({ kind: 'directorySearch', query: 'bru' });
+    await desk.intent({ kind: 'directorySearch', query: 'bru', id: 1 });
     const bruno = desk.decorate(viewOf('1001')).directory!.results[0]!;
     expect(bruno).toMatchObject({ key: 'user:1002', source: 'colleague' });
     await desk.intent({ kind: 'directoryFavourite', entry: bruno, on: true });

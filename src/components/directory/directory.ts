@@ -43,6 +43,8 @@ export class DirectoryPanel extends AgentElement {
 
   @state() private query = '';
   @state() private active = 0;
+  /** The number of the last search sent (the view's `answered` says which one it shows). */
+  @state() private sent = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
@@ -59,8 +61,10 @@ export class DirectoryPanel extends AgentElement {
     const active = Math.min(this.active, results.length - 1);
     const chosen = active >= 0 ? results[active] : undefined;
     const open = results.length > 0;
-    const typedShown = this.query.trim() !== '' && d.query === this.query;
-    return html`<section aria-labelledby="directory-title" data-testid="directory">
+    // A status for what the agent typed last, once its answer is in (not a previous one).
+    const settled = d.answered === this.sent && d.status === 'done';
+    const typedShown = this.query.trim() !== '' && settled && d.query === this.query;
+    return html`<section aria-labelledby="directory-title" data-testid="directory" data-settled=${settled ? 'true' : 'false'}>
       <h3 id="directory-title">${t.directoryTitle}</h3>
       <div class="field">
         <label for="directory-input">${t.directoryLabel}</label>
@@ -81,7 +85,7 @@ export class DirectoryPanel extends AgentElement {
         />
         <p class="hint" id="directory-hint">${t.directoryHint}</p>
       </div>
-      <ul id="directory-list" role="listbox" aria-label=${t.directoryTitle} data-testid="directory-list" ?hidden=${!open}>
+      <ul id="directory-list" role="listbox" aria-label=${t.directoryTitle} aria-busy=${settled ? 'false' : 'true'} data-testid="directory-list" ?hidden=${!open}>
         ${results.map(
           (entry, i) => html`<li
             id=${`directory-option-${i}`}
@@ -101,7 +105,7 @@ export class DirectoryPanel extends AgentElement {
         )}
       </ul>
       <p class="status" role="status" aria-live="polite" data-testid="directory-status">
-        ${d.status === 'searching' ? t.directorySearching : typedShown ? (results.length === 0 ? t.directoryNone(d.query) : t.directoryCount(results.length)) : ''}
+        ${!settled && this.query.trim() !== '' ? t.directorySearching : typedShown ? (results.length === 0 ? t.directoryNone(d.query) : t.directoryCount(results.length)) : ''}
       </p>
       ${d.salesforceError === null ? nothing : html`<p class="error" role="alert" data-testid="directory-error">${t.directorySalesforceFailed(d.salesforceError)}</p>`}
       ${chosen ? this.renderActions(chosen, m) : nothing}
@@ -125,7 +129,9 @@ export class DirectoryPanel extends AgentElement {
     this.query = value;
     this.active = 0;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.send({ kind: 'directorySearch', query: value }), DIRECTORY_DEBOUNCE_MS);
+    this.sent += 1;
+    const id = this.sent;
+    this.timer = setTimeout(() => this.send({ kind: 'directorySearch', query: value, id }), DIRECTORY_DEBOUNCE_MS);
   }
 
   private key(event: KeyboardEvent, results: readonly DirectoryEntry[]): void {
