@@ -1,7 +1,6 @@
 /**
  * The text of agent actions and text messages (docs/agent-actions.md, docs/text-messages.md),
- * reached as `Messages.deskActions`: one nested catalogue per language, so these features add one
- * key to each language file.
+ * read by their lazy panels through `deskActionsMessages(locale)`, so the strings load with them.
  */
 
 /** Why a message was refused before sending (src/crm/text-message.ts `MessageProblem`, or the number). */
@@ -172,5 +171,14 @@ const pt: DeskActionsMessages = {
   directoryFavouriteRemove: (name) => `Remover ${name} dos favoritos`,
 };
 
-/** The catalogues, by language (the language files take theirs from here). */
+/** The catalogues, by language. */
 export const DESK_ACTIONS_MESSAGES = { en, es, pt } as const;
+
+/**
+ * The catalogue for the shell's language (`Messages.attendant.locale`). Read by the lazy panels
+ * themselves, not through `Messages`, so these strings load with those panels, not at start-up.
+ */
+export function deskActionsMessages(locale: string): DeskActionsMessages {
+  const lang = locale.slice(0, 2);
+  return lang === 'es' ? es : lang === 'pt' ? pt : en;
+}

@@ -1,5 +1,4 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
-import { DESK_ACTIONS_MESSAGES } from './desk-actions-messages.ts';
 import { FAILURES_EN } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -278,5 +277,4 @@ export const en: Messages = {
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',
   attendant: ATTENDANT_MESSAGES.en,
-  deskActions: DESK_ACTIONS_MESSAGES.en,
 };

@@ -1,5 +1,4 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
-import { DESK_ACTIONS_MESSAGES } from './desk-actions-messages.ts';
 import { FAILURES_ES } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -278,5 +277,4 @@ export const es: Messages = {
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
   attendant: ATTENDANT_MESSAGES.es,
-  deskActions: DESK_ACTIONS_MESSAGES.es,
 };

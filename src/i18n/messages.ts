@@ -1,6 +1,5 @@
 import type { CallDirection, Notice } from '../call/index.ts';
 import type { AttendantMessages } from './attendant-messages.ts';
-import type { DeskActionsMessages } from './desk-actions-messages.ts';
 import type { FailureMessages } from './failures.ts';
 import type { OperationMessages } from './operations.ts';
 
@@ -286,6 +285,4 @@ export interface Messages {
 
   /** Call history, "Show in CRM" and phone links (src/i18n/attendant-messages.ts). */
   readonly attendant: AttendantMessages;
-  /** Agent actions and text messages (src/i18n/desk-actions-messages.ts). */
-  readonly deskActions: DeskActionsMessages;
 }

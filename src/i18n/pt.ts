@@ -1,5 +1,4 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
-import { DESK_ACTIONS_MESSAGES } from './desk-actions-messages.ts';
 import { FAILURES_PT } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -278,5 +277,4 @@ export const pt: Messages = {
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',
   attendant: ATTENDANT_MESSAGES.pt,
-  deskActions: DESK_ACTIONS_MESSAGES.pt,
 };

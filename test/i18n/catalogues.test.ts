@@ -54,27 +54,6 @@ const ATTENDANT_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   linksFailed: ['<DETAIL>'],
 };
 
-/** Sample arguments of agent actions and text messages (`deskActions.*`, src/i18n/desk-actions-messages.ts). */
-const DESK_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
-  actionRunning: ['<LABEL>'],
-  actionDone: ['<LABEL>', '<ANSWER>'],
-  actionMissing: ['<LABEL>', '<VALUES>'],
-  actionRefused: ['<LABEL>', '<DETAIL>'],
-  smsCount: [42, 160, 1],
-  whatsappCount: [42, 4096],
-  unicodeBecause: ['<CHAR>'],
-  sent: ['<CHANNEL>', '<TO>'],
-  tooLong: [459],
-  notSent: ['<DETAIL>'],
-  directoryNone: ['<QUERY>'],
-  directoryCount: [7],
-  directorySalesforceFailed: ['<DETAIL>'],
-  directoryCall: ['<NAME>'],
-  directoryTransfer: ['<NAME>'],
-  directoryFavouriteAdd: ['<NAME>'],
-  directoryFavouriteRemove: ['<NAME>'],
-};
-
 /** The number every `dialRefused` message is given. */
 const REFUSED_NUMBER = '<TYPED>';
 
@@ -105,7 +84,6 @@ function sampleFor(path: string): readonly unknown[] | undefined {
   const [top, nested] = path.split('.');
   if (top === 'dialRefused' && nested !== undefined) return [REFUSED_NUMBER];
   if (top === 'attendant' && nested !== undefined) return Object.hasOwn(ATTENDANT_SAMPLES, nested) ? ATTENDANT_SAMPLES[nested] : undefined;
-  if (top === 'deskActions' && nested !== undefined) return Object.hasOwn(DESK_SAMPLES, nested) ? DESK_SAMPLES[nested] : undefined;
   return Object.hasOwn(SAMPLES, top ?? '') ? SAMPLES[top as FunctionKey] : undefined;
 }
 

@@ -4,6 +4,7 @@ import type { TextChannel } from '../../call/platform.ts';
 import type { AgentActionButton, DeskActionsView, DeskOutcome, TextMessageView } from '../../controllers/desk-actions-view.ts';
 import { measureMessage, messageNumberOf } from '../../crm/text-message.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -43,7 +44,7 @@ export class DeskActionsPanel extends AgentElement {
   }
 
   private renderActions(d: DeskActionsView, m: Messages) {
-    const t = m.deskActions;
+    const t = deskActionsMessages(m.attendant.locale);
     return html`<section aria-labelledby="actions-title" data-testid="agent-actions">
       <h3 id="actions-title">${t.actionsTitle}</h3>
       <div class="actions" role="group" aria-labelledby="actions-title">
@@ -57,7 +58,7 @@ export class DeskActionsPanel extends AgentElement {
   }
 
   private renderMessage(v: TextMessageView, m: Messages) {
-    const t = m.deskActions;
+    const t = deskActionsMessages(m.attendant.locale);
     const channel = this.channel !== null && v.channels.includes(this.channel) ? this.channel : (v.channels[0] ?? 'sms');
     const to = this.to ?? v.to;
     const measure = measureMessage(this.text, channel, v.maxSmsSegments);
@@ -110,7 +111,7 @@ export class DeskActionsPanel extends AgentElement {
   private cleared: DeskOutcome | null = null;
 
   private renderOutcome(d: DeskActionsView, o: DeskOutcome, m: Messages) {
-    const t = m.deskActions;
+    const t = deskActionsMessages(m.attendant.locale);
     const action = d.actions.find((a) => a.id === o.id);
     const label = action ? actionLabel(action, m) : o.id;
     const channel = o.id === 'sms' || o.id === 'whatsapp' ? t.channels[o.id] : o.id;

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { TransferTarget } from '../../call/call-control-types.ts';
 import type { DirectoryEntry, DirectorySource } from '../../controllers/directory-view.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -56,7 +57,7 @@ export class DirectoryPanel extends AgentElement {
     const d = this.view?.directory;
     const m = this.messages;
     if (!d || !m) return nothing;
-    const t = m.deskActions;
+    const t = deskActionsMessages(m.attendant.locale);
     const results = d.results;
     const active = Math.min(this.active, results.length - 1);
     const chosen = active >= 0 ? results[active] : undefined;
@@ -113,7 +114,7 @@ export class DirectoryPanel extends AgentElement {
   }
 
   private renderActions(entry: DirectoryEntry, m: Messages) {
-    const t = m.deskActions;
+    const t = deskActionsMessages(m.attendant.locale);
     const phase = this.view?.agent.phase;
     const transfer = phase === 'connected' ? transferTargetOf(entry) : null;
     return html`<div class="row">
