@@ -280,7 +280,7 @@ describe('conference and monitoring', () => {
     h.loginAgent('1001', 3);
     h.loginAgent('2001');
     expect(() => h.center.startMonitor('1001', '1002', 'listen')).toThrow(new NeoFault('User 1001 is not a supervisor'));
-    expect(() => h.center.startMonitor('2001', '1001', 'spy')).toThrow(new NeoFault('Invalid monitor mode spy; expected listen or assist'));
+    expect(() => h.center.startMonitor('2001', '1001', 'spy')).toThrow(new NeoFault('Invalid monitor mode spy; expected listen, assist or barge'));
     h.center.startMonitor('2001', '1001', 'listen');
     const supervisor = h.pbx.lastAgentLeg('SIP/2001')!;
     expect(supervisor.request).toMatchObject({ platformOriginated: true, fromNumber: '1001' });
