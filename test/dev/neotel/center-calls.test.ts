@@ -300,6 +300,10 @@ describe('conference and monitoring', () => {
     h.center.startMonitor('2001', '1001', 'asistir');
     expect(h.center.position('1001')).toContain('|MONITOREO=assist|MONITOREO_USUARIO=2001|');
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer, supervisor.id], [customer]: [agent], [supervisor.id]: [agent, customer] });
+    // Barge: the supervisor joins the call, so the customer hears them too.
+    h.center.startMonitor('2001', '1001', 'barge');
+    expect(h.center.position('1001')).toContain('|MONITOREO=barge|MONITOREO_USUARIO=2001|');
+    expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer, supervisor.id], [customer]: [agent, supervisor.id], [supervisor.id]: [agent, customer] });
     h.center.stopMonitor('2001');
     expect(supervisor.state).toBe('ended');
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer], [customer]: [agent] });
