@@ -6,7 +6,8 @@
  *   agent 1001 (microphone: a steady 400 Hz) answers an inbound customer (1000 Hz);
  *   supervisor 2001 (microphone: a steady 700 Hz) picks the agent in the monitoring panel and
  *   Listens (hears 400 + 1000, nobody hears 700) ─► switches to Assist (the agent hears 700, the
- *   customer still does not) ─► Ends (the supervisor's audio stops).
+ *   customer still does not) ─► Joins the call (barge: agent and customer both hear 700) ─► Ends
+ *   (the supervisor's audio stops).
  *
  * Each step checks the NeoApi request the simulator received, the audio each party heard (the
  * browsers' analysers; the customer's side from the simulator's per-leg recording), that the
@@ -157,6 +158,30 @@ describe('supervisor monitoring, with the audio analysed', () => {
     await waitFor("the agent's monitored indicator in Assist", async () => agent.adapter.getByTestId('monitored-indicator').getAttribute('data-mode', { timeout: 1_000 }).catch(() => null), (mode) => mode === 'assist', 8_000);
   });
 
+  it('Join call (barge): sends StartMonitor MODO=barge; the customer and the agent both hear the supervisor, who still hears both', async () => {
+    const mark = await requestMark(rig.neotel);
+    await supervisor.adapter.getByTestId('monitor-mode-barge').check();
+    await waitFor('the switch to barge', async () => supervisor.adapter.getByTestId('monitor-status').getAttribute('data-mode', { timeout: 2_000 }), (m) => m === 'barge', 10_000);
+    expect((await requestsOf(rig.neotel, 'StartMonitor', mark)).map((r) => r.params)).toEqual([{ USUARIO: '2001', AGENTE: '1001', MODO: 'barge' }]);
+    expect(await supervisor.adapter.getByTestId('monitor-status').textContent()).toContain('Joined the call of agent 1001');
+
+    const ag = await levels(agent.adapter, 'agent hears (barge)');
+    expect(ag.at[SUPERVISOR_HZ]!, 'the agent hears the supervisor in Barge').toBeGreaterThan(ag.at[SILENT_HZ]! + 25);
+    expect(ag.at[CUSTOMER_HZ]!, 'the agent still hears the customer').toBeGreaterThan(ag.at[SILENT_HZ]! + 25);
+    const sup = await levels(supervisor.adapter, 'supervisor hears (barge)');
+    expect(sup.at[CUSTOMER_HZ]!, 'the supervisor hears the customer').toBeGreaterThan(sup.at[SILENT_HZ]! + 25);
+    expect(sup.at[AGENT_HZ]!, 'the supervisor hears the agent').toBeGreaterThan(sup.at[SILENT_HZ]! + 25);
+    await sleep(1600);
+    const customerSupervisor = await customerHears(SUPERVISOR_HZ);
+    const customerAgent = await customerHears(AGENT_HZ);
+    numbers['customer hears (barge), dBFS'] = { supervisor: customerSupervisor, agent: customerAgent };
+    expect(customerSupervisor, 'the customer hears the supervisor in Barge').toBeGreaterThan(-35);
+    expect(customerAgent, 'the customer still hears the agent').toBeGreaterThan(-35);
+
+    await waitFor("the agent's monitored indicator in Barge", async () => agent.adapter.getByTestId('monitored-indicator').getAttribute('data-mode', { timeout: 1_000 }).catch(() => null), (mode) => mode === 'barge', 8_000);
+    expect(await agent.adapter.getByTestId('monitored-indicator').textContent()).toContain('Supervisor 2001 has joined your call');
+  });
+
   it("End: sends StopMonitor, the supervisor's audio stops, the agent no longer hears them and the indicator goes", async () => {
     const mark = await requestMark(rig.neotel);
     await supervisor.adapter.getByTestId('monitor-stop').click();
@@ -170,6 +195,10 @@ describe('supervisor monitoring, with the audio analysed', () => {
     expect(after - before, 'no audio reaches the supervisor after End').toBeLessThan(5);
     const ag = await levels(agent.adapter, 'agent hears (after End)');
     expect(ag.at[SUPERVISOR_HZ]!, 'the agent no longer hears the supervisor').toBeLessThan(ag.at[CUSTOMER_HZ]! - 50);
+    await sleep(1600);
+    const customerSupervisor = await customerHears(SUPERVISOR_HZ);
+    numbers['customer hears supervisor (after End), dBFS'] = customerSupervisor;
+    expect(customerSupervisor, 'the customer no longer hears the supervisor').toBeLessThan(-50);
     expect(ag.at[CUSTOMER_HZ]!, 'the call goes on').toBeGreaterThan(ag.at[SILENT_HZ]! + 25);
     await waitFor('the indicator to go', () => agent.adapter.getByTestId('monitored-indicator').count(), (n) => n === 0, 8_000);
     expect(await supervisor.adapter.getByTestId('status').first().getAttribute('data-status'), 'no wrap-up for a monitoring leg').toBe('ready');
@@ -183,12 +212,12 @@ describe('supervisor monitoring, with the audio analysed', () => {
       10_000,
     );
     const fields = task!.fields;
-    expect(fields).toMatchObject({ Subject: 'Monitoring of agent 1001 by 2001 (listen → assist)', TaskSubtype: 'Call', CallType: 'Internal', Status: 'Completed' });
+    expect(fields).toMatchObject({ Subject: 'Monitoring of agent 1001 by 2001 (listen → assist → barge)', TaskSubtype: 'Call', CallType: 'Internal', Status: 'Completed' });
     const description = String(fields.Description);
     expect(description).toContain('Supervisor: 2001');
     expect(description).toContain('Agent: 1001');
     expect(description).toContain(`Agent call: ${callId}`);
-    expect(description).toMatch(/Mode: listen from .*\nMode: assist from /);
+    expect(description).toMatch(/Mode: listen from .*\nMode: assist from .*\nMode: barge from /);
     expect(description).toMatch(/Start: \d{4}-\d\d-\d\dT.*\nEnd: \d{4}-\d\d-\d\dT/);
     const monitorCall = (await rig.neotel.calls()).find((c) => c.kind === 'monitor');
     expect(monitorCall, "the simulator keeps the ended monitoring call's summary").toBeDefined();

@@ -11,6 +11,9 @@ import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
+import type { DeskActions } from './desk-actions.ts';
+import type { DirectoryDesk } from './directory-desk.ts';
+import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
@@ -57,6 +60,10 @@ export class AgentSession {
   /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
   private readonly attendant: AttendantDesk;
   private lastShown: AgentView | undefined;
+  /** Agent actions and text messages (docs/agent-actions.md, docs/text-messages.md). */
+  private actions: DeskActions | undefined;
+  /** One search over colleagues, Salesforce and favourites (docs/directory.md). */
+  private directory: DirectoryDesk | undefined;
   private tabs: TabSync | undefined;
   /** The phone window as this panel sees it; undefined on the window itself and outside Salesforce. */
   private phoneWindow: PhoneWindowPanel | undefined;
@@ -114,6 +121,16 @@ export class AgentSession {
             return Promise.resolve();
           },
         };
+    // Agent actions, text messages and the directory load after start-up (their own chunk): the
+    // eager bundle stays within its budget (docs/benchmarks.md), and they draw once they are in.
+    void Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')])
+      .then(([{ DeskActions }, { DirectoryDesk }]) => {
+        const changed = () => this.ownerView(this.runtime.current);
+        this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null, tasks: this.tasks, changed, warn });
+        this.directory = new DirectoryDesk({ api: options.api, listTargets: (user) => loadTransferTargets(neo, user, config), prefs: async () => (await store).prefs, changed, warn });
+        changed();
+      })
+      .catch((error: unknown) => warn('agent actions, text messages and the directory did not load', error));
     this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
     this.runtime = new AgentRuntime({
       config,
@@ -232,7 +249,9 @@ export class AgentSession {
     // A changed record slice was drawn by the nested patchView: this view is already stale.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
-    const view = this.desk.decorate(undecorated);
+    const supervised = this.desk.decorate(undecorated);
+    const withActions = this.actions?.decorate(supervised) ?? supervised;
+    const view = this.directory?.decorate(withActions) ?? withActions;
     const loggedIn = 'session' in view.agent;
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
     this.deskLoggedIn = loggedIn;
@@ -325,6 +344,14 @@ export class AgentSession {
   private async appIntent(intent: SoftphoneIntent): Promise<void> {
     if (MONITOR_INTENTS.has(intent.kind)) {
       this.desk.intent(intent);
+      return;
+    }
+    if (this.directory?.handles(intent) === true) {
+      await this.directory.intent(intent);
+      return;
+    }
+    if (this.actions?.handles(intent) === true) {
+      await this.actions.intent(intent);
       return;
     }
     if (this.crm.handles(intent)) {

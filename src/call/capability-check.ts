@@ -3,10 +3,10 @@
  * domain code `UNSUPPORTED` before anything is sent (a stale tab, a relayed click, a rule the view
  * model missed): the agent reads "This contact center cannot do that", not a wire error.
  */
-import type { CommandFailure, PlatformCapabilities, PlatformCommand } from './platform.ts';
+import type { CommandFailure, DeskCommand, PlatformCapabilities, PlatformCommand } from './platform.ts';
 
 /** The capabilities `command` needs (none for what every platform does: login, dial, hang up…). */
-export function capabilitiesFor(command: PlatformCommand): readonly (keyof PlatformCapabilities)[] {
+export function capabilitiesFor(command: PlatformCommand | DeskCommand): readonly (keyof PlatformCapabilities)[] {
   switch (command.command) {
     case 'joinCampaign':
     case 'leaveCampaign':
@@ -36,6 +36,10 @@ export function capabilitiesFor(command: PlatformCommand): readonly (keyof Platf
       return command.callback === null ? ['categorisation'] : ['categorisation', 'callbacks'];
     case 'sendDigits':
       return ['platformDigits'];
+    case 'runTask':
+      return ['tasks'];
+    case 'sendText':
+      return ['textMessages'];
     case 'login':
     case 'logout':
     case 'dial':
@@ -50,7 +54,7 @@ export function capabilitiesFor(command: PlatformCommand): readonly (keyof Platf
 }
 
 /** The `UNSUPPORTED` failure for a command `capabilities` cannot run, or `null` when it can. */
-export function unsupportedBy(command: PlatformCommand, capabilities: PlatformCapabilities): CommandFailure | null {
+export function unsupportedBy(command: PlatformCommand | DeskCommand, capabilities: PlatformCapabilities): CommandFailure | null {
   const lacking = capabilitiesFor(command).filter((capability) => !capabilities[capability]);
   return lacking.length === 0 ? null : { code: 'UNSUPPORTED', detail: `${command.command} needs ${lacking.join(', ')}, which this platform does not offer.` };
 }

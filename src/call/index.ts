@@ -18,7 +18,7 @@ export type { Effect, EffectKind, SipAction, Notice, NoticeFailure, NoticeLevel,
 export { ALL_CAPABILITIES, FAILURE_CODES } from './platform.ts';
 export { capabilitiesFor, unsupportedBy } from './capability-check.ts';
 export type {
-  Callback, CommandFailure, CommandOf, CommandOutcome, FailureCode, MonitoredBy, PlatformCapabilities, PlatformCommand, PlatformCommandName,
+  Callback, CommandFailure, CommandOf, CommandOutcome, DeskCommand, FailureCode, MonitoredBy, PlatformCapabilities, PlatformCommand, PlatformCommandName,
   PlatformListener, PlatformPort, PlatformWatch,
 } from './platform.ts';
 export { REFUSAL_CODES } from './refusals.ts';

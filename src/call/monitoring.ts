@@ -23,10 +23,13 @@ import type { CallId, SipLegId } from './ids.ts';
 import type { AgentEvent } from './events.ts';
 import type { CommandOf } from './platform.ts';
 
-/** `mode`: `listen` = hears agent and customer, heard by nobody; `assist` = the agent hears the supervisor too. */
-export type MonitorMode = 'listen' | 'assist';
+/**
+ * `mode`: `listen` = hears agent and customer, heard by nobody; `assist` = the agent hears the
+ * supervisor too; `barge` = the supervisor joins the call: agent and customer both hear them.
+ */
+export type MonitorMode = 'listen' | 'assist' | 'barge';
 /** Both modes, in the order the panel offers them. */
-export const MONITOR_MODES = ['listen', 'assist'] as const satisfies readonly MonitorMode[];
+export const MONITOR_MODES = ['listen', 'assist', 'barge'] as const satisfies readonly MonitorMode[];
 
 /** A mode in force from `at` (epoch ms). */
 export interface ModeChange {
@@ -102,7 +105,7 @@ const refuse = (message: string): SupervisionResult => ({ ok: false, message });
 /** Reads a mode as typed in settings or sent by a UI; anything else is `null`. */
 export function parseMonitorMode(raw: string | null | undefined): MonitorMode | null {
   const value = raw?.trim().toLowerCase();
-  return value === 'listen' || value === 'assist' ? value : null;
+  return value === 'listen' || value === 'assist' || value === 'barge' ? value : null;
 }
 
 /** Ends the session: the record of it (when it ever became active) and back to idle. */

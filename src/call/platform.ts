@@ -58,9 +58,23 @@ export type PlatformCommand =
   | (ForAgent & { readonly command: 'invite'; readonly target: ConferenceTarget })
   | (ForAgent & { readonly command: 'kick'; readonly participant: string })
   | (ForAgent & { readonly command: 'kickAll' })
-  /** Supervisor `agent` listens to / assists `monitored`; again to switch mode. */
-  | (ForAgent & { readonly command: 'monitor'; readonly monitored: string; readonly mode: 'listen' | 'assist' })
-  | (ForAgent & { readonly command: 'stopMonitor' });
+  /** Supervisor `agent` listens to / assists / barges into `monitored`'s call; again to switch mode. */
+  | (ForAgent & { readonly command: 'monitor'; readonly monitored: string; readonly mode: 'listen' | 'assist' | 'barge' })
+  | (ForAgent & { readonly command: 'stopMonitor' })
+  /** Send a text message to the customer's number `to` over `channel` (docs/text-messages.md). */
+  | (ForAgent & { readonly command: 'sendText'; readonly channel: TextChannel; readonly to: string; readonly text: string });
+
+/** Channels a text message can go over. */
+export const TEXT_CHANNELS = ['sms', 'whatsapp'] as const;
+/** A text message channel. */
+export type TextChannel = (typeof TEXT_CHANNELS)[number];
+
+/**
+ * Run the platform's own task `task` with positional `params` (an agent action;
+ * docs/agent-actions.md). Issued by the actions desk, never by the machine, so the machine's
+ * commands keep one wire request type each.
+ */
+export type DeskCommand = ForAgent & { readonly command: 'runTask'; readonly task: number; readonly params: readonly string[] };
 
 /** A command name. */
 export type PlatformCommandName = PlatformCommand['command'];
@@ -116,12 +130,16 @@ export interface PlatformCapabilities {
   readonly categorisation: boolean;
   /** DTMF sent by the platform for calls whose media cannot carry it. */
   readonly platformDigits: boolean;
+  /** Agent actions run as the platform's own tasks (`runTask`); absent = no. */
+  readonly tasks?: boolean;
+  /** Text messages (SMS, WhatsApp) to the customer (`sendText`); absent = no. */
+  readonly textMessages?: boolean;
 }
 
 /** A platform that can do everything the machine knows (the tests' default). */
 export const ALL_CAPABILITIES: PlatformCapabilities = {
   campaigns: true, breaks: true, transfer: true, attendedTransfer: true, queueTransfer: true, campaignTransfer: true,
-  conference: true, monitoring: true, callbacks: true, categorisation: true, platformDigits: true,
+  conference: true, monitoring: true, callbacks: true, categorisation: true, platformDigits: true, tasks: true, textMessages: true,
 };
 
 /** What a command answered: its value, or why it failed. */
@@ -136,7 +154,7 @@ export type PlatformEventKind =
 
 /** A supervisor listening to / assisting the agent, as the platform reports it. */
 export interface MonitoredBy {
-  readonly mode: 'listen' | 'assist';
+  readonly mode: 'listen' | 'assist' | 'barge';
   /** The supervisor's platform user, or `null` when the platform does not say. */
   readonly supervisor: string | null;
 }
@@ -162,7 +180,7 @@ export interface PlatformWatch {
 export interface PlatformPort<E> {
   readonly capabilities: PlatformCapabilities;
   /** Runs one command; never rejects (a failure is an outcome). */
-  run(command: PlatformCommand): Promise<CommandOutcome>;
+  run(command: PlatformCommand | DeskCommand): Promise<CommandOutcome>;
   /** Starts delivering the facts of `agent`'s session. */
   watch(agent: string, listener: PlatformListener<E>): PlatformWatch;
 }

@@ -41,6 +41,7 @@ import {
 } from './defaults.ts';
 import * as format from './setting-formats.ts';
 import { SettingsReader } from './settings-reader.ts';
+import { readDeskActions } from './desk-actions-settings.ts';
 import { CONTRACT_NAMING } from './neoapi-methods.ts';
 import { settingPath as path, type SettingsMap } from './settings-map.ts';
 
@@ -174,6 +175,8 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
     ),
   };
 
+  const actions = readDeskActions(read);
+
   // An agent who must categorise, has nothing to choose from and may not release uncategorised
   // would be stuck on the contact forever: refuse that combination up front.
   if (crm.allowCategorization && !crm.allowContactRelease && categories.length === 0) {
@@ -207,6 +210,7 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
     categories,
     transfers,
     supervision,
+    actions,
   };
   return { ok: true, config: deepFreeze(config) };
 }

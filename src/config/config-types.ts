@@ -6,6 +6,7 @@
 
 import type { NeoApiNaming } from './neoapi-methods.ts';
 import type { SipPlatformConfig } from './sip-platform-types.ts';
+import type { DeskActionsConfig } from './desk-actions-types.ts';
 /** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
 export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
 /** A `reqSalesforceCompatibilityMode` value. */
@@ -227,4 +228,6 @@ export interface Config {
    * the start-up bundle); absent = Neotel.
    */
   readonly sipPlatform?: SipPlatformConfig;
+  /** Agent actions and text messages (`dialtoneActions`; docs/agent-actions.md, docs/text-messages.md). */
+  readonly actions: DeskActionsConfig;
 }

@@ -89,6 +89,8 @@ export const SETTING_ITEMS = {
     'sipHookSecret',
     'sipRecordingField',
   ],
+  // Read by src/config/desk-actions-settings.ts (docs/agent-actions.md, docs/text-messages.md).
+  dialtoneActions: ['agentActions', 'textMessageChannels', 'smsMaxSegments'],
 } as const;
 
 /** A section Dialtone defines. */

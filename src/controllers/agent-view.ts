@@ -8,6 +8,8 @@ import type { NoticeCause } from '../i18n/notice-causes.ts';
 import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
+import type { DeskActionsIntent, DeskActionsView } from './desk-actions-view.ts';
+import type { DirectoryIntent, DirectoryView } from './directory-view.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { AttendantView, CallHistoryEntryView } from './call-history-view.ts';
@@ -199,6 +201,10 @@ export interface AgentView {
   readonly attendant?: AttendantView;
   /** The phone window (docs/phone-window.md); absent = not offered on this page. */
   readonly phoneWindow?: PhoneWindowView;
+  /** Agent actions and the text message form (docs/agent-actions.md); absent = none. */
+  readonly deskActions?: DeskActionsView | null;
+  /** The directory search (docs/directory.md); absent = not offered. */
+  readonly directory?: DirectoryView | null;
 }
 
 /** The phone window as a panel, or the window itself, shows it (src/app/phone-window-*.ts). */
@@ -323,7 +329,11 @@ export type SoftphoneIntent =
   /** "Show in CRM": open this record in Salesforce (Open CTI `screenPop`), from a call or a history entry. */
   | { readonly kind: 'showInCrm'; readonly recordId: string }
   /** Ask the browser to open tel:, sip: and web+callto: links with Dialtone (this tab; docs/phone-links.md). */
-  | { readonly kind: 'registerPhoneLinks' };
+  | { readonly kind: 'registerPhoneLinks' }
+  /** Agent actions and text messages (src/controllers/desk-actions-view.ts). */
+  | DeskActionsIntent
+  /** The directory (src/controllers/directory-view.ts). */
+  | DirectoryIntent;
 
 /** The kind of a {@link SoftphoneIntent}. */
 export type SoftphoneIntentKind = SoftphoneIntent['kind'];

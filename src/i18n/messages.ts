@@ -246,6 +246,11 @@ export interface Messages {
   readonly monitorAssist: string;
   readonly monitorListenHint: string;
   readonly monitorAssistHint: string;
+  /** Barge: the supervisor joins the call (docs/monitoring.md). */
+  readonly monitorBarge: string;
+  readonly monitorBargeHint: string;
+  readonly monitorBarging: (agent: string) => string;
+  readonly monitoredBarge: (supervisor: string) => string;
   readonly monitorEnd: string;
   readonly monitorStarting: (agent: string) => string;
   readonly monitorListening: (agent: string) => string;

@@ -5,7 +5,8 @@
  */
 export { openStore } from './open-store.ts';
 export type { DialtoneStore, OpenStoreOptions } from './open-store.ts';
-export type { PanelSize, PrefName, Prefs, PrefsStore } from './prefs.ts';
+export type { PanelSize, PrefName, Prefs, PrefsStore, StoredFavourite } from './prefs.ts';
+export { MAX_FAVOURITES } from './prefs.ts';
 export { MAX_SECRET_LENGTH } from './vault.ts';
 export type { Vault } from './vault.ts';
 export { createMemoryOutbox, isDead, isPending } from './outbox.ts';

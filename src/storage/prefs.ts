@@ -31,6 +31,36 @@ export interface Prefs {
   speakerId: string;
   /** `deviceId` of the output that rings (often the laptop speaker). */
   ringerId: string;
+  /** Each agent's directory favourites, by NeoApi user (docs/directory.md); "forget me" clears them. */
+  favourites: Readonly<Record<string, readonly StoredFavourite[]>>;
+}
+
+/** One directory favourite as stored: what to show and how to reach it. */
+export interface StoredFavourite {
+  readonly kind: 'user' | 'queue' | 'record' | 'number';
+  /** The platform user or queue id, the Salesforce record id, or the number. */
+  readonly id: string;
+  readonly name: string;
+  readonly number: string | null;
+  /** The record's object API name (`Contact`), for records. */
+  readonly objectType: string | null;
+}
+
+/** Most favourites kept per agent. */
+export const MAX_FAVOURITES = 50;
+
+function isFavourite(value: unknown): value is StoredFavourite {
+  if (typeof value !== 'object' || value === null) return false;
+  const f = value as Record<string, unknown>;
+  return (
+    ['user', 'queue', 'record', 'number'].includes(String(f.kind)) && isShortText(f.id) && typeof f.name === 'string' && f.name.length <= 256 &&
+    (f.number === null || isShortText(f.number)) && (f.objectType === null || isShortText(f.objectType))
+  );
+}
+
+function isFavourites(value: unknown): value is Prefs['favourites'] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value as Record<string, unknown>).every((list) => Array.isArray(list) && list.length <= MAX_FAVOURITES && list.every(isFavourite));
 }
 
 /** The name of one preference. */
@@ -75,6 +105,7 @@ const RULES: Readonly<Record<PrefName, Rule>> = {
   microphoneId: { check: (v) => typeof v === 'string' && DEVICE_ID.test(v), expected: 'a MediaDeviceInfo.deviceId (printable ASCII, 1–256 characters)' },
   speakerId: { check: (v) => typeof v === 'string' && DEVICE_ID.test(v), expected: 'a MediaDeviceInfo.deviceId (printable ASCII, 1–256 characters)' },
   ringerId: { check: (v) => typeof v === 'string' && DEVICE_ID.test(v), expected: 'a MediaDeviceInfo.deviceId (printable ASCII, 1–256 characters)' },
+  favourites: { check: isFavourites, expected: `an object of agent → up to ${MAX_FAVOURITES} favourites { kind, id, name, number, objectType }` },
 };
 
 function isPrefName(name: unknown): name is PrefName {

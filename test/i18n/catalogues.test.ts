@@ -35,9 +35,11 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   monitorStarting: ['<AGENT>'],
   monitorListening: ['<AGENT>'],
   monitorAssisting: ['<AGENT>'],
+  monitorBarging: ['<AGENT>'],
   monitorFailed: ['<DETAIL>'],
   monitoredListen: ['<SUPERVISOR>'],
   monitoredAssist: ['<SUPERVISOR>'],
+  monitoredBarge: ['<SUPERVISOR>'],
   transferInFlight: ['<TARGET>'],
   transferConsulting: ['<TARGET>'],
   conferenceRemove: ['<NAME>'],
@@ -68,7 +70,7 @@ const REFUSAL_QUOTES_NUMBER: Readonly<Record<keyof Messages['dialRefused'], bool
  * Texts identical in English and in a translation on purpose: product and brand names, acronyms.
  * Anything else equal to the English text is English left untranslated.
  */
-const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set(['Dialtone', 'OK', 'CRM', 'SIP', 'Salesforce']);
+const SAME_IN_EVERY_LANGUAGE: ReadonlySet<string> = new Set(['Dialtone', 'OK', 'CRM', 'SIP', 'Salesforce', 'SMS', 'WhatsApp', ' (Unicode)']);
 
 /** One rendered message: where it sits in the catalogue, the arguments it got, the text it gave. */
 interface Rendered {

@@ -244,7 +244,7 @@ const upLeg = (leg: Leg | undefined): leg is Leg => leg?.state === 'up';
  * Who hears whom in a call's room. Normal call: agent ⇄ customer. Consultation: agent ⇄ consulted
  * party, the customer hears nothing (on hold). Conference (or no agent left): everyone hears
  * everyone not muted. Monitors of the owning agent hear every leg; in assist mode the agent also
- * hears the supervisor, the customer never does.
+ * hears the supervisor, the customer never does; in barge mode every party hears the supervisor.
  */
 export function computeRouting(world: World, call: Call): Routing {
   const agent = upLeg(call.agentLeg) ? call.agentLeg : undefined;
@@ -265,7 +265,11 @@ export function computeRouting(world: World, call: Call): Routing {
     const supervisor = monitor.agentLeg;
     if (!upLeg(supervisor)) continue;
     routes[supervisor.id] = [...all];
-    if (monitor.monitor?.mode === 'assist' && agent) routes[agent.id] = [...(routes[agent.id] ?? []), supervisor.id];
+    const mode = monitor.monitor?.mode;
+    if (mode === 'assist' && agent) routes[agent.id] = [...(routes[agent.id] ?? []), supervisor.id];
+    // Barge: the supervisor joins the call; every party who hears someone hears them too (a
+    // customer on hold during a consultation hears nobody, so not the supervisor either).
+    if (mode === 'barge') for (const id of all) if ((routes[id] ?? []).length > 0) routes[id] = [...(routes[id] ?? []), supervisor.id];
   }
   return routes;
 }

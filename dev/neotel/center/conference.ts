@@ -116,7 +116,7 @@ export function setAllMuted(world: World, user: string, muted: boolean): void {
   applyRouting(world, call);
 }
 
-const MODES: Readonly<Record<string, MonitorLink['mode']>> = { listen: 'listen', escuchar: 'listen', escucha: 'listen', assist: 'assist', asistir: 'assist', whisper: 'assist' };
+const MODES: Readonly<Record<string, MonitorLink['mode']>> = { listen: 'listen', escuchar: 'listen', escucha: 'listen', assist: 'assist', asistir: 'assist', whisper: 'assist', barge: 'barge', intrusion: 'barge', irrumpir: 'barge' };
 
 /** `StartMonitor(USUARIO, AGENTE, MODO)`. */
 export function startMonitor(world: World, supervisor: string, agent: string, modeText: string): void {

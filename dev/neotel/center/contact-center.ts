@@ -12,6 +12,7 @@ import type { Clock } from './clock.ts';
 import { cancelInvitation, inviteParticipant, joinConference, kickAll, kickParticipant, setAllMuted, setParticipantMuted, startMonitor, stopMonitor } from './conference.ts';
 import { addScheduleCall, closeContact, crmAvailable, crmShowingContact, crmUnavailable, updateContact, type UpdateContactInput, type WallDate } from './crm-records.ts';
 import { distribute, startDistribution } from './distribution.ts';
+import { sendTextMessage } from './text-messages.ts';
 import { executeTask, listBreakTypes, listCampaigns, listQueues, listSubcategories, listUsers } from './listings.ts';
 import type { Call } from './model.ts';
 import { faults } from './neo-fault.ts';
@@ -92,6 +93,10 @@ export class ContactCenter {
   }
   crmAvailable(user: string): void {
     crmAvailable(this.world, user);
+  }
+  /** `SendTextMessage` (text-messages.ts). */
+  sendTextMessage(user: string, phone: string, text: string, channel: string): string {
+    return sendTextMessage(this.world, user, phone, text, channel);
   }
   crmUnavailable(user: string): boolean {
     return crmUnavailable(this.world, user);

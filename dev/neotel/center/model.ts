@@ -47,7 +47,7 @@ export interface Party {
 
 export interface MonitorLink {
   readonly agent: string;
-  mode: 'listen' | 'assist';
+  mode: 'listen' | 'assist' | 'barge';
 }
 
 export interface Call {

@@ -98,6 +98,7 @@ const CORE_OPERATIONS: Readonly<Record<string, Operation>> = {
   GetCampaigns: (c, a) => c.listCampaigns(a.s(U)),
   GetBreakTypes: (c, a) => c.listBreakTypes(a.s(U)),
   GetSubcategories: (c, a) => c.listSubcategories(a.s(U)),
+  SendTextMessage: (c, a) => c.sendTextMessage(a.s(U), a.s('TELEFONO'), a.s('MENSAJE'), a.s('CANAL')),
   NeotelEvents: () => '',
 };
 

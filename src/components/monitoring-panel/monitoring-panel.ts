@@ -14,6 +14,11 @@ export function agentStateText(m: Messages, agentState: string | null): string {
   return Object.hasOwn(m.monitorStates, agentState) ? m.monitorStates[agentState as keyof Messages['monitorStates']] : agentState;
 }
 
+/** A mode's button and radio label. */
+function modeName(m: Messages, mode: MonitorMode): string {
+  return mode === 'assist' ? m.monitorAssist : mode === 'barge' ? m.monitorBarge : m.monitorListen;
+}
+
 /** What the panel says the supervisor is doing, or `null` when idle. */
 export function supervisionStatusText(m: Messages, s: SupervisionView): string | null {
   const agent = s.agent ?? '';
@@ -26,13 +31,13 @@ export function supervisionStatusText(m: Messages, s: SupervisionView): string |
     case 'stopping':
       return m.monitorStopping;
     case 'active':
-      return s.mode === 'assist' ? m.monitorAssisting(agent) : m.monitorListening(agent);
+      return s.mode === 'assist' ? m.monitorAssisting(agent) : s.mode === 'barge' ? m.monitorBarging(agent) : m.monitorListening(agent);
   }
 }
 
 /**
  * The supervisor's monitoring panel (docs/monitoring.md): pick an agent and a mode, start;
- * while active, switch between Listen and Assist, or End. Shown only to supervisors
+ * while active, switch between Listen, Assist and Join call (barge), or End. Shown only to supervisors
  * (`supervisorUserIds`); the monitoring audio never becomes a call card.
  */
 @customElement('dialtone-monitoring-panel')
@@ -75,7 +80,7 @@ export class MonitoringPanel extends AgentElement {
       ${this.renderModes(m, this.mode, false, (mode) => (this.mode = mode))}
       <div class="row">
         <button class="brand" data-testid="monitor-start" ?disabled=${selected === ''} @click=${() => this.send({ kind: 'monitorStart', agent: selected, mode: this.mode })}>
-          ${this.mode === 'assist' ? m.monitorAssist : m.monitorListen}
+          ${modeName(m, this.mode)}
         </button>
         <button data-testid="monitor-refresh" @click=${() => this.send({ kind: 'monitorRefresh' })}>${m.monitorRefresh}</button>
       </div>
@@ -93,7 +98,7 @@ export class MonitoringPanel extends AgentElement {
     `;
   }
 
-  /** Listen / Assist as a radio group: arrow keys move between them, each explained. */
+  /** Listen / Assist / Join call as a radio group: arrow keys move between them, each explained. */
   private renderModes(m: Messages, current: MonitorMode, disabled: boolean, pick: (mode: MonitorMode) => void) {
     return html`
       <fieldset>
@@ -112,13 +117,14 @@ export class MonitoringPanel extends AgentElement {
                   ?disabled=${disabled}
                   @change=${() => pick(mode)}
                 />
-                ${mode === 'assist' ? m.monitorAssist : m.monitorListen}
+                ${modeName(m, mode)}
               </label>
             `,
           )}
         </div>
         <p class="hint" id="hint-listen">${m.monitorListenHint}</p>
         <p class="hint" id="hint-assist">${m.monitorAssistHint}</p>
+        <p class="hint" id="hint-barge">${m.monitorBargeHint}</p>
       </fieldset>
     `;
   }

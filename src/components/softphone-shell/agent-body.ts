@@ -25,6 +25,8 @@ export const lazyParts = new LazyElements({
   'dialtone-monitoring-panel': () => import('../monitoring-panel/monitoring-panel.ts'),
   'dialtone-call-record': () => import('../call-record/call-record.ts'),
   'dialtone-call-history': () => import('../call-history/call-history.ts'),
+  'dialtone-desk-actions': () => import('../desk-actions/desk-actions.ts'),
+  'dialtone-directory': () => import('../directory/directory.ts'),
 });
 
 // The phone-window bar is its own chunk, fetched at once (the offer shows before login): the
@@ -64,7 +66,9 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(phase === 'connected', lazy('dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m))}
       ${part(phase === 'wrapUp', lazy('dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m))}
       ${part(loggedIn && view.supervision != null, lazy('dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m))}
+      ${part(loggedIn && (view.deskActions ?? null) !== null, lazy('dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`, m))}
       ${part((view.record ?? null) !== null, lazy('dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`, m))}
+      ${part((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, lazy('dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`, m))}
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}

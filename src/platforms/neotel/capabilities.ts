@@ -1,6 +1,7 @@
 /**
  * What Neotel can do through NeoApi: everything the machine knows (campaigns, breaks, every
- * transfer kind, conference, monitoring, callbacks, categorisation, DTMF through the platform).
+ * transfer kind, conference, monitoring, callbacks, categorisation, DTMF through the platform), plus agent actions (`ExecuteTaskNN`) and text
+ * messages (`SendTextMessage`).
  */
 import type { PlatformCapabilities } from '../../call/platform.ts';
 
@@ -17,4 +18,6 @@ export const NEOTEL_CAPABILITIES: PlatformCapabilities = {
   callbacks: true,
   categorisation: true,
   platformDigits: true,
+  tasks: true,
+  textMessages: true,
 };

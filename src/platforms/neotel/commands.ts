@@ -5,7 +5,16 @@
  * date, which transfer method a target kind takes) lives here and nowhere else.
  */
 import type { PlatformCommand } from '../../call/platform.ts';
-import { NEO_NO_DATE, type NeoRequest } from './contract.ts';
+import { NEO_NO_DATE, NEO_TASK_MAX_PARAMS, type NeoRequest } from './contract.ts';
+
+/** An `ExecuteTaskNN` request: task methods are generated (contract.ts), so typed loosely. */
+export interface NeoTaskRequest {
+  readonly method: `ExecuteTask${string}`;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** `CANAL` of `SendTextMessage`, by channel (docs/text-messages.md). */
+export const NEO_TEXT_CHANNELS = { sms: 'SMS', whatsapp: 'WHATSAPP' } as const;
 
 /** `FECHA_AGENDA` is a required element even without a callback: the contract's one placeholder date. */
 export const NO_CALLBACK_DATE = NEO_NO_DATE;
@@ -83,6 +92,8 @@ export function neoRequestOf(command: PlatformCommand): NeoRequest {
       return { method: 'StartMonitor', params: { USUARIO, AGENTE: command.monitored, MODO: command.mode } };
     case 'stopMonitor':
       return { method: 'StopMonitor', params: { USUARIO } };
+    case 'sendText':
+      return { method: 'SendTextMessage', params: { USUARIO, TELEFONO: command.to, MENSAJE: command.text, CANAL: NEO_TEXT_CHANNELS[command.channel] } };
   }
 }
 
@@ -101,4 +112,12 @@ function transferRequest(USUARIO: string, command: Extract<PlatformCommand, { co
     case 'campaign':
       return { method: blind ? 'BlindTransferCampaign' : 'AttendedTransferCampaign', params: { USUARIO, CAMPAÑA: target.campaign } };
   }
+}
+
+/** `ExecuteTaskNN(idTask, param1…paramNN)`: NN is the number of parameters (neoapi.md §2.10). */
+export function taskRequest(task: number, params: readonly string[]): NeoTaskRequest {
+  if (params.length > NEO_TASK_MAX_PARAMS) throw new Error(`A Neotel task takes at most ${NEO_TASK_MAX_PARAMS} parameters; received ${params.length} for task ${task}.`);
+  const wire: Record<string, string | number> = { idTask: task };
+  params.forEach((value, index) => (wire[`param${index + 1}`] = value));
+  return { method: `ExecuteTask${String(params.length).padStart(2, '0')}`, params: wire };
 }

@@ -132,8 +132,10 @@ export const NEO_CORE_METHODS = [
   { method: 'MuteAll', params: [U], result: 'void', aliases: ['Silenciar_Todos'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Mutes every party except the agent.' },
   { method: 'UnmuteAll', params: [U], result: 'void', aliases: ['Dessilenciar_Todos'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Undoes MuteAll and every MuteParticipant.' },
   // Monitoring
-  { method: 'StartMonitor', params: [U, s('AGENTE'), s('MODO')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: "Supervisor USUARIO listens to (MODO=listen) or assists (MODO=assist, whisper) agent AGENTE; again to switch mode." },
+  { method: 'StartMonitor', params: [U, s('AGENTE'), s('MODO')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Supervisor USUARIO listens to (MODO=listen), assists (MODO=assist, whisper) or joins the call of (MODO=barge) agent AGENTE; again to switch mode.' },
   { method: 'StopMonitor', params: [U], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Ends the monitoring session of supervisor USUARIO.' },
+  // Messaging (no public document names it: Dialtone's default, renamed per deployment with neoApiMethods)
+  { method: 'SendTextMessage', params: [U, s('TELEFONO'), s('MENSAJE'), s('CANAL')], result: 'string', aliases: [], evidence: 'dialtone', summary: 'Sends MENSAJE to TELEFONO over CANAL (SMS or WHATSAPP) on behalf of USUARIO; answers the message id.' },
   // Listings (none found on real servers; a client must feature-detect them through the WSDL)
   { method: 'GetUsers', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of platform users with their state, for transfer/monitor pickers.' },
   { method: 'GetQueues', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of queues (id, name, campaign).' },

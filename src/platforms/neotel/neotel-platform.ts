@@ -4,12 +4,12 @@
  * (failures.ts), and the Position poller turns snapshots into the machine's platform events.
  */
 import type { AgentEvent } from '../../call/events.ts';
-import type { CommandOutcome, PlatformCapabilities, PlatformCommand, PlatformListener, PlatformPort, PlatformWatch } from '../../call/platform.ts';
+import type { CommandOutcome, DeskCommand, PlatformCapabilities, PlatformCommand, PlatformListener, PlatformPort, PlatformWatch } from '../../call/platform.ts';
 import { NEOTEL_CAPABILITIES } from './capabilities.ts';
 import type { CallOptions } from './transport.ts';
 import type { NeoParams } from './request-params.ts';
 import type { NeoResultValue } from './wire-response.ts';
-import { neoRequestOf } from './commands.ts';
+import { neoRequestOf, taskRequest } from './commands.ts';
 import { failureOf } from './failures.ts';
 import { wireNamesOf, type NeoApiNaming } from './naming.ts';
 import { monitoredByOf } from './position-monitoring.ts';
@@ -36,9 +36,9 @@ export class NeotelPlatform implements PlatformPort<AgentEvent> {
 
   constructor(private readonly options: NeotelPlatformOptions) {}
 
-  async run(command: PlatformCommand): Promise<CommandOutcome> {
-    const request = neoRequestOf(command);
+  async run(command: PlatformCommand | DeskCommand): Promise<CommandOutcome> {
     try {
+      const request = command.command === 'runTask' ? taskRequest(command.task, command.params) : neoRequestOf(command);
       const value = await this.options.client.call(request.method, request.params, wireNamesOf(this.options.naming, request.method));
       return { ok: true, value: value ?? null };
     } catch (error) {

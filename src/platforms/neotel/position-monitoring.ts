@@ -1,8 +1,8 @@
 /**
  * Who is monitoring this user, from Position (docs/neoapi-contract.md §4, "Monitoring"). No real
  * payload shows monitoring, so the keys are Dialtone's choice, served by dev/neotel:
- * `MONITOREO` = `listen` | `assist` (empty = nobody) and `MONITOREO_USUARIO` = the supervisor.
- * Spanish spellings (`escuchar`, `asistir`, `whisper`) are read too, like `StartMonitor.MODO`.
+ * `MONITOREO` = `listen` | `assist` | `barge` (empty = nobody) and `MONITOREO_USUARIO` = the supervisor.
+ * Spanish spellings (`escuchar`, `asistir`, `whisper`, `irrumpir`, `intrusion`) are read too, like `StartMonitor.MODO`.
  */
 import { ownValue } from '../../shared/own-value.ts';
 import type { MonitorMode } from '../../call/monitoring.ts';
@@ -15,7 +15,7 @@ export interface MonitoredBy {
   readonly supervisor: string | null;
 }
 
-const MODES: Readonly<Record<string, MonitorMode>> = { listen: 'listen', escuchar: 'listen', escucha: 'listen', assist: 'assist', asistir: 'assist', whisper: 'assist' };
+const MODES: Readonly<Record<string, MonitorMode>> = { listen: 'listen', escuchar: 'listen', escucha: 'listen', assist: 'assist', asistir: 'assist', whisper: 'assist', barge: 'barge', intrusion: 'barge', irrumpir: 'barge' };
 
 /** The monitoring Position reports for its user; `null` = none (or an unknown mode). */
 export function monitoredByOf(position: ParsedPosition): MonitoredBy | null {

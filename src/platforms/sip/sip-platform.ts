@@ -230,9 +230,11 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
     return ok(to);
   }
 
-  private async monitor(monitored: string, mode: 'listen' | 'assist'): Promise<CommandOutcome> {
-    const code = mode === 'listen' ? this.options.settings.supervision.listen : this.options.settings.supervision.whisper;
-    if (code === null || !/^\d{1,10}$/.test(monitored)) return fail('UNSUPPORTED', `no feature code is set for ${mode === 'listen' ? 'listening' : 'whispering'} (sipListenCode / sipWhisperCode)`);
+  private async monitor(monitored: string, mode: 'listen' | 'assist' | 'barge'): Promise<CommandOutcome> {
+    // Assist is the PBX's whisper; each mode is the deployment's feature code (sipListenCode, sipWhisperCode, sipBargeCode).
+    const key = mode === 'assist' ? 'whisper' : mode;
+    const code = this.options.settings.supervision[key];
+    if (code === null || !/^\d{1,10}$/.test(monitored)) return fail('UNSUPPORTED', `no feature code is set for ${mode} (sip${key === 'listen' ? 'Listen' : key === 'whisper' ? 'Whisper' : 'Barge'}Code)`);
     await this.need(this.line, 'monitor').call(code.replace('{ramal}', monitored), { customerCall: false });
     return ok();
   }

@@ -280,7 +280,7 @@ describe('conference and monitoring', () => {
     h.loginAgent('1001', 3);
     h.loginAgent('2001');
     expect(() => h.center.startMonitor('1001', '1002', 'listen')).toThrow(new NeoFault('User 1001 is not a supervisor'));
-    expect(() => h.center.startMonitor('2001', '1001', 'spy')).toThrow(new NeoFault('Invalid monitor mode spy; expected listen or assist'));
+    expect(() => h.center.startMonitor('2001', '1001', 'spy')).toThrow(new NeoFault('Invalid monitor mode spy; expected listen, assist or barge'));
     h.center.startMonitor('2001', '1001', 'listen');
     const supervisor = h.pbx.lastAgentLeg('SIP/2001')!;
     expect(supervisor.request).toMatchObject({ platformOriginated: true, fromNumber: '1001' });
@@ -300,6 +300,10 @@ describe('conference and monitoring', () => {
     h.center.startMonitor('2001', '1001', 'asistir');
     expect(h.center.position('1001')).toContain('|MONITOREO=assist|MONITOREO_USUARIO=2001|');
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer, supervisor.id], [customer]: [agent], [supervisor.id]: [agent, customer] });
+    // Barge: the supervisor joins the call, so the customer hears them too.
+    h.center.startMonitor('2001', '1001', 'barge');
+    expect(h.center.position('1001')).toContain('|MONITOREO=barge|MONITOREO_USUARIO=2001|');
+    expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer, supervisor.id], [customer]: [agent, supervisor.id], [supervisor.id]: [agent, customer] });
     h.center.stopMonitor('2001');
     expect(supervisor.state).toBe('ended');
     expect(h.pbx.roomOf(callId)?.routing).toEqual({ [agent]: [customer], [customer]: [agent] });
