@@ -13,6 +13,7 @@ import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { failedLogViewOf } from './failed-logs.ts';
+import { neotelRecordingUrl } from '../crm/recording-link.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection } from './phone-bridge.ts';
@@ -64,7 +65,14 @@ export class AgentSession {
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     // The one place that picks the telephony platform; the machine speaks only the port.
     const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs });
-    this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), warn });
+    this.crm = new CrmDesk({
+      api: options.api,
+      config,
+      onRecord: (record) => this.runtime.patchView({ record }),
+      send: (intent) => this.send(intent),
+      warn,
+      autoMinimise: () => this.prefs.prefs.autoMinimise,
+    });
     this.tasks = options.api
       ? new TaskLogger({
           config,
@@ -74,6 +82,7 @@ export class AgentSession {
           onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
           onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
           deadLetterAfter: config.crm.taskLogDeadLetterAfter,
+          recording: { urlOf: (call) => neotelRecordingUrl(config.crm.recordingUrlTemplate, call), field: config.crm.recordingField },
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
           warn,
         })
@@ -206,8 +215,7 @@ export class AgentSession {
 
   /**
    * Draws a view (this tab's or the owner's) and follows it with this tab's utility panel: a
-   * ringing call opens the panel, and with auto-minimise the panel closes once the agent is done
-   * with a call.
+   * ringing call opens the panel (auto-minimise is the screen pop's: src/app/pop-minimise.ts).
    */
   private show(view: AgentView): void {
     const phase = view.agent.phase;
@@ -219,7 +227,6 @@ export class AgentSession {
     if (view.agent.phone === 'registered') this.dialPlan ??= this.loadDialPlan();
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
-    else if (previous === 'wrapUp' && phase === 'ready' && view.prefs.autoMinimise) void this.setPanelVisible(false);
   }
 
   private async setPanelVisible(visible: boolean): Promise<void> {

@@ -142,6 +142,13 @@ export interface CallRecordView {
   readonly candidates: readonly RecordCandidate[];
   /** The agent may sync the record saved from the new-record modal. */
   readonly canSync: boolean;
+  /** The call's recording link, played in the panel (docs/recording-link.md); absent/null = none. */
+  readonly recordingUrl?: string | null;
+  /**
+   * After the pop minimised the softphone and the agent reopened it (seed 004): `synced` = the new
+   * record was linked, `notSynced` = none saved yet, `search` = pick one of several; null = nothing to say.
+   */
+  readonly reopened?: 'synced' | 'notSynced' | 'search' | null;
 }
 
 /**

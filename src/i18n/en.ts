@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { FAILURES_EN } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -172,7 +173,7 @@ export const en: Messages = {
   panelWidth: 'Panel width (px)',
   panelHeight: 'Panel height (px)',
   applyPanelSize: 'Apply size',
-  autoMinimise: 'Minimise the panel automatically',
+  autoMinimise: 'Minimise the panel when a call opens a new-record form or a search page',
   microphone: 'Microphone',
   speaker: 'Speaker',
   ringer: 'Ringer',
@@ -273,4 +274,5 @@ export const en: Messages = {
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',
   attendant: ATTENDANT_MESSAGES.en,
+  connector: CONNECTOR_MESSAGES.en,
 };

@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { FAILURES_ES } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -172,7 +173,7 @@ export const es: Messages = {
   panelWidth: 'Ancho del panel (px)',
   panelHeight: 'Alto del panel (px)',
   applyPanelSize: 'Aplicar tamaño',
-  autoMinimise: 'Minimizar el panel automáticamente',
+  autoMinimise: 'Minimizar el panel cuando una llamada abre la ficha de registro nuevo o la búsqueda',
   microphone: 'Micrófono',
   speaker: 'Altavoz',
   ringer: 'Timbre',
@@ -273,4 +274,5 @@ export const es: Messages = {
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
   attendant: ATTENDANT_MESSAGES.es,
+  connector: CONNECTOR_MESSAGES.es,
 };

@@ -1,5 +1,6 @@
 import type { CallDirection, Notice } from '../call/index.ts';
 import type { AttendantMessages } from './attendant-messages.ts';
+import type { ConnectorMessages } from './connector-messages.ts';
 import type { FailureMessages } from './failures.ts';
 import type { OperationMessages } from './operations.ts';
 
@@ -280,4 +281,6 @@ export interface Messages {
 
   /** Call history, "Show in CRM" and phone links (src/i18n/attendant-messages.ts). */
   readonly attendant: AttendantMessages;
+  /** Seed 004 connector: recording player, reopen notice, callback time zones (src/i18n/connector-messages.ts). */
+  readonly connector: ConnectorMessages;
 }

@@ -1,4 +1,5 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
+import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { FAILURES_PT } from './failures.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
@@ -172,7 +173,7 @@ export const pt: Messages = {
   panelWidth: 'Largura do painel (px)',
   panelHeight: 'Altura do painel (px)',
   applyPanelSize: 'Aplicar tamanho',
-  autoMinimise: 'Minimizar o painel automaticamente',
+  autoMinimise: 'Minimizar o painel quando uma chamada abre o formulário de novo registro ou a busca',
   microphone: 'Microfone',
   speaker: 'Alto-falante',
   ringer: 'Campainha',
@@ -273,4 +274,5 @@ export const pt: Messages = {
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',
   attendant: ATTENDANT_MESSAGES.pt,
+  connector: CONNECTOR_MESSAGES.pt,
 };
