@@ -64,7 +64,7 @@ export class AgentSession {
     this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
     // The one place that picks the telephony platform; the machine speaks only the port.
-    const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs });
+    const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs, platformTimeZone: config.crm.platformTimeZone });
     this.crm = new CrmDesk({
       api: options.api,
       config,

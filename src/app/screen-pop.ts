@@ -15,6 +15,8 @@ import type { CallRecordView, RecordCandidate } from '../controllers/agent-view.
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { campaignValues, multipleMatchesAction, opensNewRecord, opensSearchPage, singleMatchAction, type PopRules } from '../crm/pop-rules.ts';
 import { neotelRecordingUrl } from '../crm/recording-link.ts';
+import { customerZoneOf, type CustomerZone } from '../crm/customer-zone.ts';
+import { isKnownTimeZone } from '../shared/wall-time.ts';
 import {
   chooseRecord,
   clickedContactOf,
@@ -70,6 +72,9 @@ interface Entry {
   syncEntity: string | null;
   /** What the agent is told after reopening a softphone the pop minimised (seed 004). */
   reopened: CallRecordView['reopened'];
+  /** The linked record's `customerTimeZoneField` value; the zone shown (kept for reference equality). */
+  recordZone: unknown;
+  zone: CustomerZone | null;
 }
 
 /** A Salesforce page the pop opened that the seed minimises the softphone for. */
@@ -278,6 +283,8 @@ export class ScreenPop {
       syncValue: null,
       syncEntity: null,
       reopened: null,
+      recordZone: null,
+      zone: null,
     };
     this.entries.push(entry);
     if (this.entries.length > KEPT_CALLS) this.entries.shift();
@@ -455,6 +462,8 @@ export class ScreenPop {
 
   private setLink(entry: Entry, link: LinkedRecord, others: readonly RecordCandidate[]): void {
     entry.link = link;
+    entry.recordZone = null;
+    void this.readRecordZone(entry, link);
     entry.candidates = others;
     entry.status = 'linked';
     this.publish();
@@ -472,10 +481,31 @@ export class ScreenPop {
     const view: CallRecordView | null =
       entry === null
         ? null
-        : { status: entry.status, linked: entry.link, candidates: entry.candidates, canSync: entry.syncValue !== null && entry.link === null, recordingUrl: this.recordingUrlOf(entry.call), reopened: entry.reopened };
+        : { status: entry.status, linked: entry.link, candidates: entry.candidates, canSync: entry.syncValue !== null && entry.link === null, recordingUrl: this.recordingUrlOf(entry.call), reopened: entry.reopened, customerZone: this.zoneOf(entry) };
     if (sameView(view, this.shown)) return;
     this.shown = view;
     this.options.onView(view);
+  }
+
+  /** The customer's zone for the callback form: the record's field (read when linked), else the number's. */
+  private zoneOf(entry: Entry): CustomerZone | null {
+    const zone = customerZoneOf(entry.recordZone, entry.call.contact?.phone ?? entry.call.number, this.options.config.agent.defaultCountry, isKnownTimeZone);
+    const previous = entry.zone;
+    // One object per value, so the view compares by reference.
+    entry.zone = previous !== null && zone !== null && previous.zone === zone.zone && previous.source === zone.source ? previous : zone;
+    return entry.zone;
+  }
+
+  /** `customerTimeZoneField`: the linked record's zone, read once per link. */
+  private async readRecordZone(entry: Entry, link: LinkedRecord): Promise<void> {
+    const field = this.options.config.crm.customerTimeZoneField;
+    if (field === null || !isKeyObject(link.objectType)) return;
+    const result = await this.safely('runApex', () => this.options.api.runApex({ apexClass: DATA_RETRIEVAL_CLASS, methodName: `get${link.objectType}ById`, methodParams: { Id: link.id } }));
+    const list: unknown = typeof result === 'string' ? safeJson(result) : result;
+    const [fields] = Array.isArray(list) ? (list as unknown[]) : [];
+    if (entry.link !== link || typeof fields !== 'object' || fields === null) return;
+    entry.recordZone = (fields as Record<string, unknown>)[field] ?? null;
+    this.publish();
   }
 
   /** The call's recording link for the player (`recordingUrlTemplate` + Position's file), or `null`. */
@@ -563,5 +593,5 @@ function safeJson(text: string): unknown {
 
 function sameView(a: CallRecordView | null, b: CallRecordView | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.status === b.status && a.linked === b.linked && a.candidates === b.candidates && a.canSync === b.canSync && a.recordingUrl === b.recordingUrl && a.reopened === b.reopened;
+  return a.status === b.status && a.linked === b.linked && a.candidates === b.candidates && a.canSync === b.canSync && a.recordingUrl === b.recordingUrl && a.reopened === b.reopened && a.customerZone === b.customerZone;
 }

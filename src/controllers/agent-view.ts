@@ -4,6 +4,7 @@
  * an adapter; they read this view from the softphone context and dispatch intents up as a
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
+import type { CustomerZone } from '../crm/customer-zone.ts';
 import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
@@ -149,6 +150,8 @@ export interface CallRecordView {
    * record was linked, `notSynced` = none saved yet, `search` = pick one of several; null = nothing to say.
    */
   readonly reopened?: 'synced' | 'notSynced' | 'search' | null;
+  /** The customer's time zone for the callback form (docs/wrap-up.md); absent/null = unknown. */
+  readonly customerZone?: CustomerZone | null;
 }
 
 /**
