@@ -39,6 +39,8 @@ const OVERRIDES = {
   '/neotelConfigOptions/campaignEntityName': 'Campaign',
   '/dialtoneCrm/campaignRecords': `97=${CAMPAIGN_97}|110=${CAMPAIGN_110}`,
   '/dialtoneCrm/recordingField': 'Recording__c',
+  // The scenario's Neotel server runs on Buenos Aires time (UTC−3, no DST).
+  '/dialtoneCalls/platformTimeZone': 'America/Argentina/Buenos_Aires',
 };
 
 let rig: AgentConsole;
@@ -163,6 +165,35 @@ describe('seed 004: what a call writes into Salesforce', () => {
     const updates = await waitFor('UpdateContact', () => requestsOf(rig.neotel, 'UpdateContact', mark), (r) => r.length === 1);
     expect(updates[0]?.params, 'the contact the CLAVESF named is categorised').toMatchObject({ CRM: '3', BASE: '9', IDCONTACTO: contactId, SUBCATEGORIA: '26' });
     await release();
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('books a callback in the customer\'s local time, shows the agent\'s beside it, and sends FECHA_AGENDA in the platform\'s zone', async () => {
+    const mark = await requestMark(rig.neotel);
+    // A Los Angeles caller (area 213): PST in December, UTC−8.
+    const { callId } = await rig.neotel.placeInbound({ number: '+12135550142', queue: 3, data: '' });
+    await waitForStatus(tab.adapter, 'ringing');
+    await tab.adapter.getByTestId('answer').click();
+    await waitForStatus(tab.adapter, 'inCall');
+    await rig.neotel.hangup(callId);
+    await waitForStatus(tab.adapter, 'wrapUp');
+    await tab.adapter.getByTestId('schedule-toggle').click();
+    await tab.adapter.getByTestId('disposition-select').selectOption('28');
+    const zoneLine = tab.adapter.getByTestId('callback-zone');
+    expect(await zoneLine.getAttribute('data-zone'), 'the zone of the number\'s area').toBe('America/Los_Angeles');
+    expect(await zoneLine.textContent()).toContain('Customer\u2019s time (America/Los_Angeles)');
+    const soon = new Date(Date.now() + 2 * 86_400_000);
+    const day = `${soon.getUTCFullYear()}-${String(soon.getUTCMonth() + 1).padStart(2, '0')}-${String(soon.getUTCDate()).padStart(2, '0')}`;
+    await tab.adapter.getByTestId('callback-date').fill(day);
+    await tab.adapter.getByTestId('callback-time').fill('10:00');
+    const instant = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 18, 0, 0);
+    const agentZone = await tab.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const agentWall = new Intl.DateTimeFormat('sv-SE', { timeZone: agentZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+    expect(await tab.adapter.getByTestId('callback-agent-time').textContent(), 'the agent\'s own time beside it').toContain(`Your time: ${agentWall}`);
+    await tab.adapter.getByTestId('schedule-callback').click();
+    await untilStatus(tab.adapter, ['ready'], 15_000);
+    const updates = await waitFor('UpdateContact', () => requestsOf(rig.neotel, 'UpdateContact', mark), (r) => r.length === 1);
+    expect(updates[0]?.params, '10:00 in Los Angeles is 15:00 in Buenos Aires').toMatchObject({ AGENDA: 'true', SUBCATEGORIA: '28', FECHA_AGENDA: `${day}T15:00:00` });
     expect(tab.errors).toEqual([]);
   });
 });

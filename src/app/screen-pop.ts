@@ -489,6 +489,8 @@ export class ScreenPop {
 
   /** The customer's zone for the callback form: the record's field (read when linked), else the number's. */
   private zoneOf(entry: Entry): CustomerZone | null {
+    // Zone-aware callbacks only once the admin said where the platform is (docs/wrap-up.md).
+    if (this.options.config.crm.platformTimeZone === null) return null;
     const zone = customerZoneOf(entry.recordZone, entry.call.contact?.phone ?? entry.call.number, this.options.config.agent.defaultCountry, isKnownTimeZone);
     const previous = entry.zone;
     // One object per value, so the view compares by reference.
