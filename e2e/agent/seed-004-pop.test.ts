@@ -104,8 +104,8 @@ describe('seed 004: what a call writes into Salesforce', () => {
 
     // Campaign 97 records every call: once connected, Position names the file and the panel plays it.
     await waitForStatus(tab.adapter, 'inCall', 20_000);
-    const file = await waitFor('the recording file', async () => (await rig.neotel.call(dialerCall?.id ?? ''))?.recordingFile, (f) => typeof f === 'string' && f !== '');
-    const url = template.replace('{file}', encodeURIComponent(String(file)));
+    const file = await waitFor('the recording file', async () => (await rig.neotel.call(dialerCall?.id ?? '')).recordingFile, (f) => typeof f === 'string' && f !== '');
+    const url = template.replace('{file}', encodeURIComponent(file));
     const audio = tab.adapter.getByTestId('recording-audio');
     await audio.waitFor({ timeout: 15_000 });
     expect(await audio.getAttribute('src')).toBe(url);
@@ -152,7 +152,7 @@ describe('seed 004: what a call writes into Salesforce', () => {
     expect(searches.length).toBeGreaterThan(0);
     expect(searches.filter((s) => JSON.stringify(s.args).includes('searchParams')), 'nothing to search by: no search').toEqual([]);
     const summary = await rig.neotel.call(callId);
-    const clave = String(summary?.clave ?? '');
+    const clave = summary.clave;
     expect(clave, 'CONTACTO_INSERT_SALESFORCE returned idContacto-').toMatch(/^\d+-$/);
     const contactId = clave.slice(0, -1);
 

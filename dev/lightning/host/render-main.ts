@@ -57,7 +57,7 @@ export function renderMain(container: HTMLElement, view: RenderedView, clickToDi
 function typedValues(container: HTMLElement, modal: RenderedModal | null | undefined): Map<string, string> {
   const values = new Map<string, string>();
   const shown = container.querySelector<HTMLElement>('.modal');
-  if (!modal || !shown || shown.dataset.modalKey !== modalKey(modal)) return values;
+  if (!modal || shown?.dataset.modalKey !== modalKey(modal)) return values;
   for (const input of shown.querySelectorAll<HTMLInputElement>('input[name]')) values.set(input.name, input.value);
   return values;
 }
