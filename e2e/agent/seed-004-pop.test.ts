@@ -171,11 +171,11 @@ describe('seed 004: what a call writes into Salesforce', () => {
   it('books a callback in the customer\'s local time, shows the agent\'s beside it, and sends FECHA_AGENDA in the platform\'s zone', async () => {
     const mark = await requestMark(rig.neotel);
     // A Los Angeles caller (area 213): PST in December, UTC−8.
-    const { callId } = await rig.neotel.placeInbound({ number: '+12135550142', queue: 3, data: '' });
+    await rig.neotel.placeInbound({ number: '+12135550142', queue: 3, data: '' });
     await waitForStatus(tab.adapter, 'ringing');
     await tab.adapter.getByTestId('answer').click();
     await waitForStatus(tab.adapter, 'inCall');
-    await rig.neotel.hangup(callId);
+    await tab.adapter.getByTestId('hang-up').click();
     await waitForStatus(tab.adapter, 'wrapUp');
     await tab.adapter.getByTestId('schedule-toggle').click();
     await tab.adapter.getByTestId('disposition-select').selectOption('28');
