@@ -15,6 +15,7 @@ import type { DeskActions } from './desk-actions.ts';
 import type { DirectoryDesk } from './directory-desk.ts';
 import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
+import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
 import { TaskLogger } from './task-logger.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
@@ -87,7 +88,15 @@ export class AgentSession {
     const store = openStore();
     store.catch(() => undefined);
     this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
-    this.crm = new CrmDesk({ api: options.api, config, onRecord: (record) => this.runtime.patchView({ record }), send: (intent) => this.send(intent), contactFound: (contact, clickedAt) => this.contactFound(contact, clickedAt), warn });
+    this.crm = new CrmDesk({
+      api: options.api,
+      config,
+      onRecord: (record) => this.runtime.patchView({ record }),
+      send: (intent) => this.send(intent),
+      contactFound: (contact, clickedAt) => this.contactFound(contact, clickedAt),
+      warn,
+      autoMinimise: () => this.prefs.prefs.autoMinimise,
+    });
     this.tasks = options.api
       ? new TaskLogger({
           config,
@@ -97,6 +106,7 @@ export class AgentSession {
           onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
           onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
           deadLetterAfter: config.crm.taskLogDeadLetterAfter,
+          recording: { urlOf: (call) => recordingUrlOf(call, config, 'task'), field: recordingFieldOf(config) },
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
           warn,
         })
@@ -291,8 +301,7 @@ export class AgentSession {
 
   /**
    * Draws a view (this tab's or the owner's) and follows it with this tab's utility panel: a
-   * ringing call opens the panel, and with auto-minimise the panel closes once the agent is done
-   * with a call.
+   * ringing call opens the panel (auto-minimise is the screen pop's: src/app/pop-minimise.ts).
    */
   private show(view: AgentView): void {
     const phase = view.agent.phase;
@@ -305,7 +314,6 @@ export class AgentSession {
     if (view.agent.phone === 'registered') this.dialPlan ??= this.loadDialPlan();
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
-    else if (previous === 'wrapUp' && phase === 'ready' && view.prefs.autoMinimise) void this.setPanelVisible(false);
   }
 
   private async setPanelVisible(visible: boolean): Promise<void> {

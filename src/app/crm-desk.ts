@@ -11,6 +11,7 @@ import type { AgentView, CallRecordView, SoftphoneIntent } from '../controllers/
 import type { OpenCti } from '../opencti/index.ts';
 import { messageOf } from '../shared/errors.ts';
 import type { CrmHooks } from './agent-runtime.ts';
+import { PopMinimiser } from './pop-minimise.ts';
 import { ScreenPop } from './screen-pop.ts';
 
 /** What the desk needs from the session. */
@@ -24,6 +25,8 @@ export interface CrmDeskOptions {
   /** The clicked record's Neotel contact arrived after its dial was sent (the owner tab's machine takes it). */
   readonly contactFound: (contact: DeliveredContact, clickedAt: number) => void;
   readonly warn: (message: string, cause?: unknown) => void;
+  /** The agent's auto-minimise setting (CONFIGURACIÓN), read at each pop; absent = off. */
+  readonly autoMinimise?: () => boolean;
 }
 
 /** Intents the desk handles (routed to the app, never to the machine). */
@@ -34,10 +37,13 @@ export class CrmDesk {
   readonly screenPop: ScreenPop | undefined;
   private clickToDialOn: boolean | undefined;
   private readonly offClick: (() => void) | undefined;
+  private readonly minimiser: PopMinimiser | undefined;
 
   constructor(private readonly options: CrmDeskOptions) {
     const api = options.api;
     this.screenPop = api ? new ScreenPop({ api, config: options.config, onView: options.onRecord, warn: options.warn }) : undefined;
+    const autoMinimise = options.autoMinimise;
+    this.minimiser = api && this.screenPop && autoMinimise ? new PopMinimiser({ api, screenPop: this.screenPop, enabled: autoMinimise, warn: options.warn }) : undefined;
     this.offClick = api?.onClickToDial((payload) =>
       options.send({
         kind: 'clickToDial',
@@ -115,6 +121,7 @@ export class CrmDesk {
 
   dispose(): void {
     this.offClick?.();
+    this.minimiser?.dispose();
     this.screenPop?.dispose();
   }
 }

@@ -47,7 +47,7 @@ export function choosePlatform(config: Config, warn: (message: string, cause?: u
   const sip = config.sipPlatform;
   if (sip?.telephonyPlatform !== 'sip') {
     const neo = new NeoApiClient(neoApiClientOptions(config.connection));
-    const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs });
+    const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs, platformTimeZone: config.crm.platformTimeZone });
     return { platform, neo, config, phoneOptions: {}, phone: (lazy) => lazy };
   }
   const platform = new SipPlatform({ settings: sip, warn });

@@ -13,6 +13,10 @@ import type { CallFacts, DeliveredContact } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { CallRecordView, RecordCandidate } from '../controllers/agent-view.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
+import { campaignValues, multipleMatchesAction, opensNewRecord, opensSearchPage, singleMatchAction, type PopRules } from '../crm/pop-rules.ts';
+import { recordingUrlOf } from '../crm/recording-link.ts';
+import { customerZoneOf, type CustomerZone } from '../crm/customer-zone.ts';
+import { isKnownTimeZone } from '../shared/wall-time.ts';
 import {
   chooseRecord,
   clickedContactOf,
@@ -66,7 +70,15 @@ interface Entry {
   /** The sync id written into the new-record modal, while the softphone waits for the record. */
   syncValue: string | null;
   syncEntity: string | null;
+  /** What the agent is told after reopening a softphone the pop minimised (seed 004). */
+  reopened: CallRecordView['reopened'];
+  /** The linked record's `customerTimeZoneField` value; the zone shown (kept for reference equality). */
+  recordZone: unknown;
+  zone: CustomerZone | null;
 }
+
+/** A Salesforce page the pop opened that the seed minimises the softphone for. */
+export type OpenedPage = 'newRecord' | 'search';
 
 /** A click-to-dial record links only the outbound call that starts this soon after the click. */
 const CLICK_TO_DIAL_WINDOW_MS = 30_000;
@@ -79,6 +91,7 @@ export class ScreenPop {
   private readonly entries: Entry[] = [];
   private current: Entry | null = null;
   private readonly listeners = new Set<(call: CallFacts, link: LinkedRecord | null) => void>();
+  private readonly openedListeners = new Set<(page: OpenedPage) => void>();
   private pendingClick: { readonly record: LinkedRecord; readonly at: number } | null = null;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -100,6 +113,25 @@ export class ScreenPop {
   onLinkChange(listener: (call: CallFacts, link: LinkedRecord | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` when a pop opened the new-record form or the search page (auto-minimise); returns the unsubscribe. */
+  onOpened(listener: (page: OpenedPage) => void): () => void {
+    this.openedListeners.add(listener);
+    return () => this.openedListeners.delete(listener);
+  }
+
+  /**
+   * The agent reopened the softphone a pop minimised (src/app/pop-minimise.ts): after the
+   * new-record form, the record saved meanwhile is synced (seed: "se sincronizará, de haberlo, el
+   * nuevo registro"), and the record panel says what happened and what to do next.
+   */
+  async reopened(page: OpenedPage): Promise<void> {
+    const entry = this.current;
+    if (!entry) return;
+    if (page === 'newRecord' && entry.link === null) await this.sync();
+    entry.reopened = page === 'search' ? 'search' : entry.link?.reason.kind === 'created' ? 'synced' : 'notSynced';
+    this.publish();
   }
 
   /** The runtime's `screenPop` effect: pop (or pop again with a better key). */
@@ -250,6 +282,9 @@ export class ScreenPop {
       status: 'searching',
       syncValue: null,
       syncEntity: null,
+      reopened: null,
+      recordZone: null,
+      zone: null,
     };
     this.entries.push(entry);
     if (this.entries.length > KEPT_CALLS) this.entries.shift();
@@ -274,11 +309,14 @@ export class ScreenPop {
         return;
       case 'record': {
         const objectType = objectTypeOfId(plan.recordId) ?? 'Contact';
-        await this.safely('screenPop', () => this.options.api.screenPop({ type: 'sobject', params: { recordId: plan.recordId } }));
+        if (singleMatchAction(await this.rulesOf(plan.callType)) === 'open') {
+          await this.safely('screenPop', () => this.options.api.screenPop({ type: 'sobject', params: { recordId: plan.recordId } }));
+        }
         const name = await this.nameOf(plan.recordId, objectType);
         if (stale()) return;
         this.setLink(entry, { id: plan.recordId, objectType, name, reason: plan.reason }, []);
-        await this.writeExternalData(entry, null);
+        // SearchBy/SearchData: the record was found by the key that carried its id (DATA).
+        await this.writeExternalData(entry, { by: 'field', field: plan.reason.field ?? 'DATA', value: plan.recordId });
         return;
       }
       case 'layout':
@@ -299,7 +337,10 @@ export class ScreenPop {
       if (choice.kind === 'noMatch') continue;
       if (choice.kind === 'pop') {
         this.setLink(entry, choice.record, choice.others);
-        await this.safely('screenPop', () => this.options.api.screenPop({ type: 'sobject', params: { recordId: choice.record.id } }));
+        // "No abrir ninguna pantalla": the record is still linked (Task, panel), nothing opens.
+        if (singleMatchAction(await this.rulesOf(callType)) === 'open') {
+          await this.safely('screenPop', () => this.options.api.screenPop({ type: 'sobject', params: { recordId: choice.record.id } }));
+        }
         await this.writeExternalData(entry, search);
         return;
       }
@@ -307,8 +348,11 @@ export class ScreenPop {
       entry.candidates = choice.candidates;
       entry.status = 'layout';
       this.publish();
+      const rules = await this.rulesOf(callType);
+      if (multipleMatchesAction(rules) === 'nothing') return;
       if (search.by === 'text') await this.safely('searchAndScreenPop', () => this.options.api.searchAndScreenPop({ searchParams: search.value, callType }));
       else await this.safely('screenPop', () => this.options.api.screenPop({ type: 'search', params: { searchString: search.value } }));
+      if (opensSearchPage(rules)) this.opened('search');
       return;
     }
     await this.noMatch(entry, callType, searches.at(-1) ?? null);
@@ -326,6 +370,7 @@ export class ScreenPop {
       this.publish();
       const defaultFieldValues = newRecordValues(entry.call, this.options.config.crm, syncValue, { search });
       await this.safely('screenPop', () => this.options.api.screenPop({ type: 'newRecord', params: { entityName: rule.screenPopData ?? 'Contact', defaultFieldValues } }));
+      this.opened('newRecord');
       return;
     }
     if (rule) {
@@ -344,6 +389,23 @@ export class ScreenPop {
     this.publish();
     const defaultFieldValues = newRecordValues(entry.call, this.options.config.crm, syncValue, { search });
     await this.safely('searchAndScreenPop', () => this.options.api.searchAndScreenPop({ callType, defaultFieldValues }));
+    if (opensNewRecord(await this.rulesOf(callType))) this.opened('newRecord');
+  }
+
+  /** The screen-pop rules of the layout for `callType` (`undefined` when it cannot be read). */
+  private async rulesOf(callType: PopCallType): Promise<PopRules | undefined> {
+    const layout = await this.safely('getSoftphoneLayout', () => this.options.api.getSoftphoneLayout());
+    return layout?.[callType === 'inbound' ? 'Inbound' : 'Outbound'].screenPopSettings;
+  }
+
+  private opened(page: OpenedPage): void {
+    for (const listener of this.openedListeners) {
+      try {
+        listener(page);
+      } catch (error) {
+        this.options.warn('an opened-page listener failed', error);
+      }
+    }
   }
 
   private async candidatesOf(search: PopSearch, callType: PopCallType): Promise<PopCandidate[]> {
@@ -375,7 +437,9 @@ export class ScreenPop {
   private async writeExternalData(entry: Entry, search: PopSearch | null): Promise<void> {
     const link = entry.link;
     if (!link) return;
-    const values = mappedValues(this.options.config.crm.externalData, entry.call, { search });
+    const crm = this.options.config.crm;
+    // campaignEntityName: the record's campaign field points at the campaign's Salesforce record.
+    const values = { ...mappedValues(crm.externalData, entry.call, { search }), ...campaignValues(entry.call, crm) };
     if (Object.keys(values).length === 0) return;
     await this.safely('saveLog', () => this.options.api.saveLog({ value: { Id: link.id, ...values } }));
   }
@@ -398,6 +462,8 @@ export class ScreenPop {
 
   private setLink(entry: Entry, link: LinkedRecord, others: readonly RecordCandidate[]): void {
     entry.link = link;
+    entry.recordZone = null;
+    void this.readRecordZone(entry, link);
     entry.candidates = others;
     entry.status = 'linked';
     this.publish();
@@ -412,10 +478,46 @@ export class ScreenPop {
 
   private publish(): void {
     const entry = this.current;
-    const view: CallRecordView | null = entry === null ? null : { status: entry.status, linked: entry.link, candidates: entry.candidates, canSync: entry.syncValue !== null && entry.link === null };
+    const view: CallRecordView | null =
+      entry === null
+        ? null
+        : { status: entry.status, linked: entry.link, candidates: entry.candidates, canSync: entry.syncValue !== null && entry.link === null, recordingUrl: this.recordingUrlOf(entry.call), reopened: entry.reopened, customerZone: this.zoneOf(entry) };
     if (sameView(view, this.shown)) return;
     this.shown = view;
     this.options.onView(view);
+  }
+
+  /** The customer's zone for the callback form: the record's field (read when linked), else the number's. */
+  private zoneOf(entry: Entry): CustomerZone | null {
+    // Zone-aware callbacks only once the admin said where the platform is (docs/wrap-up.md).
+    if (this.options.config.crm.platformTimeZone === null) return null;
+    const zone = customerZoneOf(entry.recordZone, entry.call.contact?.phone ?? entry.call.number, this.options.config.agent.defaultCountry, isKnownTimeZone);
+    const previous = entry.zone;
+    // One object per value, so the view compares by reference.
+    entry.zone = previous !== null && zone !== null && previous.zone === zone.zone && previous.source === zone.source ? previous : zone;
+    return entry.zone;
+  }
+
+  /** `customerTimeZoneField`: the linked record's zone, read once per link. */
+  private async readRecordZone(entry: Entry, link: LinkedRecord): Promise<void> {
+    const field = this.options.config.crm.customerTimeZoneField;
+    if (field === null || !isKeyObject(link.objectType)) return;
+    const result = await this.safely('runApex', () => this.options.api.runApex({ apexClass: DATA_RETRIEVAL_CLASS, methodName: `get${link.objectType}ById`, methodParams: { Id: link.id } }));
+    const list: unknown = typeof result === 'string' ? safeJson(result) : result;
+    const [fields] = Array.isArray(list) ? (list as unknown[]) : [];
+    if (entry.link !== link || typeof fields !== 'object' || fields === null) return;
+    entry.recordZone = (fields as Record<string, unknown>)[field] ?? null;
+    this.publish();
+  }
+
+  /** The call's recording link for the player (the platform's template or hook, with its secret), or `null`. */
+  private recordingUrlOf(call: CallFacts): string | null {
+    try {
+      return recordingUrlOf(call, this.options.config, 'player');
+    } catch (error) {
+      this.options.warn('screen pop: the recording link could not be built', error);
+      return null;
+    }
   }
 
   /** Runs one Open CTI call; a failure is reported and the pop goes on without it. */
@@ -493,5 +595,5 @@ function safeJson(text: string): unknown {
 
 function sameView(a: CallRecordView | null, b: CallRecordView | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.status === b.status && a.linked === b.linked && a.candidates === b.candidates && a.canSync === b.canSync;
+  return a.status === b.status && a.linked === b.linked && a.candidates === b.candidates && a.canSync === b.canSync && a.recordingUrl === b.recordingUrl && a.reopened === b.reopened && a.customerZone === b.customerZone;
 }

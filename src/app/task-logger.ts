@@ -9,6 +9,7 @@
 import type { CallFacts } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
+import { withRecordingLink, type RecordingLinkSource } from '../crm/recording-link.ts';
 import { callObjectOf, lookupFieldsOf, taskFieldsOf, type TaskFields } from '../crm/task-log.ts';
 import { messageOf } from '../shared/errors.ts';
 import { createMemoryOutbox, openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
@@ -62,6 +63,8 @@ export interface TaskLoggerOptions {
   readonly leaseMs?: number;
   /** This sender's name in leases; default a random UUID per page. */
   readonly holder?: string;
+  /** The platform's recording link, written into the Task (src/crm/recording-link.ts); absent = none. */
+  readonly recording?: RecordingLinkSource;
 }
 
 /** The call-log side of the CRM hooks, plus the generic outbox for other Tasks. */
@@ -102,7 +105,20 @@ export class TaskLogger {
       this.options.warn('the call could not be turned into a Task', error);
       return;
     }
+    fields = this.withRecording(call, fields);
     void this.queue(callObjectOf(call), fields, false);
+  }
+
+  /** The Task with the call's recording link; a link that cannot be built is reported and left out. */
+  private withRecording(call: CallFacts, fields: TaskFields): TaskFields {
+    const recording = this.options.recording;
+    if (recording === undefined) return fields;
+    try {
+      return withRecordingLink(fields, recording.urlOf(call), recording.field);
+    } catch (error) {
+      this.options.warn('the recording link could not be written into the Task', error);
+      return fields;
+    }
   }
 
   /**

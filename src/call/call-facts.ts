@@ -33,6 +33,24 @@ export interface DeliveredContact {
   readonly agendaId: string | null;
 }
 
+/**
+ * What the platform status says about the call beyond who and where (seed 004's `externalData`
+ * keys and the recording): each `null` when the platform did not say.
+ */
+export interface PlatformCallData {
+  /** The dialer type (`Predictive`, `Manual`…; the platform's "not set" reads as `null`): `callDialer`. */
+  readonly dialer: string | null;
+  /** Why the platform brought the call (a retry, a callback, not processed yet…): `callReason`. */
+  readonly reason: string | null;
+  /** CRM and base of the agent's outbound campaign: `campaignCrmId`, `campaignBaseId`. */
+  readonly outboundCrm: number | null;
+  readonly outboundBase: number | null;
+  /** The outbound campaign the agent is logged into: `userOutCampaign`. */
+  readonly outboundCampaign: number | null;
+  /** The call's recording file as the platform names it (e.g. `1145551234-883545-20261205231500.mp3`). */
+  readonly recordingFile: string | null;
+}
+
 /** The agent's disposition of the call, once NeoApi accepted it. */
 export interface Disposition {
   readonly subcategory: number;
@@ -54,6 +72,8 @@ export interface CallFacts {
   readonly contact: DeliveredContact | null;
   /** IVR data of a plain inbound call (the platform status IVR data). */
   readonly ivrData: string | null;
+  /** The platform's other facts about the call (absent on platforms that give none). */
+  readonly platformData?: PlatformCallData | null;
   /** The INVITE came from the platform (dial, dialer): it may be answered automatically. */
   readonly platformLeg: boolean;
   readonly startedAt: number;

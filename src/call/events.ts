@@ -6,7 +6,7 @@
  */
 import type { CallId, NeoUser, RequestId, SipLegId } from './ids.ts';
 import type { ConferenceTarget, TransferMode, TransferTarget } from './call-control-types.ts';
-import type { DeliveredContact } from './call-facts.ts';
+import type { DeliveredContact, PlatformCallData } from './call-facts.ts';
 import type { CommandFailure } from './platform.ts';
 import type { SessionIntent } from './session-intents.ts';
 import { SESSION_INTENT_KINDS } from './session-intents.ts';
@@ -87,6 +87,8 @@ export interface PlatformCallStarted extends At {
   readonly callType: string | null;
   /** IVR data from the platform status. */
   readonly clave: string | null;
+  /** Dialer, call reason, outbound campaign and recording file, when the platform gives them. */
+  readonly platformData?: PlatformCallData;
   /**
    * The platform status `associated channels`: channels of the other parties that are up (customer, consulted
    * party, conference participants), read while the call is a conference (`conference` set);

@@ -25,7 +25,7 @@ export { REFUSAL_CODES } from './refusals.ts';
 export type { Refusal, RefusalCode } from './refusals.ts';
 export type { CallbackBooking, MachineConfig, MachineContext } from './context.ts';
 export { CALL_DIRECTIONS, CALL_END_CAUSES } from './call-facts.ts';
-export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposition } from './call-facts.ts';
+export type { CallFacts, CallDirection, CallEndCause, DeliveredContact, Disposition, PlatformCallData } from './call-facts.ts';
 export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';
 export type { CallId, NeoUser, SipLegId, RequestId } from './ids.ts';
 export { isWallTime } from './phases/wrap-up.ts';

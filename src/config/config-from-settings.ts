@@ -40,6 +40,7 @@ import {
   SOFTPHONE_WIDTH_RANGE,
 } from './defaults.ts';
 import * as format from './setting-formats.ts';
+import * as extra from './crm-extra-formats.ts';
 import { SettingsReader } from './settings-reader.ts';
 import { readDeskActions } from './desk-actions-settings.ts';
 import { CONTRACT_NAMING } from './neoapi-methods.ts';
@@ -139,6 +140,12 @@ export function validateConfig(settings: SettingsMap): ConfigResult {
       format.integer(TASK_LOG_DEAD_LETTER_RANGE.min, TASK_LOG_DEAD_LETTER_RANGE.max, 'refusals'),
       DEFAULT_TASK_LOG_DEAD_LETTER_AFTER,
     ),
+    recordingUrlTemplate: read.optional<string | null>(path('dialtoneCrm', 'recordingUrlTemplate'), extra.RECORDING_URL_TEMPLATE, null),
+    recordingField: read.optional<string | null>(path('dialtoneCrm', 'recordingField'), format.FIELD_NAME, null),
+    campaignRecords: read.optional(path('dialtoneCrm', 'campaignRecords'), extra.CAMPAIGN_RECORDS, []),
+    campaignField: read.optional(path('dialtoneCrm', 'campaignField'), format.FIELD_NAME, 'neoCampaign__c'),
+    customerTimeZoneField: read.optional<string | null>(path('dialtoneCrm', 'customerTimeZoneField'), format.FIELD_NAME, null),
+    platformTimeZone: read.optional<string | null>(path('dialtoneCalls', 'platformTimeZone'), extra.TIME_ZONE, null),
   };
 
   const agent = {

@@ -3,10 +3,19 @@
  * `configFromSettings`. Grouped by concern (not by XML section); every field is read-only and has
  * already been checked, so consumers never re-parse strings.
  */
-
 import type { NeoApiNaming } from './neoapi-methods.ts';
 import type { SipPlatformConfig } from './sip-platform-types.ts';
 import type { DeskActionsConfig } from './desk-actions-types.ts';
+
+/** One row of `campaignRecords`: a Neotel campaign id and the Salesforce record it stands for. */
+export interface CampaignRecord {
+  readonly campaign: number;
+  readonly recordId: string;
+}
+
+/** Placeholders a recording URL template (`recordingUrlTemplate`) may use. */
+export const RECORDING_PLACEHOLDERS = ['file', 'callId', 'phone'] as const;
+
 /** `reqSalesforceCompatibilityMode` values Salesforce accepts. */
 export const COMPATIBILITY_MODES = ['Classic', 'Lightning', 'Classic_and_Lightning'] as const;
 /** A `reqSalesforceCompatibilityMode` value. */
@@ -149,6 +158,18 @@ export interface CrmConfig {
   readonly nationalIdIvrKey: string;
   /** Sends in a row Salesforce refuses the same way before a call log goes to the dead-letter list (docs/task-log.md). */
   readonly taskLogDeadLetterAfter: number;
+  /** Neotel recording URL with `{file}`/`{callId}`/`{phone}` (docs/recording-link.md); `null` = no link. */
+  readonly recordingUrlTemplate: string | null;
+  /** Task field that receives the recording URL (it also goes in the Description); `null` = Description only. */
+  readonly recordingField: string | null;
+  /** `campaignEntityName`: which record of that object each Neotel campaign id is (docs/screen-pop.md). */
+  readonly campaignRecords: readonly CampaignRecord[];
+  /** Field of the popped record that receives the campaign record's id. */
+  readonly campaignField: string;
+  /** Record field holding the customer's IANA time zone; `null` = from the number (docs/wrap-up.md). */
+  readonly customerTimeZoneField: string | null;
+  /** Zone `FECHA_AGENDA` is written in; `null` = the agent's browser zone (as before). */
+  readonly platformTimeZone: string | null;
 }
 
 /** How to reach Neotel: NeoApi over HTTP, the agent's phone over SIP/WebSocket, media over ICE. */

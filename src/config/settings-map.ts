@@ -66,8 +66,19 @@ export const SETTING_ITEMS = {
     'transferNumbers',
     'allowManualTransferNumber',
     'schedulingMethod',
+    'platformTimeZone',
   ],
-  dialtoneCrm: ['syncIdField', 'nationalIdField', 'nationalIdIvrKey', 'taskLogDeadLetterAfter'],
+  dialtoneCrm: [
+    'syncIdField',
+    'nationalIdField',
+    'nationalIdIvrKey',
+    'taskLogDeadLetterAfter',
+    'recordingUrlTemplate',
+    'recordingField',
+    'campaignRecords',
+    'campaignField',
+    'customerTimeZoneField',
+  ],
   dialtoneSupervisor: ['supervisorUserIds', 'monitoredUsers', 'showMonitoringToAgent'],
   // Read by src/config/sip-platform-settings.ts (the sip platform), not by configFromSettings.
   sipPlatform: [

@@ -5,6 +5,7 @@
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
 import type { NoticeCause } from '../i18n/notice-causes.ts';
+import type { CustomerZone } from '../crm/customer-zone.ts';
 import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
 import type { DialRefusal } from '../crm/dial-number.ts';
@@ -149,6 +150,15 @@ export interface CallRecordView {
   readonly candidates: readonly RecordCandidate[];
   /** The agent may sync the record saved from the new-record modal. */
   readonly canSync: boolean;
+  /** The call's recording link, played in the panel (docs/recording-link.md); absent/null = none. */
+  readonly recordingUrl?: string | null;
+  /**
+   * After the pop minimised the softphone and the agent reopened it (seed 004): `synced` = the new
+   * record was linked, `notSynced` = none saved yet, `search` = pick one of several; null = nothing to say.
+   */
+  readonly reopened?: 'synced' | 'notSynced' | 'search' | null;
+  /** The customer's time zone for the callback form (docs/wrap-up.md); absent/null = unknown. */
+  readonly customerZone?: CustomerZone | null;
 }
 
 /**

@@ -191,13 +191,18 @@ export function neotelValue(key: NeotelDataKey, call: CallFacts, facts: PopFacts
       return str(facts.search?.field);
     case 'SearchData':
       return str(facts.search?.value);
-    case 'callReason':
+    // The platform status at the time of the pop (docs/screen-pop.md, "externalData"): the dialer
+    // type, why the call was brought, and the agent's outbound campaign with its CRM and base.
     case 'callDialer':
+      return str(call.platformData?.dialer);
+    case 'callReason':
+      return str(call.platformData?.reason);
     case 'campaignCrmId':
+      return str(call.platformData?.outboundCrm);
     case 'campaignBaseId':
+      return str(call.platformData?.outboundBase);
     case 'userOutCampaign':
-      // The platform status carries these, but the call record does not keep them (yet).
-      return null;
+      return str(call.platformData?.outboundCampaign);
   }
 }
 

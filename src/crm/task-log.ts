@@ -4,7 +4,6 @@
  * No I/O: the app's outbox (src/app/task-logger.ts) stores and sends what this returns.
  * See docs/task-log.md for every field and why.
  */
-import { recordingLinkOf, type RecordingLinkConfig } from './recording-link.ts';
 import type { CallFacts } from '../call/call-facts.ts';
 import type { TransferRecord } from '../call/call-control-types.ts';
 import type { Category } from '../config/config-types.ts';
@@ -19,7 +18,7 @@ export type TaskFieldValue = string | number | boolean | null;
 export type TaskFields = Readonly<Record<string, TaskFieldValue>>;
 
 /** What the mapping needs from the configuration (a whole `Config` fits). */
-export interface TaskLogConfig extends RecordingLinkConfig {
+export interface TaskLogConfig {
   readonly categories: readonly Category[];
   readonly crm: { readonly useTaskDescriptionField: boolean };
 }
@@ -187,13 +186,5 @@ export function taskFieldsOf(call: CallFacts, link: LinkedRecord | null, config:
   if (config.crm.useTaskDescriptionField) fields.Description = descriptionOf(call, disposition);
   // The Task records every transfer, even when the management details stay out of Description.
   else if (call.transfers.length > 0) fields.Description = transferLines(call).join('\n');
-  // The sip platform's recording: in the chosen field and the Description (without the secret).
-  const recording = recordingLinkOf(call, config);
-  if (recording !== null) {
-    const field = config.sipPlatform?.recordingField ?? null;
-    if (field !== null) fields[field] = recording;
-    const described = typeof fields.Description === 'string' ? `${fields.Description}\n` : '';
-    fields.Description = `${described}Recording: ${recording}`;
-  }
   return fields;
 }

@@ -1,5 +1,6 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
+import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { FAILURES_EN } from './failures.ts';
 import { NOTICE_CAUSES_EN } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -174,7 +175,7 @@ export const en: Messages = {
   panelWidth: 'Panel width (px)',
   panelHeight: 'Panel height (px)',
   applyPanelSize: 'Apply size',
-  autoMinimise: 'Minimise the panel automatically',
+  autoMinimise: 'Minimise the panel when a call opens a new-record form or a search page',
   microphone: 'Microphone',
   speaker: 'Speaker',
   ringer: 'Ringer',
@@ -281,4 +282,5 @@ export const en: Messages = {
   conferenceEnd: 'Remove everyone and end the conference',
   attendant: ATTENDANT_MESSAGES.en,
   phoneWindow: PHONE_WINDOW_MESSAGES.en,
+  connector: CONNECTOR_MESSAGES.en,
 };

@@ -1,5 +1,6 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
+import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { FAILURES_ES } from './failures.ts';
 import { NOTICE_CAUSES_ES } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -174,7 +175,7 @@ export const es: Messages = {
   panelWidth: 'Ancho del panel (px)',
   panelHeight: 'Alto del panel (px)',
   applyPanelSize: 'Aplicar tamaño',
-  autoMinimise: 'Minimizar el panel automáticamente',
+  autoMinimise: 'Minimizar el panel cuando una llamada abre la ficha de registro nuevo o la búsqueda',
   microphone: 'Micrófono',
   speaker: 'Altavoz',
   ringer: 'Timbre',
@@ -281,4 +282,5 @@ export const es: Messages = {
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
   attendant: ATTENDANT_MESSAGES.es,
   phoneWindow: PHONE_WINDOW_MESSAGES.es,
+  connector: CONNECTOR_MESSAGES.es,
 };

@@ -1,6 +1,7 @@
 import type { CallDirection, Notice } from '../call/index.ts';
 import type { AttendantMessages } from './attendant-messages.ts';
 import type { PhoneWindowMessages } from './phone-window-messages.ts';
+import type { ConnectorMessages } from './connector-messages.ts';
 import type { FailureMessages } from './failures.ts';
 import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { OperationMessages } from './operations.ts';
@@ -291,4 +292,6 @@ export interface Messages {
   readonly attendant: AttendantMessages;
   /** The phone window (src/i18n/phone-window-messages.ts). */
   readonly phoneWindow: PhoneWindowMessages;
+  /** Seed 004 connector: recording player, reopen notice, callback time zones (src/i18n/connector-messages.ts). */
+  readonly connector: ConnectorMessages;
 }

@@ -1,5 +1,6 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
+import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { FAILURES_PT } from './failures.ts';
 import { NOTICE_CAUSES_PT } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -174,7 +175,7 @@ export const pt: Messages = {
   panelWidth: 'Largura do painel (px)',
   panelHeight: 'Altura do painel (px)',
   applyPanelSize: 'Aplicar tamanho',
-  autoMinimise: 'Minimizar o painel automaticamente',
+  autoMinimise: 'Minimizar o painel quando uma chamada abre o formulário de novo registro ou a busca',
   microphone: 'Microfone',
   speaker: 'Alto-falante',
   ringer: 'Campainha',
@@ -281,4 +282,5 @@ export const pt: Messages = {
   conferenceEnd: 'Remover todos e encerrar a conferência',
   attendant: ATTENDANT_MESSAGES.pt,
   phoneWindow: PHONE_WINDOW_MESSAGES.pt,
+  connector: CONNECTOR_MESSAGES.pt,
 };

@@ -10,7 +10,10 @@ const config = shippedConfig;
 
 const MARIA = { Id: '003Dt000HccIdlkIIC', Name: 'María José González', RecordType: 'Contact' };
 const NORTE = { Id: '001Dt000HccIdlkIIC', Name: 'Distribuidora Norte S.A.', RecordType: 'Account' };
-const LAYOUT = { Inbound: { screenPopSettings: { NoMatch: { screenPopType: 'PopToEntity', screenPopData: 'Contact' } } }, Outbound: { screenPopSettings: {} } } as unknown as SoftphoneLayout;
+/** The layout as dev/lightning ships it: new Contact on no match, the record on one, the search page on several. */
+const FULL_RULES = { NoMatch: { screenPopType: 'PopToEntity', screenPopData: 'Contact' }, SingleMatch: { screenPopType: 'PopToEntity' }, MultipleMatches: { screenPopType: 'PopToSearch' } };
+const layoutWith = (inbound: Record<string, unknown>): SoftphoneLayout => ({ Inbound: { screenPopSettings: inbound }, Outbound: { screenPopSettings: {} } }) as unknown as SoftphoneLayout;
+const LAYOUT = layoutWith(FULL_RULES);
 
 /** A fake Salesforce: phone search by exact text, `findByKey` on a few records, every call recorded. */
 class FakeSalesforce implements ScreenPopApi {
@@ -38,7 +41,8 @@ class FakeSalesforce implements ScreenPopApi {
     this.calls.push({ method: 'saveLog', args });
     return Promise.resolve('00TDt0000000001AAA' as never);
   };
-  getSoftphoneLayout = () => Promise.resolve(LAYOUT);
+  layout = LAYOUT;
+  getSoftphoneLayout = () => Promise.resolve(this.layout);
   onNavigationChange = (listener: (page: AppViewInfo) => void) => {
     this.navigation = listener;
     return () => (this.navigation = undefined);
@@ -189,5 +193,40 @@ describe('ScreenPop', () => {
     expect(last()).toMatchObject({ status: 'layout', linked: null });
     expect(last()?.candidates).toHaveLength(2);
     expect(api.of('searchAndScreenPop').at(-1)).toEqual({ searchParams: '1145551234', callType: 'inbound' });
+  });
+
+  it('honours the layout\'s "open nothing" for a single match: links the record, navigates nowhere', async () => {
+    const { api, pop, last } = rig();
+    api.layout = layoutWith({ NoMatch: FULL_RULES.NoMatch, MultipleMatches: FULL_RULES.MultipleMatches });
+    api.byText['1145551234'] = { [MARIA.Id]: MARIA };
+    pop.pop(inbound());
+    await settled();
+    expect(last()).toMatchObject({ status: 'linked', linked: { id: MARIA.Id } });
+    expect(api.of('screenPop'), 'SingleMatch absent = no screen').toEqual([]);
+  });
+
+  it('honours the layout\'s "open nothing" for several matches: no search page, the agent picks in the panel', async () => {
+    const { api, pop, last } = rig({ '/neotelConfigOptions/searchTypePriority': '' });
+    api.layout = layoutWith({ NoMatch: FULL_RULES.NoMatch, SingleMatch: FULL_RULES.SingleMatch });
+    api.byText['1145551234'] = { [MARIA.Id]: MARIA, [NORTE.Id]: NORTE };
+    const opened: string[] = [];
+    pop.onOpened((page) => opened.push(page));
+    pop.pop(inbound());
+    await settled();
+    expect(last()).toMatchObject({ status: 'layout', linked: null });
+    expect(api.of('searchAndScreenPop'), 'only the deferred search').toEqual([{ searchParams: '1145551234', callType: 'inbound', deferred: true }]);
+    expect(opened).toEqual([]);
+  });
+
+  it('tells the auto-minimise when the search page or the new-record form opened', async () => {
+    const { api, pop } = rig({ '/neotelConfigOptions/searchTypePriority': '' });
+    const opened: string[] = [];
+    pop.onOpened((page) => opened.push(page));
+    api.byText['1145551234'] = { [MARIA.Id]: MARIA, [NORTE.Id]: NORTE };
+    pop.pop(inbound());
+    await settled();
+    pop.pop(newCall('inbound', 9000, { legId: 'leg-2' as CallFacts['legId'], number: '1160000000' }));
+    await settled();
+    expect(opened).toEqual(['search', 'newRecord']);
   });
 });

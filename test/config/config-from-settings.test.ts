@@ -138,6 +138,12 @@ describe('defaults', () => {
       nationalIdField: null,
       nationalIdIvrKey: 'DNI',
       taskLogDeadLetterAfter: 5,
+      recordingUrlTemplate: null,
+      recordingField: null,
+      campaignRecords: [],
+      campaignField: 'neoCampaign__c',
+      customerTimeZoneField: null,
+      platformTimeZone: null,
     });
     expect(config.agent).toEqual({ language: 'auto', defaultCountry: null, rememberUser: true, allowRememberDevicePassword: false, breakTypes: DEFAULT_BREAK_TYPES, campaigns: [], phoneWindow: false });
     expect(config.categories).toEqual([]);

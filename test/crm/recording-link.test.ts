@@ -1,32 +1,40 @@
-/**
- * The sip platform's recording link on the call's Task: the recording hook rendered for the call,
- * in the chosen field and the Description, with the hook secret left out.
- */
 import { describe, expect, it } from 'vitest';
-import { parseCallId } from '../../src/call/ids.ts';
-import { taskFieldsOf } from '../../src/crm/task-log.ts';
-import { parseHookTemplate } from '../../src/platforms/sip/hook-template.ts';
-import { callFacts, T0 } from '../call/support.ts';
+import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
+import { neotelRecordingUrl, recordingUrlOfDescription, renderRecordingUrl, withRecordingLink } from '../../src/crm/recording-link.ts';
 
-const parsed = parseHookTemplate(JSON.stringify({ method: 'GET', url: 'https://pbx.example.com/gravacao?callid={callId}&telefone={telefone}&chave={chave}' }), { loopbackHttpAllowed: () => false });
-if (!parsed.ok) throw new Error(parsed.problem);
-const sipPlatform = { telephonyPlatform: 'sip', hooks: { clickToCall: null, callStart: null, callEnd: null, recording: parsed.value }, recordingField: 'Recording_Url__c' } as const;
-const call = callFacts({ callId: parseCallId('1733400000') ?? null, number: '+5511955550000', answeredAt: T0 + 1000, endedAt: T0 + 5000, endedBy: 'remote' });
-
-describe('the recording link on a sip call\'s Task', () => {
-  it('goes into the chosen field and the Description, without the secret', () => {
-    const fields = taskFieldsOf(call, null, { categories: [], crm: { useTaskDescriptionField: false }, sipPlatform }, { final: true, dateOf: () => '2026-12-06' });
-    const url = 'https://pbx.example.com/gravacao?callid=1733400000&telefone=%2B5511955550000&chave=';
-    expect(fields.Recording_Url__c).toBe(url);
-    expect(fields.Description).toBe(`Recording: ${url}`);
+const recorded = (file: string | null): CallFacts =>
+  newCall('inbound', 1000, {
+    callId: '883545' as CallFacts['callId'],
+    number: '+54 11 4555-1234',
+    platformData: { dialer: null, reason: null, outboundCrm: null, outboundBase: null, outboundCampaign: null, recordingFile: file },
   });
 
-  it('is left out on Neotel, without a recording hook, or with no field chosen (Description only)', () => {
-    const base = { categories: [], crm: { useTaskDescriptionField: false } };
-    expect(taskFieldsOf(call, null, base, { final: true }).Description).toBeUndefined();
-    expect(taskFieldsOf(call, null, { ...base, sipPlatform: { ...sipPlatform, telephonyPlatform: 'neotel' } }, { final: true }).Description).toBeUndefined();
-    const descriptionOnly = taskFieldsOf(call, null, { ...base, sipPlatform: { ...sipPlatform, recordingField: null } }, { final: true });
-    expect(descriptionOnly.Description).toMatch(/^Recording: https:\/\/pbx\.example\.com\/gravacao\?callid=1733400000/);
-    expect(Object.keys(descriptionOnly)).not.toContain('Recording_Url__c');
+describe('recording link', () => {
+  it('fills the template with the file, call id and number, URL-encoded', () => {
+    expect(neotelRecordingUrl('https://rec.example.com/r/{file}?id={callId}&tel={phone}', recorded('1145551234-883545-20261205.mp3'))).toBe(
+      'https://rec.example.com/r/1145551234-883545-20261205.mp3?id=883545&tel=%2B54%2011%204555-1234',
+    );
+    expect(renderRecordingUrl('https://x/{file}', { file: '../a b.mp3' })).toBe('https://x/..%2Fa%20b.mp3');
+  });
+
+  it('gives no link without a template or without a recording file', () => {
+    expect(neotelRecordingUrl(null, recorded('a.mp3'))).toBeNull();
+    expect(neotelRecordingUrl('https://x/{file}', recorded(null))).toBeNull();
+    expect(neotelRecordingUrl('https://x/{file}', newCall('inbound', 1))).toBeNull();
+  });
+
+  it('names the placeholder and the template when a value is missing or unknown', () => {
+    expect(() => renderRecordingUrl('https://x/{file}/{phone}', { file: 'a.mp3' })).toThrow(/no phone for \{phone\}/);
+    expect(() => renderRecordingUrl('https://x/{agent}', {})).toThrow(/unknown placeholder \{agent\}/);
+  });
+
+  it('writes the URL into the chosen field and once into the Description', () => {
+    const first = withRecordingLink({ Subject: 'Call', Description: 'Number: 1\nDirection: inbound' }, 'https://x/a.mp3', 'Recording__c');
+    expect(first).toEqual({ Subject: 'Call', Description: 'Number: 1\nDirection: inbound\nRecording: https://x/a.mp3', Recording__c: 'https://x/a.mp3' });
+    const again = withRecordingLink(first, 'https://x/b.mp3', null);
+    expect(again.Description).toBe('Number: 1\nDirection: inbound\nRecording: https://x/b.mp3');
+    expect(recordingUrlOfDescription(again.Description)).toBe('https://x/b.mp3');
+    expect(withRecordingLink({ Subject: 'Call' }, null, 'Recording__c')).toEqual({ Subject: 'Call' });
+    expect(withRecordingLink({ Subject: 'Call' }, 'https://x/a.mp3', null)).toEqual({ Subject: 'Call', Description: 'Recording: https://x/a.mp3' });
   });
 });

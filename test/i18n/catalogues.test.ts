@@ -54,6 +54,12 @@ const ATTENDANT_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   linksFailed: ['<DETAIL>'],
 };
 
+/** Sample arguments of the seed 004 connector messages (`connector.*`, src/i18n/connector-messages.ts). */
+const CONNECTOR_SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
+  customerTime: ['<ZONE>'],
+  agentTime: ['<TIME>'],
+};
+
 /** The number every `dialRefused` message is given. */
 const REFUSED_NUMBER = '<TYPED>';
 
@@ -84,6 +90,7 @@ function sampleFor(path: string): readonly unknown[] | undefined {
   const [top, nested] = path.split('.');
   if (top === 'dialRefused' && nested !== undefined) return [REFUSED_NUMBER];
   if (top === 'attendant' && nested !== undefined) return Object.hasOwn(ATTENDANT_SAMPLES, nested) ? ATTENDANT_SAMPLES[nested] : undefined;
+  if (top === 'connector' && nested !== undefined) return Object.hasOwn(CONNECTOR_SAMPLES, nested) ? CONNECTOR_SAMPLES[nested] : undefined;
   return Object.hasOwn(SAMPLES, top ?? '') ? SAMPLES[top as FunctionKey] : undefined;
 }
 

@@ -32,6 +32,9 @@ export function renderMain(container: HTMLElement, view: RenderedView, clickToDi
         )
       : null;
   const notice = view.notice ? h('p', { className: 'page-notice', testId: 'page-notice' }, view.notice) : null;
+  // A page update (any Open CTI request re-renders the main area) must not wipe what the user is
+  // typing into the same new-record modal, as it never would in Lightning.
+  const typing = typedValues(container, view.modal);
   replaceChildren(
     container,
     h(
@@ -44,6 +47,23 @@ export function renderMain(container: HTMLElement, view: RenderedView, clickToDi
     ),
     view.modal ? renderModal(view.modal, actions) : null,
   );
+  for (const input of container.querySelectorAll<HTMLInputElement>('.modal input[name]')) {
+    const kept = typing.get(input.name);
+    if (kept !== undefined) input.value = kept;
+  }
+}
+
+/** The values typed into the modal on screen, when the update shows the same modal (same object and defaults). */
+function typedValues(container: HTMLElement, modal: RenderedModal | null | undefined): Map<string, string> {
+  const values = new Map<string, string>();
+  const shown = container.querySelector<HTMLElement>('.modal');
+  if (!modal || shown?.dataset.modalKey !== modalKey(modal)) return values;
+  for (const input of shown.querySelectorAll<HTMLInputElement>('input[name]')) values.set(input.name, input.value);
+  return values;
+}
+
+function modalKey(modal: RenderedModal): string {
+  return JSON.stringify([modal.entityName, modal.fields.map((f) => [f.apiName, f.value])]);
 }
 
 function renderTable(table: RenderedTable, clickToDialEnabled: boolean, actions: MainActions): HTMLElement {
@@ -138,7 +158,7 @@ function renderModal(modal: RenderedModal, actions: MainActions): HTMLElement {
     { className: 'modal-backdrop' },
     h(
       'section',
-      { className: 'modal', testId: 'new-record-modal', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'modal-title' }, dataset: { entityName: modal.entityName } },
+      { className: 'modal', testId: 'new-record-modal', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'modal-title' }, dataset: { entityName: modal.entityName, modalKey: modalKey(modal) } },
       h('h2', { attrs: { id: 'modal-title' } }, modal.title),
       modal.errors.length > 0 ? h('ul', { className: 'modal__errors', testId: 'modal-errors', attrs: { role: 'alert' } }, ...modal.errors.map((e) => h('li', {}, e))) : null,
       form,

@@ -8,7 +8,7 @@ import { SOBJECT_NAMES, isSObjectName, type SObjectName } from './schema.ts';
 export type RecordsFixture = Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
 
 /** Referenced objects first: Contacts point to Accounts, Tasks to everything. */
-const LOAD_ORDER: readonly SObjectName[] = ['Account', 'Contact', 'Lead', 'Opportunity', 'Task'];
+const LOAD_ORDER: readonly SObjectName[] = ['Campaign', 'Account', 'Contact', 'Lead', 'Opportunity', 'Task'];
 
 /** Reads and parses a records fixture file; the message names the file on failure. */
 export function readRecordsFixture(path: string): RecordsFixture {

@@ -12,6 +12,7 @@ export const KEY_PREFIXES = {
   Opportunity: '006',
   Lead: '00Q',
   Task: '00T',
+  Campaign: '701',
 } as const;
 
 export type KnownObjectName = keyof typeof KEY_PREFIXES;

@@ -54,7 +54,7 @@ export interface ObjectDef {
 }
 
 /** Objects the record store holds. */
-export const SOBJECT_NAMES = ['Contact', 'Account', 'Lead', 'Opportunity', 'Task'] as const;
+export const SOBJECT_NAMES = ['Contact', 'Account', 'Lead', 'Opportunity', 'Task', 'Campaign'] as const;
 export type SObjectName = (typeof SOBJECT_NAMES)[number];
 
 const editable = { createable: true, updateable: true } as const;
@@ -81,6 +81,21 @@ const NEOTEL_FIELDS: readonly FieldDef[] = [
   text('neoBaseId__c', 'Neotel Base ID', 50),
   text('neoCrmId__c', 'Neotel CRM ID', 50),
   { apiName: 'neoSyncId__c', label: 'Neotel Sync ID', type: 'double', ...editable, unique: true },
+  // The other externalData keys (seed 004's list) and campaignEntityName's lookup (docs/dev-lightning.md).
+  text('neoCallCampaign__c', 'Neotel Campaign ID', 50),
+  text('neoCallDialer__c', 'Neotel Dialer', 50),
+  text('neoCallId__c', 'Neotel Call ID', 50),
+  text('neoCallQueue__c', 'Neotel Queue ID', 50),
+  text('neoCallReason__c', 'Neotel Call Reason', 80),
+  text('neoPhoneNumber__c', 'Neotel Phone Number', 40),
+  text('neoCampaignCrmId__c', 'Neotel Campaign CRM ID', 50),
+  text('neoCampaignBaseId__c', 'Neotel Campaign Base ID', 50),
+  text('neoUserOutCampaign__c', 'Neotel Agent Outbound Campaign', 50),
+  text('neoCrmKey__c', 'Neotel CRM Key', 255),
+  text('neoSearchBy__c', 'Neotel Searched By', 80),
+  text('neoSearchData__c', 'Neotel Search Value', 255),
+  { apiName: 'neoCampaign__c', label: 'Neotel Campaign', type: 'reference', referenceTo: ['Campaign'], ...editable },
+  text('TimeZone__c', 'Time Zone', 40),
 ];
 
 export const OBJECTS: Readonly<Record<SObjectName, ObjectDef>> = {
@@ -192,6 +207,7 @@ export const OBJECTS: Readonly<Record<SObjectName, ObjectDef>> = {
       { apiName: 'Priority', label: 'Priority', type: 'picklist', values: ['High', 'Normal', 'Low'], defaultValue: 'Normal', ...editable },
       { apiName: 'ActivityDate', label: 'Due Date Only', type: 'date', ...editable },
       { apiName: 'Description', label: 'Comments', type: 'textarea', maxLength: 32000, ...editable },
+      { apiName: 'Recording__c', label: 'Recording', type: 'url', maxLength: 255, ...editable },
       {
         apiName: 'TaskSubtype',
         label: 'Task Subtype',
@@ -208,6 +224,18 @@ export const OBJECTS: Readonly<Record<SObjectName, ObjectDef>> = {
       { apiName: 'CallDurationInSeconds', label: 'Call Duration', type: 'int', ...editable },
       { apiName: 'WhoId', label: 'Name ID', type: 'reference', referenceTo: ['Contact', 'Lead'], ...editable },
       { apiName: 'WhatId', label: 'Related To ID', type: 'reference', referenceTo: ['Account', 'Opportunity'], ...editable },
+    ],
+  },
+  Campaign: {
+    apiName: 'Campaign',
+    label: 'Campaign',
+    labelPlural: 'Campaigns',
+    nameField: 'Name',
+    fields: [
+      ...SYSTEM_FIELDS,
+      text('Name', 'Campaign Name', 80, { required: true }),
+      { apiName: 'IsActive', label: 'Active', type: 'boolean', ...editable },
+      text('neoCampaignId__c', 'Neotel Campaign ID', 20),
     ],
   },
 };

@@ -15,6 +15,7 @@ const NEW_RECORD_FIELDS: Readonly<Record<SObjectName, readonly string[]>> = {
   Lead: ['FirstName', 'LastName', 'Company', 'Phone', 'MobilePhone', 'Email', 'NationalId__c', 'neoSyncId__c'],
   Opportunity: ['Name', 'AccountId', 'StageName', 'CloseDate', 'Amount', 'neoSyncId__c'],
   Task: ['Subject', 'WhoId', 'WhatId', 'Status', 'CallType', 'Description'],
+  Campaign: ['Name', 'IsActive', 'neoCampaignId__c'],
 };
 
 /** Columns of record tables (besides the name), per object. */
@@ -24,6 +25,7 @@ const TABLE_FIELDS: Readonly<Record<SObjectName, readonly string[]>> = {
   Lead: ['Company', 'Phone', 'MobilePhone', 'Status'],
   Opportunity: ['StageName', 'CloseDate', 'Amount'],
   Task: ['CallType', 'CallDurationInSeconds', 'Status', 'ActivityDate'],
+  Campaign: ['IsActive', 'neoCampaignId__c'],
 };
 
 /** Turns a view into the data the host page draws. */

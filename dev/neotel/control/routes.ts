@@ -88,6 +88,18 @@ function recordingDownload(center: ContactCenter, url: URL): Reply {
   return wav ? { wav, name: callId } : { text: `No audio was mixed for callid ${callId}`, status: 404 };
 }
 
+/**
+ * A recording server for the file name Position prints (`GRABACION=<phone>-<IDLLAMADA>-<time>.mp3`):
+ * `GET /control/recordings/<file>` answers the call's mix as WAV (the name says .mp3 as on real
+ * servers; the body is what the PBX recorded). What a deployment's `recordingUrlTemplate` points at.
+ */
+function recordingByFile(center: ContactCenter, file: string): Reply {
+  const call = center.calls().find((c) => c.recordingFile !== '' && c.recordingFile === file);
+  if (!call) return { text: `No recording named ${JSON.stringify(file)}`, status: 404 };
+  const wav = center.recording(call.id);
+  return wav ? { wav, name: call.id } : { text: `No audio was mixed for ${file}`, status: 404 };
+}
+
 /** Creates the handler; it answers `false` outside `/control`. */
 export function createControlHandler(options: ControlOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const route = async (req: IncomingMessage, url: URL): Promise<Reply> => {
@@ -161,6 +173,7 @@ export function createControlHandler(options: ControlOptions): (req: IncomingMes
       case 'GET /control/recording':
         return recordingDownload(center, url);
       default:
+        if (method === 'GET' && path.startsWith('/control/recordings/')) return recordingByFile(center, decodeURIComponent(path.slice('/control/recordings/'.length)));
         return (await failureRoute(options, req, key)) ?? (await namesRoute(options.names, req, key)) ?? callRoute(center, req, method, path);
     }
   };

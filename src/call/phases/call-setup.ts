@@ -117,7 +117,7 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
     case 'platformCallStarted': {
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       const direction = directionOf(event);
-      const facts = { callId: event.callId, number: event.number, queue: event.queue, campaign: event.campaign, ivrData: event.clave };
+      const facts = { callId: event.callId, number: event.number, queue: event.queue, campaign: event.campaign, ivrData: event.clave, platformData: event.platformData };
       return withFacts(state, mergeFacts(state.call, direction === null || state.call.contact !== null ? facts : { ...facts, direction }));
     }
     case 'contactDelivered': {

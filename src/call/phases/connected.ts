@@ -74,7 +74,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     }
     case 'platformCallStarted':
       if (!concernsCall(state.call, event.callId)) return ignore(state);
-      return withFacts(withChannels(state, event.channels), mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, number: state.call.number ?? event.number }));
+      return withFacts(withChannels(state, event.channels), mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, platformData: event.platformData, number: state.call.number ?? event.number }));
     case 'contactDelivered': {
       if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);

@@ -56,6 +56,7 @@ export function callSeenWhileReady(state: Ready, event: PlatformCallStarted): Tr
     queue: event.queue,
     campaign: event.campaign,
     ivrData: event.clave,
+    platformData: event.platformData ?? null,
   });
   return accept({ ...state, phase: 'ringing', call, autoAnswer: false, answering: false });
 }

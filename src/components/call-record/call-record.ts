@@ -9,6 +9,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { objectLabel } from '../shared/names.ts';
 import { crmSourceIcon } from '../shared/crm-icon.ts';
 import { callRecordStyles } from './call-record.styles.ts';
+import '../recording-player/recording-player.ts';
 
 
 /**
@@ -31,8 +32,14 @@ export class CallRecordPanel extends AgentElement {
         ${record.linked ? this.linked(record.linked, m) : html`<p data-testid="record-status">${this.statusText(record.status, m)}</p>`}
         ${record.canSync ? html`<button class="wide" data-testid="record-sync" @click=${() => this.send({ kind: 'syncRecord' })}>⟳ ${m.recordSync}</button>` : nothing}
         ${record.candidates.length === 0 ? nothing : this.candidates(record.candidates, m)}
+        ${record.reopened ? html`<p role="status" class="why" data-testid="record-reopened" data-reopened=${record.reopened}>${this.reopenedText(record.reopened, m)}</p>` : nothing}
+        ${record.recordingUrl ? html`<dialtone-recording-player data-testid="recording-player" .url=${record.recordingUrl} .messages=${m.connector}></dialtone-recording-player>` : nothing}
       </section>
     `;
+  }
+
+  private reopenedText(reopened: 'synced' | 'notSynced' | 'search', m: Messages): string {
+    return reopened === 'synced' ? m.connector.reopenedSynced : reopened === 'notSynced' ? m.connector.reopenedNotSynced : m.connector.reopenedSearch;
   }
 
   private statusText(status: string, m: Messages): string {

@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Category } from '../../config/config-types.ts';
 import { checkCallbackTime, earliestCallbackInput, type CallbackTimeProblem } from '../../crm/callback-time.ts';
+import { agentTimeOf, checkCustomerCallback, earliestInZone } from '../../crm/customer-zone.ts';
+import { browserTimeZone } from '../../shared/wall-time.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
@@ -125,7 +127,10 @@ export class WrapUpPanel extends AgentElement {
     const view = this.view;
     if (view?.agent.phase !== 'wrapUp') return nothing;
     if (view.agent.call.contact === null) return html`<p class="help" data-testid="callback-unavailable">${m.callbackNeedsContact}</p>`;
-    const earliest = earliestCallbackInput(new Date(this.clock.now));
+    // Seed 004 / issue 17: the time is typed in the customer's zone when it is known.
+    const zone = view.record?.customerZone ?? null;
+    const earliest = zone === null ? earliestCallbackInput(new Date(this.clock.now)) : earliestInZone(new Date(this.clock.now), zone.zone);
+    const agentTime = zone === null ? null : agentTimeOf(this.date, this.time, zone.zone, browserTimeZone());
     const error = this.callbackError;
     const invalid = (field: CallbackError[]) => (error !== null && field.includes(error) ? 'true' : 'false');
     const described = (field: CallbackError[]) => (error !== null && field.includes(error) ? 'callback-error' : nothing);
@@ -174,6 +179,12 @@ export class WrapUpPanel extends AgentElement {
               />
             </div>
           </div>
+          ${zone === null
+            ? nothing
+            : html`<p class="help" data-testid="callback-zone" data-zone=${zone.zone}>
+                  ${m.connector.customerTime(zone.zone)} · ${zone.source === 'record' ? m.connector.zoneFromRecord : m.connector.zoneFromNumber}
+                </p>
+                <p class="help" data-testid="callback-agent-time" aria-live="polite">${agentTime === null ? nothing : m.connector.agentTime(agentTime)}</p>`}
           <div class="field">
             <label for="callback-phone">${m.callbackPhone}</label>
             <input
@@ -221,7 +232,9 @@ export class WrapUpPanel extends AgentElement {
 
   private readonly schedule = async (event: Event): Promise<void> => {
     event.preventDefault();
-    const checked = checkCallbackTime(this.date, this.time, new Date(this.clock.now));
+    const zone = this.view?.record?.customerZone ?? null;
+    const now = new Date(this.clock.now);
+    const checked = zone === null ? checkCallbackTime(this.date, this.time, now) : checkCustomerCallback(this.date, this.time, now, zone.zone, browserTimeZone());
     if (this.chosen === '') this.callbackError = 'needsDisposition';
     else if (!checked.ok) this.callbackError = checked.problem;
     else {

@@ -19,8 +19,11 @@ export const NEO_TEXT_CHANNELS = { sms: 'SMS', whatsapp: 'WHATSAPP' } as const;
 /** `FECHA_AGENDA` is a required element even without a callback: the contract's one placeholder date. */
 export const NO_CALLBACK_DATE = NEO_NO_DATE;
 
-/** The NeoApi request that carries out `command`. */
-export function neoRequestOf(command: PlatformCommand): NeoRequest {
+/**
+ * The NeoApi request that carries out `command`. `platformTime` turns the agent's callback wall
+ * time into the platform's (`platformTimeZone`, docs/wrap-up.md); default: sent as it is.
+ */
+export function neoRequestOf(command: PlatformCommand, platformTime: (wall: string) => string = (wall) => wall): NeoRequest {
   const USUARIO = command.agent;
   switch (command.command) {
     case 'login':
@@ -60,7 +63,7 @@ export function neoRequestOf(command: PlatformCommand): NeoRequest {
           SUBCATEGORIA: command.disposition,
           XML_UPDATE: '',
           AGENDA: callback !== null,
-          FECHA_AGENDA: callback?.at ?? NO_CALLBACK_DATE,
+          FECHA_AGENDA: callback === null ? NO_CALLBACK_DATE : platformTime(callback.at),
           USUARIO_AGENDA: callback?.mine === true ? USUARIO : '',
           TEL_AGENDA: callback?.phone ?? '',
         },
@@ -68,7 +71,7 @@ export function neoRequestOf(command: PlatformCommand): NeoRequest {
     }
     case 'scheduleCallback': {
       const { base, contactId, data } = command.contact;
-      return { method: 'AddScheduleCall', params: { USUARIO, BASE: base, IDCONTACTO: contactId, DATA: data, TELEFONO: command.phone ?? '', FECHA_AGENDA: command.at } };
+      return { method: 'AddScheduleCall', params: { USUARIO, BASE: base, IDCONTACTO: contactId, DATA: data, TELEFONO: command.phone ?? '', FECHA_AGENDA: platformTime(command.at) } };
     }
     case 'release':
       return { method: 'CRM_Available', params: { USUARIO } };

@@ -10,6 +10,7 @@ import type { CallOptions } from './transport.ts';
 import type { NeoParams } from './request-params.ts';
 import type { NeoResultValue } from './wire-response.ts';
 import { neoRequestOf, taskRequest } from './commands.ts';
+import { browserTimeZone, convertWallTime } from '../../shared/wall-time.ts';
 import { failureOf } from './failures.ts';
 import { wireNamesOf, type NeoApiNaming } from './naming.ts';
 import { monitoredByOf } from './position-monitoring.ts';
@@ -28,6 +29,11 @@ export interface NeotelPlatformOptions {
   readonly naming: NeoApiNaming;
   /** Time between two Position polls (`positionPollIntervalMs`). */
   readonly pollIntervalMs: number;
+  /**
+   * The Neotel server's zone (`platformTimeZone`): `FECHA_AGENDA`, which the machine holds as the
+   * agent's wall time, is written in it. Absent/null = sent as the agent's wall time.
+   */
+  readonly platformTimeZone?: string | null;
 }
 
 /** The Neotel adapter. */
@@ -38,7 +44,7 @@ export class NeotelPlatform implements PlatformPort<AgentEvent> {
 
   async run(command: PlatformCommand | DeskCommand): Promise<CommandOutcome> {
     try {
-      const request = command.command === 'runTask' ? taskRequest(command.task, command.params) : neoRequestOf(command);
+      const request = command.command === 'runTask' ? taskRequest(command.task, command.params) : neoRequestOf(command, platformTimeOf(this.options.platformTimeZone ?? null));
       const value = await this.options.client.call(request.method, request.params, wireNamesOf(this.options.naming, request.method));
       return { ok: true, value: value ?? null };
     } catch (error) {
@@ -57,4 +63,9 @@ export class NeotelPlatform implements PlatformPort<AgentEvent> {
       ticker: createTicker(),
     });
   }
+}
+
+/** The agent's wall time (the machine's callback time) as the platform's `zone` shows it; identity without a zone. */
+export function platformTimeOf(zone: string | null, agentZone: string = browserTimeZone()): (wall: string) => string {
+  return zone === null ? (wall) => wall : (wall) => convertWallTime(wall, agentZone, zone);
 }

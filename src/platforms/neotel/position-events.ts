@@ -25,7 +25,7 @@
  * With `previous = null` (first poll after start) the current call, delivery, break and campaign
  * are all reported, so a reloaded page catches up.
  */
-import type { DeliveredContact } from '../../call/call-facts.ts';
+import type { DeliveredContact, PlatformCallData } from '../../call/call-facts.ts';
 import type {
   BreakChanged,
   PlatformCallEnded,
@@ -63,6 +63,30 @@ function directionOf(raw: string | undefined): Direction {
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 const orNull = <T>(value: T | undefined): T | null => value ?? null;
 
+/**
+ * Position's other facts about the call (seed 004's `externalData` keys, the recording file).
+ * `SAL_TIPO_DISCADOR=NotSet` is the platform's "no dialer".
+ */
+function platformDataOf(snapshot: PositionSnapshot): PlatformCallData {
+  const dialer = snapshot.outboundDialer?.trim();
+  const reason = snapshot.callOrigin?.trim();
+  const file = snapshot.recordingFile?.trim();
+  return {
+    dialer: dialer === undefined || dialer === '' || dialer === 'NotSet' ? null : dialer,
+    reason: reason === undefined || reason === '' ? null : reason,
+    outboundCrm: orNull(snapshot.outboundCrm),
+    outboundBase: orNull(snapshot.outboundBase),
+    outboundCampaign: orNull(snapshot.outboundCampaign),
+    recordingFile: file === undefined || file === '' ? null : file,
+  };
+}
+
+function samePlatformData(a: PlatformCallData | undefined, b: PlatformCallData | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.dialer === b.dialer && a.reason === b.reason && a.outboundCrm === b.outboundCrm && a.outboundBase === b.outboundBase &&
+    a.outboundCampaign === b.outboundCampaign && a.recordingFile === b.recordingFile;
+}
+
 /** The call Position shows, or `null`. A bare `IDLLAMADA` without any call field is not a call. */
 function callOf(snapshot: PositionSnapshot): CallFacts | null {
   const id = snapshot.callId?.trim();
@@ -82,6 +106,7 @@ function callOf(snapshot: PositionSnapshot): CallFacts | null {
     // `NotSet` is how the platform prints "no type".
     callType: callType === undefined || callType === '' || callType === 'NotSet' ? null : callType,
     clave: orNull(snapshot.clave),
+    platformData: platformDataOf(snapshot),
     // The parties that are up, while the call is a conference (CONFERENCIA = its id): who answered.
     ...(blank(snapshot.conference) ? {} : { channels: snapshot.associatedChannels }),
   };
@@ -115,7 +140,7 @@ function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = f
 function sameFacts(a: CallFacts, b: CallFacts): boolean {
   return (
     a.callId === b.callId && a.direction === b.direction && a.number === b.number && a.queue === b.queue &&
-    a.campaign === b.campaign && a.callType === b.callType && a.clave === b.clave &&
+    a.campaign === b.campaign && a.callType === b.callType && a.clave === b.clave && samePlatformData(a.platformData, b.platformData) &&
     (a.channels ?? []).join('¦') === (b.channels ?? []).join('¦')
   );
 }

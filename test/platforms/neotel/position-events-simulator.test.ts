@@ -57,7 +57,14 @@ describe('positionEvents on the simulator', () => {
     const callId = (ringing[0] as { callId: string }).callId;
     h.pbx.lastAgentLeg('SIP/1001')!.answer();
     await settle();
-    expect(o.poll()).toEqual([]);
+    // Campaign 97 records every call: the file appears once connected, and only that is new.
+    expect(o.poll()).toEqual([
+      expect.objectContaining({
+        kind: 'platformCallStarted',
+        callId,
+        platformData: { dialer: 'Predictive', reason: 'NO PROCESADO', outboundCrm: 3, outboundBase: 7, outboundCampaign: 97, recordingFile: expect.stringMatching(new RegExp(`^1155550101-${callId}-\\d{14}\\.mp3$`)) },
+      }),
+    ]);
     h.center.crmShowingContact('1001', 7, 12345, '003Dt000HccIdlkIIC');
     expect(o.poll()).toEqual([]);
     h.center.setDialerRunning(false);
@@ -77,11 +84,16 @@ describe('positionEvents on the simulator', () => {
     const call = h.center.placeInbound({ number: '2615554444', queue: 4, clave: 'RUT=6007453;ANI=223126917;DV=4;' });
     await eventually(() => expect(h.pbx.agentLegs.length).toBeGreaterThan(0));
     expect(o.poll()).toEqual([
-      { kind: 'platformCallStarted', callId: call.id, direction: 'inbound', number: '2615554444', queue: 4, campaign: 110, callType: null, clave: 'RUT=6007453;ANI=223126917;DV=4;', at: expect.any(Number) },
+      {
+        kind: 'platformCallStarted', callId: call.id, direction: 'inbound', number: '2615554444', queue: 4, campaign: 110, callType: null, clave: 'RUT=6007453;ANI=223126917;DV=4;',
+        platformData: { dialer: null, reason: null, outboundCrm: null, outboundBase: null, outboundCampaign: null, recordingFile: null },
+        at: expect.any(Number),
+      },
     ]);
     h.pbx.agentLegs[0]!.answer();
     await settle();
-    expect(o.poll()).toEqual([]);
+    // Campaign 110 records every call: the recording file is the one new fact once connected.
+    expect(o.poll()).toEqual([expect.objectContaining({ kind: 'platformCallStarted', platformData: expect.objectContaining({ recordingFile: expect.stringMatching(/^2615554444-/) }) })]);
     h.center.customerHangup(call.id);
     await settle();
     expect(kinds(o.poll())).toEqual(['platformCallEnded']);

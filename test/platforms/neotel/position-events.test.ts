@@ -77,7 +77,11 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
   it('maps an inbound call with IVR CLAVE: direction, caller ANI, queue, campaign and CLAVE, without a delivery', () => {
     const events = positionEvents(parsed(withKeys(INBOUND_CALL, { IDLLAMADA: '0', SUB_ESTADO: '', DIRECCION: '' })), parsed(INBOUND_CALL), 42);
     expect(events).toEqual([
-      { kind: 'platformCallStarted', callId: '26396268', direction: 'inbound', number: '50000', queue: 3, campaign: 109, callType: null, clave: 'RUT=6000000;ANI=223000000;DV=4;', at: 42 },
+      {
+        kind: 'platformCallStarted', callId: '26396268', direction: 'inbound', number: '50000', queue: 3, campaign: 109, callType: null, clave: 'RUT=6000000;ANI=223000000;DV=4;',
+        platformData: { dialer: 'Manual', reason: null, outboundCrm: null, outboundBase: null, outboundCampaign: 109, recordingFile: '50000-26396268-201407141707.mp3' },
+        at: 42,
+      },
     ]);
   });
 
@@ -91,6 +95,14 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
       at: 7,
     });
     expect(events.find((e) => e.kind === 'platformCallStarted')).toMatchObject({ callType: 'OriginateExt', number: '573132860000', campaign: 19 });
+  });
+
+  it('carries the dialer, the call reason, the outbound campaign and the recording file (seed 004 externalData)', () => {
+    const events = positionEvents(parsed(IN_CAMPAIGN), parsed(PREDICTIVE_DELIVERY), 7);
+    const started = events.find((e) => e.kind === 'platformCallStarted');
+    expect(started).toMatchObject({ platformData: { dialer: 'Predictive', reason: 'NO PROCESADO' } });
+    const noDialer = positionEvents(parsed(IN_CAMPAIGN), parsed(withKeys(PREDICTIVE_DELIVERY, { SAL_TIPO_DISCADOR: 'NotSet', GRABACION: '' })), 7);
+    expect(noDialer.find((e) => e.kind === 'platformCallStarted')).toMatchObject({ platformData: { dialer: null, recordingFile: null } });
   });
 
   it('reports a call again when new facts about it arrive (CLAVE filled in a later poll)', () => {
