@@ -6,6 +6,7 @@
  */
 import { isPhoneLinkPage, isPhoneWindowPage, startSoftphone } from './app/index.ts';
 import { resolveLanguage } from './i18n/index.ts';
+import { loadMessages } from './i18n/lazy.ts';
 import './components/softphone-shell/softphone-shell.ts';
 
 if (isPhoneLinkPage(location.search)) {
@@ -31,6 +32,9 @@ if (isPhoneLinkPage(location.search)) {
     document.body.append(document.createElement('dialtone-softphone'));
   });
 } else {
+  // The browser's language catalogue is fetched beside the Open CTI boot, so the first screen
+  // rarely waits for it (the call center's language setting, when different, follows).
+  loadMessages(resolveLanguage(undefined, navigator.languages)).catch(() => undefined);
   startSoftphone(document.body);
   document.body.append(document.createElement('dialtone-softphone'));
 }

@@ -9,7 +9,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Frame, Locator } from 'playwright-core';
-import { messagesFor, type Language } from '../../src/i18n/languages.ts';
+import { messagesFor } from '../../src/i18n/catalogues.ts';
+import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 

@@ -7,7 +7,8 @@
  * Screenshots: .tmp/failure-notice-<language>.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { messagesFor, type Language } from '../../src/i18n/languages.ts';
+import { messagesFor } from '../../src/i18n/catalogues.ts';
+import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 

@@ -11,7 +11,8 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SObjectRecord } from '../../dev/lightning/records/record-store.ts';
-import { LANGUAGES, messagesFor } from '../../src/i18n/index.ts';
+import { messagesFor } from '../../src/i18n/catalogues.ts';
+import { LANGUAGES } from '../../src/i18n/index.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 

@@ -4,7 +4,7 @@
  * the settings, the Task log and the screen pops still run in Salesforce; its session publishes to
  * every panel and takes their clicks.
  */
-import { messagesFor } from '../i18n/index.ts';
+import { loadMessages } from '../i18n/lazy.ts';
 import { OpenCti } from '../opencti/index.ts';
 import { PhoneWindowHost } from './phone-window-host.ts';
 import { PHONE_WINDOW_PARAM } from './phone-window-protocol.ts';
@@ -23,8 +23,14 @@ export function startPhoneWindow(root: HTMLElement, search: string): SoftphoneAp
   });
   // The window's title in the agent's language (the taskbar shows it).
   const title = () => {
-    document.title = messagesFor(app.state.language).phoneWindow.windowTitle;
-    document.documentElement.lang = app.state.language;
+    const language = app.state.language;
+    document.documentElement.lang = language;
+    loadMessages(language).then(
+      (m) => {
+        if (app.state.language === language) document.title = m.phoneWindow.windowTitle;
+      },
+      () => undefined, // the shell says the catalogue failed; the title keeps its last text
+    );
   };
   title();
   app.subscribe(title);

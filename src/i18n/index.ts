@@ -1,3 +1,3 @@
-export { LANGUAGES, messagesFor, resolveLanguage } from './languages.ts';
+export { LANGUAGES, resolveLanguage } from './languages.ts';
 export type { Language } from './languages.ts';
 export type { Messages } from './messages.ts';

@@ -1,19 +1,7 @@
-import { en } from './en.ts';
-import { es } from './es.ts';
-import type { Messages } from './messages.ts';
-import { pt } from './pt.ts';
-
 /** Languages with a complete catalogue. */
 export const LANGUAGES = ['es', 'pt', 'en'] as const;
 /** A language Dialtone has a complete catalogue for. */
 export type Language = (typeof LANGUAGES)[number];
-
-const catalogues: Readonly<Record<Language, Messages>> = { en, es, pt };
-
-/** The catalogue for a language. */
-export function messagesFor(language: Language): Messages {
-  return catalogues[language];
-}
 
 /**
  * Picks the UI language: an explicit setting wins; `auto` (or nothing) takes the first browser

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, messagesFor } from '../../src/i18n/index.ts';
+import { messagesFor } from '../../src/i18n/catalogues.ts';
+import { LANGUAGES } from '../../src/i18n/index.ts';
 import type { Language, Messages } from '../../src/i18n/index.ts';
 
 /** Top-level messages that take data. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, messagesFor, resolveLanguage } from '../../src/i18n/index.ts';
+import { messagesFor } from '../../src/i18n/catalogues.ts';
+import { LANGUAGES, resolveLanguage } from '../../src/i18n/index.ts';
 
 describe('resolveLanguage', () => {
   it('uses the language the call center sets, whatever the browser says', () => {

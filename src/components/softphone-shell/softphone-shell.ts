@@ -2,12 +2,16 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { INTENT_EVENT, ShellStateController, softphoneContext, type IntentEvent, type ShellState } from '../../controllers/softphone-context.ts';
-import { messagesFor, type Messages } from '../../i18n/index.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { loadedMessages, loadMessages } from '../../i18n/lazy.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import '../config-error-panel/config-error-panel.ts';
 import '../agent-status/agent-status.ts';
 import { lazyParts, renderAgent } from './agent-body.ts';
 import { softphoneShellStyles } from './softphone-shell.styles.ts';
+
+/** Shown only when the language catalogue itself cannot be fetched (a broken deployment or network). */
+const CATALOGUE_FAILED = 'No se pudieron cargar los textos: recargue la página. · Não foi possível carregar os textos: recarregue a página. · The texts could not be loaded: reload the page.';
 
 /**
  * The softphone's outer frame in the utility-bar panel: header with the agent status, and the body
@@ -15,6 +19,9 @@ import { softphoneShellStyles } from './softphone-shell.styles.ts';
  */
 @customElement('dialtone-softphone')
 export class SoftphoneShell extends LitElement {
+  /** The language catalogue's chunk failed to load (the next render tries again). */
+  private catalogueFailed = false;
+
   static override styles = [sldsTokens, softphoneShellStyles];
 
   private readonly consumer = new ContextConsumer(this, {
@@ -69,7 +76,19 @@ export class SoftphoneShell extends LitElement {
   override render() {
     const state = this.stateController.state;
     if (!state) return nothing;
-    const m = messagesFor(state.language);
+    const m = loadedMessages(state.language);
+    if (!m) {
+      // The language's catalogue is its own chunk (src/i18n/lazy.ts): draw once it is here.
+      loadMessages(state.language).then(
+        () => this.requestUpdate(),
+        () => {
+          this.catalogueFailed = true;
+          this.requestUpdate();
+        },
+      );
+      // No catalogue, so no language to speak: the one line that says what to do, in all three.
+      return this.catalogueFailed ? html`<p role="alert">${CATALOGUE_FAILED}</p>` : nothing;
+    }
     return html`
       <header class=${state.phase === 'ready' ? 'agent' : ''}>
         <h1 class="visually-hidden">${m.appName}</h1>
