@@ -165,14 +165,15 @@ describe('the click-to-call hook when the PBX is faster than its API', () => {
   it('an INVITE that arrives before the hook answers is the hook\'s call: no inbound offer, the hook\'s id', async () => {
     const parsed = parseHookTemplate(JSON.stringify({ method: 'POST', url: 'http://127.0.0.1:9/click', body: 'ramal={ramal}&telefone={telefone}' }), { loopbackHttpAllowed: () => true });
     if (!parsed.ok) throw new Error(parsed.problem);
-    const events: { kind: string; callId?: string }[] = [];
-    let platform: SipPlatform | undefined;
+    const events: unknown[] = [];
+    const early: { platform?: SipPlatform } = {};
     // The PBX originates first: its INVITE reaches the phone while the POST is still open.
     const fetch = (): Promise<Response> => {
-      platform?.offered({ sipCallId: 'pbx-invite-early', callerNumber: '1002' });
+      early.platform?.offered({ sipCallId: 'pbx-invite-early', callerNumber: '1002' });
       return Promise.resolve(new Response('1733400000.7', { status: 200 }));
     };
-    platform = new SipPlatform({ settings: settings({ hooks: { clickToCall: parsed.value, callStart: null, callEnd: null, recording: null } }), warn: () => undefined, now: () => T0, fetch });
+    const platform = new SipPlatform({ settings: settings({ hooks: { clickToCall: parsed.value, callStart: null, callEnd: null, recording: null } }), warn: () => undefined, now: () => T0, fetch });
+    early.platform = platform;
     platform.watch(agent, { onEvent: (event) => events.push(event) }).start();
     platform.attach(recordingLine(), '1001');
     expect(await platform.run({ command: 'dial', agent, number: '1002' })).toEqual({ ok: true, value: '1733400000.7' });
