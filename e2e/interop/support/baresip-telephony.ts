@@ -8,11 +8,12 @@ import { encodeWav } from '../../../dev/neotel/pbx/media/wav.ts';
 import type { Baresip } from './baresip.ts';
 import { heardSince } from './sip-platform-world.ts';
 
-/** Starts the stand-in on loopback; `chave` is the key every request must carry. */
-export function startBaresipTelephony(customer: Baresip, chave: string): Promise<RunningHttpTelephony> {
+/** Starts the stand-in on loopback; `chave` is the key every request must carry, `endNotifyUrl` seed 002's listener. */
+export function startBaresipTelephony(customer: Baresip, chave: string, endNotifyUrl?: string): Promise<RunningHttpTelephony> {
   const placed = new Map<string, { line: number; files: number }>();
   return startHttpTelephony({
     chave,
+    ...(endNotifyUrl === undefined ? {} : { endNotifyUrl }),
     pbx: {
       originate: async (ramal, _telefone, callId) => {
         placed.set(callId, { line: customer.helper.lines().length, files: await customer.recordingCount() });
