@@ -14,7 +14,9 @@ import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio
 import type { AgentTab } from '../agent/support/agent-console.ts';
 import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
 import { measureHeardTone } from '../neotel/support/audio-proof.ts';
+import type { RunningHttpTelephony } from '../../dev/http-telephony/server.ts';
 import { Baresip } from './support/baresip.ts';
+import { startBaresipTelephony } from './support/baresip-telephony.ts';
 import { readRecording, toneOf } from './support/recording.ts';
 import { startRtpengine, type RunningRtpengine } from './support/rtpengine.ts';
 import { SipWidgetConsole } from './support/sip-widget-console.ts';
@@ -39,6 +41,8 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
   let console_: SipWidgetConsole;
   let tab: AgentTab;
   let adapter: Frame;
+  /** dev/http-telephony in front of baresip: the hooks' API (click2call, gravacao). */
+  let api: RunningHttpTelephony;
   const numbers: Record<string, number | string> = {};
 
   /** Back to Ready whatever the previous test left. */
@@ -61,12 +65,13 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
     kamailio = await startKamailio({ users: { [AGENT.device]: AGENT.devicePassword, [CUSTOMER.user]: CUSTOMER.password }, rtpengineSock: rtpengine.ngSock });
     customer = await Baresip.start({ proxyUdpPort: kamailio.udpPort, domain: kamailio.domain, user: CUSTOMER.user, password: CUSTOMER.password, toneHz: CUSTOMER_HZ, rtpPortMin: 38000, maxLifetimeMs: LIFETIME_MS, answerMode: 'auto' });
     await until('baresip registered', async () => ((await kamailio.registeredAors()).includes(CUSTOMER.user) ? true : undefined), 10_000);
+    api = await startBaresipTelephony(customer, HOOK_SECRET);
     console_ = await SipWidgetConsole.start(kamailio, {
       '/sipPlatform/sipPopHeaders': 'crmKey=X-CRM-Id; contactId=X-Contact-Id; callQueue=X-Queue; callCampaing=X-Campaign; recordId=X-Record-Id',
       '/sipPlatform/sipNotReadyReasons': 'Almuerzo; Capacitación',
       '/sipPlatform/sipNotReadyStatus': '486',
       '/sipPlatform/sipHookSecret': HOOK_SECRET,
-      '/sipPlatform/sipRecordingHook': JSON.stringify({ method: 'GET', url: 'http://127.0.0.1:9/gravacao?callid={callId}&chave={chave}' }),
+      '/sipPlatform/sipRecordingHook': JSON.stringify({ method: 'GET', url: `${api.url}/gravacao?callid={callId}&chave={chave}` }),
     });
     tab = await console_.openTab(AGENT_HZ);
     adapter = tab.adapter;
@@ -76,6 +81,7 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
 
   afterAll(async () => {
     await (console_ as SipWidgetConsole | undefined)?.close();
+    await (api as RunningHttpTelephony | undefined)?.close();
     await (customer as Baresip | undefined)?.stop();
     await (kamailio as RunningKamailio | undefined)?.stop();
     await (rtpengine as RunningRtpengine | undefined)?.stop();
@@ -109,7 +115,7 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
       });
       expect(task.fields, 'the Task links the popped Contact').toMatchObject({ WhoId: MARIA, CallType: 'Inbound' });
       // The recording link from sipRecordingHook, for this call, without the secret.
-      expect(task.fields.Description).toContain(`Recording: http://127.0.0.1:9/gravacao?callid=${encodeURIComponent(callId)}&chave=`);
+      expect(task.fields.Description).toContain(`Recording: ${api.url}/gravacao?callid=${encodeURIComponent(callId)}&chave=`);
       expect(JSON.stringify(await console_.lightning.tasks())).not.toContain(HOOK_SECRET);
     } finally {
       pbx.close();
@@ -171,5 +177,63 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
     expect(refusal).toMatch(/reply 486 /);
     expect(kamailio.trace().slice(traceMark).some((line) => line.includes('reply 603 '))).toBe(false);
     expect(await adapter.getByTestId('status').getAttribute('data-status'), 'the refused call never rang').toBe('onBreak');
+  });
+
+  it('click-to-call through the HTTP hook: the PBX calls the agent, audio both ways, the Task keeps the hook\'s call id and the panel plays the recording', async () => {
+    await backToReady();
+    // An admin sets the hook; the agent logs in again so the session reads it.
+    await adapter.getByTestId('logout').click();
+    await adapter.getByTestId('login-submit').waitFor({ timeout: 10_000 });
+    await console_.lightning.setSettings({ '/sipPlatform/sipClickToCallHook': JSON.stringify({ method: 'POST', url: `${api.url}/click2call`, headers: { 'Content-Type': 'application/json' }, body: '{"ramal":"{ramal}","telefone":"{telefone}","chave":"{chave}"}' }) });
+    await tab.page.close();
+    tab = await console_.openTab(AGENT_HZ);
+    adapter = tab.adapter;
+    await logIn(adapter, AGENT);
+    await untilStatus(adapter, ['ready'], 20_000);
+    const mark = customer.helper.lines().length;
+    const traceMark = kamailio.trace().length;
+    await adapter.getByTestId('dial-input').fill('41988445566');
+    await adapter.getByTestId('dial-button').click();
+    const [hookCallId, placed] = await until('the stand-in to place the call', () => [...api.calls.entries()].at(-1), 10_000);
+    expect(placed, 'the hook POSTed the agent\'s extension and the number dialled').toEqual({ ramal: AGENT.device, telefone: '41988445566' });
+    expect(hookCallId, 'an Asterisk-style call id').toMatch(/^\d{10}\.\d+$/);
+    await until('the PBX side to INVITE the agent', () => kamailio.trace().slice(traceMark).find((line) => line.includes(' req INVITE ') && line.includes('from=sip:5550100@') && line.includes('ruri=sip:1001@')), 10_000);
+    // The softphone answers the call it asked for.
+    await untilStatus(adapter, ['inCall'], 15_000);
+    const heard = await measureHeardTone(adapter, CUSTOMER_HZ, [AGENT_HZ]);
+    numbers['click-to-call hook: agent hears 700 Hz SNR dB'] = Math.round(heard.snrDb);
+    expect(heard.snrDb, JSON.stringify(heard)).toBeGreaterThan(30);
+    await sleep(2000);
+    await adapter.getByTestId('hang-up').click();
+    await closedAtCustomer(mark);
+    await untilStatus(adapter, ['wrapUp'], 10_000);
+
+    // The call's record is shown: its player loads the stand-in's WAV (a 404 while the call ran: "Try again").
+    const player = adapter.getByTestId('recording-player');
+    await player.waitFor({ timeout: 10_000 });
+    const src = (await adapter.getByTestId('recording-link').getAttribute('href')) ?? '';
+    expect(src, 'the player\'s URL is the hook for this call, with the secret').toBe(`${api.url}/gravacao?callid=${encodeURIComponent(hookCallId)}&chave=${HOOK_SECRET}`);
+    const loaded = await until('the panel\'s <audio> to load the WAV', async () => {
+      if ((await adapter.getByTestId('recording-failed').count()) > 0) await adapter.getByTestId('recording-retry').click();
+      const audio = await adapter.getByTestId('recording-audio').evaluate((el) => ({ state: (el as HTMLAudioElement).readyState, duration: (el as HTMLAudioElement).duration })).catch(() => undefined);
+      return audio !== undefined && audio.state >= 1 && audio.duration > 0 ? audio : undefined;
+    }, 15_000);
+    numbers['click-to-call hook: panel plays recording, seconds'] = Math.round(loaded.duration * 10) / 10;
+    expect(loaded.duration, 'the call lasted over 2 s').toBeGreaterThan(1.5);
+    const wav = await fetch(src);
+    const tone = toneOf(readRecording(new Uint8Array(await wav.arrayBuffer())), AGENT_HZ, [AGENT_HZ, CUSTOMER_HZ]);
+    numbers['click-to-call hook: recording holds agent 500 Hz dBFS'] = Math.round(tone.medianDbfs);
+    expect(tone.dominantHz, 'the WAV the panel plays is that call: the customer heard the agent\'s 500 Hz').toBe(AGENT_HZ);
+    expect(tone.medianDbfs).toBeGreaterThan(-30);
+
+    // The org's Task keeps the hook's call id, and the recording link without the secret.
+    await adapter.getByTestId('available').click();
+    await untilStatus(adapter, ['ready'], 10_000);
+    const task = await until('the call\'s Task in the org', async () => (await console_.lightning.tasks()).find((t) => t.fields.CallObject === hookCallId && t.fields.Status === 'Completed'), 20_000).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; tasks: ${JSON.stringify((await console_.lightning.tasks()).map((t) => t.fields))}`);
+    });
+    expect(String(task.fields.Description).split('\n'), 'the Task\'s link has chave empty').toContain(`Recording: ${api.url}/gravacao?callid=${encodeURIComponent(hookCallId)}&chave=`);
+    expect(JSON.stringify(await console_.lightning.tasks()), 'no Task holds the hook secret').not.toContain(HOOK_SECRET);
+    expect(api.requests.join('\n'), 'the stand-in saw the secret in every request and logs none').not.toContain(HOOK_SECRET);
   });
 });

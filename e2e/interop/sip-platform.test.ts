@@ -11,13 +11,12 @@
  * Needs kamailio, rtpengine-daemon and baresip-core (.ci/run installs them): fails, never skips.
  */
 import type { RunningHttpTelephony } from '../../dev/http-telephony/server.ts';
-import { encodeWav } from '../../dev/neotel/pbx/media/wav.ts';
-import { startHttpTelephony } from '../../dev/http-telephony/server.ts';
 import { listen, type ListeningServer } from '../../dev/shared/http.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startBaresipTelephony } from './support/baresip-telephony.ts';
 import { readRecording, toneOf } from './support/recording.ts';
 import { type AgentPage, dbNumber, levelBetween } from './support/sip-platform-agent.ts';
-import { AGENT_HZ, agentHears, closed, CUSTOMER_HZ, heardSince, sleep, startSipWorld, type SipWorld } from './support/sip-platform-world.ts';
+import { AGENT_HZ, agentHears, closed, CUSTOMER_HZ, sleep, startSipWorld, type SipWorld } from './support/sip-platform-world.ts';
 import { UdpUac } from './support/udp-uac.ts';
 import { until } from './support/until.ts';
 
@@ -152,23 +151,7 @@ describe('the sip platform: SipPhone against Kamailio, rtpengine and two baresip
     }, { port: 0, bindAddress: '127.0.0.1' });
     // The PBX behind the stand-in: the customer baresip calls the agent's extension; its
     // decoded audio of that call (the agent) is the recording.
-    const placed = new Map<string, { line: number; files: number }>();
-    const api: RunningHttpTelephony = await startHttpTelephony({
-      chave: CHAVE,
-      endNotifyUrl: `http://127.0.0.1:${listener.port}/wconnect/WConnect_WSDL_FinalizaLigacao.php`,
-      pbx: {
-        originate: async (ramal, _telefone, callId) => {
-          placed.set(callId, { line: customer.helper.lines().length, files: await customer.recordingCount() });
-          await customer.dial(ramal);
-        },
-        recording: async (callId) => {
-          const call = placed.get(callId);
-          if (!call || !customer.helper.lines().slice(call.line).some((line) => line.includes('terminated (duration'))) return undefined;
-          const heard = await heardSince(customer, call.files);
-          return encodeWav(heard.samples, heard.sampleRate);
-        },
-      },
-    });
+    const api: RunningHttpTelephony = await startBaresipTelephony(customer, CHAVE, `http://127.0.0.1:${listener.port}/wconnect/WConnect_WSDL_FinalizaLigacao.php`);
     try {
       const clickHook = JSON.stringify({ method: 'POST', url: `${api.url}/click2call`, headers: { 'Content-Type': 'application/json' }, body: '{"ramal":"{ramal}","telefone":"{telefone}","chave":"{chave}"}' });
       const recordingHook = JSON.stringify({ url: `${api.url}/gravacao?callid={callId}&telefone={telefone}&chave={chave}` });

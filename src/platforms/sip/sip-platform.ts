@@ -78,6 +78,11 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
   private hookCallId: string | null = null;
   /** SIP Call-ID → the hook's call id, for the call-end hook of a click-to-call call. */
   private readonly hookIds = new Map<string, string>();
+  /**
+   * A click-to-call request in flight. The PBX may ring us before the API answers (it originates
+   * first): that INVITE is the hook's call all the same, and waits here for the hook's id.
+   */
+  private hookPending: { offered: string | null } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: SipPlatformOptions) {
@@ -169,6 +174,10 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
       this.hookIds.set(call.sipCallId, hookId);
       return;
     }
+    if (this.hookPending !== null && this.hookPending.offered === null) {
+      this.hookPending.offered = call.sipCallId;
+      return;
+    }
     const { events, dropped } = offeredCallFacts(call, this.options.settings.popHeaders, at);
     if (dropped.length > 0) this.options.warn(`pop headers of call ${call.sipCallId} dropped: ${dropped.join('; ')}`);
     for (const event of events) this.listener?.onEvent(event);
@@ -200,9 +209,17 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
     if (!plan.ok) return fail('REFUSED', `dial ${JSON.stringify(number)}: ${plan.problem}`);
     const hook = this.options.settings.hooks.clickToCall;
     if (hook !== null) {
-      const callId = await clickToCall(hook, this.hookValues(plan.user, ''), this.options.fetch);
+      const pending: { offered: string | null } = { offered: null };
+      this.hookPending = pending;
+      let callId: string;
+      try {
+        callId = await clickToCall(hook, this.hookValues(plan.user, ''), this.options.fetch);
+      } finally {
+        if (this.hookPending === pending) this.hookPending = null;
+      }
       const id = sipCallIdOf(callId);
-      this.hookCallId = callId;
+      if (pending.offered === null) this.hookCallId = callId;
+      else this.hookIds.set(pending.offered, callId);
       // The PBX now calls the agent; the call carries the hook's id from here on (Task, hooks).
       if (id !== null) this.listener?.onEvent({ kind: 'platformCallStarted', at: this.now(), callId: id, direction: 'outbound', number: plan.user, queue: null, campaign: null, callType: 'Manual', clave: null });
       return ok(callId);

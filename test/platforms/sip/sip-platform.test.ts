@@ -161,6 +161,29 @@ describe('SipPlatform commands', () => {
   });
 });
 
+describe('the click-to-call hook when the PBX is faster than its API', () => {
+  it('an INVITE that arrives before the hook answers is the hook\'s call: no inbound offer, the hook\'s id', async () => {
+    const parsed = parseHookTemplate(JSON.stringify({ method: 'POST', url: 'http://127.0.0.1:9/click', body: 'ramal={ramal}&telefone={telefone}' }), { loopbackHttpAllowed: () => true });
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const events: unknown[] = [];
+    const early: { platform?: SipPlatform } = {};
+    // The PBX originates first: its INVITE reaches the phone while the POST is still open.
+    const fetch = (): Promise<Response> => {
+      early.platform?.offered({ sipCallId: 'pbx-invite-early', callerNumber: '1002' });
+      return Promise.resolve(new Response('1733400000.7', { status: 200 }));
+    };
+    const platform = new SipPlatform({ settings: settings({ hooks: { clickToCall: parsed.value, callStart: null, callEnd: null, recording: null } }), warn: () => undefined, now: () => T0, fetch });
+    early.platform = platform;
+    platform.watch(agent, { onEvent: (event) => events.push(event) }).start();
+    platform.attach(recordingLine(), '1001');
+    expect(await platform.run({ command: 'dial', agent, number: '1002' })).toEqual({ ok: true, value: '1733400000.7' });
+    expect(events, 'one call, with the hook\'s id; the SIP Call-ID never becomes the call id').toEqual([expect.objectContaining({ kind: 'platformCallStarted', callId: '1733400000.7', direction: 'outbound' })]);
+    // The next INVITE is a new call again.
+    platform.offered({ sipCallId: 'someone-else', callerNumber: '1003' });
+    expect(events.at(-1)).toMatchObject({ kind: 'platformCallStarted', callId: 'someone-else', direction: 'inbound' });
+  });
+});
+
 describe('an INVITE with pop headers, through the real machine', () => {
   it('offers the call, delivers the record by its id (one pop), then rings with the leg', () => {
     const invite = {
