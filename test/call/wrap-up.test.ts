@@ -86,3 +86,23 @@ describe('isWallTime', () => {
     expect(isWallTime('2026-12-05T10:00:00Z')).toBe(false);
   });
 });
+
+describe('a contact the platform names only after the hang-up', () => {
+  const withoutContact: AgentState = { ...STATES.wrapUp, call: { ...STATES.wrapUp.call, contact: null, popped: null } } as AgentState;
+  const late = { kind: 'contactDelivered', at: T0 + 61_000, callId: CALL, direction: 'inbound', contact: CONTACT } as const;
+
+  it('joins the wrap-up, so the contact is categorised and a callback can be booked', () => {
+    const taken = step(withoutContact, late);
+    expect(taken.state).toMatchObject({ phase: 'wrapUp', call: { contact: CONTACT } });
+    expect(kinds(taken.effects)).toContain('screenPop');
+    expectWellFormedEffects(withoutContact, taken.state, taken.effects);
+    const scheduling = step(taken.state, schedule);
+    expect(onlyRequest(scheduling.effects).request).toMatchObject({ method: 'UpdateContact', params: { IDCONTACTO: 4567, AGENDA: true } });
+  });
+
+  it('never replaces a contact already on the call', () => {
+    const other = { ...late, contact: { ...CONTACT, contactId: 9999 } };
+    const kept = transition(STATES.wrapUp, other, contextWith({}));
+    expect(kept).toMatchObject({ ok: true, state: { call: { contact: CONTACT } } });
+  });
+});

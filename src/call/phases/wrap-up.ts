@@ -6,7 +6,7 @@
  * (`release`); or the automatic release countdown does it for them.
  */
 import type { DeliveredContact, Disposition } from '../call-facts.ts';
-import { logCall, readyFrom, sameContact } from '../call-end.ts';
+import { deliverContact, logCall, readyFrom, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
 import type { AgentEvent, CommandFailed, CommandSucceeded } from '../events.ts';
@@ -132,8 +132,16 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
       return handOver(state, event, context);
     case 'platformCallStarted':
       return event.callId === state.call.callId ? ignore(state) : handOver(state, event, context);
-    case 'contactDelivered':
-      return sameContact(state.call.contact, event.contact) || (event.callId !== null && event.callId === state.call.callId) ? ignore(state) : handOver(state, event, context);
+    case 'contactDelivered': {
+      if (sameContact(state.call.contact, event.contact)) return ignore(state);
+      if (event.callId === null || event.callId !== state.call.callId) return handOver(state, event, context);
+      // The platform named the call's contact only after the hang-up (a short call): the wrap-up
+      // takes it, so it is categorised and can book its callback; a contact already shown or
+      // categorised stays.
+      if (state.call.contact !== null || state.call.disposition !== null) return ignore(state);
+      const delivered = deliverContact(state, event);
+      return accept(delivered.state, delivered.effects);
+    }
     default:
       return unhandled(state, event);
   }
