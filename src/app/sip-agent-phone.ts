@@ -27,7 +27,7 @@ export class SipAgentPhone implements PhoneLike, SipLine {
 
   constructor(
     private readonly inner: LazyPhone,
-    private readonly platform: Pick<SipPlatform, 'offered' | 'ended'>,
+    private readonly platform: Pick<SipPlatform, 'offered' | 'started' | 'ended'>,
   ) {
     this.offs = [
       inner.on('incoming', (call, autoAnswer) => {
@@ -37,6 +37,7 @@ export class SipAgentPhone implements PhoneLike, SipLine {
       }),
       inner.on('established', (call) => {
         this.announce(call);
+        if (this.shown.has(call.sipCallId)) this.platform.started(call);
         this.emit('established', call);
       }),
       inner.on('call-updated', (call) => {

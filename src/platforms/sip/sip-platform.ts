@@ -183,6 +183,14 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
     for (const event of events) this.listener?.onEvent(event);
   }
 
+  /** A call the machine saw was answered: the call-start hook (seed 002: `ramal`, `telefone`), fire-and-forget. */
+  started(call: EndedCall): void {
+    const template = this.options.settings.hooks.callStart;
+    if (template === null) return;
+    const values = this.hookValues(call.callerNumber, this.hookIds.get(call.sipCallId) ?? call.sipCallId);
+    void sendHook('callStart', template, values, this.options.fetch).catch((error: unknown) => this.options.warn('the call-start hook failed', error));
+  }
+
   /** A call ended: the call-end hook, fire-and-forget (a failure is a warning, never the agent's problem). */
   ended(call: EndedCall): void {
     const template = this.options.settings.hooks.callEnd;

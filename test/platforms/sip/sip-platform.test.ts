@@ -134,7 +134,7 @@ describe('SipPlatform commands', () => {
     try {
       const hooks = {
         clickToCall: template(JSON.stringify({ method: 'POST', url: `${base}/click`, headers: { 'Content-Type': 'application/json' }, body: '{"ramal":"{ramal}","telefone":"{telefone}","chave":"{chave}"}' })),
-        callStart: null,
+        callStart: template(JSON.stringify({ method: 'GET', url: `${base}/start?ramal={ramal}&telefone={telefone}&callid={callId}` })),
         callEnd: template(JSON.stringify({ method: 'GET', url: `${base}/end?ramal={ramal}&telefone={telefone}&url_audio={url_audio}` })),
         recording: template(JSON.stringify({ method: 'GET', url: `${base}/gravacao?callid={callId}&chave={chave}` })),
       };
@@ -149,8 +149,13 @@ describe('SipPlatform commands', () => {
       // The PBX's INVITE to the agent is the hook's call: it keeps the hook's id, no second offer.
       platform.offered({ sipCallId: 'pbx-invite-1', callerNumber: '1002' });
       expect(events).toHaveLength(1);
-      platform.ended({ sipCallId: 'pbx-invite-1', callerNumber: '1002', direction: 'incoming' });
+      // Answered: the call-start hook says who and which call (the hook's id), without the secret.
+      platform.started({ sipCallId: 'pbx-invite-1', callerNumber: '1002', direction: 'incoming' });
       for (let i = 0; i < 100 && requests.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(requests[1]?.url).toBe('/start?ramal=1001&telefone=1002&callid=1733400000.42');
+      platform.ended({ sipCallId: 'pbx-invite-1', callerNumber: '1002', direction: 'incoming' });
+      for (let i = 0; i < 100 && requests.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      requests.splice(1, 1);
       const end = new URL(requests[1]?.url ?? '', base);
       expect(end.pathname).toBe('/end');
       expect(end.searchParams.get('url_audio')).toBe(`${base}/gravacao?callid=1733400000.42&chave=`);
