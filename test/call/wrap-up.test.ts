@@ -88,7 +88,7 @@ describe('isWallTime', () => {
 });
 
 describe('a contact the platform names only after the hang-up', () => {
-  const withoutContact: AgentState = { ...STATES.wrapUp, call: { ...STATES.wrapUp.call, contact: null, popped: 'none' } } as AgentState;
+  const withoutContact: AgentState = { ...STATES.wrapUp, call: { ...STATES.wrapUp.call, contact: null, popped: 'none' } };
   const late = { kind: 'contactDelivered', at: T0 + 61_000, callId: CALL, direction: 'inbound', contact: CONTACT } as const;
 
   it('joins the wrap-up, so the contact is categorised and a callback can be booked', () => {
