@@ -13,7 +13,7 @@ import type { ConfigIssue } from './config-error.ts';
 import { accept, choiceExpected, hasControlCharacter, isLoopbackHost, parseChoice, refuse, type Parsed } from './value-parsers.ts';
 import { HOOK_TEMPLATE_EXPECTED, parseHookTemplate, type HookTemplate } from '../platforms/sip/hook-template.ts';
 import { parsePopHeaders, POP_HEADERS_EXPECTED, type PopHeaderMap } from '../platforms/sip/pop-data.ts';
-import { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS, type SipPlatformConfig, type SupervisionCodes } from './sip-platform-types.ts';
+import { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS, type SipPlatformConfig } from './sip-platform-types.ts';
 
 export { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS } from './sip-platform-types.ts';
 export type { SipHooks, SipPlatformConfig, SupervisionCodes, TelephonyPlatform } from './sip-platform-types.ts';
@@ -108,11 +108,4 @@ export function sipPlatformSettings(settings: SettingsMap): SipSettingsResult {
     recordingField: optional(FIELD_NAME, 'sipRecordingField'),
   };
   return read.issues.length === 0 ? { ok: true, value } : { ok: false, issues: [...read.issues], value };
-}
-
-/** The dial string of a supervision mode for agent `ramal`, or null when the admin set no code (the action is then hidden). */
-export function supervisionDialString(codes: SupervisionCodes, mode: keyof SupervisionCodes, ramal: string): string | null {
-  const code = codes[mode];
-  if (code === null || !/^\d{1,10}$/.test(ramal)) return null;
-  return code.replace('{ramal}', ramal);
 }

@@ -7,6 +7,7 @@
  *   +54 11 5555-0000, (011) 5555-0000 → separators dropped, then `outsidePrefix` + number
  *   *43, 15#        feature codes (start with * or #) → as typed, unprefixed
  */
+import type { SupervisionCodes } from '../../config/sip-platform-types.ts';
 
 export interface DialPlan {
   /** Added in front of every external number (e.g. `0`); empty = none. */
@@ -33,4 +34,11 @@ export function applyDialPlan(typed: string, plan: DialPlan): DialPlanResult {
   const internal = !compact.startsWith('+') && digits.length >= plan.internalLengths.min && digits.length <= plan.internalLengths.max;
   if (internal) return { ok: true, user: digits, internal: true };
   return { ok: true, user: `${plan.outsidePrefix}${compact}`, internal: false };
+}
+
+/** The dial string of a supervision mode for agent `ramal`, or null when the admin set no code (the action is then hidden). */
+export function supervisionDialString(codes: SupervisionCodes, mode: keyof SupervisionCodes, ramal: string): string | null {
+  const code = codes[mode];
+  if (code === null || !/^\d{1,10}$/.test(ramal)) return null;
+  return code.replace('{ramal}', ramal);
 }

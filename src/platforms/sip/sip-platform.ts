@@ -21,7 +21,7 @@ import type { TransferTarget } from '../../call/call-control-types.ts';
 import type { SipPlatformConfig } from '../../config/sip-platform-settings.ts';
 import { sipCapabilities } from './capabilities.ts';
 import { offeredCallFacts, sipCallIdOf, type OfferedCall } from './call-facts-of.ts';
-import { applyDialPlan } from './dial-plan.ts';
+import { applyDialPlan, supervisionDialString } from './dial-plan.ts';
 import type { HookValues } from './hook-template.ts';
 import { clickToCall, HookError, recordingUrl, sendHook, type Fetch } from './http-hooks.ts';
 
@@ -257,10 +257,9 @@ export class SipPlatform implements PlatformPort<AgentEvent> {
 
   private async monitor(monitored: string, mode: 'listen' | 'assist' | 'barge'): Promise<CommandOutcome> {
     // Assist is the PBX's whisper; each mode is the deployment's feature code (sipListenCode, sipWhisperCode, sipBargeCode).
-    const key = mode === 'assist' ? 'whisper' : mode;
-    const code = this.options.settings.supervision[key];
-    if (code === null || !/^\d{1,10}$/.test(monitored)) return fail('UNSUPPORTED', `no feature code is set for ${mode} (sip${key === 'listen' ? 'Listen' : key === 'whisper' ? 'Whisper' : 'Barge'}Code)`);
-    await this.need(this.line, 'monitor').call(code.replace('{ramal}', monitored), { customerCall: false });
+    const dialString = supervisionDialString(this.options.settings.supervision, mode === 'assist' ? 'whisper' : mode, monitored);
+    if (dialString === null) return fail('UNSUPPORTED', `no feature code is set for ${mode} (sipListenCode / sipWhisperCode / sipBargeCode), or agent ${JSON.stringify(monitored)} is not an extension`);
+    await this.need(this.line, 'monitor').call(dialString, { customerCall: false });
     return ok();
   }
 

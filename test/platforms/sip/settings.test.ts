@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyDialPlan } from '../../../src/platforms/sip/dial-plan.ts';
 import { MAX_POP_VALUE_LENGTH, parsePopHeaders, popDataFromHeaders } from '../../../src/platforms/sip/pop-data.ts';
-import { sipPlatformSettings, supervisionDialString } from '../../../src/config/sip-platform-settings.ts';
+import { sipPlatformSettings } from '../../../src/config/sip-platform-settings.ts';
+import { supervisionDialString } from '../../../src/platforms/sip/dial-plan.ts';
 
 const plan = { outsidePrefix: '0', internalLengths: { min: 3, max: 5 } };
 
