@@ -2,20 +2,16 @@
  * The types of the `sipPlatform` section (parsed by ./sip-platform-settings.ts), apart so that
  * `Config` can name them without pulling the parsers into the start-up bundle.
  */
-import type { DialPlan } from '../platforms/sip/dial-plan.ts';
+import type { DialPlan, SupervisionCodes } from '../platforms/sip/dial-plan.ts';
 import type { HookTemplate } from '../platforms/sip/hook-template.ts';
 import type { PopHeaderMap } from '../platforms/sip/pop-data.ts';
+
+export type { SupervisionCodes };
 
 export const SIP_PLATFORM_SECTION = 'sipPlatform';
 export const TELEPHONY_PLATFORMS = ['neotel', 'sip'] as const;
 export type TelephonyPlatform = (typeof TELEPHONY_PLATFORMS)[number];
 
-/** Supervision through the PBX's own feature codes: dial strings with `{ramal}` (the agent watched). */
-export interface SupervisionCodes {
-  readonly listen: string | null;
-  readonly whisper: string | null;
-  readonly barge: string | null;
-}
 
 export interface SipHooks {
   readonly clickToCall: HookTemplate | null;

@@ -7,7 +7,6 @@
  *   +54 11 5555-0000, (011) 5555-0000 → separators dropped, then `outsidePrefix` + number
  *   *43, 15#        feature codes (start with * or #) → as typed, unprefixed
  */
-import type { SupervisionCodes } from '../../config/sip-platform-types.ts';
 
 export interface DialPlan {
   /** Added in front of every external number (e.g. `0`); empty = none. */
@@ -34,6 +33,13 @@ export function applyDialPlan(typed: string, plan: DialPlan): DialPlanResult {
   const internal = !compact.startsWith('+') && digits.length >= plan.internalLengths.min && digits.length <= plan.internalLengths.max;
   if (internal) return { ok: true, user: digits, internal: true };
   return { ok: true, user: `${plan.outsidePrefix}${compact}`, internal: false };
+}
+
+/** Supervision through the PBX's own feature codes: dial strings with `{ramal}` (the agent watched). */
+export interface SupervisionCodes {
+  readonly listen: string | null;
+  readonly whisper: string | null;
+  readonly barge: string | null;
 }
 
 /** The dial string of a supervision mode for agent `ramal`, or null when the admin set no code (the action is then hidden). */
