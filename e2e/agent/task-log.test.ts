@@ -9,11 +9,12 @@
  * (issue #11 point 4).
  */
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SObjectRecord } from '../../dev/lightning/records/record-store.ts';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import { LANGUAGES } from '../../src/i18n/index.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { backToReady } from './support/agent-reset.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 const QUEUE_CALLER = '1166660001';
@@ -37,6 +38,14 @@ beforeAll(async () => {
   await logIn(tab.adapter, rig.agent());
   await waitForStatus(tab.adapter, 'ready', 15_000);
 });
+
+// Each test starts from a ready agent in a working panel, with Salesforce healthy: one that fails
+// half-way (in a wrap-up, with writes failing, its tab closed) stays one failure.
+afterEach(async () => {
+  await rig.lightning.clearInjections();
+  await rig.lightning.clearValidationRules();
+  tab = await backToReady(rig, tab);
+}, 60_000);
 
 afterAll(async () => {
   if (tab.errors.length > 0) console.info('page errors:', tab.errors);
@@ -218,17 +227,7 @@ describe('call Tasks', () => {
   }, 240_000);
 
   it('shows the agent a log an org validation rule always refuses, with the reason; copies its details; keeps it over a reload until retried', async () => {
-    // The previous test re-created the panel: work in the console's current one, logged in.
-    const handleNow = await tab.page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-    const panel = await handleNow.contentFrame();
-    if (!panel) throw new Error('the console has no softphone frame');
-    tab = { ...tab, adapter: panel };
-    try {
-      await waitForStatus(tab.adapter, 'ready', 10_000);
-    } catch {
-      await logIn(tab.adapter, rig.agent());
-      await waitForStatus(tab.adapter, 'ready', 15_000);
-    }
+    // The previous test re-created the panel: afterEach found the current one and logged in again.
     const rule = 'Describe the call outcome in the Subject (e2e rule)';
     await rig.lightning.addValidationRule('Task', rule);
     const callId = await inboundCallToWrapUp(tab.adapter, '1166660005');
