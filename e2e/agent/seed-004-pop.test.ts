@@ -9,8 +9,9 @@
  *  - CLAVESF `idContacto-` from a private number: no search, the layout's new-record form, and the
  *    contact is categorised with the idContacto the CLAVESF carried (item 2).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { backToReady } from './support/agent-reset.ts';
 import { logIn, requestMark, requestsOf, untilStatus, waitForStatus } from './support/agent-steps.ts';
 
 const MARIA = '003Dt000HccIdlkIIC';
@@ -57,6 +58,13 @@ beforeAll(async () => {
   await logIn(tab.adapter, rig.agent());
   await waitForStatus(tab.adapter, 'ready', 15_000);
 });
+
+// Each test starts with the dialer stopped and the agent ready, out of any campaign: one that fails
+// half-way (in a call, a wrap-up or campaign 97) stays one failure.
+afterEach(async () => {
+  await rig.neotel.setDialer(false);
+  tab = await backToReady(rig, tab);
+}, 60_000);
 
 afterAll(async () => {
   if (tab.errors.length > 0) console.info('page errors:', tab.errors);
@@ -168,11 +176,9 @@ describe('seed 004: what a call writes into Salesforce', () => {
     expect(tab.errors).toEqual([]);
   });
 
-  // Skipped: in two of four fresh-clone CI runs the platform's contact for this quick queue call
-  // never reached the wrap-up within 30 s, so "Schedule a callback" was not offered (it passes
-  // alone and passed on its branch). The zone logic itself is unit-tested (test/crm/customer-zone,
-  // test/shared); the race is open in docs/wrap-up.md, "Known".
-  it.skip('books a callback in the customer\'s local time, shows the agent\'s beside it, and sends FECHA_AGENDA in the platform\'s zone', async () => {
+  // Answered and hung up at once, this call often begins and ends between two Position polls:
+  // its contact then arrives after the hang-up (docs/position-poller.md, "A call shorter than a poll").
+  it('books a callback in the customer\'s local time, shows the agent\'s beside it, and sends FECHA_AGENDA in the platform\'s zone', async () => {
     const mark = await requestMark(rig.neotel);
     // A Los Angeles caller (area 213): PST in December, UTC−8.
     await rig.neotel.placeInbound({ number: '+12135550142', queue: 3, data: '' });

@@ -9,11 +9,12 @@
  * (issue #11 point 4).
  */
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SObjectRecord } from '../../dev/lightning/records/record-store.ts';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import { LANGUAGES } from '../../src/i18n/index.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { backToReady } from './support/agent-reset.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 const QUEUE_CALLER = '1166660001';
@@ -38,6 +39,14 @@ beforeAll(async () => {
   await waitForStatus(tab.adapter, 'ready', 15_000);
 });
 
+// Each test starts from a ready agent in a working panel, with Salesforce healthy: one that fails
+// half-way (in a wrap-up, with writes failing, its tab closed) stays one failure.
+afterEach(async () => {
+  await rig.lightning.clearInjections();
+  await rig.lightning.clearValidationRules();
+  tab = await backToReady(rig, tab);
+}, 60_000);
+
 afterAll(async () => {
   if (tab.errors.length > 0) console.info('page errors:', tab.errors);
   await rig.close();
@@ -48,9 +57,12 @@ async function tasksOf(callObject: string): Promise<SObjectRecord[]> {
   return (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === callObject);
 }
 
-/** An inbound queue call, answered, talked ~1.5 s, ended by the customer: the agent is in wrap-up. */
-async function inboundCallToWrapUp(frame: Frame, number: string): Promise<string> {
-  const queue = rig.scenario.queues[0]!;
+/**
+ * An inbound queue call, answered, talked ~1.5 s, ended by the customer: the agent is in wrap-up.
+ * The default queue brings a Neotel contact (its CRM); `plain` takes the queue without one.
+ */
+async function inboundCallToWrapUp(frame: Frame, number: string, plain = false): Promise<string> {
+  const queue = plain ? rig.scenario.queues.find((q) => q.crm === 0)! : rig.scenario.queues[0]!;
   const { callId } = await rig.neotel.placeInbound({ number, queue: queue.id });
   await waitForStatus(frame, 'ringing', 15_000);
   await frame.getByTestId('answer').click();
@@ -146,8 +158,10 @@ describe('call Tasks', () => {
   }, 120_000);
 
   it('moves the Task when the agent re-points the call to another matching record (Account → WhatId, Contact → WhoId)', async () => {
-    // The fixture's 1145551234 matches a Contact and an Account: the agent may pick either.
-    const callId = await inboundCallToWrapUp(tab.adapter, '1145551234');
+    // The fixture's 1145551234 matches a Contact and an Account: the agent may pick either. A plain
+    // queue call: on the CRM queue the caller gives no key (CLAVESF idContacto-), and that contact's
+    // pop (the layout decides, no search) could drop the number's matches (docs/screen-pop.md, Limits).
+    const callId = await inboundCallToWrapUp(tab.adapter, '1145551234', true);
     await waitFor('the record panel to offer the other matches', () => tab.adapter.locator('[data-testid=record-use]').evaluateAll((els) => els.map((e) => e.getAttribute('data-record-id') ?? '')), (ids) => ids.length > 0, 15_000);
     const first = await waitFor(`the Task of call ${callId}`, () => tasksOf(callId), (t) => t.length === 1, 30_000);
     expect(first[0]!.fields.CallDisposition ?? null, 'not categorised yet').toBeNull();
@@ -218,17 +232,7 @@ describe('call Tasks', () => {
   }, 240_000);
 
   it('shows the agent a log an org validation rule always refuses, with the reason; copies its details; keeps it over a reload until retried', async () => {
-    // The previous test re-created the panel: work in the console's current one, logged in.
-    const handleNow = await tab.page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-    const panel = await handleNow.contentFrame();
-    if (!panel) throw new Error('the console has no softphone frame');
-    tab = { ...tab, adapter: panel };
-    try {
-      await waitForStatus(tab.adapter, 'ready', 10_000);
-    } catch {
-      await logIn(tab.adapter, rig.agent());
-      await waitForStatus(tab.adapter, 'ready', 15_000);
-    }
+    // The previous test re-created the panel: afterEach found the current one and logged in again.
     const rule = 'Describe the call outcome in the Subject (e2e rule)';
     await rig.lightning.addValidationRule('Task', rule);
     const callId = await inboundCallToWrapUp(tab.adapter, '1166660005');

@@ -83,6 +83,21 @@ describe('the directory', () => {
   });
 });
 
+describe('the directory shown again after a ringing call', () => {
+  it('takes over the desk\'s last query and answer: settled, with its status, and the next search numbered after it', async () => {
+    // A fresh element (the panel is not shown while a call rings) over a desk that answered search 7.
+    await ui.show(shell(states.ready(), { directory: { ...directory, query: 'ventas', answered: 7 } }));
+    const panel = ui.page.getByTestId('directory');
+    expect(await panel.getAttribute('data-settled'), 'not busy with an answer it took for stale').toBe('true');
+    expect(await ui.page.getByTestId('directory-list').getAttribute('aria-busy')).toBe('false');
+    expect(await ui.page.getByTestId('directory-input').inputValue()).toBe('ventas');
+    expect(await ui.page.getByTestId('directory-status').textContent()).toContain('3');
+    await ui.page.getByTestId('directory-input').fill('bru');
+    await ui.page.waitForTimeout(400);
+    expect(await ui.intents()).toEqual([{ kind: 'directorySearch', query: 'bru', id: 8 }]);
+  });
+});
+
 describe('agent actions and text messages', () => {
   it('runs an action by keyboard and refuses a too-long SMS before sending, in Spanish', async () => {
     await ui.show(shell(states.connected(), { deskActions: desk }, 'es'));

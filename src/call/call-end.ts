@@ -2,7 +2,7 @@
  * What happens around a call's edges, shared by every phase that has a call: a contact delivered
  * mid-way, the ringer, and the end of the call (wrap-up or straight back to ready).
  */
-import { endCall, mergeFacts, type CallEndCause, type CallFacts, type DeliveredContact } from './call-facts.ts';
+import { concernsCall, endCall, mergeFacts, type CallEndCause, type CallFacts, type DeliveredContact } from './call-facts.ts';
 import type { MachineContext } from './context.ts';
 import type { Effect } from './effects.ts';
 import type { ContactDelivered } from './events.ts';
@@ -30,6 +30,14 @@ export function isLoggable(call: CallFacts): boolean {
 /** The Task effect for the call, when it is worth one. */
 export function logCall(call: CallFacts, final: boolean): Effect[] {
   return isLoggable(call) ? [{ kind: 'logCall', call, final }] : [];
+}
+
+/**
+ * Whether a delivered contact is for `call`. A contact named after its call was over
+ * (`afterCall`) belongs to that call only, by id: it never attaches to a call not numbered yet.
+ */
+export function deliveryConcerns(call: CallFacts, event: ContactDelivered): boolean {
+  return event.afterCall === true ? event.callId !== null && call.callId === event.callId : concernsCall(call, event.callId);
 }
 
 /** Whether two deliveries are the same record (the poller may repeat one after a reconnect). */

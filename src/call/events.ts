@@ -104,6 +104,12 @@ export interface ContactDelivered extends At {
   readonly callId: CallId | null;
   readonly direction: 'inbound' | 'outbound' | null;
   readonly contact: DeliveredContact;
+  /**
+   * The platform named the contact only once call `callId` was already over (a call shorter than
+   * the platform status interval is never seen live). Only that call may take it — its wrap-up,
+   * or the call itself while the hang-up is on its way; it never offers a call of its own.
+   */
+  readonly afterCall?: true;
 }
 /** `break type` changed (0 → `null`). */
 export interface BreakChanged extends At { readonly kind: 'breakChanged'; readonly subtype: number | null }

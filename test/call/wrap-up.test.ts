@@ -106,3 +106,23 @@ describe('a contact the platform names only after the hang-up', () => {
     expect(kept).toMatchObject({ ok: true, state: { call: { contact: CONTACT } } });
   });
 });
+
+describe('a contact the platform names only once its call is over (afterCall)', () => {
+  const withoutContact: AgentState = { ...STATES.wrapUp, call: { ...STATES.wrapUp.call, contact: null, popped: 'none' } };
+  const late = { kind: 'contactDelivered', at: T0 + 61_000, callId: CALL, direction: 'inbound', contact: CONTACT, afterCall: true } as const;
+
+  it('joins the wrap-up of that call', () => {
+    expect(step(withoutContact, late).state).toMatchObject({ phase: 'wrapUp', call: { contact: CONTACT } });
+  });
+
+  it('never offers a call: ignored when ready, and by the wrap-up of another call (no hand-over)', () => {
+    expect(transition(STATES.ready, late, contextWith({}))).toMatchObject({ ok: true, state: { phase: 'ready' }, effects: [] });
+    const other = { ...late, callId: '999' as typeof CALL };
+    expect(transition(withoutContact, other, contextWith({}))).toMatchObject({ ok: true, state: { phase: 'wrapUp', call: { contact: null } }, effects: [] });
+  });
+
+  it('never attaches to a ringing call the platform has not numbered yet', () => {
+    const unnumbered: AgentState = { ...STATES.ringing, call: { ...STATES.ringing.call, callId: null, contact: null } };
+    expect(transition(unnumbered, late, contextWith({}))).toMatchObject({ ok: true, state: { phase: 'ringing', call: { contact: null } }, effects: [] });
+  });
+});

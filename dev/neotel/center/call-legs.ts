@@ -4,6 +4,7 @@
  * up, every session detached, the room closed, the distribution asked to run).
  */
 import type { AgentLeg, Leg, LegEndReason, Routing } from '../pbx/types.ts';
+import { syncLast, viewOf } from './call-view.ts';
 import type { AgentSession, Call, CallKind, CrmRecord, Party } from './model.ts';
 import type { World } from './world.ts';
 
@@ -233,6 +234,8 @@ export function attachOwner(world: World, call: Call, session: AgentSession, leg
 /** Detaches a session from a call it no longer takes part in. */
 export function detachSession(world: World, session: AgentSession, call: Call): void {
   if (session.call !== call) return;
+  // The `_ULT` keys keep this call even when no Position was rendered while it lasted.
+  syncLast(session, viewOf(session, call));
   session.call = undefined;
   session.idleSince = world.now();
   session.lastCallStartedAt = call.startedAt;

@@ -4,7 +4,7 @@
  */
 import { NO_CONTROL } from '../call-control-types.ts';
 import { concernsCall, mergeFacts, type CallFacts } from '../call-facts.ts';
-import { callEnded, deliverContact, ringerOn, sameContact, stopRinging } from '../call-end.ts';
+import { callEnded, deliverContact, deliveryConcerns, ringerOn, sameContact, stopRinging } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
 import type { AgentEvent } from '../events.ts';
@@ -59,7 +59,7 @@ export function dialing(state: Dialing, event: AgentEvent, context: MachineConte
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       return withFacts(state, mergeFacts(state.call, { callId: event.callId, campaign: event.campaign, queue: event.queue }));
     case 'contactDelivered': {
-      if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
+      if (!deliveryConcerns(state.call, event) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);
     }
@@ -121,7 +121,7 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
       return withFacts(state, mergeFacts(state.call, direction === null || state.call.contact !== null ? facts : { ...facts, direction }));
     }
     case 'contactDelivered': {
-      if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
+      if (!deliveryConcerns(state.call, event) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);
     }

@@ -5,7 +5,7 @@
  */
 import { callControlIntent, withChannels } from '../call-control.ts';
 import { concernsCall, mergeFacts } from '../call-facts.ts';
-import { callEnded, deliverContact, sameContact } from '../call-end.ts';
+import { callEnded, deliverContact, deliveryConcerns, sameContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
 import type { AgentEvent } from '../events.ts';
@@ -76,7 +76,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
       if (!concernsCall(state.call, event.callId)) return ignore(state);
       return withFacts(withChannels(state, event.channels), mergeFacts(state.call, { callId: event.callId, queue: event.queue, campaign: event.campaign, ivrData: event.clave, platformData: event.platformData, number: state.call.number ?? event.number }));
     case 'contactDelivered': {
-      if (!concernsCall(state.call, event.callId) || sameContact(state.call.contact, event.contact)) return ignore(state);
+      if (!deliveryConcerns(state.call, event) || sameContact(state.call.contact, event.contact)) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);
     }

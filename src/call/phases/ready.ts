@@ -7,7 +7,7 @@ import { deliverContact } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
 import type { AgentEvent, PlatformCallStarted, SipIncoming } from '../events.ts';
-import { accept, issue, isPending, refuse, type TransitionResult } from '../outcome.ts';
+import { accept, ignore, issue, isPending, refuse, type TransitionResult } from '../outcome.ts';
 import type { Dialing, Ready, Ringing } from '../state.ts';
 import { startLogout } from './session-lifecycle.ts';
 import { unhandled } from '../unhandled.ts';
@@ -86,6 +86,8 @@ export function ready(state: Ready, event: AgentEvent, context: MachineContext):
     case 'platformCallStarted':
       return callSeenWhileReady(state, event);
     case 'contactDelivered': {
+      // The contact of a call already over (and wrapped up, since the agent is ready): no call to offer.
+      if (event.afterCall === true) return ignore(state);
       const direction: CallDirection = event.direction === 'inbound' ? 'inbound' : 'dialer';
       const ringing: Ringing = { ...state, phase: 'ringing', call: newCall(direction, event.at, { callId: event.callId }), autoAnswer: false, answering: false };
       const delivered = deliverContact(ringing, event);

@@ -134,7 +134,7 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
       return event.callId === state.call.callId ? ignore(state) : handOver(state, event, context);
     case 'contactDelivered': {
       if (sameContact(state.call.contact, event.contact)) return ignore(state);
-      if (event.callId === null || event.callId !== state.call.callId) return handOver(state, event, context);
+      if (event.callId === null || event.callId !== state.call.callId) return event.afterCall === true ? ignore(state) : handOver(state, event, context);
       // The platform named the call's contact only after the hang-up (a short call): the wrap-up
       // takes it, so it is categorised and can book its callback; a contact already shown or
       // categorised stays.

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TransferTarget } from '../../call/call-control-types.ts';
 import type { DirectoryEntry, DirectorySource } from '../../controllers/directory-view.ts';
@@ -47,6 +47,26 @@ export class DirectoryPanel extends AgentElement {
   /** The number of the last search sent (the view's `answered` says which one it shows). */
   @state() private sent = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether this element took over the desk's query and search number (see willUpdate). */
+  private resumed = false;
+
+  /**
+   * The panel is not shown while a call rings, so it is created again afterwards; the desk kept
+   * the last query and the number of the search it answered. Without taking them over, the new
+   * element (numbering from 0) would call that answer stale: busy, with no status, until a new
+   * search. A search typed while the panel went away is lost with its debounce timer: the box
+   * then shows the query the desk answered, not the lost text.
+   */
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const d = this.view?.directory;
+    if (this.resumed || !d) return;
+    this.resumed = true;
+    if (this.sent === 0 && d.answered > 0) {
+      this.sent = d.answered;
+      this.query = d.query;
+    }
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

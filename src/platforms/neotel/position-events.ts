@@ -13,6 +13,9 @@
  *  delivery  = ESTADO_CRM=GetContact AND a call AND BASE ≠ 0 AND IDCONTACTO ≠ 0
  *              once per (IDLLAMADA, BASE, IDCONTACTO): contactDelivered
  *              (GetContact → ShowingContact → GetContact for the same pair: nothing new)
+ *  late      = ESTADO_CRM=GetContact AND no call AND IDLLAMADA_ULT ≠ 0 AND BASE ≠ 0 AND IDCONTACTO ≠ 0,
+ *              not already delivered for (IDLLAMADA_ULT, BASE, IDCONTACTO):
+ *              contactDelivered(afterCall) — the call began and ended between two polls
  *  break     = SUBTIPO_DESCANSO (0 → null), on change: breakChanged
  *  campaign  = SAL_CAMPAÑA_DEFAULT (0 → null), on change: campaignChanged
  * ```
@@ -21,6 +24,10 @@
  * stays `GetContact` after the hang-up while the record is on screen (§4), so calls come only
  * from `IDLLAMADA` corroborated by `SUB_ESTADO`/`DIRECCION`, and a delivery needs a live call: a
  * record left on screen after the call is not a new delivery (the machine would ring for it).
+ * Except one case: a short call (answered and hung up within the poll interval) is never seen
+ * live, and its record is only on the position afterwards, tied to it by `IDLLAMADA_ULT`. That
+ * record is reported once, marked `afterCall`: the machine gives it to that call's wrap-up and
+ * never rings for it (docs/position-poller.md, "A call shorter than a poll").
  *
  * With `previous = null` (first poll after start) the current call, delivery, break and campaign
  * are all reported, so a reloaded page catches up.
@@ -112,18 +119,41 @@ function callOf(snapshot: PositionSnapshot): CallFacts | null {
   };
 }
 
+type Delivery = Omit<ContactDelivered, 'at'>;
+
 /**
  * The record delivered with the current call, or `null`. `held` also accepts the states after
  * `GetContact` (`ShowingContact`, anything but `Available`): the record is still the one delivered,
  * so a flicker back to `GetContact` is not a second delivery.
  */
-function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = false): Omit<ContactDelivered, 'at'> | null {
+function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = false): Delivery | null {
+  if (call === null || !recordOnPosition(snapshot, held)) return null;
+  const contact = contactOf(snapshot);
+  return contact === null ? null : { kind: 'contactDelivered', callId: call.callId, direction: call.direction, contact };
+}
+
+/**
+ * The record still on the position after a call Position never showed live (see the header), or
+ * `null`: only without a current call, and only when `IDLLAMADA_ULT` names the call it came with.
+ */
+function lateDeliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = false): Delivery | null {
+  const lastCall = snapshot.callIdLast?.trim();
+  if (call !== null || lastCall === undefined || !/^\d+$/.test(lastCall) || /^0+$/.test(lastCall)) return null;
+  if (!recordOnPosition(snapshot, held)) return null;
+  const contact = contactOf(snapshot);
+  if (contact === null) return null;
+  return { kind: 'contactDelivered', callId: asBrand<CallId>(lastCall), direction: directionOf(snapshot.directionLast), contact, afterCall: true };
+}
+
+function recordOnPosition(snapshot: PositionSnapshot, held: boolean): boolean {
   const state = snapshot.crmState?.trim().toLowerCase() ?? '';
-  const delivered = state === 'getcontact' || (held && state !== '' && state !== 'available');
-  if (call === null || !delivered) return null;
+  return state === 'getcontact' || (held && state !== '' && state !== 'available');
+}
+
+function contactOf(snapshot: PositionSnapshot): DeliveredContact | null {
   const { base, contactId } = snapshot;
   if (base === undefined || contactId === undefined) return null;
-  const contact: DeliveredContact = {
+  return {
     crm: snapshot.crm ?? 0,
     base,
     contactId,
@@ -134,7 +164,6 @@ function deliveryOf(snapshot: PositionSnapshot, call: CallFacts | null, held = f
     searchField: orNull(snapshot.searchField),
     agendaId: orNull(snapshot.agendaId),
   };
-  return { kind: 'contactDelivered', callId: call.callId, direction: call.direction, contact };
 }
 
 function sameFacts(a: CallFacts, b: CallFacts): boolean {
@@ -161,8 +190,8 @@ export function positionEvents(previous: PositionSnapshot | null, next: Position
     events.push({ kind: 'breakChanged', subtype: orNull(next.breakSubtype), at });
   }
   if (now !== null && (before === null || !sameFacts(before, now))) events.push({ ...now, at });
-  const delivered = previous === null ? null : deliveryOf(previous, before, true);
-  const delivery = deliveryOf(next, now);
+  const delivered = previous === null ? null : (deliveryOf(previous, before, true) ?? lateDeliveryOf(previous, before, true));
+  const delivery = deliveryOf(next, now) ?? lateDeliveryOf(next, now);
   const sameDelivery =
     delivered !== null && delivery !== null && delivered.callId === delivery.callId &&
     delivered.contact.base === delivery.contact.base && delivered.contact.contactId === delivery.contact.contactId;

@@ -3,7 +3,7 @@
  * the phases an agent would see, and no phantom ringing from the record left on screen.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { transition, type AgentState } from '../../../src/call/index.ts';
+import { parseCallId, parseSipLegId, transition, type AgentEvent, type AgentState } from '../../../src/call/index.ts';
 import { positionEvents } from '../../../src/platforms/neotel/position-events.ts';
 import { parsePosition, type ParsedPosition } from '../../../src/platforms/neotel/position.ts';
 import { CONTEXT, STATES } from '../../call/support.ts';
@@ -13,18 +13,21 @@ let h: Harness;
 afterEach(() => h.center.shutdown());
 
 /** Polls user 1001 and applies every fact to the machine; returns the phase after the poll. */
-function agent(initial: AgentState): { poll(): string; state(): AgentState } {
+function agent(initial: AgentState): { poll(): string; state(): AgentState; apply(event: AgentEvent): string } {
   let previous: ParsedPosition | null = null;
   let state = initial;
+  const apply = (event: AgentEvent): string => {
+    const result = transition(state, event, CONTEXT);
+    if (!result.ok) throw new Error(`machine refused ${event.kind}: ${result.error.message}`);
+    state = result.state;
+    return state.phase;
+  };
   return {
     state: () => state,
+    apply,
     poll() {
       const next = parsePosition(h.raw('1001'));
-      for (const event of positionEvents(previous, next, h.clock.now())) {
-        const result = transition(state, event, CONTEXT);
-        if (!result.ok) throw new Error(`machine refused ${event.kind}: ${result.error.message}`);
-        state = result.state;
-      }
+      for (const event of positionEvents(previous, next, h.clock.now())) apply(event);
       previous = next;
       return state.phase;
     },
@@ -60,5 +63,46 @@ describe('positionEvents driving the agent machine', () => {
     a.poll();
     const state = a.state();
     expect(state.phase === 'ready' && state.session).toMatchObject({ availability: { kind: 'onBreak', subtype: 12 }, campaign: { kind: 'in', id: 97 } });
+  });
+
+  it('gives the wrap-up the contact of a queue call answered and hung up between two polls, and never rings for it', async () => {
+    h = makeHarness();
+    h.loginAgent('1001');
+    const a = agent(STATES.ready);
+    expect(a.poll()).toBe('ready');
+    // A caller with no key on the CRM queue (CLAVESF idContacto-): the platform rings the agent and
+    // puts the inserted contact on the position, but no poll happens until the call is over.
+    h.center.placeInbound({ number: '+12135550142', queue: 3, data: '' });
+    await eventually(() => expect(h.pbx.lastAgentLeg('SIP/1001')).toBeDefined());
+    const leg = h.pbx.lastAgentLeg('SIP/1001')!;
+    const at = h.clock.now();
+    const legId = parseSipLegId(leg.id)!;
+    expect(a.apply({ kind: 'sipIncoming', at, legId, callId: parseCallId(leg.request.callId), leg: 'queue', answerAfterZero: false, from: '+12135550142', queue: 3 })).toBe('ringing');
+    leg.answer();
+    await settle();
+    expect(a.apply({ kind: 'sipAnswered', at, legId })).toBe('connected');
+    h.center.hangup('1001');
+    await settle();
+    expect(a.apply({ kind: 'sipEnded', at, legId, by: 'local', reason: 'BYE' })).toBe('wrapUp');
+    const callId = leg.request.callId;
+    expect(h.position('1001'), 'the call is gone, its contact still on the position').toMatchObject({ callId: undefined, callIdLast: callId, crmState: 'GetContact', base: 9 });
+
+    expect(a.poll()).toBe('wrapUp');
+    const wrapped = a.state();
+    expect(wrapped.phase === 'wrapUp' && wrapped.call, 'the contact reached the wrap-up, so a callback can be booked').toMatchObject({ callId, contact: { crm: 3, base: 9 } });
+    expect(a.poll(), 'reported once').toBe('wrapUp');
+  });
+
+  it('does not offer a call for the contact of a call already over when the agent is ready (a reloaded page)', async () => {
+    h = makeHarness();
+    h.loginAgent('1001');
+    h.center.placeInbound({ number: '+12135550142', queue: 3, data: '' });
+    await eventually(() => expect(h.pbx.lastAgentLeg('SIP/1001')).toBeDefined());
+    h.pbx.lastAgentLeg('SIP/1001')!.answer();
+    await settle();
+    h.center.hangup('1001');
+    await settle();
+    const a = agent(STATES.ready);
+    expect(a.poll(), 'the first poll after a reload sees the record left on screen').toBe('ready');
   });
 });

@@ -126,8 +126,25 @@ describe('positionEvents over sequences of real-shaped payloads', () => {
     ]);
   });
 
-  it('does not deliver the record left on screen after the hang-up to a reloaded page (it would ring)', () => {
-    expect(kinds(positionEvents(null, parsed(DELIVERY_HUNG_UP), 1))).toEqual(['campaignChanged', 'breakChanged']);
+  it('gives a reloaded page the record left on screen after the hang-up only as that ended call\'s (the machine never rings for it)', () => {
+    const events = positionEvents(null, parsed(DELIVERY_HUNG_UP), 1);
+    expect(kinds(events)).toEqual(['campaignChanged', 'breakChanged', 'contactDelivered']);
+    expect(events[2]).toMatchObject({ callId: '883545', afterCall: true });
+  });
+
+  it('names the contact of a call never seen live (started and ended between two polls) once, with IDLLAMADA_ULT, marked afterCall', () => {
+    const steps = run([IN_CAMPAIGN, DELIVERY_HUNG_UP, DELIVERY_HUNG_UP, withKeys(DELIVERY_HUNG_UP, { ESTADO_CRM: 'ShowingContact' }), DELIVERY_HUNG_UP]);
+    expect(steps.slice(1)).toEqual([['contactDelivered'], [], [], []]);
+    const [late] = positionEvents(parsed(IN_CAMPAIGN), parsed(DELIVERY_HUNG_UP), 5);
+    expect(late).toMatchObject({ kind: 'contactDelivered', callId: '883545', direction: 'outbound', afterCall: true, contact: { base: 134, contactId: 641100 } });
+  });
+
+  it('does not repeat, after the hang-up, a delivery it made while the call was live', () => {
+    expect(run([IN_CAMPAIGN, PREDICTIVE_DELIVERY, DELIVERY_HUNG_UP, DELIVERY_RELEASED]).slice(2)).toEqual([['platformCallEnded'], []]);
+  });
+
+  it('needs IDLLAMADA_ULT to tie a record left on screen to a call: without it, nothing', () => {
+    expect(positionEvents(parsed(IN_CAMPAIGN), parsed(withKeys(DELIVERY_HUNG_UP, { IDLLAMADA_ULT: '0' })), 1)).toEqual([]);
   });
 
   it('reads the older key set (TIEMPO_LOGIN, no INICIO_*) the same way', () => {
@@ -146,7 +163,8 @@ describe('positionEvents never invents a call from garbage', () => {
     ['GetContact without a call', withKeys(DELIVERY_HUNG_UP, { IDCONTACTO: '777' })],
   ])('gives no call for %s', (_name, raw) => {
     const events = positionEvents(parsed(IDLE), parsed(raw), 1);
-    expect(events.filter((e) => e.kind === 'platformCallStarted' || e.kind === 'contactDelivered')).toEqual([]);
+    // A record left on screen is only ever the ended call's (afterCall): the machine offers no call for it.
+    expect(events.filter((e) => e.kind === 'platformCallStarted' || (e.kind === 'contactDelivered' && e.afterCall !== true))).toEqual([]);
   });
 
   it('gives a call but no delivery for GetContact whose IDCONTACTO is 0 (half-written record)', () => {
