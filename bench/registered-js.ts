@@ -34,6 +34,10 @@ export interface RegisteredFile {
 export interface RegisteredRun {
   /** Frame navigation start → REGISTER 200, frame clock. */
   readonly registerMs: number;
+  /** `dialtone:ready`, the login form submitted by script, the first REGISTER sent (frame clock). */
+  readonly readyMs: number;
+  readonly submittedMs: number;
+  readonly registerSentMs: number;
   readonly totalGzip: number;
   readonly files: readonly RegisteredFile[];
 }
@@ -62,8 +66,10 @@ export async function measureRegisteredJs(runs = 3): Promise<RegisteredReport> {
       const { page, adapter } = await rig.openTab({ audioProbe: false });
       try {
         await untilStatus(adapter, ['ready'], 30_000);
-        const registerMs = registeredAt(await wireOf(adapter));
-        if (process.env.BENCH_DEBUG_WIRE === "1") console.log(JSON.stringify((await wireOf(adapter)).slice(0, 12)));
+        const wire = await wireOf(adapter);
+        const registerMs = registeredAt(wire);
+        const registerSentMs = wire.find((e) => e.dir === 'out' && e.start === 'REGISTER')?.at ?? NaN;
+        const [readyMs, submittedMs] = await adapter.evaluate(() => ['dialtone:ready', 'bench:login-submitted'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN));
         if (registerMs === undefined) throw new Error('the agent is Ready but no REGISTER 200 was seen on the SIP WebSocket');
         const entries = await adapter.evaluate(() =>
           (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
@@ -77,7 +83,7 @@ export async function measureRegisteredJs(runs = 3): Promise<RegisteredReport> {
           const gzip = gzipOf(file);
           if (gzip !== undefined) files.push({ file, gzip, before: entry.responseEnd <= registerMs, startMs: entry.startTime, endMs: entry.responseEnd });
         }
-        results.push({ registerMs, totalGzip: files.filter((f) => f.before).reduce((s, f) => s + f.gzip, 0), files });
+        results.push({ registerMs, readyMs: readyMs ?? NaN, submittedMs: submittedMs ?? NaN, registerSentMs, totalGzip: files.filter((f) => f.before).reduce((s, f) => s + f.gzip, 0), files });
       } finally {
         await page.close();
         await fetch(`${rig.neotelServer.neoApiUrl}/Logout?USUARIO=${agent.user}`).catch(() => undefined);
@@ -105,5 +111,6 @@ export function printRegisteredReport(report: RegisteredReport): void {
   const worst = Math.max(...totals);
   const verdict = worst <= REGISTERED_BUDGET_BYTES ? 'within' : 'OVER';
   console.log(`  total per load: ${totals.map(kb).join(', ')} — ${verdict} the ${kb(REGISTERED_BUDGET_BYTES)} budget`);
-  console.log(`  navigation start → REGISTER 200: ${report.runs.map((r) => `${r.registerMs.toFixed(0)} ms`).join(', ')}`);
+  console.log('  navigation start → ready / login submitted / REGISTER sent / REGISTER 200, per load (frame clock):');
+  for (const r of report.runs) console.log(`    ${[r.readyMs, r.submittedMs, r.registerSentMs, r.registerMs].map((ms) => `${ms.toFixed(0)} ms`).join(' / ')}`);
 }
