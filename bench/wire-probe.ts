@@ -78,6 +78,7 @@ export function autoLoginScript(who: { user: string; password: string; device: s
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }
+    performance.mark('bench:login-submitted');
     submit.click();
   };
   tick();

@@ -76,6 +76,9 @@ export class AgentSession {
    * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
+  /** Resolved by the first view that shows the phone registered: code registering does not need waits for it (issue 18). */
+  private phoneRegistered: () => void = () => undefined;
+  private readonly registeredOnce = new Promise<void>((resolve) => (this.phoneRegistered = resolve));
   /** Neotel or plain SIP (`telephonyPlatform`): the adapter, the phone as the machine sees it, the session's config. */
   private readonly chosen: PlatformChoice;
 
@@ -131,9 +134,11 @@ export class AgentSession {
             return Promise.resolve();
           },
         };
-    // Agent actions, text messages and the directory load after start-up (their own chunk): the
-    // eager bundle stays within its budget (docs/benchmarks.md), and they draw once they are in.
-    void Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')])
+    // Agent actions, text messages and the directory load once the phone is registered (their own
+    // chunks, shown only to a logged-in agent): they neither sit in the start-up bundle nor
+    // compete with registering (docs/benchmarks.md), and they draw once they are in.
+    void this.registeredOnce
+      .then(() => Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')]))
       .then(([{ DeskActions }, { DirectoryDesk }]) => {
         const changed = () => this.ownerView(this.runtime.current);
         this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null, tasks: this.tasks, changed, warn });
@@ -311,7 +316,10 @@ export class AgentSession {
     this.crm.shown(view);
     const framed = this.phoneWindow ? this.phoneWindow.decorate(view) : this.options.phoneWindowPage ? { ...view, phoneWindow: WINDOW_VIEW } : view;
     this.options.onView(this.attendant.decorate(framed));
-    if (view.agent.phone === 'registered') this.dialPlan ??= this.loadDialPlan();
+    if (view.agent.phone === 'registered') {
+      this.dialPlan ??= this.loadDialPlan();
+      this.phoneRegistered();
+    }
     if (phase === previous) return;
     if (phase === 'ringing') void this.setPanelVisible(true);
   }

@@ -2,7 +2,8 @@
  * The one decision of which telephony platform runs this softphone (`telephonyPlatform`,
  * docs/sip-platform.md): Neotel (NeoApi + Position) or plain SIP + HTTP hooks. It returns the
  * adapter behind the port, the phone as the machine should see it, and the config the session
- * runs with. agent-session.ts calls it once.
+ * runs with. agent-session.ts calls it once. The sip half is its own chunk (sip-platform-choice.ts),
+ * fetched by `withPlatformSettings` only when the settings choose it (issue 18).
  */
 import type { AgentEvent, PlatformPort } from '../call/index.ts';
 import type { Config, ConfigIssue, SettingsMap } from '../config/index.ts';
@@ -10,11 +11,10 @@ import { sipPlatformSettings } from '../config/sip-platform-settings.ts';
 import type { SipPhoneOptions } from '../sip/index.ts';
 import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
 import { NeotelPlatform } from '../platforms/neotel/neotel-platform.ts';
-import { SipPlatform } from '../platforms/sip/sip-platform.ts';
 import type { NeoApiLike } from './agent-runtime.ts';
 import type { LazyPhone } from './lazy-phone.ts';
 import type { PhoneLike } from './phone-bridge.ts';
-import { SipAgentPhone } from './sip-agent-phone.ts';
+import type * as SipPlatformCode from './sip-platform-choice.ts';
 
 /** What the session runs on. */
 export interface PlatformChoice {
@@ -29,17 +29,20 @@ export interface PlatformChoice {
   readonly phone: (lazy: LazyPhone, user: string) => PhoneLike;
 }
 
-/** NeoApi is not there on the sip platform: listings answer nothing, so the configured targets stay. */
-const NO_NEOAPI: NeoApiLike = { call: (method) => Promise.reject(new Error(`${method}: the sip platform has no NeoApi`)) };
+/** The sip platform's chunk, once `withPlatformSettings` fetched it. */
+let sipCode: typeof SipPlatformCode | undefined;
 
 /**
  * `config` with the platform chosen and, for sip, its section validated (sip-platform-settings.ts):
  * read with the session's code so its parsers stay out of the start-up bundle, before the
  * `ready` phase, and its problems go to the same config-error panel as every other setting's.
  */
-export function withPlatformSettings(settings: SettingsMap, config: Config): { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly issues: readonly ConfigIssue[] } {
+export async function withPlatformSettings(settings: SettingsMap, config: Config): Promise<{ readonly ok: true; readonly config: Config } | { readonly ok: false; readonly issues: readonly ConfigIssue[] }> {
   const sip = sipPlatformSettings(settings);
-  return sip.ok ? { ok: true, config: { ...config, sipPlatform: sip.value } } : { ok: false, issues: sip.issues };
+  if (!sip.ok) return { ok: false, issues: sip.issues };
+  // A chunk that fails to load rejects here: the app shows it as the session's code not loading.
+  if (sip.value.telephonyPlatform === 'sip') sipCode ??= await import('./sip-platform-choice.ts');
+  return { ok: true, config: { ...config, sipPlatform: sip.value } };
 }
 
 /** Picks the platform of `config`. */
@@ -50,18 +53,6 @@ export function choosePlatform(config: Config, warn: (message: string, cause?: u
     const platform = new NeotelPlatform({ client: neo, naming: config.connection.neoApiMethods, pollIntervalMs: config.connection.positionPollIntervalMs, platformTimeZone: config.crm.platformTimeZone });
     return { platform, neo, config, phoneOptions: {}, phone: (lazy) => lazy };
   }
-  const platform = new SipPlatform({ settings: sip, warn });
-  const breakTypes = sip.notReadyReasons.length === 0 ? config.agent.breakTypes : sip.notReadyReasons.map((name, index) => ({ id: index + 1, name }));
-  return {
-    platform,
-    neo: NO_NEOAPI,
-    // The browser's own INVITE is the dial's leg, answered by the agent who placed it (sip-agent-phone.ts).
-    config: { ...config, agent: { ...config.agent, breakTypes }, connection: { ...config.connection, autoAnswerPlatformLegs: true } },
-    phoneOptions: { inviteHeaders: Object.values(sip.popHeaders), dtmfTransport: sip.dtmfTransport },
-    phone: (lazy, user) => {
-      const phone = new SipAgentPhone(lazy, platform);
-      platform.attach(phone, user);
-      return phone;
-    },
-  };
+  if (sipCode === undefined) throw new Error('telephonyPlatform is sip, but the sip platform\'s code was not loaded: the settings must go through withPlatformSettings before the session starts');
+  return sipCode.chooseSipPlatform(config, sip, warn);
 }

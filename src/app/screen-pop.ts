@@ -15,7 +15,8 @@ import type { CallRecordView, RecordCandidate } from '../controllers/agent-view.
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { campaignValues, multipleMatchesAction, opensNewRecord, opensSearchPage, singleMatchAction, type PopRules } from '../crm/pop-rules.ts';
 import { recordingUrlOf } from '../crm/recording-link.ts';
-import { customerZoneOf, type CustomerZone } from '../crm/customer-zone.ts';
+import type { CustomerZone } from '../crm/customer-zone.ts';
+import { loadCustomerZone, loadedCustomerZone } from '../crm/lazy-customer-zone.ts';
 import { isKnownTimeZone } from '../shared/wall-time.ts';
 import {
   chooseRecord,
@@ -491,7 +492,16 @@ export class ScreenPop {
   private zoneOf(entry: Entry): CustomerZone | null {
     // Zone-aware callbacks only once the admin said where the platform is (docs/wrap-up.md).
     if (this.options.config.crm.platformTimeZone === null) return null;
-    const zone = customerZoneOf(entry.recordZone, entry.call.contact?.phone ?? entry.call.number, this.options.config.agent.defaultCountry, isKnownTimeZone);
+    const code = loadedCustomerZone();
+    if (code === undefined) {
+      // libphonenumber-js is its own chunk (lazy-customer-zone.ts): the zone is drawn once it is in.
+      loadCustomerZone().then(
+        () => this.publish(),
+        (error: unknown) => this.options.warn('screen pop: the customer zone code did not load; callbacks stay in the agent’s time', error),
+      );
+      return null;
+    }
+    const zone = code.customerZoneOf(entry.recordZone, entry.call.contact?.phone ?? entry.call.number, this.options.config.agent.defaultCountry, isKnownTimeZone);
     const previous = entry.zone;
     // One object per value, so the view compares by reference.
     entry.zone = previous !== null && zone !== null && previous.zone === zone.zone && previous.source === zone.source ? previous : zone;

@@ -125,7 +125,7 @@ export class SoftphoneApp implements SoftphoneService {
       const chunk = await this.loadSessionCode();
       AgentSessionClass = chunk.AgentSession;
       // The telephony platform's own section (docs/sip-platform.md), validated with the session's code.
-      const platform = chunk.withPlatformSettings(settings, config);
+      const platform = await chunk.withPlatformSettings(settings, config);
       if (!platform.ok) {
         this.setState({ phase: 'config-error', language, issues: platform.issues.map(({ path, label, received, expected }) => ({ path, label, received, expected })) });
         await this.notifyInitialized(api);

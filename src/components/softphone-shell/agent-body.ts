@@ -33,8 +33,13 @@ export const lazyParts = new LazyElements({
 // element upgrades in place when it arrives, and start-up does not wait for it.
 void import('../phone-window-bar/phone-window-bar.ts').catch((error: unknown) => console.warn('[dialtone] the phone window bar did not load', error));
 
-/** A lazy part: drawn once its element is defined, a warning if its code did not load. */
-function lazy(tag: string, template: unknown, m: Messages) {
+/**
+ * A lazy part, when `when` holds: drawn once its element is defined, a warning if its code did not
+ * load. Asking for its state starts its load, so a part that is not shown must not ask: otherwise
+ * the first draw of the login form fetched every panel before the phone registered (issue 18).
+ */
+function lazy(when: boolean, tag: string, template: unknown, m: Messages) {
+  if (!when) return nothing;
   const state = lazyParts.state(tag);
   if (state === 'defined') return template;
   if (state === 'failed') return html`<p class="error" role="alert" data-testid="part-failed" data-part=${tag}>${m.partDidNotLoad}</p>`;
@@ -63,19 +68,19 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
-      ${part(phase === 'connected', lazy('dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m))}
-      ${part(phase === 'wrapUp', lazy('dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m))}
-      ${part(loggedIn && view.supervision != null, lazy('dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m))}
-      ${part(loggedIn && (view.deskActions ?? null) !== null, lazy('dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`, m))}
-      ${part((view.record ?? null) !== null, lazy('dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`, m))}
-      ${part((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, lazy('dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`, m))}
+      ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m)}
+      ${lazy(phase === 'wrapUp', 'dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m)}
+      ${lazy(loggedIn && view.supervision != null, 'dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m)}
+      ${lazy(loggedIn && (view.deskActions ?? null) !== null, 'dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`, m)}
+      ${lazy((view.record ?? null) !== null, 'dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`, m)}
+      ${lazy((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, 'dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`, m)}
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
-      ${part(phase === 'ready' || phase === 'wrapUp', lazy('dialtone-call-history', html`<details open data-testid="history-section">
+      ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-call-history', html`<details open data-testid="history-section">
           <summary>${m.attendant.historyTitle} (${view.history?.length ?? 0})</summary>
           <dialtone-call-history .view=${view} .messages=${m}></dialtone-call-history>
-        </details>`, m))}
+        </details>`, m)}
       ${part(
         loggedIn,
         html`<details open data-testid="call-info-section">

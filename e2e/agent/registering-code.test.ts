@@ -1,0 +1,73 @@
+/**
+ * Issue 18, size: only what registering needs is fetched before the phone registers. The built
+ * adapter in the Lightning console, the agent logs in; every script the adapter frame requested
+ * before the 200 OK of REGISTER arrived on its SIP WebSocket (bench/wire-probe.ts times the SIP
+ * messages on the frame's clock) is attributed to its sources through dist/'s source maps. The
+ * panels shown only in or after a call, the agent-action and directory desks and libphonenumber-js
+ * must not be among them — and must still arrive once the phone is registered.
+ * `npm run bench` with BENCH_ONLY=registered prints the same set with sizes (docs/benchmarks.md).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WIRE_SCRIPT, registeredAt, wireOf } from '../../bench/wire-probe.ts';
+import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { logIn, waitForStatus } from './support/agent-steps.ts';
+
+/** Sources that registering does not need (docs/architecture.md, "Code loaded after start-up"). */
+const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk)\.ts|src\/crm\/(dial-number|customer-zone)\.ts/;
+
+let rig: AgentConsole;
+let tab: AgentTab;
+
+/** The sources of a built script of dist/ (`assets/x.js`), from its source map. */
+function sourcesOf(file: string): string[] {
+  const map = JSON.parse(readFileSync(join('dist', `${file}.map`), 'utf8')) as { sources: string[] };
+  return map.sources;
+}
+
+/** dist/ scripts the adapter frame requested, with their request start (frame clock). */
+async function scriptsOf(): Promise<{ file: string; startTime: number }[]> {
+  const entries = await tab.adapter.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime })),
+  );
+  return entries.filter((e) => /\/softphone\/assets\/[^/]+\.js$/.test(e.path)).map((e) => ({ file: e.path.replace(/^.*\/softphone\//, ''), startTime: e.startTime }));
+}
+
+beforeAll(async () => {
+  rig = await AgentConsole.start();
+  await rig.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}` });
+  tab = await rig.openTab({ audioProbe: false });
+});
+
+afterAll(async () => {
+  if (tab.errors.length > 0) console.info('page errors:', tab.errors);
+  await rig.close();
+});
+
+describe('code fetched before the phone registers (issue 18)', () => {
+  it('is the start-up bundle, the agent session and sip.js — no panel, desk or libphonenumber-js until REGISTER 200', async () => {
+    await waitForStatus(tab.adapter, 'loggedOut', 20_000);
+    await logIn(tab.adapter, rig.agent());
+    await waitForStatus(tab.adapter, 'ready', 20_000);
+    const registered = registeredAt(await wireOf(tab.adapter));
+    expect(registered, 'a 200 OK of REGISTER on the adapter frame\'s SIP WebSocket').toBeDefined();
+    const before = (await scriptsOf()).filter((s) => s.startTime <= (registered ?? 0));
+    const sources = before.map((s) => ({ file: s.file, sources: sourcesOf(s.file) }));
+    // The measurement saw the registering code itself, or it proves nothing.
+    expect(sources.some((s) => s.sources.some((src) => src.includes('node_modules/sip.js/'))), 'sip.js fetched before REGISTER').toBe(true);
+    expect(sources.some((s) => s.sources.some((src) => src.endsWith('src/app/agent-session.ts'))), 'the agent session fetched before REGISTER').toBe(true);
+    const early = sources.flatMap((s) => s.sources.filter((src) => AFTER_REGISTER.test(src)).map((src) => `${s.file}: ${src}`));
+    expect(early, 'code that registering does not need, fetched before REGISTER 200').toEqual([]);
+  });
+
+  it('fetches the dial plan (libphonenumber-js) and the Ready panel parts once the phone is registered', async () => {
+    const after = await waitFor(
+      'the dial plan and the call history part fetched after REGISTER 200',
+      async () => (await scriptsOf()).flatMap((s) => sourcesOf(s.file)),
+      (all) => all.some((src) => src.includes('node_modules/libphonenumber-js/')) && all.some((src) => src.includes('src/components/call-history/')),
+      15_000,
+    );
+    expect(after.some((src) => src.includes('src/app/desk-actions.ts')), 'the agent-action desk fetched once registered').toBe(true);
+  });
+});
