@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
-import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
+import '../shared/elapsed-time.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { focusIfLost } from '../shared/focus.ts';
 import '../dial-pad/dial-pad.ts';
@@ -17,7 +17,6 @@ import { callControlsStyles } from './call-controls.styles.ts';
 export class CallControls extends AgentElement {
   static override styles = [sldsTokens, controlStyles, callControlsStyles];
 
-  private readonly clock = new ClockController(this);
   @state() private keypadOpen = false;
 
   override render() {
@@ -32,13 +31,12 @@ export class CallControls extends AgentElement {
     // A hang-up would be ambiguous while the customer waits for a consultation (see connected.ts).
     const consulting = agent.phase === 'connected' && agent.control.kind === 'consulting';
     const since = agent.phase === 'connected' ? (call.answeredAt ?? call.startedAt) : call.startedAt;
-    const elapsed = this.clock.now - since;
     return html`
       <section class="card" aria-labelledby="title" data-testid="call-controls">
         <h2 id="title" class="visually-hidden">${m.callControls}</h2>
         <p class="who" data-testid="call-party">${agent.phase === 'dialing' ? m.callingNumber(number) : m.inCallWith(number)}</p>
         <p class="timer" data-testid="call-timer">
-          <span class="visually-hidden">${m.callTimer}: </span><time datetime=${isoDuration(elapsed)}>${formatDuration(elapsed)}</time>
+          <dialtone-elapsed .since=${since} .label=${m.callTimer}></dialtone-elapsed>
         </p>
         ${agent.phase === 'connected'
           ? html`<div class="buttons">
