@@ -37,6 +37,14 @@ try {
   const adapterPids = new Set(events.filter((e) => JSON.stringify(e.args ?? {}).includes('/softphone/')).map((e) => e.pid));
   console.log(`adapter ${adapterUrl}; renderer pids with adapter events: ${[...adapterPids].join(', ')}`);
   for (const pid of adapterPids) {
+    // Every thread of the process, so work moved off the main thread (the Position worker) shows too.
+    const perThread = new Map<string, number>();
+    for (const e of events) {
+      if (e.pid !== pid || e.ph !== 'X' || (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask')) continue;
+      const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? `tid ${e.tid}`;
+      perThread.set(thread, (perThread.get(thread) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+    for (const [thread, ms] of [...perThread].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  thread ${thread}: ${(ms / SECONDS).toFixed(2)} ms/s`);
     const main = events.filter((e) => e.pid === pid && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain' && e.ph === 'X' && typeof e.dur === 'number');
     const top = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
     const busy = top.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
