@@ -4,7 +4,7 @@ import { formatDuration, isoDuration } from './clock-controller.ts';
  * `<dialtone-elapsed>`: a running timer (`m:ss` since `since`, epoch ms) that redraws itself, one
  * text node and one attribute, without re-rendering the component around it. The status timer
  * runs all day while an agent waits; as a `ClockController` on its host it was one Lit update of
- * the whole header a second (most of the idle garbage once the Position poll left the page,
+ * the whole header a second (most of the idle garbage once the platform poll left the page,
  * docs/benchmarks.md).
  *
  * It draws only what a person can see change, at the display's resolution: the next draw is due
