@@ -51,8 +51,8 @@ export interface DialReport {
 
 const DIALLED = '1139990000';
 
-/** Clicks the dial button from inside the frame and returns the clocks read just before. */
-async function clickDial(frame: Frame): Promise<{ epochMs: number; perfMs: number }> {
+/** Clicks the dial button from inside the frame and returns the clocks read just before (also bench/call-trace.ts). */
+export async function clickDial(frame: Frame): Promise<{ epochMs: number; perfMs: number }> {
   const clocks = await frame.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (let root = roots.pop(); root; root = roots.pop()) {

@@ -176,6 +176,20 @@ describe('the agent UI inside the softphone shell', () => {
     expect(await ui.intents()).toEqual([{ kind: 'answer' }, { kind: 'hangUp' }, { kind: 'available' }]);
   });
 
+  it('draws a platform leg the phone answers by itself as the call card, not a ringing card, and gives Hang up the focus once answered', async () => {
+    const ringing = states.ringing();
+    if (ringing.phase !== 'ringing') throw new Error('states.ringing() is not ringing');
+    await ui.show(shell({ ...ringing, answering: true }));
+    expect(await ui.page.getByTestId('incoming-call').count()).toBe(0);
+    expect(await ui.page.getByTestId('call-controls').getAttribute('data-connecting')).toBe('true');
+    expect(await ui.page.getByTestId('call-party').textContent()).toContain('+34600112233');
+    expect(await ui.page.getByTestId('hang-up').isDisabled()).toBe(true);
+    // The same card stays when the answer is through (no flash), and Hang up comes next.
+    await ui.show(shell(states.connected()));
+    expect(await ui.page.getByTestId('call-controls').getAttribute('data-connecting')).toBeNull();
+    expect(await ui.page.getByTestId('hang-up').evaluate((el) => el.matches(':focus'))).toBe(true);
+  });
+
   it('controls a connected call: hold, mute, DTMF one tone per key (click or typed), hang up', async () => {
     await ui.show(shell(states.connected()));
     // Counted from the answer (90 s ago), not from the start of the call (95 s ago).

@@ -3,21 +3,20 @@ import { customElement, query } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
-import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
+import '../shared/elapsed-time.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { agentStatusStyles } from './agent-status.styles.ts';
 import { statusOf } from './status-of.ts';
 
 /**
- * The header: the agent's status with a live timer, the phone and NeoApi health in words (never
- * colour alone), "controlled from another tab" for a follower tab, and the logout button with
- * its confirmation when a call or wrap-up is still open.
+ * The header: the agent's status with a live timer (`<dialtone-elapsed>` redraws itself), the
+ * phone and NeoApi health in words (never colour alone), "controlled from another tab" for a
+ * follower tab, and the logout button with its confirmation when a call or wrap-up is still open.
  */
 @customElement('dialtone-agent-status')
 export class AgentStatus extends AgentElement {
   static override styles = [sldsTokens, controlStyles, agentStatusStyles];
 
-  private readonly clock = new ClockController(this);
   @query('dialog') private readonly dialog!: HTMLDialogElement | null;
 
   override render() {
@@ -26,18 +25,15 @@ export class AgentStatus extends AgentElement {
     if (!view || !m) return nothing;
     const agent = view.agent;
     const status = statusOf(agent, view.options, m);
-    const elapsed = status.since === null ? null : this.clock.now - status.since;
     const canLogOut = hasSession(agent) && agent.phase !== 'loggingOut';
     return html`
       <div class="line">
         <span class="pill ${status.key}" data-testid="status" data-status=${status.key} role="status" aria-label=${m.statusLabel}
           ><span class="dot" aria-hidden="true"></span>${status.text}</span
         >
-        ${elapsed === null
+        ${status.since === null
           ? nothing
-          : html`<time class="timer" data-testid="status-timer" datetime=${isoDuration(elapsed)} title=${m.statusTimer}>
-              <span class="visually-hidden">${m.statusTimer}: </span>${formatDuration(elapsed)}
-            </time>`}
+          : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${m.statusTimer} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
         <span class="spacer"></span>
         ${this.holdContactsButton()}
         ${canLogOut

@@ -1,30 +1,35 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
-import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
+import '../shared/elapsed-time.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { focusIfLost } from '../shared/focus.ts';
 import '../dial-pad/dial-pad.ts';
+import type { CallFacts } from '../../call/call-facts.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { callControlsStyles } from './call-controls.styles.ts';
 
 /**
  * The call in progress: who, for how long, and hang up, hold/resume, mute/unmute and the DTMF
- * keypad. While dialing only hang-up applies. A hang-up in flight disables everything so a second
+ * keypad. While dialing only hang-up applies; a platform leg the phone answers by itself shows here
+ * too, not as a ringing card. A hang-up in flight disables everything so a second
  * click cannot race the first.
  */
 @customElement('dialtone-call-controls')
 export class CallControls extends AgentElement {
   static override styles = [sldsTokens, controlStyles, callControlsStyles];
 
-  private readonly clock = new ClockController(this);
   @state() private keypadOpen = false;
+  private wasConnecting = false;
 
   override render() {
     const view = this.view;
     const m = this.messages;
     if (!view || !m) return nothing;
     const agent = view.agent;
+    if (isAutoAnswering(agent)) return this.connecting(agent.call, m);
     if (agent.phase !== 'dialing' && agent.phase !== 'connected') return nothing;
     const call = agent.call;
     const number = call.number ?? m.unknownNumber;
@@ -32,13 +37,12 @@ export class CallControls extends AgentElement {
     // A hang-up would be ambiguous while the customer waits for a consultation (see connected.ts).
     const consulting = agent.phase === 'connected' && agent.control.kind === 'consulting';
     const since = agent.phase === 'connected' ? (call.answeredAt ?? call.startedAt) : call.startedAt;
-    const elapsed = this.clock.now - since;
     return html`
       <section class="card" aria-labelledby="title" data-testid="call-controls">
         <h2 id="title" class="visually-hidden">${m.callControls}</h2>
         <p class="who" data-testid="call-party">${agent.phase === 'dialing' ? m.callingNumber(number) : m.inCallWith(number)}</p>
         <p class="timer" data-testid="call-timer">
-          <span class="visually-hidden">${m.callTimer}: </span><time datetime=${isoDuration(elapsed)}>${formatDuration(elapsed)}</time>
+          <dialtone-elapsed .since=${since} .label=${m.callTimer}></dialtone-elapsed>
         </p>
         ${agent.phase === 'connected'
           ? html`<div class="buttons">
@@ -88,9 +92,36 @@ export class CallControls extends AgentElement {
     `;
   }
 
+  /**
+   * The platform's own leg while the phone answers it by itself (a dial's first leg, a dialer
+   * contact): nothing to decide, so no ringing card; the call as it will look, hang-up disabled
+   * until the answer is through (a few tens of ms).
+   */
+  private connecting(call: CallFacts, m: Messages) {
+    const number = call.number ?? m.unknownNumber;
+    return html`
+      <section class="card" aria-labelledby="title" data-testid="call-controls" data-connecting="true">
+        <h2 id="title" class="visually-hidden">${m.callControls}</h2>
+        <p class="who" data-testid="call-party">${call.direction === 'outbound' ? m.callingNumber(number) : `${m.autoAnswering}: ${number}`}</p>
+        <p class="timer" data-testid="call-timer">
+          <dialtone-elapsed .since=${call.startedAt} .label=${m.callTimer}></dialtone-elapsed>
+        </p>
+        <button class="destructive wide" data-testid="hang-up" disabled>${m.hangUp}</button>
+      </section>
+    `;
+  }
+
   protected override firstUpdated(): void {
     // After Answer (or Call) the control the agent used is gone: Hang up is what comes next.
     focusIfLost(this.renderRoot.querySelector<HTMLElement>('[data-testid=hang-up]'));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // An automatic answer went through: Hang up is enabled now, and comes next.
+    const connecting = this.view !== undefined && isAutoAnswering(this.view.agent);
+    if (this.wasConnecting && !connecting) focusIfLost(this.renderRoot.querySelector<HTMLElement>('[data-testid=hang-up]'));
+    this.wasConnecting = connecting;
   }
 
   /** Escape folds the keypad away and returns to its toggle. */

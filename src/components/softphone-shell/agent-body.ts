@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { ShellState } from '../../controllers/softphone-context.ts';
 import type { Messages } from '../../i18n/index.ts';
+import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { LazyElements } from '../shared/lazy-elements.ts';
 import '../break-menu/break-menu.ts';
 import '../call-controls/call-controls.ts';
@@ -58,6 +59,8 @@ export function renderAgent(state: ReadyShell, m: Messages) {
   const phase = view.agent.phase;
   const loggedIn = phase !== 'loggedOut' && phase !== 'loggingIn';
   const part = (when: boolean, template: unknown) => (when ? template : nothing);
+  // A leg the phone answers by itself goes straight to the call card (issue 18): no ringing card.
+  const autoAnswering = isAutoAnswering(view.agent);
   return html`
     <section class="ready" data-phase="ready" data-agent-phase=${phase} aria-labelledby="ready-title">
       <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
@@ -66,8 +69,8 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
       ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
-      ${part(phase === 'ringing', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
-      ${part(phase === 'dialing' || phase === 'connected', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
+      ${part(phase === 'ringing' && !autoAnswering, html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
+      ${part(phase === 'dialing' || phase === 'connected' || autoAnswering, html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m)}
       ${lazy(phase === 'wrapUp', 'dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m)}
       ${lazy(loggedIn && view.supervision != null, 'dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m)}

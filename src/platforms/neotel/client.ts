@@ -15,10 +15,25 @@ import type { ConnectionConfig, NeoApiBinding } from '../../config/config-types.
 import { NeoApiError } from './errors.ts';
 import type { NeoRequest } from './contract.ts';
 import type { NeoParams } from './request-params.ts';
-import { callNeoApi, type CallOptions, type FetchLike, type LastAnswer, type NeoApiLogEntry, type TransportSettings } from './transport.ts';
+import { operationFor, wireParams } from './request-params.ts';
+import { callNeoApi, timeoutError, wireFetchInit, type CallOptions, type FetchLike, type LastAnswer, type NeoApiLogEntry, type TransportSettings } from './transport.ts';
+import { buildWireRequest } from './wire-request.ts';
 import type { NeoResultValue } from './wire-response.ts';
 
 export type { CallOptions, FetchLike, NeoApiLogEntry } from './transport.ts';
+
+/** The Position request as plain data ({@link NeoApiClient.positionRequest}). */
+export interface PositionRequest {
+  readonly url: string;
+  readonly init: RequestInit;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+}
+
+/** What a `fetch` made elsewhere got: an answer (its bytes as sent), or a failure. */
+export type FetchedAnswer =
+  | { readonly kind: 'response'; readonly status: number; readonly contentType: string; readonly contentLength: string | null; readonly bytes: ArrayBuffer }
+  | { readonly kind: 'failed'; readonly message: string; readonly timedOut: boolean };
 
 /** How to build a {@link NeoApiClient}. */
 export interface NeoApiClientOptions {
@@ -81,6 +96,33 @@ export class NeoApiClient {
   /** A request of the contract, typed by it (`NeoRequest<'Dial'>` knows `USUARIO` and `TELEFONO`). */
   send(request: NeoRequest, options?: CallOptions): Promise<NeoResultValue> {
     return this.call(request.method, request.params, options);
+  }
+
+  /**
+   * The Position request for `user` as `fetch` sends it (plain data, no signal), with the limits
+   * that apply to its answer: for a poll run off the main thread (position-watch.ts).
+   */
+  positionRequest(user: string): PositionRequest {
+    const request = buildWireRequest(this.settings.binding, this.settings.serviceUrl, 'Position', wireParams(operationFor('Position'), { USUARIO: user }));
+    return { url: request.url, init: wireFetchInit(request), timeoutMs: this.settings.timeoutMs, maxBodyBytes: this.settings.maxBodyBytes };
+  }
+
+  /**
+   * A Position answer fetched elsewhere (position-watch.ts), decoded exactly as {@link position}
+   * decodes its own: the same checks, errors, charset and unchanged-answer memo.
+   */
+  async positionOf(user: string, answer: FetchedAnswer, options?: CallOptions): Promise<string> {
+    if (answer.kind === 'failed' && answer.timedOut) throw timeoutError('Position', this.settings.binding, options?.timeoutMs ?? this.settings.timeoutMs);
+    const fetch: FetchLike = () => {
+      if (answer.kind === 'failed') return Promise.reject(new TypeError(answer.message));
+      const headers: Record<string, string> = { 'content-type': answer.contentType };
+      if (answer.contentLength !== null) headers['content-length'] = answer.contentLength;
+      // A status that may carry no body (204, 205, 304) must be built without one.
+      const body = answer.status === 204 || answer.status === 205 || answer.status === 304 ? null : answer.bytes;
+      return Promise.resolve(new Response(body, { status: answer.status, headers }));
+    };
+    const value = await callNeoApi({ ...this.settings, fetch }, 'Position', { USUARIO: user }, { ...options, lastAnswer: this.lastPosition });
+    return expectKind(value, 'string', 'Position');
   }
 
   /** The raw Position text (parse it with `parsePosition`); the poller's one request. */

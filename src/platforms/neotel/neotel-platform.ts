@@ -16,6 +16,7 @@ import { wireNamesOf, type NeoApiNaming } from './naming.ts';
 import { monitoredByOf } from './position-monitoring.ts';
 import { PositionPoller, type PositionSource } from './position-poller.ts';
 import { createTicker } from './ticker-worker.ts';
+import { watchedPosition, type WatchedClient } from './position-watch.ts';
 
 /** What the adapter needs of the NeoApi client (`NeoApiClient`; tests pass a recording fake). */
 export interface NeoApiCaller extends PositionSource {
@@ -55,7 +56,7 @@ export class NeotelPlatform implements PlatformPort<AgentEvent> {
   watch(agent: string, listener: PlatformListener<AgentEvent>): PlatformWatch {
     const onMonitored = listener.onMonitored;
     return new PositionPoller({
-      client: this.options.client,
+      client: isWatchable(this.options.client) ? watchedPosition(this.options.client, { intervalMs: this.options.pollIntervalMs }) : this.options.client,
       user: agent,
       intervalMs: this.options.pollIntervalMs,
       onEvent: listener.onEvent,
@@ -63,6 +64,11 @@ export class NeotelPlatform implements PlatformPort<AgentEvent> {
       ticker: createTicker(),
     });
   }
+}
+
+/** A client that can hand its Position request to a worker (`NeoApiClient`; recording fakes cannot). */
+function isWatchable(client: NeoApiCaller): client is NeoApiCaller & WatchedClient {
+  return 'positionRequest' in client && 'positionOf' in client;
 }
 
 /** The agent's wall time (the machine's callback time) as the platform's `zone` shows it; identity without a zone. */

@@ -22,9 +22,23 @@ import { parsePosition, type ParsedPosition } from './position.ts';
 import { timeoutTicker, type Ticker } from './ticker.ts';
 import { messageOf } from '../../shared/errors.ts';
 
+/** What the poller passes with each poll. */
+export interface PositionSourceOptions {
+  readonly signal: AbortSignal;
+  readonly timeoutMs?: number | undefined;
+  /**
+   * The poller has a good snapshot and is healthy: a source may keep polling on its own and
+   * resolve only with an answer that differs from the last one it gave (position-watch.ts).
+   * `NeoApiClient` ignores it and answers every poll.
+   */
+  readonly holdUnchanged?: boolean;
+}
+
 /** The one NeoApi call the poller makes (`NeoApiClient` fits). */
 export interface PositionSource {
-  position(user: string, options: { readonly signal: AbortSignal; readonly timeoutMs?: number }): Promise<string>;
+  position(user: string, options: PositionSourceOptions): Promise<string>;
+  /** Asks a source that holds unchanged answers to poll at once (`pollNow`). */
+  nudge?(): void;
 }
 
 /** Exponential back-off after failed polls. */
@@ -172,7 +186,10 @@ export class PositionPoller {
    * sending a second. Resolves when that poll is handled; does nothing while stopped.
    */
   pollNow(): Promise<void> {
-    return this.running ? this.poll() : Promise.resolve();
+    if (!this.running) return Promise.resolve();
+    // A source holding unchanged answers (position-watch.ts) fetches now rather than at its interval.
+    if (this.inFlight !== null) this.options.client.nudge?.();
+    return this.poll();
   }
 
   private poll(): Promise<void> {
@@ -204,7 +221,8 @@ export class PositionPoller {
     const startedAt = this.now();
     let answer: { ok: true; raw: string } | { ok: false; error: unknown };
     try {
-      answer = { ok: true, raw: await this.options.client.position(this.options.user, { signal: controller.signal, timeoutMs: this.options.timeoutMs }) };
+      const holdUnchanged = this.last !== null && !this.degraded;
+      answer = { ok: true, raw: await this.options.client.position(this.options.user, { signal: controller.signal, timeoutMs: this.options.timeoutMs, holdUnchanged }) };
     } catch (error) {
       answer = { ok: false, error };
     }

@@ -8,7 +8,7 @@ import type { NeoApiBinding } from '../../config/config-types.ts';
 import { decodeBodyText } from './body-text.ts';
 import { NeoApiError } from './errors.ts';
 import { operationFor, redactParams, wireParams, type NeoParams } from './request-params.ts';
-import { buildWireRequest } from './wire-request.ts';
+import { buildWireRequest, type WireRequest } from './wire-request.ts';
 import { decodeAnswer, type NeoResultValue } from './wire-response.ts';
 
 /** The part of `fetch` the client uses (inject a fake in tests). */
@@ -69,6 +69,28 @@ export interface LastAnswer {
   body: string | null;
   contentType: string;
   value: NeoResultValue;
+}
+
+/**
+ * The `fetch` init of a wire request (without its signal): plain data, so a worker can send the
+ * same request (position-watch.ts). Minimal request headers on a call made every second (the
+ * Position poll): no Referer (the adapter's URL with Salesforce's query string, ~200 B), and the
+ * no-cache headers that `no-store` adds only where a cache could answer (GET); credentials stay
+ * the default (same-origin).
+ */
+export function wireFetchInit(request: WireRequest): RequestInit {
+  return {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    referrerPolicy: 'no-referrer',
+    ...(request.method === 'GET' ? { cache: 'no-store' as const } : {}),
+  };
+}
+
+/** The error of a call that got no answer within its timeout. */
+export function timeoutError(method: string, binding: NeoApiBinding, timeoutMs: number, cause?: unknown): NeoApiError {
+  return new NeoApiError('TIMEOUT', method, `NeoApi ${method} (${binding}) got no answer within ${timeoutMs} ms (neoApiTimeoutMs).`, { cause });
 }
 
 /** Reads the body's bytes, refusing more than `max`; they are decoded once the charset is known. */
@@ -155,24 +177,13 @@ export async function callNeoApi(settings: TransportSettings, contractMethod: st
     let body: string;
     let contentType: string;
     try {
-      const response = await settings.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        signal: controller.signal,
-        // Minimal request headers on a call made every second (the Position poll): no Referer
-        // (the adapter's URL with Salesforce's query string, ~200 B), and the no-cache headers
-        // that `no-store` adds only where a cache could answer (GET); credentials stay the
-        // default (same-origin).
-        referrerPolicy: 'no-referrer',
-        ...(request.method === 'GET' ? { cache: 'no-store' as const } : {}),
-      });
+      const response = await settings.fetch(request.url, { ...wireFetchInit(request), signal: controller.signal });
       status = response.status;
       contentType = response.headers.get('content-type') ?? '';
       body = decodeBodyText(await readBody(response, settings.maxBodyBytes, method), contentType, { method, binding, status });
     } catch (cause) {
       if (cause instanceof NeoApiError) return fail(cause);
-      if (deadline.passed) return fail(new NeoApiError('TIMEOUT', method, `NeoApi ${method} (${binding}) got no answer within ${timeoutMs} ms (neoApiTimeoutMs).`, { cause }));
+      if (deadline.passed) return fail(timeoutError(method, binding, timeoutMs, cause));
       if (options.signal?.aborted) return fail(new NeoApiError('ABORTED', method, `NeoApi ${method} (${binding}) was aborted by the caller.`, { cause: options.signal.reason }));
       const where = binding === 'SOAP' ? settings.serviceUrl : `${settings.serviceUrl}/${method}`;
       return fail(new NeoApiError('NETWORK', method, `NeoApi ${method} (${binding}) could not reach ${where}: ${describeCause(cause)}.`, { cause }));

@@ -1,0 +1,126 @@
+import { formatDuration, isoDuration } from './clock-controller.ts';
+
+/**
+ * `<dialtone-elapsed>`: a running timer (`m:ss` since `since`, epoch ms) that redraws itself, one
+ * text node and one attribute, without re-rendering the component around it. The status timer
+ * runs all day while an agent waits; as a `ClockController` on its host it was one Lit update of
+ * the whole header a second (most of the idle garbage once the platform poll left the page,
+ * docs/benchmarks.md).
+ *
+ * It draws only what a person can see change, at the display's resolution: the next draw is due
+ * when the shown second changes (`since` + whole seconds, not the wall clock's), and waits for an
+ * animation frame, which a hidden tab or a closed utility panel does not get; an
+ * IntersectionObserver stops the timer altogether while the element is not on screen (a
+ * minimised panel, a scrolled-away card) and draws at once when it is back. Without `since`
+ * nothing runs. Light DOM (no shadow root): the host's styles (`.visually-hidden`, `.timer`)
+ * apply to what it draws.
+ *
+ * ```html
+ * <dialtone-elapsed class="timer" data-testid="status-timer" .since=${at} .label=${m.statusTimer}></dialtone-elapsed>
+ * ```
+ * draws `<span class="visually-hidden">{label}: </span><time datetime="PT1M5S">1:05</time>`.
+ */
+export class ElapsedTime extends HTMLElement {
+  private sinceMs: number | null = null;
+  private labelText = '';
+  private shown = '';
+  private visible = true;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private frame: number | undefined;
+  private observer: IntersectionObserver | undefined;
+  private readonly spoken = document.createElement('span');
+  private readonly time = document.createElement('time');
+  private readonly text = document.createTextNode('');
+
+  constructor() {
+    super();
+    this.spoken.className = 'visually-hidden';
+    this.time.append(this.text);
+  }
+
+  /** The start of the span (epoch ms); `null` shows nothing and stops the timer. */
+  get since(): number | null {
+    return this.sinceMs;
+  }
+
+  set since(value: number | null) {
+    if (value === this.sinceMs) return;
+    this.sinceMs = value;
+    this.tick();
+  }
+
+  /** What a screen reader hears before the time (`Time in status`), not shown. */
+  get label(): string {
+    return this.labelText;
+  }
+
+  set label(value: string) {
+    if (value === this.labelText) return;
+    this.labelText = value;
+    this.spoken.textContent = value === '' ? '' : `${value}: `;
+  }
+
+  connectedCallback(): void {
+    if (this.time.parentNode !== this) this.append(this.spoken, this.time);
+    if (typeof IntersectionObserver === 'function') {
+      this.observer ??= new IntersectionObserver((entries) => {
+        const entry = entries[entries.length - 1];
+        if (entry === undefined || entry.isIntersecting === this.visible) return;
+        this.visible = entry.isIntersecting;
+        this.tick();
+      });
+      this.observer.observe(this);
+    }
+    this.tick();
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    this.stop();
+  }
+
+  /** Draws now, and arms the next draw if a running timer is on screen. */
+  private tick(): void {
+    this.stop();
+    const since = this.sinceMs;
+    if (since === null) {
+      this.draw('', '');
+      return;
+    }
+    const elapsed = Date.now() - since;
+    const shown = formatDuration(elapsed);
+    if (shown !== this.shown) this.draw(shown, isoDuration(elapsed));
+    if (!this.isConnected || !this.visible) return;
+    // The shown second changes at `since` + n·1000 ms (before `since`, clock skew, at `since`).
+    const wait = elapsed < 0 ? -elapsed : 1000 - (elapsed % 1000);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.tick();
+      });
+    }, wait);
+  }
+
+  private draw(shown: string, iso: string): void {
+    this.shown = shown;
+    this.text.data = shown;
+    if (iso === '') this.time.removeAttribute('datetime');
+    else this.time.setAttribute('datetime', iso);
+  }
+
+  private stop(): void {
+    clearTimeout(this.timer);
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.timer = undefined;
+    this.frame = undefined;
+  }
+}
+
+if (!customElements.get('dialtone-elapsed')) customElements.define('dialtone-elapsed', ElapsedTime);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-elapsed': ElapsedTime;
+  }
+}
