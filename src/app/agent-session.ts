@@ -304,6 +304,7 @@ export class AgentSession {
         mirror: (view) => this.show(view),
         windowHasSession: () => {
           this.attendant.dispose();
+          this.resumer.forget();
           if (hasSession(this.runtime.agent)) void this.runtime.release();
         },
         ownKit: () => (this.tabs?.owns !== false && hasSession(this.runtime.agent) ? this.runtime.takeoverKit() : null),

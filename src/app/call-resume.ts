@@ -110,6 +110,16 @@ export class CallResume {
     }
   }
 
+  /** The session left this page (handed to the phone window): a reload must not resume it here too. */
+  forget(): void {
+    this.saved = undefined;
+    try {
+      this.options.storage?.removeItem(this.key);
+    } catch (error) {
+      this.options.warn('the session kept for a reload could not be dropped', error);
+    }
+  }
+
   /**
    * This tab owns the phone and nobody handed it a session: carries on the one this page had
    * before its reload, if any. Returns whether it did.

@@ -125,7 +125,7 @@ function keptBy(storage: MapStorage, neo: ScriptedNeo, agent: AgentState): void 
 }
 
 describe('a reload without the phone window', () => {
-  it('keeps the session in sessionStorage without any password, and drops it at logout', () => {
+  it('keeps the session in sessionStorage without any password, and drops it at logout and when the phone window takes it', () => {
     const storage = new MapStorage();
     const first = page(storage, new ScriptedNeo(NEWER_IDLE));
     first.resume.save({ agent: inCall, credentials: { user: '1001', password: 'sip-secret' } });
@@ -134,6 +134,9 @@ describe('a reload without the phone window', () => {
     expect(raw).not.toContain('sip-secret');
     first.resume.save({ agent: STATES.loggedOut, credentials: null });
     expect(storage.map.size).toBe(0);
+    first.resume.save({ agent: inCall, credentials: null });
+    first.resume.forget();
+    expect(storage.map.size, 'handed to the phone window: a reload must not resume it in the panel too').toBe(0);
   });
 
   it('resumes the live call after a reload with no Login, keeps it while Position shows it, and hangs it up through NeoApi', async () => {
