@@ -7,11 +7,10 @@
  * dev/neotel whose PBX keeps an answered call when the agent's WebSocket goes (like Asterisk until
  * its rtp_timeout).
  */
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SObjectRecord } from '../../dev/lightning/records/record-store.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { panelFrameOf, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 /** A caller the inbound queue's base knows (base 9): the call carries a contact to categorise. */
 const KNOWN_CALLER = '1155550101';
@@ -22,21 +21,11 @@ let rig: AgentConsole;
 let tab: AgentTab;
 const numbers: Record<string, unknown> = {};
 
-/** The reloaded console's softphone frame, with the utility panel open. */
-async function frameOf(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 15_000 });
-  if (!(await handle.isVisible())) await page.getByTestId('utility-item').click();
-  await handle.waitForElementState('visible', { timeout: 5_000 });
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('The utility panel has no softphone frame');
-  return frame;
-}
-
 /** Reloads the console tab; returns the new panel and when the reload started. */
 async function reloadConsole(): Promise<number> {
   const at = Date.now();
   await tab.page.reload();
-  tab = { ...tab, adapter: await frameOf(tab.page) };
+  tab = { ...tab, adapter: await panelFrameOf(tab.page) };
   return at;
 }
 
