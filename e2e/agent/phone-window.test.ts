@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { installOscillatorMicrophone } from '../support/audio.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { logIn, panelFrameOf, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 import { toneRun } from './support/tone-gaps.ts';
 
 /** The agent's microphone: a steady tone, so any stop of the media is a measurable gap. */
@@ -21,16 +21,6 @@ let rig: AgentConsole;
 let tab: AgentTab;
 let phoneWindow: Page;
 const numbers: Record<string, unknown> = {};
-
-/** The reloaded console's softphone frame, with the utility panel open (the console may restore it open). */
-async function frameOf(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-  if (!(await handle.isVisible())) await page.getByTestId('utility-item').click();
-  await handle.waitForElementState('visible', { timeout: 5_000 });
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('The utility panel has no softphone frame');
-  return frame;
-}
 
 /**
  * The reloaded panel shows the live call and says the window runs the phone. Returns the ms from
@@ -101,7 +91,7 @@ describe('the phone window', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const reloaded = Date.now();
     await tab.page.reload();
-    tab = { ...tab, adapter: await frameOf(tab.page) };
+    tab = { ...tab, adapter: await panelFrameOf(tab.page) };
     numbers['reload → panel shows the call ms'] = await panelShowsCall(tab.adapter, reloaded);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const heard = await heardByCustomer(callId);

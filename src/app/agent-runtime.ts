@@ -154,15 +154,17 @@ export class AgentRuntime {
   }
 
   /**
-   * Carries on the session of a tab that closed: same login (no second `Login`), a fresh
-   * registration of the device and a fresh Position poll. A call in that tab died with it, so a
-   * call phase resumes as `ready` and Position reports the call again if the platform still has
-   * it; a wrap-up resumes as it was (it needs no audio).
+   * Carries on the session of a tab that closed, or of this page before a reload (call-resume.ts):
+   * same login (no second `Login`), a fresh registration of the device and a fresh Position poll.
+   * A call's media died with that page: on a platform that keeps such calls the call resumes
+   * without a leg, elsewhere as `ready` (`resumedSession`); a wrap-up resumes as it was (it needs
+   * no audio). Without device credentials (a reload with no kept device password) the session
+   * still resumes, and the phone reports it cannot register.
    */
   resume(kit: TakeoverKit): void {
-    const resumed = resumedSession(kit.agent);
-    if (resumed === null || kit.credentials === null || this.state.phase !== 'loggedOut') return;
-    this.credentials = kit.credentials;
+    const resumed = resumedSession(kit.agent, { liveCalls: this.options.platform.capabilities.callsWithoutMedia === true });
+    if (resumed === null || this.state.phase !== 'loggedOut') return;
+    this.credentials = kit.credentials ?? undefined;
     const before = this.state;
     this.state = resumed.state;
     this.followSession(before, resumed.state);

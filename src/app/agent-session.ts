@@ -25,6 +25,7 @@ import { PreferenceKeeper } from './preferences.ts';
 import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
 import { PhoneWindowPanel } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
+import { CallResume, pageSessionStorage } from './call-resume.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 import { hasSession } from '../call/index.ts';
 import { messageOf } from '../shared/errors.ts';
@@ -58,6 +59,8 @@ export class AgentSession {
   /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
   readonly tasks: TaskLogger | undefined;
   private readonly prefs: PreferenceKeeper;
+  /** The session across a reload of this page, and the resumed call the platform no longer has (docs/reload.md). */
+  private readonly resumer: CallResume;
   /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
   private readonly attendant: AttendantDesk;
   private lastShown: AgentView | undefined;
@@ -91,6 +94,13 @@ export class AgentSession {
     const store = openStore();
     store.catch(() => undefined);
     this.prefs = new PreferenceKeeper(warn, config.agent, () => store);
+    this.resumer = new CallResume({
+      callCenter: config.general.internalName,
+      runtime: () => this.runtime,
+      devicePassword: (device) => this.prefs.keptDevicePassword(device),
+      storage: pageSessionStorage(),
+      warn,
+    });
     this.crm = new CrmDesk({
       api: options.api,
       config,
@@ -156,10 +166,16 @@ export class AgentSession {
         this.attendant.logged(call, this.crm.screenPop?.linkOf(call) ?? null);
       }),
       createPhone: (credentials) => this.createPhone(credentials),
-      onMonitored: (monitoredBy) => this.desk.positionSeen(monitoredBy),
+      onMonitored: (monitoredBy) => {
+        this.desk.positionSeen(monitoredBy);
+        this.resumer.statusSeen();
+      },
       onAppIntent: (intent) => void this.appIntent(intent),
       onView: (view) => this.ownerView(view),
-      intercept: (event, phone) => this.desk.intercept(event, phone),
+      intercept: (event, phone) => {
+        this.resumer.saw(event);
+        return this.desk.intercept(event, phone);
+      },
       warn,
     });
   }
@@ -201,7 +217,9 @@ export class AgentSession {
         // Phone links dial where the phone is: the window's own listener takes them while it runs.
         if (!this.phoneWindow?.connected) this.attendant.own();
         // The resumed phone takes the remembered audio devices. With a phone window, it has the phone.
-        if (state && !this.phoneWindow?.connected) void prefsRead.then(() => this.runtime.resume(state.kit));
+        if (state && !this.phoneWindow?.connected) void prefsRead.then(() => this.resumer.resume(state.kit));
+        // Nobody handed a session over: the one this page had before a reload, if the tab had one.
+        else if (!this.phoneWindow?.connected) void prefsRead.then(() => this.resumer.resumeFromReload());
       },
       mirror: (view) => {
         if (!this.phoneWindow?.connected) this.show(view);
@@ -271,13 +289,15 @@ export class AgentSession {
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
     this.deskLoggedIn = loggedIn;
     this.show(view);
-    this.tabs?.publish({ view, kit: this.runtime.takeoverKit() });
-    this.options.phoneWindowPage?.publish({ view, kit: this.runtime.takeoverKit() });
+    const kit = this.runtime.takeoverKit();
+    this.tabs?.publish({ view, kit });
+    this.options.phoneWindowPage?.publish({ view, kit });
+    this.resumer.save(kit);
   }
 
   /** The phone window: carries on the session a panel hands over (it had none). */
   adopt(kit: TakeoverKit): void {
-    void this.prefsRead.then(() => this.runtime.resume(kit));
+    void this.prefsRead.then(() => this.resumer.resume(kit));
   }
 
   private phoneWindowPanel(): PhoneWindowPanel {
@@ -289,13 +309,14 @@ export class AgentSession {
         mirror: (view) => this.show(view),
         windowHasSession: () => {
           this.attendant.dispose();
+          this.resumer.forget();
           if (hasSession(this.runtime.agent)) void this.runtime.release();
         },
         ownKit: () => (this.tabs?.owns !== false && hasSession(this.runtime.agent) ? this.runtime.takeoverKit() : null),
         gone: (kit) => {
           // The panel that owns the tabs takes the phone back (the others mirror it, as today).
           if (this.tabs?.owns !== false) this.attendant.own();
-          if (kit && this.tabs?.owns !== false) void this.prefsRead.then(() => this.runtime.resume(kit));
+          if (kit && this.tabs?.owns !== false) void this.prefsRead.then(() => this.resumer.resume(kit));
           this.ownerView(this.runtime.current);
         },
         changed: () => this.lastShown && this.show(this.lastShown),

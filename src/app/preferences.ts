@@ -105,6 +105,11 @@ export class PreferenceKeeper {
     return { ...intent, devicePassword: saved.devicePassword };
   }
 
+  /** The kept device password of `device` (read by `load`), for a session resumed after a reload (call-resume.ts). */
+  keptDevicePassword(device: string): string | undefined {
+    return this.sealed?.device === device.trim() ? this.sealed.devicePassword : undefined;
+  }
+
   /**
    * After a login was sent: remember (or forget) user and device, and seal the device password
    * only when both the admin and the agent asked for it.

@@ -51,6 +51,10 @@ export const NOTICES = [
   'tabsNotShared',
   /** This frame cannot keep the Task-log outbox in IndexedDB: pending logs are lost if the page goes. */
   'logsNotStored',
+  /** A call resumed after its page went (a reload): the platform still has it, its audio ended with that page. */
+  'callAudioLost',
+  /** A session resumed after a reload without the device password (not kept): the phone is not registered. */
+  'resumedWithoutPhone',
 ] as const;
 /** A notice code. */
 export type Notice = (typeof NOTICES)[number];

@@ -30,6 +30,7 @@ export { parseCallId, parseNeoUser, parseSipLegId } from './ids.ts';
 export type { CallId, NeoUser, SipLegId, RequestId } from './ids.ts';
 export { isWallTime } from './phases/wrap-up.ts';
 export { resumedSession } from './phases/session-lifecycle.ts';
+export type { ResumeOptions } from './phases/session-lifecycle.ts';
 export { transferCommand } from './call-control.ts';
 export { NO_CONTROL, CALL_CONTROL_INTENTS } from './call-control-types.ts';
 export type { CallControl, ConferenceTarget, Participant, TransferMode, TransferRecord, TransferTarget } from './call-control-types.ts';

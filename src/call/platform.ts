@@ -134,6 +134,12 @@ export interface PlatformCapabilities {
   readonly tasks?: boolean;
   /** Text messages (SMS, WhatsApp) to the customer (`sendText`); absent = no. */
   readonly textMessages?: boolean;
+  /**
+   * The platform keeps a call whose agent media died with its page and reports it in its status,
+   * and `hangUp` ends it without the media: a reloaded page resumes the call (docs/reload.md);
+   * absent = no (the call resumes as ready).
+   */
+  readonly callsWithoutMedia?: boolean;
 }
 
 /** A platform that can do everything the machine knows (the tests' default). */

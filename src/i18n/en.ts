@@ -230,6 +230,8 @@ export const en: Messages = {
     microphoneDenied: 'The browser did not allow the microphone, so customers would not hear you. Allow it for this Salesforce site (the camera/microphone icon in the address bar) and reload.',
     tabsNotShared: 'This browser keeps Dialtone from sharing one phone across your Salesforce tabs (third-party storage is blocked). Use the softphone in one tab only, or allow third-party cookies for the Dialtone site.',
     logsNotStored: 'This browser blocks storage for Dialtone, so call logs wait in this page only: keep this tab open until the pending count is gone, or allow third-party cookies for the Dialtone site.',
+    callAudioLost: 'This call’s audio ended with the Salesforce page that carried it (reloaded or closed): the customer is still on the line but can no longer hear you. Hang up here, categorise the contact and call them back.',
+    resumedWithoutPhone: 'Your session carried on after the page reloaded, but this browser does not keep the device password, so the phone is not registered: finish what is in progress, then log out and log in again to take calls.',
   },
   dismiss: 'Dismiss',
 

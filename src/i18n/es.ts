@@ -230,6 +230,8 @@ export const es: Messages = {
     microphoneDenied: 'El navegador no permitió el micrófono, así que los clientes no lo oirían. Permítalo para este sitio de Salesforce (el ícono de cámara/micrófono en la barra de direcciones) y recargue.',
     tabsNotShared: 'Este navegador impide que Dialtone comparta un solo teléfono entre sus pestañas de Salesforce (bloquea el almacenamiento de terceros). Use el softphone en una sola pestaña, o permita las cookies de terceros para el sitio de Dialtone.',
     logsNotStored: 'Este navegador bloquea el almacenamiento de Dialtone, así que los registros de llamadas esperan solo en esta página: mantenga esta pestaña abierta hasta que no quede ninguno pendiente, o permita las cookies de terceros para el sitio de Dialtone.',
+    callAudioLost: 'El audio de esta llamada terminó con la página de Salesforce que lo llevaba (se recargó o se cerró): el cliente sigue en línea pero ya no le oye. Cuelgue aquí, categorice el contacto y vuelva a llamarle.',
+    resumedWithoutPhone: 'Su sesión siguió tras recargar la página, pero este navegador no guarda la contraseña del dispositivo, así que el teléfono no está registrado: termine lo que esté en curso, cierre sesión y vuelva a entrar para recibir llamadas.',
   },
   dismiss: 'Descartar',
 

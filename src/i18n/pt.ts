@@ -230,6 +230,8 @@ export const pt: Messages = {
     microphoneDenied: 'O navegador não permitiu o microfone, então os clientes não ouviriam você. Permita-o para este site do Salesforce (o ícone de câmera/microfone na barra de endereços) e recarregue.',
     tabsNotShared: 'Este navegador impede que o Dialtone compartilhe um só telefone entre suas abas do Salesforce (o armazenamento de terceiros está bloqueado). Use o softphone em uma só aba, ou permita os cookies de terceiros para o site do Dialtone.',
     logsNotStored: 'Este navegador bloqueia o armazenamento do Dialtone, então os registros de chamadas aguardam só nesta página: mantenha esta aba aberta até não restar nenhum pendente, ou permita os cookies de terceiros para o site do Dialtone.',
+    callAudioLost: 'O áudio desta chamada terminou com a página do Salesforce que o levava (recarregada ou fechada): o cliente continua na linha, mas não ouve mais você. Desligue aqui, categorize o contato e ligue de volta.',
+    resumedWithoutPhone: 'Sua sessão continuou após recarregar a página, mas este navegador não guarda a senha do dispositivo, então o telefone não está registrado: termine o que estiver em andamento, saia e entre de novo para receber chamadas.',
   },
   dismiss: 'Dispensar',
 

@@ -1,6 +1,6 @@
 /** Scenarios of the agent's session: login, logout, forced logout, breaks and campaigns. */
 import { describe, expect, it } from 'vitest';
-import { initialState, PHASES, resumedSession, transition, type AgentState, type Ready } from '../../src/call/index.ts';
+import { initialState, PHASES, resumedSession, transition, type AgentState, type Ready, type RequestId } from '../../src/call/index.ts';
 import { CONTEXT, SESSION, STATES, T0, UNKNOWN_REQUEST, USER, deepFreeze, eventOf, failed, kinds, neoapiEffects, loggedIn, onlyRequest, step, succeeded } from './support.ts';
 
 describe('login', () => {
@@ -215,7 +215,7 @@ describe('campaigns', () => {
 
 });
 
-describe('resuming another tab\'s session', () => {
+describe('resuming another tab\'s session or the page before a reload', () => {
   it('resumes a call phase as ready with the phone to register, and a wrap-up as it was with its countdown re-armed', () => {
     const fromCall = resumedSession(STATES.connected);
     expect(fromCall?.state).toMatchObject({ phase: 'ready', phone: 'down', pending: [], session: STATES.connected.session });
@@ -223,7 +223,27 @@ describe('resuming another tab\'s session', () => {
     const wrapUp = { ...STATES.wrapUp, step: 'categorising' as const, releaseDeadline: T0 + 5_000 };
     const fromWrapUp = resumedSession(wrapUp);
     expect(fromWrapUp?.state).toMatchObject({ phase: 'wrapUp', step: 'open', phone: 'down', pending: [], call: wrapUp.call });
-    expect(kinds(fromWrapUp?.effects ?? [])).toEqual(['sip:register', 'startTimer']);
+    expect(kinds(fromWrapUp?.effects ?? []), 'the record is popped again: the link to it lived in the page that went').toEqual(['sip:register', 'screenPop', 'startTimer']);
+  });
+
+  it('resumes a connected call the platform keeps without its leg, tells the agent the audio is gone, and hangs it up through the platform only', () => {
+    const held = { ...STATES.connected, held: true, muted: true, pending: [{ id: 7 as RequestId, op: 'transfer' as const }] };
+    const resumed = resumedSession(held, { liveCalls: true });
+    expect(resumed?.state).toMatchObject({ phase: 'connected', phone: 'down', pending: [], held: false, muted: false, hangUpRequested: false, control: { kind: 'none' } });
+    expect(resumed?.state.phase === 'connected' && resumed.state.call).toMatchObject({ callId: held.call.callId, legId: null, answeredAt: held.call.answeredAt });
+    expect(kinds(resumed?.effects ?? [])).toEqual(['sip:register', 'screenPop', 'notify:callAudioLost']);
+    const hangUp = step(resumed!.state, { kind: 'hangUp', at: T0 });
+    expect(kinds(hangUp.effects), 'no BYE: there is no leg; NeoApi ends the call').toEqual(['neoapi:Hangup']);
+    expect(transition(hangUp.state, { kind: 'mute', at: T0 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'NO_CALL' } });
+  });
+
+  it('resumes a ringing call the platform keeps without its leg and never auto-answers it; an unnumbered call or a dial resumes as ready', () => {
+    const ringing = { ...STATES.ringing, autoAnswer: true, answering: true };
+    const resumed = resumedSession(ringing, { liveCalls: true });
+    expect(resumed?.state).toMatchObject({ phase: 'ringing', autoAnswer: false, answering: false, call: { callId: ringing.call.callId, legId: null } });
+    expect(kinds(resumed?.effects ?? [])).toEqual(['sip:register', 'screenPop']);
+    expect(resumedSession({ ...STATES.connected, call: { ...STATES.connected.call, callId: null } }, { liveCalls: true })?.state.phase).toBe('ready');
+    expect(resumedSession(STATES.dialing, { liveCalls: true })?.state.phase).toBe('ready');
   });
 
   it('has nothing to resume without a session, or while it was logging out', () => {

@@ -58,6 +58,12 @@ export interface PbxOptions {
   maxRecordings?: number;
   /** Tone heard in place of an agent who holds (Asterisk plays music on hold); default: silence. */
   musicOnHoldHz?: number;
+  /**
+   * How long an answered agent leg outlives the agent's WebSocket (a reloaded page): the call stays
+   * up, silent on the agent's side, until NeoApi Hangup, the customer or this timeout (default
+   * 60 000 ms, like an Asterisk `rtp_timeout=60`; 0 = the call ends with the socket).
+   */
+  orphanedLegMs?: number;
   /** WebSocket ping interval (default 30 000 ms). */
   pingIntervalMs?: number;
   /** Diagnostics (registrations, refusals, leg ends). */
@@ -65,6 +71,9 @@ export interface PbxOptions {
   /** Every SIP frame in and out. */
   trace?: (direction: 'in' | 'out', connectionId: string, text: string) => void;
 }
+
+/** `PbxOptions.orphanedLegMs` by default. */
+const DEFAULT_ORPHANED_LEG_MS = 60_000;
 
 /** How long an ended leg stays findable by id (for routings that still name it). */
 const ENDED_LEG_RETENTION_MS = 10 * 60_000;
@@ -125,6 +134,7 @@ export function createPbx(options: PbxOptions = {}): SimulatedPbx {
         jitterBuffer: options.jitterBuffer ?? {},
         maxRecordedSeconds,
         musicOnHoldHz: options.musicOnHoldHz,
+        orphanedLegMs: options.orphanedLegMs ?? DEFAULT_ORPHANED_LEG_MS,
       }, context));
     },
 

@@ -4,7 +4,7 @@
  * the audio the adapter hears, and the call's recording on the platform.
  */
 import { expect } from 'vitest';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { NeotelControl } from '../../../dev/neotel/control-client.ts';
 import type { NeoApiLogEntry } from '../../../dev/neotel/neoapi/request-log.ts';
 import { parseWav } from '../../../dev/neotel/pbx/index.ts';
@@ -12,6 +12,16 @@ import { beepsInRecording, measureHeardTone, toneInRecording, type HeardInBrowse
 
 /** Chromium's fake microphone beeps at 400 Hz. */
 export const FAKE_MIC_HZ = 400;
+
+/** A reloaded or new console's softphone frame, with the utility panel open (the console may restore it open). */
+export async function panelFrameOf(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 15_000 });
+  if (!(await handle.isVisible())) await page.getByTestId('utility-item').click();
+  await handle.waitForElementState('visible', { timeout: 5_000 });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('The utility panel has no softphone frame');
+  return frame;
+}
 
 /** The text of a control (pierces the shadow roots). */
 export async function textOf(frame: Frame, testId: string): Promise<string> {

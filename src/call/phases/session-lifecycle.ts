@@ -2,13 +2,14 @@
  * Getting in and out: `loggedOut`, `loggingIn` (register the phone, then `login`), `loggingOut`,
  * and the forced logout when the platform answers `not logged.`.
  */
+import { NO_CONTROL } from '../call-control-types.ts';
 import { endCall } from '../call-facts.ts';
 import { logCall, stopRinging } from '../call-end.ts';
 import type { MachineContext } from '../context.ts';
 import type { Effect } from '../effects.ts';
 import type { AgentEvent, CommandFailed, CommandSucceeded } from '../events.ts';
 import { accept, failureNotice, ignore, issue, notify, refuse, type TransitionResult } from '../outcome.ts';
-import type { AgentState, LoggedOut, LoggingIn, LoggingOut, Ready, SessionState, WrapUp } from '../state.ts';
+import type { AgentState, Connected, LoggedOut, LoggingIn, LoggingOut, Ready, Ringing, SessionState, WrapUp } from '../state.ts';
 import { unhandled } from '../unhandled.ts';
 
 /** A logged-out state keeping the phone and NeoApi status; every pending result becomes stale. */
@@ -141,18 +142,44 @@ export function forcedLogout(state: AgentState, message: string, at: number): Tr
   return accept(loggedOutFrom(state), effects);
 }
 
+/** How {@link resumedSession} treats a call that was live when the previous page went. */
+export interface ResumeOptions {
+  /**
+   * The platform keeps a call whose agent media died and can end it by its own command
+   * (`PlatformCapabilities.callsWithoutMedia`): a ringing or connected call with a platform id
+   * resumes as that phase without a leg, so the agent sees it, hangs it up and categorises it.
+   */
+  readonly liveCalls?: boolean;
+}
+
 /**
- * The state a tab resumes from another tab's session (docs/tabs.md): same login, the phone to
- * register again, nothing in flight. A call died with the other tab's media, so a call phase
- * resumes as `ready` (platform status reports the call again if the platform still has it); a wrap-up
- * resumes as it was, its step back to `open`. `null` when there is no session to carry on.
- * Effects to run: register the phone, and re-arm the auto-release countdown of a wrap-up.
+ * The state a tab resumes from another tab's session, or a reloaded page from its own
+ * (docs/tabs.md, docs/reload.md): same login, the phone to register again, nothing in flight.
+ * The call's media died with the other page. With `liveCalls`, a ringing or connected call the
+ * platform numbered resumes without a leg (the app ends it if the platform's first status no
+ * longer shows it, src/app/call-resume.ts) and its record is popped again; otherwise a call phase
+ * resumes as `ready` (platform status reports the call again if the platform still has it). A
+ * wrap-up resumes as it was, its step back to `open`, its record popped again. `null` when there
+ * is no session to carry on.
+ * Effects to run: register the phone, pop the record again (the link to it lived in the other
+ * page, and the Task needs it), tell the agent the audio is gone, re-arm a wrap-up's countdown.
  */
-export function resumedSession(previous: AgentState): { state: Ready | WrapUp; effects: Effect[] } | null {
+export function resumedSession(previous: AgentState, options: ResumeOptions = {}): { state: Ready | Ringing | Connected | WrapUp; effects: Effect[] } | null {
   if (!('session' in previous) || previous.phase === 'loggingOut') return null;
   const base = { phone: 'down', neoApi: previous.neoApi, nextRequest: previous.nextRequest, pending: [] } as const;
   const effects: Effect[] = [{ kind: 'sip', action: 'register' }];
+  const live = options.liveCalls === true && 'call' in previous && previous.call.callId !== null;
+  if (live && previous.phase === 'ringing') {
+    const call = { ...previous.call, legId: null, platformLeg: false };
+    return { state: { ...previous, ...base, call, autoAnswer: false, answering: false }, effects: [...effects, { kind: 'screenPop', call }] };
+  }
+  if (live && previous.phase === 'connected') {
+    const call = { ...previous.call, legId: null };
+    const state: Connected = { ...previous, ...base, call, held: false, muted: false, hangUpRequested: false, control: NO_CONTROL };
+    return { state, effects: [...effects, { kind: 'screenPop', call }, notify('callAudioLost', 'warning')] };
+  }
   if (previous.phase !== 'wrapUp') return { state: { ...base, phase: 'ready', session: previous.session }, effects };
+  effects.push({ kind: 'screenPop', call: previous.call });
   if (previous.releaseDeadline !== null) effects.push({ kind: 'startTimer', timer: 'autoRelease', callId: previous.call.callId, at: previous.releaseDeadline });
   return { state: { ...previous, ...base, step: 'open' }, effects };
 }

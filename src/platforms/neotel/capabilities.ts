@@ -20,4 +20,6 @@ export const NEOTEL_CAPABILITIES: PlatformCapabilities = {
   platformDigits: true,
   tasks: true,
   textMessages: true,
+  // Hangup and Position need only the user, not the agent's media (docs/reload.md).
+  callsWithoutMedia: true,
 };

@@ -37,6 +37,12 @@ export interface AgentLegSettings {
   maxRecordedSeconds: number;
   /** Tone the other parties hear while this agent holds (undefined = silence). */
   musicOnHoldHz: number | undefined;
+  /**
+   * How long an answered leg outlives the agent's WebSocket (a reloaded or crashed browser page):
+   * the PBX keeps the call, silent on the agent's side, like Asterisk until its `rtp_timeout`,
+   * and ends the leg `unreachable` after this. 0 = ends it at once.
+   */
+  orphanedLegMs: number;
 }
 
 type Phase = 'preparing' | 'inviting' | 'early' | 'connecting' | 'up' | 'ended';
@@ -57,6 +63,7 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
   private answered2xx = false;
   private reinviteBusy = false;
   private ringTimer: ReturnType<typeof setTimeout> | undefined;
+  private orphanTimer: ReturnType<typeof setTimeout> | undefined;
   private releaseTransaction: (() => void) | undefined;
   private releaseDialog: (() => void) | undefined;
   private readonly timeline: { invite?: number; answer?: number; media?: number } = {};
@@ -78,7 +85,8 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
   }
 
   get mediaActive(): boolean {
-    return this.phase === 'up';
+    // An orphaned leg (connectionLost) is still up for the call, but carries no audio.
+    return this.phase === 'up' && this.orphanTimer === undefined;
   }
 
   /** Whether the agent currently holds the call. */
@@ -164,7 +172,7 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
     this.releaseTransaction = this.core.onResponses(dialog.inviteBranch, (response) => this.onInviteResponse(response));
     this.releaseDialog = this.core.onDialog(dialog.callId, dialog.localTag, connection, {
       onRequest: (request) => this.onRequest(request),
-      onConnectionLost: () => this.end('unreachable', 'the WebSocket closed during the call'),
+      onConnectionLost: () => this.connectionLost(),
     });
     this.phase = 'inviting';
     this.timeline.invite = performance.now();
@@ -190,13 +198,36 @@ export class AgentLegImpl extends LegBase implements AgentLeg, MediaParticipant 
   }
 
   private fail(detail: string): void {
+    // An orphaned leg's media is gone by definition: only its timeout or a hang-up ends it.
+    if (this.orphanTimer !== undefined) return;
     if (this.phase === 'connecting' || this.phase === 'up') this.stop('failed', detail);
+  }
+
+  /**
+   * The agent's WebSocket closed. A leg not yet answered ends (its INVITE transaction died with
+   * it); an answered one stays up without signalling or media for `orphanedLegMs`, so the call
+   * goes on for the customer until NeoApi `Hangup`, the customer, or that timeout ends it.
+   */
+  private connectionLost(): void {
+    const ms = this.settings.orphanedLegMs;
+    if (this.phase !== 'up' || ms <= 0) {
+      this.end('unreachable', 'the WebSocket closed during the call');
+      return;
+    }
+    this.releaseDialog?.();
+    this.releaseDialog = undefined;
+    this.connection = undefined;
+    this.jitter.reset();
+    this.context.log(`${this.id} (${this.party}) orphaned: the WebSocket closed; the call stays up for ${ms} ms without the agent's media`);
+    this.orphanTimer = setTimeout(() => this.end('unreachable', `no agent media for ${ms} ms after the WebSocket closed`), ms);
+    this.orphanTimer.unref();
   }
 
   private end(reason: LegEndReason, detail?: string): void {
     const finalResponsePending = !this.answered2xx && (this.phase === 'inviting' || this.phase === 'early');
     this.phase = 'ended';
     if (this.ringTimer) clearTimeout(this.ringTimer);
+    if (this.orphanTimer) clearTimeout(this.orphanTimer);
     this.context.leaveMedia(this);
     this.releaseDialog?.();
     if (finalResponsePending) setTimeout(() => this.releaseTransaction?.(), LATE_RESPONSE_WINDOW_MS).unref();
