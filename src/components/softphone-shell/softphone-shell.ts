@@ -5,6 +5,7 @@ import { INTENT_EVENT, ShellStateController, softphoneContext, type IntentEvent,
 import type { Messages } from '../../i18n/index.ts';
 import { loadedMessages, loadMessages } from '../../i18n/lazy.ts';
 import { sldsTokens } from '../slds.styles.ts';
+import { sldsIconStyles } from '../shared/slds-icon.ts';
 import '../config-error-panel/config-error-panel.ts';
 import '../agent-status/agent-status.ts';
 import { lazyParts, renderAgent } from './agent-body.ts';
@@ -22,7 +23,7 @@ export class SoftphoneShell extends LitElement {
   /** The language catalogue's chunk failed to load (the next render tries again). */
   private catalogueFailed = false;
 
-  static override styles = [sldsTokens, softphoneShellStyles];
+  static override styles = [sldsTokens, sldsIconStyles, softphoneShellStyles];
 
   private readonly consumer = new ContextConsumer(this, {
     context: softphoneContext,
