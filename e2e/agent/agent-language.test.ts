@@ -75,6 +75,8 @@ describe('the language chosen in the settings', () => {
     await frame.getByTestId('language-select').selectOption('pt');
     await expect.poll(() => frame.getByTestId('status').first().textContent()).toContain(messagesFor('pt').statusReady);
     expect(await frame.evaluate(() => document.documentElement.lang)).toBe('pt');
+    // The panel was not redrawn from scratch while Portuguese was fetched: the settings are still open.
+    expect(await frame.getByTestId('settings').evaluate((details) => (details as HTMLDetailsElement).open), 'the settings stay open across the switch').toBe(true);
 
     await frame.getByTestId('language-select').selectOption('');
     await expect.poll(() => frame.evaluate(() => document.documentElement.lang), { message: '"Same as Salesforce" is the call center\'s es again' }).toBe('es');

@@ -135,16 +135,19 @@ export function clippedTexts(frame: Frame): Promise<string[]> {
     const visit = (root: Document | ShadowRoot): void => {
       for (const element of root.querySelectorAll<HTMLElement>('*')) {
         if (element.shadowRoot) visit(element.shadowRoot);
-        if (element.getClientRects().length === 0 || element.clientWidth <= 1 || element.closest('.visually-hidden')) continue;
+        // Not drawn: display none, visibility hidden, or inside a closed <details> (content-visibility).
+        if (!element.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) || element.clientWidth <= 1 || element.closest('.visually-hidden')) continue;
         const style = getComputedStyle(element);
-        if (style.visibility === 'hidden') continue;
         if (element instanceof HTMLSelectElement) {
           const text = element.selectedOptions[0]?.textContent.trim() ?? '';
           if (!canvas || text === '') continue;
           canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          // Under CSS zoom the computed font size is zoomed and clientWidth is not: measure in the box's pixels.
+          const zoom = (element as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+          const wide = canvas.measureText(text).width / zoom;
           // The text area: the box minus its padding and the drop-down arrow (about 20 px).
-          const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-          if (canvas.measureText(text).width > room + 1) found.push(`select "${text}" (${Math.round(canvas.measureText(text).width)} px in ${Math.round(room)} px)`);
+          const room = element.clientWidth - (parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) / zoom - 20;
+          if (wide > room + 1) found.push(`select "${text}" (${Math.round(wide)} px in ${Math.round(room)} px)`);
           continue;
         }
         if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || !ownText(element)) continue;
