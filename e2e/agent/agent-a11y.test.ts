@@ -34,7 +34,12 @@ describe('the panel at 340×560 is accessible and nothing is cut, in every state
     expect(width).toBeGreaterThan(PANEL_SIZE.width - 20);
     expect(width).toBeLessThanOrEqual(PANEL_SIZE.width);
     expect(await frame.evaluate(() => document.documentElement.lang)).toBe(language);
-    if (zoom !== 1) await zoomPanel(frame, zoom);
+    if (zoom !== 1) {
+      await zoomPanel(frame, zoom);
+      // The panel's content now lays out in half the CSS pixels, at twice the size.
+      expect(await frame.evaluate(() => (document.body as unknown as { currentCSSZoom: number }).currentCSSZoom)).toBe(zoom);
+      await opened.tab.page.locator('iframe.openctiSoftPhone').screenshot({ path: `.tmp/panel-zoom-${language}.png` });
+    }
     const seen: PanelState[] = [];
     await walkPanelStates(opened.rig, opened.tab, async (state) => {
       seen.push(state);
