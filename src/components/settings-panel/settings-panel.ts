@@ -35,7 +35,6 @@ export class SettingsPanel extends AgentElement {
     const width = this.width ?? (prefs.panelWidth === null ? '' : String(prefs.panelWidth));
     const height = this.height ?? (prefs.panelHeight === null ? '' : String(prefs.panelHeight));
     return html`
-      ${this.languageSelect(prefs.language ?? null)}
       <div class="row">
         <div class="field">
           <label for="width">${m.panelWidth}</label>
@@ -60,6 +59,11 @@ export class SettingsPanel extends AgentElement {
         />
         <label for="auto-minimise">${m.autoMinimise}</label>
       </div>
+      ${
+        // After the size, not first: Escape leaves a select to its own list (panel-keys.ts), so the
+        // first control Tab reaches in the settings must be one Escape closes them from.
+        this.languageSelect(prefs.language ?? null)
+      }
       ${devices.microphonePermission === 'granted'
         ? nothing
         : html`<div class="permission ${devices.microphonePermission}" data-testid="microphone-permission">
