@@ -85,6 +85,7 @@ if (wants('static')) {
   check('lint', npx('eslint'), ['.', '--max-warnings', '0']);
   check('boundaries', npx('depcruise'), ['src', 'dev', '--config', '.dependency-cruiser.cjs']);
   check('bundle size', process.execPath, ['--import', 'tsx', 'scripts/check-bundle-size.ts']);
+  check('slds icons', process.execPath, ['--import', 'tsx', 'scripts/slds-icons.ts', '--check']);
 }
 
 const projects = [];

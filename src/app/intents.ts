@@ -24,6 +24,7 @@ const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
   'setAudioDevice',
   'setPanelSize',
   'setAutoMinimise',
+  'setLanguage',
   'forgetMe',
   'retryFailedLog',
   'dismissFailedLog',

@@ -1,7 +1,7 @@
 /**
  * The agent's remembered settings: user and device (IndexedDB prefs), the device's SIP password
  * sealed in the vault only when the admin allows it (`allowRememberDevicePassword`), panel size,
- * auto-minimise and audio devices. The NeoApi password is never stored: not in IndexedDB, not in
+ * auto-minimise, audio devices and the panel's language. The NeoApi password is never stored: not in IndexedDB, not in
  * any other storage (docs/security.md). Storage failing (private window, quota, a corrupt record)
  * never blocks a login: the agent just types again, and a warning says why.
  */
@@ -87,6 +87,7 @@ export class PreferenceKeeper {
         microphoneId: prefs.microphoneId ?? null,
         speakerId: prefs.speakerId ?? null,
         ringerId: prefs.ringerId ?? null,
+        language: prefs.language ?? null,
       };
     } catch (error) {
       this.warn('preferences are unavailable in this browser; nothing will be remembered', error);
@@ -153,6 +154,11 @@ export class PreferenceKeeper {
         case 'setAutoMinimise':
           await store?.prefs.set('autoMinimise', intent.on);
           this.current = { ...this.current, autoMinimise: intent.on };
+          break;
+        case 'setLanguage':
+          if (intent.language === null) await store?.prefs.remove('language');
+          else await store?.prefs.set('language', intent.language);
+          this.current = { ...this.current, language: intent.language };
           break;
         case 'setPanelSize':
           if (intent.width !== null && intent.height !== null) await store?.prefs.set('panelSize', { width: intent.width, height: intent.height });

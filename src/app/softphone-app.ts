@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { validateConfig, settingPath, settingValue, type Config, type SettingsMap } from '../config/index.ts';
 import { softphoneContext, type ShellConfigIssue, type ShellState, type SoftphoneService } from '../controllers/softphone-context.ts';
-import type { SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
 import type * as AgentSessionChunk from './agent-session.ts';
@@ -144,15 +144,18 @@ export class SoftphoneApp implements SoftphoneService {
     const ready = {
       phase: 'ready',
       language,
+      salesforceLanguage: language,
       displayName,
       neoApiHost: new URL(config.connection.neoApiUrl).host,
       sipHost: new URL(config.connection.sipWebSocketUrl).host,
     } as const;
     const page = this.options.phoneWindowPage;
-    const session = new AgentSessionClass({ config, api, warn: this.warn, onView: (view) => this.setState({ ...ready, view }), ...(page ? { phoneWindowPage: page } : {}) });
+    // The agent's own language (settings panel, kept in the preferences) wins over the call center's.
+    const withView = (view: AgentView) => ({ ...ready, language: view.prefs.language ?? language, view });
+    const session = new AgentSessionClass({ config, api, warn: this.warn, onView: (view) => this.setState(withView(view)), ...(page ? { phoneWindowPage: page } : {}) });
     this.session = session;
     this.options.onSession?.(session);
-    this.setState({ ...ready, view: session.view });
+    this.setState(withView(session.view));
     void session.start();
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);

@@ -40,6 +40,7 @@ export const DEFAULT_PREFERENCES: AgentPreferences = {
   microphoneId: null,
   speakerId: null,
   ringerId: null,
+  language: null,
 };
 
 /** Devices before the browser was asked. */

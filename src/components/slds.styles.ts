@@ -18,6 +18,19 @@ export const sldsTokens = css`
     --dt-error-bg: #fef1ee;
     --dt-warning-bg: #fef1e6;
     --dt-success: #2e844a;
+    /* SLDS palette: warning border (orange 65), warning icon on white or the warning background
+       (orange 50, ≥ 3:1 as a graphic), the neutral pill (neutral 90) and its dot (neutral 60),
+       the brand's light background (cloud blue 95), the selected row (brand 95) and the favourite
+       star (orange 65), as SLDS's own tokens name them. */
+    --dt-warning: var(--dt-warning);
+    --dt-warning-icon: #a96404;
+    --dt-neutral-bg: var(--dt-neutral-bg);
+    --dt-neutral-mark: var(--dt-neutral-mark);
+    --dt-brand-light: var(--dt-brand-light);
+    --dt-selected-bg: var(--dt-selected-bg);
+    --dt-text-placeholder: #706e6b;
+    --dt-focus: #0176d3;
+    --dt-on-brand: #ffffff;
     --dt-radius: 0.25rem;
     --dt-space-1: 0.25rem;
     --dt-space-2: 0.5rem;
@@ -41,7 +54,7 @@ export const sldsTokens = css`
   button.brand {
     background: var(--dt-brand);
     border-color: var(--dt-brand);
-    color: #fff;
+    color: var(--dt-on-brand);
   }
   /* SLDS's neutral button hover: the darker brand text keeps 4.5:1 on the grey (#0176d3 is 4.17:1). */
   button:hover {
@@ -50,11 +63,11 @@ export const sldsTokens = css`
   }
   button.brand:hover {
     background: var(--dt-brand-dark);
-    color: #fff;
+    color: var(--dt-on-brand);
   }
   button:focus-visible {
     outline: none;
-    box-shadow: 0 0 3px #0176d3;
+    box-shadow: 0 0 3px var(--dt-focus);
   }
   .visually-hidden {
     position: absolute;

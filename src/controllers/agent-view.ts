@@ -5,6 +5,7 @@
  * `dialtone-intent` event, which the shell hands to `SoftphoneService.send`.
  */
 import type { NoticeCause } from '../i18n/notice-causes.ts';
+import type { Language } from '../i18n/languages.ts';
 import type { CustomerZone } from '../crm/customer-zone.ts';
 import type { AgentState, SessionIntentRequest, CallbackBooking, ConferenceTarget, DeliveredContact, Notice, NoticeFailure, NoticeLevel, TransferMode, TransferTarget } from '../call/index.ts';
 import type { BreakType, Campaign, Category, ExternalNumber, NeotelUser, Queue } from '../config/config-types.ts';
@@ -89,6 +90,8 @@ export interface AgentPreferences {
   readonly microphoneId: string | null;
   readonly speakerId: string | null;
   readonly ringerId: string | null;
+  /** The panel's language the agent chose in the settings; absent or `null` = follow Salesforce (the call center's, else the browser's). */
+  readonly language?: Language | null;
 }
 
 /** Audio devices known to the browser (labels appear once the microphone is allowed). */
@@ -301,6 +304,8 @@ export type SoftphoneIntent =
   | { readonly kind: 'setAudioDevice'; readonly role: 'microphone' | 'speaker' | 'ringer'; readonly deviceId: string | null }
   | { readonly kind: 'setPanelSize'; readonly width: number | null; readonly height: number | null }
   | { readonly kind: 'setAutoMinimise'; readonly on: boolean }
+  /** The panel's language; `null` = follow Salesforce again. */
+  | { readonly kind: 'setLanguage'; readonly language: Language | null }
   /** Forget everything this browser keeps about the agent: user, device, device password, settings. */
   | { readonly kind: 'forgetMe' }
   /** Send a dead-lettered call log again now (`key` from `failedLogs`). */

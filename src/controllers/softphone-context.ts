@@ -42,7 +42,10 @@ export type ShellState =
   | { readonly phase: 'config-error'; readonly language: Language; readonly issues: readonly ShellConfigIssue[] }
   | {
       readonly phase: 'ready';
+      /** The language on screen: the agent's choice (`view.prefs.language`), else `salesforceLanguage`. */
       readonly language: Language;
+      /** The call center's `language`, else the browser's: what "Same as Salesforce" gives. */
+      readonly salesforceLanguage?: Language;
       readonly displayName: string;
       readonly neoApiHost: string;
       readonly sipHost: string;

@@ -46,6 +46,13 @@ export interface Messages {
   /** A part of the panel (transfer, wrap-up, monitoring, record) whose code did not load. */
   readonly partDidNotLoad: string;
   readonly connectedToSalesforce: string;
+  /** Beside "Connected to Salesforce" in the settings: the connection is up. */
+  readonly connectedYes: string;
+  /** Settings: the panel's language (a choice of es, pt, en, or the call center's / browser's). */
+  readonly languageLabel: string;
+  /** The choice that follows Salesforce: `current` is the language that gives now, by its own name. */
+  readonly languageFollowSalesforce: (current: string) => string;
+  readonly languageHelp: string;
   readonly contactCenter: string;
   readonly phoneServer: string;
 

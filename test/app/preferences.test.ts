@@ -135,6 +135,17 @@ describe('the remembered login (PreferenceKeeper)', () => {
     expect(await prefs.completeLogin({ ...LOGIN, password: '', devicePassword: '' })).toMatchObject({ password: '', devicePassword: '' });
   });
 
+  it('keeps the chosen panel language for the next page load, and following Salesforce again forgets it', async () => {
+    const name = freshDatabaseName();
+    const first = keeper(name, false);
+    await first.load();
+    expect((await first.apply({ kind: 'setLanguage', language: 'pt' })).language).toBe('pt');
+    const reloaded = keeper(name, false);
+    expect((await reloaded.load()).language, 'a reload reads the choice back').toBe('pt');
+    expect((await reloaded.apply({ kind: 'setLanguage', language: null })).language).toBeNull();
+    expect((await keeper(name, false).load()).language, '"Same as Salesforce" leaves nothing stored').toBeNull();
+  });
+
   it('"forget me" erases every preference and the vault, and keeps the Task logs waiting for Salesforce', async () => {
     const name = freshDatabaseName();
     const prefs = await afterLogin(name, true);

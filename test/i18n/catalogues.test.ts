@@ -16,6 +16,7 @@ const SAMPLES: { readonly [K in FunctionKey]: Parameters<Messages[K]> } = {
   untrustedOriginBody: ['<ORIGIN>'],
   configErrorIntro: [4711],
   settingsUnavailableBody: ['<DETAIL>'],
+  languageFollowSalesforce: ['<LANGUAGE>'],
   loginDeviceAs: ['<LOGIN>'],
   fieldRequired: ['<FIELD>'],
   campaignNotANumber: ['<RECEIVED>'],

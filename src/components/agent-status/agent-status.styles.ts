@@ -25,14 +25,14 @@ export const agentStatusStyles = css`
     border-radius: 1rem;
     padding: 0 var(--dt-space-2);
     font-weight: 700;
-    background: #e5e5e5;
+    background: var(--dt-neutral-bg);
     color: var(--dt-text);
   }
   .dot {
     width: 0.5rem;
     height: 0.5rem;
     border-radius: 50%;
-    background: #939393;
+    background: var(--dt-neutral-mark);
     flex: none;
   }
   .pill.ready .dot,
@@ -48,13 +48,13 @@ export const agentStatusStyles = css`
   .pill.pausing .dot,
   .phone.registering .dot,
   .phone.reconnecting .dot {
-    background: #dd7a01;
+    background: var(--dt-warning);
   }
   .pill.inCall,
   .pill.dialing,
   .pill.ringing,
   .pill.onHold {
-    background: #d8e6fe;
+    background: var(--dt-brand-light);
   }
   .pill.inCall .dot,
   .pill.dialing .dot,
@@ -84,7 +84,7 @@ export const agentStatusStyles = css`
   .badge.warning {
     background: var(--dt-warning-bg);
     color: var(--dt-text);
-    border-color: #dd7a01;
+    border-color: var(--dt-warning);
   }
   dialog {
     box-sizing: border-box;

@@ -5,6 +5,9 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import '../shared/elapsed-time.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as syncIcon } from '../shared/slds-icons/sync.ts';
+import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
 import { agentStatusStyles } from './agent-status.styles.ts';
 import { statusOf } from './status-of.ts';
 
@@ -15,7 +18,7 @@ import { statusOf } from './status-of.ts';
  */
 @customElement('dialtone-agent-status')
 export class AgentStatus extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, agentStatusStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, agentStatusStyles];
 
   @query('dialog') private readonly dialog!: HTMLDialogElement | null;
 
@@ -44,11 +47,11 @@ export class AgentStatus extends AgentElement {
         <span class="badge phone ${agent.phone}" data-testid="phone-status" data-phone=${agent.phone}
           ><span class="dot" aria-hidden="true"></span>${m.phoneStatus[agent.phone]}</span
         >
-        ${agent.neoApi === 'degraded' ? html`<span class="badge warning" data-testid="neoapi-degraded">⚠ ${m.neoApiDegraded}</span>` : nothing}
+        ${agent.neoApi === 'degraded' ? html`<span class="badge warning" data-testid="neoapi-degraded">${sldsIcon(warningIcon)} ${m.neoApiDegraded}</span>` : nothing}
         ${view.tab === 'follower' ? html`<span class="badge" data-testid="tab-follower">${m.tabFollower}</span>` : nothing}
         ${(view.pendingLogs ?? 0) > 0
           ? html`<span class="badge warning" data-testid="pending-logs" data-count=${view.pendingLogs ?? 0}
-              ><span aria-hidden="true">⟳ </span>${m.pendingLogs(view.pendingLogs ?? 0)}</span
+              >${sldsIcon(syncIcon)} ${m.pendingLogs(view.pendingLogs ?? 0)}</span
             >`
           : nothing}
       </div>

@@ -30,7 +30,7 @@ export const callControlsStyles = css`
     min-height: 2rem;
   }
   button.on {
-    background: #d8e6fe;
+    background: var(--dt-brand-light);
     border-color: var(--dt-brand);
   }
   #keypad:not(:empty) {

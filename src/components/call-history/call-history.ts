@@ -8,6 +8,9 @@ import { formatDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { objectLabel } from '../shared/names.ts';
 import { crmSourceIcon } from '../shared/crm-icon.ts';
+import { sldsIcon, sldsIconStyles, type SldsIconData } from '../shared/slds-icon.ts';
+import { icon as incomingIcon } from '../shared/slds-icons/incoming_call.ts';
+import { icon as outboundIcon } from '../shared/slds-icons/outbound_call.ts';
 import { callHistoryStyles } from './call-history.styles.ts';
 
 /** How many entries the panel draws (the store keeps more; docs/call-history.md). */
@@ -15,7 +18,8 @@ export const SHOWN_ENTRIES = 20;
 /** How many calls the browser keeps per agent (`HISTORY_LIMIT` of src/storage; repeated: components never import storage). */
 const KEPT_ENTRIES = 50;
 
-const ARROWS: Readonly<Record<CallHistoryEntryView['direction'], string>> = { inbound: '↙', outbound: '↗', dialer: '↗' };
+/** SLDS's call-direction icons; the direction is also said in words in the entry's facts. */
+const DIRECTION_ICONS: Readonly<Record<CallHistoryEntryView['direction'], SldsIconData>> = { inbound: incomingIcon, outbound: outboundIcon, dialer: outboundIcon };
 
 
 /**
@@ -26,7 +30,7 @@ const ARROWS: Readonly<Record<CallHistoryEntryView['direction'], string>> = { in
  */
 @customElement('dialtone-call-history')
 export class CallHistory extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, callHistoryStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, callHistoryStyles];
 
   override render() {
     const view = this.view;
@@ -58,7 +62,7 @@ export class CallHistory extends AgentElement {
     const record = entry.record;
     return html`<li data-testid="history-entry" data-key=${entry.key} data-direction=${entry.direction} data-record-id=${record?.id ?? nothing}>
       <p class="who">
-        <span class="dir" aria-hidden="true">${ARROWS[entry.direction]}</span>
+        <span class="dir">${sldsIcon(DIRECTION_ICONS[entry.direction])}</span>
         <span data-testid="history-who">${who}</span>
         ${record === null ? nothing : crmSourceIcon(a.foundInCrm)}
       </p>

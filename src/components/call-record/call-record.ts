@@ -6,6 +6,8 @@ import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as syncIcon } from '../shared/slds-icons/sync.ts';
 import { objectLabel } from '../shared/names.ts';
 import { crmSourceIcon } from '../shared/crm-icon.ts';
 import { callRecordStyles } from './call-record.styles.ts';
@@ -20,7 +22,7 @@ import '../recording-player/recording-player.ts';
  */
 @customElement('dialtone-call-record')
 export class CallRecordPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, callRecordStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, callRecordStyles];
 
   override render() {
     const record = this.view?.record;
@@ -30,7 +32,7 @@ export class CallRecordPanel extends AgentElement {
       <section data-testid="call-record" data-status=${record.status} aria-labelledby="record-title" aria-live="polite">
         <h3 id="record-title">${m.recordTitle}</h3>
         ${record.linked ? this.linked(record.linked, m) : html`<p data-testid="record-status">${this.statusText(record.status, m)}</p>`}
-        ${record.canSync ? html`<button class="wide" data-testid="record-sync" @click=${() => this.send({ kind: 'syncRecord' })}>⟳ ${m.recordSync}</button>` : nothing}
+        ${record.canSync ? html`<button class="wide" data-testid="record-sync" @click=${() => this.send({ kind: 'syncRecord' })}>${sldsIcon(syncIcon)} ${m.recordSync}</button>` : nothing}
         ${record.candidates.length === 0 ? nothing : this.candidates(record.candidates, m)}
         ${record.reopened ? html`<p role="status" class="why" data-testid="record-reopened" data-reopened=${record.reopened}>${this.reopenedText(record.reopened, m)}</p>` : nothing}
         ${record.recordingUrl ? html`<dialtone-recording-player data-testid="recording-player" .url=${record.recordingUrl} .messages=${m.connector}></dialtone-recording-player>` : nothing}

@@ -44,6 +44,6 @@ export const deskActionsStyles = css`
     overflow-wrap: anywhere;
   }
   .error {
-    color: var(--dt-error, #ba0517);
+    color: var(--dt-error);
   }
 `;

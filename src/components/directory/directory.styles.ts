@@ -7,7 +7,7 @@ export const directoryStyles = css`
     padding: 0;
     max-height: 14rem;
     overflow-y: auto;
-    border: 1px solid var(--dt-border, #c9c9c9);
+    border: 1px solid var(--dt-border);
     border-radius: 0.25rem;
   }
   li {
@@ -18,8 +18,8 @@ export const directoryStyles = css`
     cursor: pointer;
   }
   li[aria-selected='true'] {
-    background: #e5f1fb;
-    outline: 2px solid #0176d3;
+    background: var(--dt-selected-bg);
+    outline: 2px solid var(--dt-focus);
     outline-offset: -2px;
   }
   .who {
@@ -33,7 +33,14 @@ export const directoryStyles = css`
     color: var(--dt-text-weak);
   }
   .star {
-    color: #dd7a01;
+    color: var(--dt-warning-icon);
+  }
+  .source-icon {
+    flex: none;
+    fill: var(--dt-text-placeholder);
+  }
+  .source-icon.favourite {
+    fill: var(--dt-warning-icon);
   }
   .row {
     display: flex;
@@ -48,6 +55,6 @@ export const directoryStyles = css`
     color: var(--dt-text-weak);
   }
   .error {
-    color: var(--dt-error, #ba0517);
+    color: var(--dt-error);
   }
 `;

@@ -8,21 +8,23 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { crmSourceIcon } from '../shared/crm-icon.ts';
+import { sldsIcon, sldsIconStyles, type SldsIconData } from '../shared/slds-icon.ts';
+import { icon as favoriteIcon } from '../shared/slds-icons/favorite.ts';
+import { icon as queueIcon } from '../shared/slds-icons/queue.ts';
+import { icon as userIcon } from '../shared/slds-icons/user.ts';
 import { directoryStyles } from './directory.styles.ts';
 
 /** Time after the last keystroke before searching: one search per pause, not per letter. */
 export const DIRECTORY_DEBOUNCE_MS = 250;
 
-/** The source's mark: the seed's CRM cloud for Salesforce, inline SVGs for the others. */
+/** SLDS utility icons for the sources other than Salesforce (which has the CRM cloud). */
+const SOURCE_ICONS: Readonly<Record<Exclude<DirectorySource, 'salesforce'>, SldsIconData>> = { colleague: userIcon, queue: queueIcon, favourite: favoriteIcon };
+
+/** The source's mark, named for screen readers: the seed's CRM cloud for Salesforce, SLDS icons for the others. */
 function sourceIcon(source: DirectorySource, label: string) {
   if (source === 'salesforce') return crmSourceIcon(label);
-  const paths: Record<Exclude<DirectorySource, 'salesforce'>, string> = {
-    colleague: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0z',
-    queue: 'M4 5h16v3H4zm0 5.5h16v3H4zM4 16h16v3H4z',
-    favourite: 'M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1L3.2 9.5l6.1-.9z',
-  };
-  const colour = source === 'favourite' ? '#dd7a01' : '#706e6b';
-  return svg`<svg data-testid="directory-source-icon" data-source=${source} role="img" aria-label=${label} viewBox="0 0 24 24" width="16" height="16" focusable="false"><title>${label}</title><path fill=${colour} d=${paths[source]}/></svg>`;
+  const icon = SOURCE_ICONS[source];
+  return svg`<svg class="source-icon ${source}" data-testid="directory-source-icon" data-source=${source} data-icon=${icon.name} role="img" aria-label=${label} viewBox=${icon.viewBox} width="16" height="16" focusable="false"><title>${label}</title>${icon.paths.map((d) => svg`<path d=${d}></path>`)}</svg>`;
 }
 
 /** Where a transfer to `entry` goes, or `null` when it cannot take one. */
@@ -40,7 +42,7 @@ export function transferTargetOf(entry: DirectoryEntry): TransferTarget | null {
  */
 @customElement('dialtone-directory')
 export class DirectoryPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, directoryStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, directoryStyles];
 
   @state() private query = '';
   @state() private active = 0;
@@ -121,7 +123,7 @@ export class DirectoryPanel extends AgentElement {
           >
             ${sourceIcon(entry.source, t.directorySources[entry.source])}
             <span class="who"><span data-testid="directory-name">${entry.name}</span><span class="number">${entry.number ?? t.directoryNoNumber}</span></span>
-            ${entry.favourite && entry.source !== 'favourite' ? html`<span class="star" aria-hidden="true">★</span>` : nothing}
+            ${entry.favourite && entry.source !== 'favourite' ? html`<span class="star">${sldsIcon(favoriteIcon)}</span>` : nothing}
           </li>`,
         )}
       </ul>

@@ -26,7 +26,7 @@ export const failedLogsStyles = css`
     gap: var(--dt-space-2);
   }
   li {
-    background: var(--dt-surface, #fff);
+    background: var(--dt-surface);
     border: 1px solid var(--dt-border);
     border-radius: var(--dt-radius);
     padding: var(--dt-space-2);

@@ -4,6 +4,8 @@ import type { FailedLogView } from '../../controllers/agent-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
 import { failedLogsStyles } from './failed-logs.styles.ts';
 import { reasonKindOf } from './reason-kind.ts';
 
@@ -19,7 +21,7 @@ type CopyState = 'copied' | 'blocked';
  */
 @customElement('dialtone-failed-logs')
 export class FailedLogs extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, failedLogsStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, failedLogsStyles];
 
   @state() private copies: Readonly<Record<string, CopyState>> = {};
 
@@ -29,7 +31,7 @@ export class FailedLogs extends AgentElement {
     if (!m || logs.length === 0) return nothing;
     return html`
       <details class="failed" data-testid="failed-logs" data-count=${logs.length}>
-        <summary><span aria-hidden="true">⚠ </span>${m.failedLogs(logs.length)}</summary>
+        <summary><span class="warning-icon">${sldsIcon(warningIcon)}</span> ${m.failedLogs(logs.length)}</summary>
         <p class="help">${m.failedLogsHelp}</p>
         <ul aria-label=${m.failedLogsLabel}>
           ${logs.map((log, index) => this.renderLog(log, index))}

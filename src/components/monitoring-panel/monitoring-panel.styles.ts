@@ -16,13 +16,13 @@ export const monitoringPanelStyles = css`
   }
   .hint {
     margin: var(--dt-space-1) 0 0;
-    color: var(--dt-text-weak, #706e6b);
+    color: var(--dt-text-weak);
   }
   .current {
     margin: 0 0 var(--dt-space-2);
     font-weight: 700;
   }
   .error {
-    color: var(--dt-error, #ba0517);
+    color: var(--dt-error);
   }
 `;

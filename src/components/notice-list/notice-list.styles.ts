@@ -20,14 +20,20 @@ export const noticeListStyles = css`
   }
   .notice.warning {
     background: var(--dt-warning-bg);
-    border-color: #dd7a01;
+    border-color: var(--dt-warning);
   }
   .notice.error {
     background: var(--dt-error-bg);
     border-color: var(--dt-error);
   }
   .icon {
-    line-height: 1.5;
+    display: flex;
+    align-items: center;
+    height: 1.21875rem;
+    color: var(--dt-text-weak);
+  }
+  .warning .icon {
+    color: var(--dt-warning-icon);
   }
   .error .icon {
     color: var(--dt-error);
@@ -39,7 +45,7 @@ export const noticeListStyles = css`
   }
   .body:focus-visible,
   .body:focus {
-    outline: 2px solid var(--dt-focus, #0176d3);
+    outline: 2px solid var(--dt-focus);
     outline-offset: 2px;
   }
   .text,
@@ -58,11 +64,16 @@ export const noticeListStyles = css`
     cursor: pointer;
   }
   details.detail summary:focus-visible {
-    outline: 2px solid var(--dt-focus, #0176d3);
+    outline: 2px solid var(--dt-focus);
     outline-offset: 2px;
   }
   .dismiss {
-    padding: 0 var(--dt-space-2);
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 1.5rem;
+    min-height: 1.5rem;
+    padding: 0 var(--dt-space-1);
     line-height: 1.5rem;
     color: var(--dt-text-weak);
     background: transparent;

@@ -4,10 +4,15 @@ import type { ShownNotice } from '../../controllers/agent-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as closeIcon } from '../shared/slds-icons/close.ts';
+import { icon as errorIcon } from '../shared/slds-icons/error.ts';
+import { icon as infoIcon } from '../shared/slds-icons/info.ts';
+import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
 import { noticeListStyles } from './notice-list.styles.ts';
 
-/** A glyph per level so the level reads without colour. */
-const ICONS = { info: 'ℹ', warning: '⚠', error: '✖' } as const;
+/** An SLDS icon per level so the level reads without colour (SLDS's notification icons). */
+const ICONS = { info: infoIcon, warning: warningIcon, error: errorIcon } as const;
 
 /**
  * The notices the app raised (src/app/notice-policy.ts decides which, for how long, and which
@@ -20,7 +25,7 @@ const ICONS = { info: 'ℹ', warning: '⚠', error: '✖' } as const;
  */
 @customElement('dialtone-notice-list')
 export class NoticeList extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, noticeListStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, noticeListStyles];
 
   /** The blocking notices already focused, by id and time: a new state of a condition is new. */
   private readonly focused = new Set<string>();
@@ -65,7 +70,7 @@ export class NoticeList extends AgentElement {
     const textId = `notice-${shown.id}`;
     return html`
       <li class="notice ${shown.level}" data-testid="notice" data-notice=${shown.notice} data-level=${shown.level} data-blocking=${shown.blocking === true ? 'true' : 'false'}>
-        <span class="icon" aria-hidden="true">${ICONS[shown.level]}</span>
+        <span class="icon">${sldsIcon(ICONS[shown.level])}</span>
         <div class="body" id=${textId} role=${shown.level === 'error' ? 'alert' : 'status'} tabindex=${shown.blocking === true ? '-1' : nothing}>
           <p class="text" data-testid="notice-text">${this.mainLine(shown)}</p>
           ${shown.detail === null || shown.detail === ''
@@ -83,7 +88,7 @@ export class NoticeList extends AgentElement {
           title=${m.dismiss}
           @click=${() => this.send({ kind: 'dismissNotice', id: shown.id })}
         >
-          ✕
+          ${sldsIcon(closeIcon)}
         </button>
       </li>
     `;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { AudioDeviceChoice } from '../../controllers/agent-view.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -9,13 +10,16 @@ import { settingsPanelStyles } from './settings-panel.styles.ts';
 type AudioRole = 'microphone' | 'speaker' | 'ringer';
 
 /**
- * The agent's local settings: panel size, auto-minimise, audio devices (microphone, speaker,
- * ringer), the microphone permission with what to do when it is denied, and "forget me" (every
- * preference and the saved device password, when anything is remembered).
+ * The agent's local settings: the panel's language, panel size, auto-minimise, audio devices
+ * (microphone, speaker, ringer), the microphone permission with what to do when it is denied, and
+ * "forget me" (every preference and the saved device password, when anything is remembered).
  */
 @customElement('dialtone-settings-panel')
 export class SettingsPanel extends AgentElement {
   static override styles = [sldsTokens, controlStyles, settingsPanelStyles];
+
+  /** What "Same as Salesforce" gives: the call center's language, else the browser's. */
+  @property({ attribute: false }) salesforceLanguage: Language = 'es';
 
   /** Size as typed, until applied; `undefined` = show the saved preference. */
   @state() private width: string | undefined;
@@ -55,6 +59,11 @@ export class SettingsPanel extends AgentElement {
         />
         <label for="auto-minimise">${m.autoMinimise}</label>
       </div>
+      ${
+        // After the size, not first: Escape leaves a select to its own list (panel-keys.ts), so the
+        // first control Tab reaches in the settings must be one Escape closes them from.
+        this.languageSelect(prefs.language ?? null)
+      }
       ${devices.microphonePermission === 'granted'
         ? nothing
         : html`<div class="permission ${devices.microphonePermission}" data-testid="microphone-permission">
@@ -73,6 +82,33 @@ export class SettingsPanel extends AgentElement {
           </button>
           <p class="help" id="forget-me-help">${m.forgetMeHelp}</p>`
         : nothing}
+    `;
+  }
+
+  /**
+   * The panel's language: applied at once (the shell fetches that catalogue) and kept in the
+   * preferences. Each language is named in itself, with its `lang`, so a screen reader says it right.
+   */
+  private languageSelect(chosen: Language | null) {
+    const m = this.messages;
+    if (!m) return nothing;
+    return html`
+      <div class="field">
+        <label for="language">${m.languageLabel}</label>
+        <select
+          id="language"
+          data-testid="language-select"
+          aria-describedby="language-help"
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            this.send({ kind: 'setLanguage', language: LANGUAGES.find((l) => l === value) ?? null });
+          }}
+        >
+          <option value="" ?selected=${chosen === null}>${m.languageFollowSalesforce(LANGUAGE_NAMES[this.salesforceLanguage])}</option>
+          ${LANGUAGES.map((l) => html`<option value=${l} lang=${l} ?selected=${chosen === l}>${LANGUAGE_NAMES[l]}</option>`)}
+        </select>
+        <p class="help" id="language-help">${m.languageHelp}</p>
+      </div>
     `;
   }
 

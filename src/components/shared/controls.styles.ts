@@ -97,12 +97,12 @@ export const controlStyles = css`
   button.destructive {
     background: var(--dt-error);
     border-color: var(--dt-error);
-    color: #fff;
+    color: var(--dt-on-brand);
   }
   button.success {
     background: var(--dt-success);
     border-color: var(--dt-success);
-    color: #fff;
+    color: var(--dt-on-brand);
   }
   button.wide {
     width: 100%;

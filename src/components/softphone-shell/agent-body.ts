@@ -3,6 +3,8 @@ import type { ShellState } from '../../controllers/softphone-context.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { LazyElements } from '../shared/lazy-elements.ts';
+import { sldsIcon } from '../shared/slds-icon.ts';
+import { icon as successIcon } from '../shared/slds-icons/success.ts';
 import '../break-menu/break-menu.ts';
 import '../call-controls/call-controls.ts';
 import '../call-info/call-info.ts';
@@ -93,12 +95,12 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       )}
       <details data-testid="settings">
         <summary>${m.settingsTitle}</summary>
-        <dialtone-settings-panel .view=${view} .messages=${m}></dialtone-settings-panel>
+        <dialtone-settings-panel .view=${view} .messages=${m} .salesforceLanguage=${state.salesforceLanguage ?? state.language}></dialtone-settings-panel>
         <dialtone-phone-links .view=${view} .messages=${m}></dialtone-phone-links>
         <dialtone-phone-window-bar placement="setting" .view=${view} .messages=${m}></dialtone-phone-window-bar>
         <dl class="connection">
           <dt>${m.connectedToSalesforce}</dt>
-          <dd>✓</dd>
+          <dd class="yes">${sldsIcon(successIcon)} ${m.connectedYes}</dd>
           <dt>${m.contactCenter}</dt>
           <dd>${state.neoApiHost}</dd>
           <dt>${m.phoneServer}</dt>

@@ -26,7 +26,7 @@ export const softphoneShellStyles = css`
     gap: var(--dt-space-1);
     border-radius: 1rem;
     padding: 0 var(--dt-space-2);
-    background: #e5e5e5;
+    background: var(--dt-neutral-bg);
     color: var(--dt-text-weak);
     font-size: 0.75rem;
   }
@@ -34,7 +34,7 @@ export const softphoneShellStyles = css`
     width: 0.5rem;
     height: 0.5rem;
     border-radius: 50%;
-    background: #939393;
+    background: var(--dt-neutral-mark);
   }
   main:focus {
     /* A focus target of last resort (the panel opened while booting), not a control. */
@@ -106,6 +106,9 @@ export const softphoneShellStyles = css`
   .connection dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+  .connection .yes {
+    color: var(--dt-success);
   }
   .error {
     color: var(--dt-error);

@@ -5,6 +5,7 @@ import { INTENT_EVENT, ShellStateController, softphoneContext, type IntentEvent,
 import type { Messages } from '../../i18n/index.ts';
 import { loadedMessages, loadMessages } from '../../i18n/lazy.ts';
 import { sldsTokens } from '../slds.styles.ts';
+import { sldsIconStyles } from '../shared/slds-icon.ts';
 import '../config-error-panel/config-error-panel.ts';
 import '../agent-status/agent-status.ts';
 import { lazyParts, renderAgent } from './agent-body.ts';
@@ -21,8 +22,14 @@ const CATALOGUE_FAILED = 'No se pudieron cargar los textos: recargue la página.
 export class SoftphoneShell extends LitElement {
   /** The language catalogue's chunk failed to load (the next render tries again). */
   private catalogueFailed = false;
+  /**
+   * The catalogue last drawn: while the agent's new language is fetched the panel keeps drawing in
+   * the old one, instead of going blank, which would drop what the DOM holds (open settings, the
+   * focus, half-typed fields).
+   */
+  private drawn: Messages | undefined;
 
-  static override styles = [sldsTokens, softphoneShellStyles];
+  static override styles = [sldsTokens, sldsIconStyles, softphoneShellStyles];
 
   private readonly consumer = new ContextConsumer(this, {
     context: softphoneContext,
@@ -61,8 +68,8 @@ export class SoftphoneShell extends LitElement {
 
   protected override willUpdate(): void {
     const state = this.stateController.state;
-    // Screen readers pick the voice from the nearest lang attribute.
-    if (state?.language) {
+    // Screen readers pick the voice from the nearest lang attribute: the language of what is drawn.
+    if (state?.language && loadedMessages(state.language)) {
       this.lang = state.language;
       // The frame's own document too: the page language is what assistive tech and axe read first.
       this.ownerDocument.documentElement.lang = state.language;
@@ -76,8 +83,9 @@ export class SoftphoneShell extends LitElement {
   override render() {
     const state = this.stateController.state;
     if (!state) return nothing;
-    const m = loadedMessages(state.language);
-    if (!m) {
+    const loaded = loadedMessages(state.language);
+    const m = loaded ?? this.drawn;
+    if (!loaded) {
       // The language's catalogue is its own chunk (src/i18n/lazy.ts): draw once it is here.
       loadMessages(state.language).then(
         () => this.requestUpdate(),
@@ -86,9 +94,12 @@ export class SoftphoneShell extends LitElement {
           this.requestUpdate();
         },
       );
+    }
+    if (!m) {
       // No catalogue, so no language to speak: the one line that says what to do, in all three.
       return this.catalogueFailed ? html`<p role="alert">${CATALOGUE_FAILED}</p>` : nothing;
     }
+    this.drawn = m;
     return html`
       <header class=${state.phase === 'ready' ? 'agent' : ''}>
         <h1 class="visually-hidden">${m.appName}</h1>

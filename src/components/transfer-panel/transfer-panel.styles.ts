@@ -24,6 +24,6 @@ export const transferPanelStyles = css`
     padding: var(--dt-space-1) 0;
   }
   .state {
-    color: var(--dt-text-weak, #706e6b);
+    color: var(--dt-text-weak);
   }
 `;

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const wrapUpPanelStyles = css`
   .card {
-    border-left: 4px solid #dd7a01;
+    border-left: 4px solid var(--dt-warning);
   }
   .card > button {
     margin-top: var(--dt-space-2);

@@ -9,6 +9,9 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { ClockController, formatDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as playIcon } from '../shared/slds-icons/play.ts';
+import { icon as successIcon } from '../shared/slds-icons/success.ts';
 import { focusIfLost } from '../shared/focus.ts';
 import { wrapUpPanelStyles } from './wrap-up-panel.styles.ts';
 
@@ -27,7 +30,7 @@ const ANNOUNCE_MARKS = [10, 30, 60, 120, 300, 600, 1800, 3600] as const;
  */
 @customElement('dialtone-wrap-up-panel')
 export class WrapUpPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, wrapUpPanelStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, wrapUpPanelStyles];
 
   private readonly clock = new ClockController(this);
   @state() private chosen = '';
@@ -95,14 +98,14 @@ export class WrapUpPanel extends AgentElement {
               <button data-testid="categorise" ?disabled=${busy || this.chosen === ''} @click=${this.categorise}>${m.saveDisposition}</button>
             </div>`
           : nothing}
-        ${saved === null ? nothing : html`<p class="saved" data-testid="disposition-saved">✓ ${m.dispositionSaved(saved)}</p>`}
+        ${saved === null ? nothing : html`<p class="saved" data-testid="disposition-saved">${sldsIcon(successIcon)} ${m.dispositionSaved(saved)}</p>`}
         ${categorising ? this.renderCallback(m, busy) : nothing}
         ${options.allowContactRelease && call.contact !== null
           ? html`<button class="wide" data-testid="release-contact" ?disabled=${busy} @click=${() => this.send({ kind: 'releaseContact' })}>
               ${m.releaseContact}
             </button>`
           : nothing}
-        <button class="brand wide" data-testid="available" ?disabled=${busy} @click=${() => this.send({ kind: 'available' })}>▶ ${m.available}</button>
+        <button class="brand wide" data-testid="available" ?disabled=${busy} @click=${() => this.send({ kind: 'available' })}>${sldsIcon(playIcon)} ${m.available}</button>
         ${busy ? html`<p class="pending" role="status">${m.wrapUpBusy}</p>` : nothing}
       </section>
     `;
