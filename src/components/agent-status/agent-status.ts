@@ -3,6 +3,7 @@ import { customElement, query } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
+import { gateHint } from '../health-gate/gate-hint.ts';
 import { ClockController, formatDuration, isoDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { agentStatusStyles } from './agent-status.styles.ts';
@@ -77,7 +78,10 @@ export class AgentStatus extends AgentElement {
     if (!m || agent?.phase !== 'ready' || agent.session.campaign.kind !== 'in' || agent.session.availability.kind !== 'available') return nothing;
     const held = agent.session.contactsHeld === true;
     const text = held ? m.operations.resumeContacts : m.operations.holdContacts;
-    return html`<button data-testid="hold-contacts" aria-pressed=${held ? 'true' : 'false'} title=${text.hint} aria-description=${text.hint}
+    // Taking contacts again makes the agent available: the health gate may refuse it (docs/health-gate.md).
+    const gate = held && this.view ? gateHint(this.view, m) : null;
+    const hint = gate ?? text.hint;
+    return html`<button data-testid="hold-contacts" aria-pressed=${held ? 'true' : 'false'} title=${hint} aria-description=${hint} ?disabled=${gate !== null}
       @click=${() => this.send({ kind: 'holdContacts', hold: !held })}>${text.label}</button>`;
   }
 
