@@ -44,10 +44,6 @@ export interface HealthMessages {
   readonly reason: Readonly<Record<HealthReason, string>>;
   /** The status pill while a call's platform is unreachable (no running timer: nobody knows). */
   readonly statusPlatformLost: string;
-  /** The call card's blocking line while a call's platform is unreachable. */
-  readonly callPlatformLost: string;
-  /** The same once it answers again. */
-  readonly callPlatformBack: string;
 }
 
 const EN: HealthMessages = {
@@ -81,9 +77,6 @@ const EN: HealthMessages = {
     storageUnavailable: 'This browser does not let Dialtone keep data: call logs are lost if this page closes. Allow site data for the Dialtone site.',
   },
   statusPlatformLost: 'Connection lost',
-  callPlatformLost:
-    'Connection to the contact center lost: the call may still be up. Keep talking if you hear the customer and hang up from here when done; if the call dropped, wait: Dialtone reconnects by itself.',
-  callPlatformBack: 'The contact center answers again: the call status is up to date.',
 };
 
 const ES: HealthMessages = {
@@ -117,9 +110,6 @@ const ES: HealthMessages = {
     storageUnavailable: 'Este navegador no deja a Dialtone guardar datos: los registros de llamadas se pierden si se cierra la página. Permita los datos del sitio de Dialtone.',
   },
   statusPlatformLost: 'Conexión perdida',
-  callPlatformLost:
-    'Se perdió la conexión con el centro de contacto: la llamada puede seguir activa. Siga hablando si oye al cliente y cuelgue desde aquí al terminar; si la llamada se cortó, espere: Dialtone se reconecta solo.',
-  callPlatformBack: 'El centro de contacto responde de nuevo: el estado de la llamada está al día.',
 };
 
 const PT: HealthMessages = {
@@ -153,9 +143,6 @@ const PT: HealthMessages = {
     storageUnavailable: 'Este navegador não deixa o Dialtone guardar dados: os registros de chamadas se perdem se a página fechar. Permita os dados do site do Dialtone.',
   },
   statusPlatformLost: 'Conexão perdida',
-  callPlatformLost:
-    'A conexão com a central de contato caiu: a chamada pode continuar ativa. Continue falando se ouve o cliente e desligue por aqui ao terminar; se a chamada caiu, aguarde: o Dialtone reconecta sozinho.',
-  callPlatformBack: 'A central de contato responde de novo: o estado da chamada está atualizado.',
 };
 
 /** Every language's health texts. */

@@ -49,7 +49,7 @@ export class AgentStatus extends AgentElement {
         <span class="badge phone ${agent.phone}" data-testid="phone-status" data-phone=${agent.phone}
           ><span class="dot" aria-hidden="true"></span>${m.phoneStatus[agent.phone]}</span
         >
-        ${agent.neoApi === 'degraded' ? html`<span class="badge warning" data-testid="neoapi-degraded">⚠ ${m.neoApiDegraded}</span>` : nothing}
+        ${agent.neoApi === 'degraded' && hasSession(agent) ? html`<span class="badge warning" data-testid="neoapi-degraded">⚠ ${m.neoApiDegraded}</span>` : nothing}
         ${view.tab === 'follower' ? html`<span class="badge" data-testid="tab-follower">${m.tabFollower}</span>` : nothing}
         ${(view.pendingLogs ?? 0) > 0
           ? html`<span class="badge warning" data-testid="pending-logs" data-count=${view.pendingLogs ?? 0}

@@ -1,0 +1,92 @@
+/**
+ * Issue 15 item 4, "Done when": the pre-shift health gate blocks availability with a blocked
+ * microphone — Chromium launched WITHOUT the fake media UI flag and the permission denied in the
+ * profile, as an agent who once clicked "Block" — and says how to fix it in the agent's language;
+ * once the permission is granted (the site settings, here CDP `Browser.setPermission`) the gate
+ * notices by itself (the permission's `change` event, no click) and the agent logs in to Ready.
+ * Real stand-ins (dev/lightning, dev/neotel), real Chromium. Screenshots: .tmp/health-gate-<lang>.png.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { messagesFor } from '../../src/i18n/catalogues.ts';
+import type { Language } from '../../src/i18n/languages.ts';
+import { AgentConsole } from './support/agent-console.ts';
+import { logIn, requestsOf, waitForStatus } from './support/agent-steps.ts';
+
+let rig: AgentConsole | undefined;
+
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+/** Whether `locator` lies wholly inside the frame's visible area (the utility panel). */
+function inViewport(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;
+  });
+}
+
+describe('the pre-shift health gate', () => {
+  it.each(['es', 'pt', 'en'] as const)('%s: a denied microphone blocks the login with the fix; granting it lets the agent through to Ready', async (language: Language) => {
+    rig = await AgentConsole.start({ '/dialtoneAgent/language': language }, { realPermissionPrompt: true });
+    await rig.neotel.setDialer(false);
+    await rig.setMicrophonePermission('denied');
+    const tab = await rig.openTab();
+    const frame = tab.adapter;
+    const m = messagesFor(language).health;
+
+    const gate = frame.locator('[data-testid="health-gate"][data-blocked="microphone"]');
+    await gate.waitFor({ timeout: 20_000 });
+    const blocked = gate.getByTestId('health-blocked');
+    expect((await blocked.textContent())?.trim()).toBe(`${m.blocked} ${m.reason.micDenied}`);
+    expect(await blocked.getAttribute('role')).toBe('alert');
+    expect(await inViewport(blocked), 'the reason is inside the visible panel').toBe(true);
+    expect(await gate.locator('[data-check="microphone"]').getAttribute('data-status')).toBe('failed');
+
+    // The login is what makes a Neotel agent available: disabled, its hint saying why.
+    const submit = frame.getByTestId('login-submit');
+    expect(await submit.isDisabled()).toBe(true);
+    expect((await frame.getByTestId('gate-hint').textContent())?.trim()).toBe(m.blockedHint(m.reason.micDenied));
+    expect(await submit.getAttribute('aria-describedby')).toBe('gate-hint');
+    // Typing everything and pressing Enter does not log in either (a disabled default button blocks implicit submission).
+    const who = rig.agent();
+    await frame.getByTestId('login-device').fill(who.device);
+    await frame.getByTestId('login-devicePassword').fill(who.devicePassword);
+    await frame.getByTestId('login-user').fill(who.user);
+    await frame.getByTestId('login-password').fill(who.password);
+    await frame.getByTestId('login-password').press('Enter');
+    await tab.page.screenshot({ path: `.tmp/health-gate-${language}.png` });
+    expect(await requestsOf(rig.neotel, 'Login'), 'no Login reached the contact center').toHaveLength(0);
+
+    // The agent allows the microphone in the site settings: the gate sees the change by itself.
+    await rig.setMicrophonePermission('granted');
+    await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => frame.locator('[data-check="microphone"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('ok');
+    expect(await submit.isDisabled()).toBe(false);
+    expect(await frame.getByTestId('gate-hint').count()).toBe(0);
+    await logIn(frame, who);
+    await waitForStatus(frame, 'ready', 20_000);
+    expect(await requestsOf(rig.neotel, 'Login')).toHaveLength(1);
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('runs again when the platform stops answering: a logged-out agent cannot log in until it answers, without a click', async () => {
+    rig = await AgentConsole.start({ '/dialtoneAgent/language': 'en' });
+    const tab = await rig.openTab();
+    const frame = tab.adapter;
+    await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
+    await rig.neotel.setNeoApiFault({ mode: 'reset' });
+    // The probe runs at start-up; "Check again" asks now (the agent's click), the retry goes on by itself.
+    // All clear, the gate is folded to its one line: the agent opens it first.
+    if (!(await frame.getByTestId('health-recheck').isVisible())) await frame.locator('[data-testid="health-gate"] > summary').click();
+    await frame.getByTestId('health-recheck').click();
+    const m = messagesFor('en').health;
+    await frame.locator('[data-testid="health-gate"][data-blocked="platform"]').waitFor({ timeout: 20_000 });
+    expect((await frame.getByTestId('gate-hint').textContent())?.trim()).toBe(m.blockedHint(m.reason.platformUnreachable));
+    await rig.neotel.clearNeoApiFault();
+    await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
+    expect(await frame.getByTestId('login-submit').isDisabled()).toBe(false);
+  });
+});
