@@ -351,6 +351,7 @@ export class AgentSession {
       await askForMicrophone(this.prefs.prefs.microphoneId);
     } catch (error) {
       this.runtime.addNotice('microphoneDenied', 'error', messageOf(error));
+      this.health.microphoneRefused(messageOf(error));
     }
     await this.refreshDevices();
   }
@@ -400,6 +401,9 @@ export class AgentSession {
         await askForMicrophone(this.prefs.prefs.microphoneId);
       } catch (error) {
         this.options.warn('the microphone was not allowed', error);
+        this.health.microphoneRefused(messageOf(error));
+        await this.refreshDevices();
+        return;
       }
       await this.refreshDevices();
       await this.health.checkAll();

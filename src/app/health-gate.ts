@@ -71,6 +71,16 @@ export class HealthGate {
     await Promise.all([this.checkDevices(), this.checkPlatform(), this.checkRoundTrip('salesforce'), this.checkRoundTrip('storage')]);
   }
 
+  /**
+   * The browser refused the microphone when asked (a click on "Allow the microphone", or the
+   * login's request): blocked, whatever `permissions.query` still says — Chromium may answer
+   * `prompt` for a site the agent blocked until it is asked once. The next probe reads it afresh.
+   */
+  microphoneRefused(detail: string): void {
+    const before = this.facts.microphone;
+    this.patch({ microphone: { permission: 'denied', inputs: before?.inputs ?? 0, levelDb: null, error: detail } });
+  }
+
   /** The speaker test tone, played to the end (or failed, with why). */
   async playTone(): Promise<void> {
     if (this.facts.tone === 'playing') return;
