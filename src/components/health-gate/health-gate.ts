@@ -26,6 +26,19 @@ export class HealthGateElement extends AgentElement {
     this.hidden = health === undefined || (this.view !== undefined && hasSession(this.view.agent) && health.blockedBy === null);
   }
 
+  /** The blocking check last brought into view, so it is scrolled to once per new failure. */
+  private shownBlock = '';
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const blocked = this.view?.health?.blockedBy;
+    const key = blocked ? `${blocked.check}:${blocked.reason ?? ''}` : '';
+    if (key === this.shownBlock) return;
+    this.shownBlock = key;
+    // Where the agent is looking: a new blocking failure is scrolled into the panel's view.
+    this.renderRoot.querySelector('[data-testid="health-blocked"]')?.scrollIntoView({ block: 'nearest' });
+  }
+
   override render() {
     const view = this.view;
     const m = this.messages;
