@@ -7,10 +7,10 @@
  * Real stand-ins (dev/lightning, dev/neotel), real Chromium. Screenshots: .tmp/health-gate-<lang>.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole } from './support/agent-console.ts';
+import { inViewport } from './support/panel-view.ts';
 import { logIn, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 let rig: AgentConsole | undefined;
@@ -20,13 +20,6 @@ afterEach(async () => {
   rig = undefined;
 });
 
-/** Whether `locator` lies wholly inside the frame's visible area (the utility panel). */
-function inViewport(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;
-  });
-}
 
 describe('the pre-shift health gate', () => {
   it.each(['es', 'pt', 'en'] as const)('%s: a denied microphone blocks the login with the fix; granting it lets the agent through to Ready', async (language: Language) => {

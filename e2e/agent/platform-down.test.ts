@@ -8,10 +8,10 @@
  * "refused". Screenshots: .tmp/platform-down-<lang>.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Frame, Locator } from 'playwright-core';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole } from './support/agent-console.ts';
+import { focusedId, inViewport } from './support/panel-view.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 let rig: AgentConsole | undefined;
@@ -21,20 +21,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-function focusedId(frame: Frame): Promise<string> {
-  return frame.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.id ?? '';
-  });
-}
 
-function inViewport(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;
-  });
-}
 
 describe('platform down during a call', () => {
   it.each(['es', 'pt', 'en'] as const)('%s: lost, shown as lost, then back without a second login', async (language: Language) => {
