@@ -124,7 +124,8 @@ export function healthView(facts: HealthFacts, agent: AgentState): HealthView {
     blockedBy: checks.find((c) => c.status === 'failed') ?? null,
     inputLevelDb: mic?.levelDb ?? null,
     tone: facts.tone,
-    canAskMicrophone: mic !== null && (mic.permission === 'prompt' || mic.permission === 'unknown'),
+    // Asking again is harmless when blocked (the browser refuses at once) and lets a fixed setting through.
+    canAskMicrophone: mic !== null && mic.permission !== 'granted',
   };
 }
 

@@ -27,6 +27,6 @@ export interface HealthView {
   readonly inputLevelDb: number | null;
   /** The speaker test tone: `idle` until asked, then `playing` and `played` or `failed`. */
   readonly tone: 'idle' | 'playing' | 'played' | 'failed';
-  /** The microphone permission can still be asked for (the browser has not decided). */
+  /** "Allow the microphone" is offered: the permission is not granted (asking a blocked site again is harmless). */
   readonly canAskMicrophone: boolean;
 }
