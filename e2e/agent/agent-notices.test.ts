@@ -12,6 +12,7 @@ import type { Frame, Locator } from 'playwright-core';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole } from './support/agent-console.ts';
+import { focusedId, inViewport } from './support/panel-view.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 /** What must never lead a notice: SIP/adapter codes and English adapter sentences. */
@@ -24,22 +25,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-/** The id of the element that has the focus, through the shadow roots (`''` for none). */
-function focusedId(frame: Frame): Promise<string> {
-  return frame.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.id ?? '';
-  });
-}
 
-/** Whether `locator` lies wholly inside the frame's visible area (the utility panel). */
-async function inViewport(notice: Locator): Promise<boolean> {
-  return notice.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;
-  });
-}
 
 async function expectActionable(frame: Frame, notice: Locator, expected: string): Promise<void> {
   const main = (await notice.getByTestId('notice-text').textContent())?.trim() ?? '';

@@ -397,7 +397,8 @@ export class AgentRuntime {
 
   /** Shows a notice to the agent; one per condition, info goes by itself (notice-policy.ts). */
   addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null, failure?: ShownNotice['failure']): void {
-    const { notices, placed } = placeNotice(this.view.notices, showNotice(this.nextNoticeId++, notice, level, detail, this.now(), failure));
+    const inCall = this.state.phase === 'dialing' || this.state.phase === 'ringing' || this.state.phase === 'connected';
+    const { notices, placed } = placeNotice(this.view.notices, showNotice(this.nextNoticeId++, notice, level, detail, this.now(), failure, inCall));
     this.patchView({ notices });
     // Dropped only if it is still this state then: a newer state of its condition keeps the id.
     if (level === 'info') setTimeout(() => this.view.notices.includes(placed) && this.dropNotice(placed.id), INFO_NOTICE_MS);

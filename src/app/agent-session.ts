@@ -26,6 +26,8 @@ import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
 import { PhoneWindowPanel } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
 import { CallResume, pageSessionStorage } from './call-resume.ts';
+import { HealthGate } from './health-gate.ts';
+import { healthProbes } from './health-wiring.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 import { hasSession } from '../call/index.ts';
 import { messageOf } from '../shared/errors.ts';
@@ -84,6 +86,8 @@ export class AgentSession {
   private readonly registeredOnce = new Promise<void>((resolve) => (this.phoneRegistered = resolve));
   /** Neotel or plain SIP (`telephonyPlatform`): the adapter, the phone as the machine sees it, the session's config. */
   private readonly chosen: PlatformChoice;
+  /** The pre-shift health gate (docs/health-gate.md): checks shown, availability refused while one fails. */
+  private readonly health: HealthGate;
 
   constructor(private readonly options: AgentSessionOptions) {
     const { warn } = options;
@@ -99,6 +103,11 @@ export class AgentSession {
       runtime: () => this.runtime,
       devicePassword: (device) => this.prefs.keptDevicePassword(device),
       storage: pageSessionStorage(),
+      warn,
+    });
+    this.health = new HealthGate({
+      probes: healthProbes({ platform, api: options.api, store, prefs: () => this.prefs.prefs }),
+      changed: () => this.ownerView(this.runtime.current),
       warn,
     });
     this.crm = new CrmDesk({
@@ -201,6 +210,7 @@ export class AgentSession {
     });
     this.prefsRead = prefsRead;
     void this.refreshDevices();
+    this.health.start();
     // A phone window that already runs (a reload, another Salesforce tab) is found before this tab's role matters.
     // Salesforce panels in a browser only (not the window itself, not the Node tests without a DOM).
     if (this.options.api && !this.options.phoneWindowPage && typeof window !== 'undefined') {
@@ -235,6 +245,17 @@ export class AgentSession {
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
   send(intent: SoftphoneIntent): void {
+    // The gate is this tab's (its microphone, its speaker): never relayed.
+    if (intent.kind === 'recheckHealth' || intent.kind === 'playTestTone') {
+      void (intent.kind === 'recheckHealth' ? this.health.checkAll() : this.health.playTone());
+      return;
+    }
+    const blocked = this.health.refusal(intent, this.runtime.agent);
+    if (blocked !== null && this.tabs?.owns !== false && !this.phoneWindow?.connected) {
+      // The button is disabled with the reason (docs/health-gate.md); a hotkey or a relayed click gets here.
+      this.options.warn(`${intent.kind} refused by the health gate: ${blocked.check} ${blocked.reason ?? ''}`);
+      return;
+    }
     if (this.phoneWindow?.handle(intent) === true) return;
     if (this.attendant.handleLocally(intent)) return;
     if (this.tabs?.relay(intent) === true) return;
@@ -284,7 +305,7 @@ export class AgentSession {
     this.attendant.follow(undecorated);
     const supervised = this.desk.decorate(undecorated);
     const withActions = this.actions?.decorate(supervised) ?? supervised;
-    const view = this.directory?.decorate(withActions) ?? withActions;
+    const view = this.health.decorate(this.directory?.decorate(withActions) ?? withActions);
     const loggedIn = 'session' in view.agent;
     if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
     this.deskLoggedIn = loggedIn;
@@ -359,6 +380,7 @@ export class AgentSession {
       await askForMicrophone(this.prefs.prefs.microphoneId);
     } catch (error) {
       this.runtime.addNotice('microphoneDenied', 'error', messageOf(error));
+      this.health.microphoneRefused(messageOf(error));
     }
     await this.refreshDevices();
   }
@@ -408,8 +430,12 @@ export class AgentSession {
         await askForMicrophone(this.prefs.prefs.microphoneId);
       } catch (error) {
         this.options.warn('the microphone was not allowed', error);
+        this.health.microphoneRefused(messageOf(error));
+        await this.refreshDevices();
+        return;
       }
       await this.refreshDevices();
+      await this.health.checkAll();
       return;
     }
     if (intent.kind === 'forgetMe') await this.attendant.forget();

@@ -60,7 +60,9 @@ const SIP_CAUSES: Readonly<Partial<Record<SipPhoneErrorCode, NoticeCause>>> = {
  * The cause a phone-registration notice's detail names. The detail is `<code>: <message>` as
  * `phone-bridge.ts` writes it from a `SipPhoneError`; anything else has no known cause.
  */
-export function causeOf(notice: Notice, detail: string | null): NoticeCause | undefined {
+export function causeOf(notice: Notice, detail: string | null, inCall = false): NoticeCause | undefined {
+  // During a call the platform's silence is about the call, not the status: say what to do with it.
+  if (notice === 'neoApiDegraded' && inCall) return 'platformLostInCall';
   if ((notice !== 'loginFailed' && notice !== 'phoneRegistrationFailed') || detail === null) return undefined;
   const code = /^([a-z-]+):/.exec(detail)?.[1];
   return code === undefined ? undefined : SIP_CAUSES[code as SipPhoneErrorCode];
@@ -80,8 +82,8 @@ export function placeNotice(notices: readonly ShownNotice[], shown: ShownNotice)
 }
 
 /** The shown form of a raised notice: its cause and whether it blocks, decided here. */
-export function showNotice(id: number, notice: Notice, level: NoticeLevel, detail: string | null, at: number, failure?: ShownNotice['failure']): ShownNotice {
-  const cause = causeOf(notice, detail);
+export function showNotice(id: number, notice: Notice, level: NoticeLevel, detail: string | null, at: number, failure?: ShownNotice['failure'], inCall = false): ShownNotice {
+  const cause = causeOf(notice, detail, inCall);
   return {
     id,
     notice,

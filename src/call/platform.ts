@@ -189,4 +189,10 @@ export interface PlatformPort<E> {
   run(command: PlatformCommand | DeskCommand): Promise<CommandOutcome>;
   /** Starts delivering the facts of `agent`'s session. */
   watch(agent: string, listener: PlatformListener<E>): PlatformWatch;
+  /**
+   * A round-trip that changes nothing, for the health gate before login (docs/health-gate.md):
+   * any answer, a refusal included, proves the platform is reachable; `UNREACHABLE` = no answer.
+   * Absent = the platform has no such request (the sip platform: its phone registration is the check).
+   */
+  probe?(user: string): Promise<CommandOutcome>;
 }

@@ -15,6 +15,7 @@ import type { DirectoryIntent, DirectoryView } from './directory-view.ts';
 import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { AttendantView, CallHistoryEntryView } from './call-history-view.ts';
+import type { HealthView } from './health-view.ts';
 
 export type { AttendantView, CallHistoryEntryView, PhoneLinksView } from './call-history-view.ts';
 
@@ -218,6 +219,8 @@ export interface AgentView {
   readonly deskActions?: DeskActionsView | null;
   /** The directory search (docs/directory.md); absent = not offered. */
   readonly directory?: DirectoryView | null;
+  /** The pre-shift health gate (docs/health-gate.md); absent = not run on this page. */
+  readonly health?: HealthView;
 }
 
 /** The phone window as a panel, or the window itself, shows it (src/app/phone-window-*.ts). */
@@ -348,7 +351,10 @@ export type SoftphoneIntent =
   /** Agent actions and text messages (src/controllers/desk-actions-view.ts). */
   | DeskActionsIntent
   /** The directory (src/controllers/directory-view.ts). */
-  | DirectoryIntent;
+  | DirectoryIntent
+  /** The health gate: run every check again, or play the speaker test tone (docs/health-gate.md). */
+  | { readonly kind: 'recheckHealth' }
+  | { readonly kind: 'playTestTone' };
 
 /** The kind of a {@link SoftphoneIntent}. */
 export type SoftphoneIntentKind = SoftphoneIntent['kind'];

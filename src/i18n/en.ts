@@ -1,6 +1,7 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { CONNECTOR_MESSAGES } from './connector-messages.ts';
+import { HEALTH_MESSAGES } from './health-messages.ts';
 import { FAILURES_EN } from './failures.ts';
 import { NOTICE_CAUSES_EN } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -214,6 +215,7 @@ export const en: Messages = {
   noticesLabel: 'Notifications',
   failures: FAILURES_EN,
   noticeCauses: NOTICE_CAUSES_EN,
+  health: HEALTH_MESSAGES.en,
   operations: operationsIn('en'),
   notices: {
     loginFailed: 'Login failed. Check what you typed and log in again.',

@@ -1,6 +1,7 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { CONNECTOR_MESSAGES } from './connector-messages.ts';
+import { HEALTH_MESSAGES } from './health-messages.ts';
 import { FAILURES_ES } from './failures.ts';
 import { NOTICE_CAUSES_ES } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -214,6 +215,7 @@ export const es: Messages = {
   noticesLabel: 'Avisos',
   failures: FAILURES_ES,
   noticeCauses: NOTICE_CAUSES_ES,
+  health: HEALTH_MESSAGES.es,
   operations: operationsIn('es'),
   notices: {
     loginFailed: 'No se pudo iniciar sesión. Revise lo que escribió e inicie sesión de nuevo.',

@@ -3,6 +3,7 @@ import type { AttendantMessages } from './attendant-messages.ts';
 import type { PhoneWindowMessages } from './phone-window-messages.ts';
 import type { ConnectorMessages } from './connector-messages.ts';
 import type { FailureMessages } from './failures.ts';
+import type { HealthMessages } from './health-messages.ts';
 import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { OperationMessages } from './operations.ts';
 
@@ -237,6 +238,8 @@ export interface Messages {
   readonly failures: FailureMessages;
   /** Why the phone could not register, and what the agent does about it (notice-causes.ts). */
   readonly noticeCauses: NoticeCauseMessages;
+  /** The pre-shift health gate and the platform lost during a call (health-messages.ts). */
+  readonly health: HealthMessages;
   /** Each platform operation's texts: what failed, and its button when it has one (operations.ts). */
   readonly operations: OperationMessages;
   readonly dismiss: string;

@@ -7,7 +7,7 @@
  */
 
 /** A known cause of a phone-side notice (see `src/app/notice-policy.ts`, which recognises them). */
-export const NOTICE_CAUSES = ['sipPassword', 'sipDevice', 'sipUnreachable', 'sipRefused'] as const;
+export const NOTICE_CAUSES = ['sipPassword', 'sipDevice', 'sipUnreachable', 'sipRefused', 'platformLostInCall'] as const;
 /** One of {@link NOTICE_CAUSES}. */
 export type NoticeCause = (typeof NOTICE_CAUSES)[number];
 
@@ -19,6 +19,7 @@ export const NOTICE_CAUSES_EN: NoticeCauseMessages = {
   sipDevice: 'The phone server does not know this device. Check the device number you typed, then log in again.',
   sipUnreachable: 'The phone server did not answer. Check your network and log in again; if it keeps happening, tell your supervisor.',
   sipRefused: 'The phone server refused to register this device. Log in again in a moment; if it keeps happening, tell your supervisor.',
+  platformLostInCall: 'Connection to the contact center lost: the call may still be up. Keep talking if you hear the customer and hang up here when done; if the call dropped, wait: Dialtone reconnects by itself.',
 };
 
 export const NOTICE_CAUSES_ES: NoticeCauseMessages = {
@@ -26,6 +27,7 @@ export const NOTICE_CAUSES_ES: NoticeCauseMessages = {
   sipDevice: 'El servidor telefónico no conoce este dispositivo. Revise el número de dispositivo que escribió e inicie sesión de nuevo.',
   sipUnreachable: 'El servidor telefónico no respondió. Revise su red e inicie sesión de nuevo; si sigue pasando, avise a su supervisor.',
   sipRefused: 'El servidor telefónico no aceptó registrar este dispositivo. Inicie sesión de nuevo en un momento; si sigue pasando, avise a su supervisor.',
+  platformLostInCall: 'Se perdió la conexión con el centro de contacto: la llamada puede seguir activa. Siga hablando si oye al cliente y cuelgue aquí al terminar; si la llamada se cortó, espere: Dialtone se reconecta solo.',
 };
 
 export const NOTICE_CAUSES_PT: NoticeCauseMessages = {
@@ -33,4 +35,5 @@ export const NOTICE_CAUSES_PT: NoticeCauseMessages = {
   sipDevice: 'O servidor telefônico não conhece este dispositivo. Verifique o número do dispositivo que você digitou e entre de novo.',
   sipUnreachable: 'O servidor telefônico não respondeu. Verifique sua rede e entre de novo; se continuar, avise seu supervisor.',
   sipRefused: 'O servidor telefônico não aceitou registrar este dispositivo. Entre de novo em instantes; se continuar, avise seu supervisor.',
+  platformLostInCall: 'A conexão com a central de contato caiu: a chamada pode continuar ativa. Continue falando se ouve o cliente e desligue aqui ao terminar; se a chamada caiu, aguarde: o Dialtone reconecta sozinho.',
 };

@@ -1,6 +1,7 @@
 import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { CONNECTOR_MESSAGES } from './connector-messages.ts';
+import { HEALTH_MESSAGES } from './health-messages.ts';
 import { FAILURES_PT } from './failures.ts';
 import { NOTICE_CAUSES_PT } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -214,6 +215,7 @@ export const pt: Messages = {
   noticesLabel: 'Avisos',
   failures: FAILURES_PT,
   noticeCauses: NOTICE_CAUSES_PT,
+  health: HEALTH_MESSAGES.pt,
   operations: operationsIn('pt'),
   notices: {
     loginFailed: 'Não foi possível entrar. Verifique o que você digitou e entre de novo.',

@@ -52,9 +52,15 @@ describe('NeoApi health', () => {
     expect(kinds(recovered.effects)).toEqual(['notify:neoApiRecovered']);
   });
 
-  it('keeps a degraded NeoApi through login and logout so the agent still sees it', () => {
+  it('clears "not responding" when the platform answers, even with a logout: no stale badge outlives the session', () => {
     const out = step({ ...STATES.ready, neoApi: 'degraded' }, { kind: 'loggedOutByPlatform', at: T0, message: 'not logged.' });
-    expect(out.state).toMatchObject({ phase: 'loggedOut', neoApi: 'degraded' });
+    expect(out.state).toMatchObject({ phase: 'loggedOut', neoApi: 'ok' });
+  });
+
+  it('clears "not responding" when a login succeeds: the platform just answered', () => {
+    const again = step({ ...STATES.loggedOut, neoApi: 'degraded' }, { kind: 'login', at: T0, user: USER, device: '1001', password: 'secret', campaign: null });
+    const ready = step(again.state, succeeded(onlyRequest(again.effects), T0 + 20));
+    expect(ready.state).toMatchObject({ phase: 'ready', neoApi: 'ok' });
   });
 });
 

@@ -92,6 +92,7 @@ function sampleFor(path: string): readonly unknown[] | undefined {
   const [top, nested] = path.split('.');
   if (top === 'dialRefused' && nested !== undefined) return [REFUSED_NUMBER];
   if (top === 'attendant' && nested !== undefined) return Object.hasOwn(ATTENDANT_SAMPLES, nested) ? ATTENDANT_SAMPLES[nested] : undefined;
+  if (top === 'health' && nested === 'blockedHint') return ['<REASON>'];
   if (top === 'connector' && nested !== undefined) return Object.hasOwn(CONNECTOR_SAMPLES, nested) ? CONNECTOR_SAMPLES[nested] : undefined;
   return Object.hasOwn(SAMPLES, top ?? '') ? SAMPLES[top as FunctionKey] : undefined;
 }

@@ -35,6 +35,11 @@ export interface AgentConsoleOptions {
    * allowance off, adapter/NeoApi over https and SIP over wss (default off: http://localhost).
    */
   readonly salesforceHost?: boolean;
+  /**
+   * Launch without `--use-fake-ui-for-media-stream` (the fake devices stay): the microphone is
+   * then whatever the profile's permission says, which a test sets with {@link AgentConsole.setMicrophonePermission}.
+   */
+  readonly realPermissionPrompt?: boolean;
 }
 
 /** One console tab with the softphone panel open. */
@@ -98,13 +103,32 @@ export class AgentConsole {
     if (options.thirdPartyStorage !== false) writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
     // force.com is HSTS-preloaded: the name must resolve to loopback and the dev certificates pass.
     const strictArgs = strict ? [`--host-resolver-rules=MAP ${SALESFORCE_CONSOLE_HOST} 127.0.0.1`, '--ignore-certificate-errors'] : [];
-    const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...strictArgs], ignoreHTTPSErrors: strict });
+    const baseArgs = options.realPermissionPrompt === true ? CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream') : CHROMIUM_ARGS;
+    const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...baseArgs, ...strictArgs], ignoreHTTPSErrors: strict });
     return new AgentConsole(neotel, lightning, context, profileDir);
   }
 
   /** Opens a console tab and its softphone panel (with the e2e audio probe unless told not to); resolves once the adapter frame is attached. */
   openTab(options: ConsoleTabOptions = {}): Promise<AgentTab> {
     return openConsoleTab(this.context, this.lightningServer.url, options);
+  }
+
+  /**
+   * Sets the microphone permission as the agent would in the site settings (CDP
+   * `Browser.setPermission`), for the console and the adapter's origin: a framed adapter's
+   * permission is delegated by the top-level page. Meant with `realPermissionPrompt`.
+   */
+  async setMicrophonePermission(setting: 'granted' | 'denied' | 'prompt'): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('the persistent context has no browser to open a CDP session on');
+    const cdp = await browser.newBrowserCDPSession();
+    try {
+      for (const origin of [this.lightningServer.origin, new URL(this.neotelServer.url).origin]) {
+        await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting, origin });
+      }
+    } finally {
+      await cdp.detach();
+    }
   }
 
   /** The scenario's first agent: user id, password, device and its SIP password. */

@@ -79,7 +79,8 @@ export function loginResult(state: AgentState, event: CommandSucceeded | Command
   const ready: Ready = {
     phase: 'ready',
     phone: state.phone,
-    neoApi: state.neoApi,
+    // The platform just answered `login`: a "not responding" left from before is stale.
+    neoApi: 'ok',
     nextRequest: state.nextRequest,
     pending: state.pending,
     session: { user: state.user, device: state.device, loggedInAt: event.at, availability: { kind: 'available' }, campaign: { kind: 'none' } },
@@ -139,7 +140,8 @@ export function forcedLogout(state: AgentState, message: string, at: number): Tr
     effects.push(...logCall(call, true));
   }
   effects.push({ kind: 'sip', action: 'unregister' }, notify('forcedLogout', 'error', message));
-  return accept(loggedOutFrom(state), effects);
+  // The platform said so (`not logged.`): it answers, so no "not responding" may outlive the session.
+  return accept({ ...loggedOutFrom(state), neoApi: 'ok' }, effects);
 }
 
 /** How {@link resumedSession} treats a call that was live when the previous page went. */

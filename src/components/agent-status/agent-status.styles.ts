@@ -61,11 +61,13 @@ export const agentStatusStyles = css`
   .pill.ringing .dot {
     background: var(--dt-brand);
   }
-  .pill.unreachable {
+  .pill.unreachable,
+  .pill.platformLost {
     background: var(--dt-warning-bg);
   }
   .phone.down .dot,
-  .pill.unreachable .dot {
+  .pill.unreachable .dot,
+  .pill.platformLost .dot {
     background: var(--dt-error);
   }
   .timer {

@@ -4,6 +4,7 @@ import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import '../shared/elapsed-time.ts';
+import { gateHint } from '../health-gate/gate-hint.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as syncIcon } from '../shared/slds-icons/sync.ts';
@@ -47,7 +48,7 @@ export class AgentStatus extends AgentElement {
         <span class="badge phone ${agent.phone}" data-testid="phone-status" data-phone=${agent.phone}
           ><span class="dot" aria-hidden="true"></span>${m.phoneStatus[agent.phone]}</span
         >
-        ${agent.neoApi === 'degraded' ? html`<span class="badge warning" data-testid="neoapi-degraded">${sldsIcon(warningIcon)} ${m.neoApiDegraded}</span>` : nothing}
+        ${agent.neoApi === 'degraded' && hasSession(agent) ? html`<span class="badge warning" data-testid="neoapi-degraded">${sldsIcon(warningIcon)} ${m.neoApiDegraded}</span>` : nothing}
         ${view.tab === 'follower' ? html`<span class="badge" data-testid="tab-follower">${m.tabFollower}</span>` : nothing}
         ${(view.pendingLogs ?? 0) > 0
           ? html`<span class="badge warning" data-testid="pending-logs" data-count=${view.pendingLogs ?? 0}
@@ -76,7 +77,10 @@ export class AgentStatus extends AgentElement {
     if (!m || agent?.phase !== 'ready' || agent.session.campaign.kind !== 'in' || agent.session.availability.kind !== 'available') return nothing;
     const held = agent.session.contactsHeld === true;
     const text = held ? m.operations.resumeContacts : m.operations.holdContacts;
-    return html`<button data-testid="hold-contacts" aria-pressed=${held ? 'true' : 'false'} title=${text.hint} aria-description=${text.hint}
+    // Taking contacts again makes the agent available: the health gate may refuse it (docs/health-gate.md).
+    const gate = held && this.view ? gateHint(this.view, m) : null;
+    const hint = gate ?? text.hint;
+    return html`<button data-testid="hold-contacts" aria-pressed=${held ? 'true' : 'false'} title=${hint} aria-description=${hint} ?disabled=${gate !== null}
       @click=${() => this.send({ kind: 'holdContacts', hold: !held })}>${text.label}</button>`;
   }
 

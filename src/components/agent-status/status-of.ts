@@ -5,7 +5,7 @@ import { nameOf } from '../shared/names.ts';
 
 /** The status the header shows: a stable key (for tests and styling), its text and when it began. */
 export interface ShownStatus {
-  readonly key: 'loggedOut' | 'loggingIn' | 'ready' | 'unreachable' | 'pausing' | 'onBreak' | 'inCampaign' | 'dialing' | 'ringing' | 'inCall' | 'onHold' | 'wrapUp' | 'loggingOut';
+  readonly key: 'loggedOut' | 'loggingIn' | 'ready' | 'unreachable' | 'platformLost' | 'pausing' | 'onBreak' | 'inCampaign' | 'dialing' | 'ringing' | 'inCall' | 'onHold' | 'wrapUp' | 'loggingOut';
   readonly text: string;
   /** Epoch ms the status began; `null` = no timer (logged out, logging in or out). */
   readonly since: number | null;
@@ -17,6 +17,10 @@ export interface ShownStatus {
  * state keeps no timestamp of the last return to ready.
  */
 export function statusOf(agent: AgentState, options: AgentOptions, m: Messages): ShownStatus {
+  // A call whose platform does not answer: nobody knows whether it still runs, so no "In call"
+  // and no running timer (docs/health-gate.md, "Platform down").
+  const inCall = agent.phase === 'dialing' || agent.phase === 'ringing' || agent.phase === 'connected';
+  if (inCall && agent.neoApi === 'degraded') return { key: 'platformLost', text: m.health.statusPlatformLost, since: null };
   switch (agent.phase) {
     case 'loggedOut':
       return { key: 'loggedOut', text: m.statusLoggedOut, since: null };

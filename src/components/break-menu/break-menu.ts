@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
+import { gateHint } from '../health-gate/gate-hint.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { nameOf } from '../shared/names.ts';
 import { breakMenuStyles } from './break-menu.styles.ts';
@@ -25,12 +26,14 @@ export class BreakMenu extends AgentElement {
     const availability = view.agent.session.availability;
     const types = view.options.breakTypes;
     const pending = availability.kind === 'pausing' || availability.kind === 'unpausing';
+    const gate = gateHint(view, m);
     if (availability.kind === 'onBreak' || availability.kind === 'unpausing') {
       return html`
         <section aria-labelledby="title">
           <h3 id="title">${m.breakTitle}</h3>
           <p class="current">${m.statusOnBreak(nameOf(types, availability.subtype, m.breakName))}</p>
-          <button class="brand wide" data-testid="unpause" ?disabled=${pending} @click=${() => this.send({ kind: 'unpause' })}>${m.breakEnd}</button>
+          <button class="brand wide" data-testid="unpause" ?disabled=${pending || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'unpause' })}>${m.breakEnd}</button>
+          ${gate === null ? nothing : html`<p class="error" id="gate-hint" data-testid="gate-hint">${gate}</p>`}
           ${availability.kind === 'unpausing' ? html`<p class="pending" role="status">${m.breakUnpausing}</p>` : nothing}
         </section>
       `;

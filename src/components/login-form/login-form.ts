@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
+import { gateHint } from '../health-gate/gate-hint.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { loginFormStyles } from './login-form.styles.ts';
 
@@ -50,6 +51,7 @@ export class LoginForm extends AgentElement {
     const busy = agent.phase === 'loggingIn';
     const { options, prefs } = view;
     const f = this.fields;
+    const gate = gateHint(view, m);
     const login = options.loginDeviceTemplate.replace('{device}', f.device.trim() === '' ? '…' : f.device.trim());
     return html`
       <form novalidate @submit=${this.onSubmit} aria-labelledby="login-title" aria-busy=${busy ? 'true' : 'false'}>
@@ -76,7 +78,8 @@ export class LoginForm extends AgentElement {
             : this.textField('campaign', m.loginCampaignNumber, 'text', 'off', nothing, 'numeric')}
           ${options.rememberUser ? this.checkbox('remember', m.loginRemember) : nothing}
           ${options.allowRememberDevicePassword ? this.checkbox('rememberDevicePassword', m.loginRememberDevicePassword, m.loginRememberDevicePasswordHelp) : nothing}
-          <button type="submit" class="brand wide" data-testid="login-submit">${m.loginSubmit}</button>
+          <button type="submit" class="brand wide" data-testid="login-submit" ?disabled=${gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'}>${m.loginSubmit}</button>
+          ${gate === null ? nothing : html`<p class="error" id="gate-hint" data-testid="gate-hint">${gate}</p>`}
         </fieldset>
         <p class="pending" role="status" data-testid="login-step">
           ${agent.phase === 'loggingIn' ? (agent.step === 'registering' ? m.loginRegistering : m.loginAuthenticating) : nothing}

@@ -11,6 +11,7 @@ import '../call-info/call-info.ts';
 import '../campaign-picker/campaign-picker.ts';
 import '../dial-pad/dial-pad.ts';
 import '../failed-logs/failed-logs.ts';
+import '../health-gate/health-gate.ts';
 import '../incoming-call/incoming-call.ts';
 import '../login-form/login-form.ts';
 import '../monitored-indicator/monitored-indicator.ts';
@@ -69,6 +70,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <dialtone-phone-window-bar .view=${view} .messages=${m}></dialtone-phone-window-bar>
       <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
       <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
+      <dialtone-health-gate .view=${view} .messages=${m}></dialtone-health-gate>
       ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${part(phase === 'ringing' && !autoAnswering, html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}

@@ -7,6 +7,7 @@ import { browserTimeZone } from '../../shared/wall-time.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
+import { gateHint } from '../health-gate/gate-hint.ts';
 import { ClockController, formatDuration } from '../shared/clock-controller.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
@@ -66,6 +67,7 @@ export class WrapUpPanel extends AgentElement {
     const { call, step, releaseDeadline } = view.agent;
     const { options } = view;
     const busy = step !== 'open';
+    const gate = gateHint(view, m);
     const saved = call.disposition ? subcategoryName(options.categories, call.disposition.subcategory) : null;
     const categorising = options.allowCategorization && options.categories.length > 0;
     return html`
@@ -101,11 +103,12 @@ export class WrapUpPanel extends AgentElement {
         ${saved === null ? nothing : html`<p class="saved" data-testid="disposition-saved">${sldsIcon(successIcon)} ${m.dispositionSaved(saved)}</p>`}
         ${categorising ? this.renderCallback(m, busy) : nothing}
         ${options.allowContactRelease && call.contact !== null
-          ? html`<button class="wide" data-testid="release-contact" ?disabled=${busy} @click=${() => this.send({ kind: 'releaseContact' })}>
+          ? html`<button class="wide" data-testid="release-contact" ?disabled=${busy || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'releaseContact' })}>
               ${m.releaseContact}
             </button>`
           : nothing}
-        <button class="brand wide" data-testid="available" ?disabled=${busy} @click=${() => this.send({ kind: 'available' })}>${sldsIcon(playIcon)} ${m.available}</button>
+        <button class="brand wide" data-testid="available" ?disabled=${busy || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'available' })}>${sldsIcon(playIcon)} ${m.available}</button>
+        ${gate === null ? nothing : html`<p class="error" id="gate-hint" data-testid="gate-hint">${gate}</p>`}
         ${busy ? html`<p class="pending" role="status">${m.wrapUpBusy}</p>` : nothing}
       </section>
     `;

@@ -53,6 +53,16 @@ export class NeotelPlatform implements PlatformPort<AgentEvent> {
     }
   }
 
+  /** The health gate's round-trip: one `Position`, which changes nothing (an agent not logged in is an answer too). */
+  async probe(user: string): Promise<CommandOutcome> {
+    try {
+      const value = await this.options.client.call('Position', { USUARIO: user }, wireNamesOf(this.options.naming, 'Position'));
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      return { ok: false, failure: failureOf(error) };
+    }
+  }
+
   watch(agent: string, listener: PlatformListener<AgentEvent>): PlatformWatch {
     const onMonitored = listener.onMonitored;
     return new PositionPoller({
