@@ -136,7 +136,10 @@ describe('supervisor monitoring, with the audio analysed', () => {
     expect(customerSupervisor, 'the customer does not hear the supervisor').toBeLessThan(-50);
 
     await waitFor("the agent's monitored indicator in Listen", async () => agent.adapter.getByTestId('monitored-indicator').getAttribute('data-mode', { timeout: 1_000 }).catch(() => null), (mode) => mode === 'listen', 8_000);
-    expect(await agent.adapter.getByTestId('monitored-indicator').textContent()).toContain('Supervisor 2001 is listening');
+    // Position names the supervisor by id; the agent's panel asks GetUsers once for the name.
+    const supervisorName = rig.scenario.users.find((u) => u.id === '2001')!.name;
+    await waitFor('the supervisor named in the indicator', () => agent.adapter.getByTestId('monitored-indicator').textContent({ timeout: 1_000 }).catch(() => null), (text) => (text ?? '').includes(`Supervisor ${supervisorName} is listening`), 8_000);
+    expect((await requestsOf(rig.neotel, 'GetUsers')).map((r) => r.params)).toContainEqual({ USUARIO: '1001' });
   });
 
   it('Assist: sends StartMonitor MODO=assist; the agent hears the supervisor and the customer does not', async () => {
@@ -179,7 +182,8 @@ describe('supervisor monitoring, with the audio analysed', () => {
     expect(customerAgent, 'the customer still hears the agent').toBeGreaterThan(-35);
 
     await waitFor("the agent's monitored indicator in Barge", async () => agent.adapter.getByTestId('monitored-indicator').getAttribute('data-mode', { timeout: 1_000 }).catch(() => null), (mode) => mode === 'barge', 8_000);
-    expect(await agent.adapter.getByTestId('monitored-indicator').textContent()).toContain('Supervisor 2001 has joined your call');
+    const supervisorName = rig.scenario.users.find((u) => u.id === '2001')!.name;
+    expect(await agent.adapter.getByTestId('monitored-indicator').textContent()).toContain(`Supervisor ${supervisorName} has joined your call`);
   });
 
   it("End: sends StopMonitor, the supervisor's audio stops, the agent no longer hears them and the indicator goes", async () => {

@@ -1,7 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../src/call/index.ts';
 import { shownSeconds, snapshot, useUi, type UiPage } from './support/ui-page.ts';
+import type { CallRecordView } from '../../src/controllers/agent-view.ts';
 import { HOSTILE_QUEUE, NO_PREFS, shell, states } from './support/views.ts';
+
+/** The record the screen pop linked to the call, named `name`. */
+function recordNamed(name: string): CallRecordView {
+  return {
+    status: 'linked',
+    linked: { id: '003Dt000HccIdlkIIC', objectType: 'Contact', name, reason: { kind: 'search', field: 'Phone', value: '+34600112233', rule: null } },
+    candidates: [],
+    canSync: false,
+  };
+}
 
 const hooks = { beforeAll, beforeEach, afterEach, afterAll };
 const page = useUi(hooks);
@@ -188,6 +199,39 @@ describe('the agent UI inside the softphone shell', () => {
     await ui.show(shell(states.connected()));
     expect(await ui.page.getByTestId('call-controls').getAttribute('data-connecting')).toBeNull();
     expect(await ui.page.getByTestId('hang-up').evaluate((el) => el.matches(':focus'))).toBe(true);
+  });
+
+  it('names the caller when the record is known, with the number under it, and shows the number alone without a record', async () => {
+    const party = ui.page.getByTestId('call-party');
+    await ui.show(shell(states.connected(), { record: recordNamed('María José González') }));
+    expect(await party.textContent()).toBe('In call with María José González');
+    expect(await ui.page.getByTestId('call-party-number').textContent()).toBe('+34600112233');
+    await ui.show(shell(states.ringing(), { record: recordNamed('María José González') }, 'es'));
+    expect(await ui.page.getByTestId('incoming-name').textContent()).toBe('María José González');
+    expect(await ui.page.getByTestId('incoming-number').textContent()).toBe('+34600112233');
+    await ui.show(shell(states.connected(), { record: null }));
+    expect((await party.textContent())?.trim()).toBe('In call with +34600112233');
+    expect(await ui.page.getByTestId('call-party-number').count()).toBe(0);
+    expect(await ui.page.getByTestId('incoming-name').count()).toBe(0);
+  });
+
+  it('ends a long caller name in an ellipsis at panel width, keeping the full name for mouse and screen reader', async () => {
+    const long = 'María José González de la Santísima Trinidad Fernández-Villaverde y Sotomayor';
+    await ui.show(shell(states.connected(), { record: recordNamed(long) }, 'pt'));
+    const party = ui.page.getByTestId('call-party');
+    const full = `Em chamada com ${long}`;
+    expect(await party.textContent()).toBe(full);
+    expect(await party.getAttribute('title')).toBe(full);
+    const box = await party.evaluate((el) => ({ clipped: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).textOverflow }));
+    expect(box).toEqual({ clipped: true, overflow: 'ellipsis' });
+    const card = await ui.page.getByTestId('call-controls').evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(card, 'the call card does not scroll sideways').toBe(true);
+    await ui.show(shell(states.ringing(), { record: recordNamed(long) }));
+    const name = ui.page.getByTestId('incoming-name');
+    expect(await name.getAttribute('title')).toBe(long);
+    expect(await name.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
+    expect(await ui.page.getByTestId('incoming-call').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await shot('call-long-name');
   });
 
   it('controls a connected call: hold, mute, DTMF one tone per key (click or typed), hang up', async () => {

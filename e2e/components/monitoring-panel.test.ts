@@ -76,4 +76,13 @@ describe('the monitoring panel', () => {
     await ui.show(shell(states.ready(), { supervision: null, monitoredBy: null }));
     expect(await ui.page.getByTestId('monitored-indicator').count()).toBe(0);
   });
+
+  it('names the supervisor when the platform or the configuration knows them, in the agent language', async () => {
+    await ui.show(shell(states.ready(), { supervision: null, monitoredBy: { mode: 'listen', supervisor: '2001', supervisorName: 'Sofía Ruiz' } }, 'es'));
+    const indicator = ui.page.getByTestId('monitored-indicator');
+    expect(await indicator.textContent()).toContain('El supervisor Sofía Ruiz está escuchando su llamada.');
+    expect(await indicator.textContent()).not.toContain('2001');
+    await ui.show(shell(states.ready(), { supervision: null, monitoredBy: { mode: 'listen', supervisor: '2001', supervisorName: null } }));
+    expect(await indicator.textContent()).toContain('Supervisor 2001 is listening to your call.');
+  });
 });

@@ -103,6 +103,8 @@ export function monitorableAgents(configured: readonly NeotelUser[], platform: r
 export class SupervisionDesk {
   private state: Supervision = IDLE_SUPERVISION;
   private platformUsers: PlatformUser[] | null = null;
+  /** Whether this desk already asked `GetUsers` for a monitoring supervisor's name. */
+  private usersAsked = false;
   private indicator: MonitoringIndicator | null = null;
   private phone: PhoneLike | undefined;
   private readonly now: () => number;
@@ -142,8 +144,35 @@ export class SupervisionDesk {
               requestedMode: this.state.requestedMode,
               error: this.state.error,
             },
-      monitoredBy: loggedIn && this.options.config.supervision.showMonitoringToAgent ? this.indicator : null,
+      monitoredBy: loggedIn && this.options.config.supervision.showMonitoringToAgent && this.indicator ? this.named(this.indicator) : null,
     };
+  }
+
+  /** The indicator with the supervisor's name, when anyone knows it (else the id stays what is shown). */
+  private named(indicator: MonitoringIndicator): MonitoringIndicator {
+    const id = indicator.supervisor;
+    if (id === null) return indicator;
+    const { transfers, supervision } = this.options.config;
+    const known = [...(this.platformUsers ?? []), ...transfers.users, ...supervision.monitoredUsers].find((u) => u.id === id && u.name.trim() !== '' && u.name !== id);
+    return { ...indicator, supervisorName: known?.name ?? null };
+  }
+
+  /**
+   * An agent's desk lists no users (only a supervisor's panel needs them): when a supervisor the
+   * configuration does not name starts listening, ask the platform once per session (`GetUsers`).
+   * Until it answers, or if it cannot, the indicator shows the id.
+   */
+  private lookUpSupervisor(indicator: MonitoringIndicator | null): void {
+    if (indicator?.supervisor == null || this.usersAsked || this.named(indicator).supervisorName) return;
+    const agent = this.options.agent();
+    if (!('session' in agent)) return;
+    this.usersAsked = true;
+    this.call('GetUsers', { USUARIO: String(agent.session.user) })
+      .then((answer) => {
+        this.platformUsers = parsePlatformUsers(answer);
+        this.options.changed();
+      })
+      .catch((error: unknown) => this.options.warn(`GetUsers failed; the monitored indicator shows supervisor ${indicator.supervisor} by id`, error));
   }
 
   /**
@@ -206,6 +235,7 @@ export class SupervisionDesk {
     if (before?.mode === indicator?.mode && before?.supervisor === indicator?.supervisor) return;
     this.indicator = indicator;
     this.options.changed();
+    this.lookUpSupervisor(indicator);
   }
 
   private apply(event: SupervisionEvent, supervisor: string): void {

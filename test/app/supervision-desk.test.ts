@@ -7,6 +7,7 @@ import type { Config } from '../../src/config/index.ts';
 import type { AgentView } from '../../src/controllers/agent-view.ts';
 import { saveLogMonitoringLog } from '../../src/app/monitoring-log.ts';
 import type { PhoneLike } from '../../src/app/phone-bridge.ts';
+import type { NeoApiLike } from '../../src/app/agent-runtime.ts';
 import { SupervisionDesk, monitorableAgents, parsePlatformUsers } from '../../src/app/supervision-desk.ts';
 
 const USERS = JSON.stringify([
@@ -42,8 +43,8 @@ describe('the agents a supervisor can pick', () => {
   });
 });
 
-function config(supervisors: string[], showMonitoringToAgent = true): Config {
-  return { supervision: { supervisorUserIds: supervisors, monitoredUsers: [], showMonitoringToAgent }, connection: { neoApiMethods: { methods: { GetUsers: 'ListarUsuarios' }, params: {} } } } as unknown as Config;
+function config(supervisors: string[], showMonitoringToAgent = true, users: { id: string; name: string }[] = []): Config {
+  return { supervision: { supervisorUserIds: supervisors, monitoredUsers: [], showMonitoringToAgent }, transfers: { users }, connection: { neoApiMethods: { methods: { GetUsers: 'ListarUsuarios' }, params: {} } } } as unknown as Config;
 }
 
 function loggedIn(user: string): AgentState {
@@ -116,5 +117,35 @@ describe('the supervision desk', () => {
     expect(hidden.decorate(view).monitoredBy).toBeNull();
     const supervisorDesk = new SupervisionDesk({ config: config(['2001']), platform: neotelOver(IDLE_NEO), neo: IDLE_NEO, log: { record: () => Promise.resolve() }, agent: () => loggedIn('2001'), changed: () => undefined, warn: () => undefined });
     expect(supervisorDesk.decorate({ agent: loggedIn('2001') } as unknown as AgentView).supervision).toMatchObject({ status: 'idle', agents: [] });
+  });
+
+  it('names the listening supervisor from the configured users, else asks GetUsers once, else keeps the id', async () => {
+    const view = { agent: loggedIn('1001') } as unknown as AgentView;
+    const desk = (neo: NeoApiLike, users: { id: string; name: string }[] = [], warnings: string[] = []) =>
+      new SupervisionDesk({ config: config(['2001'], true, users), platform: neotelOver(IDLE_NEO), neo, log: { record: () => Promise.resolve() }, agent: () => loggedIn('1001'), changed: () => undefined, warn: (message) => warnings.push(message) });
+    const asked: string[] = [];
+    const listing = { ...IDLE_NEO, call: (method: string, params: Readonly<Record<string, string>>) => (asked.push(`${method} ${params.USUARIO}`), Promise.resolve(USERS)) };
+
+    const configured = desk(listing, [{ id: '2001', name: 'Sofía Ruiz' }]);
+    configured.positionSeen({ mode: 'listen', supervisor: '2001' });
+    expect(configured.decorate(view).monitoredBy).toEqual({ mode: 'listen', supervisor: '2001', supervisorName: 'Sofía Ruiz' });
+    expect(asked).toEqual([]);
+
+    const platform = desk(listing);
+    platform.positionSeen({ mode: 'listen', supervisor: '2001' });
+    expect(platform.decorate(view).monitoredBy).toMatchObject({ supervisor: '2001', supervisorName: null });
+    await flush();
+    expect(platform.decorate(view).monitoredBy).toMatchObject({ supervisor: '2001', supervisorName: 'Sofía' });
+    platform.positionSeen({ mode: 'assist', supervisor: '2009' });
+    await flush();
+    expect(platform.decorate(view).monitoredBy).toMatchObject({ supervisor: '2009', supervisorName: null });
+    expect(asked).toEqual(['GetUsers 1001']);
+
+    const warnings: string[] = [];
+    const failing = desk({ ...IDLE_NEO, call: () => Promise.reject(new Error('GetUsers is not a method')) }, [], warnings);
+    failing.positionSeen({ mode: 'listen', supervisor: '2001' });
+    await flush();
+    expect(failing.decorate(view).monitoredBy).toMatchObject({ supervisor: '2001', supervisorName: null });
+    expect(warnings).toEqual(['GetUsers failed; the monitored indicator shows supervisor 2001 by id']);
   });
 });

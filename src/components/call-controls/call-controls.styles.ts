@@ -9,6 +9,18 @@ export const callControlsStyles = css`
     font-weight: 700;
     overflow-wrap: anywhere;
   }
+  /* A name ends in an ellipsis (full text in title); a number, short, wraps if it must. */
+  .who.named {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .party-number {
+    margin: 0;
+    color: var(--dt-text-weak);
+    font-size: 0.8125rem;
+    overflow-wrap: anywhere;
+  }
   .hint {
     margin: var(--dt-space-1) 0 0;
     color: var(--dt-text-weak);

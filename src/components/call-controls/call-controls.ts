@@ -9,6 +9,7 @@ import '../dial-pad/dial-pad.ts';
 import type { CallFacts } from '../../call/call-facts.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
+import { callPartyOf } from '../shared/call-party.ts';
 import { callControlsStyles } from './call-controls.styles.ts';
 
 /**
@@ -32,7 +33,6 @@ export class CallControls extends AgentElement {
     if (isAutoAnswering(agent)) return this.connecting(agent.call, m);
     if (agent.phase !== 'dialing' && agent.phase !== 'connected') return nothing;
     const call = agent.call;
-    const number = call.number ?? m.unknownNumber;
     const busy = agent.hangUpRequested;
     // A hang-up would be ambiguous while the customer waits for a consultation (see connected.ts).
     const consulting = agent.phase === 'connected' && agent.control.kind === 'consulting';
@@ -40,7 +40,7 @@ export class CallControls extends AgentElement {
     return html`
       <section class="card" aria-labelledby="title" data-testid="call-controls">
         <h2 id="title" class="visually-hidden">${m.callControls}</h2>
-        <p class="who" data-testid="call-party">${agent.phase === 'dialing' ? m.callingNumber(number) : m.inCallWith(number)}</p>
+        ${this.party(call, m, (who) => (agent.phase === 'dialing' ? m.callingNumber(who) : m.inCallWith(who)))}
         <p class="timer" data-testid="call-timer">
           <dialtone-elapsed .since=${since} .label=${m.callTimer}></dialtone-elapsed>
         </p>
@@ -98,17 +98,29 @@ export class CallControls extends AgentElement {
    * until the answer is through (a few tens of ms).
    */
   private connecting(call: CallFacts, m: Messages) {
-    const number = call.number ?? m.unknownNumber;
     return html`
       <section class="card" aria-labelledby="title" data-testid="call-controls" data-connecting="true">
         <h2 id="title" class="visually-hidden">${m.callControls}</h2>
-        <p class="who" data-testid="call-party">${call.direction === 'outbound' ? m.callingNumber(number) : `${m.autoAnswering}: ${number}`}</p>
+        ${this.party(call, m, (who) => (call.direction === 'outbound' ? m.callingNumber(who) : `${m.autoAnswering}: ${who}`))}
         <p class="timer" data-testid="call-timer">
           <dialtone-elapsed .since=${call.startedAt} .label=${m.callTimer}></dialtone-elapsed>
         </p>
         <button class="destructive wide" data-testid="hang-up" disabled>${m.hangUp}</button>
       </section>
     `;
+  }
+
+  /**
+   * "In call with María José González" over the number, smaller; the number alone when no name is
+   * known. A long name ends in an ellipsis at panel width: the full line stays in the text (what a
+   * screen reader reads) and in `title` (what a mouse shows).
+   */
+  private party(call: CallFacts, m: Messages, line: (who: string) => string) {
+    const { name, number } = this.view ? callPartyOf(this.view, call) : { name: null, number: call.number ?? null };
+    if (name === null) return html`<p class="who" data-testid="call-party">${line(number ?? m.unknownNumber)}</p>`;
+    const main = line(name);
+    return html`<p class="who named" data-testid="call-party" title=${main}>${main}</p>
+      <p class="party-number" data-testid="call-party-number">${number ?? m.unknownNumber}</p>`;
   }
 
   protected override firstUpdated(): void {

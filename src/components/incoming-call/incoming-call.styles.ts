@@ -4,6 +4,14 @@ export const incomingCallStyles = css`
   .card {
     border-left: 4px solid var(--dt-brand);
   }
+  /* The caller's name (record or platform): one line, ellipsis, the full name in title. */
+  .name {
+    margin: 0;
+    font-weight: 700;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
   .number {
     font-size: 1.25rem;
     font-weight: 700;

@@ -4,6 +4,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { nameOf } from '../shared/names.ts';
+import { callPartyOf } from '../shared/call-party.ts';
 import { incomingCallStyles } from './incoming-call.styles.ts';
 
 /**
@@ -22,11 +23,12 @@ export class IncomingCall extends AgentElement {
     if (!view || !m || view.agent.phase !== 'ringing') return nothing;
     const { call, autoAnswer, answering } = view.agent;
     const { queues, campaigns } = view.options;
+    const { name } = callPartyOf(view, call);
     return html`
       <section class="card" aria-labelledby="title" data-testid="incoming-call">
         <div role="alert" data-testid="incoming-announcement">
           <h2 id="title">${m.incomingTitle}</h2>
-          ${call.callerName && !view.record?.linked ? html`<p class="name" data-testid="incoming-name">${call.callerName}</p>` : nothing}
+          ${name === null ? nothing : html`<p class="name" data-testid="incoming-name" title=${name}>${name}</p>`}
           <p class="number" data-testid="incoming-number">${call.number ?? m.unknownNumber}</p>
           <p class="direction" data-testid="incoming-direction">${m.direction[call.direction]}</p>
           <dl>

@@ -31,7 +31,7 @@ export class MonitoredIndicator extends AgentElement {
       ${!m || !monitored
         ? nothing
         : html`<p data-testid="monitored-indicator" data-mode=${monitored.mode}>
-            ${(monitored.mode === 'assist' ? m.monitoredAssist : monitored.mode === 'barge' ? m.monitoredBarge : m.monitoredListen)(monitored.supervisor ?? m.monitoredSomeone)}
+            ${(monitored.mode === 'assist' ? m.monitoredAssist : monitored.mode === 'barge' ? m.monitoredBarge : m.monitoredListen)(monitored.supervisorName ?? monitored.supervisor ?? m.monitoredSomeone)}
           </p>`}
     </div>`;
   }
