@@ -11,7 +11,7 @@ import { messagesFor } from '../../src/i18n/catalogues.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole } from './support/agent-console.ts';
 import { inViewport } from './support/panel-view.ts';
-import { requestsOf } from './support/agent-steps.ts';
+import { logIn, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 let rig: AgentConsole | undefined;
 
@@ -62,11 +62,33 @@ describe('the pre-shift health gate', () => {
     expect(tab.errors).toEqual([]);
   });
 
-  // Skipped: after CDP `Browser.setPermission` 'granted' (console and adapter origins), this
-  // headless Chromium still refused getUserMedia in the framed adapter, so the gate rightly stayed
-  // blocked; the grant must come through another path (Playwright's grantPermissions with the
-  // frame's origin, or a profile preference) — not finished by the deadline (docs/health-gate.md).
-  it.skip('lets the agent through to Ready once the microphone is granted', () => undefined);
+  it('lets the agent through to Ready once the microphone is granted', async () => {
+    rig = await AgentConsole.start({ '/dialtoneAgent/language': 'en' }, { realPermissionPrompt: true });
+    await rig.neotel.setDialer(false);
+    await rig.setMicrophonePermission('denied');
+    const tab = await rig.openTab();
+    const frame = tab.adapter;
+    const summary = frame.locator('[data-testid="health-gate"] > summary');
+    await summary.waitFor({ timeout: 20_000 });
+    if (!(await frame.getByTestId('health-allow-mic').isVisible())) await summary.click();
+    await frame.getByTestId('health-allow-mic').click({ timeout: 20_000 });
+    // Blocked first: the login refused.
+    await frame.locator('[data-testid="health-gate"][data-blocked="microphone"]').waitFor({ timeout: 20_000 });
+    expect(await frame.getByTestId('login-submit').isDisabled()).toBe(true);
+
+    // The agent allows the microphone in the site settings, then presses "Allow the microphone"
+    // again (as the gate offers: a settings change made outside the page may raise no `change`).
+    await rig.setMicrophonePermission('granted');
+    if (await frame.getByTestId('health-allow-mic').isVisible()) await frame.getByTestId('health-allow-mic').click();
+    await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
+    expect(await frame.locator('[data-testid="health-gate"] [data-check="microphone"]').getAttribute('data-status')).not.toBe('failed');
+    expect(await frame.getByTestId('login-submit').isDisabled()).toBe(false);
+
+    await logIn(frame, rig.agent());
+    await waitForStatus(frame, 'ready', 20_000);
+    expect(await requestsOf(rig.neotel, 'Login'), 'the Login reached the contact center').toHaveLength(1);
+    expect(tab.errors).toEqual([]);
+  });
 
   it('runs again when the platform stops answering: a logged-out agent cannot log in until it answers, without a click', async () => {
     rig = await AgentConsole.start({ '/dialtoneAgent/language': 'en' });
