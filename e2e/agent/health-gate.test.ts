@@ -2,8 +2,8 @@
  * Issue 15 item 4, "Done when": the pre-shift health gate blocks availability with a blocked
  * microphone — Chromium launched WITHOUT the fake media UI flag and the permission denied in the
  * profile, as an agent who once clicked "Block" — and says how to fix it in the agent's language;
- * once the permission is granted (the site settings, here CDP `Browser.setPermission`) and the
- * agent presses "Allow the microphone" again, the gate lets them through and they log in to Ready.
+ * once the permission is granted (the site settings; here Playwright's `grantPermissions` for the
+ * console's and the adapter's origins) the gate lets them through without a click and they log in to Ready.
  * Real stand-ins (dev/lightning, dev/neotel), real Chromium. Screenshots: .tmp/health-gate-<lang>.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,10 +76,9 @@ describe('the pre-shift health gate', () => {
     await frame.locator('[data-testid="health-gate"][data-blocked="microphone"]').waitFor({ timeout: 20_000 });
     expect(await frame.getByTestId('login-submit').isDisabled()).toBe(true);
 
-    // The agent allows the microphone in the site settings, then presses "Allow the microphone"
-    // again (as the gate offers: a settings change made outside the page may raise no `change`).
+    // The agent allows the microphone in the site settings: the permission's `change` event
+    // runs the checks again, and the gate lets them through without a click or a reload.
     await rig.setMicrophonePermission('granted');
-    if (await frame.getByTestId('health-allow-mic').isVisible()) await frame.getByTestId('health-allow-mic').click();
     await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
     expect(await frame.locator('[data-testid="health-gate"] [data-check="microphone"]').getAttribute('data-status')).not.toBe('failed');
     expect(await frame.getByTestId('login-submit').isDisabled()).toBe(false);

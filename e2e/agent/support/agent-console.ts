@@ -115,7 +115,7 @@ export class AgentConsole {
 
   /**
    * Sets the microphone permission as the agent would in the site settings (CDP
-   * `Browser.setPermission`), for the console and the adapter's origin: a framed adapter's
+   * `Browser.setPermission`; granting through Playwright), for the console and the adapter's origin: a framed adapter's
    * permission is delegated by the top-level page. Meant with `realPermissionPrompt`.
    */
   async setMicrophonePermission(setting: 'granted' | 'denied' | 'prompt'): Promise<void> {
