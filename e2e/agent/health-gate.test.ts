@@ -2,8 +2,8 @@
  * Issue 15 item 4, "Done when": the pre-shift health gate blocks availability with a blocked
  * microphone — Chromium launched WITHOUT the fake media UI flag and the permission denied in the
  * profile, as an agent who once clicked "Block" — and says how to fix it in the agent's language;
- * once the permission is granted (the site settings, here CDP `Browser.setPermission`) and the
- * agent presses "Allow the microphone" again, the gate lets them through and they log in to Ready.
+ * once the permission is granted (the site settings; here Playwright's `grantPermissions` for the
+ * console's and the adapter's origins) the gate lets them through without a click and they log in to Ready.
  * Real stand-ins (dev/lightning, dev/neotel), real Chromium. Screenshots: .tmp/health-gate-<lang>.png.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { messagesFor } from '../../src/i18n/catalogues.ts';
 import type { Language } from '../../src/i18n/languages.ts';
 import { AgentConsole } from './support/agent-console.ts';
 import { inViewport } from './support/panel-view.ts';
-import { requestsOf } from './support/agent-steps.ts';
+import { logIn, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 let rig: AgentConsole | undefined;
 
@@ -62,11 +62,32 @@ describe('the pre-shift health gate', () => {
     expect(tab.errors).toEqual([]);
   });
 
-  // Skipped: after CDP `Browser.setPermission` 'granted' (console and adapter origins), this
-  // headless Chromium still refused getUserMedia in the framed adapter, so the gate rightly stayed
-  // blocked; the grant must come through another path (Playwright's grantPermissions with the
-  // frame's origin, or a profile preference) — not finished by the deadline (docs/health-gate.md).
-  it.skip('lets the agent through to Ready once the microphone is granted', () => undefined);
+  it('lets the agent through to Ready once the microphone is granted', async () => {
+    rig = await AgentConsole.start({ '/dialtoneAgent/language': 'en' }, { realPermissionPrompt: true });
+    await rig.neotel.setDialer(false);
+    await rig.setMicrophonePermission('denied');
+    const tab = await rig.openTab();
+    const frame = tab.adapter;
+    const summary = frame.locator('[data-testid="health-gate"] > summary');
+    await summary.waitFor({ timeout: 20_000 });
+    if (!(await frame.getByTestId('health-allow-mic').isVisible())) await summary.click();
+    await frame.getByTestId('health-allow-mic').click({ timeout: 20_000 });
+    // Blocked first: the login refused.
+    await frame.locator('[data-testid="health-gate"][data-blocked="microphone"]').waitFor({ timeout: 20_000 });
+    expect(await frame.getByTestId('login-submit').isDisabled()).toBe(true);
+
+    // The agent allows the microphone in the site settings: the permission's `change` event
+    // runs the checks again, and the gate lets them through without a click or a reload.
+    await rig.setMicrophonePermission('granted');
+    await frame.locator('[data-testid="health-gate"][data-blocked=""]').waitFor({ timeout: 20_000 });
+    expect(await frame.locator('[data-testid="health-gate"] [data-check="microphone"]').getAttribute('data-status')).not.toBe('failed');
+    expect(await frame.getByTestId('login-submit').isDisabled()).toBe(false);
+
+    await logIn(frame, rig.agent());
+    await waitForStatus(frame, 'ready', 20_000);
+    expect(await requestsOf(rig.neotel, 'Login'), 'the Login reached the contact center').toHaveLength(1);
+    expect(tab.errors).toEqual([]);
+  });
 
   it('runs again when the platform stops answering: a logged-out agent cannot log in until it answers, without a click', async () => {
     rig = await AgentConsole.start({ '/dialtoneAgent/language': 'en' });

@@ -115,10 +115,16 @@ export class AgentConsole {
 
   /**
    * Sets the microphone permission as the agent would in the site settings (CDP
-   * `Browser.setPermission`), for the console and the adapter's origin: a framed adapter's
+   * `Browser.setPermission`; granting through Playwright), for the console and the adapter's origin: a framed adapter's
    * permission is delegated by the top-level page. Meant with `realPermissionPrompt`.
    */
   async setMicrophonePermission(setting: 'granted' | 'denied' | 'prompt'): Promise<void> {
+    // Granting: CDP `Browser.setPermission` 'granted' over an earlier 'denied' left both origins
+    // reading `denied` in this Chromium (docs/health-gate.md); Playwright's grant takes effect.
+    if (setting === 'granted') {
+      for (const origin of [this.lightningServer.origin, new URL(this.neotelServer.url).origin]) await this.context.grantPermissions(['microphone'], { origin });
+      return;
+    }
     const browser = this.context.browser();
     if (!browser) throw new Error('the persistent context has no browser to open a CDP session on');
     const cdp = await browser.newBrowserCDPSession();
