@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { logIn, requestMark, requestsOf, untilStatus, waitForStatus } from './support/agent-steps.ts';
 import { dialOf } from './support/dial-plan.ts';
 
 const MARIA = '003Dt000HccIdlkIIC';
@@ -145,6 +145,9 @@ describe('call history and Show in CRM', () => {
   });
 
   it('keeps the history across a reload, for that agent only, and "Forget me" erases it', async () => {
+    // Another agent takes this browser: the first logs out (a reload alone carries their session on, docs/reload.md).
+    await tab.adapter.getByTestId('logout').click();
+    await waitForStatus(tab.adapter, 'loggedOut');
     await reload();
     await logInAndWait(1);
     await tab.adapter.getByTestId('history-empty').waitFor({ timeout: 10_000 });
@@ -158,9 +161,14 @@ describe('call history and Show in CRM', () => {
     await tab.adapter.getByTestId('forget-me').click();
     await expect.poll(() => tab.adapter.getByTestId('history-empty').count()).toBe(1);
     await reload();
-    await logInAndWait();
+    // The same agent's session, resumed (docs/reload.md); without a kept device password the phone
+    // is not registered again ("unreachable") until the agent logs in again, as the notice says.
+    await untilStatus(tab.adapter, ['ready', 'unreachable'], 30_000);
     await tab.page.waitForTimeout(500); // give a (wrongly) kept history the time to load
     expect(await historyShown(), 'nothing comes back after "Forget me"').toEqual([]);
+    await tab.adapter.getByTestId('logout').click();
+    await waitForStatus(tab.adapter, 'loggedOut');
+    await logInAndWait();
   });
 });
 

@@ -122,6 +122,8 @@ async function playTone(speakerId: string | null): Promise<void> {
 
 /** Device changes and permission changes, one callback. */
 function watchDevices(changed: () => void): () => void {
+  // No navigator outside a browser (the app's Node tests): nothing to watch.
+  if (typeof navigator === 'undefined') return () => undefined;
   const devices = navigator.mediaDevices as MediaDevices | undefined;
   devices?.addEventListener('devicechange', changed);
   let status: PermissionStatus | null = null;

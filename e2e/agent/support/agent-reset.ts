@@ -58,6 +58,12 @@ export async function backToReady(rig: AgentConsole, tab: AgentTab, agentIndex =
     else if (status === 'wrapUp') await press(current.adapter, 'available');
     else if (status === 'inCampaign') await press(current.adapter, 'leave-campaign');
     else if (status === 'onBreak') await press(current.adapter, 'unpause');
+    else if (status === 'unreachable') {
+      // A session resumed after a panel reload without a kept device password has no phone
+      // (docs/reload.md): the agent is told to log out and in again, so do that.
+      await press(current.adapter, 'logout');
+      await press(current.adapter, 'logout-confirm');
+    }
     else if (status === 'unknown') current = { ...current, adapter: await currentPanel(current) };
     // The next status, or the next round (a wrap-up release answered late is pressed again).
     await current.adapter.locator(`[data-testid="status"]:not([data-status="${status}"])`).first().waitFor({ timeout: ROUND_MS }).catch(() => undefined);
