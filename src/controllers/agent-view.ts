@@ -131,9 +131,9 @@ export interface SupervisionView {
 /** Shown to an agent being monitored, when the call center enables it (`showMonitoringToAgent`). */
 export interface MonitoringIndicator {
   readonly mode: MonitorMode;
-  /** The supervisor's user id, as the platform reports it (`MONITOREO_USUARIO`). */
+  /** The supervisor's user id, as the platform reports it. */
   readonly supervisor: string | null;
-  /** Their name, when the platform (`GetUsers`) or the configured users know it; absent/null = show the id. */
+  /** Their name, when the platform's user list or the configured users know it; absent/null = show the id. */
   readonly supervisorName?: string | null;
 }
 
