@@ -4,13 +4,11 @@ export const incomingCallStyles = css`
   .card {
     border-left: 4px solid var(--dt-brand);
   }
-  /* The caller's name (record or platform): one line, ellipsis, the full name in title. */
+  /* The caller's name (record or platform): wraps rather than being cut (at 200 % zoom the card is 170 px wide). */
   .name {
     margin: 0;
     font-weight: 700;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
+    overflow-wrap: anywhere;
   }
   .number {
     font-size: 1.25rem;
