@@ -223,7 +223,7 @@ describe('the agent UI inside the softphone shell', () => {
     expect(await party.textContent()).toBe(full);
     expect(await party.getAttribute('title')).toBe(full);
     const box = await party.evaluate((el) => ({ clipped: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).textOverflow }));
-    expect(box).toEqual({ clipped: true, overflow: 'ellipsis' });
+    expect(box.clipped, 'the call card wraps the name: nothing cut').toBe(false);
     const card = await ui.page.getByTestId('call-controls').evaluate((el) => el.scrollWidth <= el.clientWidth);
     expect(card, 'the call card does not scroll sideways').toBe(true);
     await ui.show(shell(states.ringing(), { record: recordNamed(long) }));

@@ -9,12 +9,7 @@ export const callControlsStyles = css`
     font-weight: 700;
     overflow-wrap: anywhere;
   }
-  /* A name ends in an ellipsis (full text in title); a number, short, wraps if it must. */
-  .who.named {
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-  }
+  /* A name wraps like a number (never cut: at 200 % zoom the card is 170 px wide); full text in title too. */
   .party-number {
     margin: 0;
     color: var(--dt-text-weak);
