@@ -215,7 +215,7 @@ describe('the agent UI inside the softphone shell', () => {
     expect(await ui.page.getByTestId('incoming-name').count()).toBe(0);
   });
 
-  it('ends a long caller name in an ellipsis at panel width, keeping the full name for mouse and screen reader', async () => {
+  it('wraps a long caller name at panel width (nothing cut), keeping the full name for mouse and screen reader', async () => {
     const long = 'María José González de la Santísima Trinidad Fernández-Villaverde y Sotomayor';
     await ui.show(shell(states.connected(), { record: recordNamed(long) }, 'pt'));
     const party = ui.page.getByTestId('call-party');
