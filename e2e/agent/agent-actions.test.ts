@@ -10,7 +10,7 @@
  *   an SMS checked as typed (Unicode, too long), then sent → SendTextMessage + a Task on the record.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
+import { AgentConsole, explained, waitFor, type AgentTab } from './support/agent-console.ts';
 import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 const MARIA = '003Dt000HccIdlkIIC';
@@ -77,7 +77,7 @@ describe('agent actions (ExecuteTaskNN)', () => {
 
     mark = await requestMark(rig.neotel);
     await tab.adapter.getByTestId('agent-action-lookup').click();
-    const lookup = await waitFor('ExecuteTask05', () => requestsOf(rig.neotel, 'ExecuteTask05', mark), (r) => r.length === 1);
+    const lookup = await explained(tab, () => waitFor('ExecuteTask05', () => requestsOf(rig.neotel, 'ExecuteTask05', mark), (r) => r.length === 1));
     expect(lookup[0]?.params).toEqual({ idTask: '3', param1: MARIA_PHONE, param2: callId, param3: rig.agent().user, param4: String(QUEUE), param5: MARIA });
     await waitFor('the lookup answer', () => outcome().textContent(), (t) => (t ?? '').includes('“Look up” done: OK'));
   });

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { AgentConsole, type AgentTab } from './support/agent-console.ts';
+import { AgentConsole, explained, type AgentTab } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 const CRM_QUEUE = 3;
@@ -95,9 +95,9 @@ describe('the panel from the keyboard (es)', () => {
     await tab.adapter.page().keyboard.press('Alt+Shift+KeyM');
     await expect.poll(() => tab.adapter.getByTestId('mute').getAttribute('class')).toContain('on');
     await tab.adapter.page().keyboard.press('Alt+Shift+KeyO');
-    await expect.poll(() => tab.adapter.getByTestId('hold').getAttribute('class'), { timeout: 10_000 }).toContain('on');
+    await explained(tab, () => expect.poll(() => tab.adapter.getByTestId('hold').getAttribute('class'), { timeout: 20_000 }).toContain('on'));
     await tab.adapter.page().keyboard.press('Alt+Shift+KeyO');
-    await expect.poll(() => tab.adapter.getByTestId('hold').getAttribute('class'), { timeout: 10_000 }).not.toContain('on');
+    await explained(tab, () => expect.poll(() => tab.adapter.getByTestId('hold').getAttribute('class'), { timeout: 20_000 }).not.toContain('on'));
     await tab.adapter.page().keyboard.press('Alt+Shift+KeyH');
     await waitForStatus(tab.adapter, 'wrapUp');
     expect((await rig.neotel.call(callId)).endedAt, 'the call ended on the platform').toBeDefined();

@@ -195,3 +195,25 @@ export async function waitFor<T>(what: string, probe: () => Promise<T>, accept: 
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${(JSON.stringify(last) as string | undefined ?? 'undefined').slice(0, 800)}`);
 }
+
+/**
+ * Runs `step`; when it fails, adds what the panel showed (its notices, the desk's outcome line and
+ * the last console lines) to the error, so a CI failure can be explained from the log alone.
+ */
+export async function explained<T>(tab: AgentTab, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const notices = await tab.adapter
+      .locator('[data-testid="notice"], [data-testid="desk-outcome"]')
+      .allTextContents()
+      .catch((reason: unknown) => [`(notices unreadable: ${String(reason)})`]);
+    const shown = notices.map((text) => text.replace(/\s+/g, ' ').trim()).join(' | ') || '(none)';
+    const detail = `\nnotices and outcomes shown: ${shown}\nlast panel console lines:\n  ${tab.logs.slice(-20).join('\n  ')}`;
+    if (error instanceof Error) {
+      error.message += detail;
+      throw error;
+    }
+    throw new Error(`${String(error)}${detail}`);
+  }
+}
