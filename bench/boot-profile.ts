@@ -69,7 +69,7 @@ export function printProfile(cpu: { nodes: ProfileNode[]; samples?: number[]; ti
       total.set(key, (total.get(key) ?? 0) + ms);
     }
   }
-  console.log('CPU profile of the adapter frame, login submitted → Ready: self time, then total time, largest first (ms):');
+  console.log('CPU profile of the adapter frame, frame attached → Ready: self time, then total time, largest first (ms):');
   for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  self ${ms.toFixed(1).padStart(7)}  ${key}`);
   for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`  total ${ms.toFixed(1).padStart(7)}  ${key}`);
 }

@@ -190,22 +190,17 @@ async function loadOnce({ console: rig, agent }: Rig, { trace = false, profile =
   };
   let tab: Awaited<ReturnType<typeof opened>> | undefined;
   if (profile) {
-    // The login waits until the profiler runs (the hold stays for later loads: profile one load).
-    await rig.context.addInitScript({ content: 'window.__holdLogin = true;' });
-    const held = await rig.openTab({ audioProbe: false });
-    await held.adapter.getByTestId('login-submit').waitFor({ state: 'attached', timeout: 20_000 });
-    const session = await rig.context.newCDPSession(held.adapter);
+    // From the frame's attachment (its scripts may have begun) to Ready, login included.
+    const attached = await rig.openTab({ audioProbe: false });
+    const session = await rig.context.newCDPSession(attached.adapter);
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
     await session.send('Profiler.start');
-    await held.adapter.evaluate(() => {
-      (window as { __holdLogin?: boolean }).__holdLogin = false;
-    });
-    await untilStatus(held.adapter, ['ready'], 30_000);
+    await untilStatus(attached.adapter, ['ready'], 30_000);
     const { profile: cpu } = await session.send('Profiler.stop');
     printProfile(cpu);
     await session.detach();
-    tab = held;
+    tab = attached;
   } else if (trace) {
     const blank = await rig.context.newPage();
     const session = await rig.context.newCDPSession(blank);
