@@ -10,13 +10,13 @@ const CATEGORIES = ['devtools.timeline', 'toplevel', 'blink', 'loading', 'v8.exe
 const isTask = (e: TraceEvent) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask';
 
 /** Traces everything `during` does (the whole browser: every process and thread). */
-export async function traceOf(session: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
+export async function traceOf(session: CDPSession, during: () => Promise<void>, categories: readonly string[] = CATEGORIES): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   session.on('Tracing.dataCollected', (e) => {
     events.push(...(e.value as unknown as TraceEvent[]));
   });
   const done = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
-  await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await session.send('Tracing.start', { traceConfig: { includedCategories: [...categories] }, transferMode: 'ReportEvents' });
   await during();
   await session.send('Tracing.end');
   await done;

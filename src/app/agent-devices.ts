@@ -4,9 +4,8 @@
  * microphone, so a refused permission is explained before the first call, not during it.
  */
 import type { AudioDeviceList } from '../controllers/agent-view.ts';
-import { browserMediaEnvironment, listAudioDevices, openMicrophone } from '../sip/media-devices.ts';
-
-const media = browserMediaEnvironment();
+import { listAudioDevices, openMicrophone } from '../sip/media-devices.ts';
+import { microphonePermissionStatus, sharedMedia as media } from './media-queries.ts';
 
 /** The devices the browser lists now, and the permission state when the browser tells it. */
 export async function readAudioDevices(): Promise<AudioDeviceList> {
@@ -26,11 +25,7 @@ export async function askForMicrophone(deviceId: string | null): Promise<void> {
 }
 
 async function microphonePermission(): Promise<AudioDeviceList['microphonePermission']> {
-  try {
-    const status = await navigator.permissions.query({ name: 'microphone' });
-    return status.state === 'granted' ? 'granted' : status.state === 'denied' ? 'denied' : 'unknown';
-  } catch {
-    // Firefox and older browsers cannot query the microphone permission: unknown until asked.
-    return 'unknown';
-  }
+  // null: Firefox and older browsers cannot query the microphone permission: unknown until asked.
+  const status = await microphonePermissionStatus();
+  return status?.state === 'granted' ? 'granted' : status?.state === 'denied' ? 'denied' : 'unknown';
 }

@@ -38,6 +38,8 @@ const WINDOW_VIEW = { where: 'window', use: true, connected: true, canShow: fals
 
 // Read by softphone-app.ts with this chunk: the platform's own settings are validated here.
 export { withPlatformSettings } from './platform-choice.ts';
+// Called by softphone-app.ts as soon as this chunk is in: sip.js loads while Open CTI answers.
+export { preloadSipPhone } from './lazy-phone.ts';
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {

@@ -5,10 +5,11 @@
  * speaker where the browser can route it), and the round-trips the app hands in (platform,
  * Salesforce, storage).
  */
-import { browserMediaEnvironment, listAudioDevices, openMicrophone } from '../sip/media-devices.ts';
+import { listAudioDevices, openMicrophone } from '../sip/media-devices.ts';
 import { messageOf } from '../shared/errors.ts';
 import type { MicrophoneFacts, RoundTrip } from './health-checks.ts';
 import type { HealthProbes } from './health-gate.ts';
+import { microphonePermissionStatus, sharedMedia as media } from './media-queries.ts';
 
 /** How long the input level is read: Chromium's fake microphone beeps once a second. */
 const LEVEL_MS = 1200;
@@ -17,7 +18,6 @@ const TONE_MS = 700;
 /** A browser that never starts the audio clock (autoplay refused) fails the tone after this. */
 const TONE_LIMIT_MS = 4000;
 
-const media = browserMediaEnvironment();
 
 /** What the app provides beside the browser's own probes. */
 export interface BrowserProbeOptions {
@@ -46,14 +46,8 @@ export function browserProbes(options: BrowserProbeOptions): HealthProbes {
   };
 }
 
-async function permissionStatus(): Promise<PermissionStatus | null> {
-  try {
-    return await navigator.permissions.query({ name: 'microphone' });
-  } catch {
-    // Firefox and older browsers cannot query the microphone permission: unknown until asked.
-    return null;
-  }
-}
+/** Firefox and older browsers cannot query the microphone permission: `null`, unknown until asked. */
+const permissionStatus = microphonePermissionStatus;
 
 async function microphoneFacts(measure: boolean, deviceId: string | null): Promise<MicrophoneFacts> {
   const [status, devices] = await Promise.all([permissionStatus(), listAudioDevices(media)]);

@@ -21,10 +21,27 @@ interface Listener {
 }
 
 let sipModule: Promise<SipPhoneModule> | undefined;
+/** A phone was asked for: from then on the warm-up would only compete with its REGISTER. */
+let phoneRequested = false;
 
-/** Starts (once) loading the sip.js chunk; a failure is reported where the phone is used. */
+/**
+ * Starts (once) loading the sip.js chunk; a failure is reported where the phone is used. The app
+ * calls it as soon as the session chunk is in, while Open CTI still answers (softphone-app.ts), so
+ * the chunk is fetched, compiled and evaluated before the login form is drawn; once it is in,
+ * sip.js's parser is run once (`warmUpSipStack`) unless a phone is already registering.
+ */
 export function preloadSipPhone(load: () => Promise<SipPhoneModule> = () => import('../sip/sip-phone.ts')): Promise<SipPhoneModule> {
-  sipModule ??= load();
+  if (sipModule === undefined) {
+    sipModule = load();
+    void sipModule.then((chunk) => {
+      if (phoneRequested) return;
+      try {
+        chunk.warmUpSipStack();
+      } catch {
+        // Only a warm-up: the phone parses for real when it registers.
+      }
+    }, () => undefined);
+  }
   // Retried on the next login if this load failed.
   sipModule.catch(() => {
     sipModule = undefined;
@@ -39,6 +56,7 @@ export class LazyPhone implements PhoneLike {
   private disposed = false;
 
   constructor(options: SipPhoneOptions, load: () => Promise<SipPhoneModule> = () => preloadSipPhone()) {
+    phoneRequested = true;
     this.ready = load().then(({ SipPhone: Phone }) => {
       const phone = new Phone(options);
       this.phone = phone;

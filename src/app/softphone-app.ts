@@ -85,7 +85,9 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   private async boot(): Promise<void> {
-    this.loadSessionCode().catch(() => undefined);
+    // The phone's chunk (sip.js) follows the session chunk at once, so both are fetched, compiled
+    // and run while Open CTI answers instead of after the login form is drawn (issue 18).
+    this.loadSessionCode().then((chunk) => chunk.preloadSipPhone().catch(() => undefined), () => undefined);
     const connection = await this.connect();
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };

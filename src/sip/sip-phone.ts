@@ -14,6 +14,9 @@ import { PhoneAudio } from './phone-audio.ts';
 import { SecondLine } from './second-line.ts';
 import { TypedEvents } from './typed-events.ts';
 import { userAgentOptions } from './user-agent-options.ts';
+
+export { warmUpSipStack } from './warm-up.ts';
+
 import type { AudioDevices, CallSnapshot, NotReadyRefusal, RegistrationState, SipPhoneEvents, SipPhoneOptions } from './types.ts';
 
 /**

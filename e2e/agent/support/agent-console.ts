@@ -40,6 +40,8 @@ export interface AgentConsoleOptions {
    * then whatever the profile's permission says, which a test sets with {@link AgentConsole.setMicrophonePermission}.
    */
   readonly realPermissionPrompt?: boolean;
+  /** The built adapter the simulator serves at /softphone/ (default dist/): bench/boot-timeline.ts compares two builds. */
+  readonly softphoneDir?: string;
 }
 
 /** One console tab with the softphone panel open. */
@@ -75,7 +77,7 @@ export class AgentConsole {
   /** Starts both stand-ins and Chromium. `settingOverrides` are an admin's edits of the call center. */
   static async start(settingOverrides: Readonly<Record<string, string>> = {}, options: AgentConsoleOptions = {}): Promise<AgentConsole> {
     const strict = options.salesforceHost === true;
-    const neotel = await startNeotel({ port: 0, https: strict });
+    const neotel = await startNeotel({ port: 0, https: strict, ...(options.softphoneDir === undefined ? {} : { softphoneDir: options.softphoneDir }) });
     // What the browser uses; the tests' own clients keep the plain http port (no certificate to trust).
     const served = strict ? neotel.secure : neotel;
     if (served === undefined) throw new Error('startNeotel({ https: true }) gave no https URLs');
