@@ -59,6 +59,13 @@ describe('code fetched before the phone registers (issue 18)', () => {
     expect(sources.some((s) => s.sources.some((src) => src.endsWith('src/app/agent-session.ts'))), 'the agent session fetched before REGISTER').toBe(true);
     const early = sources.flatMap((s) => s.sources.filter((src) => AFTER_REGISTER.test(src)).map((src) => `${s.file}: ${src}`));
     expect(early, 'code that registering does not need, fetched before REGISTER 200').toEqual([]);
+    // A catalogue brings its own language's texts only (src/i18n/texts-<language>.ts), never the
+    // three together: the languages of the texts fetched are those of the catalogues fetched.
+    const lang = await tab.adapter.evaluate(() => document.documentElement.lang);
+    const fetched = (pattern: RegExp) => [...new Set(sources.flatMap((s) => s.sources.map((src) => pattern.exec(src)?.[1]).filter((l) => l !== undefined)))].sort();
+    const catalogues = fetched(/src\/i18n\/(es|pt|en)\.ts$/);
+    expect(catalogues, 'the catalogue of the language on screen fetched before REGISTER 200').toContain(lang);
+    expect(fetched(/src\/i18n\/texts-(es|pt|en)\.ts$/), 'the languages of the nested texts fetched before REGISTER 200').toEqual(catalogues);
   });
 
   it('fetches the dial plan (libphonenumber-js) and the Ready panel parts once the phone is registered', async () => {
