@@ -62,6 +62,9 @@ describe('the language chosen in the settings', () => {
     await select.selectOption('en');
     await expect.poll(() => shown(frame), { message: 'English at once, without a reload' }).toEqual(expected('en'));
     expect(await select.locator('option').first().textContent(), 'the choices are drawn in the new language too').toBe(messagesFor('en').languageFollowSalesforce('Español'));
+    // The nested sections (health gate, notices, failures…) are a file per language
+    // (src/i18n/texts-<language>.ts, issue 18): they switch with the rest.
+    await expect.poll(() => frame.getByTestId('health-gate').locator('summary').allTextContents(), { message: 'the health gate in English' }).toEqual([messagesFor('en').health.title]);
 
     frame = await reload(tab.page);
     await expect.poll(() => shown(frame), { message: 'still English after a reload' }).toEqual(expected('en'));

@@ -3,8 +3,9 @@
  * adapter in the Lightning console, the agent logs in; every script the adapter frame requested
  * before the 200 OK of REGISTER arrived on its SIP WebSocket (bench/wire-probe.ts times the SIP
  * messages on the frame's clock) is attributed to its sources through dist/'s source maps. The
- * panels shown only in or after a call, the agent-action and directory desks and libphonenumber-js
- * must not be among them — and must still arrive once the phone is registered.
+ * panels shown only in or after a call, the agent-action and directory desks, the screen pop and
+ * libphonenumber-js must not be among them — and must still arrive once the phone is registered —,
+ * nor the texts of a language other than the catalogues'.
  * `npm run bench` with BENCH_ONLY=registered prints the same set with sizes (docs/benchmarks.md).
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 /** Sources that registering does not need (docs/architecture.md, "Code loaded after start-up"). */
-const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk)\.ts|src\/crm\/(dial-number|customer-zone)\.ts/;
+const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise)\.ts|src\/crm\/(dial-number|customer-zone)\.ts/;
 
 let rig: AgentConsole;
 let tab: AgentTab;
@@ -59,13 +60,20 @@ describe('code fetched before the phone registers (issue 18)', () => {
     expect(sources.some((s) => s.sources.some((src) => src.endsWith('src/app/agent-session.ts'))), 'the agent session fetched before REGISTER').toBe(true);
     const early = sources.flatMap((s) => s.sources.filter((src) => AFTER_REGISTER.test(src)).map((src) => `${s.file}: ${src}`));
     expect(early, 'code that registering does not need, fetched before REGISTER 200').toEqual([]);
+    // A catalogue brings its own language's texts only (src/i18n/texts-<language>.ts), never the
+    // three together: the languages of the texts fetched are those of the catalogues fetched.
+    const lang = await tab.adapter.evaluate(() => document.documentElement.lang);
+    const fetched = (pattern: RegExp) => [...new Set(sources.flatMap((s) => s.sources.map((src) => pattern.exec(src)?.[1]).filter((l) => l !== undefined)))].sort();
+    const catalogues = fetched(/src\/i18n\/(es|pt|en)\.ts$/);
+    expect(catalogues, 'the catalogue of the language on screen fetched before REGISTER 200').toContain(lang);
+    expect(fetched(/src\/i18n\/texts-(es|pt|en)\.ts$/), 'the languages of the nested texts fetched before REGISTER 200').toEqual(catalogues);
   });
 
-  it('fetches the dial plan (libphonenumber-js) and the Ready panel parts once the phone is registered', async () => {
+  it('fetches the dial plan (libphonenumber-js), the screen pop and the Ready panel parts once the phone is registered', async () => {
     const after = await waitFor(
-      'the dial plan and the call history part fetched after REGISTER 200',
+      'the dial plan, the screen pop and the call history part fetched after REGISTER 200',
       async () => (await scriptsOf()).flatMap((s) => sourcesOf(s.file)),
-      (all) => all.some((src) => src.includes('node_modules/libphonenumber-js/')) && all.some((src) => src.includes('src/components/call-history/')),
+      (all) => all.some((src) => src.includes('node_modules/libphonenumber-js/')) && all.some((src) => src.includes('src/components/call-history/')) && all.some((src) => src.endsWith('src/app/screen-pop.ts')),
       15_000,
     );
     expect(after.some((src) => src.includes('src/app/desk-actions.ts')), 'the agent-action desk fetched once registered').toBe(true);

@@ -58,7 +58,7 @@ export class AgentSession {
   /** Supervisor monitoring and the agent's monitored indicator (docs/monitoring.md). */
   private readonly desk: SupervisionDesk;
   private deskLoggedIn = false;
-  /** Screen pop, the record linked to each call (`crm.screenPop.linkOf`) and click-to-dial (docs/screen-pop.md). */
+  /** Screen pop, the record linked to each call (`crm.linkOf`) and click-to-dial (docs/screen-pop.md). */
   readonly crm: CrmDesk;
   /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
   readonly tasks: TaskLogger | undefined;
@@ -126,7 +126,7 @@ export class AgentSession {
           config,
           cti: options.api,
           openOutbox: async () => (await store).outbox,
-          linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null,
+          linkOf: (call) => this.crm.linkOf(call),
           onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
           onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
           deadLetterAfter: config.crm.taskLogDeadLetterAfter,
@@ -135,7 +135,7 @@ export class AgentSession {
           warn,
         })
       : undefined;
-    this.crm.screenPop?.onLinkChange((call, link) => this.tasks?.relink(call, link));
+    this.crm.onLinkChange((call, link) => this.tasks?.relink(call, link));
     this.attendant = new AttendantDesk({
       api: options.api,
       open: () => store,
@@ -162,7 +162,7 @@ export class AgentSession {
       .then(() => Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')]))
       .then(([{ DeskActions }, { DirectoryDesk }]) => {
         const changed = () => this.ownerView(this.runtime.current);
-        this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.screenPop?.linkOf(call) ?? null, tasks: this.tasks, changed, warn });
+        this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.linkOf(call), tasks: this.tasks, changed, warn });
         this.directory = new DirectoryDesk({ api: options.api, listTargets: (user) => loadTransferTargets(neo, user, config), prefs: async () => (await store).prefs, changed, warn });
         changed();
       })
@@ -174,7 +174,7 @@ export class AgentSession {
       neo,
       crm: this.crm.hooks((call, final) => {
         this.tasks?.log(call, final);
-        this.attendant.logged(call, this.crm.screenPop?.linkOf(call) ?? null);
+        this.attendant.logged(call, this.crm.linkOf(call));
       }),
       createPhone: (credentials) => this.createPhone(credentials),
       onMonitored: (monitoredBy) => {

@@ -3,16 +3,23 @@
  * record linked to each call ({@link ScreenPop}), click-to-dial (enabled while the agent is
  * logged in), and the record intents of the panel (`repointCall`, `syncRecord`, `clickToDial`).
  * `agent-session.ts` builds one and hands it views and intents.
+ *
+ * The screen pop's code (the pop, its rules and policy, auto-minimise: ~6 KB gzip) is its own
+ * chunk, fetched once a view shows the phone registered: a pop needs a call, and a call needs a
+ * registered phone, so registering does not wait for it (docs/benchmarks.md, issue 18). A pop or
+ * a record intent that comes first waits for it.
  */
 import { hasCall, hasSession } from '../call/index.ts';
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, CallRecordView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { CallFacts } from '../call/index.ts';
+import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { messageOf } from '../shared/errors.ts';
 import type { CrmHooks } from './agent-runtime.ts';
-import { PopMinimiser } from './pop-minimise.ts';
-import { ScreenPop } from './screen-pop.ts';
+import type { PopMinimiser } from './pop-minimise.ts';
+import type { ScreenPop } from './screen-pop.ts';
 
 /** What the desk needs from the session. */
 export interface CrmDeskOptions {
@@ -33,17 +40,19 @@ export interface CrmDeskOptions {
 const CRM_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['repointCall', 'syncRecord', 'clickToDial']);
 
 export class CrmDesk {
-  /** The screen pop and the linked records; `undefined` outside Salesforce. */
-  readonly screenPop: ScreenPop | undefined;
+  /** The screen pop and the linked records, once its chunk is in; `undefined` until then and outside Salesforce. */
+  private pop: ScreenPop | undefined;
+  private popLoad: Promise<ScreenPop | undefined> | undefined;
+  /** Whether a view asked for the screen pop's code already (a failed load is retried by a pop, not by every view). */
+  private popAsked = false;
+  private disposed = false;
+  private readonly linkListeners = new Set<(call: CallFacts, link: LinkedRecord | null) => void>();
   private clickToDialOn: boolean | undefined;
   private readonly offClick: (() => void) | undefined;
-  private readonly minimiser: PopMinimiser | undefined;
+  private minimiser: PopMinimiser | undefined;
 
   constructor(private readonly options: CrmDeskOptions) {
     const api = options.api;
-    this.screenPop = api ? new ScreenPop({ api, config: options.config, onView: options.onRecord, warn: options.warn }) : undefined;
-    const autoMinimise = options.autoMinimise;
-    this.minimiser = api && this.screenPop && autoMinimise ? new PopMinimiser({ api, screenPop: this.screenPop, enabled: autoMinimise, warn: options.warn }) : undefined;
     this.offClick = api?.onClickToDial((payload) =>
       options.send({
         kind: 'clickToDial',
@@ -55,9 +64,54 @@ export class CrmDesk {
     );
   }
 
-  /** The runtime's CRM hooks: pops here; `log` is the Task logger's. */
+  /** The record linked to `call` (the Task's `WhoId`/`WhatId`), or `null` (always before the screen pop's code is in: no call has popped). */
+  linkOf(call: CallFacts): LinkedRecord | null {
+    return this.pop?.linkOf(call) ?? null;
+  }
+
+  /** Calls `listener` whenever a call's linked record changes (from the moment the screen pop is in); returns the unsubscribe. */
+  onLinkChange(listener: (call: CallFacts, link: LinkedRecord | null) => void): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
+  }
+
+  /**
+   * Fetches the screen pop's chunk once and builds the pop (and auto-minimise) from it; resolves
+   * `undefined` outside Salesforce. A failed fetch is warned about and forgotten, so the next pop
+   * or record intent tries again.
+   */
+  loadScreenPop(): Promise<ScreenPop | undefined> {
+    const { api, config, onRecord, warn, autoMinimise } = this.options;
+    if (!api || this.disposed) return Promise.resolve(undefined);
+    this.popLoad ??= Promise.all([import('./screen-pop.ts'), import('./pop-minimise.ts')]).then(
+      ([{ ScreenPop }, { PopMinimiser }]) => {
+        if (this.disposed) return undefined;
+        const pop = new ScreenPop({ api, config, onView: onRecord, warn });
+        pop.onLinkChange((call, link) => {
+          for (const listener of this.linkListeners) listener(call, link);
+        });
+        if (autoMinimise) this.minimiser = new PopMinimiser({ api, screenPop: pop, enabled: autoMinimise, warn });
+        this.pop = pop;
+        return pop;
+      },
+      (error: unknown) => {
+        this.popLoad = undefined;
+        warn('the screen pop did not load; the next call tries again', error);
+        return undefined;
+      },
+    );
+    return this.popLoad;
+  }
+
+  /** The runtime's CRM hooks: pops here (once the screen pop's code is in); `log` is the Task logger's. */
   hooks(log: CrmHooks['log']): CrmHooks {
-    return { pop: (call) => this.screenPop?.pop(call), log };
+    return {
+      pop: (call) => {
+        if (this.pop) this.pop.pop(call);
+        else void this.loadScreenPop().then((pop) => pop?.pop(call));
+      },
+      log,
+    };
   }
 
   /** Whether `intent` is the desk's. */
@@ -69,27 +123,35 @@ export class CrmDesk {
   async intent(intent: SoftphoneIntent): Promise<void> {
     switch (intent.kind) {
       case 'repointCall':
-        await this.screenPop?.repoint(intent.recordId);
+        await (await this.loadScreenPop())?.repoint(intent.recordId);
         return;
       case 'syncRecord':
-        await this.screenPop?.sync();
+        await (await this.loadScreenPop())?.sync();
         return;
       case 'clickToDial': {
+        // The dial goes out first: the record's lookup is an Apex round trip to the org, and the
+        // agent is waiting for the phone to ring. allowClickToDialSearch: a record carrying the
+        // Neotel ids brings its contact along when the lookup answers, so the call can be
+        // categorised and scheduled (seed 004); the call takes it in whatever phase it is by then.
+        const clickedAt = Date.now();
+        // The screen pop is normally in since the phone registered; if not, the dial does not wait
+        // for it, and the record is noted before the dial's own pop runs (it waits for the same load).
+        let pop = this.pop;
+        const dialled = pop === undefined;
+        if (dialled) {
+          this.options.send({ kind: 'dial', number: intent.number });
+          pop = await this.loadScreenPop();
+        }
         if (intent.recordId !== null) {
-          this.screenPop?.clickedToDial({
+          pop?.clickedToDial({
             number: intent.number,
             recordId: intent.recordId,
             ...(intent.objectType === null ? {} : { objectType: intent.objectType }),
             ...(intent.recordName === null ? {} : { recordName: intent.recordName }),
           });
         }
-        // The dial goes out first: the record's lookup is an Apex round trip to the org, and the
-        // agent is waiting for the phone to ring. allowClickToDialSearch: a record carrying the
-        // Neotel ids brings its contact along when the lookup answers, so the call can be
-        // categorised and scheduled (seed 004); the call takes it in whatever phase it is by then.
-        const clickedAt = Date.now();
-        const lookup = intent.recordId !== null && this.options.config.crm.allowClickToDialSearch ? this.screenPop?.neotelContactOf(intent.recordId, intent.objectType, intent.number) : undefined;
-        this.options.send({ kind: 'dial', number: intent.number });
+        const lookup = intent.recordId !== null && this.options.config.crm.allowClickToDialSearch ? pop?.neotelContactOf(intent.recordId, intent.objectType, intent.number) : undefined;
+        if (!dialled) this.options.send({ kind: 'dial', number: intent.number });
         const contact = await lookup;
         if (contact) this.options.contactFound(contact, clickedAt);
         return;
@@ -104,11 +166,15 @@ export class CrmDesk {
    * slice changed, and the newer view was already drawn (through `onRecord`).
    */
   ownerView(view: AgentView): boolean {
-    return this.screenPop?.follow(hasCall(view.agent) ? view.agent.call : null) ?? false;
+    return this.pop?.follow(hasCall(view.agent) ? view.agent.call : null) ?? false;
   }
 
   /** Every tab's view: click-to-dial is on while the agent is logged in (each tab has its own). */
   shown(view: AgentView): void {
+    if (view.agent.phone === 'registered' && !this.popAsked) {
+      this.popAsked = true;
+      void this.loadScreenPop();
+    }
     const on = hasSession(view.agent) && view.agent.phase !== 'loggingOut';
     if (on === this.clickToDialOn || !this.options.api) return;
     this.clickToDialOn = on;
@@ -120,8 +186,9 @@ export class CrmDesk {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.offClick?.();
     this.minimiser?.dispose();
-    this.screenPop?.dispose();
+    this.pop?.dispose();
   }
 }

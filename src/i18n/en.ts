@@ -1,9 +1,4 @@
-import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
-import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
-import { CONNECTOR_MESSAGES } from './connector-messages.ts';
-import { HEALTH_MESSAGES } from './health-messages.ts';
-import { FAILURES_EN } from './failures.ts';
-import { NOTICE_CAUSES_EN } from './notice-causes.ts';
+import { ATTENDANT_EN, CONNECTOR_EN, FAILURES_EN, HEALTH_EN, NOTICE_CAUSES_EN, PHONE_WINDOW_EN } from './texts-en.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -215,7 +210,7 @@ export const en: Messages = {
   noticesLabel: 'Notifications',
   failures: FAILURES_EN,
   noticeCauses: NOTICE_CAUSES_EN,
-  health: HEALTH_MESSAGES.en,
+  health: HEALTH_EN,
   operations: operationsIn('en'),
   notices: {
     loginFailed: 'Login failed. Check what you typed and log in again.',
@@ -288,7 +283,7 @@ export const en: Messages = {
   conferenceRemove: (name) => `Remove ${name} from the conference`,
   conferenceRemoveShort: 'Remove',
   conferenceEnd: 'Remove everyone and end the conference',
-  attendant: ATTENDANT_MESSAGES.en,
-  phoneWindow: PHONE_WINDOW_MESSAGES.en,
-  connector: CONNECTOR_MESSAGES.en,
+  attendant: ATTENDANT_EN,
+  phoneWindow: PHONE_WINDOW_EN,
+  connector: CONNECTOR_EN,
 };

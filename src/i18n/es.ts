@@ -1,9 +1,4 @@
-import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
-import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
-import { CONNECTOR_MESSAGES } from './connector-messages.ts';
-import { HEALTH_MESSAGES } from './health-messages.ts';
-import { FAILURES_ES } from './failures.ts';
-import { NOTICE_CAUSES_ES } from './notice-causes.ts';
+import { ATTENDANT_ES, CONNECTOR_ES, FAILURES_ES, HEALTH_ES, NOTICE_CAUSES_ES, PHONE_WINDOW_ES } from './texts-es.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -215,7 +210,7 @@ export const es: Messages = {
   noticesLabel: 'Avisos',
   failures: FAILURES_ES,
   noticeCauses: NOTICE_CAUSES_ES,
-  health: HEALTH_MESSAGES.es,
+  health: HEALTH_ES,
   operations: operationsIn('es'),
   notices: {
     loginFailed: 'No se pudo iniciar sesión. Revise lo que escribió e inicie sesión de nuevo.',
@@ -288,7 +283,7 @@ export const es: Messages = {
   conferenceRemove: (name) => `Quitar a ${name} de la conferencia`,
   conferenceRemoveShort: 'Quitar',
   conferenceEnd: 'Quitar a todos y terminar la conferencia',
-  attendant: ATTENDANT_MESSAGES.es,
-  phoneWindow: PHONE_WINDOW_MESSAGES.es,
-  connector: CONNECTOR_MESSAGES.es,
+  attendant: ATTENDANT_ES,
+  phoneWindow: PHONE_WINDOW_ES,
+  connector: CONNECTOR_ES,
 };

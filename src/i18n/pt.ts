@@ -1,9 +1,4 @@
-import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
-import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
-import { CONNECTOR_MESSAGES } from './connector-messages.ts';
-import { HEALTH_MESSAGES } from './health-messages.ts';
-import { FAILURES_PT } from './failures.ts';
-import { NOTICE_CAUSES_PT } from './notice-causes.ts';
+import { ATTENDANT_PT, CONNECTOR_PT, FAILURES_PT, HEALTH_PT, NOTICE_CAUSES_PT, PHONE_WINDOW_PT } from './texts-pt.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -215,7 +210,7 @@ export const pt: Messages = {
   noticesLabel: 'Avisos',
   failures: FAILURES_PT,
   noticeCauses: NOTICE_CAUSES_PT,
-  health: HEALTH_MESSAGES.pt,
+  health: HEALTH_PT,
   operations: operationsIn('pt'),
   notices: {
     loginFailed: 'Não foi possível entrar. Verifique o que você digitou e entre de novo.',
@@ -288,7 +283,7 @@ export const pt: Messages = {
   conferenceRemove: (name) => `Remover ${name} da conferência`,
   conferenceRemoveShort: 'Remover',
   conferenceEnd: 'Remover todos e encerrar a conferência',
-  attendant: ATTENDANT_MESSAGES.pt,
-  phoneWindow: PHONE_WINDOW_MESSAGES.pt,
-  connector: CONNECTOR_MESSAGES.pt,
+  attendant: ATTENDANT_PT,
+  phoneWindow: PHONE_WINDOW_PT,
+  connector: CONNECTOR_PT,
 };

@@ -52,6 +52,8 @@ describe('click-to-dial sends the dial before the record lookup answers (issue 1
         throw new Error(message);
       },
     });
+    // The phone is registered: the screen pop's chunk is in (CrmDesk.shown loads it then).
+    expect(await desk.loadScreenPop(), 'the screen pop built from its chunk').toBeDefined();
     api.clickToDial({ number: '1145551234', recordId: MARIA, objectType: 'Contact', recordName: 'María José González' });
     await settled();
     expect(api.apexCalls, 'the lookup was asked for').toHaveLength(1);
@@ -70,10 +72,28 @@ describe('click-to-dial sends the dial before the record lookup answers (issue 1
     const api = new SlowApex();
     const found: DeliveredContact[] = [];
     const desk = new CrmDesk({ api: api as unknown as OpenCti, config: shippedConfig(), onRecord: () => undefined, send: () => undefined, contactFound: (contact) => found.push(contact), warn: () => undefined });
+    await desk.loadScreenPop();
     const done = desk.intent({ kind: 'clickToDial', number: '1145551234', recordId: MARIA, objectType: 'Contact', recordName: null });
     api.answerApex(JSON.stringify([{ Id: MARIA }]));
     await done;
     expect(found).toEqual([]);
+    desk.dispose();
+  });
+
+  it('a click before the screen pop is in (the phone not registered yet) sends its dial at once, and still looks the record up', async () => {
+    const api = new SlowApex();
+    const sent: SoftphoneIntent[] = [];
+    const found: DeliveredContact[] = [];
+    const desk = new CrmDesk({ api: api as unknown as OpenCti, config: shippedConfig(), onRecord: () => undefined, send: (intent) => sent.push(intent), contactFound: (contact) => found.push(contact), warn: (message) => { throw new Error(message); } });
+    const done = desk.intent({ kind: 'clickToDial', number: '1145551234', recordId: MARIA, objectType: 'Contact', recordName: null });
+    expect(sent, 'the dial went out before the screen pop\'s chunk was fetched').toEqual([{ kind: 'dial', number: '1145551234' }]);
+    await desk.loadScreenPop();
+    await settled();
+    expect(api.apexCalls, 'the lookup asked for once the chunk is in').toHaveLength(1);
+    api.answerApex(JSON.stringify([{ Id: MARIA, neoContactId__c: 12345, neoBaseId__c: '7', neoCrmId__c: '3' }]));
+    await done;
+    expect(found.map((contact) => contact.contactId)).toEqual([12345]);
+    expect(sent, 'one dial only').toHaveLength(1);
     desk.dispose();
   });
 });
