@@ -77,7 +77,7 @@ describe('agent actions (ExecuteTaskNN)', () => {
 
     mark = await requestMark(rig.neotel);
     await tab.adapter.getByTestId('agent-action-lookup').click();
-    const lookup = await explained(tab, () => waitFor('ExecuteTask05', () => requestsOf(rig.neotel, 'ExecuteTask05', mark), (r) => r.length === 1));
+    const lookup = await explained(tab, () => waitFor('ExecuteTask05', () => requestsOf(rig.neotel, 'ExecuteTask05', mark), (r) => r.length === 1, 30_000));
     expect(lookup[0]?.params).toEqual({ idTask: '3', param1: MARIA_PHONE, param2: callId, param3: rig.agent().user, param4: String(QUEUE), param5: MARIA });
     await waitFor('the lookup answer', () => outcome().textContent(), (t) => (t ?? '').includes('“Look up” done: OK'));
   });
