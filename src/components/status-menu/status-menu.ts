@@ -32,7 +32,7 @@ interface Item {
  * lasted (`<dialtone-elapsed>` redraws itself), that opens an ARIA
  * menu holding availability (Ready = back to work), the break reasons and the campaigns (enter one,
  * leave it). Keyboard as the WAI-ARIA menu button pattern: Enter, Space or ↓ open it on the
- * current (else first) item, ↑ on the last; ↑ ↓ Home End move; Enter or Space choose; Escape and
+ * first item that can be chosen, ↑ on the last; ↑ ↓ Home End move; Enter or Space choose; Escape and
  * Tab close it; the focus goes back to the button after a choice or Escape.
  *
  * What an item may do follows the machine's rules for breaks and campaigns (src/call/session-ops.ts:
@@ -187,8 +187,8 @@ export class StatusMenu extends AgentElement {
     if (this.open && this.trigger() === null) this.open = false;
     if (!this.open || this.focusOnOpen === null) return;
     const items = this.items();
-    const checked = items.find((i) => i.getAttribute('aria-checked') === 'true' && i.getAttribute('aria-disabled') !== 'true');
-    const target = this.focusOnOpen === 'last' ? items.at(-1) : (checked ?? items.find((i) => i.getAttribute('aria-disabled') !== 'true') ?? items[0]);
+    // The current status is never a choice (it is checked and disabled): open on the first that is.
+    const target = this.focusOnOpen === 'last' ? items.at(-1) : (items.find((i) => i.getAttribute('aria-disabled') !== 'true') ?? items[0]);
     this.focusOnOpen = null;
     target?.focus();
   }
