@@ -21,13 +21,6 @@ export const agentStatusStyles = css`
     flex: 1 1 9rem;
     min-width: 0;
   }
-  .dot {
-    width: 0.5rem;
-    height: 0.5rem;
-    border-radius: 50%;
-    background: var(--dt-neutral-mark);
-    flex: none;
-  }
   .phone.registered .dot {
     background: var(--dt-success);
   }

@@ -8,6 +8,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as syncIcon } from '../shared/slds-icons/sync.ts';
 import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
+import { statusDotStyles } from '../shared/status-dot.styles.ts';
 import { agentStatusStyles } from './agent-status.styles.ts';
 import '../status-menu/status-menu.ts';
 
@@ -18,7 +19,7 @@ import '../status-menu/status-menu.ts';
  */
 @customElement('dialtone-agent-status')
 export class AgentStatus extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, sldsIconStyles, agentStatusStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, statusDotStyles, agentStatusStyles];
 
   @query('dialog') private readonly dialog!: HTMLDialogElement | null;
 

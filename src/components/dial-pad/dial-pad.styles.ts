@@ -20,8 +20,10 @@ export const dialPadStyles = css`
     gap: var(--dt-space-1);
     padding: 0 var(--dt-space-3);
   }
+  /* Unfolded: SLDS's selected background, with the dark brand text for 4.5:1. */
   .keypad-toggle[aria-expanded='true'] {
     background: var(--dt-selected-bg);
+    color: var(--dt-brand-dark);
   }
   #keys {
     margin-top: var(--dt-space-2);

@@ -69,13 +69,6 @@ export const statusMenuStyles = css`
     padding: 0 var(--dt-space-2);
     background: var(--dt-neutral-bg);
   }
-  .dot {
-    width: 0.5rem;
-    height: 0.5rem;
-    border-radius: 50%;
-    background: var(--dt-neutral-mark);
-    flex: none;
-  }
   .pill.ready .dot,
   .pill.inCampaign .dot {
     background: var(--dt-success);

@@ -12,6 +12,7 @@ import '../shared/elapsed-time.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as checkIcon } from '../shared/slds-icons/check.ts';
 import { icon as chevronIcon } from '../shared/slds-icons/chevrondown.ts';
+import { statusDotStyles } from '../shared/status-dot.styles.ts';
 import { statusMenuStyles } from './status-menu.styles.ts';
 
 /** One item of the menu, as drawn: what it does, or why it cannot now. */
@@ -24,6 +25,15 @@ interface Item {
   readonly blocked: string;
   readonly data?: Readonly<Record<string, string>>;
   readonly run: () => void;
+}
+
+/** A break or campaign of the menu: checked when current; refused while a change is `pending` (why) or when current. */
+function choice(
+  o: { testId: string; id: number; name: string; current: number | null; pending: string; isCurrent: string; data: Readonly<Record<string, string>> },
+  run: () => void,
+): Item {
+  const checked = o.current === o.id;
+  return { testId: o.testId, text: o.name, checked, blocked: o.pending || (checked ? o.isCurrent : ''), data: o.data, run };
 }
 
 /**
@@ -42,7 +52,7 @@ interface Item {
  */
 @customElement('dialtone-status-menu')
 export class StatusMenu extends AgentElement {
-  static override styles = [sldsTokens, sldsIconStyles, statusMenuStyles];
+  static override styles = [sldsTokens, sldsIconStyles, statusDotStyles, statusMenuStyles];
 
   @state() private open = false;
   /** Where the focus goes once the menu is drawn open: the first or the last item. */
@@ -109,38 +119,32 @@ export class StatusMenu extends AgentElement {
     const agent = view.agent;
     if (!hasSession(agent)) return [];
     const { availability, campaign } = agent.session;
-    const breakPending = availability.kind === 'pausing' || availability.kind === 'unpausing';
-    const campaignPending = campaign.kind === 'joining' || campaign.kind === 'leaving';
+    const breakPending = availability.kind === 'pausing' ? m.breakPausing : availability.kind === 'unpausing' ? m.breakUnpausing : '';
+    const campaignPending = campaign.kind === 'joining' ? m.campaignJoining : campaign.kind === 'leaving' ? m.campaignLeaving : '';
     const onBreak = availability.kind === 'onBreak' || availability.kind === 'unpausing' ? availability.subtype : null;
+    const inCampaign = campaign.kind === 'in' || campaign.kind === 'leaving' ? campaign.id : null;
     const gate = gateHint(view, m);
     const ready: Item = {
       testId: 'status-ready',
       text: m.statusReady,
       checked: availability.kind === 'available',
-      blocked: breakPending ? m.breakPausing : availability.kind !== 'onBreak' ? m.statusReady : (gate ?? ''),
+      blocked: breakPending || (availability.kind !== 'onBreak' ? m.statusReady : (gate ?? '')),
       run: () => this.send({ kind: 'unpause' }),
     };
-    const breaks = view.options.breakTypes.map((type): Item => ({
-      testId: 'pause',
-      text: type.name,
-      checked: onBreak === type.id,
-      blocked: breakPending ? (availability.kind === 'unpausing' ? m.breakUnpausing : m.breakPausing) : onBreak === type.id ? m.statusOnBreak(type.name) : '',
-      data: { break: String(type.id) },
-      run: () => this.send({ kind: 'pause', subtype: type.id }),
-    }));
-    const inCampaign = campaign.kind === 'in' || campaign.kind === 'leaving' ? campaign.id : null;
-    const campaigns = view.options.campaigns.map((c): Item => ({
-      testId: 'join-campaign',
-      text: c.name,
-      checked: inCampaign === c.id,
-      blocked: campaignPending ? (campaign.kind === 'leaving' ? m.campaignLeaving : m.campaignJoining) : inCampaign === c.id ? m.statusInCampaign(c.name) : '',
-      data: { campaign: String(c.id) },
-      run: () => this.send({ kind: 'enterCampaign', campaign: c.id }),
-    }));
+    const breaks = view.options.breakTypes.map((type) =>
+      choice({ testId: 'pause', id: type.id, name: type.name, current: onBreak, pending: breakPending, isCurrent: m.statusOnBreak(type.name), data: { break: String(type.id) } }, () =>
+        this.send({ kind: 'pause', subtype: type.id }),
+      ),
+    );
+    const campaigns = view.options.campaigns.map((c) =>
+      choice({ testId: 'join-campaign', id: c.id, name: c.name, current: inCampaign, pending: campaignPending, isCurrent: m.statusInCampaign(c.name), data: { campaign: String(c.id) } }, () =>
+        this.send({ kind: 'enterCampaign', campaign: c.id }),
+      ),
+    );
     const leave: Item[] =
       inCampaign === null
         ? []
-        : [{ testId: 'leave-campaign', text: m.campaignLeave, checked: false, blocked: campaignPending ? m.campaignLeaving : '', run: () => this.send({ kind: 'leaveCampaign' }) }];
+        : [{ testId: 'leave-campaign', text: m.campaignLeave, checked: false, blocked: campaignPending, run: () => this.send({ kind: 'leaveCampaign' }) }];
     return [
       { id: 'availability', title: t.availability, radio: true, items: view.options.breakTypes.length > 0 ? [ready] : [] },
       { id: 'breaks', title: t.breaks, radio: true, items: breaks },
