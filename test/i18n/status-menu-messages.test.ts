@@ -6,7 +6,7 @@ describe('the status menu catalogue', () => {
   it('has every text in es, pt and en, none empty', () => {
     for (const language of LANGUAGES) {
       const catalogue = STATUS_MENU_MESSAGES[language];
-      for (const [key, text] of Object.entries(catalogue)) expect(text.trim(), `${language}.${key}`).not.toBe('');
+      for (const [key, text] of Object.entries(catalogue) as [string, string][]) expect(text.trim(), `${language}.${key}`).not.toBe('');
       expect(Object.keys(catalogue).sort(), language).toEqual(Object.keys(STATUS_MENU_MESSAGES.en).sort());
     }
   });
