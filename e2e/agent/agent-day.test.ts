@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { expectHears, expectRecordingHasAgent, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { expectHears, expectRecordingHasAgent, joinCampaign, leaveCampaign, logIn, openKeypad, requestMark, requestsOf, takeBreak, waitForStatus } from './support/agent-steps.ts';
 
 const INBOUND_HZ = 1000;
 const DIAL_HZ = 1100;
@@ -111,6 +111,8 @@ describe("an agent's day in the softphone", () => {
 
     await tab.adapter.getByTestId('dial-input').fill('');
     await rig.neotel.setNumber({ number: '4155550142', toneHz: DIAL_HZ, answerAfterMs: 300 });
+    // The keypad is folded away until asked for (docs/agent-softphone.md, "Layout").
+    await openKeypad(tab.adapter);
     for (const key of '4155550142') await tab.adapter.locator(`[data-key="${key}"]`).first().click();
     await tab.adapter.getByTestId('dial-button').click();
     await waitForStatus(tab.adapter, 'inCall', 15_000);
@@ -123,8 +125,7 @@ describe("an agent's day in the softphone", () => {
 
   it('takes a break with a reason and comes back', async () => {
     const mark = await requestMark(rig.neotel);
-    await tab.adapter.getByTestId('break-select').selectOption('12');
-    await tab.adapter.getByTestId('pause').click();
+    await takeBreak(tab.adapter, 12);
     const status = await waitForStatus(tab.adapter, 'onBreak');
     expect(status).toContain('Almuerzo');
     expect((await requestsOf(rig.neotel, 'Pause', mark)).map((r) => r.params)).toEqual([{ USUARIO: rig.agent().user, SUBTIPO_DESCANSO: '12' }]);
@@ -136,8 +137,7 @@ describe("an agent's day in the softphone", () => {
 
   it('enters the outbound campaign, takes a predictive-dialer contact with audio, and leaves the campaign', async () => {
     const mark = await requestMark(rig.neotel);
-    await tab.adapter.getByTestId('campaign-select').selectOption('97');
-    await tab.adapter.getByTestId('join-campaign').click();
+    await joinCampaign(tab.adapter, '97');
     await waitForStatus(tab.adapter, 'inCampaign');
     const joins = [...(await requestsOf(rig.neotel, 'Login_Campaign2', mark))];
     expect(joins.map((r) => r.params.CAMPANA)).toEqual(['97']);
@@ -157,7 +157,7 @@ describe("an agent's day in the softphone", () => {
     expect(await requestsOf(rig.neotel, 'CRM_ShowingContact', mark), 'the delivered contact is acknowledged on screen').toHaveLength(1);
     await tab.adapter.getByTestId('available').click();
     await waitFor('CRM_Available', () => requestsOf(rig.neotel, 'CRM_Available', mark), (r) => r.length === 1);
-    await tab.adapter.getByTestId('leave-campaign').click();
+    await leaveCampaign(tab.adapter);
     await waitForStatus(tab.adapter, 'ready');
     expect(await requestsOf(rig.neotel, 'Logout_Campaign', mark)).toHaveLength(1);
   });

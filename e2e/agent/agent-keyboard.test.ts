@@ -2,8 +2,10 @@
  * Issue 15, "Keyboard and screen reader", in the real console (dev/lightning framing the built
  * adapter, dev/neotel behind it), operated from the keyboard: the focus moves into the panel when
  * the utility item opens, lands on the next sensible control after each action instead of falling
- * to <body>, the documented hotkeys (Alt+Shift+A/H/O/M/R) work while the panel has the focus,
- * Escape closes what is open, and the frame's <html lang> is the shell's language.
+ * to <body>, the status menu works as a WAI-ARIA menu button (Enter, Space, arrows, Home/End,
+ * Escape; the focus back on the button after a choice), the documented hotkeys (Alt+Shift+A/H/O/M/R)
+ * work while the panel has the focus (R takes a break without opening the menu), Escape closes
+ * what is open, and the frame's <html lang> is the shell's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
@@ -59,28 +61,44 @@ describe('the panel from the keyboard (es)', () => {
     await expectFocusOn(tab.adapter, 'login-device', 'the first login field has the focus');
   });
 
-  it('keeps the focus on the next control after Take a break, Back to work and Enter campaign', async () => {
+  it('takes a break and enters and leaves a campaign from the status menu by keyboard, the focus back on the status each time', async () => {
     await logIn(tab.adapter, rig.agent());
     await waitForStatus(tab.adapter, 'ready', 15_000);
-    await pressWithKeyboard(tab.adapter, 'pause');
+    const keyboard = tab.adapter.page().keyboard;
+    await tab.adapter.getByTestId('status-menu').focus();
+    await keyboard.press('Enter');
+    await expectFocusOn(tab.adapter, 'pause', 'Enter opens the menu on the first item that can be chosen (the first break)');
+    await keyboard.press('Enter');
     await waitForStatus(tab.adapter, 'onBreak');
-    await expectFocusOn(tab.adapter, 'unpause', 'Back to work has the focus on a break');
-    await tab.adapter.page().keyboard.press('Enter');
+    await expectFocusOn(tab.adapter, 'status-menu', 'the focus is back on the status button after Take a break');
+    await pressWithKeyboard(tab.adapter, 'unpause');
     await waitForStatus(tab.adapter, 'ready');
-    await expectFocusOn(tab.adapter, 'pause', 'Take a break has the focus again');
-    await tab.adapter.getByTestId('campaign-select').selectOption('97');
-    await pressWithKeyboard(tab.adapter, 'join-campaign');
+    await expectFocusOn(tab.adapter, 'dial-input', 'Back to work is gone: the number to call has the focus');
+    await tab.adapter.getByTestId('status-menu').focus();
+    await keyboard.press('ArrowUp');
+    await expectFocusOn(tab.adapter, 'join-campaign', '↑ opens the menu on its last item (the campaign)');
+    await keyboard.press('Enter');
     await waitForStatus(tab.adapter, 'inCampaign');
-    await expectFocusOn(tab.adapter, 'leave-campaign', 'Leave campaign has the focus');
-    await tab.adapter.page().keyboard.press('Enter');
+    await expectFocusOn(tab.adapter, 'status-menu', 'the focus is back on the status button after Enter campaign');
+    await keyboard.press('Space');
+    await keyboard.press('End');
+    await expectFocusOn(tab.adapter, 'leave-campaign', 'End: Leave campaign, the last item');
+    await keyboard.press('Enter');
     await waitForStatus(tab.adapter, 'ready');
-    await expect.poll(() => focusedTestId(tab.adapter)).not.toMatch(/body|not focused/);
+    await expectFocusOn(tab.adapter, 'status-menu', 'the focus is back on the status button after Leave campaign');
+    await keyboard.press('ArrowDown');
+    await expectFocusOn(tab.adapter, 'pause', 'the menu is open again');
+    await keyboard.press('Escape');
+    await expectFocusOn(tab.adapter, 'status-menu', 'Escape closes the menu and gives the focus back');
+    expect(await tab.adapter.getByTestId('status-menu').getAttribute('aria-expanded')).toBe('false');
   });
 
   it('ready / not ready with Alt+Shift+R', async () => {
     await tab.adapter.getByTestId('dial-input').focus();
     await tab.adapter.page().keyboard.press('Alt+Shift+KeyR');
     await waitForStatus(tab.adapter, 'onBreak');
+    expect(await tab.adapter.getByTestId('status-menu').getAttribute('aria-expanded'), 'the break is taken without opening the menu').toBe('false');
+    await expectFocusOn(tab.adapter, 'dial-input', 'the hotkey leaves the focus where the agent was');
     await tab.adapter.page().keyboard.press('Alt+Shift+KeyR');
     await waitForStatus(tab.adapter, 'ready');
   });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { joinCampaign, leaveCampaign, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 import { dialOf as dialPlanOf } from './support/dial-plan.ts';
 
 const OVERRIDES = { '/dialtoneCrm/nationalIdField': 'NationalId__c' };
@@ -168,8 +168,7 @@ describe('screen pop and click-to-dial', () => {
   it('pops a dialer contact by the record id in DATA and tells the platform it is on screen', async () => {
     const mark = await requestMark(rig.neotel);
     const since = (await rig.lightning.log()).at(-1)?.seq ?? 0;
-    await tab.adapter.getByTestId('campaign-select').selectOption('97');
-    await tab.adapter.getByTestId('join-campaign').click();
+    await joinCampaign(tab.adapter, '97');
     await waitForStatus(tab.adapter, 'inCampaign');
     await rig.neotel.setDialer(true);
     const { reason, text } = await linkedInPanel(MARIA);
@@ -189,7 +188,7 @@ describe('screen pop and click-to-dial', () => {
     await waitForStatus(tab.adapter, 'wrapUp');
     await tab.adapter.getByTestId('available').click();
     await waitForStatus(tab.adapter, 'inCampaign');
-    await tab.adapter.getByTestId('leave-campaign').click();
+    await leaveCampaign(tab.adapter);
     await waitForStatus(tab.adapter, 'ready');
   });
 

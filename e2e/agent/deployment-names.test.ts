@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { joinCampaign, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 const NAMES = 'Login_Campaign2=Login_Campaign;Login_Campaign2.CAMPANA=CAMPAÑA';
 const CAMPAIGN = '97';
@@ -44,8 +44,7 @@ describe('a deployment with its own NeoApi names', () => {
     await logIn(tab.adapter, who);
     await waitForStatus(tab.adapter, 'ready', 15_000);
     const mark = await requestMark(rig.neotel);
-    await tab.adapter.getByTestId('campaign-select').selectOption(CAMPAIGN);
-    await tab.adapter.getByTestId('join-campaign').click();
+    await joinCampaign(tab.adapter, CAMPAIGN);
     await waitForStatus(tab.adapter, 'inCampaign');
     const joins = await requestsOf(rig.neotel, 'Login_Campaign', mark);
     expect(joins.map((r) => ({ status: r.status, params: r.params }))).toEqual([{ status: 200, params: { USUARIO: who.user, CAMPAÑA: CAMPAIGN } }]);

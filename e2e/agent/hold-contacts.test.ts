@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { joinCampaign, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 const CAMPAIGN = '97';
 
@@ -29,8 +29,7 @@ describe('hold new contacts', () => {
     await logIn(tab.adapter, who);
     await waitForStatus(tab.adapter, 'ready', 15_000);
     expect(await tab.adapter.getByTestId('hold-contacts').count(), 'no button outside a campaign').toBe(0);
-    await tab.adapter.getByTestId('campaign-select').selectOption(CAMPAIGN);
-    await tab.adapter.getByTestId('join-campaign').click();
+    await joinCampaign(tab.adapter, CAMPAIGN);
     await waitForStatus(tab.adapter, 'inCampaign');
 
     const mark = await requestMark(rig.neotel);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { expectHears, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { expectHears, logIn, requestMark, requestsOf, takeBreak, waitForStatus } from './support/agent-steps.ts';
 
 const INBOUND_HZ = 1000;
 
@@ -90,8 +90,7 @@ describe('when the network or the platform misbehaves', () => {
 
   it('keeps the break the agent asked for off the screen when NeoApi refuses it, and says why', async () => {
     await rig.neotel.setNeoApiFault({ mode: 'error500', methods: ['Pause'], count: 1 });
-    await tab.adapter.getByTestId('break-select').selectOption('1');
-    await tab.adapter.getByTestId('pause').click();
+    await takeBreak(tab.adapter, 1);
     await expect.poll(() => tab.adapter.locator('[data-notice="operationFailed"]').count(), { timeout: 10_000 }).toBe(1);
     expect(await tab.adapter.getByTestId('status').first().getAttribute('data-status')).toBe('ready');
   });

@@ -12,7 +12,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
 import { backToReady } from './support/agent-reset.ts';
-import { logIn, requestMark, requestsOf, untilStatus, waitForStatus } from './support/agent-steps.ts';
+import { joinCampaign, leaveCampaign, logIn, requestMark, requestsOf, untilStatus, waitForStatus } from './support/agent-steps.ts';
 
 const MARIA = '003Dt000HccIdlkIIC';
 const CAMPAIGN_97 = '701Dt000HccCmp9IIC';
@@ -84,8 +84,7 @@ async function release(): Promise<void> {
 
 describe('seed 004: what a call writes into Salesforce', () => {
   it('writes every externalData key and the campaign lookup, links the recording on the Task and plays it in the panel', async () => {
-    await tab.adapter.getByTestId('campaign-select').selectOption('97');
-    await tab.adapter.getByTestId('join-campaign').click();
+    await joinCampaign(tab.adapter, '97');
     await waitForStatus(tab.adapter, 'inCampaign');
     await rig.neotel.setDialer(true);
     await linkedInPanel(MARIA);
@@ -133,7 +132,7 @@ describe('seed 004: what a call writes into Salesforce', () => {
     const [task] = await waitFor('the call\'s Task', async () => (await rig.lightning.tasks()).filter((t) => t.fields.CallObject === dialerCall?.id), (t) => t.length === 1);
     expect(task?.fields.Recording__c, 'the chosen Task field holds the link').toBe(url);
     expect(String(task?.fields.Description)).toContain(`Recording: ${url}`);
-    await tab.adapter.getByTestId('leave-campaign').click();
+    await leaveCampaign(tab.adapter);
     await waitForStatus(tab.adapter, 'ready');
 
     // A queue call brings the queue (and campaign 110's record); the agent is no longer in a campaign.

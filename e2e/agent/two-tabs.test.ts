@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { expectHears, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { expectHears, logIn, requestMark, requestsOf, takeBreak, waitForStatus } from './support/agent-steps.ts';
 
 const INBOUND_HZ = 1000;
 
@@ -50,8 +50,7 @@ describe('one phone across tabs', () => {
 
   it('relays a click in the second tab to the owner: a break taken there reaches NeoApi once and shows in both tabs', async () => {
     const mark = await requestMark(rig.neotel);
-    await second.adapter.getByTestId('break-select').selectOption('1');
-    await second.adapter.getByTestId('pause').click();
+    await takeBreak(second.adapter, 1);
     await waitForStatus(second.adapter, 'onBreak');
     await waitForStatus(first.adapter, 'onBreak');
     expect((await requestsOf(rig.neotel, 'Pause', mark)).map((r) => r.params.SUBTIPO_DESCANSO)).toEqual(['1']);

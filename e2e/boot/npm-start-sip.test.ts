@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
+import { logIn, openStatusMenu, takeBreak, untilStatus } from '../agent/support/agent-steps.ts';
 import { shellPhase, spawnNpmStart, type NpmStart } from './support.ts';
 
 // The README's promise for the second platform: `npm start -- --platform sip` runs the same demo
@@ -47,9 +47,10 @@ it('npm start -- --platform sip: no NeoApi, the HTTP telephony API up, and an ag
   await logIn(frame, { user: '1001', password: '1234', device: '1001', devicePassword: 'sip-1001' });
   await untilStatus(frame, ['ready'], 20_000);
   // Not ready with the sip platform's reasons (sipNotReadyReasons), then ready again.
-  const reasons = await frame.getByTestId('break-select').locator('option').allTextContents();
+  await openStatusMenu(frame);
+  const reasons = await frame.locator('[data-testid="pause"]').allTextContents();
   expect(reasons.map((r) => r.trim())).toEqual(['Almuerzo', 'Capacitación']);
-  await frame.getByTestId('pause').click();
+  await takeBreak(frame);
   await untilStatus(frame, ['onBreak'], 10_000);
   await frame.getByTestId('unpause').click();
   await untilStatus(frame, ['ready'], 10_000);

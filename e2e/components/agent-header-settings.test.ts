@@ -31,17 +31,31 @@ describe('the agent header', () => {
   });
 });
 
-describe('the campaign picker', () => {
-  it('enters the chosen campaign, leaves it, and disables itself while either is pending', async () => {
+describe('the status menu and the campaign picker', () => {
+  it('enters the chosen campaign from the status menu, leaves it, and refuses both while either is pending', async () => {
     await ui.show(shell(states.ready()));
-    await ui.page.getByTestId('campaign-select').selectOption('12');
-    await ui.page.getByTestId('join-campaign').click();
+    const menu = ui.page.locator('#status-menu-list');
+    expect(await menu.isVisible(), 'the menu starts closed').toBe(false);
+    await ui.page.getByTestId('status-menu').click();
+    expect(await ui.page.getByTestId('status-menu').getAttribute('aria-expanded')).toBe('true');
+    const winback = ui.page.locator('[data-testid="join-campaign"][data-campaign="12"]');
+    expect(await winback.textContent()).toContain('Winback <b>Q4</b>');
+    await winback.click();
     expect(await ui.intents()).toEqual([{ kind: 'enterCampaign', campaign: 12 }]);
+    expect(await menu.isVisible(), 'a choice closes the menu').toBe(false);
+    expect(await ui.page.getByTestId('status-menu').evaluate((el) => el.matches(':focus')), 'and gives the focus back to the status').toBe(true);
     await ui.show(shell(states.ready({ campaign: { kind: 'joining', id: 12, previous: null } })));
-    expect(await ui.page.getByTestId('join-campaign').isDisabled()).toBe(true);
+    await ui.page.getByTestId('status-menu').click();
+    expect(await ui.page.locator('[data-testid="join-campaign"][data-campaign="10"]').getAttribute('aria-disabled')).toBe('true');
+    await ui.page.locator('[data-testid="join-campaign"][data-campaign="10"]').click({ force: true });
+    expect(await ui.intents(), 'a pending join: another campaign does nothing').toEqual([]);
+    await ui.page.keyboard.press('Escape');
     await ui.show(shell(states.ready({ campaign: { kind: 'in', id: 12, since: Date.now() } })));
+    await ui.page.getByTestId('status-menu').click();
+    expect(await ui.page.locator('[data-testid="join-campaign"][data-campaign="12"]').getAttribute('aria-checked')).toBe('true');
     await ui.page.getByTestId('leave-campaign').click();
     expect(await ui.intents()).toEqual([{ kind: 'leaveCampaign' }]);
+    expect(await ui.page.getByTestId('campaign-input').count(), 'listed campaigns need no number field').toBe(0);
   });
 
   it('takes a typed campaign number when the call center lists none, and names a wrong one', async () => {

@@ -112,20 +112,39 @@ describe('the agent UI inside the softphone shell', () => {
     await shot('logging-in');
   });
 
-  it('shows the ready status with a running timer and the phone state in words, and pauses with the chosen break', async () => {
+  it('shows the ready status with a running timer and the phone state in words, and pauses with the break chosen in the status menu', async () => {
     await ui.show(shell(states.ready()));
     expect(await ui.page.getByTestId('status').textContent()).toContain('Ready');
     expect(shownSeconds(await ui.page.getByTestId('status-timer').textContent())).toBeGreaterThanOrEqual(65);
     expect(await ui.page.getByTestId('phone-status').textContent()).toContain('Phone ready');
-    await ui.page.getByTestId('break-select').selectOption('4');
-    await ui.page.getByTestId('pause').click();
+    const button = ui.page.getByTestId('status-menu');
+    expect(await button.getAttribute('aria-haspopup')).toBe('menu');
+    await button.click();
+    await ui.page.locator('[data-testid="pause"][data-break="4"]').click();
     expect(await ui.intents()).toEqual([{ kind: 'pause', subtype: 4 }]);
-    // Keyboard only: focus the select, pick the first type again, Tab to the button, press Enter.
-    await ui.page.getByTestId('break-select').focus();
+    // Keyboard only: ↓ opens the menu on the first item that can be chosen (Ready is current), Enter takes it.
+    const focused = () => ui.page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return `${active?.getAttribute('data-testid') ?? active?.tagName ?? ''}${active?.getAttribute('data-break') ?? ''}`;
+    });
+    await button.focus();
+    await ui.page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('pause1');
+    await ui.page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('pause4');
+    await ui.page.keyboard.press('Home');
+    expect(await focused(), 'Home: the first item, even one that cannot be chosen').toBe('status-ready');
     await ui.page.keyboard.press('ArrowUp');
-    await ui.page.keyboard.press('Tab');
+    expect(await focused(), '↑ wraps to the last item').toBe('join-campaign');
+    await ui.page.keyboard.press('Escape');
+    expect(await focused(), 'Escape gives the focus back to the status').toBe('status-menu');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await ui.page.keyboard.press('Enter');
+    expect(await focused()).toBe('pause1');
     await ui.page.keyboard.press('Enter');
     expect(await ui.intents()).toEqual([{ kind: 'pause', subtype: 1 }]);
+    expect(await focused(), 'after a choice the focus is back on the status').toBe('status-menu');
     await shot('ready');
   });
 
@@ -144,6 +163,23 @@ describe('the agent UI inside the softphone shell', () => {
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     await input.press('4');
     expect(await ui.intents()).toEqual([{ kind: 'clearDialError' }]);
+  });
+
+  it('keeps the idle keypad folded until asked for; its keys type into the number; Escape folds it back', async () => {
+    await ui.show(shell(states.ready()));
+    const toggle = ui.page.getByTestId('keypad-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await ui.page.locator('dialtone-dial-pad [data-key]').count(), 'no keys until asked for').toBe(0);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await ui.page.locator('dialtone-dial-pad [data-key]').count()).toBe(12);
+    await ui.page.locator('dialtone-dial-pad [data-key="5"]').click();
+    await ui.page.locator('dialtone-dial-pad [data-key="0"]').click();
+    expect(await ui.page.getByTestId('dial-input').inputValue()).toBe('50');
+    await ui.page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el.matches(':focus')), 'Escape gives the focus back to the toggle').toBe(true);
+    expect(await ui.page.getByTestId('dial-input').inputValue(), 'folding keeps the number').toBe('50');
   });
 
   it('shows the break with its timer and goes back to work; pending states disable the control', async () => {

@@ -12,7 +12,7 @@ import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKamailio, type RunningKamailio } from '../../dev/kamailio/kamailio.ts';
 import type { AgentTab } from '../agent/support/agent-console.ts';
-import { logIn, untilStatus } from '../agent/support/agent-steps.ts';
+import { logIn, takeBreak, untilStatus } from '../agent/support/agent-steps.ts';
 import { measureHeardTone } from '../neotel/support/audio-proof.ts';
 import type { RunningHttpTelephony } from '../../dev/http-telephony/server.ts';
 import { Baresip } from './support/baresip.ts';
@@ -168,7 +168,7 @@ describe('the sip platform in the real widget: Kamailio, rtpengine and baresip',
 
   it('not ready: baresip\'s INVITE to the agent is answered 486 (never 603) and never rings', async () => {
     await backToReady();
-    await adapter.getByTestId('pause').click();
+    await takeBreak(adapter);
     await untilStatus(adapter, ['onBreak'], 10_000);
     const traceMark = kamailio.trace().length;
     await customer.dial(AGENT.device);

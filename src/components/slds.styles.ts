@@ -22,12 +22,12 @@ export const sldsTokens = css`
        (orange 50, ≥ 3:1 as a graphic), the neutral pill (neutral 90) and its dot (neutral 60),
        the brand's light background (cloud blue 95), the selected row (brand 95) and the favourite
        star (orange 65), as SLDS's own tokens name them. */
-    --dt-warning: var(--dt-warning);
+    --dt-warning: #dd7a01;
     --dt-warning-icon: #a96404;
-    --dt-neutral-bg: var(--dt-neutral-bg);
-    --dt-neutral-mark: var(--dt-neutral-mark);
-    --dt-brand-light: var(--dt-brand-light);
-    --dt-selected-bg: var(--dt-selected-bg);
+    --dt-neutral-bg: #e5e5e5;
+    --dt-neutral-mark: #939393;
+    --dt-brand-light: #d8e6fe;
+    --dt-selected-bg: #e5f1fb;
     --dt-text-placeholder: #706e6b;
     --dt-focus: #0176d3;
     --dt-on-brand: #ffffff;

@@ -10,7 +10,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { AgentConsole, AgentTab } from './agent-console.ts';
-import { logIn } from './agent-steps.ts';
+import { leaveCampaign, logIn } from './agent-steps.ts';
 
 const ROUNDS = 12;
 const ROUND_MS = 2_500;
@@ -56,7 +56,7 @@ export async function backToReady(rig: AgentConsole, tab: AgentTab, agentIndex =
     if (status === 'ready') return current;
     if (status === 'loggedOut') await logIn(current.adapter, agent);
     else if (status === 'wrapUp') await press(current.adapter, 'available');
-    else if (status === 'inCampaign') await press(current.adapter, 'leave-campaign');
+    else if (status === 'inCampaign') await leaveCampaign(current.adapter).catch(() => undefined);
     else if (status === 'onBreak') await press(current.adapter, 'unpause');
     else if (status === 'unreachable') {
       // A session resumed after a panel reload without a kept device password has no phone

@@ -49,6 +49,38 @@ export async function waitForStatus(frame: Frame, key: string, timeoutMs = 10_00
   return (await frame.getByTestId('status').first().textContent()) ?? '';
 }
 
+/** Opens the header's status menu (ready, breaks, campaigns) and waits for it to be drawn. */
+export async function openStatusMenu(frame: Frame): Promise<void> {
+  const button = frame.getByTestId('status-menu');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await frame.locator('#status-menu-list').waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** Takes a break from the status menu: `reason` (a break type id), else the first one listed. */
+export async function takeBreak(frame: Frame, reason?: number | string): Promise<void> {
+  await openStatusMenu(frame);
+  const items = frame.locator(reason === undefined ? '[data-testid="pause"]' : `[data-testid="pause"][data-break="${reason}"]`);
+  await items.first().click();
+}
+
+/** Enters an outbound campaign from the status menu. */
+export async function joinCampaign(frame: Frame, campaign: number | string): Promise<void> {
+  await openStatusMenu(frame);
+  await frame.locator(`[data-testid="join-campaign"][data-campaign="${campaign}"]`).click();
+}
+
+/** Leaves the current outbound campaign from the status menu. */
+export async function leaveCampaign(frame: Frame): Promise<void> {
+  await openStatusMenu(frame);
+  await frame.getByTestId('leave-campaign').click();
+}
+
+/** Unfolds the idle keypad (folded away behind its toggle until asked for). */
+export async function openKeypad(frame: Frame): Promise<void> {
+  const toggle = frame.getByTestId('keypad-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 /** Fills the login form and submits it. */
 export async function logIn(frame: Frame, who: { user: string; password: string; device: string; devicePassword: string }): Promise<void> {
   await frame.getByTestId('login-device').fill(who.device);

@@ -4,17 +4,17 @@
  * so the checked-in pictures show exactly what the test checked. Real console (dev/lightning)
  * framing the built adapter, dev/neotel behind it, the utility panel at 340×560.
  *
- *   logged-out ─► error-notice (wrong device password) ─► ready ─► settings ─► break
+ *   logged-out ─► error-notice (wrong device password) ─► ready ─► status-menu (open) ─► settings ─► break
  *     ─► ringing ─► in-call ─► held ─► wrap-up
  */
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import type { Language } from '../../../src/i18n/languages.ts';
 import { AgentConsole, type AgentTab } from './agent-console.ts';
-import { logIn, waitForStatus } from './agent-steps.ts';
+import { logIn, openStatusMenu, takeBreak, waitForStatus } from './agent-steps.ts';
 
 /** Every state of the walk, in order; also the screenshots' file names (`<state>-<language>.png`). */
-export const PANEL_STATES = ['logged-out', 'error-notice', 'ready', 'settings', 'break', 'ringing', 'in-call', 'held', 'wrap-up'] as const;
+export const PANEL_STATES = ['logged-out', 'error-notice', 'ready', 'status-menu', 'settings', 'break', 'ringing', 'in-call', 'held', 'wrap-up'] as const;
 export type PanelState = (typeof PANEL_STATES)[number];
 
 /** The utility panel's size in the call center (Lightning's default is 200×400; agents get 340×560). */
@@ -70,12 +70,18 @@ export async function walkPanelStates(rig: AgentConsole, tab: AgentTab, visit: (
   await logIn(frame, rig.agent());
   await waitForStatus(frame, 'ready', 15_000);
   await visit('ready');
+  await openStatusMenu(frame);
+  await visit('status-menu');
+  await frame.page().keyboard.press('Escape');
+  await frame.locator('#status-menu-list').waitFor({ state: 'hidden' });
   const settings = frame.getByTestId('settings');
   await settings.locator('summary').first().click();
   await frame.getByTestId('language-select').scrollIntoViewIfNeeded();
   await visit('settings');
   await settings.locator('summary').first().click();
-  await frame.getByTestId('pause').click();
+  // Back to the top (the settings step scrolled down to the language), where a break is drawn.
+  await frame.locator('dialtone-softphone main').evaluate((main) => main.scrollTo(0, 0));
+  await takeBreak(frame);
   await waitForStatus(frame, 'onBreak');
   await visit('break');
   await frame.getByTestId('unpause').click();
@@ -145,8 +151,10 @@ export function clippedTexts(frame: Frame): Promise<string[]> {
           // Under CSS zoom the computed font size is zoomed and clientWidth is not: measure in the box's pixels.
           const zoom = (element as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
           const wide = canvas.measureText(text).width / zoom;
-          // The text area: the box minus its padding and the drop-down arrow (about 20 px).
-          const room = element.clientWidth - (parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) / zoom - 20;
+          // The text area: the box minus its padding and the native drop-down arrow (about 20 px;
+          // an SLDS-styled select, appearance none, draws its chevron inside its right padding).
+          const arrow = style.appearance === 'none' ? 0 : 20;
+          const room = element.clientWidth - (parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) / zoom - arrow;
           if (wide > room + 1) found.push(`select "${text}" (${Math.round(wide)} px in ${Math.round(room)} px)`);
           continue;
         }

@@ -15,63 +15,21 @@ export const agentStatusStyles = css`
     margin-top: var(--dt-space-1);
     gap: var(--dt-space-1);
   }
-  .spacer {
-    flex: 1;
+  /* The status takes the room the buttons leave (a long break name wraps inside it), and the
+     whole line when the panel is too narrow for both (200 % zoom). */
+  dialtone-status-menu {
+    flex: 1 1 9rem;
+    min-width: 0;
   }
-  .pill {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--dt-space-1);
-    border-radius: 1rem;
-    padding: 0 var(--dt-space-2);
-    font-weight: 700;
-    background: var(--dt-neutral-bg);
-    color: var(--dt-text);
-  }
-  .dot {
-    width: 0.5rem;
-    height: 0.5rem;
-    border-radius: 50%;
-    background: var(--dt-neutral-mark);
-    flex: none;
-  }
-  .pill.ready .dot,
-  .pill.inCampaign .dot,
   .phone.registered .dot {
     background: var(--dt-success);
   }
-  .pill.onBreak,
-  .pill.pausing {
-    background: var(--dt-warning-bg);
-  }
-  .pill.onBreak .dot,
-  .pill.pausing .dot,
   .phone.registering .dot,
   .phone.reconnecting .dot {
     background: var(--dt-warning);
   }
-  .pill.inCall,
-  .pill.dialing,
-  .pill.ringing,
-  .pill.onHold {
-    background: var(--dt-brand-light);
-  }
-  .pill.inCall .dot,
-  .pill.dialing .dot,
-  .pill.ringing .dot {
-    background: var(--dt-brand);
-  }
-  .pill.unreachable,
-  .pill.platformLost {
-    background: var(--dt-warning-bg);
-  }
-  .phone.down .dot,
-  .pill.unreachable .dot,
-  .pill.platformLost .dot {
+  .phone.down .dot {
     background: var(--dt-error);
-  }
-  .timer {
-    color: var(--dt-text-weak);
   }
   .badge {
     display: inline-flex;

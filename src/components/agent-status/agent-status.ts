@@ -3,23 +3,23 @@ import { customElement, query } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
-import '../shared/elapsed-time.ts';
 import { gateHint } from '../health-gate/gate-hint.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as syncIcon } from '../shared/slds-icons/sync.ts';
 import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
+import { statusDotStyles } from '../shared/status-dot.styles.ts';
 import { agentStatusStyles } from './agent-status.styles.ts';
-import { statusOf } from './status-of.ts';
+import '../status-menu/status-menu.ts';
 
 /**
- * The header: the agent's status with a live timer (`<dialtone-elapsed>` redraws itself), the
- * phone and NeoApi health in words (never colour alone), "controlled from another tab" for a
+ * The header: the agent's status as the status menu's button (`<dialtone-status-menu>`: its
+ * timer, ready, breaks and campaigns), the phone and NeoApi health in words (never colour alone), "controlled from another tab" for a
  * follower tab, and the logout button with its confirmation when a call or wrap-up is still open.
  */
 @customElement('dialtone-agent-status')
 export class AgentStatus extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, sldsIconStyles, agentStatusStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, statusDotStyles, agentStatusStyles];
 
   @query('dialog') private readonly dialog!: HTMLDialogElement | null;
 
@@ -28,17 +28,10 @@ export class AgentStatus extends AgentElement {
     const m = this.messages;
     if (!view || !m) return nothing;
     const agent = view.agent;
-    const status = statusOf(agent, view.options, m);
     const canLogOut = hasSession(agent) && agent.phase !== 'loggingOut';
     return html`
       <div class="line">
-        <span class="pill ${status.key}" data-testid="status" data-status=${status.key} role="status" aria-label=${m.statusLabel}
-          ><span class="dot" aria-hidden="true"></span>${status.text}</span
-        >
-        ${status.since === null
-          ? nothing
-          : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${m.statusTimer} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
-        <span class="spacer"></span>
+        <dialtone-status-menu .view=${view} .messages=${m}></dialtone-status-menu>
         ${this.holdContactsButton()}
         ${canLogOut
           ? html`<button data-testid="logout" @click=${() => this.send({ kind: 'logout', force: false })}>${m.logout}</button>`

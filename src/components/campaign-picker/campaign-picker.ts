@@ -4,18 +4,18 @@ import { hasSession } from '../../call/state.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
-import { nameOf } from '../shared/names.ts';
 import { campaignPickerStyles } from './campaign-picker.styles.ts';
 
 /**
- * Outbound campaign: enter one (picked from the configured campaigns, or typed as a number when
- * the call center lists none) or leave the current one. Pending states disable the controls.
+ * Outbound campaign by number, for a call center that lists no campaigns (`campaigns` empty): the
+ * agent types the number and enters it. Listed campaigns, and leaving one, are in the header's
+ * status menu (src/components/status-menu). Joining disables the field and says so.
  */
 @customElement('dialtone-campaign-picker')
 export class CampaignPicker extends AgentElement {
   static override styles = [sldsTokens, controlStyles, campaignPickerStyles];
 
-  /** The campaign as chosen or typed; empty = the first configured one (or nothing typed). */
+  /** The campaign number as typed. */
   @state() private chosen = '';
   @state() private error = '';
 
@@ -25,31 +25,15 @@ export class CampaignPicker extends AgentElement {
     if (!view || !m || !hasSession(view.agent)) return nothing;
     const status = view.agent.session.campaign;
     const campaigns = view.options.campaigns;
-    if (status.kind === 'in' || status.kind === 'leaving') {
-      return html`
-        <section aria-labelledby="title">
-          <h3 id="title">${m.campaignTitle}</h3>
-          <p class="current">${m.statusInCampaign(nameOf(campaigns, status.id, m.campaignName))}</p>
-          <button data-testid="leave-campaign" ?disabled=${status.kind === 'leaving'} @click=${() => this.send({ kind: 'leaveCampaign' })}>
-            ${m.campaignLeave}
-          </button>
-          ${status.kind === 'leaving' ? html`<p class="pending" role="status">${m.campaignLeaving}</p>` : nothing}
-        </section>
-      `;
-    }
+    // Campaigns listed by the call center, and leaving one, are in the header's status menu.
+    if (campaigns.length > 0 || status.kind === 'in' || status.kind === 'leaving') return nothing;
     const joining = status.kind === 'joining';
-    const selected = this.chosen === '' && campaigns.length > 0 ? String(campaigns[0]?.id ?? '') : this.chosen;
     return html`
       <section aria-labelledby="title">
         <h3 id="title">${m.campaignTitle}</h3>
         <div class="row">
           <div class="field">
-            ${campaigns.length > 0
-              ? html`<label for="campaign">${m.campaignSelect}</label>
-                  <select id="campaign" data-testid="campaign-select" ?disabled=${joining} @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value)}>
-                    ${campaigns.map((c) => html`<option value=${String(c.id)} ?selected=${String(c.id) === selected}>${c.name}</option>`)}
-                  </select>`
-              : html`<label for="campaign">${m.campaignNumber}</label>
+            <label for="campaign">${m.campaignNumber}</label>
                   <input
                     id="campaign"
                     inputmode="numeric"
@@ -63,11 +47,11 @@ export class CampaignPicker extends AgentElement {
                       this.error = '';
                     }}
                     @keydown=${(e: KeyboardEvent) => {
-                      if (e.key === 'Enter') this.join(selected);
+                      if (e.key === 'Enter') this.join(this.chosen);
                     }}
-                  />`}
+                  />
           </div>
-          <button data-testid="join-campaign" ?disabled=${joining} @click=${() => this.join(selected)}>${m.campaignJoin}</button>
+          <button data-testid="join-campaign" ?disabled=${joining} @click=${() => this.join(this.chosen)}>${m.campaignJoin}</button>
         </div>
         ${this.error === '' ? nothing : html`<p class="error" id="campaign-error">${this.error}</p>`}
         ${joining ? html`<p class="pending" role="status">${m.campaignJoining}</p>` : nothing}

@@ -4,6 +4,8 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { focusIfLost } from '../shared/focus.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as keypadIcon } from '../shared/slds-icons/keypad.ts';
 import { dialPadStyles } from './dial-pad.styles.ts';
 
 /** The 12 keys, in telephone order. */
@@ -15,15 +17,17 @@ const DTMF_KEY = /^[0-9*#]$/u;
 const DIAL_KEY = /^[0-9*#+]$/u;
 
 /**
- * Two pads in one. Outside a call: a number field, the keypad typing into it, and Call (or Enter)
- * sending the number raw as typed (the app normalises it or refuses it with `dialError`). During a
+ * Two pads in one. Outside a call: a number field, Call (or Enter) sending the number raw as typed,
+ * and the keypad typing into the field, folded away behind its "Keypad" toggle until asked for (the app normalises it or refuses it with `dialError`). During a
  * connected call: each key press, or digit typed while the pad has focus, sends one DTMF tone.
  */
 @customElement('dialtone-dial-pad')
 export class DialPad extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, dialPadStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, dialPadStyles];
 
   @state() private number = '';
+  /** The idle keypad is unfolded (it takes half the panel, so it waits to be asked for). */
+  @state() private keypadOpen = false;
   /** Tones sent in this call, echoed so the agent sees what the far end received. */
   @state() private tones = '';
 
@@ -63,13 +67,20 @@ export class DialPad extends AgentElement {
                 if (e.key === 'Enter') this.dial();
               }}
             />
+            <button
+              class="keypad-toggle"
+              data-testid="keypad-toggle"
+              aria-expanded=${this.keypadOpen ? 'true' : 'false'}
+              aria-controls="keys"
+              @click=${() => (this.keypadOpen = !this.keypadOpen)}
+            >${sldsIcon(keypadIcon)} ${m.keypad}</button>
             <button class="success" data-testid="dial-button" @click=${() => this.dial()}>${m.dialButton}</button>
           </div>
           ${error ? html`<p class="error" id="dial-error" role="alert" data-testid="dial-error">${m.dialRefused[error.reason](error.number)}</p>` : nothing}
         </div>
-        ${this.renderKeys((key) => {
-          this.typed(this.number + key);
-        })}
+        <div id="keys" ?hidden=${!this.keypadOpen}>
+          ${this.keypadOpen ? this.renderKeys((key) => this.typed(this.number + key)) : nothing}
+        </div>
       </section>
     `;
   }

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
@@ -23,6 +23,13 @@ export class MonitoredIndicator extends AgentElement {
       }
     `,
   ];
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // Nothing to say: the shell takes the (empty) live region out of the column's flow, so it adds
+    // no gap under the header, while keeping it in the page, where a later change is announced.
+    this.toggleAttribute('data-quiet', !this.view?.monitoredBy);
+  }
 
   override render() {
     const m = this.messages;

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { intentEvent, type AgentView, type SoftphoneIntent } from '../../controllers/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
@@ -13,6 +13,16 @@ export abstract class AgentElement extends LitElement {
   @property({ attribute: false }) view: AgentView | undefined;
   /** The catalogue of the shell's language. */
   @property({ attribute: false }) messages: Messages | undefined;
+
+  /**
+   * Marks the element `data-empty` while it draws nothing, so the shell can take it out of the
+   * panel's flex column: an empty part still took a 12 px gap, and four of them made the empty
+   * band under the header in a call (issue 15). Lit's comment markers are not elements.
+   */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.toggleAttribute('data-empty', this.renderRoot.childElementCount === 0);
+  }
 
   /** Asks the app for `intent` (the shell hands it to `SoftphoneService.send`). */
   protected send(intent: SoftphoneIntent): void {

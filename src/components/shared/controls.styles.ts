@@ -40,6 +40,32 @@ export const controlStyles = css`
     background: var(--dt-surface);
     color: var(--dt-text);
   }
+  /*
+   * slds-select: the native list (keyboard, screen readers and the phone's own picker for free)
+   * with SLDS's face: no platform chrome, SLDS's down chevron drawn in the text colour at the
+   * right, the text given the room up to it. (Two gradients draw the chevron: no image to ship.)
+   */
+  select {
+    appearance: none;
+    padding-right: 1.75rem;
+    line-height: 1.875rem;
+    text-overflow: ellipsis;
+    background-image: linear-gradient(45deg, transparent 50%, var(--dt-text-weak) 50%), linear-gradient(135deg, var(--dt-text-weak) 50%, transparent 50%);
+    background-position:
+      right 0.875rem top 50%,
+      right 0.5625rem top 50%;
+    background-size: 0.3125rem 0.3125rem;
+    background-repeat: no-repeat;
+    cursor: pointer;
+  }
+  select:disabled {
+    cursor: default;
+    background-color: var(--dt-surface-alt);
+    color: var(--dt-text-weak);
+  }
+  select:hover:not(:disabled) {
+    border-color: var(--dt-text-weak);
+  }
   input:focus-visible,
   select:focus-visible {
     outline: none;

@@ -54,8 +54,10 @@ type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
 
 /**
  * The body of the ready shell: the login form until the agent is in, then what the phase calls
- * for (incoming card, call controls, wrap-up, dial pad, break and campaign), the call information,
- * and the settings folded away. Each component gets the whole view and picks what it needs.
+ * for, first (incoming card, call controls, wrap-up, Back to work on a break), then the tools
+ * (directory, the number to dial with its folded keypad, a campaign by number), the call
+ * information, and the settings folded away. Ready, breaks and campaigns are in the header's
+ * status menu. Each component gets the whole view and picks what it needs.
  */
 export function renderAgent(state: ReadyShell, m: Messages) {
   const view = state.view;
@@ -77,12 +79,12 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${part(phase === 'dialing' || phase === 'connected' || autoAnswering, html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m)}
       ${lazy(phase === 'wrapUp', 'dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m)}
+      ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${lazy(loggedIn && view.supervision != null, 'dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m)}
       ${lazy(loggedIn && (view.deskActions ?? null) !== null, 'dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`, m)}
       ${lazy((view.record ?? null) !== null, 'dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`, m)}
       ${lazy((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, 'dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`, m)}
       ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
-      ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
       ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
       ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-call-history', html`<details open data-testid="history-section">
           <summary>${m.attendant.historyTitle} (${view.history?.length ?? 0})</summary>

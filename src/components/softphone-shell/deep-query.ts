@@ -18,10 +18,20 @@ export function usable(element: HTMLElement): boolean {
   return element.getClientRects().length > 0;
 }
 
-/** The first usable control with one of these test ids, in the order given. */
-export function firstUsable(root: ParentNode, testIds: readonly string[]): HTMLElement | undefined {
+/**
+ * Whether a hotkey may press `element`: usable, or an enabled item of a closed menu (the status
+ * menu keeps its items in the DOM, so Alt+Shift+R takes a break without opening it).
+ */
+export function pressable(element: HTMLElement): boolean {
+  if (usable(element)) return true;
+  const menu = element.closest('[role="menu"]');
+  return menu instanceof HTMLElement && menu.hidden && element.getAttribute('aria-disabled') !== 'true';
+}
+
+/** The first control with one of these test ids that `accept`s (default: usable), in the order given. */
+export function firstUsable(root: ParentNode, testIds: readonly string[], accept: (element: HTMLElement) => boolean = usable): HTMLElement | undefined {
   for (const id of testIds) {
-    const hit = deepQueryAll(root, `[data-testid="${id}"]`).find(usable);
+    const hit = deepQueryAll(root, `[data-testid="${id}"]`).find(accept);
     if (hit) return hit;
   }
   return undefined;

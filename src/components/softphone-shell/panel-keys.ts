@@ -1,4 +1,4 @@
-import { firstUsable } from './deep-query.ts';
+import { firstUsable, pressable } from './deep-query.ts';
 
 /**
  * The panel's hotkeys (docs/agent-softphone.md, "Keyboard"): Alt+Shift and a letter, read from
@@ -11,7 +11,10 @@ export const HOTKEYS = {
   KeyH: ['hang-up'],
   KeyO: ['hold'],
   KeyM: ['mute'],
-  /** Ready / not ready: back from a break, available again after a call, or take a break. */
+  /**
+   * Ready / not ready: back from a break, available again after a call, or take a break (the
+   * first break reason of the status menu, which it takes without being opened).
+   */
   KeyR: ['unpause', 'available', 'pause'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -26,7 +29,7 @@ export type Hotkey = keyof typeof HOTKEYS;
 export function handlePanelKey(event: KeyboardEvent, root: ShadowRoot): boolean {
   if (event.defaultPrevented) return false;
   if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code in HOTKEYS) {
-    const button = firstUsable(root, HOTKEYS[event.code as Hotkey]);
+    const button = firstUsable(root, HOTKEYS[event.code as Hotkey], pressable);
     if (!button) return false;
     event.preventDefault();
     button.click();

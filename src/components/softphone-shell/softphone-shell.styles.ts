@@ -20,6 +20,11 @@ export const softphoneShellStyles = css`
     display: block;
     padding: 0;
   }
+  /* Above the panel's body, so the status menu opens over it (and over the sticky notices). */
+  header {
+    position: relative;
+    z-index: 3;
+  }
   .status {
     display: inline-flex;
     align-items: center;
@@ -68,6 +73,14 @@ export const softphoneShellStyles = css`
   /* No box (so no flex gap under the header) while there is nothing to show; its <details> is the item. */
   .ready > dialtone-failed-logs {
     display: contents;
+  }
+  /* A part that draws nothing now (AgentElement marks it) takes no room and adds no gap. */
+  .ready > [data-empty] {
+    display: none;
+  }
+  /* An empty live region (the monitored indicator) must stay in the page to be announced later. */
+  .ready > [data-quiet] {
+    position: absolute;
   }
   /* Notices stay at the top of the visible panel however far the agent scrolled (issue 15). */
   dialtone-notice-list {

@@ -1,0 +1,241 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { hasSession } from '../../call/state.ts';
+import type { AgentView } from '../../controllers/agent-view.ts';
+import type { Messages } from '../../i18n/index.ts';
+import { statusMenuMessages } from '../../i18n/status-menu-messages.ts';
+import { statusOf } from '../agent-status/status-of.ts';
+import { gateHint } from '../health-gate/gate-hint.ts';
+import { sldsTokens } from '../slds.styles.ts';
+import { AgentElement } from '../shared/agent-element.ts';
+import '../shared/elapsed-time.ts';
+import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
+import { icon as checkIcon } from '../shared/slds-icons/check.ts';
+import { icon as chevronIcon } from '../shared/slds-icons/chevrondown.ts';
+import { statusDotStyles } from '../shared/status-dot.styles.ts';
+import { statusMenuStyles } from './status-menu.styles.ts';
+
+/** One item of the menu, as drawn: what it does, or why it cannot now. */
+interface Item {
+  readonly testId: string;
+  readonly text: string;
+  /** Current status: drawn checked (a radio of its group). */
+  readonly checked: boolean;
+  /** Why it cannot be chosen now (`''`: it can). */
+  readonly blocked: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly run: () => void;
+}
+
+/** A break or campaign of the menu: checked when current; refused while a change is `pending` (why) or when current. */
+function choice(
+  o: { testId: string; id: number; name: string; current: number | null; pending: string; isCurrent: string; data: Readonly<Record<string, string>> },
+  run: () => void,
+): Item {
+  const checked = o.current === o.id;
+  return { testId: o.testId, text: o.name, checked, blocked: o.pending || (checked ? o.isCurrent : ''), data: o.data, run };
+}
+
+/**
+ * The header's status menu, as agents know it from the Amazon Connect CCP and RingCentral: one
+ * button showing the status (Ready, the break's name, In campaign X, In call…) and how long it has
+ * lasted (`<dialtone-elapsed>` redraws itself), that opens an ARIA
+ * menu holding availability (Ready = back to work), the break reasons and the campaigns (enter one,
+ * leave it). Keyboard as the WAI-ARIA menu button pattern: Enter, Space or ↓ open it on the
+ * first item that can be chosen, ↑ on the last; ↑ ↓ Home End move; Enter or Space choose; Escape and
+ * Tab close it; the focus goes back to the button after a choice or Escape.
+ *
+ * What an item may do follows the machine's rules for breaks and campaigns (src/call/session-ops.ts:
+ * nothing while a change is pending, not the current one again; back to work only through the
+ * health gate). The items stay in the DOM while the menu is closed, so the Alt+Shift+R hotkey can
+ * press "take a break" (the first break reason) as it presses any other button (panel-keys.ts).
+ */
+@customElement('dialtone-status-menu')
+export class StatusMenu extends AgentElement {
+  static override styles = [sldsTokens, sldsIconStyles, statusDotStyles, statusMenuStyles];
+
+  @state() private open = false;
+  /** Where the focus goes once the menu is drawn open: the first or the last item. */
+  private focusOnOpen: 'first' | 'last' | null = null;
+
+  override render() {
+    const view = this.view;
+    const m = this.messages;
+    if (!view || !m) return nothing;
+    const agent = view.agent;
+    const status = statusOf(agent, view.options, m);
+    const pill = html`<span class="pill ${status.key}" data-testid="status" data-status=${status.key}><span class="dot" aria-hidden="true"></span>${status.text}</span>`;
+    // Announced when it changes: the button's name is only read when the agent goes to it.
+    const live = html`<span class="visually-hidden" role="status" aria-label=${m.statusLabel}>${status.text}</span>`;
+    if (!hasSession(agent) || agent.phase === 'loggingOut') return html`${pill}${live}`;
+    const t = statusMenuMessages(m.attendant.locale);
+    const groups = this.groups(view, m).filter((g) => g.items.length > 0);
+    return html`
+      <button class="trigger ${status.key}" data-testid="status-menu" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="status-menu-list"
+        title=${t.changeStatus} @click=${this.toggle} @keydown=${this.onTriggerKey}>
+        <span class="visually-hidden">${m.statusLabel}:</span> ${pill}
+        ${status.since === null
+          ? nothing
+          : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${m.statusTimer} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
+        ${sldsIcon(chevronIcon, 'chevron')}
+      </button>
+      ${live}
+      <div class="menu" role="menu" id="status-menu-list" aria-label=${t.changeStatus} ?hidden=${!this.open} @keydown=${this.onMenuKey} @focusout=${this.onFocusOut}>
+        ${groups.map(
+          (g, index) => html`
+            ${index > 0 ? html`<div role="separator" class="separator"></div>` : nothing}
+            <div role="group" aria-labelledby=${`group-${g.id}`}>
+              <div role="none" class="group-title" id=${`group-${g.id}`}>${g.title}</div>
+              ${g.items.map((item) => this.renderItem(item, g.radio, t.current))}
+            </div>
+          `,
+        )}
+      </div>
+    `;
+  }
+
+  private renderItem(item: Item, radio: boolean, current: string) {
+    const data = item.data ?? {};
+    return html`<button
+      role=${radio ? 'menuitemradio' : 'menuitem'}
+      tabindex="-1"
+      class="item"
+      data-testid=${item.testId}
+      data-break=${data.break ?? nothing}
+      data-campaign=${data.campaign ?? nothing}
+      aria-checked=${radio ? (item.checked ? 'true' : 'false') : nothing}
+      aria-disabled=${item.blocked === '' ? 'false' : 'true'}
+      aria-description=${item.blocked === '' || item.checked ? nothing : item.blocked}
+      title=${item.blocked === '' || item.checked ? nothing : item.blocked}
+      @click=${() => this.choose(item)}
+    >
+      <span class="mark">${item.checked ? sldsIcon(checkIcon) : nothing}</span><span class="text">${item.text}</span>${item.checked ? html`<span class="visually-hidden">(${current})</span>` : nothing}
+    </button>`;
+  }
+
+  /** The menu's groups for this state (a group without items is not drawn). */
+  private groups(view: AgentView, m: Messages): { id: string; title: string; radio: boolean; items: Item[] }[] {
+    const t = statusMenuMessages(m.attendant.locale);
+    const agent = view.agent;
+    if (!hasSession(agent)) return [];
+    const { availability, campaign } = agent.session;
+    const breakPending = availability.kind === 'pausing' ? m.breakPausing : availability.kind === 'unpausing' ? m.breakUnpausing : '';
+    const campaignPending = campaign.kind === 'joining' ? m.campaignJoining : campaign.kind === 'leaving' ? m.campaignLeaving : '';
+    const onBreak = availability.kind === 'onBreak' || availability.kind === 'unpausing' ? availability.subtype : null;
+    const inCampaign = campaign.kind === 'in' || campaign.kind === 'leaving' ? campaign.id : null;
+    const gate = gateHint(view, m);
+    const ready: Item = {
+      testId: 'status-ready',
+      text: m.statusReady,
+      checked: availability.kind === 'available',
+      blocked: breakPending || (availability.kind !== 'onBreak' ? m.statusReady : (gate ?? '')),
+      run: () => this.send({ kind: 'unpause' }),
+    };
+    const breaks = view.options.breakTypes.map((type) =>
+      choice({ testId: 'pause', id: type.id, name: type.name, current: onBreak, pending: breakPending, isCurrent: m.statusOnBreak(type.name), data: { break: String(type.id) } }, () =>
+        this.send({ kind: 'pause', subtype: type.id }),
+      ),
+    );
+    const campaigns = view.options.campaigns.map((c) =>
+      choice({ testId: 'join-campaign', id: c.id, name: c.name, current: inCampaign, pending: campaignPending, isCurrent: m.statusInCampaign(c.name), data: { campaign: String(c.id) } }, () =>
+        this.send({ kind: 'enterCampaign', campaign: c.id }),
+      ),
+    );
+    const leave: Item[] =
+      inCampaign === null
+        ? []
+        : [{ testId: 'leave-campaign', text: m.campaignLeave, checked: false, blocked: campaignPending, run: () => this.send({ kind: 'leaveCampaign' }) }];
+    return [
+      { id: 'availability', title: t.availability, radio: true, items: view.options.breakTypes.length > 0 ? [ready] : [] },
+      { id: 'breaks', title: t.breaks, radio: true, items: breaks },
+      { id: 'campaigns', title: t.campaigns, radio: true, items: campaigns },
+      { id: 'campaign-leave', title: m.campaignTitle, radio: false, items: leave },
+    ];
+  }
+
+  private choose(item: Item): void {
+    // A disabled item stays focusable (ARIA menus keep it in the arrow-key order) but does nothing.
+    if (item.blocked !== '') return;
+    item.run();
+    // A hotkey presses an item of the closed menu: the focus stays where the agent is.
+    if (this.open) this.close();
+  }
+
+  private readonly toggle = (): void => {
+    if (this.open) this.close();
+    else this.show('first');
+  };
+
+  private show(where: 'first' | 'last'): void {
+    this.focusOnOpen = where;
+    this.open = true;
+  }
+
+  /** Closes the menu; the focus goes back to the status button unless it moved on elsewhere. */
+  private close(refocus = true): void {
+    this.open = false;
+    if (refocus) this.trigger()?.focus();
+  }
+
+  private trigger(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[data-testid="status-menu"]');
+  }
+
+  private items(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.menu .item')];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Logged out, or the session ended while it was open: nothing left to choose.
+    if (this.open && this.trigger() === null) this.open = false;
+    if (!this.open || this.focusOnOpen === null) return;
+    const items = this.items();
+    // The current status is never a choice (it is checked and disabled): open on the first that is.
+    const target = this.focusOnOpen === 'last' ? items.at(-1) : (items.find((i) => i.getAttribute('aria-disabled') !== 'true') ?? items[0]);
+    this.focusOnOpen = null;
+    target?.focus();
+  }
+
+  private readonly onTriggerKey = (event: KeyboardEvent): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this.show(event.key === 'ArrowDown' ? 'first' : 'last');
+    } else if (event.key === 'Escape' && this.open) {
+      event.preventDefault();
+      this.close();
+    }
+  };
+
+  private readonly onMenuKey = (event: KeyboardEvent): void => {
+    const items = this.items();
+    const at = items.indexOf(event.target as HTMLElement);
+    const move = (index: number): void => {
+      event.preventDefault();
+      items[(index + items.length) % items.length]?.focus();
+    };
+    const targets: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 };
+    const target = targets[event.key];
+    if (target !== undefined) move(target);
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close();
+    } else if (event.key === 'Tab') {
+      // The focus moves on by itself; only the menu closes.
+      this.close(false);
+    }
+  };
+
+  /** The focus left the menu for something else (a click elsewhere, another frame): close it. */
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && (this.renderRoot.contains(next) || next === this)) return;
+    if (this.open) this.close(false);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dialtone-status-menu': StatusMenu;
+  }
+}
