@@ -2,6 +2,7 @@ import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { HEALTH_MESSAGES } from './health-messages.ts';
+import { REFUSAL_HINTS } from './refusal-hints.ts';
 import { FAILURES_EN } from './failures.ts';
 import { NOTICE_CAUSES_EN } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -126,7 +127,6 @@ export const en: Messages = {
   inCallWith: (number) => `In call with ${number}`,
   callTimer: 'Call duration',
   hangUp: 'Hang up',
-  hangUpDuringConsult: 'The customer is waiting: use Complete transfer to leave them with the other party, or End transfer to go back to them.',
   hold: 'Hold',
   resume: 'Resume',
   mute: 'Mute',
@@ -216,6 +216,7 @@ export const en: Messages = {
   failures: FAILURES_EN,
   noticeCauses: NOTICE_CAUSES_EN,
   health: HEALTH_MESSAGES.en,
+  refusalHints: REFUSAL_HINTS.en,
   operations: operationsIn('en'),
   notices: {
     loginFailed: 'Login failed. Check what you typed and log in again.',

@@ -2,6 +2,7 @@ import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { HEALTH_MESSAGES } from './health-messages.ts';
+import { REFUSAL_HINTS } from './refusal-hints.ts';
 import { FAILURES_ES } from './failures.ts';
 import { NOTICE_CAUSES_ES } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -126,7 +127,6 @@ export const es: Messages = {
   inCallWith: (number) => `En llamada con ${number}`,
   callTimer: 'Duración de la llamada',
   hangUp: 'Colgar',
-  hangUpDuringConsult: 'El cliente está en espera: use Completar transferencia para dejarlo con la otra parte, o Fin de transferencia para volver con él.',
   hold: 'Poner en espera',
   resume: 'Recuperar',
   mute: 'Silenciar',
@@ -216,6 +216,7 @@ export const es: Messages = {
   failures: FAILURES_ES,
   noticeCauses: NOTICE_CAUSES_ES,
   health: HEALTH_MESSAGES.es,
+  refusalHints: REFUSAL_HINTS.es,
   operations: operationsIn('es'),
   notices: {
     loginFailed: 'No se pudo iniciar sesión. Revise lo que escribió e inicie sesión de nuevo.',

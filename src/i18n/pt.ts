@@ -2,6 +2,7 @@ import { ATTENDANT_MESSAGES } from './attendant-messages.ts';
 import { PHONE_WINDOW_MESSAGES } from './phone-window-messages.ts';
 import { CONNECTOR_MESSAGES } from './connector-messages.ts';
 import { HEALTH_MESSAGES } from './health-messages.ts';
+import { REFUSAL_HINTS } from './refusal-hints.ts';
 import { FAILURES_PT } from './failures.ts';
 import { NOTICE_CAUSES_PT } from './notice-causes.ts';
 import { operationsIn } from './operations.ts';
@@ -126,7 +127,6 @@ export const pt: Messages = {
   inCallWith: (number) => `Em chamada com ${number}`,
   callTimer: 'Duração da chamada',
   hangUp: 'Desligar',
-  hangUpDuringConsult: 'O cliente está aguardando: use Concluir transferência para deixá-lo com a outra parte, ou Fim da transferência para voltar a ele.',
   hold: 'Colocar em espera',
   resume: 'Retomar',
   mute: 'Silenciar',
@@ -216,6 +216,7 @@ export const pt: Messages = {
   failures: FAILURES_PT,
   noticeCauses: NOTICE_CAUSES_PT,
   health: HEALTH_MESSAGES.pt,
+  refusalHints: REFUSAL_HINTS.pt,
   operations: operationsIn('pt'),
   notices: {
     loginFailed: 'Não foi possível entrar. Verifique o que você digitou e entre de novo.',
