@@ -34,7 +34,7 @@ function realIntent(kind: OfferedIntent): AgentEvent {
 
 const { connected, ringing, dialing, wrapUp } = STATES;
 const consulting = (step: 'starting' | 'talking' | 'completing' | 'ending'): AgentState => ({ ...connected, control: { kind: 'consulting', target: { kind: 'user', user: '1002' }, step } });
-const conference = (step: 'starting' | 'on' | 'ending', inviting = false): AgentState => ({
+const conference = (step: 'starting' | 'on' | 'ending', inviting = false): typeof connected => ({
   ...connected,
   control: {
     kind: 'conference',

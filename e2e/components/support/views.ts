@@ -84,7 +84,7 @@ export function shell(agent: AgentState, view: Partial<AgentView> = {}, language
  * The machine's settings matching the view's options, so `can` is what the app would compute: the
  * buttons a test sees enabled are the ones the real machine accepts (src/app/intent-availability.ts).
  */
-function machineContextOf(options: AgentView['options']): MachineContext {
+export function machineContextOf(options: AgentView['options']): MachineContext {
   return {
     config: {
       autoAnswerPlatformLegs: true,
