@@ -103,11 +103,11 @@ async function buttonsShown(): Promise<{ id: string; disabled: boolean; describe
     const visit = (root: Document | ShadowRoot): void => {
       for (const element of root.querySelectorAll<HTMLElement>('*')) {
         if (element.shadowRoot) visit(element.shadowRoot);
-        const id = element.dataset['testid'];
+        const id = element.dataset.testid;
         if (id === undefined || !ids.includes(id)) continue;
         const refs = (element.getAttribute('aria-describedby') ?? '').split(' ').filter((r) => r !== '');
         const scope = element.getRootNode() as ShadowRoot | Document;
-        const described = refs.length === 0 ? null : refs.map((r) => scope.getElementById(r)?.textContent?.trim() ?? `<missing #${r}>`).join(' | ');
+        const described = refs.length === 0 ? null : refs.map((r) => scope.getElementById(r)?.textContent.trim() ?? `<missing #${r}>`).join(' | ');
         found.push({ id, disabled: (element as HTMLButtonElement).disabled, described });
       }
     };

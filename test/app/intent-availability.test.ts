@@ -88,7 +88,7 @@ describe('view.can: a dry run of the machine', () => {
     for (const kind of OFFERED_INTENTS) {
       const real = transition(state, realIntent(kind), context);
       const expected = real.ok ? { ok: true } : { ok: false, code: real.error.code };
-      expect(can.intents[kind], `${kind}`).toEqual(expected);
+      expect(can.intents[kind], kind).toEqual(expected);
     }
   });
 
@@ -114,7 +114,7 @@ describe('view.can: a dry run of the machine', () => {
   });
 
   it('changes nothing: the state is frozen, and the same state gives the same answer twice', () => {
-    const state = deepFreeze({ ...connected, control: { kind: 'consulting', target: { kind: 'user', user: '1002' }, step: 'talking' } } as AgentState);
+    const state = deepFreeze(consulting('talking'));
     const before = JSON.stringify(state);
     const first = intentAvailabilityOf(state, CONTEXT, AT);
     expect(JSON.stringify(state)).toBe(before);

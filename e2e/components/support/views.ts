@@ -2,7 +2,7 @@
  * Shell states for the agent-UI tests, one per phase, built with the real types so a change of
  * the contract breaks the tests at compile time rather than silently.
  */
-import { NO_CONTROL, parseCallId, parseNeoUser, type AgentState, type CallControl, type CallFacts, type Session } from '../../../src/call/index.ts';
+import { NO_CONTROL, parseCallId, parseNeoUser, parseSipLegId, type AgentState, type CallControl, type CallFacts, type Session } from '../../../src/call/index.ts';
 import type { Common } from '../../../src/call/state.ts';
 import { newCall } from '../../../src/call/call-facts.ts';
 import type { AgentPreferences, AgentView, ShellState } from '../../../src/controllers/softphone-context.ts';
@@ -98,10 +98,12 @@ export function machineContextOf(options: AgentView['options']): MachineContext 
 }
 
 const callId = parseCallId('4711');
+/** The phone's leg of the call: a ringing card and a call card have one (the machine refuses Answer, Hold… without it). */
+const legId = parseSipLegId('leg-4711');
 
 /** A call of `direction` that started `agoMs` ago. */
 export function call(direction: CallFacts['direction'], agoMs: number, facts: Partial<CallFacts> = {}): CallFacts {
-  return newCall(direction, Date.now() - agoMs, { callId, number: '+34600112233', ...facts });
+  return newCall(direction, Date.now() - agoMs, { callId, legId, number: '+34600112233', ...facts });
 }
 
 export const states = {
