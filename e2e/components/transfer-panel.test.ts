@@ -70,8 +70,10 @@ describe('the transfer panel', () => {
     // A plain hang-up is off while the customer waits, and says why (to screen readers too).
     const hangUp = ui.page.getByTestId('hang-up');
     expect(await hangUp.isDisabled()).toBe(true);
-    await expect.poll(() => hangUp.evaluate((b) => b.getAttribute('aria-describedby'))).toBe('consult-hint');
-    expect(await ui.page.getByTestId('hang-up-consult-hint').textContent()).toContain('End transfer');
+    await expect.poll(() => hangUp.evaluate((b) => b.getAttribute('aria-describedby'))).toBe('call-why-TRANSFER_IN_PROGRESS');
+    const hint = ui.page.locator('[data-testid=refusal-hint][data-code=TRANSFER_IN_PROGRESS]');
+    expect(await hint.getAttribute('id')).toBe('call-why-TRANSFER_IN_PROGRESS');
+    expect(await hint.textContent()).toContain('End transfer');
     await ui.show(connected({ kind: 'consulting', target: { kind: 'user', user: '1002' }, step: 'starting' }));
     expect(await ui.page.getByTestId('transfer-complete').isDisabled()).toBe(true);
   });

@@ -35,6 +35,7 @@ import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.
 import { machineConfigFrom } from './machine-config.ts';
 import { INFO_NOTICE_MS, placeNotice, showNotice } from './notice-policy.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
+import { intentAvailabilityOf } from './intent-availability.ts';
 import { callInfoOf, initialView } from './view-model.ts';
 
 /**
@@ -168,7 +169,7 @@ export class AgentRuntime {
     const before = this.state;
     this.state = resumed.state;
     this.followSession(before, resumed.state);
-    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm) };
+    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm), can: intentAvailabilityOf(resumed.state, this.context) };
     this.options.onView(this.view);
     // Registers the phone, and re-arms a wrap-up's countdown that ran in the closed tab.
     for (const effect of resumed.effects) this.run(effect);
@@ -208,7 +209,7 @@ export class AgentRuntime {
   }
 
   /** Replaces part of the view that the machine does not own (prefs, devices, tab role). */
-  patchView(patch: Partial<Omit<AgentView, 'agent' | 'info'>>): void {
+  patchView(patch: Partial<Omit<AgentView, 'agent' | 'info' | 'can'>>): void {
     this.view = { ...this.view, ...patch };
     this.options.onView(this.view);
   }
@@ -233,7 +234,7 @@ export class AgentRuntime {
     if (this.state.phase === 'loggedOut') return;
     this.state = initialState();
     this.credentials = undefined;
-    this.view = { ...this.view, agent: this.state, info: callInfoOf(this.state, this.options.config.crm) };
+    this.view = { ...this.view, agent: this.state, info: callInfoOf(this.state, this.options.config.crm), can: intentAvailabilityOf(this.state, this.context) };
     await this.dispose();
   }
 
@@ -255,7 +256,7 @@ export class AgentRuntime {
     const changed = result.state !== before;
     if (changed) {
       const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
-      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), confirmLogout };
+      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), can: intentAvailabilityOf(result.state, this.context), confirmLogout };
     }
     // The wire first: a SIP answer or a NeoApi Dial starts before the view's subscribers (screen
     // pop, tab fan-out, history) run, so their work is not on the call's critical path.

@@ -6,6 +6,7 @@ import { ALL_CAPABILITIES, hasCall, type AgentState, type CallState, type Platfo
 import type { Config, CrmConfig } from '../config/index.ts';
 import { planPop } from '../crm/screen-pop-policy.ts';
 import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../controllers/agent-view.ts';
+import { intentAvailabilityOf } from './intent-availability.ts';
 import { machineConfigFrom } from './machine-config.ts';
 
 /**
@@ -84,6 +85,7 @@ export function initialView(agent: AgentState, config: Config, can: PlatformCapa
     agent,
     options: agentOptionsFrom(config, can),
     info: callInfoOf(agent, config.crm),
+    can: intentAvailabilityOf(agent, { config: machineConfigFrom(config) }),
     notices: [],
     tab: 'alone',
     prefs: DEFAULT_PREFERENCES,

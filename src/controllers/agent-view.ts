@@ -16,8 +16,10 @@ import type { MonitorMode, SupervisionStatus } from '../call/monitoring.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { AttendantView, CallHistoryEntryView } from './call-history-view.ts';
 import type { HealthView } from './health-view.ts';
+import type { IntentAvailability } from './intent-availability-view.ts';
 
 export type { AttendantView, CallHistoryEntryView, PhoneLinksView } from './call-history-view.ts';
+export type { Availability, IntentAvailability, OfferedIntent } from './intent-availability-view.ts';
 
 /** Which tab this is: the owner runs the phone; a follower mirrors it and relays clicks. */
 export type TabRole = 'owner' | 'follower' | 'alone';
@@ -192,6 +194,11 @@ export interface AgentView {
   readonly agent: AgentState;
   readonly options: AgentOptions;
   readonly info: CallInfo;
+  /**
+   * Which call-card and wrap-up intents the machine would accept now, else its refusal code: a dry
+   * run of `transition()` (src/app/intent-availability.ts). Buttons are enabled from this only.
+   */
+  readonly can: IntentAvailability;
   readonly notices: readonly ShownNotice[];
   readonly tab: TabRole;
   readonly prefs: AgentPreferences;

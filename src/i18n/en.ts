@@ -1,4 +1,4 @@
-import { ATTENDANT_EN, CONNECTOR_EN, FAILURES_EN, HEALTH_EN, NOTICE_CAUSES_EN, PHONE_WINDOW_EN } from './texts-en.ts';
+import { ATTENDANT_EN, CONNECTOR_EN, FAILURES_EN, HEALTH_EN, NOTICE_CAUSES_EN, PHONE_WINDOW_EN, REFUSAL_HINTS_EN } from './texts-en.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -121,7 +121,6 @@ export const en: Messages = {
   inCallWith: (number) => `In call with ${number}`,
   callTimer: 'Call duration',
   hangUp: 'Hang up',
-  hangUpDuringConsult: 'The customer is waiting: use Complete transfer to leave them with the other party, or End transfer to go back to them.',
   hold: 'Hold',
   resume: 'Resume',
   mute: 'Mute',
@@ -211,6 +210,7 @@ export const en: Messages = {
   failures: FAILURES_EN,
   noticeCauses: NOTICE_CAUSES_EN,
   health: HEALTH_EN,
+  refusalHints: REFUSAL_HINTS_EN,
   operations: operationsIn('en'),
   notices: {
     loginFailed: 'Login failed. Check what you typed and log in again.',

@@ -1,4 +1,4 @@
-import { ATTENDANT_ES, CONNECTOR_ES, FAILURES_ES, HEALTH_ES, NOTICE_CAUSES_ES, PHONE_WINDOW_ES } from './texts-es.ts';
+import { ATTENDANT_ES, CONNECTOR_ES, FAILURES_ES, HEALTH_ES, NOTICE_CAUSES_ES, PHONE_WINDOW_ES, REFUSAL_HINTS_ES } from './texts-es.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -121,7 +121,6 @@ export const es: Messages = {
   inCallWith: (number) => `En llamada con ${number}`,
   callTimer: 'Duración de la llamada',
   hangUp: 'Colgar',
-  hangUpDuringConsult: 'El cliente está en espera: use Completar transferencia para dejarlo con la otra parte, o Fin de transferencia para volver con él.',
   hold: 'Poner en espera',
   resume: 'Recuperar',
   mute: 'Silenciar',
@@ -211,6 +210,7 @@ export const es: Messages = {
   failures: FAILURES_ES,
   noticeCauses: NOTICE_CAUSES_ES,
   health: HEALTH_ES,
+  refusalHints: REFUSAL_HINTS_ES,
   operations: operationsIn('es'),
   notices: {
     loginFailed: 'No se pudo iniciar sesión. Revise lo que escribió e inicie sesión de nuevo.',

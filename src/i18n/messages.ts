@@ -4,6 +4,7 @@ import type { PhoneWindowMessages } from './phone-window-messages.ts';
 import type { ConnectorMessages } from './connector-messages.ts';
 import type { FailureMessages } from './failures.ts';
 import type { HealthMessages } from './health-messages.ts';
+import type { RefusalHints } from './refusal-hints.ts';
 import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { OperationMessages } from './operations.ts';
 
@@ -143,8 +144,6 @@ export interface Messages {
   readonly inCallWith: (number: string) => string;
   readonly callTimer: string;
   readonly hangUp: string;
-  /** Why hang-up is off during an attended transfer's consultation. */
-  readonly hangUpDuringConsult: string;
   readonly hold: string;
   readonly resume: string;
   readonly mute: string;
@@ -240,6 +239,8 @@ export interface Messages {
   readonly noticeCauses: NoticeCauseMessages;
   /** The pre-shift health gate and the platform lost during a call (health-messages.ts). */
   readonly health: HealthMessages;
+  /** Why a call-card or wrap-up button is disabled: one hint per machine refusal code (refusal-hints.ts). */
+  readonly refusalHints: RefusalHints;
   /** Each platform operation's texts: what failed, and its button when it has one (operations.ts). */
   readonly operations: OperationMessages;
   readonly dismiss: string;

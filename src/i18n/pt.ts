@@ -1,4 +1,4 @@
-import { ATTENDANT_PT, CONNECTOR_PT, FAILURES_PT, HEALTH_PT, NOTICE_CAUSES_PT, PHONE_WINDOW_PT } from './texts-pt.ts';
+import { ATTENDANT_PT, CONNECTOR_PT, FAILURES_PT, HEALTH_PT, NOTICE_CAUSES_PT, PHONE_WINDOW_PT, REFUSAL_HINTS_PT } from './texts-pt.ts';
 import { operationsIn } from './operations.ts';
 import type { Messages } from './messages.ts';
 
@@ -121,7 +121,6 @@ export const pt: Messages = {
   inCallWith: (number) => `Em chamada com ${number}`,
   callTimer: 'Duração da chamada',
   hangUp: 'Desligar',
-  hangUpDuringConsult: 'O cliente está aguardando: use Concluir transferência para deixá-lo com a outra parte, ou Fim da transferência para voltar a ele.',
   hold: 'Colocar em espera',
   resume: 'Retomar',
   mute: 'Silenciar',
@@ -211,6 +210,7 @@ export const pt: Messages = {
   failures: FAILURES_PT,
   noticeCauses: NOTICE_CAUSES_PT,
   health: HEALTH_PT,
+  refusalHints: REFUSAL_HINTS_PT,
   operations: operationsIn('pt'),
   notices: {
     loginFailed: 'Não foi possível entrar. Verifique o que você digitou e entre de novo.',

@@ -11,6 +11,7 @@ import type { FailureMessages } from './failures.ts';
 import type { HealthMessages } from './health-messages.ts';
 import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { PhoneWindowMessages } from './phone-window-messages.ts';
+import type { RefusalHints } from './refusal-hints.ts';
 import { failedIn } from './operations.ts';
 
 export const HEALTH_EN: HealthMessages = {
@@ -124,4 +125,36 @@ export const FAILURES_EN: FailureMessages = {
     UNSUPPORTED: 'This contact center cannot do that.',
   },
   details: 'Technical details',
+};
+
+export const REFUSAL_HINTS_EN: RefusalHints = {
+  NOT_LOGGED_IN: 'Log in first.',
+  ALREADY_LOGGED_IN: 'Log out first to change user or device.',
+  LOGIN_IN_PROGRESS: 'Wait for the login to finish.',
+  LOGOUT_IN_PROGRESS: 'Wait for the logout to finish.',
+  CALL_IN_PROGRESS: 'End the current call first.',
+  WRAP_UP_IN_PROGRESS: 'Finish the wrap-up first.',
+  NO_CALL: 'There is no call audio here to act on.',
+  NOT_RINGING: 'Wait for the phone to ring.',
+  NOT_CONNECTED: 'Wait for the call to connect.',
+  NOT_IN_WRAP_UP: 'Available once the call has ended.',
+  ALREADY_HELD: 'The call is on hold: resume it first.',
+  NOT_HELD: 'The call is not on hold.',
+  ALREADY_MUTED: 'The microphone is muted: unmute it first.',
+  NOT_MUTED: 'The microphone is not muted.',
+  NO_CONTACT: 'This call has no contact from the platform.',
+  ALREADY_ON_BREAK: 'You are already on this break.',
+  NOT_ON_BREAK: 'You are not on a break.',
+  ALREADY_IN_CAMPAIGN: 'You are already in this campaign.',
+  NOT_IN_CAMPAIGN: 'Enter a campaign first.',
+  OPERATION_PENDING: 'Wait for the platform to answer.',
+  PHONE_NOT_REGISTERED: 'Wait for the phone to connect.',
+  CATEGORISATION_DISABLED: 'This call center does not use dispositions.',
+  CATEGORISATION_REQUIRED: 'Save a disposition first.',
+  RELEASE_NOT_ALLOWED: 'Save a disposition first.',
+  INVALID_ARGUMENT: 'Check what you picked or typed.',
+  TRANSFER_IN_PROGRESS: 'A transfer is in progress: use Complete transfer or End transfer first.',
+  NOT_CONSULTING: 'Start an attended transfer first.',
+  CONFERENCE_IN_PROGRESS: 'End the conference first.',
+  NOT_IN_CONFERENCE: 'Start the conference first.',
 };

@@ -11,6 +11,7 @@ import type { FailureMessages } from './failures.ts';
 import type { HealthMessages } from './health-messages.ts';
 import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { PhoneWindowMessages } from './phone-window-messages.ts';
+import type { RefusalHints } from './refusal-hints.ts';
 import { failedIn } from './operations.ts';
 
 export const HEALTH_ES: HealthMessages = {
@@ -124,4 +125,36 @@ export const FAILURES_ES: FailureMessages = {
     UNSUPPORTED: 'Este centro de contacto no puede hacer eso.',
   },
   details: 'Detalles técnicos',
+};
+
+export const REFUSAL_HINTS_ES: RefusalHints = {
+  NOT_LOGGED_IN: 'Inicie sesión primero.',
+  ALREADY_LOGGED_IN: 'Cierre la sesión para cambiar de usuario o dispositivo.',
+  LOGIN_IN_PROGRESS: 'Espere a que termine el inicio de sesión.',
+  LOGOUT_IN_PROGRESS: 'Espere a que termine el cierre de sesión.',
+  CALL_IN_PROGRESS: 'Termine antes la llamada en curso.',
+  WRAP_UP_IN_PROGRESS: 'Termine antes la tipificación.',
+  NO_CALL: 'No hay audio de llamada aquí sobre el que actuar.',
+  NOT_RINGING: 'Espere a que suene el teléfono.',
+  NOT_CONNECTED: 'Espere a que se conecte la llamada.',
+  NOT_IN_WRAP_UP: 'Disponible cuando termine la llamada.',
+  ALREADY_HELD: 'La llamada está en espera: recupérela antes.',
+  NOT_HELD: 'La llamada no está en espera.',
+  ALREADY_MUTED: 'El micrófono está silenciado: actívelo antes.',
+  NOT_MUTED: 'El micrófono no está silenciado.',
+  NO_CONTACT: 'Esta llamada no tiene un contacto de la plataforma.',
+  ALREADY_ON_BREAK: 'Ya está en esta pausa.',
+  NOT_ON_BREAK: 'No está en pausa.',
+  ALREADY_IN_CAMPAIGN: 'Ya está en esta campaña.',
+  NOT_IN_CAMPAIGN: 'Entre antes en una campaña.',
+  OPERATION_PENDING: 'Espere la respuesta de la plataforma.',
+  PHONE_NOT_REGISTERED: 'Espere a que se conecte el teléfono.',
+  CATEGORISATION_DISABLED: 'Este centro de llamadas no usa tipificaciones.',
+  CATEGORISATION_REQUIRED: 'Guarde antes una tipificación.',
+  RELEASE_NOT_ALLOWED: 'Guarde antes una tipificación.',
+  INVALID_ARGUMENT: 'Revise lo que eligió o escribió.',
+  TRANSFER_IN_PROGRESS: 'Hay una transferencia en curso: use antes Completar transferencia o Fin de transferencia.',
+  NOT_CONSULTING: 'Inicie antes una transferencia con consulta.',
+  CONFERENCE_IN_PROGRESS: 'Termine antes la conferencia.',
+  NOT_IN_CONFERENCE: 'Inicie antes la conferencia.',
 };

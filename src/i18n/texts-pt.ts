@@ -11,6 +11,7 @@ import type { FailureMessages } from './failures.ts';
 import type { HealthMessages } from './health-messages.ts';
 import type { NoticeCauseMessages } from './notice-causes.ts';
 import type { PhoneWindowMessages } from './phone-window-messages.ts';
+import type { RefusalHints } from './refusal-hints.ts';
 import { failedIn } from './operations.ts';
 
 export const HEALTH_PT: HealthMessages = {
@@ -124,4 +125,36 @@ export const FAILURES_PT: FailureMessages = {
     UNSUPPORTED: 'Esta central de contato não pode fazer isso.',
   },
   details: 'Detalhes técnicos',
+};
+
+export const REFUSAL_HINTS_PT: RefusalHints = {
+  NOT_LOGGED_IN: 'Entre primeiro.',
+  ALREADY_LOGGED_IN: 'Saia primeiro para mudar de usuário ou dispositivo.',
+  LOGIN_IN_PROGRESS: 'Aguarde o fim da entrada.',
+  LOGOUT_IN_PROGRESS: 'Aguarde o fim da saída.',
+  CALL_IN_PROGRESS: 'Encerre antes a chamada em curso.',
+  WRAP_UP_IN_PROGRESS: 'Termine antes a tabulação.',
+  NO_CALL: 'Não há áudio de chamada aqui para controlar.',
+  NOT_RINGING: 'Aguarde o telefone tocar.',
+  NOT_CONNECTED: 'Aguarde a chamada conectar.',
+  NOT_IN_WRAP_UP: 'Disponível quando a chamada terminar.',
+  ALREADY_HELD: 'A chamada está em espera: retome-a antes.',
+  NOT_HELD: 'A chamada não está em espera.',
+  ALREADY_MUTED: 'O microfone está silenciado: ative-o antes.',
+  NOT_MUTED: 'O microfone não está silenciado.',
+  NO_CONTACT: 'Esta chamada não tem um contato da plataforma.',
+  ALREADY_ON_BREAK: 'Você já está nesta pausa.',
+  NOT_ON_BREAK: 'Você não está em pausa.',
+  ALREADY_IN_CAMPAIGN: 'Você já está nesta campanha.',
+  NOT_IN_CAMPAIGN: 'Entre antes em uma campanha.',
+  OPERATION_PENDING: 'Aguarde a resposta da plataforma.',
+  PHONE_NOT_REGISTERED: 'Aguarde o telefone conectar.',
+  CATEGORISATION_DISABLED: 'Esta central não usa tabulações.',
+  CATEGORISATION_REQUIRED: 'Salve antes uma tabulação.',
+  RELEASE_NOT_ALLOWED: 'Salve antes uma tabulação.',
+  INVALID_ARGUMENT: 'Confira o que escolheu ou digitou.',
+  TRANSFER_IN_PROGRESS: 'Há uma transferência em curso: use antes Concluir transferência ou Fim da transferência.',
+  NOT_CONSULTING: 'Inicie antes uma transferência com consulta.',
+  CONFERENCE_IN_PROGRESS: 'Encerre antes a conferência.',
+  NOT_IN_CONFERENCE: 'Inicie antes a conferência.',
 };

@@ -234,7 +234,8 @@ describe('resuming another tab\'s session or the page before a reload', () => {
     expect(kinds(resumed?.effects ?? [])).toEqual(['sip:register', 'screenPop', 'notify:callAudioLost']);
     const hangUp = step(resumed!.state, { kind: 'hangUp', at: T0 });
     expect(kinds(hangUp.effects), 'no BYE: there is no leg; NeoApi ends the call').toEqual(['neoapi:Hangup']);
-    expect(transition(hangUp.state, { kind: 'mute', at: T0 }, CONTEXT)).toMatchObject({ ok: false, error: { code: 'NO_CALL' } });
+    expect(transition(resumed!.state, { kind: 'mute', at: T0 }, CONTEXT), 'no leg to mute').toMatchObject({ ok: false, error: { code: 'NO_CALL' } });
+    expect(transition(hangUp.state, { kind: 'mute', at: T0 }, CONTEXT), 'the call is being ended').toMatchObject({ ok: false, error: { code: 'OPERATION_PENDING' } });
   });
 
   it('resumes a ringing call the platform keeps without its leg and never auto-answers it; an unnumbered call or a dial resumes as ready', () => {

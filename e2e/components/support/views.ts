@@ -2,12 +2,14 @@
  * Shell states for the agent-UI tests, one per phase, built with the real types so a change of
  * the contract breaks the tests at compile time rather than silently.
  */
-import { NO_CONTROL, parseCallId, parseNeoUser, type AgentState, type CallControl, type CallFacts, type Session } from '../../../src/call/index.ts';
+import { NO_CONTROL, parseCallId, parseNeoUser, parseSipLegId, type AgentState, type CallControl, type CallFacts, type Session } from '../../../src/call/index.ts';
 import type { Common } from '../../../src/call/state.ts';
 import { newCall } from '../../../src/call/call-facts.ts';
 import type { AgentPreferences, AgentView, ShellState } from '../../../src/controllers/softphone-context.ts';
 import type { Language } from '../../../src/i18n/index.ts';
 import { DEFAULT_PREFERENCES } from '../../../src/app/view-model.ts';
+import { intentAvailabilityOf } from '../../../src/app/intent-availability.ts';
+import type { MachineContext } from '../../../src/call/index.ts';
 
 /** A queue name an attacker could set on the platform: must show as text. */
 export const HOSTILE_QUEUE = '<img src=x onerror=alert(1)>';
@@ -27,7 +29,7 @@ export const session = (): Session => ({
   campaign: { kind: 'none' },
 });
 
-const baseView: AgentView = {
+const baseView: Omit<AgentView, 'can'> = {
   agent: { ...common, phase: 'loggedOut', phone: 'down' },
   options: {
     breakTypes: [
@@ -74,15 +76,34 @@ export function shell(agent: AgentState, view: Partial<AgentView> = {}, language
     displayName: 'Dialtone',
     neoApiHost: '127.0.0.1:8090',
     sipHost: '127.0.0.1:5066',
-    view: { ...baseView, ...view, agent },
+    view: { ...baseView, ...view, agent, can: view.can ?? intentAvailabilityOf(agent, machineContextOf({ ...baseView.options, ...view.options })) },
+  };
+}
+
+/**
+ * The machine's settings matching the view's options, so `can` is what the app would compute: the
+ * buttons a test sees enabled are the ones the real machine accepts (src/app/intent-availability.ts).
+ */
+export function machineContextOf(options: AgentView['options']): MachineContext {
+  return {
+    config: {
+      autoAnswerPlatformLegs: true,
+      automaticContactReleaseSeconds: null,
+      allowCategorization: options.allowCategorization,
+      allowContactRelease: options.allowContactRelease,
+      callbackBooking: options.callbackBooking,
+      loginDeviceTemplate: options.loginDeviceTemplate,
+    },
   };
 }
 
 const callId = parseCallId('4711');
+/** The phone's leg of the call: a ringing card and a call card have one (the machine refuses Answer, Hold… without it). */
+const legId = parseSipLegId('leg-4711');
 
 /** A call of `direction` that started `agoMs` ago. */
 export function call(direction: CallFacts['direction'], agoMs: number, facts: Partial<CallFacts> = {}): CallFacts {
-  return newCall(direction, Date.now() - agoMs, { callId, number: '+34600112233', ...facts });
+  return newCall(direction, Date.now() - agoMs, { callId, legId, number: '+34600112233', ...facts });
 }
 
 export const states = {

@@ -95,6 +95,8 @@ export function ringing(state: Ringing, event: AgentEvent, context: MachineConte
     case 'reject':
       if (legId === null) return refuse('NOT_RINGING', 'The call has not reached the phone yet.', 'Wait for the phone to ring, then reject.');
       if (state.call.endedBy === 'rejected') return refuse('NOT_RINGING', 'The call was already declined.', 'Wait for it to end.');
+      // The answer is on its way (the agent's, or automatic): declining now would race it.
+      if (state.answering) return refuse('OPERATION_PENDING', 'The call is already being answered.', 'Wait for the audio to connect, then hang up.');
       return accept({ ...state, answering: false, autoAnswer: false, call: { ...state.call, endedBy: 'rejected' } }, [
         ...stopRinging(state),
         { kind: 'sip', action: 'reject', legId, status: 486 },

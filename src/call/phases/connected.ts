@@ -16,6 +16,14 @@ import { unhandled } from '../unhandled.ts';
 
 const DTMF = /^[0-9*#A-D]$/;
 
+/**
+ * Hold, mute and DTMF once the agent hung up: the call is going, and a re-INVITE or a tone now
+ * would race the BYE (the call card used to disable them on its own; the rule is the machine's).
+ */
+function endingRefusal(what: string): TransitionResult {
+  return refuse('OPERATION_PENDING', `Cannot ${what}: the call is being ended.`, 'Wait for the call to end.');
+}
+
 /** Handles an event in `connected`. */
 export function connected(state: Connected, event: AgentEvent, context: MachineContext): TransitionResult {
   const legId = state.call.legId;
@@ -36,6 +44,7 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     case 'hold':
     case 'resume': {
       const hold = event.kind === 'hold';
+      if (state.hangUpRequested) return endingRefusal(event.kind);
       if (state.held === hold) return refuse(hold ? 'ALREADY_HELD' : 'NOT_HELD', `The call is ${hold ? 'already' : 'not'} on hold.`, hold ? 'Resume to take it off hold.' : 'Hold first.');
       if (legId === null) return refuse('NO_CALL', 'The call has no phone leg to hold.', 'Wait for the phone to connect.');
       return accept(state, [{ kind: 'sip', action: event.kind, legId }]);
@@ -43,11 +52,13 @@ export function connected(state: Connected, event: AgentEvent, context: MachineC
     case 'mute':
     case 'unmute': {
       const mute = event.kind === 'mute';
+      if (state.hangUpRequested) return endingRefusal(event.kind);
       if (state.muted === mute) return refuse(mute ? 'ALREADY_MUTED' : 'NOT_MUTED', `The microphone is ${mute ? 'already' : 'not'} muted.`, mute ? 'Unmute to talk again.' : 'Mute first.');
       if (legId === null) return refuse('NO_CALL', 'The call has no phone leg to mute.', 'Wait for the phone to connect.');
       return accept(state, [{ kind: 'sip', action: event.kind, legId }]);
     }
     case 'sendDtmf':
+      if (state.hangUpRequested) return endingRefusal(event.kind);
       if (!DTMF.test(event.digit)) return refuse('INVALID_ARGUMENT', `Cannot send DTMF ${JSON.stringify(event.digit)}.`, 'Send one of 0-9, *, #, A-D.');
       if (legId === null) return refuse('NO_CALL', 'The call has no phone leg for DTMF.', 'Wait for the phone to connect.');
       return accept(state, [{ kind: 'sip', action: 'dtmf', legId, digit: event.digit }]);

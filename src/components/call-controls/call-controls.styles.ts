@@ -16,11 +16,6 @@ export const callControlsStyles = css`
     font-size: 0.8125rem;
     overflow-wrap: anywhere;
   }
-  .hint {
-    margin: var(--dt-space-1) 0 0;
-    color: var(--dt-text-weak);
-    font-size: 0.75rem;
-  }
   .timer {
     margin: 0 0 var(--dt-space-2);
     font-size: 1.25rem;

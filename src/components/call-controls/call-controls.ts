@@ -7,20 +7,23 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { focusIfLost } from '../shared/focus.ts';
 import '../dial-pad/dial-pad.ts';
 import type { CallFacts } from '../../call/call-facts.ts';
+import type { AgentView } from '../../controllers/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { callPartyOf } from '../shared/call-party.ts';
+import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { callControlsStyles } from './call-controls.styles.ts';
 
 /**
  * The call in progress: who, for how long, and hang up, hold/resume, mute/unmute and the DTMF
  * keypad. While dialing only hang-up applies; a platform leg the phone answers by itself shows here
- * too, not as a ringing card. A hang-up in flight disables everything so a second
- * click cannot race the first.
+ * too, not as a ringing card. Which buttons are enabled, and the hint under a disabled one, come
+ * from `view.can` (the machine's own answer: a hang-up in flight refuses everything, a
+ * consultation refuses hang-up…), never from a rule of this component.
  */
 @customElement('dialtone-call-controls')
 export class CallControls extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, callControlsStyles];
+  static override styles = [sldsTokens, controlStyles, refusalHintStyles, callControlsStyles];
 
   @state() private keypadOpen = false;
   private wasConnecting = false;
@@ -30,12 +33,12 @@ export class CallControls extends AgentElement {
     const m = this.messages;
     if (!view || !m) return nothing;
     const agent = view.agent;
-    if (isAutoAnswering(agent)) return this.connecting(agent.call, m);
+    if (isAutoAnswering(agent)) return this.connecting(view, agent.call, m);
     if (agent.phase !== 'dialing' && agent.phase !== 'connected') return nothing;
     const call = agent.call;
-    const busy = agent.hangUpRequested;
-    // A hang-up would be ambiguous while the customer waits for a consultation (see connected.ts).
-    const consulting = agent.phase === 'connected' && agent.control.kind === 'consulting';
+    const can = view.can.intents;
+    const hold = can[agent.phase === 'connected' && agent.held ? 'resume' : 'hold'];
+    const mute = can[agent.phase === 'connected' && agent.muted ? 'unmute' : 'mute'];
     const since = agent.phase === 'connected' ? (call.answeredAt ?? call.startedAt) : call.startedAt;
     return html`
       <section class="card" aria-labelledby="title" data-testid="call-controls">
@@ -49,7 +52,8 @@ export class CallControls extends AgentElement {
               <button
                 data-testid="hold"
                 class=${agent.held ? 'on' : ''}
-                ?disabled=${busy}
+                ?disabled=${refused(hold)}
+                aria-describedby=${whyRefused('call', hold)}
                 @click=${() => this.send({ kind: agent.held ? 'resume' : 'hold' })}
               >
                 ${agent.held ? m.resume : m.hold}
@@ -57,7 +61,8 @@ export class CallControls extends AgentElement {
               <button
                 data-testid="mute"
                 class=${agent.muted ? 'on' : ''}
-                ?disabled=${busy}
+                ?disabled=${refused(mute)}
+                aria-describedby=${whyRefused('call', mute)}
                 @click=${() => this.send({ kind: agent.muted ? 'unmute' : 'mute' })}
               >
                 ${agent.muted ? m.unmute : m.mute}
@@ -66,7 +71,8 @@ export class CallControls extends AgentElement {
                 data-testid="keypad-toggle"
                 aria-expanded=${this.keypadOpen ? 'true' : 'false'}
                 aria-controls="keypad"
-                ?disabled=${busy}
+                ?disabled=${refused(can.sendDtmf)}
+                aria-describedby=${whyRefused('call', can.sendDtmf)}
                 @click=${() => (this.keypadOpen = !this.keypadOpen)}
               >
                 ${this.keypadOpen ? m.hideKeypad : m.showKeypad}
@@ -76,15 +82,15 @@ export class CallControls extends AgentElement {
         <button
           class="destructive wide"
           data-testid="hang-up"
-          ?disabled=${busy || consulting}
-          aria-describedby=${consulting ? 'consult-hint' : nothing}
+          ?disabled=${refused(can.hangUp)}
+          aria-describedby=${whyRefused('call', can.hangUp)}
           @click=${() => this.send({ kind: 'hangUp' })}
         >
           ${m.hangUp}
         </button>
-        ${consulting ? html`<p id="consult-hint" class="hint" data-testid="hang-up-consult-hint">${m.hangUpDuringConsult}</p>` : nothing}
+        ${refusalHints(m, 'call', agent.phase === 'connected' ? [hold, mute, can.sendDtmf, can.hangUp] : [can.hangUp])}
         <div id="keypad" @keydown=${this.onKeypadKey}>
-          ${agent.phase === 'connected' && this.keypadOpen && !busy
+          ${agent.phase === 'connected' && this.keypadOpen && !refused(can.sendDtmf)
             ? html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`
             : nothing}
         </div>
@@ -95,9 +101,10 @@ export class CallControls extends AgentElement {
   /**
    * The platform's own leg while the phone answers it by itself (a dial's first leg, a dialer
    * contact): nothing to decide, so no ringing card; the call as it will look, hang-up disabled
-   * until the answer is through (a few tens of ms).
+   * (the machine refuses it while ringing) until the answer is through (a few tens of ms).
    */
-  private connecting(call: CallFacts, m: Messages) {
+  private connecting(view: AgentView, call: CallFacts, m: Messages) {
+    const hangUp = view.can.intents.hangUp;
     return html`
       <section class="card" aria-labelledby="title" data-testid="call-controls" data-connecting="true">
         <h2 id="title" class="visually-hidden">${m.callControls}</h2>
@@ -105,7 +112,8 @@ export class CallControls extends AgentElement {
         <p class="timer" data-testid="call-timer">
           <dialtone-elapsed .since=${call.startedAt} .label=${m.callTimer}></dialtone-elapsed>
         </p>
-        <button class="destructive wide" data-testid="hang-up" disabled>${m.hangUp}</button>
+        <button class="destructive wide" data-testid="hang-up" ?disabled=${refused(hangUp)} aria-describedby=${whyRefused('call', hangUp)} @click=${() => this.send({ kind: 'hangUp' })}>${m.hangUp}</button>
+        ${refusalHints(m, 'call', [hangUp])}
       </section>
     `;
   }

@@ -5,6 +5,7 @@ import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { nameOf } from '../shared/names.ts';
 import { callPartyOf } from '../shared/call-party.ts';
+import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { incomingCallStyles } from './incoming-call.styles.ts';
 
 /**
@@ -15,13 +16,14 @@ import { incomingCallStyles } from './incoming-call.styles.ts';
  */
 @customElement('dialtone-incoming-call')
 export class IncomingCall extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, incomingCallStyles];
+  static override styles = [sldsTokens, controlStyles, refusalHintStyles, incomingCallStyles];
 
   override render() {
     const view = this.view;
     const m = this.messages;
     if (!view || !m || view.agent.phase !== 'ringing') return nothing;
     const { call, autoAnswer, answering } = view.agent;
+    const can = view.can.intents;
     const { queues, campaigns } = view.options;
     const { name } = callPartyOf(view, call);
     return html`
@@ -44,11 +46,12 @@ export class IncomingCall extends AgentElement {
           ${autoAnswer ? html`<p class="auto" data-testid="auto-answer">${m.autoAnswering}</p>` : nothing}
         </div>
         <div class="actions">
-          <button class="success" data-testid="answer" ?disabled=${answering} @click=${() => this.send({ kind: 'answer' })}>
+          <button class="success" data-testid="answer" ?disabled=${refused(can.answer)} aria-describedby=${whyRefused('ring', can.answer)} @click=${() => this.send({ kind: 'answer' })}>
             ${answering ? m.answering : m.answer}
           </button>
-          <button class="destructive" data-testid="decline" ?disabled=${answering} @click=${() => this.send({ kind: 'reject' })}>${m.decline}</button>
+          <button class="destructive" data-testid="decline" ?disabled=${refused(can.reject)} aria-describedby=${whyRefused('ring', can.reject)} @click=${() => this.send({ kind: 'reject' })}>${m.decline}</button>
         </div>
+        ${refusalHints(m, 'ring', [can.answer, can.reject])}
       </section>
     `;
   }

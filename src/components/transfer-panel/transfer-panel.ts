@@ -1,16 +1,28 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CallControl, ConferenceTarget, Participant, TransferMode, TransferTarget } from '../../call/index.ts';
-import type { TransferTargets } from '../../controllers/agent-view.ts';
+import type { Availability, IntentAvailability, TransferTargets } from '../../controllers/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { transferPanelStyles } from './transfer-panel.styles.ts';
 
 type TargetKind = TransferTarget['kind'];
 const TRANSFER_KINDS: readonly TargetKind[] = ['number', 'user', 'queue', 'campaign'];
 const INVITE_KINDS: readonly ConferenceTarget['kind'][] = ['number', 'user'];
+
+/** Only a participant that rang or joined has a Remove button (one being invited or removed has nothing to remove yet). */
+function kickable(p: Participant): boolean {
+  return p.state === 'ringing' || p.state === 'in';
+}
+
+/** The Remove button's availability for `p`, as a list: empty when it has no button. */
+function kickOf(p: Participant, all: IntentAvailability): Availability[] {
+  const kick = p.id === null ? undefined : all.kickParticipant[p.id];
+  return kick !== undefined && kickable(p) ? [kick] : [];
+}
 
 interface Option {
   readonly value: string;
@@ -26,7 +38,7 @@ interface Option {
  */
 @customElement('dialtone-transfer-panel')
 export class TransferPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, transferPanelStyles];
+  static override styles = [sldsTokens, controlStyles, refusalHintStyles, transferPanelStyles];
 
   @state() private kind: TargetKind = 'number';
   @state() private chosen = '';
@@ -39,61 +51,64 @@ export class TransferPanel extends AgentElement {
     const agent = view.agent;
     const targets = view.transferTargets ?? null;
     const control = agent.control;
-    const busy = agent.hangUpRequested;
     return html`
       <section class="card" aria-labelledby="transfer-title" data-testid="transfer-panel" data-control=${control.kind}>
         <h3 id="transfer-title">${m.transferTitle}</h3>
-        ${this.renderControl(control, targets, m, busy, agent.call.campaign)}
+        ${this.renderControl(control, targets, m, view.can, agent.call.campaign)}
       </section>
     `;
   }
 
-  private renderControl(control: CallControl, targets: TransferTargets | null, m: Messages, busy: boolean, campaign: number | null) {
+  private renderControl(control: CallControl, targets: TransferTargets | null, m: Messages, all: IntentAvailability, campaign: number | null) {
+    const can = all.intents;
     switch (control.kind) {
       case 'none':
-        return this.renderPicker(targets, m, busy, campaign, TRANSFER_KINDS, false);
+        return html`${this.renderPicker(targets, m, can, campaign, TRANSFER_KINDS, false)} ${refusalHints(m, 'transfer', [can.transfer, can.startConference])}`;
       case 'transferring':
         return html`<p role="status" data-testid="transfer-status">${m.transferInFlight(this.describe(control.target, targets))}</p>`;
-      case 'consulting': {
-        const waiting = control.step !== 'talking';
+      case 'consulting':
         return html`
           <p role="status" data-testid="transfer-status" data-step=${control.step}>${m.transferConsulting(this.describe(control.target, targets))}</p>
           <div class="row">
-            <button class="brand" data-testid="transfer-complete" ?disabled=${waiting || busy} @click=${() => this.send({ kind: 'completeTransfer' })}>${m.transferComplete}</button>
-            <button data-testid="transfer-end" ?disabled=${waiting || busy} @click=${() => this.send({ kind: 'endTransfer' })}>${m.transferEnd}</button>
+            <button class="brand" data-testid="transfer-complete" ?disabled=${refused(can.completeTransfer)} aria-describedby=${whyRefused('transfer', can.completeTransfer)} @click=${() => this.send({ kind: 'completeTransfer' })}>${m.transferComplete}</button>
+            <button data-testid="transfer-end" ?disabled=${refused(can.endTransfer)} aria-describedby=${whyRefused('transfer', can.endTransfer)} @click=${() => this.send({ kind: 'endTransfer' })}>${m.transferEnd}</button>
           </div>
+          ${refusalHints(m, 'transfer', [can.completeTransfer, can.endTransfer])}
         `;
-      }
       case 'conference': {
         const starting = control.step !== 'on';
-        const inviting = control.participants.some((p) => p.state === 'inviting');
         return html`
           <p role="status" data-testid="conference-status" data-step=${control.step}>${starting ? m.conferenceStarting : m.conferenceOn}</p>
-          ${this.renderPicker(targets, m, busy || starting || inviting, campaign, INVITE_KINDS, true)}
+          ${this.renderPicker(targets, m, can, campaign, INVITE_KINDS, true)}
           <h4 id="participants-title">${m.conferenceParticipants}</h4>
           ${control.participants.length === 0
             ? html`<p data-testid="conference-empty">${m.conferenceNone}</p>`
             : html`<ul aria-labelledby="participants-title" data-testid="participants">
-                ${control.participants.map((p) => this.renderParticipant(p, targets, m))}
+                ${control.participants.map((p) => this.renderParticipant(p, targets, m, all))}
               </ul>`}
-          <button class="destructive wide" data-testid="conference-kick-all" ?disabled=${starting || busy} @click=${() => this.send({ kind: 'kickAll' })}>${m.conferenceEnd}</button>
+          <button class="destructive wide" data-testid="conference-kick-all" ?disabled=${refused(can.kickAll)} aria-describedby=${whyRefused('transfer', can.kickAll)} @click=${() => this.send({ kind: 'kickAll' })}>${m.conferenceEnd}</button>
+          ${refusalHints(m, 'transfer', [can.inviteParticipant, can.kickAll, ...control.participants.flatMap((p) => kickOf(p, all))])}
         `;
       }
     }
   }
 
-  private renderParticipant(p: Participant, targets: TransferTargets | null, m: Messages) {
+  private renderParticipant(p: Participant, targets: TransferTargets | null, m: Messages, all: IntentAvailability) {
     const name = this.describe(p.target, targets);
     const id = p.id;
+    const kick = id === null ? undefined : all.kickParticipant[id];
     return html`<li data-testid="participant" data-state=${p.state} data-participant=${id ?? ''}>
       <span>${name}</span> <span class="state">${m.participantStates[p.state]}</span>
-      ${id !== null && (p.state === 'ringing' || p.state === 'in')
-        ? html`<button data-testid="participant-kick" aria-label=${m.conferenceRemove(name)} @click=${() => this.send({ kind: 'kickParticipant', participant: id })}>${m.conferenceRemoveShort}</button>`
+      ${id !== null && kick !== undefined && kickable(p)
+        ? html`<button data-testid="participant-kick" aria-label=${m.conferenceRemove(name)} ?disabled=${refused(kick)} aria-describedby=${whyRefused('transfer', kick)} @click=${() => this.send({ kind: 'kickParticipant', participant: id })}>${m.conferenceRemoveShort}</button>`
         : nothing}
     </li>`;
   }
 
-  private renderPicker(targets: TransferTargets | null, m: Messages, disabled: boolean, campaign: number | null, kinds: readonly TargetKind[], conference: boolean) {
+  private renderPicker(targets: TransferTargets | null, m: Messages, can: IntentAvailability['intents'], campaign: number | null, kinds: readonly TargetKind[], conference: boolean) {
+    // The picker serves the one intent its main button sends: invite in a conference, else transfer.
+    const main = conference ? can.inviteParticipant : can.transfer;
+    const disabled = refused(main);
     const kind = kinds.includes(this.kind) ? this.kind : 'number';
     const options = this.optionsFor(kind, targets, campaign);
     const selected = options.some((o) => o.value === this.chosen) ? this.chosen : (options[0]?.value ?? '');
@@ -134,11 +149,11 @@ export class TransferPanel extends AgentElement {
         : nothing}
       <div class="row">
         ${conference
-          ? html`<button class="brand" data-testid="conference-invite" ?disabled=${disabled || target === null} @click=${() => this.invite(target)}>${m.conferenceInvite}</button>`
+          ? html`<button class="brand" data-testid="conference-invite" ?disabled=${disabled || target === null} aria-describedby=${whyRefused('transfer', main)} @click=${() => this.invite(target)}>${m.conferenceInvite}</button>`
           : html`
-              <button class="brand" data-testid="transfer-blind" ?disabled=${disabled || target === null} @click=${() => this.transfer(target, 'blind')}>${m.transferBlind}</button>
-              <button data-testid="transfer-attended" ?disabled=${disabled || target === null} @click=${() => this.transfer(target, 'attended')}>${m.transferAttended}</button>
-              <button data-testid="conference-start" ?disabled=${disabled} @click=${() => this.send({ kind: 'startConference' })}>${m.conferenceStart}</button>
+              <button class="brand" data-testid="transfer-blind" ?disabled=${disabled || target === null} aria-describedby=${whyRefused('transfer', main)} @click=${() => this.transfer(target, 'blind')}>${m.transferBlind}</button>
+              <button data-testid="transfer-attended" ?disabled=${disabled || target === null} aria-describedby=${whyRefused('transfer', main)} @click=${() => this.transfer(target, 'attended')}>${m.transferAttended}</button>
+              <button data-testid="conference-start" ?disabled=${refused(can.startConference)} aria-describedby=${whyRefused('transfer', can.startConference)} @click=${() => this.send({ kind: 'startConference' })}>${m.conferenceStart}</button>
             `}
       </div>
     `;

@@ -4,6 +4,7 @@ import type { Category } from '../../config/config-types.ts';
 import { checkCallbackTime, earliestCallbackInput, type CallbackTimeProblem } from '../../crm/callback-time.ts';
 import { agentTimeOf, checkCustomerCallback, earliestInZone } from '../../crm/customer-zone.ts';
 import { browserTimeZone } from '../../shared/wall-time.ts';
+import type { Availability } from '../../controllers/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
@@ -14,6 +15,7 @@ import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as playIcon } from '../shared/slds-icons/play.ts';
 import { icon as successIcon } from '../shared/slds-icons/success.ts';
 import { focusIfLost } from '../shared/focus.ts';
+import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { wrapUpPanelStyles } from './wrap-up-panel.styles.ts';
 
 /** What stops a callback from being sent, as the panel shows it next to the field at fault. */
@@ -31,7 +33,7 @@ const ANNOUNCE_MARKS = [10, 30, 60, 120, 300, 600, 1800, 3600] as const;
  */
 @customElement('dialtone-wrap-up-panel')
 export class WrapUpPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, sldsIconStyles, wrapUpPanelStyles];
+  static override styles = [sldsTokens, controlStyles, sldsIconStyles, refusalHintStyles, wrapUpPanelStyles];
 
   private readonly clock = new ClockController(this);
   @state() private chosen = '';
@@ -66,10 +68,17 @@ export class WrapUpPanel extends AgentElement {
     if (!view || !m || view.agent.phase !== 'wrapUp') return nothing;
     const { call, step, releaseDeadline } = view.agent;
     const { options } = view;
-    const busy = step !== 'open';
+    const can = view.can.intents;
     const gate = gateHint(view, m);
     const saved = call.disposition ? subcategoryName(options.categories, call.disposition.subcategory) : null;
     const categorising = options.allowCategorization && options.categories.length > 0;
+    const releasable = options.allowContactRelease && call.contact !== null;
+    // The buttons on screen, for the lines that say why one is disabled (one per reason).
+    const shown = [
+      ...(categorising ? [can.categorise, ...(call.contact === null ? [] : [can.scheduleCallback])] : []),
+      ...(releasable ? [can.releaseContact] : []),
+      can.available,
+    ];
     return html`
       <section class="card" aria-labelledby="title" data-testid="wrap-up">
         <h2 id="title">${m.wrapUpTitle}</h2>
@@ -81,9 +90,9 @@ export class WrapUpPanel extends AgentElement {
                 <select
                   id="disposition"
                   data-testid="disposition-select"
-                  ?disabled=${busy}
+                  ?disabled=${refused(can.categorise)}
+                  aria-describedby=${this.callbackError === 'needsDisposition' ? 'callback-error' : whyRefused('wrap', can.categorise)}
                   aria-invalid=${this.callbackError === 'needsDisposition' ? 'true' : 'false'}
-                  aria-describedby=${this.callbackError === 'needsDisposition' ? 'callback-error' : nothing}
                   @change=${(e: Event) => {
                     this.chosen = (e.target as HTMLSelectElement).value;
                     if (this.callbackError === 'needsDisposition') this.callbackError = null;
@@ -97,19 +106,20 @@ export class WrapUpPanel extends AgentElement {
                   )}
                 </select>
               </div>
-              <button data-testid="categorise" ?disabled=${busy || this.chosen === ''} @click=${this.categorise}>${m.saveDisposition}</button>
+              <button data-testid="categorise" ?disabled=${refused(can.categorise) || this.chosen === ''} aria-describedby=${whyRefused('wrap', can.categorise)} @click=${this.categorise}>${m.saveDisposition}</button>
             </div>`
           : nothing}
         ${saved === null ? nothing : html`<p class="saved" data-testid="disposition-saved">${sldsIcon(successIcon)} ${m.dispositionSaved(saved)}</p>`}
-        ${categorising ? this.renderCallback(m, busy) : nothing}
-        ${options.allowContactRelease && call.contact !== null
-          ? html`<button class="wide" data-testid="release-contact" ?disabled=${busy || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'releaseContact' })}>
+        ${categorising ? this.renderCallback(m, can.scheduleCallback) : nothing}
+        ${releasable
+          ? html`<button class="wide" data-testid="release-contact" ?disabled=${refused(can.releaseContact) || gate !== null} aria-describedby=${describedBy(gate, can.releaseContact)} @click=${() => this.send({ kind: 'releaseContact' })}>
               ${m.releaseContact}
             </button>`
           : nothing}
-        <button class="brand wide" data-testid="available" ?disabled=${busy || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'available' })}>${sldsIcon(playIcon)} ${m.available}</button>
+        <button class="brand wide" data-testid="available" ?disabled=${refused(can.available) || gate !== null} aria-describedby=${describedBy(gate, can.available)} @click=${() => this.send({ kind: 'available' })}>${sldsIcon(playIcon)} ${m.available}</button>
         ${gate === null ? nothing : html`<p class="error" id="gate-hint" data-testid="gate-hint">${gate}</p>`}
-        ${busy ? html`<p class="pending" role="status">${m.wrapUpBusy}</p>` : nothing}
+        ${refusalHints(m, 'wrap', shown)}
+        ${step === 'open' ? nothing : html`<p class="pending" role="status">${m.wrapUpBusy}</p>`}
       </section>
     `;
   }
@@ -129,7 +139,7 @@ export class WrapUpPanel extends AgentElement {
   }
 
   /** Scheduling: only for a delivered contact (NeoApi needs its contact base/contact id). */
-  private renderCallback(m: Messages, busy: boolean) {
+  private renderCallback(m: Messages, can: Availability) {
     const view = this.view;
     if (view?.agent.phase !== 'wrapUp') return nothing;
     if (view.agent.call.contact === null) return html`<p class="help" data-testid="callback-unavailable">${m.callbackNeedsContact}</p>`;
@@ -147,7 +157,8 @@ export class WrapUpPanel extends AgentElement {
         data-testid="schedule-toggle"
         aria-expanded=${this.scheduling ? 'true' : 'false'}
         aria-controls="callback"
-        ?disabled=${busy}
+        ?disabled=${refused(can)}
+        aria-describedby=${whyRefused('wrap', can)}
         @click=${this.toggleScheduling}
       >
         ${m.scheduleCallback}
@@ -209,7 +220,7 @@ export class WrapUpPanel extends AgentElement {
                 <label for="callback-mine">${m.callbackMine}</label>
               </div>`}
           ${error === null ? nothing : html`<p id="callback-error" class="error" role="alert" data-testid="callback-error">${errorText(m, error, earliest)}</p>`}
-          <button type="submit" class="brand wide" data-testid="schedule-callback" ?disabled=${busy}>${m.callbackSubmit}</button>
+          <button type="submit" class="brand wide" data-testid="schedule-callback" ?disabled=${refused(can)} aria-describedby=${whyRefused('wrap', can)}>${m.callbackSubmit}</button>
         </fieldset>
       </form>
     `;
@@ -253,6 +264,13 @@ export class WrapUpPanel extends AgentElement {
     const target = this.callbackError === 'needsDisposition' ? '#disposition' : this.callbackError === 'missingTime' ? '#callback-time' : '#callback-date';
     this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   };
+}
+
+/** `aria-describedby` of Release and Available: the health gate's hint and/or the machine's reason. */
+function describedBy(gate: string | null, can: Availability): string | typeof nothing {
+  const why = whyRefused('wrap', can);
+  const ids = [gate === null ? null : 'gate-hint', why === nothing ? null : why].filter((id) => id !== null);
+  return ids.length === 0 ? nothing : ids.join(' ');
 }
 
 /** The message for a refused callback. */

@@ -1,0 +1,57 @@
+/**
+ * Which offered intents the machine would accept now: a dry run of `transition()` for each, with
+ * a sample argument where the intent takes one. `transition` is pure (no clock, no I/O: effects
+ * are data), so running it here changes nothing; the next state and the effects it returns are
+ * dropped, and only "accepted" or the refusal's code is kept. The components draw `disabled` and
+ * the hint from this, so they cannot drift from the rules in src/call/phases/*.ts.
+ */
+import { transition, type AgentEvent, type AgentState, type MachineContext } from '../call/index.ts';
+import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedIntent } from '../controllers/intent-availability-view.ts';
+
+/**
+ * Sample arguments: valid in form, so a refusal is about the state (a call being ended, a transfer
+ * in flight…), never about the argument, which the agent has not picked yet. The form the agent
+ * fills (a sub-category, a target) is checked by the component and by the machine when sent.
+ */
+const SAMPLE_NUMBER = { kind: 'number', number: '1' } as const;
+const SAMPLE_WALL_TIME = '2000-01-01T00:00:00';
+
+/** The intent event of `kind` with its sample argument, stamped `at`. */
+function sampleIntent(kind: OfferedIntent, at: number): AgentEvent {
+  switch (kind) {
+    case 'sendDtmf':
+      return { kind, at, digit: '1' };
+    case 'transfer':
+      return { kind, at, target: SAMPLE_NUMBER, mode: 'blind' };
+    case 'inviteParticipant':
+      return { kind, at, target: SAMPLE_NUMBER };
+    case 'categorise':
+      return { kind, at, subcategory: 1 };
+    case 'scheduleCallback':
+      return { kind, at, subcategory: 1, when: SAMPLE_WALL_TIME, phone: null, mine: true };
+    default:
+      return { kind, at };
+  }
+}
+
+/** The machine's answer to `event` in `state`, without keeping its next state or effects. */
+export function dryRun(state: AgentState, event: AgentEvent, context: MachineContext): Availability {
+  const result = transition(state, event, context);
+  return result.ok ? { ok: true } : { ok: false, code: result.error.code };
+}
+
+/**
+ * The availability of every offered intent in `state`. `at` stamps the sample events; no rule of
+ * the machine reads it for these intents, so the view does not depend on the clock.
+ */
+export function intentAvailabilityOf(state: AgentState, context: MachineContext, at = 0): IntentAvailability {
+  const intents = {} as Record<OfferedIntent, Availability>;
+  for (const kind of OFFERED_INTENTS) intents[kind] = dryRun(state, sampleIntent(kind, at), context);
+  const kickParticipant: Record<string, Availability> = {};
+  if (state.phase === 'connected' && state.control.kind === 'conference') {
+    for (const p of state.control.participants) {
+      if (p.id !== null) kickParticipant[p.id] = dryRun(state, { kind: 'kickParticipant', at, participant: p.id }, context);
+    }
+  }
+  return { intents, kickParticipant };
+}
