@@ -133,6 +133,52 @@ describe('call buttons follow the machine', () => {
     }
   });
 
+  const MENU_STATES: readonly (readonly [string, AgentState])[] = [
+    ['ready', states.ready()],
+    ['on a break', states.ready({ availability: { kind: 'onBreak', subtype: 4, since: Date.now() } })],
+    ['a break starting', states.ready({ availability: { kind: 'pausing', subtype: 4, previous: null } })],
+    ['in a campaign', states.ready({ campaign: { kind: 'in', id: 10, since: Date.now() } })],
+    ['joining a campaign', states.ready({ campaign: { kind: 'joining', id: 10, previous: null } })],
+  ];
+
+  it.each(MENU_STATES)('in %s, a status menu item is choosable exactly when transition() accepts it, and a refused one says why', async (_name, agent) => {
+    const base = shell(agent);
+    if (base.phase !== 'ready') throw new Error('shell() draws the ready shell');
+    await ui.show(base);
+    const items = await ui.page.evaluate(() => {
+      const found: { testid: string; break?: string; campaign?: string; checked: boolean; disabled: boolean; why: string | null }[] = [];
+      const visit = (root: Document | ShadowRoot): void => {
+        for (const element of root.querySelectorAll<HTMLElement>('*')) {
+          if (element.shadowRoot) visit(element.shadowRoot);
+          const testid = element.dataset.testid;
+          if (!element.getAttribute('role')?.startsWith('menuitem') || testid === undefined) continue;
+          found.push({ testid, break: element.dataset.break, campaign: element.dataset.campaign, checked: element.getAttribute('aria-checked') === 'true', disabled: element.getAttribute('aria-disabled') === 'true', why: element.getAttribute('aria-description') });
+        }
+      };
+      visit(document);
+      return found;
+    });
+    expect(items.length, 'the menu lists Ready, the breaks and the campaigns').toBeGreaterThan(3);
+    const context = machineContextOf(base.view.options);
+    const hints = messagesFor('en').refusalHints;
+    for (const item of items) {
+      const at = Date.now();
+      const intent: AgentEvent =
+        item.testid === 'pause'
+          ? { kind: 'pause', at, subtype: Number(item.break) }
+          : item.testid === 'join-campaign'
+            ? { kind: 'enterCampaign', at, campaign: Number(item.campaign) }
+            : item.testid === 'leave-campaign'
+              ? { kind: 'leaveCampaign', at }
+              : { kind: 'unpause', at };
+      const result = transition(agent, intent, context);
+      const label = `${item.testid} ${item.break ?? item.campaign ?? ''}: machine ${result.ok ? 'accepts' : `refuses ${result.error.code}`}`;
+      expect(item.disabled, label).toBe(!result.ok);
+      // The current status is checked, not explained; any other refused item says the machine's reason.
+      if (!result.ok && !item.checked) expect(item.why, label).toBe(hints[result.error.code]);
+    }
+  });
+
   it.each(['es', 'pt', 'en'] as Language[])('says why in %s, visibly, and stays axe-clean', async (language) => {
     await ui.show(shell(states.connected({ hangUpRequested: true }), { transferTargets: TARGETS }, language));
     const hint = ui.page.locator('[data-testid=call-controls] [data-testid=refusal-hint]');

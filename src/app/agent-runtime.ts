@@ -29,13 +29,14 @@ import {
 } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, ShownNotice, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { IntentAvailability } from '../controllers/intent-availability-view.ts';
 import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
 import { machineConfigFrom } from './machine-config.ts';
 import { INFO_NOTICE_MS, placeNotice, showNotice } from './notice-policy.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
-import { intentAvailabilityOf } from './intent-availability.ts';
+import { intentAvailabilityOf, offeredChoicesOf } from './intent-availability.ts';
 import { callInfoOf, initialView } from './view-model.ts';
 
 /**
@@ -169,7 +170,7 @@ export class AgentRuntime {
     const before = this.state;
     this.state = resumed.state;
     this.followSession(before, resumed.state);
-    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm), can: intentAvailabilityOf(resumed.state, this.context) };
+    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm), can: this.availability(resumed.state) };
     this.options.onView(this.view);
     // Registers the phone, and re-arms a wrap-up's countdown that ran in the closed tab.
     for (const effect of resumed.effects) this.run(effect);
@@ -234,8 +235,13 @@ export class AgentRuntime {
     if (this.state.phase === 'loggedOut') return;
     this.state = initialState();
     this.credentials = undefined;
-    this.view = { ...this.view, agent: this.state, info: callInfoOf(this.state, this.options.config.crm), can: intentAvailabilityOf(this.state, this.context) };
+    this.view = { ...this.view, agent: this.state, info: callInfoOf(this.state, this.options.config.crm), can: this.availability(this.state) };
     await this.dispose();
+  }
+
+  /** The dry run of the offered intents in `state` (view.can), breaks and campaigns of the view's options included. */
+  private availability(state: AgentState): IntentAvailability {
+    return intentAvailabilityOf(state, this.context, 0, offeredChoicesOf(this.view.options));
   }
 
   private process(event: AgentEvent): void {
@@ -256,7 +262,7 @@ export class AgentRuntime {
     const changed = result.state !== before;
     if (changed) {
       const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
-      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), can: intentAvailabilityOf(result.state, this.context), confirmLogout };
+      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), can: this.availability(result.state), confirmLogout };
     }
     // The wire first: a SIP answer or a NeoApi Dial starts before the view's subscribers (screen
     // pop, tab fan-out, history) run, so their work is not on the call's critical path.

@@ -6,7 +6,9 @@
  * the hint from this, so they cannot drift from the rules in src/call/phases/*.ts.
  */
 import { transition, type AgentEvent, type AgentState, type MachineContext } from '../call/index.ts';
-import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedIntent } from '../controllers/intent-availability-view.ts';
+import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedChoices, type OfferedIntent } from '../controllers/intent-availability-view.ts';
+
+const NO_CHOICES: OfferedChoices = { breaks: [], campaigns: [] };
 
 /**
  * Sample arguments: valid in form, so a refusal is about the state (a call being ended, a transfer
@@ -41,10 +43,11 @@ export function dryRun(state: AgentState, event: AgentEvent, context: MachineCon
 }
 
 /**
- * The availability of every offered intent in `state`. `at` stamps the sample events; no rule of
- * the machine reads it for these intents, so the view does not depend on the clock.
+ * The availability of every offered intent in `state`, and of each break and campaign in
+ * `choices`. `at` stamps the sample events; no rule of the machine reads it for these intents, so
+ * the view does not depend on the clock.
  */
-export function intentAvailabilityOf(state: AgentState, context: MachineContext, at = 0): IntentAvailability {
+export function intentAvailabilityOf(state: AgentState, context: MachineContext, at = 0, choices: OfferedChoices = NO_CHOICES): IntentAvailability {
   const intents = {} as Record<OfferedIntent, Availability>;
   for (const kind of OFFERED_INTENTS) intents[kind] = dryRun(state, sampleIntent(kind, at), context);
   const kickParticipant: Record<string, Availability> = {};
@@ -53,5 +56,14 @@ export function intentAvailabilityOf(state: AgentState, context: MachineContext,
       if (p.id !== null) kickParticipant[p.id] = dryRun(state, { kind: 'kickParticipant', at, participant: p.id }, context);
     }
   }
-  return { intents, kickParticipant };
+  const pause: Record<number, Availability> = {};
+  for (const subtype of choices.breaks) pause[subtype] = dryRun(state, { kind: 'pause', at, subtype }, context);
+  const enterCampaign: Record<number, Availability> = {};
+  for (const campaign of choices.campaigns) enterCampaign[campaign] = dryRun(state, { kind: 'enterCampaign', at, campaign }, context);
+  return { intents, kickParticipant, pause, enterCampaign };
+}
+
+/** The breaks and campaigns the agent options offer, for {@link intentAvailabilityOf}. */
+export function offeredChoicesOf(options: { readonly breakTypes: readonly { readonly id: number }[]; readonly campaigns: readonly { readonly id: number }[] }): OfferedChoices {
+  return { breaks: options.breakTypes.map((b) => b.id), campaigns: options.campaigns.map((c) => c.id) };
 }

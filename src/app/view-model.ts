@@ -6,7 +6,7 @@ import { ALL_CAPABILITIES, hasCall, type AgentState, type CallState, type Platfo
 import type { Config, CrmConfig } from '../config/index.ts';
 import { planPop } from '../crm/screen-pop-policy.ts';
 import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../controllers/agent-view.ts';
-import { intentAvailabilityOf } from './intent-availability.ts';
+import { intentAvailabilityOf, offeredChoicesOf } from './intent-availability.ts';
 import { machineConfigFrom } from './machine-config.ts';
 
 /**
@@ -81,11 +81,12 @@ export function searchKeyOf(agent: CallState, crm: CrmConfig): string {
 
 /** A fresh view for a page that just read its configuration. */
 export function initialView(agent: AgentState, config: Config, can: PlatformCapabilities = ALL_CAPABILITIES): AgentView {
+  const options = agentOptionsFrom(config, can);
   return {
     agent,
-    options: agentOptionsFrom(config, can),
+    options,
     info: callInfoOf(agent, config.crm),
-    can: intentAvailabilityOf(agent, { config: machineConfigFrom(config) }),
+    can: intentAvailabilityOf(agent, { config: machineConfigFrom(config) }, 0, offeredChoicesOf(options)),
     notices: [],
     tab: 'alone',
     prefs: DEFAULT_PREFERENCES,

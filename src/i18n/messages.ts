@@ -107,7 +107,6 @@ export interface Messages {
   readonly breakType: string;
   readonly breakStart: string;
   readonly breakEnd: string;
-  readonly breakPausing: string;
   readonly breakUnpausing: string;
   readonly breakName: (id: number) => string;
 
@@ -117,7 +116,6 @@ export interface Messages {
   readonly campaignJoin: string;
   readonly campaignLeave: string;
   readonly campaignJoining: string;
-  readonly campaignLeaving: string;
   readonly campaignName: (id: number) => string;
 
   readonly dialTitle: string;

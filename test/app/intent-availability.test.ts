@@ -5,9 +5,9 @@
  * re-derived anywhere else (the samples, a component) that disagrees with the machine fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { intentAvailabilityOf } from '../../src/app/intent-availability.ts';
+import { intentAvailabilityOf, offeredChoicesOf } from '../../src/app/intent-availability.ts';
 import { initialView } from '../../src/app/view-model.ts';
-import { transition, type AgentEvent, type AgentState, type MachineContext } from '../../src/call/index.ts';
+import { transition, type AgentEvent, type AgentState, type MachineContext, type Session } from '../../src/call/index.ts';
 import { OFFERED_INTENTS, type OfferedIntent } from '../../src/controllers/intent-availability-view.ts';
 import { shippedConfig } from '../support/shipped-config.ts';
 import { CONTEXT, STATES, T0, callFacts, contextWith, deepFreeze } from '../call/support.ts';
@@ -33,6 +33,9 @@ function realIntent(kind: OfferedIntent): AgentEvent {
 }
 
 const { connected, ringing, dialing, wrapUp } = STATES;
+const readyWith = (session: Partial<Session>): AgentState => ({ ...STATES.ready, session: { ...STATES.ready.session, ...session } });
+const ON_BREAK = { kind: 'onBreak', subtype: 2, since: T0 } as const;
+const IN_CAMPAIGN = { kind: 'in', id: 5, since: T0 } as const;
 const consulting = (step: 'starting' | 'talking' | 'completing' | 'ending'): AgentState => ({ ...connected, control: { kind: 'consulting', target: { kind: 'user', user: '1002' }, step } });
 const conference = (step: 'starting' | 'on' | 'ending', inviting = false): typeof connected => ({
   ...connected,
@@ -52,6 +55,12 @@ const TABLE: readonly (readonly [string, AgentState, MachineContext])[] = [
   ['logged out', STATES.loggedOut, CONTEXT],
   ['logging in', STATES.loggingIn, CONTEXT],
   ['ready', STATES.ready, CONTEXT],
+  ['on a break', readyWith({ availability: ON_BREAK }), CONTEXT],
+  ['a break starting', readyWith({ availability: { kind: 'pausing', subtype: 2, previous: null } }), CONTEXT],
+  ['a break ending', readyWith({ availability: { kind: 'unpausing', subtype: 2, since: T0 } }), CONTEXT],
+  ['in a campaign', readyWith({ campaign: IN_CAMPAIGN }), CONTEXT],
+  ['joining a campaign', readyWith({ campaign: { kind: 'joining', id: 5, previous: null } }), CONTEXT],
+  ['leaving a campaign', readyWith({ campaign: { kind: 'leaving', id: 5, since: T0 } }), CONTEXT],
   ['logging out', STATES.loggingOut, CONTEXT],
   ['dialing', dialing, CONTEXT],
   ['dialing, cancel sent', { ...dialing, hangUpRequested: true }, CONTEXT],
@@ -98,6 +107,34 @@ describe('view.can: a dry run of the machine', () => {
       expect(answers, kind).toContain(true);
       expect(answers, kind).toContain(false);
     }
+  });
+
+  it.each(TABLE)('in %s, says for each offered break and campaign what the real transition answers (the status menu)', (_name, state, context) => {
+    const choices = offeredChoicesOf({ breakTypes: [{ id: 1 }, { id: 2 }], campaigns: [{ id: 5 }, { id: 6 }] });
+    const can = intentAvailabilityOf(deepFreeze(state), context, AT, choices);
+    expect(Object.keys(can.pause).map(Number)).toEqual([1, 2]);
+    expect(Object.keys(can.enterCampaign).map(Number)).toEqual([5, 6]);
+    for (const subtype of choices.breaks) {
+      const real = transition(state, { kind: 'pause', at: AT, subtype }, context);
+      expect(can.pause[subtype], `break ${subtype}`).toEqual(real.ok ? { ok: true } : { ok: false, code: real.error.code });
+    }
+    for (const campaign of choices.campaigns) {
+      const real = transition(state, { kind: 'enterCampaign', at: AT, campaign }, context);
+      expect(can.enterCampaign[campaign], `campaign ${campaign}`).toEqual(real.ok ? { ok: true } : { ok: false, code: real.error.code });
+    }
+  });
+
+  it('refuses the current break and campaign again, and any while a change is pending, as the status menu shows', () => {
+    const choices = { breaks: [1, 2], campaigns: [5, 6] };
+    const onBreak = intentAvailabilityOf(readyWith({ availability: ON_BREAK }), CONTEXT, AT, choices);
+    expect(onBreak.pause).toEqual({ 1: { ok: true }, 2: { ok: false, code: 'ALREADY_ON_BREAK' } });
+    expect(onBreak.intents.unpause).toEqual({ ok: true });
+    const starting = intentAvailabilityOf(readyWith({ availability: { kind: 'pausing', subtype: 2, previous: null } }), CONTEXT, AT, choices);
+    expect(starting.pause[1]).toEqual({ ok: false, code: 'OPERATION_PENDING' });
+    const inCampaign = intentAvailabilityOf(readyWith({ campaign: IN_CAMPAIGN }), CONTEXT, AT, choices);
+    expect(inCampaign.enterCampaign).toEqual({ 5: { ok: false, code: 'ALREADY_IN_CAMPAIGN' }, 6: { ok: true } });
+    expect(inCampaign.intents.leaveCampaign).toEqual({ ok: true });
+    expect(intentAvailabilityOf(STATES.ready, CONTEXT, AT, choices).intents.leaveCampaign).toEqual({ ok: false, code: 'NOT_IN_CAMPAIGN' });
   });
 
   it('answers Remove per conference participant as the machine does', () => {

@@ -8,7 +8,7 @@ import { newCall } from '../../../src/call/call-facts.ts';
 import type { AgentPreferences, AgentView, ShellState } from '../../../src/controllers/softphone-context.ts';
 import type { Language } from '../../../src/i18n/index.ts';
 import { DEFAULT_PREFERENCES } from '../../../src/app/view-model.ts';
-import { intentAvailabilityOf } from '../../../src/app/intent-availability.ts';
+import { intentAvailabilityOf, offeredChoicesOf } from '../../../src/app/intent-availability.ts';
 import type { MachineContext } from '../../../src/call/index.ts';
 
 /** A queue name an attacker could set on the platform: must show as text. */
@@ -76,7 +76,7 @@ export function shell(agent: AgentState, view: Partial<AgentView> = {}, language
     displayName: 'Dialtone',
     neoApiHost: '127.0.0.1:8090',
     sipHost: '127.0.0.1:5066',
-    view: { ...baseView, ...view, agent, can: view.can ?? intentAvailabilityOf(agent, machineContextOf({ ...baseView.options, ...view.options })) },
+    view: { ...baseView, ...view, agent, can: view.can ?? intentAvailabilityOf(agent, machineContextOf({ ...baseView.options, ...view.options }), 0, offeredChoicesOf({ ...baseView.options, ...view.options })) },
   };
 }
 

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
 import type { AgentView } from '../../controllers/agent-view.ts';
+import type { Availability } from '../../controllers/intent-availability-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { statusMenuMessages } from '../../i18n/status-menu-messages.ts';
 import { statusOf } from '../agent-status/status-of.ts';
@@ -27,13 +28,10 @@ interface Item {
   readonly run: () => void;
 }
 
-/** A break or campaign of the menu: checked when current; refused while a change is `pending` (why) or when current. */
-function choice(
-  o: { testId: string; id: number; name: string; current: number | null; pending: string; isCurrent: string; data: Readonly<Record<string, string>> },
-  run: () => void,
-): Item {
-  const checked = o.current === o.id;
-  return { testId: o.testId, text: o.name, checked, blocked: o.pending || (checked ? o.isCurrent : ''), data: o.data, run };
+/** Why the machine would refuse an item now, in the agent's words (`''`: it would accept it). */
+function blockedBy(availability: Availability | undefined, m: Messages): string {
+  // Absent = the view's options and its dry run disagree for a moment: let the machine decide on send.
+  return availability === undefined || availability.ok ? '' : m.refusalHints[availability.code];
 }
 
 /**
@@ -45,9 +43,9 @@ function choice(
  * first item that can be chosen, ↑ on the last; ↑ ↓ Home End move; Enter or Space choose; Escape and
  * Tab close it; the focus goes back to the button after a choice or Escape.
  *
- * What an item may do follows the machine's rules for breaks and campaigns (src/call/session-ops.ts:
- * nothing while a change is pending, not the current one again; back to work only through the
- * health gate). The items stay in the DOM while the menu is closed, so the Alt+Shift+R hotkey can
+ * Whether an item may be chosen, and the hint when not, come from the dry run of the machine
+ * (`view.can`, src/app/intent-availability.ts: nothing while a change is pending, not the current
+ * one again); back to work is also held by the health gate. The items stay in the DOM while the menu is closed, so the Alt+Shift+R hotkey can
  * press "take a break" (the first break reason) as it presses any other button (panel-keys.ts).
  */
 @customElement('dialtone-status-menu')
@@ -119,8 +117,7 @@ export class StatusMenu extends AgentElement {
     const agent = view.agent;
     if (!hasSession(agent)) return [];
     const { availability, campaign } = agent.session;
-    const breakPending = availability.kind === 'pausing' ? m.breakPausing : availability.kind === 'unpausing' ? m.breakUnpausing : '';
-    const campaignPending = campaign.kind === 'joining' ? m.campaignJoining : campaign.kind === 'leaving' ? m.campaignLeaving : '';
+    const can = view.can;
     const onBreak = availability.kind === 'onBreak' || availability.kind === 'unpausing' ? availability.subtype : null;
     const inCampaign = campaign.kind === 'in' || campaign.kind === 'leaving' ? campaign.id : null;
     const gate = gateHint(view, m);
@@ -128,23 +125,27 @@ export class StatusMenu extends AgentElement {
       testId: 'status-ready',
       text: m.statusReady,
       checked: availability.kind === 'available',
-      blocked: breakPending || (availability.kind !== 'onBreak' ? m.statusReady : (gate ?? '')),
+      // The machine says whether back to work is possible now; the health gate may still hold it (an app rule).
+      blocked: blockedBy(can.intents.unpause, m) || (gate ?? ''),
       run: () => this.send({ kind: 'unpause' }),
     };
-    const breaks = view.options.breakTypes.map((type) =>
-      choice({ testId: 'pause', id: type.id, name: type.name, current: onBreak, pending: breakPending, isCurrent: m.statusOnBreak(type.name), data: { break: String(type.id) } }, () =>
-        this.send({ kind: 'pause', subtype: type.id }),
-      ),
-    );
+    // A break or a campaign: checked when current, choosable when the machine would take it.
+    const choice = (testId: string, o: { id: number; name: string }, current: number | null, answer: Availability | undefined, data: Record<string, string>, run: () => void): Item => ({
+      testId,
+      text: o.name,
+      checked: current === o.id,
+      blocked: blockedBy(answer, m),
+      data,
+      run,
+    });
+    const breaks = view.options.breakTypes.map((b) => choice('pause', b, onBreak, can.pause[b.id], { break: String(b.id) }, () => this.send({ kind: 'pause', subtype: b.id })));
     const campaigns = view.options.campaigns.map((c) =>
-      choice({ testId: 'join-campaign', id: c.id, name: c.name, current: inCampaign, pending: campaignPending, isCurrent: m.statusInCampaign(c.name), data: { campaign: String(c.id) } }, () =>
-        this.send({ kind: 'enterCampaign', campaign: c.id }),
-      ),
+      choice('join-campaign', c, inCampaign, can.enterCampaign[c.id], { campaign: String(c.id) }, () => this.send({ kind: 'enterCampaign', campaign: c.id })),
     );
     const leave: Item[] =
       inCampaign === null
         ? []
-        : [{ testId: 'leave-campaign', text: m.campaignLeave, checked: false, blocked: campaignPending, run: () => this.send({ kind: 'leaveCampaign' }) }];
+        : [{ testId: 'leave-campaign', text: m.campaignLeave, checked: false, blocked: blockedBy(can.intents.leaveCampaign, m), run: () => this.send({ kind: 'leaveCampaign' }) }];
     return [
       { id: 'availability', title: t.availability, radio: true, items: view.options.breakTypes.length > 0 ? [ready] : [] },
       { id: 'breaks', title: t.breaks, radio: true, items: breaks },
