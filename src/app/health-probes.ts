@@ -18,7 +18,6 @@ const TONE_MS = 700;
 /** A browser that never starts the audio clock (autoplay refused) fails the tone after this. */
 const TONE_LIMIT_MS = 4000;
 
-
 /** What the app provides beside the browser's own probes. */
 export interface BrowserProbeOptions {
   readonly microphoneId: () => string | null;
@@ -46,11 +45,8 @@ export function browserProbes(options: BrowserProbeOptions): HealthProbes {
   };
 }
 
-/** Firefox and older browsers cannot query the microphone permission: `null`, unknown until asked. */
-const permissionStatus = microphonePermissionStatus;
-
 async function microphoneFacts(measure: boolean, deviceId: string | null): Promise<MicrophoneFacts> {
-  const [status, devices] = await Promise.all([permissionStatus(), listAudioDevices(media)]);
+  const [status, devices] = await Promise.all([microphonePermissionStatus(), listAudioDevices(media)]);
   const permission = status?.state ?? 'unknown';
   const inputs = devices.microphones.length;
   if (!measure || permission !== 'granted' || inputs === 0) return { permission, inputs, levelDb: null, error: null };
@@ -122,7 +118,7 @@ function watchDevices(changed: () => void): () => void {
   devices?.addEventListener('devicechange', changed);
   let status: PermissionStatus | null = null;
   let stopped = false;
-  void permissionStatus().then((found) => {
+  void microphonePermissionStatus().then((found) => {
     if (stopped || found === null) return;
     status = found;
     status.addEventListener('change', changed);

@@ -23,14 +23,15 @@ export class BreakMenu extends AgentElement {
     if (!view || !m || !hasSession(view.agent) || view.options.breakTypes.length === 0) return nothing;
     const availability = view.agent.session.availability;
     const types = view.options.breakTypes;
-    const pending = availability.kind === 'unpausing';
+    // Whether back to work is possible now is the machine's answer (view.can); the health gate may still hold it.
+    const refusedNow = !view.can.intents.unpause.ok;
     const gate = gateHint(view, m);
     if (availability.kind === 'onBreak' || availability.kind === 'unpausing') {
       return html`
         <section aria-labelledby="title">
           <h3 id="title">${m.breakTitle}</h3>
           <p class="current">${m.statusOnBreak(nameOf(types, availability.subtype, m.breakName))}</p>
-          <button class="brand wide" data-testid="unpause" ?disabled=${pending || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'unpause' })}>${m.breakEnd}</button>
+          <button class="brand wide" data-testid="unpause" ?disabled=${refusedNow || gate !== null} aria-describedby=${gate === null ? nothing : 'gate-hint'} @click=${() => this.send({ kind: 'unpause' })}>${m.breakEnd}</button>
           ${gate === null ? nothing : html`<p class="error" id="gate-hint" data-testid="gate-hint">${gate}</p>`}
           ${availability.kind === 'unpausing' ? html`<p class="pending" role="status">${m.breakUnpausing}</p>` : nothing}
         </section>

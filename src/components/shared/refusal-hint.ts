@@ -15,21 +15,21 @@ export function refused(can: Availability): boolean {
   return !can.ok;
 }
 
-/** The id of the hint line for `can`'s refusal inside the group `group`. */
-function hintId(group: string, can: Availability): string | null {
-  return can.ok ? null : `${group}-why-${can.code}`;
+/** The id of the hint line for refusal `code` inside the group `group`. */
+function hintId(group: string, code: string): string {
+  return `${group}-why-${code}`;
 }
 
 /** `aria-describedby` for a button: its refusal's hint line, or nothing when it is enabled. */
 export function whyRefused(group: string, can: Availability): string | typeof nothing {
-  return hintId(group, can) ?? nothing;
+  return can.ok ? nothing : hintId(group, can.code);
 }
 
 /** The hint lines for the refused availabilities among `shown` (the buttons on screen), one per reason. */
 export function refusalHints(m: Messages, group: string, shown: readonly Availability[]) {
   const codes = [...new Set(shown.flatMap((can) => (can.ok ? [] : [can.code])))];
   if (codes.length === 0) return nothing;
-  return codes.map((code) => html`<p class="refusal-hint" id=${`${group}-why-${code}`} data-testid="refusal-hint" data-code=${code}>${m.refusalHints[code]}</p>`);
+  return codes.map((code) => html`<p class="refusal-hint" id=${hintId(group, code)} data-testid="refusal-hint" data-code=${code}>${m.refusalHints[code]}</p>`);
 }
 
 /** The hint line's look: quiet, small, under the buttons it explains. */
