@@ -16,7 +16,7 @@ import type { DirectoryDesk } from './directory-desk.ts';
 import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
-import { TaskLogger } from './task-logger.ts';
+import { LazyTaskLog } from './lazy-task-log.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
 import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
@@ -60,8 +60,8 @@ export class AgentSession {
   private deskLoggedIn = false;
   /** Screen pop, the record linked to each call (`crm.linkOf`) and click-to-dial (docs/screen-pop.md). */
   readonly crm: CrmDesk;
-  /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
-  readonly tasks: TaskLogger | undefined;
+  /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. Its code loads at REGISTER 200, or at once when a log waits. */
+  readonly tasks: LazyTaskLog | undefined;
   private readonly prefs: PreferenceKeeper;
   /** The session across a reload of this page, and the resumed call the platform no longer has (docs/reload.md). */
   private readonly resumer: CallResume;
@@ -122,8 +122,9 @@ export class AgentSession {
       autoMinimise: () => this.prefs.prefs.autoMinimise,
     });
     this.tasks = options.api
-      ? new TaskLogger({
+      ? new LazyTaskLog({
           config,
+          waiting: async () => (await store).outboxWaiting(),
           cti: options.api,
           openOutbox: async () => (await store).outbox,
           linkOf: (call) => this.crm.linkOf(call),
@@ -155,6 +156,7 @@ export class AgentSession {
             return Promise.resolve();
           },
         };
+    void this.registeredOnce.then(() => this.tasks?.load());
     // Agent actions, text messages and the directory load once the phone is registered (their own
     // chunks, shown only to a logged-in agent): they neither sit in the start-up bundle nor
     // compete with registering (docs/benchmarks.md), and they draw once they are in.
