@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { StorageError } from './errors.ts';
-import { createCallHistory, type CallHistoryStore } from './call-history.ts';
-import { lazyOutbox, outboxWaiting } from './lazy-outbox.ts';
+import type { CallHistoryStore } from './call-history.ts';
+import { lazyHistory, lazyOutbox, outboxWaiting } from './lazy-parts.ts';
 import type { Outbox } from './outbox.ts';
 import { createPrefsStore, type PrefsStore } from './prefs.ts';
 import { DATABASE_NAME, SCHEMA_VERSION, runMigrations, type DialtoneDb, type DialtoneDbSchema } from './schema.ts';
@@ -29,11 +29,11 @@ export interface DialtoneStore {
   readonly prefs: PrefsStore;
   /** The remembered device (SIP) password, sealed; the NeoApi password never goes here. */
   readonly vault: Vault;
-  /** Task logs until Salesforce confirms them (its code is fetched on first use: lazy-outbox.ts). */
+  /** Task logs until Salesforce confirms them (its code is fetched on first use: lazy-parts.ts). */
   readonly outbox: Outbox;
   /** Whether a log waits for Salesforce or a dead letter for a person: one read, without the outbox's code. */
   outboxWaiting(): Promise<boolean>;
-  /** Each agent's last calls (docs/call-history.md). */
+  /** Each agent's last calls (docs/call-history.md; its code is fetched on first use: lazy-parts.ts). */
   readonly history: CallHistoryStore;
   /** The schema version of the open database. */
   readonly version: number;
@@ -108,7 +108,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Dialton
     vault: createVault(connection, name, crypto),
     outbox: lazyOutbox(connection, name),
     outboxWaiting: () => outboxWaiting(connection),
-    history: createCallHistory(connection, name),
+    history: lazyHistory(connection, name),
     version: opened.version,
     close() {
       closedReason ??= 'the store was closed by this tab';
