@@ -9,66 +9,40 @@ import type { CallFacts } from '../call/index.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type * as KeeperChunk from './call-history.ts';
 import type { CallHistoryKeeper, CallHistoryOptions } from './call-history.ts';
+import { DeferredPart } from './deferred-part.ts';
 
 /** A {@link CallHistoryKeeper} whose code is fetched when first needed. */
 export class LazyCallHistory {
-  private keeper: CallHistoryKeeper | undefined;
-  private loading = false;
-  private readonly queued: ((keeper: CallHistoryKeeper) => void)[] = [];
+  private readonly keeper: DeferredPart<CallHistoryKeeper>;
+  private asked = false;
 
-  constructor(
-    private readonly options: CallHistoryOptions,
-    private readonly code: () => Promise<typeof KeeperChunk> = () => import('./call-history.ts'),
-  ) {}
+  constructor(options: CallHistoryOptions, code: () => Promise<typeof KeeperChunk> = () => import('./call-history.ts')) {
+    this.keeper = new DeferredPart(
+      async () => new (await code()).CallHistoryKeeper(options),
+      (error, waiting) =>
+        options.warn(`the call history's code (assets/call-history-*.js) did not load; ${waiting} history operation(s) wait for the next use (reload the page if it persists)`, error),
+    );
+  }
 
   /** Whether the code is in (tests). */
   get loaded(): boolean {
-    return this.keeper !== undefined;
+    return this.keeper.current !== undefined;
   }
 
-  /** `CallHistoryKeeper.follow`: nobody logged in before the code is in needs nothing (the keeper starts with nobody). */
+  /** `CallHistoryKeeper.follow`: nobody logged in before anything was asked needs nothing (the keeper starts with nobody). */
   follow(agent: string | null): void {
-    if (this.keeper) this.keeper.follow(agent);
-    else if (agent !== null || this.loading) void this.with((keeper) => keeper.follow(agent));
+    if (agent === null && !this.asked) return;
+    this.asked = true;
+    this.keeper.hold((keeper) => keeper.follow(agent));
   }
 
   record(call: CallFacts, link: LinkedRecord | null): void {
-    void this.with((keeper) => keeper.record(call, link));
+    this.asked = true;
+    this.keeper.hold((keeper) => keeper.record(call, link));
   }
 
   forget(): Promise<void> {
-    return this.with((keeper) => keeper.forget());
-  }
-
-  /** Runs `act` on the keeper now, or once its code is in (in the order asked); a failed fetch is retried at the next use. */
-  private with<T>(act: (keeper: CallHistoryKeeper) => T | Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      // Synchronously: a record must reach the keeper before a later follow() changes its agent.
-      const run = (keeper: CallHistoryKeeper): void => {
-        try {
-          Promise.resolve(act(keeper)).then(resolve, reject);
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      };
-      if (this.keeper) {
-        run(this.keeper);
-        return;
-      }
-      this.queued.push(run);
-      if (this.loading) return;
-      this.loading = true;
-      this.code().then(
-        ({ CallHistoryKeeper: Keeper }) => {
-          const keeper = new Keeper(this.options);
-          this.keeper = keeper;
-          for (const next of this.queued.splice(0)) next(keeper);
-        },
-        (error: unknown) => {
-          this.loading = false;
-          this.options.warn(`the call history's code (assets/call-history-*.js) did not load; ${this.queued.length} history operation(s) wait for the next use (reload the page if it persists)`, error);
-        },
-      );
-    });
+    this.asked = true;
+    return this.keeper.run((keeper) => keeper.forget());
   }
 }

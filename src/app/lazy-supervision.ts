@@ -18,6 +18,7 @@ import type { PhoneLike } from './phone-bridge.ts';
 import type * as DeskModule from './supervision-desk.ts';
 import type * as LogModule from './monitoring-log.ts';
 import type { SupervisionDesk, SupervisionDeskOptions } from './supervision-desk.ts';
+import { DeferredPart } from './deferred-part.ts';
 
 export { MONITOR_INTENTS } from './monitor-intents.ts';
 
@@ -40,73 +41,65 @@ const fetchCode = async (): Promise<SupervisionCode> => {
 
 /** A {@link SupervisionDesk} whose code is fetched when first needed. */
 export class LazySupervision {
-  private desk: SupervisionDesk | undefined;
-  private loading = false;
-  /** What the desk must see once it is in, in order. */
-  private readonly held: ((desk: SupervisionDesk) => void)[] = [];
+  private readonly desk: DeferredPart<SupervisionDesk>;
+  /** Whether an indicator was handed to the desk (so a later `null` must follow it). */
+  private heldIndicator = false;
 
-  constructor(
-    private readonly options: LazySupervisionOptions,
-    private readonly code: () => Promise<SupervisionCode> = fetchCode,
-  ) {}
-
-  /** Whether the code is in (tests). */
-  get loaded(): boolean {
-    return this.desk !== undefined;
-  }
-
-  /** Fetches the code now (the phone registered, or a monitoring fact or intent arrived). A failed fetch is retried at the next one. */
-  load(): void {
-    if (this.desk !== undefined || this.loading) return;
-    this.loading = true;
-    this.code().then(
-      ({ desk: { SupervisionDesk: Desk }, log: { monitoringLogOf } }) => {
-        const { tasks, ...options } = this.options;
-        const desk = new Desk({ ...options, log: monitoringLogOf(tasks, options.warn) });
-        this.desk = desk;
-        for (const hand of this.held.splice(0)) hand(desk);
+  constructor(options: LazySupervisionOptions, code: () => Promise<SupervisionCode> = fetchCode) {
+    const { tasks, ...deskOptions } = options;
+    this.desk = new DeferredPart(
+      async () => {
+        const { desk, log } = await code();
+        return new desk.SupervisionDesk({ ...deskOptions, log: log.monitoringLogOf(tasks, options.warn) });
+      },
+      (error, waiting) =>
+        options.warn(`supervision's code (assets/supervision-desk-*.js) did not load; ${waiting} monitoring fact(s) wait for it and the next one retries (reload the page if it persists)`, error),
+      (desk) => {
         // A supervisor who logged in while it loaded gets the users list the login would have asked for.
         void desk.refresh();
-        this.options.changed();
-      },
-      (error: unknown) => {
-        this.loading = false;
-        this.options.warn(`supervision's code (assets/supervision-desk-*.js) did not load; ${this.held.length} monitoring fact(s) wait for it and the next one retries (reload the page if it persists)`, error);
+        options.changed();
       },
     );
   }
 
+  /** Whether the code is in (tests). */
+  get loaded(): boolean {
+    return this.desk.current !== undefined;
+  }
+
+  /** Fetches the code now (the phone registered, or a monitoring fact or intent arrived). */
+  load(): void {
+    this.desk.load();
+  }
+
   /** `SupervisionDesk.decorate`; before the code is in, the view has no supervision parts yet. */
   decorate(view: AgentView): AgentView {
-    return this.desk ? this.desk.decorate(view) : view;
+    return this.desk.current?.decorate(view) ?? view;
   }
 
   /** `SupervisionDesk.intercept`: before the code is in, claims what an idle desk claims, and hands it over later. */
   intercept(event: AgentEvent, phone: PhoneLike | undefined): boolean {
-    if (this.desk) return this.desk.intercept(event, phone);
+    const desk = this.desk.current;
+    if (desk) return desk.intercept(event, phone);
     if (!isMonitorCall(event)) return false;
-    this.hold((desk) => desk.intercept(event, phone));
+    this.desk.hold((loaded) => loaded.intercept(event, phone));
     return true;
   }
 
   intent(intent: SoftphoneIntent): void {
-    if (this.desk) this.desk.intent(intent);
-    else this.hold((desk) => desk.intent(intent));
+    this.desk.hold((desk) => desk.intent(intent));
   }
 
   refresh(): Promise<void> {
-    // Before the code is in, `load` refreshes once it is.
-    return this.desk ? this.desk.refresh() : Promise.resolve();
+    // Before the code is in, the load refreshes once it is.
+    return this.desk.current?.refresh() ?? Promise.resolve();
   }
 
-  /** `SupervisionDesk.positionSeen`; the desk gets the latest one when it loads. */
+  /** `SupervisionDesk.positionSeen`; the desk gets the latest one when it loads (a `null` before anything else needs nothing). */
   positionSeen(indicator: MonitoringIndicator | null): void {
-    if (this.desk) this.desk.positionSeen(indicator);
-    else if (indicator !== null || this.held.length > 0) this.hold((desk) => desk.positionSeen(indicator));
-  }
-
-  private hold(hand: (desk: SupervisionDesk) => void): void {
-    this.held.push(hand);
-    this.load();
+    if (this.desk.current || indicator !== null || this.heldIndicator) {
+      this.heldIndicator = true;
+      this.desk.hold((desk) => desk.positionSeen(indicator));
+    }
   }
 }

@@ -12,6 +12,7 @@ import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { TaskFields } from '../crm/task-log.ts';
 import type * as TaskLoggerChunk from './task-logger.ts';
 import type { TaskLogger, TaskLoggerOptions } from './task-logger.ts';
+import { DeferredPart } from './deferred-part.ts';
 
 /** How to build a {@link LazyTaskLog}: the logger's options, and the outbox's one cheap question. */
 export interface LazyTaskLogOptions extends TaskLoggerOptions {
@@ -24,40 +25,25 @@ const RETRIES = 6;
 
 /** A {@link TaskLogger} whose code is fetched when first needed. */
 export class LazyTaskLog {
-  private logger: TaskLogger | undefined;
-  private loading = false;
+  private readonly logger: DeferredPart<TaskLogger>;
   private started = false;
   private failures = 0;
-  /** What was asked before the code was in, in order. */
-  private readonly queued: ((logger: TaskLogger) => void)[] = [];
 
   constructor(
     private readonly options: LazyTaskLogOptions,
-    private readonly code: () => Promise<typeof TaskLoggerChunk> = () => import('./task-logger.ts'),
-  ) {}
-
-  /** Whether the code is in (tests). */
-  get loaded(): boolean {
-    return this.logger !== undefined;
-  }
-
-  /** Fetches the code now (the phone registered, or something must be logged). */
-  load(): void {
-    if (this.logger !== undefined || this.loading) return;
-    this.loading = true;
-    this.code().then(
-      ({ TaskLogger: Logger }) => {
-        const logger = new Logger(this.options);
-        this.logger = logger;
+    code: () => Promise<typeof TaskLoggerChunk> = () => import('./task-logger.ts'),
+  ) {
+    this.logger = new DeferredPart(
+      async () => {
+        const logger = new (await code()).TaskLogger(options);
         if (this.started) logger.start();
-        for (const run of this.queued.splice(0)) run(logger);
+        return logger;
       },
-      (error: unknown) => {
-        this.loading = false;
+      (error, waiting) => {
         this.failures += 1;
         const retry = this.failures <= RETRIES;
-        this.options.warn(
-          `the Task log's code (assets/task-logger-*.js) did not load; ${this.queued.length} log operation(s) wait for it, ${retry ? `retrying in ${2 ** this.failures} s` : 'retried at the next log'} (expected the adapter's assets to load; reload the page if it persists)`,
+        options.warn(
+          `the Task log's code (assets/task-logger-*.js) did not load; ${waiting} log operation(s) wait for it, ${retry ? `retrying in ${2 ** this.failures} s` : 'retried at the next log'} (expected the adapter's assets to load; reload the page if it persists)`,
           error,
         );
         if (retry) setTimeout(() => this.load(), 1000 * 2 ** this.failures);
@@ -65,27 +51,37 @@ export class LazyTaskLog {
     );
   }
 
+  /** Whether the code is in (tests). */
+  get loaded(): boolean {
+    return this.logger.current !== undefined;
+  }
+
+  /** Fetches the code now (the phone registered, or something must be logged). */
+  load(): void {
+    this.logger.load();
+  }
+
   /** `TaskLogger.log`: a call ended or its wrap-up is done. */
   log(call: CallFacts, final: boolean): void {
-    void this.with((logger) => logger.log(call, final));
+    this.logger.hold((logger) => logger.log(call, final));
   }
 
   /** `TaskLogger.relink`: the call's Task follows a re-pointed record. */
   relink(call: CallFacts, record: LinkedRecord | null): void {
-    void this.with((logger) => logger.relink(call, record));
+    this.logger.hold((logger) => logger.relink(call, record));
   }
 
   /** `TaskLogger.enqueue`: another Task through the outbox; resolves once stored. */
   enqueue(key: string, fields: TaskFields): Promise<void> {
-    return this.with((logger) => logger.enqueue(key, fields));
+    return this.logger.run((logger) => logger.enqueue(key, fields));
   }
 
   retryDead(key: string): Promise<void> {
-    return this.with((logger) => logger.retryDead(key));
+    return this.logger.run((logger) => logger.retryDead(key));
   }
 
   dismissDead(key: string): Promise<void> {
-    return this.with((logger) => logger.dismissDead(key));
+    return this.logger.run((logger) => logger.dismissDead(key));
   }
 
   /**
@@ -95,8 +91,9 @@ export class LazyTaskLog {
   start(): void {
     if (this.started) return;
     this.started = true;
-    if (this.logger) {
-      this.logger.start();
+    const logger = this.logger.current;
+    if (logger) {
+      logger.start();
       return;
     }
     this.options.waiting().then(
@@ -109,23 +106,5 @@ export class LazyTaskLog {
         this.load();
       },
     );
-  }
-
-  /** Runs `act` on the logger now, or once its code is in (in the order asked). */
-  private with<T>(act: (logger: TaskLogger) => T | Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const run = (logger: TaskLogger): void => {
-        try {
-          Promise.resolve(act(logger)).then(resolve, reject);
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      };
-      if (this.logger) run(this.logger);
-      else {
-        this.queued.push(run);
-        this.load();
-      }
-    });
   }
 }
