@@ -41,6 +41,11 @@ export const wrapUpPanelStyles = css`
     line-height: 1.5rem;
     color: var(--dt-brand-dark);
   }
+  /* SLDS base button hover: no grey box (it read as a pressed state), the link's underline. */
+  button.disclosure:hover {
+    background: transparent;
+    text-decoration: underline;
+  }
   button.disclosure .chevron {
     transform: rotate(-90deg);
     transition: transform 0.1s linear;
