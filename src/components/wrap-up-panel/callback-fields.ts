@@ -26,7 +26,7 @@ export interface CallbackFieldsInput {
   readonly now: number;
   /** The customer's zone when known (seed 004 / issue 17): the time is typed in it. */
   readonly zone: { readonly zone: string; readonly source: 'record' | 'number' } | null;
-  /** AddScheduleCall books every callback for the agent: no "call back myself" choice. */
+  /** Callbacks booked separately (`callbackBooking: 'separate'`) are always the agent's: no "call back myself" choice. */
   readonly alwaysMine: boolean;
   readonly draft: CallbackDraft;
   readonly error: CallbackError | null;
