@@ -1,5 +1,6 @@
 /**
- * The call card, ringing card, transfer panel and wrap-up in real Chromium enable exactly the
+ * The call card, ringing card, transfer panel, wrap-up, status menu and campaign picker (a typed
+ * campaign number) in real Chromium enable exactly the
  * buttons the machine accepts: for a table of states, each button's `disabled` is checked against
  * the real `transition()` of the intent that button sends (not against `view.can`, so a rule a
  * component adds of its own, or a `can` entry it ignores, fails here). A disabled button is
@@ -177,6 +178,36 @@ describe('call buttons follow the machine', () => {
       // The current status is checked, not explained; any other refused item says the machine's reason.
       if (!result.ok && !item.checked) expect(item.why, label).toBe(hints[result.error.code]);
     }
+  });
+
+  const PICKER_STATES: readonly (readonly [string, AgentState])[] = [
+    ['ready', states.ready()],
+    ['on a break', states.ready({ availability: { kind: 'onBreak', subtype: 4, since: Date.now() } })],
+    ['joining a campaign', states.ready({ campaign: { kind: 'joining', id: 77, previous: null } })],
+    ['wrap-up', wrapUp],
+    ['wrap-up, saving', { ...wrapUp, step: 'categorising' } as AgentState],
+  ];
+
+  it.each(PICKER_STATES)('in %s, a typed campaign number is enterable exactly when transition() accepts it, and a refused one says why', async (_name, agent) => {
+    const base = shell(agent);
+    if (base.phase !== 'ready') throw new Error('shell() draws the ready shell');
+    // A call center that lists no campaigns: the number is typed in the campaign picker.
+    const options = { ...base.view.options, campaigns: [] };
+    await ui.show(shell(agent, { options }));
+    const real = transition(agent, { kind: 'enterCampaign', at: Date.now(), campaign: 78 }, machineContextOf(options));
+    const label = real.ok ? 'machine accepts' : `machine refuses ${real.error.code}`;
+    const button = ui.page.getByTestId('join-campaign');
+    expect(await button.isDisabled(), label).toBe(!real.ok);
+    const described = await button.evaluate((el) => {
+      const id = el.getAttribute('aria-describedby');
+      return id === null ? null : ((el.getRootNode() as ShadowRoot).getElementById(id)?.textContent.trim() ?? `<missing #${id}>`);
+    });
+    expect(described, label).toBe(real.ok ? null : messagesFor('en').refusalHints[real.error.code]);
+    // Enter in the field sends exactly when the machine would take it; the field keeps the focus.
+    await ui.page.getByTestId('campaign-input').fill('78');
+    await ui.page.getByTestId('campaign-input').press('Enter');
+    expect(await ui.intents(), label).toEqual(real.ok ? [{ kind: 'enterCampaign', campaign: 78 }] : []);
+    expect(await ui.page.getByTestId('campaign-input').evaluate((el) => el.matches(':focus'))).toBe(true);
   });
 
   it.each(['es', 'pt', 'en'] as Language[])('says why in %s, visibly, and stays axe-clean', async (language) => {

@@ -6,6 +6,7 @@
  * the hint from this, so they cannot drift from the rules in src/call/phases/*.ts.
  */
 import { transition, type AgentEvent, type AgentState, type MachineContext } from '../call/index.ts';
+import { hasSession } from '../call/state.ts';
 import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedChoices, type OfferedIntent } from '../controllers/intent-availability-view.ts';
 
 const NO_CHOICES: OfferedChoices = { breaks: [], campaigns: [] };
@@ -17,9 +18,20 @@ const NO_CHOICES: OfferedChoices = { breaks: [], campaigns: [] };
  */
 const SAMPLE_NUMBER = { kind: 'number', number: '1' } as const;
 const SAMPLE_WALL_TIME = '2000-01-01T00:00:00';
+const SAMPLE_CAMPAIGN = 1;
 
-/** The intent event of `kind` with its sample argument, stamped `at`. */
-function sampleIntent(kind: OfferedIntent, at: number): AgentEvent {
+/**
+ * A campaign number the agent could type: any but the current one (entering that again is a
+ * refusal about the argument, and the picker is not drawn while in a campaign anyway).
+ */
+function otherCampaign(state: AgentState): number {
+  const campaign = hasSession(state) ? state.session.campaign : null;
+  const current = campaign !== null && campaign.kind !== 'none' ? campaign.id : null;
+  return current === SAMPLE_CAMPAIGN ? SAMPLE_CAMPAIGN + 1 : SAMPLE_CAMPAIGN;
+}
+
+/** The intent event of `kind` with its sample argument for `state`, stamped `at`. */
+function sampleIntent(kind: OfferedIntent, at: number, state: AgentState): AgentEvent {
   switch (kind) {
     case 'sendDtmf':
       return { kind, at, digit: '1' };
@@ -31,6 +43,8 @@ function sampleIntent(kind: OfferedIntent, at: number): AgentEvent {
       return { kind, at, subcategory: 1 };
     case 'scheduleCallback':
       return { kind, at, subcategory: 1, when: SAMPLE_WALL_TIME, phone: null, mine: true };
+    case 'enterCampaign':
+      return { kind, at, campaign: otherCampaign(state) };
     default:
       return { kind, at };
   }
@@ -49,7 +63,7 @@ export function dryRun(state: AgentState, event: AgentEvent, context: MachineCon
  */
 export function intentAvailabilityOf(state: AgentState, context: MachineContext, at = 0, choices: OfferedChoices = NO_CHOICES): IntentAvailability {
   const intents = {} as Record<OfferedIntent, Availability>;
-  for (const kind of OFFERED_INTENTS) intents[kind] = dryRun(state, sampleIntent(kind, at), context);
+  for (const kind of OFFERED_INTENTS) intents[kind] = dryRun(state, sampleIntent(kind, at, state), context);
   const kickParticipant: Record<string, Availability> = {};
   if (state.phase === 'connected' && state.control.kind === 'conference') {
     for (const p of state.control.participants) {

@@ -1,5 +1,5 @@
 /**
- * Which of the call card's, wrap-up's and status menu's controls the agent may use now, and why not, as part of
+ * Which of the call card's, wrap-up's, status menu's and campaign picker's controls the agent may use now, and why not, as part of
  * the app–UI contract. The app fills it by a dry run of the machine's `transition()` on the
  * current state (src/app/intent-availability.ts); components only read it, so a button is never
  * enabled by a rule of its own that the machine would then refuse (or the other way round).
@@ -31,6 +31,9 @@ export const OFFERED_INTENTS = [
   'available',
   'unpause',
   'leaveCampaign',
+  // A campaign typed by number (the campaign picker, when the call center lists none): entering a
+  // campaign other than the current one. Listed campaigns are answered one by one in `enterCampaign`.
+  'enterCampaign',
 ] as const;
 /** One of {@link OFFERED_INTENTS}. */
 export type OfferedIntent = (typeof OFFERED_INTENTS)[number];

@@ -27,6 +27,9 @@ function realIntent(kind: OfferedIntent): AgentEvent {
       return { kind, at: AT, subcategory: 101 };
     case 'scheduleCallback':
       return { kind, at: AT, subcategory: 102, when: '2030-05-04T10:30:00', phone: '1155550000', mine: false };
+    case 'enterCampaign':
+      // A number typed in the campaign picker, not one of the listed campaigns.
+      return { kind, at: AT, campaign: 77 };
     default:
       return { kind, at: AT };
   }

@@ -24,9 +24,13 @@ export const PANEL_SIZE = { width: 340, height: 560 } as const;
 const CRM_QUEUE = 3;
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** The console with the panel open at {@link PANEL_SIZE}, in `language`, the dialer off (no contact arrives by itself). */
-export async function openPanel(language: Language): Promise<{ rig: AgentConsole; tab: AgentTab }> {
+/**
+ * The console with the panel open at {@link PANEL_SIZE}, in `language`, the dialer off (no contact
+ * arrives by itself); `settings` adds call-center settings (agent actions, text messages…).
+ */
+export async function openPanel(language: Language, settings: Record<string, string> = {}): Promise<{ rig: AgentConsole; tab: AgentTab }> {
   const rig = await AgentConsole.start({
+    ...settings,
     '/dialtoneAgent/language': language,
     '/reqGeneralInfo/reqSoftphoneWidth': String(PANEL_SIZE.width),
     '/reqGeneralInfo/reqSoftphoneHeight': String(PANEL_SIZE.height),

@@ -9,19 +9,6 @@ export const deskActionsStyles = css`
     flex-wrap: wrap;
     gap: var(--dt-space-1, 0.25rem);
   }
-  fieldset {
-    border: none;
-    margin: 0 0 var(--dt-space-2);
-    padding: 0;
-  }
-  legend {
-    font-size: 0.75rem;
-    color: var(--dt-text-weak);
-  }
-  .channels {
-    display: flex;
-    gap: var(--dt-space-2);
-  }
   textarea {
     font: inherit;
     min-height: 4rem;

@@ -8,6 +8,7 @@ import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { radioStyles } from '../shared/radio.styles.ts';
 import { deskActionsStyles } from './desk-actions.styles.ts';
 
 /** An action's text in the shell's language: that language, else en, es, pt. */
@@ -23,7 +24,7 @@ export function actionLabel(action: AgentActionButton, m: Messages): string {
  */
 @customElement('dialtone-desk-actions')
 export class DeskActionsPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, deskActionsStyles];
+  static override styles = [sldsTokens, controlStyles, radioStyles, deskActionsStyles];
 
   @state() private channel: TextChannel | null = null;
   /** `null` = not edited: the call's number is shown. */
@@ -69,11 +70,11 @@ export class DeskActionsPanel extends AgentElement {
     return html`<section aria-labelledby="message-title" data-testid="text-message">
       <h3 id="message-title">${t.messageTitle}</h3>
       ${v.channels.length > 1
-        ? html`<fieldset>
+        ? html`<fieldset class="radio-button-group">
             <legend>${t.channelLabel}</legend>
-            <div class="channels">
+            <div class="choices">
               ${v.channels.map(
-                (c) => html`<label><input type="radio" name="message-channel" value=${c} data-testid=${`message-channel-${c}`} .checked=${c === channel} @change=${() => (this.channel = c)} />${t.channels[c]}</label>`,
+                (c) => html`<label class="radio-button"><input type="radio" name="message-channel" value=${c} data-testid=${`message-channel-${c}`} .checked=${c === channel} @change=${() => (this.channel = c)} />${t.channels[c]}</label>`,
               )}
             </div>
           </fieldset>`

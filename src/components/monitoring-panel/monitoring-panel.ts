@@ -6,6 +6,7 @@ import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { radioStyles } from '../shared/radio.styles.ts';
 import { monitoringPanelStyles } from './monitoring-panel.styles.ts';
 
 /** The platform's state of an agent in the supervisor's words (unknown states as sent). */
@@ -42,7 +43,7 @@ export function supervisionStatusText(m: Messages, s: SupervisionView): string |
  */
 @customElement('dialtone-monitoring-panel')
 export class MonitoringPanel extends AgentElement {
-  static override styles = [sldsTokens, controlStyles, monitoringPanelStyles];
+  static override styles = [sldsTokens, controlStyles, radioStyles, monitoringPanelStyles];
 
   /** The agent id the select holds; empty = the first listed. */
   @state() private chosen = '';
@@ -101,12 +102,12 @@ export class MonitoringPanel extends AgentElement {
   /** Listen / Assist / Join call as a radio group: arrow keys move between them, each explained. */
   private renderModes(m: Messages, current: MonitorMode, disabled: boolean, pick: (mode: MonitorMode) => void) {
     return html`
-      <fieldset>
+      <fieldset class="radio-group">
         <legend>${m.monitorModeLabel}</legend>
-        <div class="modes">
+        <div class="choices">
           ${MONITOR_MODES.map(
             (mode) => html`
-              <label>
+              <label class="radio">
                 <input
                   type="radio"
                   name="monitor-mode"
