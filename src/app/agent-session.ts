@@ -5,7 +5,7 @@
  */
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
-import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
@@ -25,6 +25,7 @@ import { PreferenceKeeper } from './preferences.ts';
 import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
 import { PhoneWindowPanel } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
+import { shareUnchangedSlices } from './view-store.ts';
 import { CallResume, pageSessionStorage } from './call-resume.ts';
 import { HealthGate } from './health-gate.ts';
 import { healthProbes } from './health-wiring.ts';
@@ -68,6 +69,8 @@ export class AgentSession {
   /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
   private readonly attendant: AttendantDesk;
   private lastShown: AgentView | undefined;
+  /** The view last handed to the shell (slices shared with the next one when equal). */
+  private drawn: AgentView | undefined;
   /** Agent actions and text messages (docs/agent-actions.md, docs/text-messages.md). */
   private actions: DeskActions | undefined;
   /** One search over colleagues, Salesforce and favourites (docs/directory.md). */
@@ -109,13 +112,13 @@ export class AgentSession {
     });
     this.health = new HealthGate({
       probes: healthProbes({ platform, api: options.api, store, prefs: () => this.prefs.prefs }),
-      changed: () => this.ownerView(this.runtime.current),
+      changed: () => this.runtime.views.refresh(),
       warn,
     });
     this.crm = new CrmDesk({
       api: options.api,
       config,
-      onRecord: (record) => this.runtime.patchView({ record }),
+      onRecord: (record) => this.runtime.views.update('crm-desk', { record }),
       send: (intent) => this.send(intent),
       contactFound: (contact, clickedAt) => this.contactFound(contact, clickedAt),
       warn,
@@ -127,8 +130,8 @@ export class AgentSession {
           cti: options.api,
           openOutbox: async () => (await store).outbox,
           linkOf: (call) => this.crm.linkOf(call),
-          onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
-          onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
+          onPending: (count) => this.runtime.views.update('task-logger', { pendingLogs: count }),
+          onDeadLetters: (entries) => this.runtime.views.update('task-logger', { failedLogs: entries.map(failedLogViewOf) }),
           deadLetterAfter: config.crm.taskLogDeadLetterAfter,
           recording: { urlOf: (call) => recordingUrlOf(call, config, 'task'), field: recordingFieldOf(config) },
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
@@ -141,7 +144,7 @@ export class AgentSession {
       open: () => store,
       categories: config.categories,
       agent: () => this.runtime.agent,
-      onHistory: (history) => this.runtime.patchView({ history }),
+      onHistory: (history) => this.runtime.views.update('attendant-desk', { history }),
       onLocal: () => this.lastShown && this.show(this.lastShown),
       send: (intent) => this.send(intent),
       warn,
@@ -161,13 +164,13 @@ export class AgentSession {
     void this.registeredOnce
       .then(() => Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')]))
       .then(([{ DeskActions }, { DirectoryDesk }]) => {
-        const changed = () => this.ownerView(this.runtime.current);
+        const changed = () => this.runtime.views.refresh();
         this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.linkOf(call), tasks: this.tasks, changed, warn });
         this.directory = new DirectoryDesk({ api: options.api, listTargets: (user) => loadTransferTargets(neo, user, config), prefs: async () => (await store).prefs, changed, warn });
         changed();
       })
       .catch((error: unknown) => warn('agent actions, text messages and the directory did not load', error));
-    this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
+    this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.runtime.views.refresh(), warn });
     this.runtime = new AgentRuntime({
       config,
       platform,
@@ -206,7 +209,7 @@ export class AgentSession {
     void preloadSipPhone().catch((error: unknown) => this.options.warn('the phone (sip.js) did not load; logging in will retry', error));
     // Independent of each other, so all at once: preferences and vault, devices, the tab lock.
     const prefsRead = this.prefs.load().then((prefs) => {
-      this.runtime.patchView({ prefs });
+      this.runtime.views.update('preferences', { prefs });
       // The size the agent chose last time (CONFIGURACIÓN), for this tab's panel too.
       if (prefs.panelWidth !== null || prefs.panelHeight !== null) void this.resizePanel(prefs.panelWidth, prefs.panelHeight);
     });
@@ -223,7 +226,7 @@ export class AgentSession {
     const group = this.options.phoneWindowPage ? `window:${this.options.config.general.internalName}` : this.options.config.general.internalName;
     this.tabs = await TabSync.join(group, {
       becomeOwner: (state) => {
-        this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
+        this.runtime.views.update('tabs', { tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
         // Phone links dial where the phone is: the window's own listener takes them while it runs.
@@ -239,7 +242,7 @@ export class AgentSession {
       intent: (intent) => this.send(intent),
       warn: this.options.warn,
     });
-    this.runtime.patchView({ tab: this.tabs.role });
+    this.runtime.views.update('tabs', { tab: this.tabs.role });
     const alone = this.tabs.aloneReason;
     if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
     await prefsRead;
@@ -294,7 +297,7 @@ export class AgentSession {
     this.runtime.send(complete);
     void this.askMicrophoneEarly();
     const prefs = await this.prefs.rememberLogin(complete);
-    this.runtime.patchView({ prefs });
+    this.runtime.views.update('preferences', { prefs });
   }
 
   /** The owner's view: drawn here and shared with the follower tabs. */
@@ -302,7 +305,7 @@ export class AgentSession {
     if (this.tabs && !this.tabs.owns) return;
     // The window runs the phone: this panel draws the window's view, not its idle runtime's.
     if (this.phoneWindow?.connected) return;
-    // A changed record slice was drawn by the nested patchView: this view is already stale.
+    // The screen pop changed the record slice: the store owes its listeners the newer view, drawn next.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
     const supervised = this.desk.decorate(undecorated);
@@ -340,7 +343,7 @@ export class AgentSession {
           // The panel that owns the tabs takes the phone back (the others mirror it, as today).
           if (this.tabs?.owns !== false) this.attendant.own();
           if (kit && this.tabs?.owns !== false) void this.prefsRead.then(() => this.resumer.resume(kit));
-          this.ownerView(this.runtime.current);
+          this.runtime.views.refresh();
         },
         changed: () => this.lastShown && this.show(this.lastShown),
         warn: this.options.warn,
@@ -359,7 +362,10 @@ export class AgentSession {
     this.lastShown = view;
     this.crm.shown(view);
     const framed = this.phoneWindow ? this.phoneWindow.decorate(view) : this.options.phoneWindowPage ? { ...view, phoneWindow: WINDOW_VIEW } : view;
-    this.options.onView(this.attendant.decorate(framed));
+    // Rebuilt slices equal to the drawn ones keep their reference: the parts that read only those are not drawn again.
+    const drawn = this.drawn === undefined ? this.attendant.decorate(framed) : shareUnchangedSlices(this.drawn, this.attendant.decorate(framed));
+    this.drawn = drawn;
+    this.options.onView(drawn);
     if (view.agent.phone === 'registered') {
       this.dialPlan ??= this.loadDialPlan();
       this.phoneRegistered();
@@ -442,14 +448,14 @@ export class AgentSession {
     }
     if (intent.kind === 'forgetMe') await this.attendant.forget();
     const prefs = await this.prefs.apply(intent);
-    this.runtime.patchView({ prefs });
+    this.runtime.views.update('preferences', { prefs });
     if (intent.kind === 'setAudioDevice') await this.runtime.useAudioDevice(intent.role, intent.deviceId);
     if (intent.kind === 'setPanelSize') await this.resizePanel(intent.width, intent.height);
   }
 
   private async refreshDevices(): Promise<void> {
     try {
-      this.runtime.patchView({ devices: await readAudioDevices() });
+      this.runtime.views.update('preferences', { devices: await readAudioDevices() });
     } catch (error) {
       this.options.warn('could not list the audio devices', error);
     }

@@ -6,7 +6,7 @@
  * the hint from this, so they cannot drift from the rules in src/call/phases/*.ts.
  */
 import { transition, type AgentEvent, type AgentState, type MachineContext } from '../call/index.ts';
-import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedChoices, type OfferedIntent } from '../controllers/intent-availability-view.ts';
+import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedChoices, type OfferedIntent } from '../view/intent-availability-view.ts';
 
 const NO_CHOICES: OfferedChoices = { breaks: [], campaigns: [] };
 

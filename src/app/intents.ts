@@ -3,7 +3,7 @@
  * events; the rest (notices, devices, panel settings) are handled by the app itself.
  */
 import { isSessionIntentRequest, parseNeoUser, sessionIntentAt, type AgentEvent } from '../call/index.ts';
-import type { DialRefusal, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { DialRefusal, SoftphoneIntent } from '../view/agent-view.ts';
 import { isFutureWallTime } from '../crm/callback-time.ts';
 
 /** A dial number ready for NeoApi `Dial`, or why the typed text cannot be dialled. */

@@ -4,7 +4,9 @@
  * records every intent the UI sends and every `alert()` a rogue name could trigger.
  */
 import { ContextProvider } from '@lit/context';
-import { softphoneContext, type ShellState, type SoftphoneIntent, type SoftphoneService } from '../../../src/controllers/softphone-context.ts';
+import { softphoneContext } from '../../../src/controllers/softphone-context.ts';
+import type { SoftphoneIntent } from '../../../src/view/agent-view.ts';
+import type { ShellState, SoftphoneService } from '../../../src/view/shell-state.ts';
 import '../../../src/components/softphone-shell/softphone-shell.ts';
 import '../../../src/components/phone-link-page/phone-link-page.ts';
 import type { PhoneLinkPageStatus } from '../../../src/components/phone-link-page/phone-link-page.ts';

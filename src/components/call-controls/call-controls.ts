@@ -7,7 +7,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { focusIfLost } from '../shared/focus.ts';
 import '../dial-pad/dial-pad.ts';
 import type { CallFacts } from '../../call/call-facts.ts';
-import type { AgentView } from '../../controllers/agent-view.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { callPartyOf } from '../shared/call-party.ts';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { RecordCandidate } from '../../controllers/agent-view.ts';
+import type { RecordCandidate } from '../../view/agent-view.ts';
 import type { LinkedRecord } from '../../crm/linked-record.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TextChannel } from '../../call/platform.ts';
-import type { AgentActionButton, DeskActionsView, DeskOutcome, TextMessageView } from '../../controllers/desk-actions-view.ts';
+import type { AgentActionButton, DeskActionsView, DeskOutcome, TextMessageView } from '../../view/desk-actions-view.ts';
 import { measureMessage, messageNumberOf } from '../../crm/text-message.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';

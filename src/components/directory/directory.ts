@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TransferTarget } from '../../call/call-control-types.ts';
-import type { DirectoryEntry, DirectorySource } from '../../controllers/directory-view.ts';
+import type { DirectoryEntry, DirectorySource } from '../../view/directory-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';
 import { sldsTokens } from '../slds.styles.ts';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
-import type { HealthCheckView } from '../../controllers/health-view.ts';
+import type { HealthCheckView } from '../../view/health-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MONITOR_MODES, type MonitorMode } from '../../call/monitoring.ts';
-import type { MonitorableAgent, SupervisionView } from '../../controllers/agent-view.ts';
+import type { MonitorableAgent, SupervisionView } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { intentEvent, type AgentView, type SoftphoneIntent } from '../../controllers/agent-view.ts';
+import { intentEvent, type AgentView, type SoftphoneIntent } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 
 /**

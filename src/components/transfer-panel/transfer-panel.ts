@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CallControl, ConferenceTarget, Participant, TransferMode, TransferTarget } from '../../call/index.ts';
-import type { Availability, IntentAvailability, TransferTargets } from '../../controllers/agent-view.ts';
+import type { Availability, IntentAvailability, TransferTargets } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';

@@ -4,7 +4,7 @@ import type { Category } from '../../config/config-types.ts';
 import { checkCallbackTime, earliestCallbackInput, type CallbackTimeProblem } from '../../crm/callback-time.ts';
 import { agentTimeOf, checkCustomerCallback, earliestInZone } from '../../crm/customer-zone.ts';
 import { browserTimeZone } from '../../shared/wall-time.ts';
-import type { Availability } from '../../controllers/agent-view.ts';
+import type { Availability } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
