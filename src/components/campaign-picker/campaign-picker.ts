@@ -5,6 +5,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { campaignPickerStyles } from './campaign-picker.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * Outbound campaign by number, for a call center that lists no campaigns (`campaigns` empty): the
@@ -13,6 +14,7 @@ import { campaignPickerStyles } from './campaign-picker.styles.ts';
  */
 @customElement('dialtone-campaign-picker')
 export class CampaignPicker extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'options'];
   static override styles = [sldsTokens, controlStyles, campaignPickerStyles];
 
   /** The campaign number as typed. */

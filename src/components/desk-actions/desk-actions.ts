@@ -9,6 +9,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { deskActionsStyles } from './desk-actions.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** An action's text in the shell's language: that language, else en, es, pt. */
 export function actionLabel(action: AgentActionButton, m: Messages): string {
@@ -23,6 +24,7 @@ export function actionLabel(action: AgentActionButton, m: Messages): string {
  */
 @customElement('dialtone-desk-actions')
 export class DeskActionsPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['deskActions'];
   static override styles = [sldsTokens, controlStyles, deskActionsStyles];
 
   @state() private channel: TextChannel | null = null;

@@ -7,6 +7,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { monitoringPanelStyles } from './monitoring-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** The platform's state of an agent in the supervisor's words (unknown states as sent). */
 export function agentStateText(m: Messages, agentState: string | null): string {
@@ -42,6 +43,7 @@ export function supervisionStatusText(m: Messages, s: SupervisionView): string |
  */
 @customElement('dialtone-monitoring-panel')
 export class MonitoringPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['supervision'];
   static override styles = [sldsTokens, controlStyles, monitoringPanelStyles];
 
   /** The agent id the select holds; empty = the first listed. */

@@ -6,6 +6,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { settingsPanelStyles } from './settings-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 type AudioRole = 'microphone' | 'speaker' | 'ringer';
 
@@ -16,6 +17,7 @@ type AudioRole = 'microphone' | 'speaker' | 'ringer';
  */
 @customElement('dialtone-settings-panel')
 export class SettingsPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['prefs', 'devices', 'history'];
   static override styles = [sldsTokens, controlStyles, settingsPanelStyles];
 
   /** What "Same as Salesforce" gives: the call center's language, else the browser's. */

@@ -50,6 +50,7 @@ function blockedBy(availability: Availability | undefined, m: Messages): string 
  */
 @customElement('dialtone-status-menu')
 export class StatusMenu extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'options', 'health'];
   static override styles = [sldsTokens, sldsIconStyles, statusDotStyles, statusMenuStyles];
 
   @state() private open = false;

@@ -17,6 +17,7 @@ import { icon as successIcon } from '../shared/slds-icons/success.ts';
 import { focusIfLost } from '../shared/focus.ts';
 import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { wrapUpPanelStyles } from './wrap-up-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** What stops a callback from being sent, as the panel shows it next to the field at fault. */
 type CallbackError = CallbackTimeProblem | 'needsDisposition';
@@ -33,6 +34,7 @@ const ANNOUNCE_MARKS = [10, 30, 60, 120, 300, 600, 1800, 3600] as const;
  */
 @customElement('dialtone-wrap-up-panel')
 export class WrapUpPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'options', 'record', 'health'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, refusalHintStyles, wrapUpPanelStyles];
 
   private readonly clock = new ClockController(this);
