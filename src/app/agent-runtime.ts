@@ -86,8 +86,6 @@ export interface AgentRuntimeOptions {
   readonly onMonitored?: (monitoredBy: MonitoredBy | null) => void;
   readonly crm?: CrmHooks;
   readonly now?: () => number;
-  /** Intents handled outside the machine (devices, panel, notices are handled here). */
-  readonly onAppIntent?: (intent: SoftphoneIntent) => void;
   /** Called with every new view (a listener of the store, `views`). */
   readonly onView: (view: AgentView) => void;
   /** Where failures that must not stop the phone are reported. */
@@ -397,7 +395,7 @@ export class AgentRuntime {
         this.views.update('runtime', { dialError: null });
         return;
       default:
-        this.options.onAppIntent?.(intent);
+        throw new Error(`The runtime runs the machine's intents and cancelLogout, dismissNotice and clearDialError, not ${JSON.stringify(intent.kind)}: send it through the session's intent table (src/app/intent-handlers.ts).`);
     }
   }
 

@@ -22,7 +22,9 @@ import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
 import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
 import { outboxMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
-import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
+import { SupervisionDesk } from './supervision-desk.ts';
+import { intentTable } from './intent-handlers.ts';
+import type { IntentTable } from './intent-table.ts';
 import { PhoneWindowPanel } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
 import { shareUnchangedSlices } from './view-store.ts';
@@ -93,6 +95,8 @@ export class AgentSession {
   private readonly chosen: PlatformChoice;
   /** The pre-shift health gate (docs/health-gate.md): checks shown, availability refused while one fails. */
   private readonly health: HealthGate;
+  /** Intent kind → the one collaborator that runs it (intent-handlers.ts). */
+  private readonly intents: IntentTable;
 
   constructor(private readonly options: AgentSessionOptions) {
     const { warn } = options;
@@ -184,12 +188,30 @@ export class AgentSession {
         this.desk.positionSeen(monitoredBy);
         this.resumer.statusSeen();
       },
-      onAppIntent: (intent) => void this.appIntent(intent),
       onView: (view) => this.ownerView(view),
       intercept: (event, phone) => {
         this.resumer.saw(event);
         return this.desk.intercept(event, phone);
       },
+      warn,
+    });
+    this.intents = intentTable({
+      runtime: this.runtime,
+      supervision: this.desk,
+      crm: this.crm,
+      attendant: this.attendant,
+      health: this.health,
+      directory: () => this.directory,
+      actions: () => this.actions,
+      tasks: this.tasks,
+      login: (intent) => this.login(intent),
+      dial: (intent) => {
+        this.dialPlan ??= this.loadDialPlan();
+        void this.dialPlan.then(() => this.runtime.send(intent));
+      },
+      requestMicrophone: () => this.requestMicrophone(),
+      setting: (intent) => this.setting(intent),
+      phoneWindow: (intent) => warn(`${intent.kind} ${intent.action} ignored: only a Salesforce panel offers the phone window`),
       warn,
     });
   }
@@ -252,7 +274,7 @@ export class AgentSession {
   send(intent: SoftphoneIntent): void {
     // The gate is this tab's (its microphone, its speaker): never relayed.
     if (intent.kind === 'recheckHealth' || intent.kind === 'playTestTone') {
-      void (intent.kind === 'recheckHealth' ? this.health.checkAll() : this.health.playTone());
+      this.run(intent);
       return;
     }
     const blocked = this.health.refusal(intent, this.runtime.agent);
@@ -262,18 +284,23 @@ export class AgentSession {
       return;
     }
     if (this.phoneWindow?.handle(intent) === true) return;
-    if (this.attendant.handleLocally(intent)) return;
+    // "Show in CRM" and phone links act on this tab's Salesforce page: never relayed to the owner.
+    if (intent.kind === 'showInCrm' || intent.kind === 'registerPhoneLinks') {
+      this.run(intent);
+      return;
+    }
     if (this.tabs?.relay(intent) === true) return;
-    if (intent.kind === 'login') {
-      void this.login(intent);
-      return;
+    this.run(intent);
+  }
+
+  /** Runs `intent` on its one handler; a kind nobody handles, or a failed handler, is reported. */
+  private run(intent: SoftphoneIntent): void {
+    try {
+      const running = this.intents.dispatch(intent);
+      if (running) running.catch((error: unknown) => this.options.warn(`the ${intent.kind} intent failed`, error));
+    } catch (error) {
+      this.options.warn(messageOf(error), error);
     }
-    if (intent.kind === 'dial') {
-      this.dialPlan ??= this.loadDialPlan();
-      void this.dialPlan.then(() => this.runtime.send(intent));
-      return;
-    }
-    this.runtime.send(intent);
   }
 
   /** After the click's dial (which may still wait for the dial plan) has reached the machine. */
@@ -408,44 +435,20 @@ export class AgentSession {
     }), credentials.user);
   }
 
-  private async appIntent(intent: SoftphoneIntent): Promise<void> {
-    if (MONITOR_INTENTS.has(intent.kind)) {
-      this.desk.intent(intent);
-      return;
-    }
-    if (this.directory?.handles(intent) === true) {
-      await this.directory.intent(intent);
-      return;
-    }
-    if (this.actions?.handles(intent) === true) {
-      await this.actions.intent(intent);
-      return;
-    }
-    if (this.crm.handles(intent)) {
-      await this.crm.intent(intent);
-      return;
-    }
-    if (intent.kind === 'retryFailedLog' || intent.kind === 'dismissFailedLog') {
-      const tasks = this.tasks;
-      if (!tasks) return;
-      await (intent.kind === 'retryFailedLog' ? tasks.retryDead(intent.key) : tasks.dismissDead(intent.key)).catch((error: unknown) =>
-        this.options.warn(`the refused call log ${intent.key} could not be ${intent.kind === 'retryFailedLog' ? 'retried' : 'dismissed'}`, error),
-      );
-      return;
-    }
-    if (intent.kind === 'requestMicrophone') {
-      try {
-        await askForMicrophone(this.prefs.prefs.microphoneId);
-      } catch (error) {
-        this.options.warn('the microphone was not allowed', error);
-        this.health.microphoneRefused(messageOf(error));
-        await this.refreshDevices();
-        return;
-      }
+  private async requestMicrophone(): Promise<void> {
+    try {
+      await askForMicrophone(this.prefs.prefs.microphoneId);
+    } catch (error) {
+      this.options.warn('the microphone was not allowed', error);
+      this.health.microphoneRefused(messageOf(error));
       await this.refreshDevices();
-      await this.health.checkAll();
       return;
     }
+    await this.refreshDevices();
+    await this.health.checkAll();
+  }
+
+  private async setting(intent: Extract<SoftphoneIntent, { kind: 'setAudioDevice' | 'setPanelSize' | 'setAutoMinimise' | 'setLanguage' | 'forgetMe' }>): Promise<void> {
     if (intent.kind === 'forgetMe') await this.attendant.forget();
     const prefs = await this.prefs.apply(intent);
     this.runtime.views.update('preferences', { prefs });
