@@ -272,8 +272,9 @@ export class AgentSession {
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
   send(intent: SoftphoneIntent): void {
-    // The gate is this tab's (its microphone, its speaker): never relayed.
-    if (intent.kind === 'recheckHealth' || intent.kind === 'playTestTone') {
+    // The gate's checks (this tab's microphone and speaker), "Show in CRM" and phone links (this
+    // tab's Salesforce page) run where they were clicked: never relayed (intent-handlers.ts `here`).
+    if (this.intents.runsHere(intent.kind)) {
       this.run(intent);
       return;
     }
@@ -284,11 +285,6 @@ export class AgentSession {
       return;
     }
     if (this.phoneWindow?.handle(intent) === true) return;
-    // "Show in CRM" and phone links act on this tab's Salesforce page: never relayed to the owner.
-    if (intent.kind === 'showInCrm' || intent.kind === 'registerPhoneLinks') {
-      this.run(intent);
-      return;
-    }
     if (this.tabs?.relay(intent) === true) return;
     this.run(intent);
   }

@@ -53,9 +53,10 @@ export function intentTable(parts: IntentHandlerParts): IntentTable {
   table.register('session', ['dial'], (intent) => parts.dial(intent));
   table.register('supervision-desk', [...MONITOR_INTENTS], (intent) => supervision.intent(intent));
   table.register('crm-desk', ['repointCall', 'syncRecord', 'clickToDial'], (intent) => crm.intent(intent));
-  table.register('attendant-desk', ['showInCrm', 'registerPhoneLinks'], (intent) => void attendant.handleLocally(intent));
-  table.register('health-gate', ['recheckHealth'], () => health.checkAll());
-  table.register('health-gate', ['playTestTone'], () => health.playTone());
+  // This page's Salesforce tab and this page's microphone and speaker: never relayed.
+  table.register('attendant-desk', ['showInCrm', 'registerPhoneLinks'], (intent) => void attendant.handleLocally(intent), { here: true });
+  table.register('health-gate', ['recheckHealth'], () => health.checkAll(), { here: true });
+  table.register('health-gate', ['playTestTone'], () => health.playTone(), { here: true });
   table.register('directory-desk', ['directorySearch', 'directoryFavourite'], (intent) => lazyDesk('the directory', parts.directory(), warn, intent, (desk) => desk.intent(intent)));
   table.register('desk-actions', ['runAgentAction', 'sendTextMessage', 'dismissDeskOutcome'], (intent) => lazyDesk('agent actions', parts.actions(), warn, intent, (desk) => desk.intent(intent)));
   table.register('task-logger', ['retryFailedLog', 'dismissFailedLog'], async (intent) => {

@@ -28,6 +28,17 @@ export type IntentHandler<K extends SoftphoneIntentKind> = (intent: IntentOf<K>)
 interface Entry {
   readonly owner: string;
   readonly run: (intent: SoftphoneIntent) => void | Promise<void>;
+  /** Runs in the page the agent clicked, never relayed to the owner tab or the phone window. */
+  readonly here: boolean;
+}
+
+/** How a kind is handled besides its handler. */
+export interface IntentRegistration {
+  /**
+   * `true` = about this page itself (its microphone test, its Salesforce page): it runs where it
+   * was clicked, even in a follower tab or a panel whose phone runs in the phone window.
+   */
+  readonly here?: boolean;
 }
 
 /** Thrown for a kind with no handler, or a kind registered twice. */
@@ -46,20 +57,25 @@ export class IntentTable {
   private readonly entries = new Map<string, Entry>();
 
   /** `owner` handles `kinds` with `run`. Throws when another owner (or this one) already handles one of them. */
-  register<K extends SoftphoneIntentKind>(owner: string, kinds: readonly K[], run: IntentHandler<K>): void {
+  register<K extends SoftphoneIntentKind>(owner: string, kinds: readonly K[], run: IntentHandler<K>, options: IntentRegistration = {}): void {
     for (const kind of kinds) {
       const taken = this.entries.get(kind);
       if (taken !== undefined) {
         throw new IntentRoutingError(`The intent "${kind}" is registered twice: by ${taken.owner} and by ${owner} (src/app/intent-table.ts): each intent has one handler; remove one of the registrations.`, kind);
       }
     }
-    const entry: Entry = { owner, run: run as (intent: SoftphoneIntent) => void | Promise<void> };
+    const entry: Entry = { owner, run: run as (intent: SoftphoneIntent) => void | Promise<void>, here: options.here === true };
     for (const kind of kinds) this.entries.set(kind, entry);
   }
 
   /** Who handles `kind`, or `undefined`. */
   ownerOf(kind: string): string | undefined {
     return this.entries.get(kind)?.owner;
+  }
+
+  /** Whether `kind` runs in the page it was clicked in (registered with `here`). */
+  runsHere(kind: string): boolean {
+    return this.entries.get(kind)?.here === true;
   }
 
   /** The kinds of `all` that nobody handles (the session checks its table against the full list). */

@@ -74,6 +74,12 @@ describe("the session's intent table", () => {
     expect(table.ownerOf('clickToDial')).toBe('crm-desk');
   });
 
+  it('runs the health checks, Show in CRM and phone links where they were clicked, and relays the rest', () => {
+    const table = intentTable(fakeParts().parts);
+    const here = Object.keys(EVERY_KIND).filter((kind) => table.runsHere(kind));
+    expect(here.sort()).toEqual(['playTestTone', 'recheckHealth', 'registerPhoneLinks', 'showInCrm']);
+  });
+
   it('reports an intent for a desk whose code has not loaded yet instead of dropping it silently', async () => {
     const { parts, reached, warnings } = fakeParts();
     await intentTable(parts).dispatch({ kind: 'directorySearch', query: 'ana', id: 1 });
