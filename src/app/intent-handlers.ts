@@ -13,13 +13,14 @@ import type { DirectoryDesk } from './directory-desk.ts';
 import type { HealthGate } from './health-gate.ts';
 import { IntentTable, type IntentOf } from './intent-table.ts';
 import { MACHINE_INTENT_KINDS, RUNTIME_VIEW_INTENT_KINDS } from './intents.ts';
-import { MONITOR_INTENTS, type SupervisionDesk } from './supervision-desk.ts';
-import type { TaskLogger } from './task-logger.ts';
+import { MONITOR_INTENTS } from './monitor-intents.ts';
+import type { LazySupervision } from './lazy-supervision.ts';
+import type { LazyTaskLog } from './lazy-task-log.ts';
 
 /** What the handlers run on: the session's collaborators, and the session's own steps. */
 export interface IntentHandlerParts {
   readonly runtime: AgentRuntime;
-  readonly supervision: SupervisionDesk;
+  readonly supervision: LazySupervision;
   readonly crm: CrmDesk;
   readonly attendant: AttendantDesk;
   readonly health: HealthGate;
@@ -27,7 +28,7 @@ export interface IntentHandlerParts {
   readonly directory: () => DirectoryDesk | undefined;
   readonly actions: () => DeskActions | undefined;
   /** `undefined` outside Salesforce (no Task log). */
-  readonly tasks: TaskLogger | undefined;
+  readonly tasks: LazyTaskLog | undefined;
   /** The login (remembered user and device completed from the preferences). */
   login(intent: IntentOf<'login'>): Promise<void>;
   /** A dial, once the dial plan is in. */
