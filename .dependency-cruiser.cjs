@@ -101,6 +101,26 @@ module.exports = {
       to: { path: '^src/app/' },
     },
     {
+      name: 'view-contract-is-types-and-events',
+      comment: 'src/view is the app–UI contract: it imports nothing but itself, shared/ and types from the pure folders, so app/ and the UI share it without importing each other.',
+      severity: 'error',
+      from: { path: '^src/view/' },
+      to: { path: '^src/', pathNot: ['^src/view/', '^src/shared/', PURE], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'view-contract-has-no-app-or-ui',
+      severity: 'error',
+      from: { path: '^src/view/' },
+      to: { path: ['^src/(app|components|controllers)/', ADAPTERS, '^(lit|@lit/|sip\\.js|node:)'] },
+    },
+    {
+      name: 'components-never-import-app',
+      comment: 'Components get the service through @lit/context and the contract from src/view, never from app/.',
+      severity: 'error',
+      from: { path: '^src/(components|controllers)/' },
+      to: { path: '^src/app/' },
+    },
+    {
       name: 'components-never-import-adapters',
       severity: 'error',
       from: { path: '^src/components/' },

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../src/call/index.ts';
 import { shownSeconds, snapshot, useUi, type UiPage } from './support/ui-page.ts';
-import type { CallRecordView } from '../../src/controllers/agent-view.ts';
+import type { CallRecordView } from '../../src/view/agent-view.ts';
 import { HOSTILE_QUEUE, NO_PREFS, shell, states } from './support/views.ts';
 
 /** The record the screen pop linked to the call, named `name`. */

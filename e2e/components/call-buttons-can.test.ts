@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { transition, type AgentEvent, type AgentState } from '../../src/call/index.ts';
-import type { TransferTargets } from '../../src/controllers/agent-view.ts';
+import type { TransferTargets } from '../../src/view/agent-view.ts';
 import type { Language } from '../../src/i18n/index.ts';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import { axeViolations } from '../agent/support/panel-states.ts';

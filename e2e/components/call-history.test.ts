@@ -5,7 +5,7 @@
  * screenshots (.tmp/ui-history-*.png, .tmp/ui-link-*.png) a person looks at.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CallHistoryEntryView } from '../../src/controllers/agent-view.ts';
+import type { CallHistoryEntryView } from '../../src/view/agent-view.ts';
 import type { Language } from '../../src/i18n/index.ts';
 import { useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';

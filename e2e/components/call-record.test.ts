@@ -4,7 +4,7 @@
  * accessible names of its controls, and its Spanish text.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CallRecordView } from '../../src/controllers/agent-view.ts';
+import type { CallRecordView } from '../../src/view/agent-view.ts';
 import { useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
 

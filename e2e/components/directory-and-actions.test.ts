@@ -5,8 +5,8 @@
  * the live regions and alerts, and Spanish text.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DeskActionsView } from '../../src/controllers/desk-actions-view.ts';
-import type { DirectoryEntry, DirectoryView } from '../../src/controllers/directory-view.ts';
+import type { DeskActionsView } from '../../src/view/desk-actions-view.ts';
+import type { DirectoryEntry, DirectoryView } from '../../src/view/directory-view.ts';
 import { useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
 

@@ -5,7 +5,7 @@
  * Dismiss only after copying; keyboard-operable, every control named, hostile names as text.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FailedLogView } from '../../src/controllers/agent-view.ts';
+import type { FailedLogView } from '../../src/view/agent-view.ts';
 import { snapshot, useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
 

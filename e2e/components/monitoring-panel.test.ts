@@ -4,7 +4,7 @@
  * send, hostile agent names as text, labels and live regions, Spanish text.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SupervisionView } from '../../src/controllers/agent-view.ts';
+import type { SupervisionView } from '../../src/view/agent-view.ts';
 import { useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
 

@@ -6,8 +6,8 @@
  * visible 2 px focus ring when reached by keyboard, and the page stays axe-clean.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SupervisionView } from '../../src/controllers/agent-view.ts';
-import type { DeskActionsView } from '../../src/controllers/desk-actions-view.ts';
+import type { SupervisionView } from '../../src/view/agent-view.ts';
+import type { DeskActionsView } from '../../src/view/desk-actions-view.ts';
 import type { Language } from '../../src/i18n/index.ts';
 import { axeViolations } from '../agent/support/panel-states.ts';
 import { useUi, type UiPage } from './support/ui-page.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallControl } from '../../src/call/index.ts';
-import type { TransferTargets } from '../../src/controllers/agent-view.ts';
+import type { TransferTargets } from '../../src/view/agent-view.ts';
 import { useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
 

@@ -3,7 +3,7 @@
  * (right after the configuration is read, without a prompt) and again when the agent allows the
  * microphone, so a refused permission is explained before the first call, not during it.
  */
-import type { AudioDeviceList } from '../controllers/agent-view.ts';
+import type { AudioDeviceList } from '../view/agent-view.ts';
 import { listAudioDevices, openMicrophone } from '../sip/media-devices.ts';
 import { microphonePermissionStatus, sharedMedia as media } from './media-queries.ts';
 

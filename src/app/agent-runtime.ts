@@ -28,8 +28,8 @@ import {
   type PlatformWatch,
 } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
-import type { AgentView, ShownNotice, SoftphoneIntent } from '../controllers/agent-view.ts';
-import type { IntentAvailability } from '../controllers/intent-availability-view.ts';
+import type { AgentView, ShownNotice, SoftphoneIntent } from '../view/agent-view.ts';
+import type { IntentAvailability } from '../view/intent-availability-view.ts';
 import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
 import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
@@ -38,6 +38,7 @@ import { INFO_NOTICE_MS, placeNotice, showNotice } from './notice-policy.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
 import { intentAvailabilityOf, offeredChoicesOf } from './intent-availability.ts';
 import { callInfoOf, initialView } from './view-model.ts';
+import { ViewStore } from './view-store.ts';
 
 /**
  * What the transfer-target and user listings need from NeoApi (transfer-targets.ts,
@@ -85,9 +86,7 @@ export interface AgentRuntimeOptions {
   readonly onMonitored?: (monitoredBy: MonitoredBy | null) => void;
   readonly crm?: CrmHooks;
   readonly now?: () => number;
-  /** Intents handled outside the machine (devices, panel, notices are handled here). */
-  readonly onAppIntent?: (intent: SoftphoneIntent) => void;
-  /** Called with every new view. */
+  /** Called with every new view (a listener of the store, `views`). */
   readonly onView: (view: AgentView) => void;
   /** Where failures that must not stop the phone are reported. */
   readonly warn?: (message: string, cause?: unknown) => void;
@@ -101,7 +100,8 @@ export interface AgentRuntimeOptions {
 /** One agent's softphone session in this tab. */
 export class AgentRuntime {
   private state: AgentState = initialState();
-  private view: AgentView;
+  /** The agent view's one owner: the runtime writes the machine's slices, the session's collaborators theirs. */
+  readonly views: ViewStore;
   private readonly context: MachineContext;
   private readonly now: () => number;
   private readonly queue: AgentEvent[] = [];
@@ -120,7 +120,12 @@ export class AgentRuntime {
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => Date.now());
     this.context = { config: machineConfigFrom(options.config) };
-    this.view = initialView(this.state, options.config, options.platform.capabilities);
+    this.views = new ViewStore(initialView(this.state, options.config, options.platform.capabilities));
+    this.views.subscribe((view) => options.onView(view));
+  }
+
+  private get view(): AgentView {
+    return this.views.view;
   }
 
   /** Replaces the dial-plan check (the full one loads after start; see agent-session.ts). */
@@ -170,8 +175,7 @@ export class AgentRuntime {
     const before = this.state;
     this.state = resumed.state;
     this.followSession(before, resumed.state);
-    this.view = { ...this.view, agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm), can: this.availability(resumed.state) };
-    this.options.onView(this.view);
+    this.views.update('runtime', { agent: resumed.state, info: callInfoOf(resumed.state, this.options.config.crm), can: this.availability(resumed.state) });
     // Registers the phone, and re-arms a wrap-up's countdown that ran in the closed tab.
     for (const effect of resumed.effects) this.run(effect);
   }
@@ -182,11 +186,11 @@ export class AgentRuntime {
     switch (routed.to) {
       case 'machine':
         if (intent.kind === 'login') this.credentials = { user: intent.device.trim(), password: intent.devicePassword };
-        if (intent.kind === 'dial') this.patchView({ dialError: null });
+        if (intent.kind === 'dial') this.views.update('runtime', { dialError: null });
         this.dispatch(routed.event);
         return;
       case 'dialError':
-        this.patchView({ dialError: { number: routed.number, reason: routed.reason } });
+        this.views.update('runtime', { dialError: { number: routed.number, reason: routed.reason } });
         return;
       case 'refused':
         this.addNotice('operationFailed', 'warning', routed.message);
@@ -209,12 +213,6 @@ export class AgentRuntime {
     }
   }
 
-  /** Replaces part of the view that the machine does not own (prefs, devices, tab role). */
-  patchView(patch: Partial<Omit<AgentView, 'agent' | 'info' | 'can'>>): void {
-    this.view = { ...this.view, ...patch };
-    this.options.onView(this.view);
-  }
-
   /** Stops timers, the poller and the phone (page unload, or handing the phone to another tab). */
   async dispose(): Promise<void> {
     for (const timer of this.timers.values()) clearTimeout(timer);
@@ -235,7 +233,7 @@ export class AgentRuntime {
     if (this.state.phase === 'loggedOut') return;
     this.state = initialState();
     this.credentials = undefined;
-    this.view = { ...this.view, agent: this.state, info: callInfoOf(this.state, this.options.config.crm), can: this.availability(this.state) };
+    this.views.update('runtime', { agent: this.state, info: callInfoOf(this.state, this.options.config.crm), can: this.availability(this.state) }, { notify: false });
     await this.dispose();
   }
 
@@ -250,7 +248,7 @@ export class AgentRuntime {
     const result = transition(before, event, this.context);
     if (!result.ok) {
       if (event.kind === 'logout' && result.error.code === 'CALL_IN_PROGRESS') {
-        this.patchView({ confirmLogout: true });
+        this.views.update('runtime', { confirmLogout: true });
         return;
       }
       this.addNotice('operationFailed', 'warning', `${result.error.message} ${result.error.hint}`);
@@ -260,15 +258,14 @@ export class AgentRuntime {
     this.followSession(before, result.state);
     if (result.state.phase === 'connected' && before.phase !== 'connected') this.loadTransferTargets(result.state.session.user);
     const changed = result.state !== before;
-    if (changed) {
-      const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
-      this.view = { ...this.view, agent: result.state, info: callInfoOf(result.state, this.options.config.crm), can: this.availability(result.state), confirmLogout };
-    }
     // The wire first: a SIP answer or a NeoApi Dial starts before the view's subscribers (screen
     // pop, tab fan-out, history) run, so their work is not on the call's critical path.
     const wire = (effect: Effect): boolean => effect.kind === 'sip' || effect.kind === 'platform';
     for (const effect of result.effects) if (wire(effect)) this.run(effect);
-    if (changed) this.options.onView(this.view);
+    if (changed) {
+      const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
+      this.views.update('runtime', { agent: result.state, info: callInfoOf(result.state, this.options.config.crm), can: this.availability(result.state), confirmLogout });
+    }
     for (const effect of result.effects) if (!wire(effect)) this.run(effect);
   }
 
@@ -353,9 +350,9 @@ export class AgentRuntime {
   private loadTransferTargets(user: string): void {
     if (this.targetsFor === user) return;
     this.targetsFor = user;
-    this.patchView({ transferTargets: configuredTargets(this.options.config) });
+    this.views.update('runtime', { transferTargets: configuredTargets(this.options.config) });
     void loadTransferTargets(this.options.neo, user, this.options.config).then((targets) => {
-      if (hasSession(this.state) && this.state.session.user === user) this.patchView({ transferTargets: targets });
+      if (hasSession(this.state) && this.state.session.user === user) this.views.update('runtime', { transferTargets: targets });
     });
   }
 
@@ -389,16 +386,16 @@ export class AgentRuntime {
   private appIntent(intent: SoftphoneIntent): void {
     switch (intent.kind) {
       case 'cancelLogout':
-        this.patchView({ confirmLogout: false });
+        this.views.update('runtime', { confirmLogout: false });
         return;
       case 'dismissNotice':
         this.dropNotice(intent.id);
         return;
       case 'clearDialError':
-        this.patchView({ dialError: null });
+        this.views.update('runtime', { dialError: null });
         return;
       default:
-        this.options.onAppIntent?.(intent);
+        throw new Error(`The runtime runs the machine's intents and cancelLogout, dismissNotice and clearDialError, not ${JSON.stringify(intent.kind)}: send it through the session's intent table (src/app/intent-handlers.ts).`);
     }
   }
 
@@ -406,14 +403,14 @@ export class AgentRuntime {
   addNotice(notice: ShownNotice['notice'], level: ShownNotice['level'], detail: string | null, failure?: ShownNotice['failure']): void {
     const inCall = this.state.phase === 'dialing' || this.state.phase === 'ringing' || this.state.phase === 'connected';
     const { notices, placed } = placeNotice(this.view.notices, showNotice(this.nextNoticeId++, notice, level, detail, this.now(), failure, inCall));
-    this.patchView({ notices });
+    this.views.update('runtime', { notices });
     // Dropped only if it is still this state then: a newer state of its condition keeps the id.
     if (level === 'info') setTimeout(() => this.view.notices.includes(placed) && this.dropNotice(placed.id), INFO_NOTICE_MS);
   }
 
   private dropNotice(id: number): void {
     if (!this.view.notices.some((n) => n.id === id)) return;
-    this.patchView({ notices: this.view.notices.filter((n) => n.id !== id) });
+    this.views.update('runtime', { notices: this.view.notices.filter((n) => n.id !== id) });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
-import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
@@ -21,9 +21,12 @@ import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
 import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
 import { PreferenceKeeper } from './preferences.ts';
-import { LazySupervision, MONITOR_INTENTS } from './lazy-supervision.ts';
+import { LazySupervision } from './lazy-supervision.ts';
+import { intentTable } from './intent-handlers.ts';
+import type { IntentTable } from './intent-table.ts';
 import { PhoneWindowPanel } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
+import { shareUnchangedSlices } from './view-store.ts';
 import { CallResume, pageSessionStorage } from './call-resume.ts';
 import { HealthGate } from './health-gate.ts';
 import { healthProbes } from './health-wiring.ts';
@@ -67,6 +70,8 @@ export class AgentSession {
   /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
   private readonly attendant: AttendantDesk;
   private lastShown: AgentView | undefined;
+  /** The view last handed to the shell (slices shared with the next one when equal). */
+  private drawn: AgentView | undefined;
   /** Agent actions and text messages (docs/agent-actions.md, docs/text-messages.md). */
   private actions: DeskActions | undefined;
   /** One search over colleagues, Salesforce and favourites (docs/directory.md). */
@@ -89,6 +94,8 @@ export class AgentSession {
   private readonly chosen: PlatformChoice;
   /** The pre-shift health gate (docs/health-gate.md): checks shown, availability refused while one fails. */
   private readonly health: HealthGate;
+  /** Intent kind → the one collaborator that runs it (intent-handlers.ts). */
+  private readonly intents: IntentTable;
 
   constructor(private readonly options: AgentSessionOptions) {
     const { warn } = options;
@@ -108,13 +115,13 @@ export class AgentSession {
     });
     this.health = new HealthGate({
       probes: healthProbes({ platform, api: options.api, store, prefs: () => this.prefs.prefs }),
-      changed: () => this.ownerView(this.runtime.current),
+      changed: () => this.runtime.views.refresh(),
       warn,
     });
     this.crm = new CrmDesk({
       api: options.api,
       config,
-      onRecord: (record) => this.runtime.patchView({ record }),
+      onRecord: (record) => this.runtime.views.update('crm-desk', { record }),
       send: (intent) => this.send(intent),
       contactFound: (contact, clickedAt) => this.contactFound(contact, clickedAt),
       warn,
@@ -127,8 +134,8 @@ export class AgentSession {
           cti: options.api,
           openOutbox: async () => (await store).outbox,
           linkOf: (call) => this.crm.linkOf(call),
-          onPending: (count) => this.runtime.patchView({ pendingLogs: count }),
-          onDeadLetters: (entries) => this.runtime.patchView({ failedLogs: entries.map(failedLogViewOf) }),
+          onPending: (count) => this.runtime.views.update('task-logger', { pendingLogs: count }),
+          onDeadLetters: (entries) => this.runtime.views.update('task-logger', { failedLogs: entries.map(failedLogViewOf) }),
           deadLetterAfter: config.crm.taskLogDeadLetterAfter,
           recording: { urlOf: (call) => recordingUrlOf(call, config, 'task'), field: recordingFieldOf(config) },
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
@@ -141,7 +148,7 @@ export class AgentSession {
       open: () => store,
       categories: config.categories,
       agent: () => this.runtime.agent,
-      onHistory: (history) => this.runtime.patchView({ history }),
+      onHistory: (history) => this.runtime.views.update('attendant-desk', { history }),
       onLocal: () => this.lastShown && this.show(this.lastShown),
       send: (intent) => this.send(intent),
       warn,
@@ -153,14 +160,14 @@ export class AgentSession {
     void this.registeredOnce
       .then(() => Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')]))
       .then(([{ DeskActions }, { DirectoryDesk }]) => {
-        const changed = () => this.ownerView(this.runtime.current);
+        const changed = () => this.runtime.views.refresh();
         this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.linkOf(call), tasks: this.tasks, changed, warn });
         this.directory = new DirectoryDesk({ api: options.api, listTargets: (user) => loadTransferTargets(neo, user, config), prefs: async () => (await store).prefs, changed, warn });
         changed();
       })
       .catch((error: unknown) => warn('agent actions, text messages and the directory did not load', error));
     // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
-    this.desk = new LazySupervision({ config, platform, neo, tasks: this.tasks, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
+    this.desk = new LazySupervision({ config, platform, neo, tasks: this.tasks, agent: () => this.runtime.agent, changed: () => this.runtime.views.refresh(), warn });
     void this.registeredOnce.then(() => this.desk.load());
     this.runtime = new AgentRuntime({
       config,
@@ -175,12 +182,30 @@ export class AgentSession {
         this.desk.positionSeen(monitoredBy);
         this.resumer.statusSeen();
       },
-      onAppIntent: (intent) => void this.appIntent(intent),
       onView: (view) => this.ownerView(view),
       intercept: (event, phone) => {
         this.resumer.saw(event);
         return this.desk.intercept(event, phone);
       },
+      warn,
+    });
+    this.intents = intentTable({
+      runtime: this.runtime,
+      supervision: this.desk,
+      crm: this.crm,
+      attendant: this.attendant,
+      health: this.health,
+      directory: () => this.directory,
+      actions: () => this.actions,
+      tasks: this.tasks,
+      login: (intent) => this.login(intent),
+      dial: (intent) => {
+        this.dialPlan ??= this.loadDialPlan();
+        void this.dialPlan.then(() => this.runtime.send(intent));
+      },
+      requestMicrophone: () => this.requestMicrophone(),
+      setting: (intent) => this.setting(intent),
+      phoneWindow: (intent) => warn(`${intent.kind} ${intent.action} ignored: only a Salesforce panel offers the phone window`),
       warn,
     });
   }
@@ -200,7 +225,7 @@ export class AgentSession {
     void preloadSipPhone().catch((error: unknown) => this.options.warn('the phone (sip.js) did not load; logging in will retry', error));
     // Independent of each other, so all at once: preferences and vault, devices, the tab lock.
     const prefsRead = this.prefs.load().then((prefs) => {
-      this.runtime.patchView({ prefs });
+      this.runtime.views.update('preferences', { prefs });
       // The size the agent chose last time (CONFIGURACIÓN), for this tab's panel too.
       if (prefs.panelWidth !== null || prefs.panelHeight !== null) void this.resizePanel(prefs.panelWidth, prefs.panelHeight);
     });
@@ -217,7 +242,7 @@ export class AgentSession {
     const group = this.options.phoneWindowPage ? `window:${this.options.config.general.internalName}` : this.options.config.general.internalName;
     this.tabs = await TabSync.join(group, {
       becomeOwner: (state) => {
-        this.runtime.patchView({ tab: this.tabs?.role ?? 'owner' });
+        this.runtime.views.update('tabs', { tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         this.tasks?.start();
         // Phone links dial where the phone is: the window's own listener takes them while it runs.
@@ -233,7 +258,7 @@ export class AgentSession {
       intent: (intent) => this.send(intent),
       warn: this.options.warn,
     });
-    this.runtime.patchView({ tab: this.tabs.role });
+    this.runtime.views.update('tabs', { tab: this.tabs.role });
     const alone = this.tabs.aloneReason;
     if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
     await prefsRead;
@@ -241,9 +266,10 @@ export class AgentSession {
 
   /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
   send(intent: SoftphoneIntent): void {
-    // The gate is this tab's (its microphone, its speaker): never relayed.
-    if (intent.kind === 'recheckHealth' || intent.kind === 'playTestTone') {
-      void (intent.kind === 'recheckHealth' ? this.health.checkAll() : this.health.playTone());
+    // The gate's checks (this tab's microphone and speaker), "Show in CRM" and phone links (this
+    // tab's Salesforce page) run where they were clicked: never relayed (intent-handlers.ts `here`).
+    if (this.intents.runsHere(intent.kind)) {
+      this.run(intent);
       return;
     }
     const blocked = this.health.refusal(intent, this.runtime.agent);
@@ -253,18 +279,18 @@ export class AgentSession {
       return;
     }
     if (this.phoneWindow?.handle(intent) === true) return;
-    if (this.attendant.handleLocally(intent)) return;
     if (this.tabs?.relay(intent) === true) return;
-    if (intent.kind === 'login') {
-      void this.login(intent);
-      return;
+    this.run(intent);
+  }
+
+  /** Runs `intent` on its one handler; a kind nobody handles, or a failed handler, is reported. */
+  private run(intent: SoftphoneIntent): void {
+    try {
+      const running = this.intents.dispatch(intent);
+      if (running) running.catch((error: unknown) => this.options.warn(`the ${intent.kind} intent failed`, error));
+    } catch (error) {
+      this.options.warn(messageOf(error), error);
     }
-    if (intent.kind === 'dial') {
-      this.dialPlan ??= this.loadDialPlan();
-      void this.dialPlan.then(() => this.runtime.send(intent));
-      return;
-    }
-    this.runtime.send(intent);
   }
 
   /** After the click's dial (which may still wait for the dial plan) has reached the machine. */
@@ -288,7 +314,7 @@ export class AgentSession {
     this.runtime.send(complete);
     void this.askMicrophoneEarly();
     const prefs = await this.prefs.rememberLogin(complete);
-    this.runtime.patchView({ prefs });
+    this.runtime.views.update('preferences', { prefs });
   }
 
   /** The owner's view: drawn here and shared with the follower tabs. */
@@ -296,7 +322,7 @@ export class AgentSession {
     if (this.tabs && !this.tabs.owns) return;
     // The window runs the phone: this panel draws the window's view, not its idle runtime's.
     if (this.phoneWindow?.connected) return;
-    // A changed record slice was drawn by the nested patchView: this view is already stale.
+    // The screen pop changed the record slice: the store owes its listeners the newer view, drawn next.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
     const supervised = this.desk.decorate(undecorated);
@@ -334,7 +360,7 @@ export class AgentSession {
           // The panel that owns the tabs takes the phone back (the others mirror it, as today).
           if (this.tabs?.owns !== false) this.attendant.own();
           if (kit && this.tabs?.owns !== false) void this.prefsRead.then(() => this.resumer.resume(kit));
-          this.ownerView(this.runtime.current);
+          this.runtime.views.refresh();
         },
         changed: () => this.lastShown && this.show(this.lastShown),
         warn: this.options.warn,
@@ -353,7 +379,10 @@ export class AgentSession {
     this.lastShown = view;
     this.crm.shown(view);
     const framed = this.phoneWindow ? this.phoneWindow.decorate(view) : this.options.phoneWindowPage ? { ...view, phoneWindow: WINDOW_VIEW } : view;
-    this.options.onView(this.attendant.decorate(framed));
+    // Rebuilt slices equal to the drawn ones keep their reference: the parts that read only those are not drawn again.
+    const drawn = this.drawn === undefined ? this.attendant.decorate(framed) : shareUnchangedSlices(this.drawn, this.attendant.decorate(framed));
+    this.drawn = drawn;
+    this.options.onView(drawn);
     if (view.agent.phone === 'registered') {
       this.dialPlan ??= this.loadDialPlan();
       this.phoneRegistered();
@@ -396,54 +425,30 @@ export class AgentSession {
     }), credentials.user);
   }
 
-  private async appIntent(intent: SoftphoneIntent): Promise<void> {
-    if (MONITOR_INTENTS.has(intent.kind)) {
-      this.desk.intent(intent);
-      return;
-    }
-    if (this.directory?.handles(intent) === true) {
-      await this.directory.intent(intent);
-      return;
-    }
-    if (this.actions?.handles(intent) === true) {
-      await this.actions.intent(intent);
-      return;
-    }
-    if (this.crm.handles(intent)) {
-      await this.crm.intent(intent);
-      return;
-    }
-    if (intent.kind === 'retryFailedLog' || intent.kind === 'dismissFailedLog') {
-      const tasks = this.tasks;
-      if (!tasks) return;
-      await (intent.kind === 'retryFailedLog' ? tasks.retryDead(intent.key) : tasks.dismissDead(intent.key)).catch((error: unknown) =>
-        this.options.warn(`the refused call log ${intent.key} could not be ${intent.kind === 'retryFailedLog' ? 'retried' : 'dismissed'}`, error),
-      );
-      return;
-    }
-    if (intent.kind === 'requestMicrophone') {
-      try {
-        await askForMicrophone(this.prefs.prefs.microphoneId);
-      } catch (error) {
-        this.options.warn('the microphone was not allowed', error);
-        this.health.microphoneRefused(messageOf(error));
-        await this.refreshDevices();
-        return;
-      }
+  private async requestMicrophone(): Promise<void> {
+    try {
+      await askForMicrophone(this.prefs.prefs.microphoneId);
+    } catch (error) {
+      this.options.warn('the microphone was not allowed', error);
+      this.health.microphoneRefused(messageOf(error));
       await this.refreshDevices();
-      await this.health.checkAll();
       return;
     }
+    await this.refreshDevices();
+    await this.health.checkAll();
+  }
+
+  private async setting(intent: Extract<SoftphoneIntent, { kind: 'setAudioDevice' | 'setPanelSize' | 'setAutoMinimise' | 'setLanguage' | 'forgetMe' }>): Promise<void> {
     if (intent.kind === 'forgetMe') await this.attendant.forget();
     const prefs = await this.prefs.apply(intent);
-    this.runtime.patchView({ prefs });
+    this.runtime.views.update('preferences', { prefs });
     if (intent.kind === 'setAudioDevice') await this.runtime.useAudioDevice(intent.role, intent.deviceId);
     if (intent.kind === 'setPanelSize') await this.resizePanel(intent.width, intent.height);
   }
 
   private async refreshDevices(): Promise<void> {
     try {
-      this.runtime.patchView({ devices: await readAudioDevices() });
+      this.runtime.views.update('preferences', { devices: await readAudioDevices() });
     } catch (error) {
       this.options.warn('could not list the audio devices', error);
     }

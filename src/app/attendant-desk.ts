@@ -5,7 +5,7 @@
  */
 import { hasSession, type AgentState, type CallFacts } from '../call/index.ts';
 import type { Category } from '../config/index.ts';
-import type { AgentView, AttendantView, CallHistoryEntryView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, AttendantView, CallHistoryEntryView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { SALESFORCE_ID_SHAPE } from '../shared/salesforce-id.ts';

@@ -6,7 +6,7 @@
  */
 import type { CallFacts } from '../call/index.ts';
 import type { Category } from '../config/index.ts';
-import type { CallHistoryEntryView } from '../controllers/agent-view.ts';
+import type { CallHistoryEntryView } from '../view/agent-view.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { callObjectOf, dispositionName } from '../crm/task-log.ts';
 import { HISTORY_LIMIT, openStore, type CallHistoryInput, type CallHistoryRecord, type CallHistoryStore, type DialtoneStore } from '../storage/index.ts';

@@ -12,7 +12,7 @@
 import { hasCall, hasSession } from '../call/index.ts';
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
-import type { AgentView, CallRecordView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, CallRecordView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { CallFacts } from '../call/index.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import type { OpenCti } from '../opencti/index.ts';

@@ -7,8 +7,8 @@
 import { hasCall, hasSession, type AgentEvent, type AgentState, type CallFacts, type PlatformPort } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { ActionMoment } from '../config/desk-actions-types.ts';
-import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
-import type { DeskActionsIntent, DeskActionsView, DeskOutcome } from '../controllers/desk-actions-view.ts';
+import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
+import type { DeskActionsIntent, DeskActionsView, DeskOutcome } from '../view/desk-actions-view.ts';
 import { fillParams, readTaskAnswer, type ActionValues } from '../crm/agent-action.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { measureMessage, messageNumberOf, messageTaskFields, messageTaskKey, type SentMessage } from '../crm/text-message.ts';

@@ -7,8 +7,8 @@
  * made stale.
  */
 import { hasSession } from '../call/index.ts';
-import type { AgentView, SoftphoneIntent, TransferTargets } from '../controllers/agent-view.ts';
-import type { DirectoryEntry, DirectoryIntent, DirectoryView } from '../controllers/directory-view.ts';
+import type { AgentView, SoftphoneIntent, TransferTargets } from '../view/agent-view.ts';
+import type { DirectoryEntry, DirectoryIntent, DirectoryView } from '../view/directory-view.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { messageOf } from '../shared/errors.ts';
 import { MAX_FAVOURITES, type PrefsStore, type StoredFavourite } from '../storage/index.ts';

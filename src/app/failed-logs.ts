@@ -3,7 +3,7 @@
  * subject, Salesforce's code and words, and a plain-text block with everything an admin needs to
  * find the cause and write the Task by hand — what the panel's Copy button copies.
  */
-import type { FailedLogView } from '../controllers/agent-view.ts';
+import type { FailedLogView } from '../view/agent-view.ts';
 import type { OutboxEntry } from '../storage/index.ts';
 
 export function failedLogViewOf(entry: OutboxEntry): FailedLogView {

@@ -16,8 +16,8 @@
  * ```
  */
 import { hasSession, type AgentState } from '../call/index.ts';
-import type { SoftphoneIntent } from '../controllers/agent-view.ts';
-import type { HealthCheckView, HealthView } from '../controllers/health-view.ts';
+import type { SoftphoneIntent } from '../view/agent-view.ts';
+import type { HealthCheckView, HealthView } from '../view/health-view.ts';
 
 /** Below this input level (dBFS) over the measurement, the microphone is taken for muted. */
 export const SILENT_INPUT_DB = -75;

@@ -7,8 +7,8 @@
  * (health-checks.ts); the browser probes are in health-probes.ts, injected so this runs in Node.
  */
 import { hasSession, type AgentState } from '../call/index.ts';
-import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
-import type { HealthCheckView } from '../controllers/health-view.ts';
+import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
+import type { HealthCheckView } from '../view/health-view.ts';
 import { healthView, makesAvailable, NO_FACTS, type HealthFacts, type MicrophoneFacts, type RoundTrip } from './health-checks.ts';
 
 /** How long a failed platform probe waits before the next one, while logged out. */

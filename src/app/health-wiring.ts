@@ -4,7 +4,7 @@
  * of agent-session.ts so the session only builds the gate.
  */
 import type { AgentEvent, PlatformPort } from '../call/index.ts';
-import type { AgentPreferences } from '../controllers/agent-view.ts';
+import type { AgentPreferences } from '../view/agent-view.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import { messageOf } from '../shared/errors.ts';
 import type { DialtoneStore } from '../storage/index.ts';

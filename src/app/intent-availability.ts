@@ -7,7 +7,7 @@
  */
 import { transition, type AgentEvent, type AgentState, type MachineContext } from '../call/index.ts';
 import { hasSession } from '../call/state.ts';
-import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedChoices, type OfferedIntent } from '../controllers/intent-availability-view.ts';
+import { OFFERED_INTENTS, type Availability, type IntentAvailability, type OfferedChoices, type OfferedIntent } from '../view/intent-availability-view.ts';
 
 const NO_CHOICES: OfferedChoices = { breaks: [], campaigns: [] };
 

@@ -1,9 +1,10 @@
 /**
- * The agent UI's intents, checked and stamped with the clock: most become the machine's intent
- * events; the rest (notices, devices, panel settings) are handled by the app itself.
+ * The machine's intents, checked and stamped with the clock: each becomes the machine's event, or a
+ * refusal before the machine. Which collaborator runs which intent is the session's intent table
+ * (intent-handlers.ts); this module only turns the runtime's share into events.
  */
 import { isSessionIntentRequest, parseNeoUser, sessionIntentAt, type AgentEvent } from '../call/index.ts';
-import type { DialRefusal, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { DialRefusal, SoftphoneIntent, SoftphoneIntentKind } from '../view/agent-view.ts';
 import { isFutureWallTime } from '../crm/callback-time.ts';
 
 /** A dial number ready for NeoApi `Dial`, or why the typed text cannot be dialled. */
@@ -12,23 +13,22 @@ export type DialCheck = { readonly ok: true; readonly dial: string } | { readonl
 /** What an intent becomes: a machine event, a local action, or a refusal before the machine. */
 export type RoutedIntent =
   | { readonly to: 'machine'; readonly event: AgentEvent }
+  /** One of the runtime's own view intents (`RUNTIME_VIEW_INTENT_KINDS`), or a kind the runtime does not run. */
   | { readonly to: 'app'; readonly intent: SoftphoneIntent }
   | { readonly to: 'dialError'; readonly number: string; readonly reason: DialRefusal }
   | { readonly to: 'refused'; readonly message: string };
 
-const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
-  'cancelLogout',
-  'dismissNotice',
-  'clearDialError',
-  'requestMicrophone',
-  'setAudioDevice',
-  'setPanelSize',
-  'setAutoMinimise',
-  'setLanguage',
-  'forgetMe',
-  'retryFailedLog',
-  'dismissFailedLog',
-]);
+/** The intents the machine decides (each becomes its event in `routeIntent`), besides the session intents. */
+export const MACHINE_INTENT_KINDS = [
+  'login', 'dial', 'logout', 'pause', 'enterCampaign', 'sendDtmf', 'categorise', 'scheduleCallback', 'transfer', 'inviteParticipant',
+  'kickParticipant', 'completeTransfer', 'endTransfer', 'startConference', 'kickAll', 'unpause', 'leaveCampaign', 'answer', 'reject',
+  'hangUp', 'hold', 'resume', 'mute', 'unmute', 'available', 'releaseContact',
+] as const satisfies readonly SoftphoneIntentKind[];
+
+/** The intents on the runtime's own slices of the view (the logout question, notices, the dial error). */
+export const RUNTIME_VIEW_INTENT_KINDS = ['cancelLogout', 'dismissNotice', 'clearDialError'] as const satisfies readonly SoftphoneIntentKind[];
+
+const VIEW_KINDS: ReadonlySet<SoftphoneIntentKind> = new Set(RUNTIME_VIEW_INTENT_KINDS);
 
 /**
  * Routes an intent. `checkDial` normalises a typed number for the dial plan. The login's device
@@ -36,7 +36,7 @@ const LOCAL_KINDS: ReadonlySet<SoftphoneIntent['kind']> = new Set([
  * takes it from the intent itself.
  */
 export function routeIntent(intent: SoftphoneIntent, at: number, checkDial: (typed: string) => DialCheck): RoutedIntent {
-  if (LOCAL_KINDS.has(intent.kind)) return { to: 'app', intent };
+  if (VIEW_KINDS.has(intent.kind)) return { to: 'app', intent };
   if (isSessionIntentRequest(intent)) return { to: 'machine', event: sessionIntentAt(intent, at) };
   switch (intent.kind) {
     case 'login': {

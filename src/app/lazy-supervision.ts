@@ -12,7 +12,7 @@
  */
 import type { AgentEvent } from '../call/index.ts';
 import { isMonitorCall } from '../call/monitor-call.ts';
-import type { AgentView, MonitoringIndicator, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, MonitoringIndicator, SoftphoneIntent } from '../view/agent-view.ts';
 import type { TaskEnqueue } from './monitoring-log.ts';
 import type { PhoneLike } from './phone-bridge.ts';
 import type * as DeskModule from './supervision-desk.ts';

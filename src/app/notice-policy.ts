@@ -14,7 +14,7 @@
  *   language, the adapter's text stays behind "Technical details".
  */
 import type { Notice, NoticeLevel } from '../call/index.ts';
-import type { ShownNotice } from '../controllers/agent-view.ts';
+import type { ShownNotice } from '../view/agent-view.ts';
 import type { NoticeCause } from '../i18n/notice-causes.ts';
 import type { SipPhoneErrorCode } from '../sip/errors.ts';
 

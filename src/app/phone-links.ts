@@ -11,7 +11,7 @@
  * Only the owner tab listens, so one click dials once however many Salesforce tabs are open; it
  * dials through the same `dial` intent (and dial plan) as the keypad.
  */
-import type { PhoneLinksView } from '../controllers/agent-view.ts';
+import type { PhoneLinksView } from '../view/agent-view.ts';
 import { numberOfPhoneLink, PHONE_LINK_SCHEMES } from '../crm/phone-link.ts';
 import { messageOf } from '../shared/errors.ts';
 

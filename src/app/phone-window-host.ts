@@ -5,7 +5,7 @@
  * API handle) or by `postMessage`; it answers each the way it came. It is not framed by Salesforce,
  * so the Open CTI calls its session makes (settings, Task, screen pop) run in a panel.
  */
-import type { SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { SoftphoneIntent } from '../view/agent-view.ts';
 import type { CallCenterSettings, OpenCtiCallback, OpenCtiLightning, OpenCtiResponse } from '../opencti/index.ts';
 import { CALL_TYPE, SCREENPOP_TYPE } from '../opencti/index.ts';
 import type { TakeoverKit } from './agent-runtime.ts';

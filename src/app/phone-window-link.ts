@@ -14,7 +14,7 @@
  *    agent's "Open phone window" click reaches it by name where the browser allows, and the window
  *    stays the phone either way.
  */
-import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 import { isPhoneWindowPage, isWindowMessage, PHONE_WINDOW_PARAM, phoneWindowChannel, phoneWindowName, type PanelMessage, type WindowMessage } from './phone-window-protocol.ts';
 import type { SharedTabState } from './tab-sync.ts';

@@ -3,7 +3,7 @@
  * window" setting, the link to a running window, which clicks stay in this panel, and the bar's
  * view. The agent session asks it first for every intent and every view.
  */
-import type { AgentView, PhoneWindowView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, PhoneWindowView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 import { maybeOpened, PhoneWindowLink, type PhoneWindowLinkHooks } from './phone-window-link.ts';
 

@@ -6,7 +6,7 @@
  * `postMessage` between the two windows, checked against the adapter's own origin both ways.
  * Every message is `{ pw: 1, type, from, … }`; anything else is dropped.
  */
-import type { SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { SoftphoneIntent } from '../view/agent-view.ts';
 import type { SharedTabState } from './tab-sync.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 

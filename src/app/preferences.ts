@@ -5,7 +5,7 @@
  * any other storage (docs/security.md). Storage failing (private window, quota, a corrupt record)
  * never blocks a login: the agent just types again, and a warning says why.
  */
-import type { AgentPreferences, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentPreferences, SoftphoneIntent } from '../view/agent-view.ts';
 import { openStore, type DialtoneStore } from '../storage/index.ts';
 import { DEFAULT_PREFERENCES } from './view-model.ts';
 

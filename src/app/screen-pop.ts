@@ -11,7 +11,7 @@
  */
 import type { CallFacts, DeliveredContact } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
-import type { CallRecordView, RecordCandidate } from '../controllers/agent-view.ts';
+import type { CallRecordView, RecordCandidate } from '../view/agent-view.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { campaignValues, multipleMatchesAction, opensNewRecord, opensSearchPage, singleMatchAction, type PopRules } from '../crm/pop-rules.ts';
 import { recordingUrlOf } from '../crm/recording-link.ts';

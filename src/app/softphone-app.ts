@@ -1,7 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { validateConfig, settingPath, settingValue, type Config, type SettingsMap } from '../config/index.ts';
-import { softphoneContext, type ShellConfigIssue, type ShellState, type SoftphoneService } from '../controllers/softphone-context.ts';
-import type { AgentView, SoftphoneIntent } from '../controllers/agent-view.ts';
+import { softphoneContext } from '../controllers/softphone-context.ts';
+import type { ShellConfigIssue, ShellState, SoftphoneService } from '../view/shell-state.ts';
+import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
 import type * as AgentSessionChunk from './agent-session.ts';
@@ -33,7 +34,7 @@ const IDLE_ICON = 'call';
 
 /**
  * The softphone service: boots the adapter (Open CTI → settings → config), holds the shell state
- * and hands it to the components. The phases are drawn in `src/controllers/softphone-context.ts`.
+ * and hands it to the components. The phases are drawn in `src/view/shell-state.ts`.
  */
 export class SoftphoneApp implements SoftphoneService {
   private current: ShellState;

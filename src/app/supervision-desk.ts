@@ -18,7 +18,7 @@ import {
   type SupervisionEvent,
 } from '../call/monitoring.ts';
 import type { Config, NeotelUser } from '../config/index.ts';
-import type { AgentView, MonitorableAgent, MonitoringIndicator, SoftphoneIntent } from '../controllers/agent-view.ts';
+import type { AgentView, MonitorableAgent, MonitoringIndicator, SoftphoneIntent } from '../view/agent-view.ts';
 import type { NeoApiLike } from './agent-runtime.ts';
 import type { MonitoringLog } from './monitoring-log.ts';
 import type { PhoneLike } from './phone-bridge.ts';

@@ -4,7 +4,7 @@
  * the owner closes, the next tab resumes the session from the kit without a second login.
  */
 import type { AgentState } from '../call/index.ts';
-import type { AgentView, SoftphoneIntent, TabRole as ViewTabRole } from '../controllers/agent-view.ts';
+import type { AgentView, SoftphoneIntent, TabRole as ViewTabRole } from '../view/agent-view.ts';
 import { joinTabs, type TabLink } from '../tabs/index.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 

@@ -10,7 +10,7 @@
  *   GetCampaigns → [{ Id, Nombre, Tipo, Transferencias: [{ Indice, Numero, Nombre }] , … }]
  */
 import type { Config, ExternalNumber, NamedEntry } from '../config/index.ts';
-import type { TransferTargets } from '../controllers/agent-view.ts';
+import type { TransferTargets } from '../view/agent-view.ts';
 
 /** What the loader needs: NeoApi by contract name, with the deployment's wire name. */
 export interface ListingClient {

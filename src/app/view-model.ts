@@ -5,7 +5,7 @@
 import { ALL_CAPABILITIES, hasCall, type AgentState, type CallState, type PlatformCapabilities } from '../call/index.ts';
 import type { Config, CrmConfig } from '../config/index.ts';
 import { planPop } from '../crm/screen-pop-policy.ts';
-import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../controllers/agent-view.ts';
+import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../view/agent-view.ts';
 import { intentAvailabilityOf, offeredChoicesOf } from './intent-availability.ts';
 import { machineConfigFrom } from './machine-config.ts';
 

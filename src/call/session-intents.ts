@@ -1,7 +1,7 @@
 /**
  * Intents the app hands to the machine as they are (no dial plan, no checks of its own) and the
  * machine handles in session-ops.ts: adding one here reaches the UI's intent type
- * (controllers/agent-view.ts `SoftphoneIntent`), the app's router (app/intents.ts) and the
+ * (view/agent-view.ts `SoftphoneIntent`), the app's router (app/intents.ts) and the
  * machine's event list (events.ts) with no edit there.
  */
 

@@ -12,7 +12,7 @@ import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, 
 import type { AgentConfig, DialingConfig } from '../config/config-types.ts';
 
 /**
- * Why a number was not dialled. The same union as `DialRefusal` of src/controllers/agent-view.ts
+ * Why a number was not dialled. The same union as `DialRefusal` of src/view/agent-view.ts
  * (a test keeps them equal); declared here because src/crm is pure and may not depend on the UI.
  */
 export type DialRefusal = 'empty' | 'tooShort' | 'tooLong' | 'invalidCharacters' | 'notANumber';

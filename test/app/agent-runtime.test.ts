@@ -6,7 +6,7 @@ import { shareableState } from '../../src/app/tab-sync.ts';
 import type { AgentEvent, AgentState } from '../../src/call/index.ts';
 import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
 import { validateConfig, type Config } from '../../src/config/index.ts';
-import type { AgentView } from '../../src/controllers/agent-view.ts';
+import type { AgentView } from '../../src/view/agent-view.ts';
 import { NeoApiError } from '../../src/platforms/neotel/errors.ts';
 import { NeotelPlatform } from '../../src/platforms/neotel/neotel-platform.ts';
 import type { CallSnapshot, RegistrationState, SipPhoneEvents } from '../../src/sip/index.ts';

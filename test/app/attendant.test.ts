@@ -4,7 +4,7 @@ import { runPhoneLinkPage, type LinkPageState } from '../../src/app/phone-link-p
 import { LINK_PARAM, listenForPhoneLinks, registerPhoneLinks } from '../../src/app/phone-links.ts';
 import { newCall } from '../../src/call/call-facts.ts';
 import { parseCallId } from '../../src/call/index.ts';
-import type { CallHistoryEntryView } from '../../src/controllers/agent-view.ts';
+import type { CallHistoryEntryView } from '../../src/view/agent-view.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';

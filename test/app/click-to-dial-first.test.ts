@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrmDesk } from '../../src/app/crm-desk.ts';
 import type { DeliveredContact } from '../../src/call/call-facts.ts';
-import type { SoftphoneIntent } from '../../src/controllers/agent-view.ts';
+import type { SoftphoneIntent } from '../../src/view/agent-view.ts';
 import type { ClickToDialPayload, OpenCti } from '../../src/opencti/index.ts';
 import { shippedConfig } from '../support/shipped-config.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DirectoryDesk, matches, merged } from '../../src/app/directory-desk.ts';
-import type { AgentView, TransferTargets } from '../../src/controllers/agent-view.ts';
-import type { DirectoryEntry } from '../../src/controllers/directory-view.ts';
+import type { AgentView, TransferTargets } from '../../src/view/agent-view.ts';
+import type { DirectoryEntry } from '../../src/view/directory-view.ts';
 import type { PrefsStore } from '../../src/storage/index.ts';
 
 const TARGETS: TransferTargets = {

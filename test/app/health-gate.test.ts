@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { healthView, makesAvailable, NO_FACTS, SILENT_INPUT_DB, type HealthFacts, type MicrophoneFacts, type RoundTrip } from '../../src/app/health-checks.ts';
 import { HealthGate, type HealthProbes } from '../../src/app/health-gate.ts';
 import type { AgentState } from '../../src/call/index.ts';
-import type { AgentView } from '../../src/controllers/agent-view.ts';
+import type { AgentView } from '../../src/view/agent-view.ts';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
 import { shell, states } from '../../e2e/components/support/views.ts';
 

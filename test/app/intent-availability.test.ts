@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { intentAvailabilityOf, offeredChoicesOf } from '../../src/app/intent-availability.ts';
 import { initialView } from '../../src/app/view-model.ts';
 import { transition, type AgentEvent, type AgentState, type MachineContext, type Session } from '../../src/call/index.ts';
-import { OFFERED_INTENTS, type OfferedIntent } from '../../src/controllers/intent-availability-view.ts';
+import { OFFERED_INTENTS, type OfferedIntent } from '../../src/view/intent-availability-view.ts';
 import { shippedConfig } from '../support/shipped-config.ts';
 import { CONTEXT, STATES, T0, callFacts, contextWith, deepFreeze } from '../call/support.ts';
 

@@ -9,7 +9,7 @@ import * as chunk from '../../src/app/call-history.ts';
 import { LazyCallHistory } from '../../src/app/lazy-call-history.ts';
 import { newCall } from '../../src/call/call-facts.ts';
 import { parseCallId } from '../../src/call/index.ts';
-import type { CallHistoryEntryView } from '../../src/controllers/agent-view.ts';
+import type { CallHistoryEntryView } from '../../src/view/agent-view.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';
 

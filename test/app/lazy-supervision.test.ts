@@ -11,7 +11,7 @@ import * as supervisionDesk from '../../src/app/supervision-desk.ts';
 import { initialState, parseCallId, parseNeoUser, parseSipLegId, type AgentEvent, type AgentState } from '../../src/call/index.ts';
 import type { Config } from '../../src/config/index.ts';
 import { CONTRACT_NAMING } from '../../src/config/neoapi-methods.ts';
-import type { AgentView } from '../../src/controllers/agent-view.ts';
+import type { AgentView } from '../../src/view/agent-view.ts';
 import { NeotelPlatform } from '../../src/platforms/neotel/neotel-platform.ts';
 
 const config = {

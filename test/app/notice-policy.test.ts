@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { causeOf, isBlocking, MAX_NOTICES, placeNotice, showNotice } from '../../src/app/notice-policy.ts';
-import type { ShownNotice } from '../../src/controllers/agent-view.ts';
+import type { ShownNotice } from '../../src/view/agent-view.ts';
 
 describe('notice policy', () => {
   it('replaces the notice of the same condition in place, keeping its id, instead of stacking', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { PreferenceKeeper } from '../../src/app/preferences.ts';
-import type { SoftphoneIntent } from '../../src/controllers/agent-view.ts';
+import type { SoftphoneIntent } from '../../src/view/agent-view.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScreenPop, type ScreenPopApi } from '../../src/app/screen-pop.ts';
 import { newCall, type CallFacts } from '../../src/call/call-facts.ts';
-import type { CallRecordView } from '../../src/controllers/agent-view.ts';
+import type { CallRecordView } from '../../src/view/agent-view.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
 import { shippedConfig } from '../support/shipped-config.ts';
 import type { AppViewInfo, SearchAndScreenPopResult, SoftphoneLayout } from '../../src/opencti/index.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SoftphoneApp } from '../../src/app/softphone-app.ts';
 import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
-import type { ShellState } from '../../src/controllers/softphone-context.ts';
+import type { ShellState } from '../../src/view/shell-state.ts';
 import { OpenCti, type OpenCtiConnection } from '../../src/opencti/index.ts';
 import { FakeOpenCti } from '../opencti/fake-opencti.ts';
 

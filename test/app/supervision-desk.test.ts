@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { initialState, parseCallId, parseNeoUser, parseSipLegId, type AgentEvent, type AgentState } from '../../src/call/index.ts';
 import type { MonitoringSession } from '../../src/call/monitoring.ts';
 import type { Config } from '../../src/config/index.ts';
-import type { AgentView } from '../../src/controllers/agent-view.ts';
+import type { AgentView } from '../../src/view/agent-view.ts';
 import { saveLogMonitoringLog } from '../../src/app/monitoring-log.ts';
 import type { PhoneLike } from '../../src/app/phone-bridge.ts';
 import type { NeoApiLike } from '../../src/app/agent-runtime.ts';

@@ -1,6 +1,6 @@
 /** Dial numbers as a table: countries, formats Salesforce stores, prefixes, and hostile input. */
 import { describe, expect, it } from 'vitest';
-import type { DialRefusal as ViewDialRefusal } from '../../src/controllers/agent-view.ts';
+import type { DialRefusal as ViewDialRefusal } from '../../src/view/agent-view.ts';
 import { dialPlanFrom, normaliseDialNumber, type DialKind, type DialPlan, type DialRefusal } from '../../src/crm/dial-number.ts';
 
 const plan = (defaultCountry: string | null, prefixes: Partial<Omit<DialPlan, 'defaultCountry'>> = {}): DialPlan => ({

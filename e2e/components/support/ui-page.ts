@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import type { ShellState, SoftphoneIntent } from '../../../src/controllers/softphone-context.ts';
+import type { SoftphoneIntent } from '../../../src/view/agent-view.ts';
+import type { ShellState } from '../../../src/view/shell-state.ts';
 import { launchChromium } from '../../support/browser.ts';
 import { bundleEntry } from '../../support/bundle.ts';
 

@@ -5,7 +5,8 @@
 import { NO_CONTROL, parseCallId, parseNeoUser, parseSipLegId, type AgentState, type CallControl, type CallFacts, type Session } from '../../../src/call/index.ts';
 import type { Common } from '../../../src/call/state.ts';
 import { newCall } from '../../../src/call/call-facts.ts';
-import type { AgentPreferences, AgentView, ShellState } from '../../../src/controllers/softphone-context.ts';
+import type { AgentPreferences, AgentView } from '../../../src/view/agent-view.ts';
+import type { ShellState } from '../../../src/view/shell-state.ts';
 import type { Language } from '../../../src/i18n/index.ts';
 import { DEFAULT_PREFERENCES } from '../../../src/app/view-model.ts';
 import { intentAvailabilityOf, offeredChoicesOf } from '../../../src/app/intent-availability.ts';

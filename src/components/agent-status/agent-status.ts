@@ -10,7 +10,8 @@ import { icon as syncIcon } from '../shared/slds-icons/sync.ts';
 import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
 import { statusDotStyles } from '../shared/status-dot.styles.ts';
 import { agentStatusStyles } from './agent-status.styles.ts';
-import '../status-menu/status-menu.ts';
+import { StatusMenu } from '../status-menu/status-menu.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * The header: the agent's status as the status menu's button (`<dialtone-status-menu>`: its
@@ -19,6 +20,7 @@ import '../status-menu/status-menu.ts';
  */
 @customElement('dialtone-agent-status')
 export class AgentStatus extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'tab', 'pendingLogs', 'confirmLogout', 'options', 'health', ...StatusMenu.viewSlices];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, statusDotStyles, agentStatusStyles];
 
   @query('dialog') private readonly dialog!: HTMLDialogElement | null;

@@ -1,5 +1,5 @@
 import type { AgentState } from '../../call/index.ts';
-import type { AgentOptions } from '../../controllers/agent-view.ts';
+import type { AgentOptions } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { nameOf } from '../shared/names.ts';
 

@@ -7,6 +7,7 @@ import { gateHint } from '../health-gate/gate-hint.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { nameOf } from '../shared/names.ts';
 import { breakMenuStyles } from './break-menu.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * On a break: which one, and Back to work (`unpause`) as the one big button of the screen (the
@@ -15,6 +16,7 @@ import { breakMenuStyles } from './break-menu.styles.ts';
  */
 @customElement('dialtone-break-menu')
 export class BreakMenu extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'options', 'health'];
   static override styles = [sldsTokens, controlStyles, breakMenuStyles];
 
   override render() {

@@ -5,9 +5,9 @@ import { AgentElement } from '../shared/agent-element.ts';
 import '../shared/elapsed-time.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { focusIfLost } from '../shared/focus.ts';
-import '../dial-pad/dial-pad.ts';
+import { DialPad } from '../dial-pad/dial-pad.ts';
 import type { CallFacts } from '../../call/call-facts.ts';
-import type { AgentView } from '../../controllers/agent-view.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { callPartyOf } from '../shared/call-party.ts';
@@ -23,6 +23,7 @@ import { callControlsStyles } from './call-controls.styles.ts';
  */
 @customElement('dialtone-call-controls')
 export class CallControls extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'record', ...DialPad.viewSlices];
   static override styles = [sldsTokens, controlStyles, refusalHintStyles, callControlsStyles];
 
   @state() private keypadOpen = false;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { CallHistoryEntryView } from '../../controllers/agent-view.ts';
+import type { CallHistoryEntryView } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
@@ -12,6 +12,7 @@ import { sldsIcon, sldsIconStyles, type SldsIconData } from '../shared/slds-icon
 import { icon as incomingIcon } from '../shared/slds-icons/incoming_call.ts';
 import { icon as outboundIcon } from '../shared/slds-icons/outbound_call.ts';
 import { callHistoryStyles } from './call-history.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** How many entries the panel draws (the store keeps more; docs/call-history.md). */
 export const SHOWN_ENTRIES = 20;
@@ -30,6 +31,7 @@ const DIRECTION_ICONS: Readonly<Record<CallHistoryEntryView['direction'], SldsIc
  */
 @customElement('dialtone-call-history')
 export class CallHistory extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'history', 'attendant'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, callHistoryStyles];
 
   override render() {

@@ -4,6 +4,7 @@ import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { callInfoStyles } from './call-info.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * The seed's information panel: the last call's platform ids (`0` once the agent is done with
@@ -11,6 +12,7 @@ import { callInfoStyles } from './call-info.styles.ts';
  */
 @customElement('dialtone-call-info')
 export class CallInfoPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['info'];
   static override styles = [sldsTokens, controlStyles, callInfoStyles];
 
   override render() {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { RecordCandidate } from '../../controllers/agent-view.ts';
+import type { RecordCandidate } from '../../view/agent-view.ts';
 import type { LinkedRecord } from '../../crm/linked-record.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
@@ -12,6 +12,7 @@ import { objectLabel } from '../shared/names.ts';
 import { crmSourceIcon } from '../shared/crm-icon.ts';
 import { callRecordStyles } from './call-record.styles.ts';
 import '../recording-player/recording-player.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 
 /**
@@ -22,6 +23,7 @@ import '../recording-player/recording-player.ts';
  */
 @customElement('dialtone-call-record')
 export class CallRecordPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['record'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, callRecordStyles];
 
   override render() {

@@ -6,6 +6,7 @@ import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { campaignPickerStyles } from './campaign-picker.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * Outbound campaign by number, for a call center that lists no campaigns (`campaigns` empty): the
@@ -20,6 +21,7 @@ import { campaignPickerStyles } from './campaign-picker.styles.ts';
  */
 @customElement('dialtone-campaign-picker')
 export class CampaignPicker extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'options', 'can'];
   static override styles = [sldsTokens, controlStyles, refusalHintStyles, campaignPickerStyles];
 
   /** The campaign number as typed. */

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ShellConfigIssue } from '../../controllers/softphone-context.ts';
+import type { ShellConfigIssue } from '../../view/shell-state.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { configErrorPanelStyles } from './config-error-panel.styles.ts';

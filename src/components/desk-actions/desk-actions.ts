@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TextChannel } from '../../call/platform.ts';
-import type { AgentActionButton, DeskActionsView, DeskOutcome, TextMessageView } from '../../controllers/desk-actions-view.ts';
+import type { AgentActionButton, DeskActionsView, DeskOutcome, TextMessageView } from '../../view/desk-actions-view.ts';
 import { measureMessage, messageNumberOf } from '../../crm/text-message.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';
@@ -10,6 +10,7 @@ import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { radioStyles } from '../shared/radio.styles.ts';
 import { deskActionsStyles } from './desk-actions.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** An action's text in the shell's language: that language, else en, es, pt. */
 export function actionLabel(action: AgentActionButton, m: Messages): string {
@@ -24,6 +25,7 @@ export function actionLabel(action: AgentActionButton, m: Messages): string {
  */
 @customElement('dialtone-desk-actions')
 export class DeskActionsPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['deskActions'];
   static override styles = [sldsTokens, controlStyles, radioStyles, deskActionsStyles];
 
   @state() private channel: TextChannel | null = null;

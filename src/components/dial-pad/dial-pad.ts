@@ -7,6 +7,7 @@ import { focusIfLost } from '../shared/focus.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as keypadIcon } from '../shared/slds-icons/keypad.ts';
 import { dialPadStyles } from './dial-pad.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** The 12 keys, in telephone order. */
 export const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -23,6 +24,7 @@ const DIAL_KEY = /^[0-9*#+]$/u;
  */
 @customElement('dialtone-dial-pad')
 export class DialPad extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'dialError'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, dialPadStyles];
 
   @state() private number = '';

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TransferTarget } from '../../call/call-control-types.ts';
-import type { DirectoryEntry, DirectorySource } from '../../controllers/directory-view.ts';
+import type { DirectoryEntry, DirectorySource } from '../../view/directory-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { deskActionsMessages } from '../../i18n/desk-actions-messages.ts';
 import { sldsTokens } from '../slds.styles.ts';
@@ -13,6 +13,7 @@ import { icon as favoriteIcon } from '../shared/slds-icons/favorite.ts';
 import { icon as queueIcon } from '../shared/slds-icons/queue.ts';
 import { icon as userIcon } from '../shared/slds-icons/user.ts';
 import { directoryStyles } from './directory.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** Time after the last keystroke before searching: one search per pause, not per letter. */
 export const DIRECTORY_DEBOUNCE_MS = 250;
@@ -42,6 +43,7 @@ export function transferTargetOf(entry: DirectoryEntry): TransferTarget | null {
  */
 @customElement('dialtone-directory')
 export class DirectoryPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['directory', 'agent'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, directoryStyles];
 
   @state() private query = '';

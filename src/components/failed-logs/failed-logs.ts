@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { FailedLogView } from '../../controllers/agent-view.ts';
+import type { FailedLogView } from '../../view/agent-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -8,6 +8,7 @@ import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
 import { failedLogsStyles } from './failed-logs.styles.ts';
 import { reasonKindOf } from './reason-kind.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** What happened to a Copy click, per log key. */
 type CopyState = 'copied' | 'blocked';
@@ -21,6 +22,7 @@ type CopyState = 'copied' | 'blocked';
  */
 @customElement('dialtone-failed-logs')
 export class FailedLogs extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['failedLogs'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, failedLogsStyles];
 
   @state() private copies: Readonly<Record<string, CopyState>> = {};

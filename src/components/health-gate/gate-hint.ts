@@ -1,4 +1,4 @@
-import type { AgentView } from '../../controllers/agent-view.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 
 /**

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
-import type { HealthCheckView } from '../../controllers/health-view.ts';
+import type { HealthCheckView } from '../../view/health-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as successIcon } from '../shared/slds-icons/success.ts';
 import { healthGateStyles } from './health-gate.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * The pre-shift health gate (docs/health-gate.md): one line per check — microphone (with its
@@ -19,6 +20,7 @@ import { healthGateStyles } from './health-gate.styles.ts';
  */
 @customElement('dialtone-health-gate')
 export class HealthGateElement extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['health', 'agent'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, healthGateStyles];
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -7,6 +7,7 @@ import { nameOf } from '../shared/names.ts';
 import { callPartyOf } from '../shared/call-party.ts';
 import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { incomingCallStyles } from './incoming-call.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * The ringing call: who, which way, which queue and campaign (names as text, whatever the
@@ -16,6 +17,7 @@ import { incomingCallStyles } from './incoming-call.styles.ts';
  */
 @customElement('dialtone-incoming-call')
 export class IncomingCall extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'options', 'record'];
   static override styles = [sldsTokens, controlStyles, refusalHintStyles, incomingCallStyles];
 
   override render() {

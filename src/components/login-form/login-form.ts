@@ -5,6 +5,7 @@ import { AgentElement } from '../shared/agent-element.ts';
 import { gateHint } from '../health-gate/gate-hint.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { loginFormStyles } from './login-form.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** The form's fields as typed. */
 interface LoginFields {
@@ -29,6 +30,7 @@ type TextField = 'device' | 'devicePassword' | 'user' | 'password' | 'campaign';
  */
 @customElement('dialtone-login-form')
 export class LoginForm extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'options', 'prefs', 'health'];
   static override styles = [sldsTokens, controlStyles, loginFormStyles];
 
   @state() private fields: LoginFields = { device: '', devicePassword: '', user: '', password: '', campaign: '', remember: false, rememberDevicePassword: false };

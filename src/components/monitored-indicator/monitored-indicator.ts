@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * Tells an agent that a supervisor is listening to or assisting them, when the call center
@@ -10,6 +11,7 @@ import { AgentElement } from '../shared/agent-element.ts';
  */
 @customElement('dialtone-monitored-indicator')
 export class MonitoredIndicator extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['monitoredBy'];
   static override styles = [
     sldsTokens,
     css`

@@ -1,13 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { MONITOR_MODES, type MonitorMode } from '../../call/monitoring.ts';
-import type { MonitorableAgent, SupervisionView } from '../../controllers/agent-view.ts';
+import type { MonitorableAgent, SupervisionView } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { radioStyles } from '../shared/radio.styles.ts';
 import { monitoringPanelStyles } from './monitoring-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** The platform's state of an agent in the supervisor's words (unknown states as sent). */
 export function agentStateText(m: Messages, agentState: string | null): string {
@@ -43,6 +44,7 @@ export function supervisionStatusText(m: Messages, s: SupervisionView): string |
  */
 @customElement('dialtone-monitoring-panel')
 export class MonitoringPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['supervision'];
   static override styles = [sldsTokens, controlStyles, radioStyles, monitoringPanelStyles];
 
   /** The agent id the select holds; empty = the first listed. */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { ShownNotice } from '../../controllers/agent-view.ts';
+import type { ShownNotice } from '../../view/agent-view.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -10,6 +10,7 @@ import { icon as errorIcon } from '../shared/slds-icons/error.ts';
 import { icon as infoIcon } from '../shared/slds-icons/info.ts';
 import { icon as warningIcon } from '../shared/slds-icons/warning.ts';
 import { noticeListStyles } from './notice-list.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** An SLDS icon per level so the level reads without colour (SLDS's notification icons). */
 const ICONS = { info: infoIcon, warning: warningIcon, error: errorIcon } as const;
@@ -25,6 +26,7 @@ const ICONS = { info: infoIcon, warning: warningIcon, error: errorIcon } as cons
  */
 @customElement('dialtone-notice-list')
 export class NoticeList extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['notices'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, noticeListStyles];
 
   /** The blocking notices already focused, by id and time: a new state of a condition is new. */

@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * The settings' "Phone links" block (docs/phone-links.md): one button that asks the browser to
@@ -11,6 +12,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
  */
 @customElement('dialtone-phone-links')
 export class PhoneLinks extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['attendant'];
   static override styles = [
     sldsTokens,
     controlStyles,

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /**
  * The phone window (docs/phone-window.md), drawn in two places. `placement="bar"`: in the window, its
@@ -12,6 +13,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
  */
 @customElement('dialtone-phone-window-bar')
 export class PhoneWindowBar extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['phoneWindow'];
   @property() placement: 'bar' | 'setting' = 'bar';
 
   static override styles = [

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AudioDeviceChoice } from '../../controllers/agent-view.ts';
+import type { AudioDeviceChoice } from '../../view/agent-view.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { settingsPanelStyles } from './settings-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 type AudioRole = 'microphone' | 'speaker' | 'ringer';
 
@@ -16,6 +17,7 @@ type AudioRole = 'microphone' | 'speaker' | 'ringer';
  */
 @customElement('dialtone-settings-panel')
 export class SettingsPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['prefs', 'devices', 'history'];
   static override styles = [sldsTokens, controlStyles, settingsPanelStyles];
 
   /** What "Same as Salesforce" gives: the call center's language, else the browser's. */

@@ -1,5 +1,5 @@
 import type { CallFacts } from '../../call/call-facts.ts';
-import type { AgentView } from '../../controllers/agent-view.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** Who the agent is talking to, as the call cards show it. */
 export interface CallParty {

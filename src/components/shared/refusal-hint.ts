@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { Availability } from '../../controllers/agent-view.ts';
+import type { Availability } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { ShellState } from '../../controllers/softphone-context.ts';
+import type { ShellState } from '../../view/shell-state.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { LazyElements } from '../shared/lazy-elements.ts';

@@ -1,7 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { INTENT_EVENT, ShellStateController, softphoneContext, type IntentEvent, type ShellState } from '../../controllers/softphone-context.ts';
+import { ShellStateController, softphoneContext } from '../../controllers/softphone-context.ts';
+import { INTENT_EVENT, type IntentEvent } from '../../view/agent-view.ts';
+import type { ShellState } from '../../view/shell-state.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { loadedMessages, loadMessages } from '../../i18n/lazy.ts';
 import { sldsTokens } from '../slds.styles.ts';

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { hasSession } from '../../call/state.ts';
-import type { AgentView } from '../../controllers/agent-view.ts';
-import type { Availability } from '../../controllers/intent-availability-view.ts';
+import type { AgentView } from '../../view/agent-view.ts';
+import type { Availability } from '../../view/intent-availability-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { statusMenuMessages } from '../../i18n/status-menu-messages.ts';
 import { statusOf } from '../agent-status/status-of.ts';
@@ -50,6 +50,7 @@ function blockedBy(availability: Availability | undefined, m: Messages): string 
  */
 @customElement('dialtone-status-menu')
 export class StatusMenu extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'options', 'health'];
   static override styles = [sldsTokens, sldsIconStyles, statusDotStyles, statusMenuStyles];
 
   @state() private open = false;

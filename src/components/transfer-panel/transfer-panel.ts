@@ -1,13 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CallControl, ConferenceTarget, Participant, TransferMode, TransferTarget } from '../../call/index.ts';
-import type { Availability, IntentAvailability, TransferTargets } from '../../controllers/agent-view.ts';
+import type { Availability, IntentAvailability, TransferTargets } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { transferPanelStyles } from './transfer-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 type TargetKind = TransferTarget['kind'];
 const TRANSFER_KINDS: readonly TargetKind[] = ['number', 'user', 'queue', 'campaign'];
@@ -38,6 +39,7 @@ interface Option {
  */
 @customElement('dialtone-transfer-panel')
 export class TransferPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'transferTargets'];
   static override styles = [sldsTokens, controlStyles, refusalHintStyles, transferPanelStyles];
 
   @state() private kind: TargetKind = 'number';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { earliestCallbackInput } from '../../crm/callback-time.ts';
 import { agentTimeOf, earliestInZone } from '../../crm/customer-zone.ts';
-import type { Availability } from '../../controllers/agent-view.ts';
+import type { Availability } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { browserTimeZone } from '../../shared/wall-time.ts';
 import { refused, whyRefused } from '../shared/refusal-hint.ts';

@@ -17,6 +17,7 @@ import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/
 import { callbackFields, type CallbackDraft } from './callback-fields.ts';
 import { describedBy, subcategoryName, type CallbackError } from './wrap-up-text.ts';
 import { wrapUpPanelStyles } from './wrap-up-panel.styles.ts';
+import type { AgentView } from '../../view/agent-view.ts';
 
 /** Seconds at which screen readers hear the countdown again (besides its first value). */
 const ANNOUNCE_MARKS = [10, 30, 60, 120, 300, 600, 1800, 3600] as const;
@@ -36,6 +37,7 @@ const ANNOUNCE_MARKS = [10, 30, 60, 120, 300, 600, 1800, 3600] as const;
  */
 @customElement('dialtone-wrap-up-panel')
 export class WrapUpPanel extends AgentElement {
+  static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'can', 'options', 'record', 'health'];
   static override styles = [sldsTokens, controlStyles, sldsIconStyles, refusalHintStyles, wrapUpPanelStyles];
 
   private readonly clock = new ClockController(this);

@@ -1,7 +1,7 @@
 import { nothing } from 'lit';
 import type { Category } from '../../config/config-types.ts';
 import type { CallbackTimeProblem } from '../../crm/callback-time.ts';
-import type { Availability } from '../../controllers/agent-view.ts';
+import type { Availability } from '../../view/agent-view.ts';
 import type { Messages } from '../../i18n/index.ts';
 import { whyRefused } from '../shared/refusal-hint.ts';
 

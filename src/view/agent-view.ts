@@ -358,9 +358,9 @@ export type SoftphoneIntent =
   | { readonly kind: 'showInCrm'; readonly recordId: string }
   /** Ask the browser to open tel:, sip: and web+callto: links with Dialtone (this tab; docs/phone-links.md). */
   | { readonly kind: 'registerPhoneLinks' }
-  /** Agent actions and text messages (src/controllers/desk-actions-view.ts). */
+  /** Agent actions and text messages (src/view/desk-actions-view.ts). */
   | DeskActionsIntent
-  /** The directory (src/controllers/directory-view.ts). */
+  /** The directory (src/view/directory-view.ts). */
   | DirectoryIntent
   /** The health gate: run every check again, or play the speaker test tone (docs/health-gate.md). */
   | { readonly kind: 'recheckHealth' }
