@@ -18,7 +18,7 @@ import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
 import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
 import { playAfterCall } from './agent-bench.ts';
 import { clickDial } from './dial-latency.ts';
-import { FLOOR_DIR, buildFloor } from './floor-compare.ts';
+import { FLOOR_DIR, buildFloor, until } from './floor-compare.ts';
 import { percentile } from './stats.ts';
 import { WIRE_SCRIPT, autoLoginScript, wireOf, type WireEvent } from './wire-probe.ts';
 
@@ -126,16 +126,6 @@ function spansOf(wire: readonly WireEvent[], steps: readonly Step[], clickedAt: 
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(50);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
 
 /** The page's steps, with the Dial request's own network span (resource timing) added as two steps. */
 const stepsOf = (target: Frame | Page) =>

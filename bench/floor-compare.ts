@@ -104,7 +104,8 @@ async function scriptsBefore(target: Frame | Page, beforeMs: number): Promise<nu
   return total;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+/** Polls `probe` every 50 ms until it gives a value (at most `timeoutMs`). */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const value = await probe();
