@@ -5,7 +5,10 @@
  * messages on the frame's clock) is attributed to its sources through dist/'s source maps. The
  * panels shown only in or after a call, the agent-action and directory desks, the screen pop and
  * libphonenumber-js must not be among them — and must still arrive once the phone is registered —,
- * nor the texts of a language other than the catalogues'.
+ * nor the texts of a language other than the catalogues'. The profile is fresh, so the Task-log
+ * outbox is empty: the Task log's code (logger, sender, outbox) waits for REGISTER 200 too (a
+ * non-empty outbox loads it at once: e2e/agent/task-log, "survives a panel reload"); so do supervision
+ * and the call history (docs/monitoring.md, docs/call-history.md: "When the code loads").
  * `npm run bench` with BENCH_ONLY=registered prints the same set with sizes (docs/benchmarks.md).
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +19,7 @@ import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 /** Sources that registering does not need (docs/architecture.md, "Code loaded after start-up"). */
-const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise)\.ts|src\/crm\/(dial-number|customer-zone)\.ts/;
+const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts/;
 
 let rig: AgentConsole;
 let tab: AgentTab;
@@ -71,11 +74,13 @@ describe('code fetched before the phone registers (issue 18)', () => {
 
   it('fetches the dial plan (libphonenumber-js), the screen pop and the Ready panel parts once the phone is registered', async () => {
     const after = await waitFor(
-      'the dial plan, the screen pop and the call history part fetched after REGISTER 200',
+      'the dial plan, the screen pop, the call history part and the Task log fetched after REGISTER 200',
       async () => (await scriptsOf()).flatMap((s) => sourcesOf(s.file)),
-      (all) => all.some((src) => src.includes('node_modules/libphonenumber-js/')) && all.some((src) => src.includes('src/components/call-history/')) && all.some((src) => src.endsWith('src/app/screen-pop.ts')),
+      (all) => all.some((src) => src.includes('node_modules/libphonenumber-js/')) && all.some((src) => src.includes('src/components/call-history/')) && all.some((src) => src.endsWith('src/app/screen-pop.ts')) && all.some((src) => src.endsWith('src/app/task-logger.ts')) && all.some((src) => src.endsWith('src/app/supervision-desk.ts')),
       15_000,
     );
     expect(after.some((src) => src.includes('src/app/desk-actions.ts')), 'the agent-action desk fetched once registered').toBe(true);
+    expect(after.some((src) => src.endsWith('src/app/task-logger.ts')) && after.some((src) => src.endsWith('src/storage/outbox.ts')), 'the Task log and its outbox fetched once registered').toBe(true);
+    expect(after.some((src) => src.endsWith('src/app/supervision-desk.ts')), 'supervision fetched once registered').toBe(true);
   });
 });

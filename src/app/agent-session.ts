@@ -16,14 +16,13 @@ import type { DirectoryDesk } from './directory-desk.ts';
 import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
-import { TaskLogger } from './task-logger.ts';
+import { LazyTaskLog } from './lazy-task-log.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
 import type { CallSnapshot } from '../sip/index.ts';
 import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
-import { outboxMonitoringLog, type MonitoringLog } from './monitoring-log.ts';
 import { PreferenceKeeper } from './preferences.ts';
-import { MONITOR_INTENTS, SupervisionDesk } from './supervision-desk.ts';
+import { LazySupervision, MONITOR_INTENTS } from './lazy-supervision.ts';
 import { PhoneWindowPanel } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
 import { CallResume, pageSessionStorage } from './call-resume.ts';
@@ -56,13 +55,13 @@ export interface AgentSessionOptions {
 /** The agent's softphone in this tab. */
 export class AgentSession {
   readonly runtime: AgentRuntime;
-  /** Supervisor monitoring and the agent's monitored indicator (docs/monitoring.md). */
-  private readonly desk: SupervisionDesk;
+  /** Supervisor monitoring and the agent's monitored indicator (docs/monitoring.md); its code loads at REGISTER 200. */
+  private readonly desk: LazySupervision;
   private deskLoggedIn = false;
   /** Screen pop, the record linked to each call (`crm.linkOf`) and click-to-dial (docs/screen-pop.md). */
   readonly crm: CrmDesk;
-  /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. */
-  readonly tasks: TaskLogger | undefined;
+  /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. Its code loads at REGISTER 200, or at once when a log waits. */
+  readonly tasks: LazyTaskLog | undefined;
   private readonly prefs: PreferenceKeeper;
   /** The session across a reload of this page, and the resumed call the platform no longer has (docs/reload.md). */
   private readonly resumer: CallResume;
@@ -123,8 +122,9 @@ export class AgentSession {
       autoMinimise: () => this.prefs.prefs.autoMinimise,
     });
     this.tasks = options.api
-      ? new TaskLogger({
+      ? new LazyTaskLog({
           config,
+          waiting: async () => (await store).outboxWaiting(),
           cti: options.api,
           openOutbox: async () => (await store).outbox,
           linkOf: (call) => this.crm.linkOf(call),
@@ -147,15 +147,7 @@ export class AgentSession {
       send: (intent) => this.send(intent),
       warn,
     });
-    // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
-    const log: MonitoringLog = this.tasks
-      ? outboxMonitoringLog(this.tasks)
-      : {
-          record: (session) => {
-            warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
-            return Promise.resolve();
-          },
-        };
+    void this.registeredOnce.then(() => this.tasks?.load());
     // Agent actions, text messages and the directory load once the phone is registered (their own
     // chunks, shown only to a logged-in agent): they neither sit in the start-up bundle nor
     // compete with registering (docs/benchmarks.md), and they draw once they are in.
@@ -168,7 +160,9 @@ export class AgentSession {
         changed();
       })
       .catch((error: unknown) => warn('agent actions, text messages and the directory did not load', error));
-    this.desk = new SupervisionDesk({ config, platform, neo, log, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
+    // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
+    this.desk = new LazySupervision({ config, platform, neo, tasks: this.tasks, agent: () => this.runtime.agent, changed: () => this.ownerView(this.runtime.current), warn });
+    void this.registeredOnce.then(() => this.desk.load());
     this.runtime = new AgentRuntime({
       config,
       platform,

@@ -11,7 +11,7 @@ import type { OpenCti } from '../opencti/index.ts';
 import { SALESFORCE_ID_SHAPE } from '../shared/salesforce-id.ts';
 import { messageOf } from '../shared/errors.ts';
 import type { DialtoneStore } from '../storage/index.ts';
-import { CallHistoryKeeper } from './call-history.ts';
+import { LazyCallHistory } from './lazy-call-history.ts';
 import { listenForPhoneLinks, phoneLinksSupported, registerPhoneLinks, type LinkOutcome } from './phone-links.ts';
 
 /** What the desk needs from the session. */
@@ -36,12 +36,13 @@ export interface AttendantDeskOptions {
 const LOCAL_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['showInCrm', 'registerPhoneLinks']);
 
 export class AttendantDesk {
-  private readonly history: CallHistoryKeeper;
+  /** Its code loads with the first logged-in agent's history (lazy-call-history.ts). */
+  private readonly history: LazyCallHistory;
   private local: AttendantView;
   private stopLinks: (() => void) | undefined;
 
   constructor(private readonly options: AttendantDeskOptions) {
-    this.history = new CallHistoryKeeper({
+    this.history = new LazyCallHistory({
       categories: options.categories,
       onEntries: options.onHistory,
       warn: options.warn,

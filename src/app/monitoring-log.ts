@@ -36,3 +36,14 @@ export function outboxMonitoringLog(outbox: TaskEnqueue): MonitoringLog {
     },
   };
 }
+
+/** The session's log: through the outbox in Salesforce; outside it (no outbox) each session is reported as not recorded. */
+export function monitoringLogOf(tasks: TaskEnqueue | undefined, warn: (message: string) => void): MonitoringLog {
+  if (tasks) return outboxMonitoringLog(tasks);
+  return {
+    record: (session) => {
+      warn(`no Salesforce: monitoring session ${session.supervisor} → ${session.agent} not recorded`);
+      return Promise.resolve();
+    },
+  };
+}

@@ -23,8 +23,7 @@ import type { NeoApiLike } from './agent-runtime.ts';
 import type { MonitoringLog } from './monitoring-log.ts';
 import type { PhoneLike } from './phone-bridge.ts';
 
-/** The intents the desk handles. */
-export const MONITOR_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['monitorStart', 'monitorSwitch', 'monitorStop', 'monitorRefresh']);
+export { MONITOR_INTENTS } from './monitor-intents.ts';
 
 /** How to build a {@link SupervisionDesk}. */
 export interface SupervisionDeskOptions {

@@ -12,7 +12,8 @@ import type { LinkedRecord } from '../crm/linked-record.ts';
 import { withRecordingLink, type RecordingLinkSource } from '../crm/recording-link.ts';
 import { callObjectOf, lookupFieldsOf, taskFieldsOf, type TaskFields } from '../crm/task-log.ts';
 import { messageOf } from '../shared/errors.ts';
-import { createMemoryOutbox, openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
+import { openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
+import { createMemoryOutbox } from '../storage/outbox.ts';
 import { describeSendError, leaseClock, refusalOf, sendEntry, type TaskLogCti } from './task-send.ts';
 
 export { TASK_UPSERT, type TaskLogCti } from './task-send.ts';

@@ -21,6 +21,7 @@
  */
 import type { CallId, SipLegId } from './ids.ts';
 import type { AgentEvent } from './events.ts';
+import { isMonitorCall } from './monitor-call.ts';
 import type { CommandOf } from './platform.ts';
 
 /**
@@ -204,7 +205,7 @@ export function claimsMonitoringEvent(state: Supervision, event: AgentEvent): bo
     case 'sipMuteChanged':
       return state.legId !== null && event.legId === state.legId;
     case 'platformCallStarted':
-      return event.callType?.trim().toLowerCase() === 'monitor' || (state.monitorCallId !== null && event.callId === state.monitorCallId);
+      return isMonitorCall(event) || (state.monitorCallId !== null && event.callId === state.monitorCallId);
     case 'platformCallEnded':
       return state.monitorCallId !== null && event.callId === state.monitorCallId;
     default:

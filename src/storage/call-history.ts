@@ -1,9 +1,10 @@
 import { describeValue } from '../shared/errors.ts';
 import { StorageError } from './errors.ts';
+import { HISTORY_LIMIT } from './history-limit.ts';
 import type { CallHistoryRecord, DialtoneDb } from './schema.ts';
 
-/** How many calls are kept per agent (docs/call-history.md): the oldest go when a new one comes. */
-export const HISTORY_LIMIT = 50;
+
+export { HISTORY_LIMIT } from './history-limit.ts';
 
 /** A call-history entry as the app writes it (the store builds the key). */
 export type CallHistoryInput = Omit<CallHistoryRecord, 'key'>;

@@ -9,9 +9,11 @@ export type { PanelSize, PrefName, Prefs, PrefsStore, StoredFavourite } from './
 export { MAX_FAVOURITES } from './prefs.ts';
 export { MAX_SECRET_LENGTH } from './vault.ts';
 export type { Vault } from './vault.ts';
-export { createMemoryOutbox, isDead, isPending } from './outbox.ts';
+// The outbox's code (`outbox.ts`, with `createMemoryOutbox`) is imported from its own file by the
+// Task log, so it is fetched with the Task log and not with the store (lazy-parts.ts, issue 18).
+export { isDead, isPending } from './outbox-state.ts';
 export type { Outbox, OutboxEntry, OutboxFields, OutboxFieldValue, SendOutcome } from './outbox.ts';
-export { HISTORY_LIMIT } from './call-history.ts';
+export { HISTORY_LIMIT } from './history-limit.ts';
 export type { CallHistoryInput, CallHistoryStore } from './call-history.ts';
 export { StorageError } from './errors.ts';
 export type { StorageErrorCode } from './errors.ts';

@@ -1,7 +1,8 @@
 import { openDB } from 'idb';
 import { StorageError } from './errors.ts';
-import { createCallHistory, type CallHistoryStore } from './call-history.ts';
-import { createOutbox, type Outbox } from './outbox.ts';
+import type { CallHistoryStore } from './call-history.ts';
+import { lazyHistory, lazyOutbox, outboxWaiting } from './lazy-parts.ts';
+import type { Outbox } from './outbox.ts';
 import { createPrefsStore, type PrefsStore } from './prefs.ts';
 import { DATABASE_NAME, SCHEMA_VERSION, runMigrations, type DialtoneDb, type DialtoneDbSchema } from './schema.ts';
 import { createVault, type Vault } from './vault.ts';
@@ -28,9 +29,11 @@ export interface DialtoneStore {
   readonly prefs: PrefsStore;
   /** The remembered device (SIP) password, sealed; the NeoApi password never goes here. */
   readonly vault: Vault;
-  /** Task logs until Salesforce confirms them. */
+  /** Task logs until Salesforce confirms them (its code is fetched on first use: lazy-parts.ts). */
   readonly outbox: Outbox;
-  /** Each agent's last calls (docs/call-history.md). */
+  /** Whether a log waits for Salesforce or a dead letter for a person: one read, without the outbox's code. */
+  outboxWaiting(): Promise<boolean>;
+  /** Each agent's last calls (docs/call-history.md; its code is fetched on first use: lazy-parts.ts). */
   readonly history: CallHistoryStore;
   /** The schema version of the open database. */
   readonly version: number;
@@ -103,8 +106,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Dialton
   return {
     prefs: createPrefsStore(connection, name),
     vault: createVault(connection, name, crypto),
-    outbox: createOutbox(connection, name),
-    history: createCallHistory(connection, name),
+    outbox: lazyOutbox(connection, name),
+    outboxWaiting: () => outboxWaiting(connection),
+    history: lazyHistory(connection, name),
     version: opened.version,
     close() {
       closedReason ??= 'the store was closed by this tab';

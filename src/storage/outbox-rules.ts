@@ -2,6 +2,7 @@
  * The outbox's rules as pure functions of one entry (docs/task-log.md), shared by the IndexedDB
  * outbox and its in-memory twin so both behave the same.
  */
+import { isDead, isPending } from './outbox-state.ts';
 import type { OutboxRecord } from './schema.ts';
 
 /** A field value of an outbox entry (a Task field as it is sent). */
@@ -27,15 +28,7 @@ export type SendOutcome =
       readonly deadAfter: number;
     };
 
-/** Whether the entry still waits for Salesforce (dead-lettered entries wait for a person instead). */
-export function isPending(entry: OutboxRecord): boolean {
-  return entry.version > entry.sentVersion && !isDead(entry);
-}
-
-/** Whether the entry is in the dead-letter list. */
-export function isDead(entry: OutboxRecord): boolean {
-  return typeof entry.deadAt === 'number';
-}
+export { isDead, isPending } from './outbox-state.ts';
 
 /** The entry after an enqueue: new facts revive a dead entry and get a prompt try. */
 export function enqueued(existing: OutboxRecord | undefined, key: string, fields: OutboxFields, now: number, merge: boolean): OutboxRecord {

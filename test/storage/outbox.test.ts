@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryOutbox, openStore, type DialtoneStore, type Outbox } from '../../src/storage/index.ts';
+import { openStore, type DialtoneStore, type Outbox } from '../../src/storage/index.ts';
+import { createMemoryOutbox } from '../../src/storage/outbox.ts';
 import { freshDatabaseName } from './support.ts';
 
 const stores: DialtoneStore[] = [];
