@@ -30,7 +30,7 @@ import { WIRE_SCRIPT, autoLoginScript, dialSpans, registeredAt, wireOf } from '.
 /** ../shared/DESIGN.md, "Budgets" (ratios against the floor, and absolute ones). */
 export const COMPARE_BUDGETS = { registerRatio: 1.3, dialRatio: 1.2, answerRatio: 1.2, idleRatio: 3, garbageKbPerMin: 50, eagerKb: 60, registeredKb: 110, readyMs: 200 } as const;
 
-const FLOOR_DIR = 'bench-floor';
+export const FLOOR_DIR = 'bench-floor';
 const DIALLED = '1139990001';
 
 /** One side's numbers in one round (NaN when not seen). */
@@ -58,7 +58,7 @@ export interface CompareReport {
 }
 
 /** Builds bench/floor into dist/bench-floor with the product's Vite (removed after the run). */
-async function buildFloor(): Promise<void> {
+export async function buildFloor(): Promise<void> {
   await build({
     configFile: false,
     root: resolve('bench/floor'),
@@ -104,7 +104,8 @@ async function scriptsBefore(target: Frame | Page, beforeMs: number): Promise<nu
   return total;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+/** Polls `probe` every 50 ms until it gives a value (at most `timeoutMs`). */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const value = await probe();

@@ -13,6 +13,7 @@
  * ```
  */
 import {
+  answersAtOnce,
   hasSession,
   initialState,
   resumedSession,
@@ -32,7 +33,8 @@ import type { AgentView, ShownNotice, SoftphoneIntent } from '../view/agent-view
 import type { IntentAvailability } from '../view/intent-availability-view.ts';
 import { messageOf } from '../shared/errors.ts';
 import { basicDialCheck, routeIntent, type DialCheck } from './intents.ts';
-import { bridgePhoneEvents, runSipAction, type PhoneLike } from './phone-bridge.ts';
+import { bridgePhoneEvents, incomingEventOf, runSipAction, type PhoneLike } from './phone-bridge.ts';
+import type { CallSnapshot } from '../sip/index.ts';
 import { machineConfigFrom } from './machine-config.ts';
 import { INFO_NOTICE_MS, placeNotice, showNotice } from './notice-policy.ts';
 import { configuredTargets, loadTransferTargets } from './transfer-targets.ts';
@@ -81,7 +83,11 @@ export interface AgentRuntimeOptions {
   readonly platform: PlatformPort<AgentEvent>;
   /** NeoApi listings for the transfer targets. */
   readonly neo: NeoApiLike;
-  readonly createPhone: (credentials: DeviceCredentials) => PhoneLike;
+  /**
+   * A phone for `credentials`; it asks `answersAtOnce` inside each INVITE's task whether to answer
+   * it by itself (the machine's rule, src/call/auto-answer.ts).
+   */
+  readonly createPhone: (credentials: DeviceCredentials, answersAtOnce: (call: CallSnapshot) => boolean) => PhoneLike;
   /** Who monitors the agent, each time the platform reports it (supervision-desk.ts). */
   readonly onMonitored?: (monitoredBy: MonitoredBy | null) => void;
   readonly crm?: CrmHooks;
@@ -95,6 +101,8 @@ export interface AgentRuntimeOptions {
    * leg, supervision-desk.ts), so the machine never takes it for a customer call.
    */
   readonly intercept?: (event: AgentEvent, phone: PhoneLike | undefined) => boolean;
+  /** Whether `intercept` would take `event` (asked without its side effects: a leg it takes is not auto-answered). */
+  readonly claims?: (event: AgentEvent) => boolean;
 }
 
 /** One agent's softphone session in this tab. */
@@ -255,13 +263,14 @@ export class AgentRuntime {
       return;
     }
     this.state = result.state;
+    // The wire first: a SIP answer or a NeoApi Dial starts before the view is built (the call
+    // information, the dry run of every intent) and before its subscribers (screen pop, tab
+    // fan-out, history) run, so none of that is on the call's critical path.
+    const wire = (effect: Effect): boolean => effect.kind === 'sip' || effect.kind === 'platform';
+    for (const effect of result.effects) if (wire(effect)) this.run(effect);
     this.followSession(before, result.state);
     if (result.state.phase === 'connected' && before.phase !== 'connected') this.loadTransferTargets(result.state.session.user);
     const changed = result.state !== before;
-    // The wire first: a SIP answer or a NeoApi Dial starts before the view's subscribers (screen
-    // pop, tab fan-out, history) run, so their work is not on the call's critical path.
-    const wire = (effect: Effect): boolean => effect.kind === 'sip' || effect.kind === 'platform';
-    for (const effect of result.effects) if (wire(effect)) this.run(effect);
     if (changed) {
       const confirmLogout = this.view.confirmLogout && event.kind !== 'logout' && hasSession(result.state);
       this.views.update('runtime', { agent: result.state, info: callInfoOf(result.state, this.options.config.crm), can: this.availability(result.state), confirmLogout });
@@ -367,6 +376,12 @@ export class AgentRuntime {
     });
   }
 
+  /** The machine's automatic answer, asked by the phone inside the INVITE's task (phone-bridge.ts). */
+  private answersAtOnce(call: CallSnapshot): boolean {
+    const event = incomingEventOf(call, this.now());
+    return event !== null && this.options.claims?.(event) !== true && answersAtOnce(this.state, event, this.context);
+  }
+
   /** A new phone for the credentials of this login (the previous one, if any, is disposed). */
   private freshPhone(): PhoneLike | undefined {
     const credentials = this.credentials;
@@ -377,7 +392,7 @@ export class AgentRuntime {
     this.unbridge?.();
     const old = this.phone;
     if (old) void old.dispose().catch((error: unknown) => this.options.warn?.('disposing the previous phone failed', error));
-    const phone = this.options.createPhone(credentials);
+    const phone = this.options.createPhone(credentials, (call) => this.answersAtOnce(call));
     this.phone = phone;
     this.unbridge = bridgePhoneEvents(phone, (event) => this.dispatch(event), this.now);
     return phone;

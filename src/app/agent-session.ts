@@ -19,6 +19,7 @@ import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
 import { LazyTaskLog } from './lazy-task-log.ts';
 import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
 import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
+import type { CallSnapshot } from '../sip/index.ts';
 import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
 import { PreferenceKeeper } from './preferences.ts';
 import { LazySupervision } from './lazy-supervision.ts';
@@ -177,12 +178,13 @@ export class AgentSession {
         this.tasks?.log(call, final);
         this.attendant.logged(call, this.crm.linkOf(call));
       }),
-      createPhone: (credentials) => this.createPhone(credentials),
+      createPhone: (credentials, answersAtOnce) => this.createPhone(credentials, answersAtOnce),
       onMonitored: (monitoredBy) => {
         this.desk.positionSeen(monitoredBy);
         this.resumer.statusSeen();
       },
       onView: (view) => this.ownerView(view),
+      claims: (event) => this.desk.claims(event),
       intercept: (event, phone) => {
         this.resumer.saw(event);
         return this.desk.intercept(event, phone);
@@ -410,14 +412,16 @@ export class AgentSession {
     await this.refreshDevices();
   }
 
-  private createPhone(credentials: DeviceCredentials): PhoneLike {
+  private createPhone(credentials: DeviceCredentials, answersAtOnce: (call: CallSnapshot) => boolean): PhoneLike {
     const prefs = this.prefs.prefs;
     return this.chosen.phone(new LazyPhone({
       ...this.chosen.phoneOptions,
       connection: phoneConnection(this.options.config.connection),
       credentials: { user: credentials.user, password: credentials.password },
       dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
-      // The machine answers these legs itself at once (autoAnswerPlatformLegs): they do not ring.
+      // The phone answers what the machine would answer at once (autoAnswerPlatformLegs) inside
+      // the INVITE's task; a platform leg it does not answer is declined by the machine: no ring.
+      answersAtOnce,
       silentPlatformLegs: this.options.config.connection.autoAnswerPlatformLegs,
       ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
       ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),

@@ -77,6 +77,11 @@ export class LazySupervision {
     return this.desk.current?.decorate(view) ?? view;
   }
 
+  /** `SupervisionDesk.claims`, without side effects: before the code is in, what an idle desk claims. */
+  claims(event: AgentEvent): boolean {
+    return this.desk.current?.claims(event) ?? isMonitorCall(event);
+  }
+
   /** `SupervisionDesk.intercept`: before the code is in, claims what an idle desk claims, and hands it over later. */
   intercept(event: AgentEvent, phone: PhoneLike | undefined): boolean {
     const desk = this.desk.current;

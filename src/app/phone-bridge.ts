@@ -1,11 +1,12 @@
 /**
  * Turns the SIP phone's events into the machine's facts, and the machine's SIP actions into phone
- * calls. The phone never answers by itself here (the machine decides auto-answer, so one rule
- * governs the UI, the Task and the audio); it rings on every INVITE and the machine's `answer`
- * silences it at once for a platform leg.
+ * calls. The machine decides auto-answer, so one rule governs the UI, the Task and the audio: the
+ * phone's own `autoAnswerPlatformLegs` is off, and instead it asks the machine's rule
+ * (`answersAtOnce`, src/call/auto-answer.ts) inside the INVITE's task and answers a yes at once;
+ * that leg reaches the machine as `sipIncoming` with `answering`. Any other INVITE rings.
  */
-import { parseCallId, parseSipLegId, type AgentEvent, type SipAction } from '../call/index.ts';
-import type { SipConnectionSettings, SipPhone, SipPhoneError } from '../sip/index.ts';
+import { parseCallId, parseSipLegId, type AgentEvent, type EventOf, type SipAction } from '../call/index.ts';
+import type { CallSnapshot, SipConnectionSettings, SipPhone, SipPhoneError } from '../sip/index.ts';
 import { messageOf } from '../shared/errors.ts';
 
 /** The slice of {@link SipPhone} the app drives (tests pass a fake). */
@@ -17,6 +18,24 @@ export type PhoneLike = Pick<
 /** The phone's connection settings with the phone's own auto-answer switched off. */
 export function phoneConnection(connection: SipConnectionSettings): SipConnectionSettings {
   return { ...connection, autoAnswerPlatformLegs: false };
+}
+
+/** The machine's `sipIncoming` for an INVITE the phone took; `answering` = the phone is answering it by itself. */
+export function incomingEventOf(call: CallSnapshot, at: number, answering = false): EventOf<'sipIncoming'> | null {
+  const legId = parseSipLegId(call.sipCallId);
+  if (legId === null) return null;
+  return {
+    kind: 'sipIncoming',
+    at,
+    legId,
+    callId: parseCallId(call.platformCallId),
+    leg: call.leg,
+    answerAfterZero: call.answerAfterSeconds === 0,
+    from: call.callerNumber === 'anonymous' ? null : call.callerNumber,
+    fromName: call.callerName,
+    queue: null,
+    ...(answering ? { answering: true } : {}),
+  };
 }
 
 /**
@@ -48,21 +67,10 @@ export function bridgePhoneEvents(phone: PhoneLike, dispatch: (event: AgentEvent
           return;
       }
     }),
-    phone.on('incoming', (call) => {
+    phone.on('incoming', (call, autoAnswer) => {
       performance.mark('dialtone:invite'); // read by bench/incoming-call.ts (INVITE → card ≤ 50 ms p95)
-      const legId = parseSipLegId(call.sipCallId);
-      if (legId === null) return;
-      dispatch({
-        kind: 'sipIncoming',
-        at: now(),
-        legId,
-        callId: parseCallId(call.platformCallId),
-        leg: call.leg,
-        answerAfterZero: call.answerAfterSeconds === 0,
-        from: call.callerNumber === 'anonymous' ? null : call.callerNumber,
-        fromName: call.callerName,
-        queue: null,
-      });
+      const event = incomingEventOf(call, now(), autoAnswer);
+      if (event !== null) dispatch(event);
     }),
     phone.on('established', (call) => {
       const legId = parseSipLegId(call.sipCallId);

@@ -178,6 +178,11 @@ export class SupervisionDesk {
    * Called by the runtime with each event before the call machine: `true` = the monitoring leg
    * owns it (the machine must not see it). `phone` is the runtime's live phone.
    */
+  /** Whether {@link intercept} would take `event` (no side effects). */
+  claims(event: AgentEvent): boolean {
+    return claimsMonitoringEvent(this.state, event);
+  }
+
   intercept(event: AgentEvent, phone: PhoneLike | undefined): boolean {
     if (!claimsMonitoringEvent(this.state, event)) return false;
     this.phone = phone;

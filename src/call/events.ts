@@ -51,6 +51,12 @@ export interface SipIncoming extends At {
   readonly fromName?: string | null;
   /** `X-Neotel-Queue`, when sent. */
   readonly queue: number | null;
+  /**
+   * The phone is already answering this leg: it asked the machine ({@link ../auto-answer.ts}
+   * `answersAtOnce`) inside the INVITE's own task and started the 200 OK. Absent = it rings, and
+   * the machine decides.
+   */
+  readonly answering?: boolean;
 }
 /** The leg was answered (by the agent or automatically). */
 export interface SipAnswered extends At { readonly kind: 'sipAnswered'; readonly legId: SipLegId }

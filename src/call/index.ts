@@ -4,6 +4,7 @@
  * platform adapter implements.
  */
 export { transition, type TransitionResult } from './transition.ts';
+export { answersAtOnce } from './auto-answer.ts';
 export { initialState, hasCall, hasSession, PHASES, OPERATIONS } from './state.ts';
 export type {
   AgentState, Phase, Session, BreakStatus, CampaignStatus, OnBreak, InCampaign, PhoneStatus, NeoApiHealth,

@@ -49,7 +49,9 @@ import { clickedContactFound } from './clicked-contact.ts';
 import { isConnectionEvent, connectionEvent } from './connection.ts';
 import type { MachineContext } from './context.ts';
 import type { AgentEvent } from './events.ts';
-import { notNow, type TransitionResult } from './outcome.ts';
+import type { Effect } from './effects.ts';
+import type { SipIncoming } from './events.ts';
+import { accept, ignore, notify, notNow, type TransitionResult } from './outcome.ts';
 import { dialing, ringing } from './phases/call-setup.ts';
 import { connected } from './phases/connected.ts';
 import { ready } from './phases/ready.ts';
@@ -67,10 +69,37 @@ export function transition(state: AgentState, event: AgentEvent, context: Machin
   if (event.kind === 'clickedContactFound') return clickedContactFound(state, event);
   if (event.kind === 'loggedOutByPlatform' && state.phase !== 'loggingOut') return forcedLogout(state, event.message, event.at);
   if (isConnectionEvent(event) && state.phase !== 'loggingIn') return connectionEvent(state, event);
+  if (event.kind === 'sipIncoming' && event.answering === true) return alreadyAnswering(state, event, context);
   if (isSessionEvent(event)) {
     if (state.phase === 'loggingOut') return event.kind === 'breakChanged' || event.kind === 'campaignChanged' ? { ok: true, state, effects: [] } : notNow('LOGOUT_IN_PROGRESS', event.kind, state.phase, 'Wait for the logout to finish.');
     if ('session' in state) return sessionEvent(state, event);
   }
+  return byPhase(state, event, context);
+}
+
+/** Whether `effects` answer the leg `legId` (the machine's automatic answer of a platform leg). */
+export function answersLeg(effects: readonly Effect[], legId: SipIncoming['legId']): boolean {
+  return effects.some((effect) => effect.kind === 'sip' && effect.action === 'answer' && effect.legId === legId);
+}
+
+/**
+ * A leg the phone is already answering (`sipIncoming` with `answering`, auto-answer.ts): it enters
+ * the call as the machine's own automatic answer would — `ringing` with `answering` set, no ringer,
+ * no pop by number — minus the `answer` effect, which the phone has run. A leg the machine would
+ * not answer by itself now is hung up (the phone answers only after asking, in the same task, so
+ * this is a guard, not a path); the agent is told a call was turned away, as for a busy one.
+ */
+function alreadyAnswering(state: AgentState, event: SipIncoming, context: MachineContext): TransitionResult {
+  // The same leg again (a repeated event): it is this call's, never one to turn away.
+  if ('call' in state && state.call.legId === event.legId) return ignore(state);
+  const rung = transition(state, { ...event, answering: false }, context);
+  if (rung.ok && answersLeg(rung.effects, event.legId)) {
+    return { ...rung, effects: rung.effects.filter((effect) => !(effect.kind === 'sip' && effect.action === 'answer' && effect.legId === event.legId)) };
+  }
+  return accept(state, [{ kind: 'sip', action: 'hangup', legId: event.legId }, notify('callRejectedBusy', 'info', event.from)]);
+}
+
+function byPhase(state: AgentState, event: AgentEvent, context: MachineContext): TransitionResult {
   switch (state.phase) {
     case 'loggedOut':
       return loggedOut(state, event, context);

@@ -84,9 +84,12 @@ export function takeInvitation(host: CallLinesHost, invitation: Invitation, refu
     fromUri: invitation.remoteIdentity.uri.toString(),
   }, options.inviteHeaders ?? []);
   const call = start(info);
-  if (shouldAutoAnswer(info, options.connection.autoAnswerPlatformLegs)) {
-    events.emit('incoming', call.snapshot(), true);
-    call.answer().catch((error: unknown) => events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
+  const snapshot = call.snapshot();
+  if (options.answersAtOnce ? options.answersAtOnce(snapshot) : shouldAutoAnswer(info, options.connection.autoAnswerPlatformLegs)) {
+    // The answer first: its media work (getUserMedia, SDP) is queued before the listeners run.
+    const answered = call.answer();
+    events.emit('incoming', snapshot, true);
+    answered.catch((error: unknown) => events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
     return;
   }
   // One 180 Ringing: sip.js already sent it before onInvite, unless the INVITE requires 100rel.
@@ -97,5 +100,5 @@ export function takeInvitation(host: CallLinesHost, invitation: Invitation, refu
     host.audio.ringtone.start();
     events.emit('ringing', true);
   }
-  events.emit('incoming', call.snapshot(), false);
+  events.emit('incoming', snapshot, false);
 }

@@ -159,6 +159,13 @@ export interface SipPhoneOptions {
    * that keeps `autoAnswerPlatformLegs` off to decide the answer itself. Default false.
    */
   readonly silentPlatformLegs?: boolean;
+  /**
+   * Asked inside the INVITE's own task, before any event: true = the phone answers this call by
+   * itself at once (its `incoming` event then says `autoAnswer`), so the 200 OK's media work is
+   * not behind the listeners. Replaces `connection.autoAnswerPlatformLegs` when set; the app
+   * passes its state machine's own rule (src/call/auto-answer.ts). Not asked for a refused INVITE.
+   */
+  readonly answersAtOnce?: (call: CallSnapshot) => boolean;
   /** How digits are sent (default `rfc4733`); `info` sends SIP INFO `application/dtmf-relay`. */
   readonly dtmfTransport?: DtmfTransport;
   /**

@@ -8,16 +8,24 @@
  *   follower ◄─ state {to} | owner {to} ───────── owner      (answer: latest state, or just "I own it")
  *                                                             (`seq` counts the owner's publishes: a
  *                                                             follower drops one it already has)
- *   followers ◄ state ─────────────────────────── owner      (publish; and on takeover, inherited state)
+ *   followers ◄ state ─────────────────────────── owner      (on takeover: the inherited state, whole)
+ *   followers ◄ delta {seq, patches} ──────────── owner      (publish: the slices that changed since
+ *                                                             `seq - 1`; a follower missing `seq - 1`
+ *                                                             says hello again for the whole state)
  *   followers ◄ owner ─────────────────────────── new owner  (takeover with no state yet)
  *   follower ── intent {to: owner, id} ─────────► owner
  *   follower ◄─ ack {to, id} ──────────────────── owner
  */
+import { isSlicePatches, type SlicePatch } from './slices.ts';
+
 // Checked by hand, not with zod: five small shapes did not justify zod/mini's ~6.5 KB gzip in the
 // adapter's start-up bundle (docs/benchmarks.md, "Size").
 
-/** Bumped on any incompatible change; tabs on another version ignore each other's messages. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped on any incompatible change; tabs on another version ignore each other's messages.
+ * 2: publishes are `delta`s (a version-1 follower would never see one).
+ */
+export const PROTOCOL_VERSION = 2;
 
 interface Envelope {
   readonly v: typeof PROTOCOL_VERSION;
@@ -29,6 +37,7 @@ export type TabMessage =
   | (Envelope & { readonly type: 'hello' })
   | (Envelope & { readonly type: 'owner'; readonly to?: string | undefined })
   | (Envelope & { readonly type: 'state'; readonly to?: string | undefined; readonly seq: number; readonly state: unknown })
+  | (Envelope & { readonly type: 'delta'; readonly seq: number; readonly patches: readonly SlicePatch[] })
   | (Envelope & { readonly type: 'intent'; readonly to: string; readonly id: number; readonly intent: unknown })
   | (Envelope & { readonly type: 'ack'; readonly to: string; readonly id: number });
 
@@ -52,6 +61,8 @@ export function parseTabMessage(data: unknown): TabMessage | undefined {
       return isOptionalTabId(m.to) ? { v: PROTOCOL_VERSION, from, type: 'owner', to: m.to as string | undefined } : undefined;
     case 'state':
       return isOptionalTabId(m.to) && isCounter(m.seq) ? { v: PROTOCOL_VERSION, from, type: 'state', to: m.to as string | undefined, seq: m.seq, state: m.state } : undefined;
+    case 'delta':
+      return isCounter(m.seq) && m.seq >= 1 && isSlicePatches(m.patches) ? { v: PROTOCOL_VERSION, from, type: 'delta', seq: m.seq, patches: m.patches } : undefined;
     case 'intent':
       return isTabId(m.to) && isCounter(m.id) ? { v: PROTOCOL_VERSION, from, type: 'intent', to: m.to, id: m.id, intent: m.intent } : undefined;
     case 'ack':

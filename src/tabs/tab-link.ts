@@ -18,8 +18,9 @@ import { TabsError } from './errors.ts';
 import { Listeners } from './listeners.ts';
 import { PROTOCOL_VERSION, parseTabMessage, type OutgoingMessage, type TabMessage } from './messages.ts';
 import { PendingRelays } from './pending-relays.ts';
+import { applySlices, diffSlices, type SlicePatch } from './slices.ts';
+import { assertCanCross, assertChangesCanCross, notSerialisable } from './serialisable.ts';
 import type { AloneReason, ChannelLike, RelayOutcome, TabId, TabLink, TabRole } from './types.ts';
-import { messageOf } from '../shared/errors.ts';
 
 /** What {@link TabLinkImpl} needs; {@link joinTabs} fills it in from the options. */
 export interface TabLinkSetup<S, I> {
@@ -47,6 +48,10 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
    * tab open, the fan-out costs nothing.
    */
   private heard = false;
+  /** Follower: a delta did not fit; the whole state was asked for and has not arrived yet. */
+  private resyncing = false;
+  /** Follower: how many times a gap made it ask for the whole state (for tests and diagnostics). */
+  private resyncs = 0;
   private releaseLock: (() => void) | undefined;
   private readonly roleListeners = new Listeners<[TabRole, S | undefined]>();
   private readonly intentListeners = new Listeners<[I, TabId]>();
@@ -72,6 +77,10 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
 
   get ignoredMessages(): number {
     return this.ignored;
+  }
+
+  get resyncCount(): number {
+    return this.resyncs;
   }
 
   /** Starts listening on `channel` (before any lock is held, so an owner can answer at once). */
@@ -139,14 +148,19 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
       case 'follower':
         throw new TabsError('NOT_OWNER', this.where, `publish() was called on a follower (tab ${this.tabId}, owner ${this.owner ?? 'not known yet'}); only the owner publishes — relay an intent instead.`);
       case 'alone':
-        this.assertSerialisable(state, 'state');
+        this.checkChanges(state);
         this.state = state;
         return;
-      case 'owner':
-        if (this.heard) this.post({ type: 'state', seq: this.seq + 1, state }, 'state');
-        else this.assertSerialisable(state, 'state');
+      case 'owner': {
+        const patches = this.state === undefined ? undefined : diffSlices(this.state, state);
+        // The same state again: nothing to send, nothing to count.
+        if (patches?.length === 0) return;
+        if (!this.heard) this.checkChanges(state, patches);
+        else if (patches === undefined) this.post({ type: 'state', seq: this.seq + 1, state }, 'state');
+        else this.post({ type: 'delta', seq: this.seq + 1, patches }, 'state');
         this.seq++;
         this.state = state;
+      }
     }
   }
 
@@ -201,6 +215,9 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
       case 'state':
         this.receiveState(message.state, message.seq, from);
         return;
+      case 'delta':
+        this.receiveDelta(message.patches, message.seq, from);
+        return;
       case 'intent':
         this.receiveIntent(message, from);
         return;
@@ -232,11 +249,38 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
     }
     // The answer to our hello can cross a publish: keep the newest, drop a repeat.
     if (from === this.owner && seq <= this.seq) return;
+    this.resyncing = false;
     this.seq = seq;
     this.owner = from;
     this.relays.ownerIs(from);
     this.state = state;
     this.stateListeners.emit(state);
+  }
+
+  /**
+   * The slices the owner changed since its `seq - 1`. Applied only on top of exactly that state;
+   * a gap (a delta lost, or one from an owner whose whole state we never had) asks the owner for
+   * its whole state again (`hello`, once until it arrives) and drops deltas until then.
+   */
+  private receiveDelta(patches: readonly SlicePatch[], seq: number, from: TabId): void {
+    if (this.currentRole !== 'follower') {
+      this.ignored++;
+      return;
+    }
+    if (from === this.owner && seq <= this.seq) return; // a repeat
+    const fits = from === this.owner && seq === this.seq + 1 && this.state !== undefined && !this.resyncing;
+    const next = fits ? applySlices(this.state, patches) : undefined;
+    if (next === undefined || !this.accepts(next, this.setup.isState)) {
+      if (!this.resyncing) {
+        this.resyncing = true;
+        this.resyncs++;
+        this.post({ type: 'hello' });
+      }
+      return;
+    }
+    this.seq = seq;
+    this.state = next;
+    this.stateListeners.emit(next);
   }
 
   private receiveIntent(message: Extract<TabMessage, { type: 'intent' }>, from: TabId): void {
@@ -260,22 +304,16 @@ export class TabLinkImpl<S, I> implements TabLink<S, I> {
       this.channel.postMessage({ v: PROTOCOL_VERSION, from: this.tabId, ...message });
     } catch (error) {
       if (what === undefined) throw error;
-      throw this.notSerialisable(what, error);
+      throw notSerialisable(what, error, this.where);
     }
+  }
+
+  private checkChanges(state: S, patches = this.state === undefined ? undefined : diffSlices(this.state, state)): void {
+    assertChangesCanCross(state, patches, this.where);
   }
 
   private assertSerialisable(value: unknown, what: 'state' | 'intent'): void {
-    // Alone and local relays never cross a channel; check anyway so a bug shows up in one tab too.
-    try {
-      structuredClone(value);
-    } catch (error) {
-      throw this.notSerialisable(what, error);
-    }
-  }
-
-  private notSerialisable(what: 'state' | 'intent', cause: unknown): TabsError {
-    const detail = messageOf(cause);
-    return new TabsError('NOT_SERIALISABLE', this.where, `the ${what} cannot be sent to other tabs (${detail}); expected plain data that structuredClone accepts.`, { cause });
+    assertCanCross(value, what, this.where);
   }
 
   private detachChannel(): void {

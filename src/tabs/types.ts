@@ -83,12 +83,17 @@ export interface TabLink<S, I> {
   readonly lastState: S | undefined;
   /** Messages dropped because they were malformed, from another protocol version, or misplaced. */
   readonly ignoredMessages: number;
+  /** Follower: how many times a missing delta made it ask the owner for its whole state again. */
+  readonly resyncCount: number;
   /**
    * Called when the role changes (`follower` → `owner`: a takeover). `lastState` is the last state
    * the previous owner published: what the new owner needs to continue. Returns an unsubscribe.
    */
   onRoleChange(listener: (role: TabRole, lastState: S | undefined) => void): () => void;
-  /** Owner/alone: makes `state` the shared state; followers receive it. Throws `NOT_OWNER` on a follower. */
+  /**
+   * Owner/alone: makes `state` the shared state; followers receive the slices that changed since
+   * the last publish (the whole state when they join or miss one). Throws `NOT_OWNER` on a follower.
+   */
   publish(state: S): void;
   /** Owner/alone: called for every intent, relayed by a follower or by this tab itself. */
   onIntent(listener: (intent: I, from: TabId) => void): () => void;

@@ -122,7 +122,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function rig(overrides: Record<string, string> = {}) {
   const neo = new FakeNeo();
-  const phones: { phone: FakePhone; credentials: DeviceCredentials }[] = [];
+  const phones: { phone: FakePhone; credentials: DeviceCredentials; answersAtOnce: (call: CallSnapshot) => boolean }[] = [];
   const pollers: { user: string; started: boolean; onEvent: (e: AgentEvent) => void }[] = [];
   const views: AgentView[] = [];
   let clock = 1_000_000;
@@ -133,9 +133,9 @@ function rig(overrides: Record<string, string> = {}) {
   const runtime = new AgentRuntime({
     config: configured,
     neo,
-    createPhone: (credentials) => {
+    createPhone: (credentials, answersAtOnce) => {
       const phone = new FakePhone();
-      phones.push({ phone, credentials });
+      phones.push({ phone, credentials, answersAtOnce });
       return phone;
     },
     platform: {
@@ -213,6 +213,26 @@ describe('AgentRuntime', () => {
     await flush();
     expect(r.view().dialError).toBeNull();
     expect(r.neo.requests.find((q) => q.method === 'Dial')?.params).toEqual({ USUARIO: '1001', TELEFONO: '01155550000' });
+  });
+
+  it('tells the phone to answer a platform leg by itself (the machine’s rule), and takes the leg it answered without answering again', async () => {
+    const r = rig();
+    r.runtime.send(login);
+    await flush();
+    await flush();
+    const { phone, answersAtOnce } = r.phones[0]!;
+    const leg = { sipCallId: 'leg@pbx', platformCallId: '4720', leg: 'platform', answerAfterSeconds: 0, callerNumber: '1155550000', callerName: null, direction: 'incoming', phase: 'ringing', onHold: false, muted: false, atRisk: false, receivedAt: 0, establishedAt: null, finalStatusCode: null } as const;
+    expect(answersAtOnce(leg)).toBe(true);
+    expect(answersAtOnce({ ...leg, leg: 'queue', answerAfterSeconds: null }), 'a queue call rings for the agent').toBe(false);
+    const views = r.views.length;
+    phone.emit('incoming', leg, true);
+    expect(r.view().agent).toMatchObject({ phase: 'ringing', autoAnswer: true, answering: true });
+    expect(r.views.length).toBe(views + 1);
+    await flush();
+    expect(phone.calls, 'the phone answered it already').not.toContain('answer');
+    expect(answersAtOnce({ ...leg, sipCallId: 'other@pbx' }), 'a second leg during the call is not answered').toBe(false);
+    phone.emit('established', { ...leg, phase: 'established' });
+    expect(r.view().agent.phase).toBe('connected');
   });
 
   it('rings an inbound call, answers it on the phone, and stops the poll at logout', async () => {

@@ -14,6 +14,10 @@ const garbage: unknown[] = [
   { v: PROTOCOL_VERSION, type: 'intent', from: 'X', to: 'A', id: -1, intent: { type: 'hang-up' } },
   { v: PROTOCOL_VERSION, type: 'intent', from: 'X', id: 1, intent: { type: 'hang-up' } },
   { v: PROTOCOL_VERSION, type: 'ack', from: '', to: 'B', id: 0 },
+  { v: PROTOCOL_VERSION, type: 'delta', from: 'X', seq: 0, patches: [] },
+  { v: PROTOCOL_VERSION, type: 'delta', from: 'X', seq: 1, patches: [{ path: ['__proto__'], value: { agent: 'intruder' } }] },
+  { v: PROTOCOL_VERSION, type: 'delta', from: 'X', seq: 1, patches: [{ path: ['a', 'b', 'c'], value: 1 }] },
+  { v: PROTOCOL_VERSION, type: 'delta', from: 'X', seq: 1, patches: [{ path: ['calls'] }] },
   { type: 'hello', from: 'X' },
 ];
 

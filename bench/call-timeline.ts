@@ -1,0 +1,255 @@
+/**
+ * Where dial → ACK and INVITE → 200 OK go, step by step, in Dialtone and in the floor
+ * (`node --import tsx bench/call-timeline.ts`, after `npm run build`; it enters the loopback
+ * namespace itself). One simulator, one browser, rounds alternating the two pages as
+ * floor-compare.ts does. An init script timestamps, on each page's clock, the NeoApi `Dial`
+ * fetch, `getUserMedia`, the peer connection's SDP calls and ICE gathering, and every SIP message
+ * (wire-probe.ts); the report is the median of each step for both sides, so the extra time
+ * Dialtone spends is named by step. `CALL_TIMELINE_PROFILE=1` also takes a CPU profile of
+ * Dialtone's adapter over each dial and prints its heaviest functions (self time). Tracing and
+ * profiling slow the page: read the steps, not the totals, of a profiled run.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Frame, Page } from 'playwright-core';
+import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
+import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
+import { playAfterCall } from './agent-bench.ts';
+import { clickDial } from './dial-latency.ts';
+import { FLOOR_DIR, buildFloor, until } from './floor-compare.ts';
+import { percentile } from './stats.ts';
+import { WIRE_SCRIPT, autoLoginScript, wireOf, type WireEvent } from './wire-probe.ts';
+
+if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
+  const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const DIALLED = '1139990001';
+const ROUNDS = Math.min(30, Math.max(1, Number(process.env.CALL_TIMELINE_ROUNDS ?? 6)));
+const PROFILE = process.env.CALL_TIMELINE_PROFILE === '1';
+
+interface Step { name: string; at: number }
+declare global {
+  interface Window { __steps?: Step[] }
+}
+
+/** Timestamps the page's media and NeoApi `Dial` steps (page clock), before its scripts run. */
+const STEP_SCRIPT = `(() => {
+  const steps = [];
+  window.__steps = steps;
+  const mark = (name) => { steps.push({ name, at: performance.now() }); if (steps.length > 400) steps.shift(); };
+  const media = navigator.mediaDevices;
+  if (media && media.getUserMedia) {
+    const native = media.getUserMedia.bind(media);
+    media.getUserMedia = (c) => { mark('gum:start'); return native(c).then((s) => { mark('gum:end'); return s; }); };
+  }
+  const Peer = window.RTCPeerConnection;
+  if (Peer) {
+    for (const method of ['setRemoteDescription', 'createAnswer', 'setLocalDescription']) {
+      const native = Peer.prototype[method];
+      Peer.prototype[method] = function (...args) {
+        mark(method + ':start');
+        const r = native.apply(this, args);
+        return r && typeof r.then === 'function' ? r.then((v) => { mark(method + ':end'); return v; }) : r;
+      };
+    }
+    window.RTCPeerConnection = class extends Peer {
+      constructor(configuration) {
+        super(configuration);
+        mark('pc:new');
+        this.addEventListener('icegatheringstatechange', () => mark('ice:' + this.iceGatheringState));
+      }
+    };
+  }
+  const nativeFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const dial = /\\/Dial(?:\\?|$)/.test(url);
+    if (dial) mark('dial:fetch');
+    const r = nativeFetch.call(this, input, init);
+    return dial ? r.then((v) => { mark('dial:answered'); return v; }) : r;
+  };
+})();`;
+
+/** The steps of one dial, as spans in ms (NaN when a step was not seen). */
+type Spans = Record<string, number>;
+
+const SPAN_NAMES = [
+  'click → Dial fetch',
+  'Dial fetch → answered',
+  'Dial fetch → INVITE in',
+  'INVITE in → getUserMedia',
+  'getUserMedia',
+  'gUM → setRemoteDescription done',
+  'createAnswer',
+  'setLocalDescription → ICE complete',
+  'ICE complete → 200 OK out',
+  'INVITE in → 200 OK out',
+  '200 OK out → ACK in',
+  'Dial on the network (resource timing)',
+  'click → ACK',
+] as const;
+
+function spansOf(wire: readonly WireEvent[], steps: readonly Step[], clickedAt: number): Spans | undefined {
+  const invite = wire.find((e) => e.at >= clickedAt && e.dir === 'in' && e.start === 'INVITE');
+  if (!invite) return undefined;
+  const ok = wire.find((e) => e.at >= invite.at && e.dir === 'out' && e.start === '200' && e.cseq === 'INVITE');
+  const ack = wire.find((e) => e.at >= invite.at && e.dir === 'in' && e.start === 'ACK');
+  if (!ok || !ack) return undefined;
+  const at = (name: string, from = clickedAt) => steps.find((s) => s.name === name && s.at >= from)?.at ?? NaN;
+  const fetch = at('dial:fetch');
+  const gumStart = at('gum:start', invite.at);
+  const gumEnd = at('gum:end', invite.at);
+  const remote = at('setRemoteDescription:end', invite.at);
+  const answerStart = at('createAnswer:start', invite.at);
+  const answerEnd = at('createAnswer:end', invite.at);
+  const local = at('setLocalDescription:start', invite.at);
+  const ice = at('ice:complete', invite.at);
+  return {
+    'click → Dial fetch': fetch - clickedAt,
+    'Dial fetch → answered': at('dial:answered') - fetch,
+    'Dial fetch → INVITE in': invite.at - fetch,
+    'INVITE in → getUserMedia': gumStart - invite.at,
+    'getUserMedia': gumEnd - gumStart,
+    'gUM → setRemoteDescription done': remote - gumEnd,
+    'createAnswer': answerEnd - answerStart,
+    'setLocalDescription → ICE complete': ice - local,
+    'ICE complete → 200 OK out': ok.at - ice,
+    'INVITE in → 200 OK out': ok.at - invite.at,
+    '200 OK out → ACK in': ack.at - ok.at,
+    'Dial on the network (resource timing)': at('dial:network') - at('dial:network:start'),
+    'click → ACK': ack.at - clickedAt,
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The page's steps, with the Dial request's own network span (resource timing) added as two steps. */
+const stepsOf = (target: Frame | Page) =>
+  target.evaluate(() => {
+    const dial = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/Dial(?:\?|$)/.test(e.name)).pop();
+    const network = dial ? [{ name: 'dial:network:start', at: dial.startTime }, { name: 'dial:network', at: dial.responseEnd }] : [];
+    return [...(window.__steps ?? []), ...network];
+  });
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+
+/** Self time per function (ms) of a CPU profile, heaviest first. */
+function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, into: Map<string, number>, byFile: Map<string, number>): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i] ?? -1);
+    if (!node) continue;
+    const file = node.callFrame.url.split('/').pop() ?? '';
+    const key = `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    into.set(key, (into.get(key) ?? 0) + ms);
+    const chunk = file.replace(/-[\w-]{8}\.js$/, '') || node.callFrame.functionName;
+    byFile.set(chunk, (byFile.get(chunk) ?? 0) + ms);
+  }
+}
+
+async function dialtoneDial(rig: AgentConsole, profile: Map<string, number>): Promise<Spans> {
+  const { page, adapter } = await rig.openTab({ audioProbe: false });
+  try {
+    await untilStatus(adapter, ['ready'], 20_000);
+    await sleep(1500);
+    await adapter.getByTestId('dial-input').fill(DIALLED);
+    let session: CDPSession | undefined;
+    if (PROFILE) {
+      session = await rig.context.newCDPSession(adapter);
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 100 });
+      await session.send('Profiler.start');
+    }
+    const clicked = await clickDial(adapter);
+    const spans = await until('the ACK of the platform leg', async () => spansOf(await wireOf(adapter), await stepsOf(adapter), clicked.perfMs));
+    if (session) {
+      const { profile: cpu } = await session.send('Profiler.stop');
+      selfTimes(cpu, profile, byFile);
+      await session.detach().catch(() => undefined);
+    }
+    await untilStatus(adapter, ['dialing', 'inCall']);
+    await adapter.getByTestId('hang-up').click();
+    await playAfterCall(adapter);
+    return spans;
+  } finally {
+    await page.close();
+  }
+}
+
+async function floorDial(rig: AgentConsole, url: string): Promise<Spans> {
+  const page = await rig.context.newPage();
+  try {
+    await page.goto(url);
+    await page.locator('#state', { hasText: 'ready' }).waitFor({ timeout: 20_000 });
+    await sleep(1500);
+    const clickedAt = await page.evaluate((number) => {
+      const at = performance.now();
+      void window.floorDial(number);
+      return at;
+    }, DIALLED);
+    const spans = await until('the ACK of the platform leg', async () => spansOf(await wireOf(page), await stepsOf(page), clickedAt));
+    await page.evaluate(() => window.floorHangUp());
+    return spans;
+  } finally {
+    await page.close();
+  }
+}
+
+await buildFloor();
+const start = loadavg();
+const rig = await AgentConsole.start();
+const dialtone: Spans[] = [];
+const floor: Spans[] = [];
+const profile = new Map<string, number>();
+const byFile = new Map<string, number>();
+try {
+  await rig.neotel.setDialer(false);
+  await rig.neotel.setNumber({ number: DIALLED, neverAnswer: true });
+  const dialtoneAgent = rig.agent(0);
+  const floorAgent = rig.agent(1);
+  await rig.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}\n${STEP_SCRIPT}\n${autoLoginScript(dialtoneAgent)}` });
+  const served = rig.neotelServer;
+  const query = new URLSearchParams({ ws: served.sipUrl, domain: new URL(served.url).hostname, user: floorAgent.user, sipPassword: floorAgent.devicePassword, neoApi: served.neoApiUrl, password: floorAgent.password });
+  const floorUrl = `${served.url}/softphone/${FLOOR_DIR}/index.html?${query.toString()}`;
+  const logout = (user: string) => fetch(`${served.neoApiUrl}/Logout?USUARIO=${user}`).catch(() => undefined);
+  const deadline = Date.now() + 600_000;
+  for (let i = 0; i < ROUNDS && Date.now() < deadline; i++) {
+    const runDialtone = async () => {
+      dialtone.push(await dialtoneDial(rig, profile));
+      await logout(dialtoneAgent.user);
+    };
+    const runFloor = async () => {
+      floor.push(await floorDial(rig, floorUrl));
+      await logout(floorAgent.user);
+    };
+    for (const side of i % 2 === 0 ? [runDialtone, runFloor] : [runFloor, runDialtone]) await side();
+    await sleep(500);
+  }
+} finally {
+  await rig.close();
+  rmSync(join('dist', FLOOR_DIR), { recursive: true, force: true });
+}
+
+const median = (rows: Spans[], name: string) => percentile(rows.map((r) => r[name] ?? NaN).filter((v) => Number.isFinite(v)), 0.5);
+const la = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
+console.log(`call timeline: ${Math.min(dialtone.length, floor.length)} interleaved rounds, medians (ms, page clock); load average ${la(start)} → ${la(loadavg())}${PROFILE ? ' (Dialtone CPU-profiled)' : ''}`);
+console.log(`| step | floor | Dialtone | extra |\n|---|---|---|---|`);
+for (const name of SPAN_NAMES) {
+  const f = median(floor, name);
+  const d = median(dialtone, name);
+  console.log(`| ${name} | ${f.toFixed(1)} | ${d.toFixed(1)} | ${(d - f).toFixed(1)} |`);
+}
+if (PROFILE) {
+  const total = [...profile.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nDialtone adapter CPU profile, click → ACK, ${dialtone.length} dials, ${total.toFixed(0)} ms sampled; heaviest self time:`);
+  for (const [key, ms] of [...profile].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(ms / dialtone.length).toFixed(2).padStart(7)} ms/dial  ${key}`);
+  console.log('self time by chunk (native calls by name):');
+  for (const [key, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(ms / dialtone.length).toFixed(2).padStart(7)} ms/dial  ${key}`);
+}
