@@ -36,6 +36,8 @@ export interface FrameCensus {
   peerConnectionsOpen: number;
   /** Event listeners on JS objects of the renderer (CDP `Memory.getDOMCounters`). */
   jsEventListeners: number;
+  /** Elements per tree: `document`, or the tag name of the shadow root's host (summed over hosts of that tag). */
+  byTree: Record<string, number>;
 }
 
 /** One `fetch` the adapter started: its URL and when (page clock). */
@@ -149,10 +151,13 @@ export async function censusOf(frame: Frame, session: CDPSession): Promise<Frame
   const counts = await frame.evaluate(() => {
     let domNodes = 0;
     let audioElements = 0;
+    const byTree: Record<string, number> = {};
     const roots: (Document | ShadowRoot)[] = [document];
     for (let root = roots.pop(); root; root = roots.pop()) {
+      const tree = root instanceof ShadowRoot ? root.host.localName : 'document';
       for (const element of root.querySelectorAll('*')) {
         domNodes += 1;
+        byTree[tree] = (byTree[tree] ?? 0) + 1;
         if (element.tagName === 'AUDIO') audioElements += 1;
         if (element.shadowRoot) roots.push(element.shadowRoot);
       }
@@ -163,6 +168,7 @@ export async function censusOf(frame: Frame, session: CDPSession): Promise<Frame
     return {
       domNodes,
       audioElements,
+      byTree,
       peerConnectionsCreated: state?.created ?? 0,
       peerConnectionsReachable: live.length,
       peerConnectionsOpen: live.filter((peer) => peer.signalingState !== 'closed').length,

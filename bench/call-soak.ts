@@ -30,6 +30,8 @@ const DEFAULT_CALLS = 200;
 const DEFAULT_SECONDS = 300;
 const DEFAULT_SETTLE_SECONDS = 35;
 const SAMPLE_EVERY = 25;
+/** Element census (by tree) after call 1 and every this many calls, to tell a capped list from a leak. */
+const CENSUS_EVERY = 20;
 const AUDIO_MS = 300;
 
 /** Heap in use after a forced GC, after call number `call`. */
@@ -62,6 +64,8 @@ export interface SoakReport {
   callsWithAudio: number;
   afterFirst: FrameCensus;
   atEnd: FrameCensus;
+  /** Unsettled censuses after call 1 and every `CENSUS_EVERY` calls (after a forced GC). */
+  censuses: { call: number; census: FrameCensus }[];
   seconds: number;
   stoppedEarly?: string;
 }
@@ -126,6 +130,7 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
   let settledLast = unread;
   const settle = () => new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
   let atEnd: FrameCensus | undefined;
+  const censuses: { call: number; census: FrameCensus }[] = [];
   let stoppedEarly: string | undefined;
   const queue = agent.rig.scenario.queues[0];
   if (!queue) throw new Error('The default Neotel scenario has no queue to place inbound calls into (scenario.queues is empty)');
@@ -147,6 +152,10 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
       await playAfterCall(agent.adapter);
       completed = i;
       if (i === 1 || i % SAMPLE_EVERY === 0) points.push({ call: i, ...(await heapAfterGc(session)) });
+      if (i === 1 || i % CENSUS_EVERY === 0) {
+        await heapAfterGc(session);
+        censuses.push({ call: i, census: await censusOf(agent.adapter, session) });
+      }
       if (i === 1) {
         await settle();
         settledFirst = await heapAfterGc(session);
@@ -164,7 +173,7 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
   } finally {
     await agent.close();
   }
-  const empty: FrameCensus = { domNodes: NaN, audioElements: NaN, peerConnectionsCreated: NaN, peerConnectionsReachable: NaN, peerConnectionsOpen: NaN, jsEventListeners: NaN };
+  const empty: FrameCensus = { domNodes: NaN, audioElements: NaN, peerConnectionsCreated: NaN, peerConnectionsReachable: NaN, peerConnectionsOpen: NaN, jsEventListeners: NaN, byTree: {} };
   return {
     requested: calls,
     completed,
@@ -180,6 +189,7 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
     callsWithAudio,
     afterFirst: afterFirst ?? empty,
     atEnd: atEnd ?? empty,
+    censuses,
     seconds: (Date.now() - started) / 1000,
     ...(stoppedEarly ? { stoppedEarly } : {}),
   };
@@ -209,5 +219,11 @@ export function printSoakReport(report: SoakReport): void {
     `  ${name}: ${c.domNodes} DOM nodes, ${c.audioElements} <audio>, peer connections ${c.peerConnectionsCreated} created / ${c.peerConnectionsReachable} reachable / ${c.peerConnectionsOpen} open, ${c.jsEventListeners} JS event listeners`;
   console.log(row('settled after call 1', report.afterFirst));
   console.log(row(`settled after call ${report.completed}`, report.atEnd));
+  const trees = [...new Set(report.censuses.flatMap((c) => Object.keys(c.census.byTree)))].sort();
+  console.log(`  elements per tree (document or shadow host) after calls ${report.censuses.map((c) => c.call).join(', ')}; listeners ${report.censuses.map((c) => c.census.jsEventListeners).join(', ')}:`);
+  for (const tree of trees) {
+    const counts = report.censuses.map((c) => c.census.byTree[tree] ?? 0);
+    console.log(`    ${tree}: ${counts.join(', ')}${counts.some((n) => n !== counts[0]) ? '  <- changed' : ''}`);
+  }
   if (report.stoppedEarly) console.log(`  note: ${report.stoppedEarly}`);
 }

@@ -105,6 +105,27 @@ describe('the call history', () => {
     await screenshot(`history-${language}`);
   });
 
+  it('draws at most 20 entries, so the panel stops growing once 20 calls have ended (issue 18 soak)', async () => {
+    // The store keeps 50 calls per agent and the view carries them all; the panel draws the newest
+    // 20. The 500-call soak's DOM and listener growth (223 → 432 elements, 72 → 91 listeners) is this
+    // list filling up: a cap that must hold however long the page lives.
+    const [template] = history;
+    if (!template) throw new Error('the history fixture is empty; this test needs one entry to copy');
+    const calls = (count: number, newest: number): CallHistoryEntryView[] =>
+      Array.from({ length: count }, (_, i) => ({ ...template, key: String(newest - i), startedAt: Date.now() - i * MINUTE }));
+    const elementsIn = () => ui.page.locator('dialtone-call-history').evaluate((host) => host.shadowRoot?.querySelectorAll('*').length ?? -1);
+    const drawn = ui.page.getByTestId('history-entry');
+    await ui.show(shell(states.ready(), { history: calls(20, 20), attendant }));
+    await expect.poll(() => drawn.count()).toBe(20);
+    const atCap = await elementsIn();
+    for (const [count, newest] of [[21, 21], [50, 50], [50, 90]] as const) {
+      await ui.show(shell(states.ready(), { history: calls(count, newest), attendant }));
+      await expect.poll(() => drawn.first().getAttribute('data-key'), { message: `the newest of ${count} calls is drawn first` }).toBe(String(newest));
+      expect(await drawn.count(), `${count} calls kept, 20 drawn`).toBe(20);
+      expect(await elementsIn(), `the panel's elements with ${count} calls kept (newest ${newest})`).toBe(atCap);
+    }
+  });
+
   it('shows an empty history with what will appear there', async () => {
     await ui.show(shell(states.ready(), { history: [], attendant }));
     await ui.page.getByTestId('history-empty').waitFor();
