@@ -94,8 +94,10 @@ describe('supervisor monitoring, with the audio analysed', () => {
     const device = rig.scenario.devices.find((d) => d.name === `SIP/${sup.id}`)!;
     await logIn(supervisor.adapter, { user: sup.id, password: sup.password, device: sup.id, devicePassword: device.password });
     await waitForStatus(supervisor.adapter, 'ready', 15_000);
-    await waitFor('the GetUsers listing in the panel', async () => supervisor.adapter.getByTestId('monitor-agent').textContent({ timeout: 2_000 }), (text) => (text ?? '').includes('Ana Agente') && (text ?? '').includes('Bruno Agente'), 10_000);
-    expect((await requestsOf(rig.neotel, 'GetUsers')).map((r) => r.params)).toContainEqual({ USUARIO: '2001' });
+    // The panel draws the configured users as soon as supervision's code is in (it loads after
+    // REGISTER 200, issue 18); its GetUsers listing follows, so wait for the request, not the names.
+    await waitFor('the supervisor panel asking GetUsers for the listing', async () => (await requestsOf(rig.neotel, 'GetUsers')).map((r) => r.params), (params) => params.some((p) => p.USUARIO === '2001'), 30_000);
+    await waitFor('the GetUsers listing in the panel', async () => supervisor.adapter.getByTestId('monitor-agent').textContent({ timeout: 2_000 }), (text) => (text ?? '').includes('Ana Agente') && (text ?? '').includes('Bruno Agente'), 30_000);
     expect(await agent.adapter.getByTestId('monitoring-panel').count(), 'an agent has no monitoring panel').toBe(0);
 
     const { callId: placed } = await rig.neotel.placeInbound({ number: CALLER, queue: rig.scenario.queues[0]!.id, toneHz: CUSTOMER_HZ });
