@@ -161,7 +161,7 @@ export class SoftphoneApp implements SoftphoneService {
     void session.start();
     // sip.js (~60 KB gzip) compiles and runs its parser once on the main thread: after the form
     // is drawn, not between the settings and it (docs/benchmarks.md, "Boot, eighth pass").
-    afterFirstDraw(() => void chunk.preloadSipPhone().catch(() => undefined));
+    afterFirstDraw(() => void chunk.preloadSipPhone().catch((error: unknown) => this.warn('the phone (sip.js) did not load; logging in will retry', error)));
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);
   }
