@@ -27,16 +27,18 @@ export interface BootReport {
   loadAverage: { start: number[]; end: number[] };
 }
 
-export async function measureBoot(runs = 15): Promise<BootReport> {
+/** `adapterDir`: the build to load (default dist/; another, e.g. a copy of main's, to compare). */
+export async function measureBoot(runs = 15, adapterDir = 'dist'): Promise<BootReport> {
   const start = loadavg();
   const browser = await launchChromium();
-  const { server } = await startConsoleWithAdapter();
+  const { server } = await startConsoleWithAdapter({ serveAdapterDir: adapterDir });
   const samples: number[] = [];
   const panels: PanelMarks[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
-      await context.addInitScript({ content: LOGIN_FORM_SCRIPT });
+      // `__name`: the helper tsx's transform calls in functions passed to `evaluate` (readPanelMarks).
+      await context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${LOGIN_FORM_SCRIPT}` });
       const page = await context.newPage();
       await page.goto(server.url);
       await page.getByTestId('utility-item').click();

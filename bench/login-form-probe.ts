@@ -8,7 +8,8 @@
 
 /** Runs before the adapter's scripts; only in the adapter frame. */
 export const LOGIN_FORM_SCRIPT = `(() => {
-  if (!location.pathname.includes('/softphone/') || location.pathname.includes('/bench-floor/')) return;
+  // The adapter is the framed page (served at /softphone/ by the simulator, at / by the emulator).
+  if (window === window.top || location.pathname.includes('/bench-floor/')) return;
   const started = Date.now();
   const find = (selector) => {
     const roots = [document];
