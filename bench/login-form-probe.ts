@@ -6,20 +6,14 @@
  * marks `bench:login-form` on the frame's clock the first time it qualifies.
  */
 
+import { FIND_DEEP } from './wire-probe.ts';
+
 /** Runs before the adapter's scripts; only in the adapter frame. */
 export const LOGIN_FORM_SCRIPT = `(() => {
   // The adapter is the framed page (served at /softphone/ by the simulator, at / by the emulator).
   if (window === window.top || location.pathname.includes('/bench-floor/')) return;
   const started = Date.now();
-  const find = (selector) => {
-    const roots = [document];
-    for (let root = roots.pop(); root; root = roots.pop()) {
-      const hit = root.querySelector(selector);
-      if (hit) return hit;
-      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-    return null;
-  };
+  ${FIND_DEEP}
   const usable = (input) => input && input.isConnected && !input.disabled && input.getClientRects().length > 0 && input.tabIndex >= 0;
   const tick = () => {
     if (performance.getEntriesByName('dialtone:ready').length > 0 && usable(find('dialtone-login-form')?.shadowRoot?.querySelector('input'))) {
