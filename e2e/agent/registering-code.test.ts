@@ -19,7 +19,7 @@ import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 /** Sources that registering does not need (docs/architecture.md, "Code loaded after start-up"). */
-const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts/;
+const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory)\/|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts|src\/sip\/(call-parts|second-line|call-transfer|conference-mixer|dtmf-queue|ringtone)\.ts/;
 
 let rig: AgentConsole;
 let tab: AgentTab;
@@ -82,5 +82,7 @@ describe('code fetched before the phone registers (issue 18)', () => {
     expect(after.some((src) => src.includes('src/app/desk-actions.ts')), 'the agent-action desk fetched once registered').toBe(true);
     expect(after.some((src) => src.endsWith('src/app/task-logger.ts')) && after.some((src) => src.endsWith('src/storage/outbox.ts')), 'the Task log and its outbox fetched once registered').toBe(true);
     expect(after.some((src) => src.endsWith('src/app/supervision-desk.ts')), 'supervision fetched once registered').toBe(true);
+    // The phone's call-only code (src/sip/call-parts.ts): transfer, conference, digits, ringtone.
+    expect(after.some((src) => src.endsWith('src/sip/second-line.ts')) && after.some((src) => src.endsWith('src/sip/ringtone.ts')), 'the phone\'s call-only code fetched once registered').toBe(true);
   });
 });
