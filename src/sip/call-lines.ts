@@ -39,7 +39,7 @@ export function lineCall(host: CallLinesHost, session: Session, info: IncomingCa
       iceGatheringTimeoutMs: options.connection.iceGatheringTimeoutMs,
       dtmfTiming: { ...DEFAULT_DTMF_TIMING, ...options.dtmfTiming },
       dtmfTransport: options.dtmfTransport ?? 'rfc4733',
-      parts: host.parts,
+      dtmfCode: () => host.parts.need('sendDtmf()', 'dtmf-unavailable'),
     },
     {
       established: (c) => {

@@ -2,11 +2,11 @@ import { Invitation, Inviter, SessionState, type Core, type Session } from 'sip.
 import type { SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-options.js';
 import { describeValue } from '../shared/errors.ts';
 import { CallMedia } from './call-media.ts';
+import type { sendDtmfByInfo } from './call-transfer.ts';
 import type { DtmfQueue } from './dtmf-queue.ts';
 import type { DtmfTiming } from './dtmf-timing.ts';
 import { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
-import type { LazyCallParts } from './lazy-call-parts.ts';
 import type { CallDirection, CallEndReason, CallPhase, CallSnapshot, DtmfTransport } from './types.ts';
 
 /** What a call tells the phone that owns it. */
@@ -26,8 +26,8 @@ export interface PhoneCallMedia {
   readonly dtmfTiming: DtmfTiming;
   /** `info`: digits go as SIP INFO `application/dtmf-relay` instead of RFC 4733 (default `rfc4733`). */
   readonly dtmfTransport?: DtmfTransport;
-  /** The call-only code (the DTMF queue comes with it after REGISTER 200: ./call-parts.ts). */
-  readonly parts: LazyCallParts;
+  /** The DTMF code, loaded after REGISTER 200 with the other call-only parts (./call-parts.ts). */
+  readonly dtmfCode: () => Promise<{ readonly DtmfQueue: typeof DtmfQueue; readonly sendDtmfByInfo: typeof sendDtmfByInfo }>;
 }
 
 /**
@@ -242,7 +242,7 @@ export class PhoneCall {
   }
 
   private dtmfQueue(): Promise<DtmfQueue> {
-    this.dtmf ??= this.media.parts.need('sendDtmf()', 'dtmf-unavailable').then(
+    this.dtmf ??= this.media.dtmfCode().then(
       ({ DtmfQueue, sendDtmfByInfo }) => {
         const send = this.media.dtmfTransport === 'info' ? (digit: string, timing: DtmfTiming) => sendDtmfByInfo(this.session, digit, timing) : (digit: string, timing: DtmfTiming) => this.rtc.sendDtmf(digit, timing);
         return new DtmfQueue(send, this.media.dtmfTiming, undefined, (digit) => this.hooks.dtmfSent(this, digit));

@@ -10,7 +10,7 @@ import type { PhoneCall } from './phone-call.ts';
 import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
 import { SipRegistration } from './registration.ts';
 import { installSipExtensions } from './sip-extensions.ts';
-import { importCallParts, LazyCallParts } from './lazy-call-parts.ts';
+import { importCallParts, LazyCallParts, type CallPartsImport } from './lazy-call-parts.ts';
 import { PhoneAudio } from './phone-audio.ts';
 import type { SecondLine } from './second-line.ts';
 import { TypedEvents } from './typed-events.ts';
@@ -47,10 +47,14 @@ export class SipPhone {
   private notReadyRefusal: NotReadyRefusal | undefined;
   private disposed = false;
 
-  constructor(private readonly options: SipPhoneOptions) {
+  /** `loadCallParts` imports the call-only code (./call-parts.ts, after REGISTER 200); tests hold it back. */
+  constructor(
+    private readonly options: SipPhoneOptions,
+    loadCallParts: CallPartsImport = importCallParts,
+  ) {
     installSipExtensions();
     this.audio = new PhoneAudio(options);
-    this.parts = new LazyCallParts(options.loadCallParts ?? importCallParts, ({ SecondLine, Ringtone }) => {
+    this.parts = new LazyCallParts(loadCallParts, ({ SecondLine, Ringtone }) => {
       this.audio.useRingtone((container) => new Ringtone(container));
       this.secondLine = new SecondLine({
         sipDomain: options.connection.sipDomain,

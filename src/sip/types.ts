@@ -2,7 +2,6 @@ import type { SessionDescriptionHandlerFactory, UserAgent, UserAgentOptions } fr
 import type { ConnectionConfig } from '../config/config-types.ts';
 import type { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
-import type { CallPartsImport } from './lazy-call-parts.ts';
 import type { BackoffOptions } from './reconnect-backoff.ts';
 import type { DtmfTiming } from './dtmf-timing.ts';
 
@@ -187,8 +186,6 @@ export interface SipPhoneOptions {
   readonly sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
   readonly media?: Partial<MediaEnvironment>;
   readonly random?: () => number;
-  /** Imports the call-only code (./call-parts.ts, after REGISTER 200); tests hold it back. */
-  readonly loadCallParts?: CallPartsImport;
 }
 
 /** Audio devices the agent can pick from (labels are empty until microphone permission is granted). */

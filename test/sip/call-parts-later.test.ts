@@ -51,7 +51,7 @@ async function until(what: string, done: () => boolean): Promise<void> {
 function rig(extra: Partial<ConstructorParameters<typeof SipPhone>[0]> = {}) {
   const proxy = new FakeProxy();
   const { gate, load } = heldParts();
-  const phone = new SipPhone({ ...proxy.options(), loadCallParts: load, ...extra });
+  const phone = new SipPhone({ ...proxy.options(), ...extra }, load);
   phones.push(phone);
   const incoming: CallSnapshot[] = [];
   const established: CallSnapshot[] = [];
