@@ -1,7 +1,8 @@
 import type { Invitation, Session } from 'sip.js';
-import { DEFAULT_DTMF_TIMING } from './dtmf-queue.ts';
+import { DEFAULT_DTMF_TIMING } from './dtmf-timing.ts';
 import { SipPhoneError } from './errors.ts';
 import { parseIncomingCall, shouldAutoAnswer, type IncomingCallInfo } from './incoming-call.ts';
+import type { LazyCallParts } from './lazy-call-parts.ts';
 import type { PhoneAudio } from './phone-audio.ts';
 import { PhoneCall } from './phone-call.ts';
 import type { TypedEvents } from './typed-events.ts';
@@ -11,6 +12,8 @@ import type { NotReadyRefusal, SipPhoneEvents, SipPhoneOptions } from './types.t
 export interface CallLinesHost {
   readonly options: SipPhoneOptions;
   readonly audio: PhoneAudio;
+  /** The call-only code, loaded after REGISTER 200 (./lazy-call-parts.ts). */
+  readonly parts: LazyCallParts;
   readonly events: TypedEvents<SipPhoneEvents>;
   stopRinging(): void;
   /** The main call ended (reported after this): forget it and stop a conference. */
@@ -36,6 +39,7 @@ export function lineCall(host: CallLinesHost, session: Session, info: IncomingCa
       iceGatheringTimeoutMs: options.connection.iceGatheringTimeoutMs,
       dtmfTiming: { ...DEFAULT_DTMF_TIMING, ...options.dtmfTiming },
       dtmfTransport: options.dtmfTransport ?? 'rfc4733',
+      dtmfCode: () => host.parts.need('sendDtmf()', 'dtmf-unavailable'),
     },
     {
       established: (c) => {
@@ -97,7 +101,9 @@ export function takeInvitation(host: CallLinesHost, invitation: Invitation, refu
   // A leg the app answers at once must not start the ringer only to stop it milliseconds later.
   const silent = options.silentPlatformLegs === true && shouldAutoAnswer(info, true);
   if (!silent) {
-    host.audio.ringtone.start();
+    // Rings now even if the tone's code is still on the way: it starts when it arrives (./phone-audio.ts).
+    host.audio.startRinging();
+    if (!host.parts.loaded) host.parts.preload();
     events.emit('ringing', true);
   }
   events.emit('incoming', snapshot, false);

@@ -1,6 +1,6 @@
 import type { Session } from 'sip.js';
 import { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler.js';
-import type { DtmfTiming } from './dtmf-queue.ts';
+import type { DtmfTiming } from './dtmf-timing.ts';
 
 /**
  * The WebRTC side of one call, read from its sip.js session's description handler: tracks

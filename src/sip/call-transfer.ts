@@ -1,6 +1,6 @@
 import { SessionState, URI, type Notification, type Session } from 'sip.js';
 import { describeValue } from '../shared/errors.ts';
-import type { DtmfTiming } from './dtmf-queue.ts';
+import type { DtmfTiming } from './dtmf-timing.ts';
 
 /**
  * SIP-level pieces of transfer and DTMF that only need a sip.js session: REFER (RFC 3515) with

@@ -1,24 +1,11 @@
 import { describeValue } from '../shared/errors.ts';
 import { SipPhoneError } from './errors.ts';
+import { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-timing.ts';
+
+export { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-timing.ts';
 
 /** Digits RFC 4733 can carry (`RTCDTMFSender` accepts the same set plus `,`). */
 const DTMF_DIGIT = /^[0-9*#A-D]$/;
-
-/** Timing of one digit on the wire. */
-export interface DtmfTiming {
-  /** Tone length, ms (RTCDTMFSender allows 40–6000; default 200). */
-  readonly durationMs: number;
-  /** Silence after it, ms (≥ 30; default 100). */
-  readonly gapMs: number;
-}
-
-/**
- * Defaults for {@link DtmfTiming}. Not shorter: at 100 ms Chromium sends each digit as three RFC
- * 4733 "end" packets with no start, and baresip behind Kamailio + rtpengine registered 1 digit of 3;
- * 200 ms arrives whole (docs/interop-kamailio.md, "DTMF"). The app passes the admin's
- * `dtmfDurationMs` / `dtmfGapMs`.
- */
-export const DEFAULT_DTMF_TIMING: DtmfTiming = { durationMs: 200, gapMs: 100 };
 
 /**
  * Extra wait after each digit's tone and gap before the next `insertDTMF`. Chromium's DTMF sender

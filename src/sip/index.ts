@@ -15,7 +15,7 @@ export {
   type IncomingCallInfo,
 } from './incoming-call.ts';
 export { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './reconnect-backoff.ts';
-export { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-queue.ts';
+export { DEFAULT_DTMF_TIMING, type DtmfTiming } from './dtmf-timing.ts';
 export { sipfragStatus, type ReferOutcome } from './call-transfer.ts';
 export { readInviteHeaders } from './incoming-call.ts';
 export type {

@@ -1,16 +1,24 @@
 import { browserMediaEnvironment, listAudioDevices, microphoneConstraints, openMicrophone, selectOutput } from './media-devices.ts';
 import { RemoteAudio } from './remote-audio.ts';
-import { Ringtone } from './ringtone.ts';
+import type { Ringtone } from './ringtone.ts';
 import type { AudioDevices, MediaEnvironment, SipPhoneOptions } from './types.ts';
 
 /**
  * The phone's audio devices and elements: the microphone it opens for every call, the ringer,
  * and one `<audio>` element per line — the main call (the customer) and the consult call (the
  * colleague), both on the chosen speaker. In a conference both play at once.
+ *
+ * The ringtone's code comes with the call-only parts after REGISTER 200 (./call-parts.ts). Ringing
+ * is a state kept here, not the tone: an INVITE that arrives before the code rings at once for
+ * the app (`ringing`, the card, the answer never wait) and the tone starts when the code arrives,
+ * if the call still rings then.
  */
 export class PhoneAudio {
   readonly media: MediaEnvironment;
-  readonly ringtone: Ringtone;
+  /** The ringtone, once the call-only parts are in. */
+  private tone: Ringtone | undefined;
+  private ringWanted = false;
+  private ringerId: string | undefined;
   /** Plays the main call. */
   readonly main: RemoteAudio;
   /** Plays the consult call (second line). */
@@ -20,11 +28,35 @@ export class PhoneAudio {
   constructor(options: Pick<SipPhoneOptions, 'media' | 'microphoneId' | 'ringerId' | 'speakerId'>) {
     this.media = browserMediaEnvironment(options.media);
     this.microphone = options.microphoneId;
-    this.ringtone = new Ringtone(this.media.container);
     this.main = new RemoteAudio(this.media.container);
     this.consult = new RemoteAudio(this.media.container);
-    if (options.ringerId !== undefined) void this.ringtone.setSinkId(options.ringerId).catch(() => undefined);
+    this.ringerId = options.ringerId;
     if (options.speakerId !== undefined) void this.applySpeaker(options.speakerId).catch(() => undefined);
+  }
+
+  /** The ringtone's code arrived: build the ringer (on the chosen device) and ring if a call rings. */
+  useRingtone(make: (container: () => HTMLElement) => Ringtone): void {
+    if (this.tone) return;
+    const tone = make(this.media.container);
+    this.tone = tone;
+    if (this.ringerId !== undefined) void tone.setSinkId(this.ringerId).catch(() => undefined);
+    if (this.ringWanted) tone.start();
+  }
+
+  /** True between `startRinging()` and `stopRinging()`, whether or not the tone's code is in yet. */
+  get ringing(): boolean {
+    return this.ringWanted;
+  }
+
+  /** A call rings: the tone now, or as soon as its code arrives. */
+  startRinging(): void {
+    this.ringWanted = true;
+    this.tone?.start();
+  }
+
+  stopRinging(): void {
+    this.ringWanted = false;
+    this.tone?.stop();
   }
 
   /** The chosen microphone (undefined = the default one). */
@@ -70,14 +102,18 @@ export class PhoneAudio {
   }
 
   setRinger(deviceId: string): Promise<void> {
-    return selectOutput('setRinger()', deviceId, () => this.ringtone.setSinkId(deviceId));
+    return selectOutput('setRinger()', deviceId, async () => {
+      await this.tone?.setSinkId(deviceId);
+      this.ringerId = deviceId;
+    });
   }
 
   /** Removes the elements and the ringer. */
   async dispose(): Promise<void> {
     this.main.dispose();
     this.consult.dispose();
-    await this.ringtone.dispose();
+    this.ringWanted = false;
+    await this.tone?.dispose();
   }
 
   private async applySpeaker(deviceId: string): Promise<void> {

@@ -2,10 +2,11 @@ import { Invitation, Inviter, SessionState, type Core, type Session } from 'sip.
 import type { SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web/session-description-handler/session-description-handler-options.js';
 import { describeValue } from '../shared/errors.ts';
 import { CallMedia } from './call-media.ts';
-import { DtmfQueue, type DtmfTiming } from './dtmf-queue.ts';
+import type { sendDtmfByInfo } from './call-transfer.ts';
+import type { DtmfQueue } from './dtmf-queue.ts';
+import type { DtmfTiming } from './dtmf-timing.ts';
 import { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
-import { sendDtmfByInfo } from './call-transfer.ts';
 import type { CallDirection, CallEndReason, CallPhase, CallSnapshot, DtmfTransport } from './types.ts';
 
 /** What a call tells the phone that owns it. */
@@ -25,6 +26,8 @@ export interface PhoneCallMedia {
   readonly dtmfTiming: DtmfTiming;
   /** `info`: digits go as SIP INFO `application/dtmf-relay` instead of RFC 4733 (default `rfc4733`). */
   readonly dtmfTransport?: DtmfTransport;
+  /** The DTMF code, loaded after REGISTER 200 with the other call-only parts (./call-parts.ts). */
+  readonly dtmfCode: () => Promise<{ readonly DtmfQueue: typeof DtmfQueue; readonly sendDtmfByInfo: typeof sendDtmfByInfo }>;
 }
 
 /**
@@ -55,7 +58,8 @@ export class PhoneCall {
   /** Outgoing only: the INVITE went out (before that, `dial()` itself reports the end). */
   private inviteSent = false;
   private readonly receivedAt = performance.now();
-  private readonly dtmf: DtmfQueue;
+  /** Built at the first digit (its code may still be on the way then). */
+  private dtmf: Promise<DtmfQueue> | undefined;
   private readonly rtc: CallMedia;
 
   constructor(
@@ -67,8 +71,6 @@ export class PhoneCall {
     this.direction = session instanceof Inviter ? 'outgoing' : 'incoming';
     this.phase = this.direction === 'outgoing' ? 'calling' : 'ringing';
     this.rtc = new CallMedia(session);
-    const sendDigit = media.dtmfTransport === 'info' ? (digit: string, timing: DtmfTiming) => sendDtmfByInfo(session, digit, timing) : (digit: string, timing: DtmfTiming) => this.rtc.sendDtmf(digit, timing);
-    this.dtmf = new DtmfQueue(sendDigit, media.dtmfTiming, undefined, (digit) => hooks.dtmfSent(this, digit));
     session.delegate = {
       // With an onBye delegate sip.js leaves the 200 OK to us. Unanswered, the BYE's server
       // transaction never ends and keeps its request alive: ~3.6 KB a call (docs/benchmarks.md).
@@ -232,7 +234,25 @@ export class PhoneCall {
   /** Queues DTMF digits (RFC 4733), resolved once they went out. */
   sendDtmf(digits: string): Promise<void> {
     this.requirePhase('sendDtmf()', ['established']);
-    return this.dtmf.enqueue(digits);
+    // Digits typed while the code loads wait for it together, in the order typed.
+    return this.dtmfQueue().then((queue) => {
+      if (this.phase === 'ended') throw new SipPhoneError('no-call', `sendDtmf(): call ${this.describe()} ended before its digits went out.`);
+      return queue.enqueue(digits);
+    });
+  }
+
+  private dtmfQueue(): Promise<DtmfQueue> {
+    this.dtmf ??= this.media.dtmfCode().then(
+      ({ DtmfQueue, sendDtmfByInfo }) => {
+        const send = this.media.dtmfTransport === 'info' ? (digit: string, timing: DtmfTiming) => sendDtmfByInfo(this.session, digit, timing) : (digit: string, timing: DtmfTiming) => this.rtc.sendDtmf(digit, timing);
+        return new DtmfQueue(send, this.media.dtmfTiming, undefined, (digit) => this.hooks.dtmfSent(this, digit));
+      },
+      (error: unknown) => {
+        this.dtmf = undefined; // the next digit fetches again
+        throw error;
+      },
+    );
+    return this.dtmf;
   }
 
   /** Whether this call can carry digits: SIP INFO when so configured, else an RFC 4733 sender (otherwise the app must use NeoApi SendDTMF). */
@@ -294,7 +314,8 @@ export class PhoneCall {
     if (this.phase === 'ended') return;
     const wasUp = this.phase === 'established';
     this.phase = 'ended';
-    this.dtmf.clear(new SipPhoneError('no-call', `DTMF dropped: call ${this.describe()} ended.`));
+    const dropped = new SipPhoneError('no-call', `DTMF dropped: call ${this.describe()} ended.`);
+    void this.dtmf?.then((queue) => queue.clear(dropped), () => undefined);
     const end = this.endReason ?? { reason: wasUp ? 'remote-hangup' : 'failed', detail: wasUp ? undefined : 'the INVITE transaction ended before an answer' };
     this.hooks.ended(this, end.reason, end.detail);
   }

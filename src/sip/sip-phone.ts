@@ -4,14 +4,15 @@ import { defaultSessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web
 import { describeValue } from '../shared/errors.ts';
 import { callTargetUri, outgoingCallInfo } from './call-target.ts';
 import { lineCall, takeInvitation, type CallLinesHost } from './call-lines.ts';
-import { SipPhoneError } from './errors.ts';
+import { SipPhoneError, type SipPhoneErrorCode } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
 import type { PhoneCall } from './phone-call.ts';
 import { DEFAULT_BACKOFF } from './reconnect-backoff.ts';
 import { SipRegistration } from './registration.ts';
 import { installSipExtensions } from './sip-extensions.ts';
+import { importCallParts, LazyCallParts, type CallPartsImport } from './lazy-call-parts.ts';
 import { PhoneAudio } from './phone-audio.ts';
-import { SecondLine } from './second-line.ts';
+import type { SecondLine } from './second-line.ts';
 import { TypedEvents } from './typed-events.ts';
 import { userAgentOptions } from './user-agent-options.ts';
 
@@ -37,39 +38,50 @@ export class SipPhone {
   private readonly events = new TypedEvents<SipPhoneEvents>();
   private readonly audio: PhoneAudio;
   private readonly registration: SipRegistration;
-  private readonly secondLine: SecondLine;
+  /** Transfer, consult and conference: built when the call-only parts arrive (after REGISTER 200). */
+  private secondLine: SecondLine | undefined;
+  private readonly parts: LazyCallParts;
   private readonly lines: CallLinesHost;
   private activeCall: PhoneCall | undefined;
   /** Not ready: inbound INVITEs get this status (486 or 480, never 603). */
   private notReadyRefusal: NotReadyRefusal | undefined;
   private disposed = false;
 
-  constructor(private readonly options: SipPhoneOptions) {
+  /** `loadCallParts` imports the call-only code (./call-parts.ts, after REGISTER 200); tests hold it back. */
+  constructor(
+    private readonly options: SipPhoneOptions,
+    loadCallParts: CallPartsImport = importCallParts,
+  ) {
     installSipExtensions();
     this.audio = new PhoneAudio(options);
+    this.parts = new LazyCallParts(loadCallParts, ({ SecondLine, Ringtone }) => {
+      this.audio.useRingtone((container) => new Ringtone(container));
+      this.secondLine = new SecondLine({
+        sipDomain: options.connection.sipDomain,
+        transferTimeoutMs: options.transferTimeoutMs ?? 30_000,
+        mainCall: () => this.activeCall,
+        userAgent: () => this.registration.registeredUserAgent,
+        startConsult: (inviter, info) => this.startCall(inviter, info, 'consult'),
+        replayMain: () => {
+          for (const track of this.activeCall?.remoteTracks() ?? []) this.audio.main.play(track);
+        },
+        consultAudio: this.audio.consult,
+        emit: (name, ...args) => this.events.emit(name, ...args),
+      });
+    });
     this.lines = {
       options,
       audio: this.audio,
+      parts: this.parts,
       events: this.events,
       stopRinging: () => this.stopRinging(),
       mainEnded: (call) => {
         if (this.activeCall === call) this.activeCall = undefined;
-        void this.secondLine.mainEnded();
+        void this.secondLine?.mainEnded();
       },
-      consultEnded: (call) => void this.secondLine.consultEnded(call),
+      // A consult call exists only through the second line, so it is there.
+      consultEnded: (call) => void this.secondLine?.consultEnded(call),
     };
-    this.secondLine = new SecondLine({
-      sipDomain: options.connection.sipDomain,
-      transferTimeoutMs: options.transferTimeoutMs ?? 30_000,
-      mainCall: () => this.activeCall,
-      userAgent: () => this.registration.registeredUserAgent,
-      startConsult: (inviter, info) => this.startCall(inviter, info, 'consult'),
-      replayMain: () => {
-        for (const track of this.activeCall?.remoteTracks() ?? []) this.audio.main.play(track);
-      },
-      consultAudio: this.audio.consult,
-      emit: (name, ...args) => this.events.emit(name, ...args),
-    });
     const sdhFactory: SessionDescriptionHandlerFactory =
       options.sessionDescriptionHandlerFactory ?? defaultSessionDescriptionHandlerFactory(() => this.audio.openMicrophone());
     this.registration = new SipRegistration(
@@ -83,7 +95,11 @@ export class SipPhone {
         userAgentOptions: userAgentOptions(options, sdhFactory),
       },
       {
-        state: (state, error) => this.events.emit('registration', state, error),
+        state: (state, error) => {
+          // The call-only code, once registered: it never competes with REGISTER, and calls reach a registered phone only.
+          if (state === 'registered' && !this.parts.loaded) this.parts.preload();
+          this.events.emit('registration', state, error);
+        },
         invite: (invitation) => this.onInvite(invitation),
         transportLost: () => this.onTransportLost(),
         error: (error) => this.events.emit('error', error),
@@ -108,7 +124,7 @@ export class SipPhone {
 
   /** True while the ringtone plays. */
   get ringing(): boolean {
-    return this.audio.ringtone.playing;
+    return this.audio.ringing;
   }
 
   /**
@@ -143,7 +159,7 @@ export class SipPhone {
   async setMicrophone(deviceId: string | undefined): Promise<void> {
     const track = await this.audio.chooseMicrophone(deviceId);
     const call = this.activeCall;
-    if (call?.currentPhase === 'established' && track && !this.secondLine.conferenceActive) await call.replaceMicrophone(track);
+    if (call?.currentPhase === 'established' && track && this.secondLine?.conferenceActive !== true) await call.replaceMicrophone(track);
     else track?.stop();
   }
 
@@ -165,7 +181,7 @@ export class SipPhone {
 
   /** Ends any call, un-REGISTERs and closes the WebSocket. */
   async unregister(): Promise<void> {
-    await this.secondLine.call?.hangUp().catch(() => undefined);
+    await this.secondLine?.call?.hangUp().catch(() => undefined);
     await this.activeCall?.hangUp().catch(() => undefined);
     await this.registration.unregister();
   }
@@ -225,14 +241,14 @@ export class SipPhone {
   /** Mutes the microphone (the track is disabled; no re-INVITE). */
   mute(): void {
     const call = this.requireCall('mute()');
-    this.secondLine.setMicrophoneEnabled(false);
+    this.secondLine?.setMicrophoneEnabled(false);
     call.setMuted(true);
   }
 
   /** Unmutes the microphone. */
   unmute(): void {
     const call = this.requireCall('unmute()');
-    this.secondLine.setMicrophoneEnabled(true);
+    this.secondLine?.setMicrophoneEnabled(true);
     call.setMuted(false);
   }
 
@@ -270,38 +286,38 @@ export class SipPhone {
    */
   transfer(target: string): Promise<void> {
     this.requireCall('transfer()');
-    return this.secondLine.blindTransfer(target);
+    return this.line('transfer()', 'transfer-failed').then((line) => line.blindTransfer(target));
   }
 
   /** Puts the current call on hold and calls `target` on a second line (events: `consult-updated`). */
   consult(target: string): Promise<void> {
     this.requireCall('consult()');
-    return this.secondLine.consult(target);
+    return this.line('consult()', 'call-failed').then((line) => line.consult(target));
   }
 
   /** Attended transfer: REFER with Replaces (RFC 3891) hands the customer to the consulted party; both calls end `transferred`. */
   completeTransfer(): Promise<void> {
-    return this.secondLine.completeTransfer();
+    return this.line('completeTransfer()', 'transfer-failed').then((line) => line.completeTransfer());
   }
 
   /** Hangs up the consult call and returns to the customer (resumed). Also ends a conference. */
   cancelTransfer(): Promise<void> {
-    return this.secondLine.cancelTransfer();
+    return this.line('cancelTransfer()', 'no-consult-call').then((line) => line.cancelTransfer());
   }
 
   /** Three-party conference mixed in the browser: customer and consulted party hear each other and the agent. */
   conference(): Promise<void> {
-    return this.secondLine.conference();
+    return this.line('conference()', 'conference-failed').then((line) => line.conference());
   }
 
   /** The consult call (second line), if any. */
   get consultCall(): CallSnapshot | undefined {
-    return this.secondLine.call?.snapshot();
+    return this.secondLine?.call?.snapshot();
   }
 
   /** Whether the browser-mixed conference is running. */
   get inConference(): boolean {
-    return this.secondLine.conferenceActive;
+    return this.secondLine?.conferenceActive === true;
   }
 
   /** Hangs up, unregisters, removes the audio elements and forgets every listener. */
@@ -314,7 +330,7 @@ export class SipPhone {
   }
 
   private onInvite(invitation: Invitation): void {
-    const busy = this.disposed || (this.activeCall !== undefined && this.activeCall.currentPhase !== 'ended') || this.secondLine.call !== undefined;
+    const busy = this.disposed || (this.activeCall !== undefined && this.activeCall.currentPhase !== 'ended') || this.secondLine?.call !== undefined;
     takeInvitation(this.lines, invitation, busy ? 486 : this.notReadyRefusal, (info) => this.startCall(invitation, info));
   }
 
@@ -333,9 +349,16 @@ export class SipPhone {
   }
 
   private stopRinging(): void {
-    if (!this.audio.ringtone.playing) return;
-    this.audio.ringtone.stop();
+    if (!this.audio.ringing) return;
+    this.audio.stopRinging();
     this.events.emit('ringing', false);
+  }
+
+  /** The second line, once the call-only code is in (normally already: it loads after REGISTER 200). */
+  private async line(what: string, code: SipPhoneErrorCode): Promise<SecondLine> {
+    await this.parts.need(what, code);
+    if (!this.secondLine) throw new SipPhoneError(code, `${what}: the second line is missing after its code loaded (expected it built on arrival).`);
+    return this.secondLine;
   }
 
   private requireCall(what: string): PhoneCall {

@@ -3,7 +3,7 @@ import type { ConnectionConfig } from '../config/config-types.ts';
 import type { SipPhoneError } from './errors.ts';
 import type { IncomingCallInfo } from './incoming-call.ts';
 import type { BackoffOptions } from './reconnect-backoff.ts';
-import type { DtmfTiming } from './dtmf-queue.ts';
+import type { DtmfTiming } from './dtmf-timing.ts';
 
 /**
  * Registration state of the phone:

@@ -24,6 +24,7 @@ import '../../../src/components/call-record/call-record.ts';
 import '../../../src/components/call-history/call-history.ts';
 import '../../../src/components/desk-actions/desk-actions.ts';
 import '../../../src/components/directory/directory.ts';
+import '../../../src/components/softphone-shell/agent-parts.ts';
 import '../../../src/components/phone-window-bar/phone-window-bar.ts';
 
 /** What the test drives through `page.evaluate`. */

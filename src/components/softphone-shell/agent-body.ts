@@ -5,25 +5,28 @@ import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { LazyElements } from '../shared/lazy-elements.ts';
 import { sldsIcon } from '../shared/slds-icon.ts';
 import { icon as successIcon } from '../shared/slds-icons/success.ts';
-import '../break-menu/break-menu.ts';
-import '../call-controls/call-controls.ts';
-import '../call-info/call-info.ts';
-import '../campaign-picker/campaign-picker.ts';
-import '../dial-pad/dial-pad.ts';
 import '../failed-logs/failed-logs.ts';
 import '../health-gate/health-gate.ts';
-import '../incoming-call/incoming-call.ts';
 import '../login-form/login-form.ts';
 import '../monitored-indicator/monitored-indicator.ts';
 import '../notice-list/notice-list.ts';
 import '../phone-links/phone-links.ts';
 import '../settings-panel/settings-panel.ts';
 
+/** The parts only a logged-in agent sees share one chunk (./agent-parts.ts). */
+const agentParts = () => import('./agent-parts.ts');
+
 /**
- * Parts shown only during a call, after it, to supervisors or with a linked record: their code
- * loads after start-up (own chunks), see `LazyElements`.
+ * Parts shown only to a logged-in agent, during a call, after it, to supervisors or with a linked
+ * record: their code loads after start-up (own chunks), see `LazyElements`.
  */
 export const lazyParts = new LazyElements({
+  'dialtone-incoming-call': agentParts,
+  'dialtone-call-controls': agentParts,
+  'dialtone-dial-pad': agentParts,
+  'dialtone-break-menu': agentParts,
+  'dialtone-campaign-picker': agentParts,
+  'dialtone-call-info': agentParts,
   'dialtone-transfer-panel': () => import('../transfer-panel/transfer-panel.ts'),
   'dialtone-wrap-up-panel': () => import('../wrap-up-panel/wrap-up-panel.ts'),
   'dialtone-monitoring-panel': () => import('../monitoring-panel/monitoring-panel.ts'),
@@ -38,16 +41,23 @@ export const lazyParts = new LazyElements({
 void import('../phone-window-bar/phone-window-bar.ts').catch((error: unknown) => console.warn('[dialtone] the phone window bar did not load', error));
 
 /**
- * A lazy part, when `when` holds: drawn once its element is defined, a warning if its code did not
- * load. Asking for its state starts its load, so a part that is not shown must not ask: otherwise
- * the first draw of the login form fetched every panel before the phone registered (issue 18).
+ * Lazy parts for one draw: each drawn once its element is defined, when `when` holds. Asking for
+ * its state starts its load, so a part that is not shown must not ask: otherwise the first draw
+ * of the login form fetched every panel before the phone registered (issue 18). Parts whose code
+ * did not load are drawn as one warning, not one per part (several share a chunk).
  */
-function lazy(when: boolean, tag: string, template: unknown, m: Messages) {
-  if (!when) return nothing;
-  const state = lazyParts.state(tag);
-  if (state === 'defined') return template;
-  if (state === 'failed') return html`<p class="error" role="alert" data-testid="part-failed" data-part=${tag}>${m.partDidNotLoad}</p>`;
-  return nothing;
+function lazyParter(m: Messages) {
+  let warned = false;
+  return (when: boolean, tag: string, template: unknown) => {
+    if (!when) return nothing;
+    const state = lazyParts.state(tag);
+    if (state === 'defined') return template;
+    if (state === 'failed' && !warned) {
+      warned = true;
+      return html`<p class="error" role="alert" data-testid="part-failed" data-part=${tag}>${m.partDidNotLoad}</p>`;
+    }
+    return nothing;
+  };
 }
 
 type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
@@ -64,6 +74,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
   const phase = view.agent.phase;
   const loggedIn = phase !== 'loggedOut' && phase !== 'loggingIn';
   const part = (when: boolean, template: unknown) => (when ? template : nothing);
+  const lazy = lazyParter(m);
   // A leg the phone answers by itself goes straight to the call card (issue 18): no ringing card.
   const autoAnswering = isAutoAnswering(view.agent);
   return html`
@@ -75,23 +86,24 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <dialtone-health-gate .view=${view} .messages=${m}></dialtone-health-gate>
       ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
-      ${part(phase === 'ringing' && !autoAnswering, html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
-      ${part(phase === 'dialing' || phase === 'connected' || autoAnswering, html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
-      ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`, m)}
-      ${lazy(phase === 'wrapUp', 'dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`, m)}
-      ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
-      ${lazy(loggedIn && view.supervision != null, 'dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`, m)}
-      ${lazy(loggedIn && (view.deskActions ?? null) !== null, 'dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`, m)}
-      ${lazy((view.record ?? null) !== null, 'dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`, m)}
-      ${lazy((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, 'dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`, m)}
-      ${part(phase === 'ready', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
-      ${part(phase === 'ready' || phase === 'wrapUp', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
+      ${lazy(phase === 'ringing' && !autoAnswering, 'dialtone-incoming-call', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
+      ${lazy(phase === 'dialing' || phase === 'connected' || autoAnswering, 'dialtone-call-controls', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
+      ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`)}
+      ${lazy(phase === 'wrapUp', 'dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
+      ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-break-menu', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
+      ${lazy(loggedIn && view.supervision != null, 'dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`)}
+      ${lazy(loggedIn && (view.deskActions ?? null) !== null, 'dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`)}
+      ${lazy((view.record ?? null) !== null, 'dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`)}
+      ${lazy((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, 'dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`)}
+      ${lazy(phase === 'ready', 'dialtone-dial-pad', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
+      ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-campaign-picker', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
       ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-call-history', html`<details open data-testid="history-section">
           <summary>${m.attendant.historyTitle} (${view.history?.length ?? 0})</summary>
           <dialtone-call-history .view=${view} .messages=${m}></dialtone-call-history>
-        </details>`, m)}
-      ${part(
+        </details>`)}
+      ${lazy(
         loggedIn,
+        'dialtone-call-info',
         html`<details open data-testid="call-info-section">
           <summary>${m.infoTitle}</summary>
           <dialtone-call-info .view=${view} .messages=${m}></dialtone-call-info>
