@@ -50,10 +50,15 @@ export class FocusKeeper implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.last === undefined || this.pending !== undefined) return;
-    // After the components drew this update and the frame showed it, when nothing is waiting: what
-    // `restore` reads (is the control drawn?) and `focus()` need style and layout, which are then
-    // up to date instead of computed early on a call's path; a burst of updates restores once.
+    if (this.last === undefined) return;
+    // Once the components drew this update (their updates are microtasks queued before this one):
+    // a control disabled while the platform answers counts as lost, even if the restore below runs
+    // only after the update that enables it again. Reads no style or layout.
+    queueMicrotask(() => this.noteDisabled());
+    if (this.pending !== undefined) return;
+    // After the frame showed it, when nothing is waiting: what `restore` reads (is the control
+    // drawn?) and `focus()` need style and layout, which are then up to date instead of computed
+    // early on a call's path; a burst of updates restores once.
     this.pending = whenIdle(() => {
       this.pending = undefined;
       this.restore();
@@ -85,6 +90,12 @@ export class FocusKeeper implements ReactiveController {
     this.shown = visible;
     // Not at load (an adapter preloaded in a visible panel must not take the page's focus).
     if (was === false && visible) requestAnimationFrame(() => this.focusPanel());
+  }
+
+  private noteDisabled(): void {
+    const doc = this.host.ownerDocument;
+    const active = deepActiveElement(doc);
+    if (doc.hasFocus() && active instanceof HTMLElement && 'disabled' in active && active.disabled === true) this.lost = true;
   }
 
   private restore(): void {
