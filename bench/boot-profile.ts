@@ -43,7 +43,7 @@ export function printLongTasks(events: readonly TraceEvent[]): void {
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[]; hitCount?: number }
 
 /** Self time by function over the login (CDP CPU profile of the adapter frame), largest first. */
-export function printProfile(cpu: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+export function printProfile(cpu: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, until = 'Ready'): void {
   const self = new Map<number, number>();
   const samples = cpu.samples ?? [];
   const deltas = cpu.timeDeltas ?? [];
@@ -69,7 +69,7 @@ export function printProfile(cpu: { nodes: ProfileNode[]; samples?: number[]; ti
       total.set(key, (total.get(key) ?? 0) + ms);
     }
   }
-  console.log('CPU profile of the adapter frame, frame attached → Ready: self time, then total time, largest first (ms):');
+  console.log(`CPU profile of the adapter frame, frame attached → ${until}: self time, then total time, largest first (ms):`);
   for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  self ${ms.toFixed(1).padStart(7)}  ${key}`);
   for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`  total ${ms.toFixed(1).padStart(7)}  ${key}`);
 }

@@ -20,6 +20,7 @@ import { percentile } from './stats.ts';
 import { TRACE_CATEGORIES, printLongTasks, printProfile } from './boot-profile.ts';
 import { traceOf } from './trace-summary.ts';
 import { WIRE_SCRIPT, autoLoginScript, wireOf } from './wire-probe.ts';
+import { LOGIN_FORM_SCRIPT } from './login-form-probe.ts';
 
 /** One timed call, frame clock (ms); `end` NaN when it never answered. */
 interface TimedCall {
@@ -161,7 +162,7 @@ interface Rig {
  * alternating which goes first, each build behind its own simulator and browser). `trace` or
  * `profile` apply to the first load of dist/ only.
  */
-export async function measureBootTimeline(loads = 5, trace = false, profile = false, beforeDir?: string): Promise<BootTimelineReport> {
+export async function measureBootTimeline(loads = 5, trace = false, profile: Profile = false, beforeDir?: string): Promise<BootTimelineReport> {
   const start = loadavg();
   const rigs: Rig[] = [];
   try {
@@ -171,7 +172,7 @@ export async function measureBootTimeline(loads = 5, trace = false, profile = fa
       const rig = await AgentConsole.start({}, dir === undefined ? {} : { softphoneDir: dir });
       const agent = rig.agent(0);
       rigs.push({ side: { name, loads: [] }, console: rig, agent });
-      await rig.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}\n${TIMELINE_SCRIPT}\n${autoLoginScript(agent)}` });
+      await rig.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}\n${TIMELINE_SCRIPT}\n${LOGIN_FORM_SCRIPT}\n${autoLoginScript(agent)}` });
     }
     for (let i = 0; i < loads; i++) {
       for (const rig of i % 2 === 0 ? rigs : [...rigs].reverse()) rig.side.loads.push(await loadOnce(rig, i === 0 && rig.side.name === 'after' ? { trace, profile } : {}));
@@ -182,7 +183,10 @@ export async function measureBootTimeline(loads = 5, trace = false, profile = fa
   return { sides: rigs.map((r) => r.side), loadAverage: { start, end: loadavg() } };
 }
 
-async function loadOnce({ console: rig, agent }: Rig, { trace = false, profile = false }: { trace?: boolean; profile?: boolean }): Promise<BootLoad> {
+/** `true`: profile the frame up to the agent's Ready (login included); `'ready'`: up to `dialtone:ready`. */
+type Profile = boolean | 'ready';
+
+async function loadOnce({ console: rig, agent }: Rig, { trace = false, profile = false }: { trace?: boolean; profile?: Profile }): Promise<BootLoad> {
   const opened = async () => {
     const tab = await rig.openTab({ audioProbe: false });
     await untilStatus(tab.adapter, ['ready'], 30_000);
@@ -196,9 +200,11 @@ async function loadOnce({ console: rig, agent }: Rig, { trace = false, profile =
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 200 });
     await session.send('Profiler.start');
-    await untilStatus(attached.adapter, ['ready'], 30_000);
+    if (profile === 'ready') await attached.adapter.waitForFunction(() => performance.getEntriesByName('dialtone:ready').length > 0, undefined, { timeout: 30_000, polling: 20 });
+    else await untilStatus(attached.adapter, ['ready'], 30_000);
     const { profile: cpu } = await session.send('Profiler.stop');
-    printProfile(cpu);
+    printProfile(cpu, profile === 'ready' ? 'dialtone:ready' : 'Ready');
+    if (profile === 'ready') await untilStatus(attached.adapter, ['ready'], 30_000);
     await session.detach();
     tab = attached;
   } else if (trace) {
@@ -222,7 +228,8 @@ async function loadOnce({ console: rig, agent }: Rig, { trace = false, profile =
     }));
     const nav = await adapter.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return n ? [{ what: 'document received', start: n.requestStart, end: n.responseEnd }, { what: 'DOMContentLoaded', start: n.domContentLoadedEventStart, end: n.domContentLoadedEventEnd }] : [];
+      const paints = performance.getEntriesByType('paint').map((p) => ({ what: p.name, start: p.startTime, end: p.startTime }));
+      return [...paints, ...(n ? [{ what: 'document received', start: n.requestStart, end: n.responseEnd }, { what: 'DOMContentLoaded', start: n.domContentLoadedEventStart, end: n.domContentLoadedEventEnd }] : [])];
     });
     return { calls: [...calls, ...resources, ...nav], marks, registerSentMs, registerOkMs };
   } finally {
@@ -231,6 +238,27 @@ async function loadOnce({ console: rig, agent }: Rig, { trace = false, profile =
     await sleep(300);
   }
 }
+
+/** End (frame clock) of the first call whose name starts with `what`; NaN when none. */
+const endOf = (l: BootLoad, what: string): number => l.calls.find((c) => c.what.startsWith(what))?.end ?? NaN;
+const startOf = (l: BootLoad, what: string): number => l.calls.find((c) => c.what.startsWith(what))?.start ?? NaN;
+
+/**
+ * The boot up to `ready`, phase by phase, each the time at which the phase ended (frame clock):
+ * which of them lies on the critical path shows in which one grows.
+ */
+export const BOOT_PHASES: readonly [string, (l: BootLoad) => number][] = [
+  ['start-up bundle fetched', (l) => endOf(l, 'load assets/index-')],
+  ['trusted-origins.json read', (l) => endOf(l, 'fetch /softphone/trusted-origins.json')],
+  ['Open CTI library fetched', (l) => endOf(l, 'load /support/api/')],
+  ['DOMContentLoaded (bundle run)', (l) => endOf(l, 'DOMContentLoaded')],
+  ['session chunk fetched', (l) => endOf(l, 'load assets/agent-session-')],
+  ['getCallCenterSettings asked', (l) => startOf(l, 'opencti.getCallCenterSettings')],
+  ['getCallCenterSettings answered', (l) => endOf(l, 'opencti.getCallCenterSettings')],
+  ['dialtone:ready', (l) => l.marks['dialtone:ready'] ?? NaN],
+  ['first paint of the frame', (l) => endOf(l, 'first-paint')],
+  ['login form usable', (l) => l.marks['bench:login-form'] ?? NaN],
+];
 
 const span = (l: BootLoad, what: string): number => {
   const c = l.calls.find((call) => call.what.startsWith(what));
@@ -254,8 +282,11 @@ export function printBootTimeline(report: BootTimelineReport): void {
   for (const row of rows) console.log(`  ${row.line}`);
   const spans: [string, (l: BootLoad) => number][] = [
     ['navigation → document received', (l) => l.calls.find((c) => c.what === 'document received')?.end ?? NaN],
+    ...BOOT_PHASES.map(([name, pick]): [string, (l: BootLoad) => number] => [`  ${name}`, pick]),
     ['navigation → dialtone:ready', (l) => l.marks['dialtone:ready'] ?? NaN],
     ['getCallCenterSettings', (l) => span(l, 'opencti.getCallCenterSettings')],
+    // 0 when the form was usable before the frame first painted (the first paint showed it), as bench/boot-time.ts.
+    ['paint-to-interactive', (l) => Math.max(0, (l.marks['bench:login-form'] ?? NaN) - endOf(l, 'first-paint'))],
     ['ready → login submitted', (l) => (l.marks['bench:login-submitted'] ?? NaN) - (l.marks['dialtone:ready'] ?? NaN)],
     ['login submitted → REGISTER sent', (l) => l.registerSentMs - (l.marks['bench:login-submitted'] ?? NaN)],
     ['SIP WebSocket open', (l) => span(l, 'WebSocket /sip open')],
@@ -281,5 +312,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`BOOT_TIMELINE_LOADS is ${process.env.BOOT_TIMELINE_LOADS}; expected a whole number of loads from 1 to 20`);
     process.exit(2);
   }
-  printBootTimeline(await measureBootTimeline(loads, process.env.BOOT_TIMELINE_TRACE === '1', process.env.BOOT_TIMELINE_PROFILE === '1', process.env.BOOT_TIMELINE_BEFORE));
+  printBootTimeline(await measureBootTimeline(loads, process.env.BOOT_TIMELINE_TRACE === '1', process.env.BOOT_TIMELINE_PROFILE === 'ready' ? 'ready' : process.env.BOOT_TIMELINE_PROFILE === '1', process.env.BOOT_TIMELINE_BEFORE));
 }

@@ -22,6 +22,7 @@ import type { Frame } from 'playwright-core';
 import { verdict } from './stats.ts';
 import { censusOf, heapAfterGc, type HeapReading, heapSession, playAfterCall, startBenchAgent, type FrameCensus } from './agent-bench.ts';
 import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
+import { diffSnapshots, takeSnapshot } from './heap-snapshot.ts';
 
 /** ../shared/DESIGN.md, "Budgets": +1 MB of heap over 500 calls. */
 export const SOAK_BUDGET_BYTES = 1 * 1024 * 1024;
@@ -33,6 +34,8 @@ const SAMPLE_EVERY = 25;
 /** Element census (by tree) after call 1 and every this many calls, to tell a capped list from a leak. */
 const CENSUS_EVERY = 20;
 const AUDIO_MS = 300;
+/** With `BENCH_SOAK_SNAPSHOTS=<dir>`: heap snapshots settled after call 1, after these calls (unsettled) and settled at the end. */
+const SNAPSHOT_AT = [50, 100];
 
 /** Heap in use after a forced GC, after call number `call`. */
 export interface HeapPoint extends HeapReading {
@@ -136,6 +139,14 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
   if (!queue) throw new Error('The default Neotel scenario has no queue to place inbound calls into (scenario.queues is empty)');
   const { session, scope } = await heapSession(agent);
   let deadline = Infinity;
+  const snapshotDir = process.env.BENCH_SOAK_SNAPSHOTS;
+  const snapshots: string[] = [];
+  const snapshot = async (name: string) => {
+    if (!snapshotDir) return;
+    const file = `${snapshotDir}/soak-${name}.heapsnapshot`;
+    await takeSnapshot(session, file);
+    snapshots.push(file);
+  };
   try {
     for (let i = 1; i <= calls; i++) {
       if (Date.now() > deadline) {
@@ -156,10 +167,12 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
         await heapAfterGc(session);
         censuses.push({ call: i, census: await censusOf(agent.adapter, session) });
       }
+      if (SNAPSHOT_AT.includes(i)) await snapshot(`call-${i}`);
       if (i === 1) {
         await settle();
         settledFirst = await heapAfterGc(session);
         afterFirst = await censusOf(agent.adapter, session);
+        await snapshot('call-1-settled');
         // The cap is for the calls; the first call's settling does not count against it.
         deadline = Date.now() + maxSeconds * 1000;
       }
@@ -168,10 +181,16 @@ export async function measureSoak(calls = DEFAULT_CALLS, maxSeconds = soakSecond
     await settle();
     settledLast = await heapAfterGc(session);
     atEnd = await censusOf(agent.adapter, session);
+    await snapshot(`call-${completed}-settled`);
   } catch (error) {
     stoppedEarly = `stopped by an error after ${completed} calls: ${error instanceof Error ? error.message : String(error)}`;
   } finally {
     await agent.close();
+  }
+  // Each later snapshot against the first (settled after call 1): what is new and still alive.
+  for (const file of snapshots.slice(1)) {
+    console.log(`heap snapshot diff ${snapshots[0]} → ${file}:`);
+    for (const line of diffSnapshots(snapshots[0] ?? '', file)) console.log(`  ${line}`);
   }
   const empty: FrameCensus = { domNodes: NaN, audioElements: NaN, peerConnectionsCreated: NaN, peerConnectionsReachable: NaN, peerConnectionsOpen: NaN, jsEventListeners: NaN, byTree: {} };
   return {

@@ -5,7 +5,9 @@
  *
  * `BENCH_ONLY=incoming,dial` runs some of them (floor, bundle, registered, boot, incoming, dial, click, sip, soak, idlesoak); `BENCH_CALLS`
  * sets the soak's call count (default 200, at most 500), `BENCH_SOAK_SECONDS` its time cap and
- * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading. Docs: docs/benchmarks.md.
+ * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading; `BENCH_SOAK_SNAPSHOTS=<dir>`
+ * writes heap snapshots there (settled after call 1, after calls 50 and 100, settled at the end) and
+ * prints what each holds that the first lacks (bench/heap-snapshot.ts). Docs: docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { measureCompare, printCompareReport } from './floor-compare.ts';

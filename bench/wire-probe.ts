@@ -48,6 +48,17 @@ export const WIRE_SCRIPT = `(() => {
   };
 })();`;
 
+/** Init-script source: `find(selector)`, the first match in the document or any shadow root. */
+export const FIND_DEEP = `const find = (selector) => {
+    const roots = [document];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      const hit = root.querySelector(selector);
+      if (hit) return hit;
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    return null;
+  };`;
+
 /**
  * Submits Dialtone's login form as soon as it exists (checked every 5 ms, up to 20 s), with the
  * values in `window.__autoLogin` set by the same init script.
@@ -57,15 +68,7 @@ export function autoLoginScript(who: { user: string; password: string; device: s
   if (!location.pathname.includes('/softphone/') || location.pathname.includes('/bench-floor/')) return;
   const values = ${JSON.stringify({ device: who.device, devicePassword: who.devicePassword, user: who.user, password: who.password })};
   const started = Date.now();
-  const find = (selector) => {
-    const roots = [document];
-    for (let root = roots.pop(); root; root = roots.pop()) {
-      const hit = root.querySelector(selector);
-      if (hit) return hit;
-      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-    return null;
-  };
+  ${FIND_DEEP}
   const tick = () => {
     const submit = find('[data-testid="login-submit"]');
     if (!submit) {

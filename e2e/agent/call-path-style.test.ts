@@ -7,7 +7,7 @@
  *
  * - Chromium's own when the focused Call button is removed with the dial pad: Blink computes style
  *   (and layout) at once whenever the focused element goes, blur() too (docs/benchmarks.md,
- *   "Eighth pass"); once, in Lit's removal of the dial pad;
+ *   "Ninth pass"); once, in Lit's removal of the dial pad;
  * - moving the focus (focus() computes the style it changes) inside an idle callback, after the
  *   frame was drawn and with no network event waiting.
  *

@@ -47,6 +47,26 @@ describe('the built adapter inside the Lightning console', () => {
     expect(opened.pageErrors).toEqual([]);
   });
 
+  it('asks Salesforce for the settings once, and fetches sip.js only after ready (issue 18: nothing before ready that ready does not need)', async () => {
+    opened = await openConsole(browser, server);
+    await shellPhase(opened.adapter, 'ready');
+    // The inline preload asked; the app took its answer instead of asking again.
+    const asked = (await control.log()).filter((r) => r.methodName === 'getCallCenterSettings');
+    expect(asked).toHaveLength(1);
+    expect(await opened.adapter.locator('script[src*="opencti_min.js"]').count()).toBe(1);
+    const timing = await opened.adapter.waitForFunction(
+      () => {
+        const sip = performance.getEntriesByType('resource').find((e) => /\/sip-phone-[^/]*\.js$/.test(e.name));
+        const ready = performance.getEntriesByName('dialtone:ready')[0];
+        return sip && ready ? { sipFetchStart: sip.startTime, ready: ready.startTime } : undefined;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    const { sipFetchStart, ready } = (await timing.jsonValue()) as { sipFetchStart: number; ready: number };
+    expect(sipFetchStart).toBeGreaterThan(ready);
+  });
+
   it('takes its panel label and size from the call-center settings', async () => {
     await control.setSettings({
       '/reqGeneralInfo/reqDisplayName': 'Ventas Norte',

@@ -106,9 +106,10 @@ describe('the call history', () => {
   });
 
   it('draws at most 20 entries, so the panel stops growing once 20 calls have ended (issue 18 soak)', async () => {
-    // The store keeps 50 calls per agent and the view carries them all; the panel draws the newest
-    // 20. The 500-call soak's DOM and listener growth (223 → 432 elements, 72 → 91 listeners) is this
-    // list filling up: a cap that must hold however long the page lives.
+    // The store keeps 50 calls per agent; the view carries the newest 20 (HISTORY_SHOWN,
+    // test/app/attendant.test.ts) and the panel draws at most 20 even from a longer list (a view
+    // built elsewhere). The 500-call soak's DOM and listener growth (223 → 432 elements, 72 → 91
+    // listeners) is this list filling up: a cap that must hold however long the page lives.
     const [template] = history;
     if (!template) throw new Error('the history fixture is empty; this test needs one entry to copy');
     const calls = (count: number, newest: number): CallHistoryEntryView[] =>

@@ -17,7 +17,7 @@ import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
 import { LazyTaskLog } from './lazy-task-log.ts';
-import { LazyPhone, preloadSipPhone } from './lazy-phone.ts';
+import { LazyPhone } from './lazy-phone.ts';
 import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
 import type { CallSnapshot } from '../sip/index.ts';
 import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
@@ -41,7 +41,7 @@ const WINDOW_VIEW = { where: 'window', use: true, connected: true, canShow: fals
 
 // Read by softphone-app.ts with this chunk: the platform's own settings are validated here.
 export { withPlatformSettings } from './platform-choice.ts';
-// Called by softphone-app.ts as soon as this chunk is in: sip.js loads while Open CTI answers.
+// Called by softphone-app.ts once the login form is drawn: sip.js is there by the time the agent logs in.
 export { preloadSipPhone } from './lazy-phone.ts';
 
 /** What the session needs from the app. */
@@ -223,8 +223,6 @@ export class AgentSession {
    * a closed or reloaded tab only through another open tab (the takeover, memory only).
    */
   async start(): Promise<void> {
-    // sip.js is its own chunk: fetched now, so the phone is there by the time the agent logs in.
-    void preloadSipPhone().catch((error: unknown) => this.options.warn('the phone (sip.js) did not load; logging in will retry', error));
     // Independent of each other, so all at once: preferences and vault, devices, the tab lock.
     const prefsRead = this.prefs.load().then((prefs) => {
       this.runtime.views.update('preferences', { prefs });

@@ -1,12 +1,14 @@
 /**
  * The agent's call history (docs/call-history.md): every call the Task log sees (when it ends, and
  * again when the agent is done with it) becomes one entry of the logged-in agent, kept in IndexedDB
- * (`dialtone/history`, at most `HISTORY_LIMIT` per agent) and shown newest first. When IndexedDB
+ * (`dialtone/history`, at most `HISTORY_LIMIT` per agent) and shown newest first (the view carries
+ * the newest `HISTORY_SHOWN`). When IndexedDB
  * is not there (a private window, blocked third-party storage) the history lives in this page only.
  */
 import type { CallFacts } from '../call/index.ts';
 import type { Category } from '../config/index.ts';
 import type { CallHistoryEntryView } from '../view/agent-view.ts';
+import { HISTORY_SHOWN } from '../view/call-history-view.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
 import { callObjectOf, dispositionName } from '../crm/task-log.ts';
 import { HISTORY_LIMIT, openStore, type CallHistoryInput, type CallHistoryRecord, type CallHistoryStore, type DialtoneStore } from '../storage/index.ts';
@@ -14,7 +16,7 @@ import { HISTORY_LIMIT, openStore, type CallHistoryInput, type CallHistoryRecord
 /** What the keeper needs from the session. */
 export interface CallHistoryOptions {
   readonly categories: readonly Category[];
-  /** The list shown changed (the session patches the view). */
+  /** The list shown changed (the session patches the view): the newest {@link HISTORY_SHOWN} calls at most. */
   readonly onEntries: (entries: readonly CallHistoryEntryView[]) => void;
   readonly warn: (message: string, cause?: unknown) => void;
   /** Default: the `dialtone` database. */
@@ -124,7 +126,8 @@ export class CallHistoryKeeper {
 
   private refresh(agent: string): void {
     void this.run(async (store) => {
-      const records = await store.list(agent);
+      // Only what the panel draws goes into the view; the store keeps its 50 for itself.
+      const records = await store.list(agent, HISTORY_SHOWN);
       // A logout (or another agent) while reading: that list is no longer the one to show.
       if (agent !== this.agent) return;
       this.entries = records.map(historyEntryView);

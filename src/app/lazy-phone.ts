@@ -1,6 +1,6 @@
 /**
  * The SIP phone behind a dynamic `import()`: sip.js (~55 KB gzip) is its own chunk, out of the
- * start-up bundle. `preloadSipPhone()` starts the fetch right after start-up (like the dial plan),
+ * start-up bundle. `preloadSipPhone()` starts the fetch once the login form is drawn,
  * and a `LazyPhone` forwards to the real `SipPhone` once it is in. No call can reach the agent
  * before that: calls arrive only on a registered phone, and `register()` waits for the chunk.
  * Listeners added before are attached to the real phone when it exists. A chunk that fails to load
@@ -26,8 +26,8 @@ let phoneRequested = false;
 
 /**
  * Starts (once) loading the sip.js chunk; a failure is reported where the phone is used. The app
- * calls it as soon as the session chunk is in, while Open CTI still answers (softphone-app.ts), so
- * the chunk is fetched, compiled and evaluated before the login form is drawn; once it is in,
+ * calls it once the login form is drawn (softphone-app.ts), so compiling it does not hold up the
+ * form, and it is in long before a person has typed a login; once it is in,
  * sip.js's parser is run once (`warmUpSipStack`) unless a phone is already registering.
  */
 export function preloadSipPhone(load: () => Promise<SipPhoneModule> = () => import('../sip/sip-phone.ts')): Promise<SipPhoneModule> {

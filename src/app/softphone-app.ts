@@ -86,9 +86,9 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   private async boot(): Promise<void> {
-    // The phone's chunk (sip.js) follows the session chunk at once, so both are fetched, compiled
-    // and run while Open CTI answers instead of after the login form is drawn (issue 18).
-    this.loadSessionCode().then((chunk) => chunk.preloadSipPhone().catch(() => undefined), () => undefined);
+    // The session chunk is fetched while Open CTI answers: `ready` needs it. The phone's chunk
+    // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
+    this.loadSessionCode().catch(() => undefined);
     const connection = await this.connect();
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
@@ -123,10 +123,9 @@ export class SoftphoneApp implements SoftphoneService {
     }
     let config = result.config;
     const displayName = config.general.displayName || 'Dialtone';
-    let AgentSessionClass: typeof AgentSession;
+    let chunk: typeof AgentSessionChunk;
     try {
-      const chunk = await this.loadSessionCode();
-      AgentSessionClass = chunk.AgentSession;
+      chunk = await this.loadSessionCode();
       // The telephony platform's own section (docs/sip-platform.md), validated with the session's code.
       const platform = await chunk.withPlatformSettings(settings, config);
       if (!platform.ok) {
@@ -155,11 +154,14 @@ export class SoftphoneApp implements SoftphoneService {
     const page = this.options.phoneWindowPage;
     // The agent's own language (settings panel, kept in the preferences) wins over the call center's.
     const withView = (view: AgentView) => ({ ...ready, language: view.prefs.language ?? language, view });
-    const session = new AgentSessionClass({ config, api, warn: this.warn, onView: (view) => this.setState(withView(view)), ...(page ? { phoneWindowPage: page } : {}) });
+    const session = new chunk.AgentSession({ config, api, warn: this.warn, onView: (view) => this.setState(withView(view)), ...(page ? { phoneWindowPage: page } : {}) });
     this.session = session;
     this.options.onSession?.(session);
     this.setState(withView(session.view));
     void session.start();
+    // sip.js (~60 KB gzip) compiles and runs its parser once on the main thread: after the form
+    // is drawn, not between the settings and it (docs/benchmarks.md, "Boot, eighth pass").
+    afterFirstDraw(() => void chunk.preloadSipPhone().catch((error: unknown) => this.warn('the phone (sip.js) did not load; logging in will retry', error)));
     // Labels are cosmetic: they must not delay the agent, so they run after the UI is ready.
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);
   }
@@ -204,6 +206,16 @@ export class SoftphoneApp implements SoftphoneService {
     this.current = state;
     for (const listener of this.listeners) listener(state);
   }
+}
+
+/**
+ * Runs `work` once the browser has had the chance to draw what was just rendered: at its next idle
+ * period, or after at most a second when it is never idle. A hidden panel (the utility item
+ * closed) draws no frames, so animation frames cannot be waited for.
+ */
+function afterFirstDraw(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+  else setTimeout(work, 0);
 }
 
 /**

@@ -27,6 +27,7 @@
 import { describeValue } from '../shared/errors.ts';
 import { DEFAULT_OPENCTI_API_VERSION, openCtiScriptUrl } from './library-url.ts';
 import { gateLibraryOrigin } from './origin-gate.ts';
+import { isLibraryRefusal, takePreloadedLibrary } from './preloaded.ts';
 import { runScript } from './script-injection.ts';
 import type { TrustPolicyResult } from './trusted-origin.ts';
 import type { ErrorEventLike, WindowLike } from './script-injection.ts';
@@ -42,9 +43,7 @@ export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
 /** Lightning methods first shipped in API 38.0. */
 const FIRST_LIGHTNING_API_VERSION = 38;
 
-/** What the library throws (a string, not an `Error`) when it will not start (reference §1.3). */
-export const LIBRARY_REFUSAL =
-  'Failed to initialize Open CTI. Ensure that it is loaded from the right frame with correct URL parameters';
+export { LIBRARY_REFUSAL } from './preloaded.ts';
 
 /** Why the page runs without Salesforce. */
 export const STANDALONE_REASON = {
@@ -163,21 +162,24 @@ async function connect(win: WindowLike, options: LoadOpenCtiOptions): Promise<Op
   const gate = await gateLibraryOrigin(win, options.trustPolicy);
   if (!gate.ok) return { mode: 'standalone', reason: gate.reason, detail: gate.detail, ...(gate.origin === undefined ? {} : { origin: gate.origin }) };
   const origin = gate.origin;
-  const connected = (raw: OpenCtiLightning): OpenCtiConnection => ({
+  const connected = (raw: OpenCtiLightning, earlySettings?: Promise<unknown>): OpenCtiConnection => ({
     mode: 'salesforce',
     // The shim watches the page's messages for replies the library cannot deliver (docs/opencti-shim.md).
-    api: new OpenCti(raw, { ...options.shim, replies: { window: win, origin, apiVersion } }),
+    api: new OpenCti(raw, { ...options.shim, replies: { window: win, origin, apiVersion }, ...(earlySettings === undefined ? {} : { earlySettings }) }),
     origin,
     apiVersion,
   });
 
-  // Loaded already (a second call, or a host that injected it): wrap it, never load it twice.
-  const existing = findLightningApi(win);
-  if (existing.kind === 'found') return connected(existing.api);
-
   const url = openCtiScriptUrl(origin, apiVersion);
+  // The inline preload of index.html ran the library already (its outcome is judged below as if
+  // the loader had run it), and asked for the settings.
+  const preloaded = await takePreloadedLibrary(win, url);
+  // Loaded already (a second call, or a host that injected it): wrap it, never load it twice.
+  const existing = preloaded === undefined ? findLightningApi(win) : undefined;
+  if (existing?.kind === 'found') return connected(existing.api);
+
   const deadline = Date.now() + timeoutMs;
-  const outcome = await runScript(win, url, timeoutMs, isLibraryRefusal);
+  const outcome = preloaded?.outcome ?? (await runScript(win, url, timeoutMs, isLibraryRefusal));
   if (outcome.kind === 'failed') {
     return standalone('SCRIPT_LOAD_FAILED', `The browser could not load ${url} (network error, HTTP error or blocked). Expected Salesforce to serve Open CTI API ${apiVersion}.0 there; is the browser signed in to Salesforce?`);
   }
@@ -192,12 +194,8 @@ async function connect(win: WindowLike, options: LoadOpenCtiOptions): Promise<Op
     await sleep(Math.min(POLL_MS, deadline - Date.now()));
     found = findLightningApi(win);
   }
-  if (found.kind === 'found') return connected(found.api);
+  if (found.kind === 'found') return connected(found.api, preloaded?.settings);
   return standalone('API_MISSING', `${url} ran, but ${found.detail} within ${timeoutMs} ms; expected the Open CTI Lightning API (sforce.opencti).`);
-}
-
-function isLibraryRefusal(event: ErrorEventLike): boolean {
-  return event.error === LIBRARY_REFUSAL || event.message.includes(LIBRARY_REFUSAL);
 }
 
 function refusedOrBroken(win: WindowLike, url: string, thrown: ErrorEventLike): OpenCtiConnection {

@@ -56,6 +56,12 @@ export interface OpenCtiOptions {
    * a reply the library cannot deliver fails at once instead of at its timeout.
    */
   replies?: ReplySource;
+  /**
+   * `getCallCenterSettings`' raw answer that the inline preload asked for before the bundle ran
+   * (set by `loadOpenCti`): the first `getCallCenterSettings` takes it instead of asking again,
+   * decoded and checked as any answer; later calls (a retry) ask the library.
+   */
+  earlySettings?: Promise<unknown>;
 }
 
 type Send = (callback: (response: unknown) => void) => void;
@@ -97,6 +103,7 @@ export class OpenCti {
   readonly #navigation: ListenerFanout<AppViewInfo>;
   #workStart: ListenerFanout<WorkStartPayload> | undefined;
   readonly #channels: MessageChannels;
+  #earlySettings: Promise<unknown> | undefined;
 
   constructor(raw: OpenCtiLightning, options: OpenCtiOptions = {}) {
     this.#raw = raw;
@@ -115,6 +122,7 @@ export class OpenCti {
       this.#report,
     );
     this.#channels = new MessageChannels(raw, (o) => this.#timeoutFor(o), this.#report, options.replies);
+    this.#earlySettings = options.earlySettings;
   }
 
   /** Optional features of the loaded library: `hvs.*` (API 46+) and LMS (API 47+). */
@@ -164,7 +172,10 @@ export class OpenCti {
   /** The call-center settings as flat `"/section/item"` → string (reference §3.4). */
   async getCallCenterSettings(options?: CallOptions): Promise<CallCenterSettings> {
     const raw = this.#raw;
-    return this.#call('getCallCenterSettings', undefined, (callback) => raw.getCallCenterSettings({ callback }), decodeCallCenterSettings, options);
+    const early = this.#earlySettings;
+    this.#earlySettings = undefined;
+    const send: Send = early === undefined ? (callback) => raw.getCallCenterSettings({ callback }) : (callback) => void early.then(callback);
+    return this.#call('getCallCenterSettings', undefined, send, decodeCallCenterSettings, options);
   }
 
   /** The softphone layout assigned to the agent's profile. */

@@ -3,7 +3,14 @@
  * builds it from the calls it logged; components read it from `AgentView.history`.
  */
 
-/** One past call, newest first in `AgentView.history`. Names are untrusted: render as text only. */
+/**
+ * How many calls `AgentView.history` carries and the panel draws: the newest 20. The browser keeps
+ * more per agent (`HISTORY_LIMIT` of src/storage, 50); the view carries only what is drawn, so the
+ * view, every tab's copy of it and each redraw hold 20 entries, never the whole store.
+ */
+export const HISTORY_SHOWN = 20;
+
+/** One past call, newest first in `AgentView.history` (at most {@link HISTORY_SHOWN}). Names are untrusted: render as text only. */
 export interface CallHistoryEntryView {
   /** Unique in the list (the call's `CallObject`). */
   readonly key: string;

@@ -5,6 +5,8 @@ import { LINK_PARAM, listenForPhoneLinks, registerPhoneLinks } from '../../src/a
 import { newCall } from '../../src/call/call-facts.ts';
 import { parseCallId } from '../../src/call/index.ts';
 import type { CallHistoryEntryView } from '../../src/view/agent-view.ts';
+import { HISTORY_SHOWN } from '../../src/view/call-history-view.ts';
+import { HISTORY_LIMIT } from '../../src/storage/index.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
 import { openStore, type DialtoneStore } from '../../src/storage/index.ts';
 import { freshDatabaseName } from '../storage/support.ts';
@@ -54,6 +56,24 @@ describe('the call history keeper', () => {
     await vi.waitFor(() => expect(shown.at(-1)?.map((e) => e.key)).toEqual(['77']));
     await again.forget();
     expect(shown.at(-1)).toEqual([]);
+  });
+
+  it('puts only the entries the panel draws into the view, while the store keeps its 50 (issue 18 soak)', async () => {
+    // The view is copied to every tab and held by every component that reads it; carrying the
+    // store's 50 calls where 20 are drawn would be 30 entries held for nothing, for the page's life.
+    const name = freshDatabaseName();
+    const shown: (readonly CallHistoryEntryView[])[] = [];
+    const history = keeper(name, shown);
+    history.follow('1001');
+    const calls = HISTORY_SHOWN + 5;
+    for (let i = 1; i <= calls; i++) history.record({ ...newCall('inbound', 1_000_000 + i * 60_000, { callId: parseCallId(String(i)), number: `114555${String(i).padStart(4, '0')}` }), endedAt: 1_000_000 + i * 60_000 + 5_000 }, null);
+    await vi.waitFor(() => expect(shown.at(-1)?.[0]?.key).toBe(String(calls)));
+    const newest = Array.from({ length: HISTORY_SHOWN }, (_, i) => String(calls - i));
+    expect(shown.at(-1)?.map((entry) => entry.key), `the newest ${HISTORY_SHOWN} of ${calls} calls, newest first`).toEqual(newest);
+    expect(Math.max(...shown.map((entries) => entries.length)), 'no view ever carried more than the panel draws').toBe(HISTORY_SHOWN);
+    const store = await openStore({ name });
+    opened.push(store);
+    expect((await store.history.list('1001')).length, `the store still keeps every call up to its limit of ${HISTORY_LIMIT}`).toBe(calls);
   });
 });
 

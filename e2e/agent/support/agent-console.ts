@@ -178,6 +178,13 @@ export async function openConsoleTab(context: BrowserContext, consoleUrl: string
   const logs: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
+  // The console line of a failed resource has no URL; this one says which request failed, so a
+  // test's "page errors" dump can be traced (NeoApi's business errors are HTTP 500).
+  page.on('response', (response) => {
+    if (response.status() < 500) return;
+    const body = (response.request().postData() ?? '').slice(0, 200);
+    logs.push(`error: HTTP ${response.status()} ${response.request().method()} ${response.url()} ${body}`);
+  });
   await page.goto(consoleUrl);
   await page.getByTestId('utility-item').click();
   const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });

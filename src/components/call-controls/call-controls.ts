@@ -33,7 +33,7 @@ export class CallControls extends AgentElement {
    * One template for dialing, the automatic answer of the platform's own leg and the call: from the
    * click on Call to the conversation the card and its Hang up button stay the same elements, so
    * the focus stays on Hang up and no part of the card is rebuilt on the call path (a focused
-   * control removed makes Chromium compute style at once, docs/benchmarks.md "Eighth pass").
+   * control removed makes Chromium compute style at once, docs/benchmarks.md "Ninth pass").
    *
    * The automatic answer (a dial's first leg, a dialer contact) has nothing to decide, so no
    * ringing card: the call as it will look, hang-up disabled (the machine refuses it while

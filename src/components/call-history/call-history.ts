@@ -13,9 +13,10 @@ import { icon as incomingIcon } from '../shared/slds-icons/incoming_call.ts';
 import { icon as outboundIcon } from '../shared/slds-icons/outbound_call.ts';
 import { callHistoryStyles } from './call-history.styles.ts';
 import type { AgentView } from '../../view/agent-view.ts';
+import { HISTORY_SHOWN } from '../../view/call-history-view.ts';
 
-/** How many entries the panel draws (the store keeps more; docs/call-history.md). */
-export const SHOWN_ENTRIES = 20;
+/** How many entries the panel draws (the store keeps more; docs/call-history.md): all the view carries. */
+export const SHOWN_ENTRIES = HISTORY_SHOWN;
 /** How many calls the browser keeps per agent (`HISTORY_LIMIT` of src/storage; repeated: components never import storage). */
 const KEPT_ENTRIES = 50;
 
@@ -39,6 +40,7 @@ export class CallHistory extends AgentElement {
     const m = this.messages;
     if (!view || !m) return nothing;
     const a = m.attendant;
+    // The view carries at most SHOWN_ENTRIES; the cut stays for a view built elsewhere (a test, an older owner tab).
     const entries = (view.history ?? []).slice(0, SHOWN_ENTRIES);
     const failed = view.attendant?.crmOpenFailed ?? null;
     const canDial = view.agent.phase === 'ready';

@@ -9,7 +9,7 @@ import { whenIdle } from './when-idle.ts';
  * It runs once the frame that drew `target` is painted and the main thread is idle (`whenIdle`):
  * focusing inside `firstUpdated` forced a synchronous layout on the call path (the largest self
  * time of an auto-answered call's profile), and focusing in the next animation frame still
- * computed that frame's style early (docs/benchmarks.md, "Eighth pass").
+ * computed that frame's style early (docs/benchmarks.md, "Ninth pass").
  */
 export function focusIfLost(target: HTMLElement | null | undefined): void {
   if (!target) return;
