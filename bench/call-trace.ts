@@ -4,12 +4,14 @@
  * that never answers; a Chromium trace from the click to the ACK of the platform leg the adapter
  * auto-answers, summed as in idle-trace.ts, with the main thread's long tasks. The first round
  * loads the dial plan chunk. Tracing slows everything down: read the shares, not the times.
+ * Then the style recalculations and layouts JS forced, by caller (build with `--minify false` to
+ * read the names).
  */
 import { spawnSync } from 'node:child_process';
 import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
 import { playAfterCall, startBenchAgent } from './agent-bench.ts';
 import { clickDial } from './dial-latency.ts';
-import { printAdapterWork, traceOf } from './trace-summary.ts';
+import { CATEGORIES, STACK_CATEGORIES, printAdapterWork, printForcedLayouts, printMainTasks, traceOf } from './trace-summary.ts';
 import { WIRE_SCRIPT, dialSpans, wireOf } from './wire-probe.ts';
 
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
@@ -35,9 +37,11 @@ try {
         spans = dialSpans(await wireOf(agent.adapter), clicked.perfMs);
         if (spans === undefined) await new Promise((r) => setTimeout(r, 50));
       }
-    });
+    }, [...CATEGORIES, ...STACK_CATEGORIES]);
     console.log(`round ${round + 1}: dial → ACK ${spans?.toAck.toFixed(0)} ms, INVITE → 200 ${spans?.inviteToOk.toFixed(0)} ms (traced)`);
     printAdapterWork(events, (Date.now() - started) / 1000, 30);
+    printForcedLayouts(events);
+    if (process.env.CALL_TRACE_TASKS === '1') printMainTasks(events);
     await untilStatus(agent.adapter, ['dialing', 'inCall']);
     await agent.adapter.getByTestId('hang-up').click();
     await playAfterCall(agent.adapter);

@@ -29,26 +29,41 @@ export class CallControls extends AgentElement {
   @state() private keypadOpen = false;
   private wasConnecting = false;
 
+  /**
+   * One template for dialing, the automatic answer of the platform's own leg and the call: from the
+   * click on Call to the conversation the card and its Hang up button stay the same elements, so
+   * the focus stays on Hang up and no part of the card is rebuilt on the call path (a focused
+   * control removed makes Chromium compute style at once, docs/benchmarks.md "Ninth pass").
+   *
+   * The automatic answer (a dial's first leg, a dialer contact) has nothing to decide, so no
+   * ringing card: the call as it will look, hang-up disabled (the machine refuses it while
+   * ringing) until the answer is through (a few tens of ms).
+   */
   override render() {
     const view = this.view;
     const m = this.messages;
     if (!view || !m) return nothing;
     const agent = view.agent;
-    if (isAutoAnswering(agent)) return this.connecting(view, agent.call, m);
-    if (agent.phase !== 'dialing' && agent.phase !== 'connected') return nothing;
+    const connecting = isAutoAnswering(agent);
+    if (!connecting && agent.phase !== 'dialing' && agent.phase !== 'connected') return nothing;
     const call = agent.call;
+    const connected = agent.phase === 'connected';
     const can = view.can.intents;
-    const hold = can[agent.phase === 'connected' && agent.held ? 'resume' : 'hold'];
-    const mute = can[agent.phase === 'connected' && agent.muted ? 'unmute' : 'mute'];
-    const since = agent.phase === 'connected' ? (call.answeredAt ?? call.startedAt) : call.startedAt;
+    const hold = can[connected && agent.held ? 'resume' : 'hold'];
+    const mute = can[connected && agent.muted ? 'unmute' : 'mute'];
+    const since = connected ? (call.answeredAt ?? call.startedAt) : call.startedAt;
+    const line = (who: string): string => {
+      if (connected) return m.inCallWith(who);
+      return connecting && call.direction !== 'outbound' ? `${m.autoAnswering}: ${who}` : m.callingNumber(who);
+    };
     return html`
-      <section class="card" aria-labelledby="title" data-testid="call-controls">
+      <section class="card" aria-labelledby="title" data-testid="call-controls" data-connecting=${connecting ? 'true' : nothing}>
         <h2 id="title" class="visually-hidden">${m.callControls}</h2>
-        ${this.party(call, m, (who) => (agent.phase === 'dialing' ? m.callingNumber(who) : m.inCallWith(who)))}
+        ${this.party(call, m, line)}
         <p class="timer" data-testid="call-timer">
           <dialtone-elapsed .since=${since} .label=${m.callTimer}></dialtone-elapsed>
         </p>
-        ${agent.phase === 'connected'
+        ${connected
           ? html`<div class="buttons">
               <button
                 data-testid="hold"
@@ -89,32 +104,12 @@ export class CallControls extends AgentElement {
         >
           ${m.hangUp}
         </button>
-        ${refusalHints(m, 'call', agent.phase === 'connected' ? [hold, mute, can.sendDtmf, can.hangUp] : [can.hangUp])}
+        ${refusalHints(m, 'call', connected ? [hold, mute, can.sendDtmf, can.hangUp] : [can.hangUp])}
         <div id="keypad" @keydown=${this.onKeypadKey}>
-          ${agent.phase === 'connected' && this.keypadOpen && !refused(can.sendDtmf)
+          ${connected && this.keypadOpen && !refused(can.sendDtmf)
             ? html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`
             : nothing}
         </div>
-      </section>
-    `;
-  }
-
-  /**
-   * The platform's own leg while the phone answers it by itself (a dial's first leg, a dialer
-   * contact): nothing to decide, so no ringing card; the call as it will look, hang-up disabled
-   * (the machine refuses it while ringing) until the answer is through (a few tens of ms).
-   */
-  private connecting(view: AgentView, call: CallFacts, m: Messages) {
-    const hangUp = view.can.intents.hangUp;
-    return html`
-      <section class="card" aria-labelledby="title" data-testid="call-controls" data-connecting="true">
-        <h2 id="title" class="visually-hidden">${m.callControls}</h2>
-        ${this.party(call, m, (who) => (call.direction === 'outbound' ? m.callingNumber(who) : `${m.autoAnswering}: ${who}`))}
-        <p class="timer" data-testid="call-timer">
-          <dialtone-elapsed .since=${call.startedAt} .label=${m.callTimer}></dialtone-elapsed>
-        </p>
-        <button class="destructive wide" data-testid="hang-up" ?disabled=${refused(hangUp)} aria-describedby=${whyRefused('call', hangUp)} @click=${() => this.send({ kind: 'hangUp' })}>${m.hangUp}</button>
-        ${refusalHints(m, 'call', [hangUp])}
       </section>
     `;
   }

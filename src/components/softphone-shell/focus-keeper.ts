@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AgentState } from '../../call/index.ts';
+import { whenIdle } from '../shared/when-idle.ts';
 import { FOCUSABLE, deepActiveElement, deepQueryAll, firstUsable, usable } from './deep-query.ts';
 
 /**
@@ -25,6 +26,8 @@ export class FocusKeeper implements ReactiveController {
   private shown: boolean | undefined;
   /** The focus fell to <body> because its control went away or was disabled; not yet put back. */
   private lost = false;
+  /** Cancels the restore that is waiting for an idle moment. */
+  private pending: (() => void) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -42,12 +45,24 @@ export class FocusKeeper implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    this.pending?.();
+    this.pending = undefined;
   }
 
   hostUpdated(): void {
     if (this.last === undefined) return;
-    // After the components drew this update (their updates are microtasks queued before this task).
-    setTimeout(() => this.restore(), 0);
+    // Once the components drew this update (their updates are microtasks queued before this one):
+    // a control disabled while the platform answers counts as lost, even if the restore below runs
+    // only after the update that enables it again. Reads no style or layout.
+    queueMicrotask(() => this.noteDisabled());
+    if (this.pending !== undefined) return;
+    // After the frame showed it, when nothing is waiting: what `restore` reads (is the control
+    // drawn?) and `focus()` need style and layout, which are then up to date instead of computed
+    // early on a call's path; a burst of updates restores once.
+    this.pending = whenIdle(() => {
+      this.pending = undefined;
+      this.restore();
+    });
   }
 
   /** Moves the focus into the panel (the utility item was opened). */
@@ -75,6 +90,12 @@ export class FocusKeeper implements ReactiveController {
     this.shown = visible;
     // Not at load (an adapter preloaded in a visible panel must not take the page's focus).
     if (was === false && visible) requestAnimationFrame(() => this.focusPanel());
+  }
+
+  private noteDisabled(): void {
+    const doc = this.host.ownerDocument;
+    const active = deepActiveElement(doc);
+    if (doc.hasFocus() && active instanceof HTMLElement && 'disabled' in active && active.disabled === true) this.lost = true;
   }
 
   private restore(): void {
