@@ -190,7 +190,7 @@ export class AgentSession {
       },
       requestMicrophone: () => this.settings.requestMicrophone(),
       setting: (intent) => this.settings.apply(intent),
-      phoneWindow: (intent) => warn(`${intent.kind} ${intent.action} ignored: only a Salesforce panel offers the phone window`),
+      phoneWindow: (intent) => this.placement.phoneWindowIntent(intent),
       warn,
     });
     this.settings = new PageSettings({
@@ -240,21 +240,19 @@ export class AgentSession {
     await prefsRead;
   }
 
-  /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
+  /**
+   * An intent from the UI (of this page, or relayed by a follower tab or a panel): run here, or
+   * relayed to the page that runs the phone, as its kind's place says (intent-handlers.ts).
+   */
   send(intent: SoftphoneIntent): void {
-    // The gate's checks (this tab's microphone and speaker), "Show in CRM" and phone links (this
-    // tab's Salesforce page) run where they were clicked: never relayed (intent-handlers.ts `here`).
-    if (this.intents.runsHere(intent.kind)) {
-      this.run(intent);
-      return;
-    }
-    const blocked = this.health.refusal(intent, this.runtime.agent);
+    const place = this.intents.placeOf(intent.kind);
+    const blocked = place === 'here' ? null : this.health.refusal(intent, this.runtime.agent);
     if (blocked !== null && this.placement.runsPhone) {
       // The button is disabled with the reason (docs/health-gate.md); a hotkey or a relayed click gets here.
       this.options.warn(`${intent.kind} refused by the health gate: ${blocked.check} ${blocked.reason ?? ''}`);
       return;
     }
-    if (this.placement.relay(intent)) return;
+    if (this.placement.relay(intent, place)) return;
     this.run(intent);
   }
 

@@ -14,6 +14,7 @@ import { hasSession } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { OpenCti } from '../opencti/index.ts';
 import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
+import { destinationOf, type IntentOf, type IntentPlace } from './intent-table.ts';
 import type { AgentRuntime } from './agent-runtime.ts';
 import type { AttendantDesk } from './attendant-desk.ts';
 import type { CallResume } from './call-resume.ts';
@@ -104,10 +105,21 @@ export class PhonePlacement {
     return this.tabs?.owns !== false && !this.phoneWindow?.connected;
   }
 
-  /** Sends `intent` to the page that runs the phone; `false` = this page runs it. */
-  relay(intent: SoftphoneIntent): boolean {
-    if (this.phoneWindow?.handle(intent) === true) return true;
-    return this.tabs?.relay(intent) === true;
+  /**
+   * Sends `intent`, whose kind runs at `place` (the intent table's), to the page that runs it:
+   * the phone window, the tab that owns the phone, or none (`false`: this page runs it).
+   */
+  relay(intent: SoftphoneIntent, place: IntentPlace): boolean {
+    const destination = destinationOf(place, { windowRunsPhone: this.phoneWindow?.connected === true, follower: this.tabs?.owns === false });
+    if (destination === 'phoneWindow') return this.phoneWindow?.relay(intent) === true;
+    if (destination === 'ownerTab') return this.tabs?.relay(intent) === true;
+    return false;
+  }
+
+  /** The phone-window bar's intent: this panel's own; no bar without a panel (the window itself, outside Salesforce). */
+  phoneWindowIntent(intent: IntentOf<'phoneWindow'>): void {
+    if (this.phoneWindow) this.phoneWindow.intent(intent);
+    else this.parts.warn(`${intent.kind} ${intent.action} ignored: only a Salesforce panel offers the phone window`);
   }
 
   /** The view of this page's phone: drawn here, shared with the follower tabs and the panels of a phone window, kept for a reload. */
