@@ -67,7 +67,7 @@ export class AgentSession {
   private prefsRead: Promise<void> = Promise.resolve();
   /**
    * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads once the phone is registered
-   * (`show`), so it neither sits in the start-up bundle nor competes with registering; a dial
+   * (`drawn`), so it neither sits in the start-up bundle nor competes with registering; a dial
    * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
