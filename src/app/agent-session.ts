@@ -78,7 +78,7 @@ export class AgentSession {
   private readonly chosen: PlatformChoice;
   /** The pre-shift health gate (docs/health-gate.md): checks shown, availability refused while one fails. */
   private readonly health: HealthGate;
-  /** Intent kind → the one collaborator that runs it (intent-handlers.ts). */
+  /** Intent kind → where it runs and the one collaborator that runs it (intent-handlers.ts). */
   private readonly intents: IntentTable;
 
   constructor(private readonly options: AgentSessionOptions) {

@@ -47,7 +47,7 @@ interface Entry {
 export type IntentPlace = 'here' | 'phone' | 'phoneWindowElseHere';
 
 /** Every kind's place: typed over the whole union, so the compiler refuses a kind without one (or one that is not a kind). */
-export type IntentPlaces = { readonly [K in SoftphoneIntentKind]: IntentPlace };
+export type IntentPlaces = Readonly<Record<SoftphoneIntentKind, IntentPlace>>;
 
 /** Where an intent goes from this page. */
 export type IntentDestination = 'here' | 'phoneWindow' | 'ownerTab';
