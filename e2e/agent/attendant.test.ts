@@ -98,7 +98,8 @@ describe('CONFIGURACIÓN: the panel size', () => {
 describe('call history and Show in CRM', () => {
   it('keeps an answered, categorised call with its direction, number, record, talk time and disposition', async () => {
     await logInAndWait();
-    expect(await tab.adapter.getByTestId('history-empty').count(), 'a new agent has no history').toBe(1);
+    // The history panel is a lazy part (its chunk loads at REGISTER 200): wait for it to be drawn, not for the status pill.
+    await expect.poll(() => tab.adapter.getByTestId('history-empty').count(), { message: 'a new agent has no history', timeout: 10_000 }).toBe(1);
     const { callId } = await rig.neotel.placeInbound({ number: MARIA_PHONE, queue: CRM_QUEUE, data: MARIA });
     await waitForStatus(tab.adapter, 'ringing', 15_000);
     await tab.adapter.getByTestId('answer').click();

@@ -1,43 +1,34 @@
 /**
- * Everything the agent softphone needs once the configuration is valid: the runtime (machine +
- * effects) on real adapters — the Neotel platform (NeoApi + Position), the sip.js phone —, the remembered
- * preferences, the audio devices and the Salesforce panel.
+ * The agent softphone once the configuration is valid: it builds the runtime (machine + effects)
+ * on the chosen platform and phone and the collaborators around it (screen pop, Task log, call
+ * history, health gate, the desks that load at REGISTER 200), and runs the session's own steps
+ * (start, login, the dial plan). Where the phone runs and what this page draws is
+ * phone-placement.ts; this page's preferences, devices and panel are page-settings.ts.
  */
 import type { DeliveredContact } from '../call/call-facts.ts';
 import type { Config } from '../config/index.ts';
 import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { OpenCti } from '../opencti/index.ts';
-import { askForMicrophone, readAudioDevices } from './agent-devices.ts';
 import { AttendantDesk } from './attendant-desk.ts';
-import { AgentRuntime, type DeviceCredentials } from './agent-runtime.ts';
+import { AgentRuntime } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
-import type { DeskActions } from './desk-actions.ts';
-import type { DirectoryDesk } from './directory-desk.ts';
-import { loadTransferTargets } from './transfer-targets.ts';
 import { failedLogViewOf } from './failed-logs.ts';
 import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
 import { LazyTaskLog } from './lazy-task-log.ts';
-import { LazyPhone } from './lazy-phone.ts';
-import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
-import type { CallSnapshot } from '../sip/index.ts';
-import { choosePlatform, type PlatformChoice } from './platform-choice.ts';
+import { choosePhone, choosePlatform, type PlatformChoice } from './platform-choice.ts';
 import { PreferenceKeeper } from './preferences.ts';
-import { LazySupervision } from './lazy-supervision.ts';
+import { RegisteredDesks } from './registered-desks.ts';
 import { intentTable } from './intent-handlers.ts';
 import type { IntentTable } from './intent-table.ts';
-import { PhoneWindowPanel } from './phone-window-panel.ts';
-import { TabSync, type SharedTabState } from './tab-sync.ts';
-import { shareUnchangedSlices } from './view-store.ts';
+import { PageSettings } from './page-settings.ts';
+import { PhonePlacement } from './phone-placement.ts';
+import type { SharedTabState } from './tab-sync.ts';
 import { CallResume, pageSessionStorage } from './call-resume.ts';
 import { HealthGate } from './health-gate.ts';
 import { healthProbes } from './health-wiring.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
-import { hasSession } from '../call/index.ts';
 import { messageOf } from '../shared/errors.ts';
 import { openStore } from '../storage/index.ts';
-
-/** What the phone window page shows about itself (the bar's "why" line). */
-const WINDOW_VIEW = { where: 'window', use: true, connected: true, canShow: false, blocked: false, busy: false } as const;
 
 // Read by softphone-app.ts with this chunk: the platform's own settings are validated here.
 export { withPlatformSettings } from './platform-choice.ts';
@@ -58,33 +49,25 @@ export interface AgentSessionOptions {
 /** The agent's softphone in this tab. */
 export class AgentSession {
   readonly runtime: AgentRuntime;
-  /** Supervisor monitoring and the agent's monitored indicator (docs/monitoring.md); its code loads at REGISTER 200. */
-  private readonly desk: LazySupervision;
-  private deskLoggedIn = false;
+  /** Supervision, agent actions and the directory: their code loads at REGISTER 200 (registered-desks.ts). */
+  private readonly desks: RegisteredDesks;
   /** Screen pop, the record linked to each call (`crm.linkOf`) and click-to-dial (docs/screen-pop.md). */
   readonly crm: CrmDesk;
   /** Call Tasks through the IndexedDB outbox, and `enqueue` for other Tasks (docs/task-log.md); `undefined` outside Salesforce. Its code loads at REGISTER 200, or at once when a log waits. */
   readonly tasks: LazyTaskLog | undefined;
   private readonly prefs: PreferenceKeeper;
+  /** This page's preferences, audio devices and utility panel (page-settings.ts). */
+  private readonly settings: PageSettings;
+  /** Where the phone runs (this page, the owner tab, the phone window) and the view drawn here (phone-placement.ts). */
+  private readonly placement: PhonePlacement;
   /** The session across a reload of this page, and the resumed call the platform no longer has (docs/reload.md). */
   private readonly resumer: CallResume;
   /** Call history, "Show in CRM" and phone links (docs/call-history.md, docs/phone-links.md). */
   private readonly attendant: AttendantDesk;
-  private lastShown: AgentView | undefined;
-  /** The view last handed to the shell (slices shared with the next one when equal). */
-  private drawn: AgentView | undefined;
-  /** Agent actions and text messages (docs/agent-actions.md, docs/text-messages.md). */
-  private actions: DeskActions | undefined;
-  /** One search over colleagues, Salesforce and favourites (docs/directory.md). */
-  private directory: DirectoryDesk | undefined;
-  private tabs: TabSync | undefined;
-  /** The phone window as this panel sees it; undefined on the window itself and outside Salesforce. */
-  private phoneWindow: PhoneWindowPanel | undefined;
   private prefsRead: Promise<void> = Promise.resolve();
-  private shownPhase: AgentView['agent']['phase'] | undefined;
   /**
    * The dial plan (libphonenumber-js metadata, ~30 KB gzip) loads once the phone is registered
-   * (`show`), so it neither sits in the start-up bundle nor competes with registering; a dial
+   * (`drawn`), so it neither sits in the start-up bundle nor competes with registering; a dial
    * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
@@ -95,7 +78,7 @@ export class AgentSession {
   private readonly chosen: PlatformChoice;
   /** The pre-shift health gate (docs/health-gate.md): checks shown, availability refused while one fails. */
   private readonly health: HealthGate;
-  /** Intent kind → the one collaborator that runs it (intent-handlers.ts). */
+  /** Intent kind → where it runs and the one collaborator that runs it (intent-handlers.ts). */
   private readonly intents: IntentTable;
 
   constructor(private readonly options: AgentSessionOptions) {
@@ -150,26 +133,26 @@ export class AgentSession {
       categories: config.categories,
       agent: () => this.runtime.agent,
       onHistory: (history) => this.runtime.views.update('attendant-desk', { history }),
-      onLocal: () => this.lastShown && this.show(this.lastShown),
+      onLocal: () => this.placement.redraw(),
       send: (intent) => this.send(intent),
       warn,
     });
-    void this.registeredOnce.then(() => this.tasks?.load());
-    // Agent actions, text messages and the directory load once the phone is registered (their own
-    // chunks, shown only to a logged-in agent): they neither sit in the start-up bundle nor
-    // compete with registering (docs/benchmarks.md), and they draw once they are in.
-    void this.registeredOnce
-      .then(() => Promise.all([import('./desk-actions.ts'), import('./directory-desk.ts')]))
-      .then(([{ DeskActions }, { DirectoryDesk }]) => {
-        const changed = () => this.runtime.views.refresh();
-        this.actions = new DeskActions({ config, platform, agent: () => this.runtime.agent, linkOf: (call) => this.crm.linkOf(call), tasks: this.tasks, changed, warn });
-        this.directory = new DirectoryDesk({ api: options.api, listTargets: (user) => loadTransferTargets(neo, user, config), prefs: async () => (await store).prefs, changed, warn });
-        changed();
-      })
-      .catch((error: unknown) => warn('agent actions, text messages and the directory did not load', error));
-    // Monitoring sessions go through the same Task-log outbox as calls (idempotent by CallObject).
-    this.desk = new LazySupervision({ config, platform, neo, tasks: this.tasks, agent: () => this.runtime.agent, changed: () => this.runtime.views.refresh(), warn });
-    void this.registeredOnce.then(() => this.desk.load());
+    this.desks = new RegisteredDesks({
+      config,
+      platform,
+      neo,
+      api: options.api,
+      store,
+      tasks: this.tasks,
+      agent: () => this.runtime.agent,
+      linkOf: (call) => this.crm.linkOf(call),
+      changed: () => this.runtime.views.refresh(),
+      warn,
+    });
+    void this.registeredOnce.then(() => {
+      this.tasks?.load();
+      this.desks.load();
+    });
     this.runtime = new AgentRuntime({
       config,
       platform,
@@ -178,36 +161,61 @@ export class AgentSession {
         this.tasks?.log(call, final);
         this.attendant.logged(call, this.crm.linkOf(call));
       }),
-      createPhone: (credentials, answersAtOnce) => this.createPhone(credentials, answersAtOnce),
+      createPhone: (credentials, answersAtOnce) => choosePhone(this.chosen, options.config.connection, this.prefs.prefs, credentials, answersAtOnce),
       onMonitored: (monitoredBy) => {
-        this.desk.positionSeen(monitoredBy);
+        this.desks.supervision.positionSeen(monitoredBy);
         this.resumer.statusSeen();
       },
       onView: (view) => this.ownerView(view),
-      claims: (event) => this.desk.claims(event),
+      claims: (event) => this.desks.supervision.claims(event),
       intercept: (event, phone) => {
         this.resumer.saw(event);
-        return this.desk.intercept(event, phone);
+        return this.desks.supervision.intercept(event, phone);
       },
       warn,
     });
     this.intents = intentTable({
       runtime: this.runtime,
-      supervision: this.desk,
+      supervision: this.desks.supervision,
       crm: this.crm,
       attendant: this.attendant,
       health: this.health,
-      directory: () => this.directory,
-      actions: () => this.actions,
+      directory: () => this.desks.directory,
+      actions: () => this.desks.actions,
       tasks: this.tasks,
       login: (intent) => this.login(intent),
       dial: (intent) => {
         this.dialPlan ??= this.loadDialPlan();
         void this.dialPlan.then(() => this.runtime.send(intent));
       },
-      requestMicrophone: () => this.requestMicrophone(),
-      setting: (intent) => this.setting(intent),
-      phoneWindow: (intent) => warn(`${intent.kind} ${intent.action} ignored: only a Salesforce panel offers the phone window`),
+      requestMicrophone: () => this.settings.requestMicrophone(),
+      setting: (intent) => this.settings.apply(intent),
+      phoneWindow: (intent) => this.placement.phoneWindowIntent(intent),
+      warn,
+    });
+    this.settings = new PageSettings({
+      api: options.api,
+      defaultSize: { width: config.general.softphoneWidth, height: config.general.softphoneHeight },
+      prefs: this.prefs,
+      runtime: () => this.runtime,
+      health: this.health,
+      forgetHistory: () => this.attendant.forget(),
+      warn,
+    });
+    this.placement = new PhonePlacement({
+      config,
+      api: options.api,
+      phoneWindowPage: options.phoneWindowPage,
+      runtime: this.runtime,
+      attendant: this.attendant,
+      resumer: this.resumer,
+      tasks: this.tasks,
+      crm: this.crm,
+      settings: this.settings,
+      prefsRead: () => this.prefsRead,
+      relayed: (intent) => this.send(intent),
+      drawn: (view) => this.drawn(view),
+      onView: options.onView,
       warn,
     });
   }
@@ -224,62 +232,27 @@ export class AgentSession {
    */
   async start(): Promise<void> {
     // Independent of each other, so all at once: preferences and vault, devices, the tab lock.
-    const prefsRead = this.prefs.load().then((prefs) => {
-      this.runtime.views.update('preferences', { prefs });
-      // The size the agent chose last time (CONFIGURACIÓN), for this tab's panel too.
-      if (prefs.panelWidth !== null || prefs.panelHeight !== null) void this.resizePanel(prefs.panelWidth, prefs.panelHeight);
-    });
+    const prefsRead = this.settings.load();
     this.prefsRead = prefsRead;
-    void this.refreshDevices();
+    void this.settings.refreshDevices();
     this.health.start();
-    // A phone window that already runs (a reload, another Salesforce tab) is found before this tab's role matters.
-    // Salesforce panels in a browser only (not the window itself, not the Node tests without a DOM).
-    if (this.options.api && !this.options.phoneWindowPage && typeof window !== 'undefined') {
-      this.phoneWindow = this.phoneWindowPanel();
-      await this.phoneWindow.find();
-    }
-    // The window is a group of its own (where storage is not partitioned it would otherwise follow a panel).
-    const group = this.options.phoneWindowPage ? `window:${this.options.config.general.internalName}` : this.options.config.general.internalName;
-    this.tabs = await TabSync.join(group, {
-      becomeOwner: (state) => {
-        this.runtime.views.update('tabs', { tab: this.tabs?.role ?? 'owner' });
-        // The owner drains the outbox, including what a closed or reloaded tab left in it.
-        this.tasks?.start();
-        // Phone links dial where the phone is: the window's own listener takes them while it runs.
-        if (!this.phoneWindow?.connected) this.attendant.own();
-        // The resumed phone takes the remembered audio devices. With a phone window, it has the phone.
-        if (state && !this.phoneWindow?.connected) void prefsRead.then(() => this.resumer.resume(state.kit));
-        // Nobody handed a session over: the one this page had before a reload, if the tab had one.
-        else if (!this.phoneWindow?.connected) void prefsRead.then(() => this.resumer.resumeFromReload());
-      },
-      mirror: (view) => {
-        if (!this.phoneWindow?.connected) this.show(view);
-      },
-      intent: (intent) => this.send(intent),
-      warn: this.options.warn,
-    });
-    this.runtime.views.update('tabs', { tab: this.tabs.role });
-    const alone = this.tabs.aloneReason;
-    if (alone !== undefined) this.runtime.addNotice('tabsNotShared', 'warning', alone);
+    await this.placement.join();
     await prefsRead;
   }
 
-  /** An intent from the UI (of this tab, or relayed by a follower tab to this owner). */
+  /**
+   * An intent from the UI (of this page, or relayed by a follower tab or a panel): run here, or
+   * relayed to the page that runs the phone, as its kind's place says (intent-handlers.ts).
+   */
   send(intent: SoftphoneIntent): void {
-    // The gate's checks (this tab's microphone and speaker), "Show in CRM" and phone links (this
-    // tab's Salesforce page) run where they were clicked: never relayed (intent-handlers.ts `here`).
-    if (this.intents.runsHere(intent.kind)) {
-      this.run(intent);
-      return;
-    }
-    const blocked = this.health.refusal(intent, this.runtime.agent);
-    if (blocked !== null && this.tabs?.owns !== false && !this.phoneWindow?.connected) {
+    const place = this.intents.placeOf(intent.kind);
+    const blocked = place === 'here' ? null : this.health.refusal(intent, this.runtime.agent);
+    if (blocked !== null && this.placement.runsPhone) {
       // The button is disabled with the reason (docs/health-gate.md); a hotkey or a relayed click gets here.
       this.options.warn(`${intent.kind} refused by the health gate: ${blocked.check} ${blocked.reason ?? ''}`);
       return;
     }
-    if (this.phoneWindow?.handle(intent) === true) return;
-    if (this.tabs?.relay(intent) === true) return;
+    if (this.placement.relay(intent, place)) return;
     this.run(intent);
   }
 
@@ -312,30 +285,18 @@ export class AgentSession {
   private async login(intent: Extract<SoftphoneIntent, { kind: 'login' }>): Promise<void> {
     const complete = await this.prefs.completeLogin(intent);
     this.runtime.send(complete);
-    void this.askMicrophoneEarly();
-    const prefs = await this.prefs.rememberLogin(complete);
-    this.runtime.views.update('preferences', { prefs });
+    void this.settings.askMicrophoneEarly();
+    await this.settings.remember(complete);
   }
 
-  /** The owner's view: drawn here and shared with the follower tabs. */
+  /** This page's phone's view, when this page runs the phone: decorated, drawn here and shared (phone-placement.ts). */
   private ownerView(undecorated: AgentView): void {
-    if (this.tabs && !this.tabs.owns) return;
-    // The window runs the phone: this panel draws the window's view, not its idle runtime's.
-    if (this.phoneWindow?.connected) return;
+    // A follower tab draws the owner's view; a panel draws the phone window's, not its idle runtime's.
+    if (!this.placement.runsPhone) return;
     // The screen pop changed the record slice: the store owes its listeners the newer view, drawn next.
     if (this.crm.ownerView(undecorated)) return;
     this.attendant.follow(undecorated);
-    const supervised = this.desk.decorate(undecorated);
-    const withActions = this.actions?.decorate(supervised) ?? supervised;
-    const view = this.health.decorate(this.directory?.decorate(withActions) ?? withActions);
-    const loggedIn = 'session' in view.agent;
-    if (loggedIn && !this.deskLoggedIn && view.supervision) void this.desk.refresh();
-    this.deskLoggedIn = loggedIn;
-    this.show(view);
-    const kit = this.runtime.takeoverKit();
-    this.tabs?.publish({ view, kit });
-    this.options.phoneWindowPage?.publish({ view, kit });
-    this.resumer.save(kit);
+    this.placement.publish(this.health.decorate(this.desks.decorate(undecorated)));
   }
 
   /** The phone window: carries on the session a panel hands over (it had none). */
@@ -343,127 +304,10 @@ export class AgentSession {
     void this.prefsRead.then(() => this.resumer.resume(kit));
   }
 
-  private phoneWindowPanel(): PhoneWindowPanel {
-    const { config } = this.options;
-    return new PhoneWindowPanel({
-      callCenter: config.general.internalName,
-      defaultUse: config.agent.phoneWindow,
-      hooks: {
-        mirror: (view) => this.show(view),
-        windowHasSession: () => {
-          this.attendant.dispose();
-          this.resumer.forget();
-          if (hasSession(this.runtime.agent)) void this.runtime.release();
-        },
-        ownKit: () => (this.tabs?.owns !== false && hasSession(this.runtime.agent) ? this.runtime.takeoverKit() : null),
-        gone: (kit) => {
-          // The panel that owns the tabs takes the phone back (the others mirror it, as today).
-          if (this.tabs?.owns !== false) this.attendant.own();
-          if (kit && this.tabs?.owns !== false) void this.prefsRead.then(() => this.resumer.resume(kit));
-          this.runtime.views.refresh();
-        },
-        changed: () => this.lastShown && this.show(this.lastShown),
-        warn: this.options.warn,
-      },
-    });
-  }
-
-  /**
-   * Draws a view (this tab's or the owner's) and follows it with this tab's utility panel: a
-   * ringing call opens the panel (auto-minimise is the screen pop's: src/app/pop-minimise.ts).
-   */
-  private show(view: AgentView): void {
-    const phase = view.agent.phase;
-    const previous = this.shownPhase;
-    this.shownPhase = phase;
-    this.lastShown = view;
-    this.crm.shown(view);
-    const framed = this.phoneWindow ? this.phoneWindow.decorate(view) : this.options.phoneWindowPage ? { ...view, phoneWindow: WINDOW_VIEW } : view;
-    // Rebuilt slices equal to the drawn ones keep their reference: the parts that read only those are not drawn again.
-    const drawn = this.drawn === undefined ? this.attendant.decorate(framed) : shareUnchangedSlices(this.drawn, this.attendant.decorate(framed));
-    this.drawn = drawn;
-    this.options.onView(drawn);
-    if (view.agent.phone === 'registered') {
-      this.dialPlan ??= this.loadDialPlan();
-      this.phoneRegistered();
-    }
-    if (phase === previous) return;
-    if (phase === 'ringing') void this.setPanelVisible(true);
-  }
-
-  private async setPanelVisible(visible: boolean): Promise<void> {
-    try {
-      await this.options.api?.setSoftphonePanelVisibility({ visible });
-    } catch (error) {
-      this.options.warn(`could not ${visible ? 'open' : 'minimise'} the softphone panel`, error);
-    }
-  }
-
-  /** Asks for the microphone at login (a click, so the browser may prompt), not at the first call. */
-  private async askMicrophoneEarly(): Promise<void> {
-    try {
-      await askForMicrophone(this.prefs.prefs.microphoneId);
-    } catch (error) {
-      this.runtime.addNotice('microphoneDenied', 'error', messageOf(error));
-      this.health.microphoneRefused(messageOf(error));
-    }
-    await this.refreshDevices();
-  }
-
-  private createPhone(credentials: DeviceCredentials, answersAtOnce: (call: CallSnapshot) => boolean): PhoneLike {
-    const prefs = this.prefs.prefs;
-    return this.chosen.phone(new LazyPhone({
-      ...this.chosen.phoneOptions,
-      connection: phoneConnection(this.options.config.connection),
-      credentials: { user: credentials.user, password: credentials.password },
-      dtmfTiming: { durationMs: this.options.config.connection.dtmfDurationMs, gapMs: this.options.config.connection.dtmfGapMs },
-      // The phone answers what the machine would answer at once (autoAnswerPlatformLegs) inside
-      // the INVITE's task; a platform leg it does not answer is declined by the machine: no ring.
-      answersAtOnce,
-      silentPlatformLegs: this.options.config.connection.autoAnswerPlatformLegs,
-      ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
-      ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
-      ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
-    }), credentials.user);
-  }
-
-  private async requestMicrophone(): Promise<void> {
-    try {
-      await askForMicrophone(this.prefs.prefs.microphoneId);
-    } catch (error) {
-      this.options.warn('the microphone was not allowed', error);
-      this.health.microphoneRefused(messageOf(error));
-      await this.refreshDevices();
-      return;
-    }
-    await this.refreshDevices();
-    await this.health.checkAll();
-  }
-
-  private async setting(intent: Extract<SoftphoneIntent, { kind: 'setAudioDevice' | 'setPanelSize' | 'setAutoMinimise' | 'setLanguage' | 'forgetMe' }>): Promise<void> {
-    if (intent.kind === 'forgetMe') await this.attendant.forget();
-    const prefs = await this.prefs.apply(intent);
-    this.runtime.views.update('preferences', { prefs });
-    if (intent.kind === 'setAudioDevice') await this.runtime.useAudioDevice(intent.role, intent.deviceId);
-    if (intent.kind === 'setPanelSize') await this.resizePanel(intent.width, intent.height);
-  }
-
-  private async refreshDevices(): Promise<void> {
-    try {
-      this.runtime.views.update('preferences', { devices: await readAudioDevices() });
-    } catch (error) {
-      this.options.warn('could not list the audio devices', error);
-    }
-  }
-
-  private async resizePanel(width: number | null, height: number | null): Promise<void> {
-    const api = this.options.api;
-    if (!api) return;
-    const { softphoneWidth, softphoneHeight } = this.options.config.general;
-    const results = await Promise.allSettled([
-      api.setSoftphonePanelWidth({ widthPX: width ?? softphoneWidth }),
-      api.setSoftphonePanelHeight({ heightPX: height ?? softphoneHeight }),
-    ]);
-    for (const r of results) if (r.status === 'rejected') this.options.warn('could not resize the softphone panel', r.reason);
+  /** A view was drawn: the first one showing the phone registered loads the dial plan and the deferred desks. */
+  private drawn(view: AgentView): void {
+    if (view.agent.phone !== 'registered') return;
+    this.dialPlan ??= this.loadDialPlan();
+    this.phoneRegistered();
   }
 }

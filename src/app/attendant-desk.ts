@@ -11,6 +11,7 @@ import type { OpenCti } from '../opencti/index.ts';
 import { SALESFORCE_ID_SHAPE } from '../shared/salesforce-id.ts';
 import { messageOf } from '../shared/errors.ts';
 import type { DialtoneStore } from '../storage/index.ts';
+import type { IntentOf } from './intent-table.ts';
 import { LazyCallHistory } from './lazy-call-history.ts';
 import { listenForPhoneLinks, phoneLinksSupported, registerPhoneLinks, type LinkOutcome } from './phone-links.ts';
 
@@ -31,9 +32,6 @@ export interface AttendantDeskOptions {
   /** Default: the `dialtone` database (pass the session's one when it shares a connection). */
   readonly open?: () => Promise<DialtoneStore>;
 }
-
-/** Intents run in the tab where the agent clicked, never relayed: the record opens, and the browser prompts, there. */
-const LOCAL_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['showInCrm', 'registerPhoneLinks']);
 
 export class AttendantDesk {
   /** Its code loads with the first logged-in agent's history (lazy-call-history.ts). */
@@ -57,9 +55,11 @@ export class AttendantDesk {
     return { ...view, attendant: this.local };
   }
 
-  /** Runs `intent` here when it is the desk's; `true` = handled (not for the machine, not relayed). */
-  handleLocally(intent: SoftphoneIntent): boolean {
-    if (!LOCAL_INTENTS.has(intent.kind)) return false;
+  /**
+   * Runs the desk's intents, in the tab where the agent clicked (their place is `here`,
+   * intent-handlers.ts): the record opens, and the browser prompts, there.
+   */
+  handleLocally(intent: IntentOf<'showInCrm' | 'registerPhoneLinks'>): void {
     if (intent.kind === 'showInCrm') void this.showInCrm(intent.recordId);
     if (intent.kind === 'registerPhoneLinks') {
       // Synchronously, inside the agent's click: browsers prompt only from a user gesture.
@@ -67,7 +67,6 @@ export class AttendantDesk {
       if (phoneLinks.status === 'failed') this.options.warn(`phone links were not registered: ${phoneLinks.detail ?? ''}`);
       this.setLocal({ ...this.local, phoneLinks });
     }
-    return true;
   }
 
   /** A call the Task log saw (ended, or done with): the history keeps it with its record. */

@@ -69,7 +69,7 @@ function microphoneCheck(facts: MicrophoneFacts | null, inSession: boolean): Hea
   if (facts.permission === 'denied') return { check, status: 'failed', reason: 'micDenied', detail: facts.error };
   if (facts.permission === 'granted' && facts.inputs === 0) return { check, status: 'failed', reason: 'micNoDevice', detail: null };
   if (facts.error !== null) return { check, status: 'failed', reason: 'micFailed', detail: facts.error };
-  // Not asked yet: the login click asks (agent-session.ts), so it is not a reason to block it.
+  // Not asked yet: the login click asks (page-settings.ts `askMicrophoneEarly`), so it is not a reason to block it.
   if (facts.permission === 'prompt' || facts.permission === 'unknown') return { check, status: inSession ? 'warning' : 'later', reason: 'micPrompt', detail: null };
   if (facts.levelDb !== null && facts.levelDb < SILENT_INPUT_DB) return { check, status: 'warning', reason: 'micSilent', detail: `${facts.levelDb.toFixed(0)} dBFS` };
   return OK(check);

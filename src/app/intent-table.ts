@@ -1,14 +1,18 @@
 /**
- * The one table from an intent's kind to the one collaborator that handles it. The UI sends every
- * intent through `SoftphoneService.send`; the session (agent-session.ts) decides *where* it runs
- * (this tab, the owner tab, the phone window) and then asks this table *who* runs it. Before, four
- * routers overlapped: the runtime's machine/app split, its own view intents, the session's chain
- * of `handles()` checks and its preference fallback, so an intent nobody handled was silently
- * dropped, and a kind two of them claimed went to whichever asked first.
+ * The one table of intents: for each kind, *where* it runs (its place, a record typed over every
+ * `SoftphoneIntent` kind, so a new kind does not compile until someone decides) and *who* runs it
+ * (the one collaborator registered for it). The UI sends every intent through
+ * `SoftphoneService.send`; the session (agent-session.ts) asks the table for the kind's place,
+ * the placement (phone-placement.ts) relays it to the page that runs the phone or keeps it here
+ * (`destinationOf`), and the page where it lands dispatches it to its handler. Before, four
+ * routers overlapped and two short lists outside the table (the phone window panel's and the tab
+ * link's) decided what was relayed, so a new kind was relayed by default without anyone deciding.
  *
  * ```
- *   SoftphoneIntent ─► session.send ─► where? (gate, phone window, tab relay) ─► IntentTable.dispatch
- *                                                                                 │ kind → handler
+ *   SoftphoneIntent ─► session.send ─► placeOf(kind) ─► destinationOf(place, this page)
+ *                                        │  here ──────────────────────────► IntentTable.dispatch
+ *                                        │  phoneWindow / ownerTab ─► relayed, dispatched there
+ *                                                                             │ kind → handler
  *        runtime: machine intents + its view intents ◄─────────────────────────┤
  *        supervision-desk, directory-desk, desk-actions, crm-desk, attendant ◄──┤
  *        health-gate, preferences, task-logger, session (login, dial) ◄────────┘
@@ -28,17 +32,39 @@ export type IntentHandler<K extends SoftphoneIntentKind> = (intent: IntentOf<K>)
 interface Entry {
   readonly owner: string;
   readonly run: (intent: SoftphoneIntent) => void | Promise<void>;
-  /** Runs in the page the agent clicked, never relayed to the owner tab or the phone window. */
-  readonly here: boolean;
 }
 
-/** How a kind is handled besides its handler. */
-export interface IntentRegistration {
-  /**
-   * `true` = about this page itself (its microphone test, its Salesforce page): it runs where it
-   * was clicked, even in a follower tab or a panel whose phone runs in the phone window.
-   */
-  readonly here?: boolean;
+/**
+ * Where an intent of a kind runs:
+ * - `here`: in the page the agent clicked, about that page itself (its Salesforce tab, its
+ *   speaker, its utility panel, its phone-window bar). Never relayed.
+ * - `phone`: in the page that runs the phone: the phone window when one runs it, else the tab
+ *   that owns the phone (a follower tab relays it there).
+ * - `phoneWindowElseHere`: the microphone the calls use: in the phone window when one runs the
+ *   phone (a first-party window holds its own permission, not the panel frame's), else here (the
+ *   Salesforce tabs share one permission, and the browser prompts only where the agent clicked).
+ */
+export type IntentPlace = 'here' | 'phone' | 'phoneWindowElseHere';
+
+/** Every kind's place: typed over the whole union, so the compiler refuses a kind without one (or one that is not a kind). */
+export type IntentPlaces = Readonly<Record<SoftphoneIntentKind, IntentPlace>>;
+
+/** Where an intent goes from this page. */
+export type IntentDestination = 'here' | 'phoneWindow' | 'ownerTab';
+
+/** What decides an intent's destination about this page. */
+export interface PageRole {
+  /** A phone window runs the phone for this panel. */
+  readonly windowRunsPhone: boolean;
+  /** Another tab owns the phone; this one mirrors it. */
+  readonly follower: boolean;
+}
+
+/** Where an intent of `place` goes from a page in `role`. */
+export function destinationOf(place: IntentPlace, role: PageRole): IntentDestination {
+  if (place === 'here') return 'here';
+  if (role.windowRunsPhone) return 'phoneWindow';
+  return place === 'phone' && role.follower ? 'ownerTab' : 'here';
 }
 
 /** Thrown for a kind with no handler, or a kind registered twice. */
@@ -52,19 +78,21 @@ export class IntentRoutingError extends Error {
   }
 }
 
-/** Intent kind → its one handler. */
+/** Intent kind → its place and its one handler. */
 export class IntentTable {
   private readonly entries = new Map<string, Entry>();
 
+  constructor(private readonly places: IntentPlaces) {}
+
   /** `owner` handles `kinds` with `run`. Throws when another owner (or this one) already handles one of them. */
-  register<K extends SoftphoneIntentKind>(owner: string, kinds: readonly K[], run: IntentHandler<K>, options: IntentRegistration = {}): void {
+  register<K extends SoftphoneIntentKind>(owner: string, kinds: readonly K[], run: IntentHandler<K>): void {
     for (const kind of kinds) {
       const taken = this.entries.get(kind);
       if (taken !== undefined) {
         throw new IntentRoutingError(`The intent "${kind}" is registered twice: by ${taken.owner} and by ${owner} (src/app/intent-table.ts): each intent has one handler; remove one of the registrations.`, kind);
       }
     }
-    const entry: Entry = { owner, run: run as (intent: SoftphoneIntent) => void | Promise<void>, here: options.here === true };
+    const entry: Entry = { owner, run: run as (intent: SoftphoneIntent) => void | Promise<void> };
     for (const kind of kinds) this.entries.set(kind, entry);
   }
 
@@ -73,9 +101,12 @@ export class IntentTable {
     return this.entries.get(kind)?.owner;
   }
 
-  /** Whether `kind` runs in the page it was clicked in (registered with `here`). */
-  runsHere(kind: string): boolean {
-    return this.entries.get(kind)?.here === true;
+  /**
+   * Where `kind` runs. A kind outside the union (a relayed message from a newer build) is `here`:
+   * `dispatch` then reports it instead of relaying it on.
+   */
+  placeOf(kind: string): IntentPlace {
+    return Object.hasOwn(this.places, kind) ? this.places[kind as SoftphoneIntentKind] : 'here';
   }
 
   /** The kinds of `all` that nobody handles (the session checks its table against the full list). */

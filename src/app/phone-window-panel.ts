@@ -1,14 +1,12 @@
 /**
  * The phone window as a utility-bar panel sees it (docs/phone-window.md): the agent's "Use a phone
- * window" setting, the link to a running window, which clicks stay in this panel, and the bar's
- * view. The agent session asks it first for every intent and every view.
+ * window" setting, the link to a running window, the bar's own intent, and the bar's view. Which
+ * clicks the window runs is the intent table's place of each kind (intent-handlers.ts).
  */
 import type { AgentView, PhoneWindowView, SoftphoneIntent } from '../view/agent-view.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
+import type { IntentOf } from './intent-table.ts';
 import { maybeOpened, PhoneWindowLink, type PhoneWindowLinkHooks } from './phone-window-link.ts';
-
-/** Clicks that act on this panel's own Salesforce tab even while the window runs the phone. */
-const PANEL_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['setPanelSize', 'showInCrm', 'registerPhoneLinks']);
 
 /** Phases during which opening the window would not move the call (its media stays here). */
 const BUSY_PHASES: ReadonlySet<AgentView['agent']['phase']> = new Set(['ringing', 'dialing', 'connected']);
@@ -42,22 +40,19 @@ export class PhoneWindowPanel {
     return this.link.isConnected;
   }
 
-  /**
-   * Handles the window's own intents, and relays the rest to the window while it runs the phone.
-   * Returns false when the panel should act itself.
-   */
-  handle(intent: SoftphoneIntent): boolean {
-    if (intent.kind === 'phoneWindow') {
-      if (intent.action === 'open') {
-        if (!this.busy) this.link.open();
-      } else {
-        this.use = intent.action === 'use';
-        writeUse(this.options.callCenter, this.use);
-        this.options.hooks.changed();
-      }
-      return true;
+  /** The bar's own intent: open the window (inside the click), or the agent's "Use a phone window" choice. */
+  intent(intent: IntentOf<'phoneWindow'>): void {
+    if (intent.action === 'open') {
+      if (!this.busy) this.link.open();
+      return;
     }
-    if (PANEL_INTENTS.has(intent.kind)) return false;
+    this.use = intent.action === 'use';
+    writeUse(this.options.callCenter, this.use);
+    this.options.hooks.changed();
+  }
+
+  /** Sends a click to the window; false when no window runs the phone (the panel acts itself). */
+  relay(intent: SoftphoneIntent): boolean {
     return this.link.relay(intent);
   }
 

@@ -8,12 +8,13 @@
 import type { AgentEvent, PlatformPort } from '../call/index.ts';
 import type { Config, ConfigIssue, SettingsMap } from '../config/index.ts';
 import { sipPlatformSettings } from '../config/sip-platform-settings.ts';
-import type { SipPhoneOptions } from '../sip/index.ts';
+import type { CallSnapshot, SipPhoneOptions } from '../sip/index.ts';
+import type { AgentPreferences } from '../view/agent-view.ts';
 import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
 import { NeotelPlatform } from '../platforms/neotel/neotel-platform.ts';
-import type { NeoApiLike } from './agent-runtime.ts';
-import type { LazyPhone } from './lazy-phone.ts';
-import type { PhoneLike } from './phone-bridge.ts';
+import type { DeviceCredentials, NeoApiLike } from './agent-runtime.ts';
+import { LazyPhone } from './lazy-phone.ts';
+import { phoneConnection, type PhoneLike } from './phone-bridge.ts';
 import type * as SipPlatformCode from './sip-platform-choice.ts';
 
 /** What the session runs on. */
@@ -55,4 +56,25 @@ export function choosePlatform(config: Config, warn: (message: string, cause?: u
   }
   if (sipCode === undefined) throw new Error('telephonyPlatform is sip, but the sip platform\'s code was not loaded: the settings must go through withPlatformSettings before the session starts');
   return sipCode.chooseSipPlatform(config, sip, warn);
+}
+
+/**
+ * The chosen platform's phone for the device `credentials`, on the agent's remembered audio
+ * devices; sip.js itself loads in the background (lazy-phone.ts). `connection` is the call
+ * center's own section (not the sip choice's, which answers its platform legs in the machine).
+ */
+export function choosePhone(chosen: PlatformChoice, connection: Config['connection'], prefs: AgentPreferences, credentials: DeviceCredentials, answersAtOnce: (call: CallSnapshot) => boolean): PhoneLike {
+  return chosen.phone(new LazyPhone({
+    ...chosen.phoneOptions,
+    connection: phoneConnection(connection),
+    credentials: { user: credentials.user, password: credentials.password },
+    dtmfTiming: { durationMs: connection.dtmfDurationMs, gapMs: connection.dtmfGapMs },
+    // The phone answers what the machine would answer at once (autoAnswerPlatformLegs) inside
+    // the INVITE's task; a platform leg it does not answer is declined by the machine: no ring.
+    answersAtOnce,
+    silentPlatformLegs: connection.autoAnswerPlatformLegs,
+    ...(prefs.microphoneId === null ? {} : { microphoneId: prefs.microphoneId }),
+    ...(prefs.speakerId === null ? {} : { speakerId: prefs.speakerId }),
+    ...(prefs.ringerId === null ? {} : { ringerId: prefs.ringerId }),
+  }), credentials.user);
 }

@@ -14,9 +14,6 @@ export interface SharedTabState {
   readonly kit: TakeoverKit;
 }
 
-/** Intents that act on this tab only (its own Salesforce panel, its own microphone prompt). */
-const LOCAL_INTENTS: ReadonlySet<SoftphoneIntent['kind']> = new Set(['setPanelSize', 'requestMicrophone']);
-
 function withoutPassword(agent: AgentState): AgentState {
   return agent.phase === 'loggingIn' && agent.password !== null ? { ...agent, password: null } : agent;
 }
@@ -104,9 +101,12 @@ export class TabSync {
     }
   }
 
-  /** Follower: sends the intent to the owner. Returns false for intents this tab handles itself. */
+  /**
+   * Follower: sends the intent to the owner; false when this tab owns the phone (it runs the intent
+   * itself). Which intents are relayed at all is the intent table's place of each kind.
+   */
   relay(intent: SoftphoneIntent): boolean {
-    if (!this.link || this.owns || LOCAL_INTENTS.has(intent.kind)) return false;
+    if (!this.link || this.owns) return false;
     void this.link.relay(intent);
     return true;
   }

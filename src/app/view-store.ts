@@ -1,16 +1,17 @@
 /**
  * The one owner of the agent view (`AgentView`, src/view/agent-view.ts). Collaborators never
- * build views of their own: each submits updates of the slices it owns (`SLICE_OWNERS`), and
- * listeners subscribe to the whole view or to one slice (`select`), which is called only when that
- * slice changed (reference equality; an update that writes an equal value keeps the old
- * reference, so "changed" means changed).
+ * build views of their own: each submits updates of the slices it owns (`SLICE_OWNERS`), and the
+ * session's one listener derives the desks' slices, draws the view and shares it. An update that
+ * writes an equal value keeps the old reference, so a slice that did not change keeps its identity
+ * and the components that read only it are not drawn again (`shareUnchangedSlices` does the same
+ * for rebuilt and mirrored views).
  *
  * ```
- *  runtime ─────────┐                          ┌─► subscribe(view, previous)  agent-session: derive + draw + tabs
- *  crm-desk ────────┤ update(owner, patch)     │
- *  task-logger ─────┼──► queue ──► apply ──────┼─► select(slice) ──► only when that slice changed
- *  attendant-desk ──┤   (one at a time)        │
- *  session ─────────┘ refresh(): a derived ────┘
+ *  runtime ─────────┐
+ *  crm-desk ────────┤ update(owner, patch)
+ *  task-logger ─────┼──► queue ──► apply ──► subscribe(view, previous) ──► agent-session: derive,
+ *  attendant-desk ──┤   (one at a time)                                    phone-placement: draw + share
+ *  session ─────────┘ refresh(): a derived
  *                     slice's source changed
  * ```
  *
@@ -23,9 +24,9 @@
 import type { AgentView } from '../view/agent-view.ts';
 
 /**
- * Who writes each slice. `derived:` slices are not written to the store: agent-session.ts computes
- * them from the store's view on every notification (the view models of the desks), so their
- * owners ask for a `refresh()` when their own facts change.
+ * Who writes each slice. `derived:` slices are not written to the store: agent-session.ts and
+ * registered-desks.ts compute them from the store's view on every notification (the view models
+ * of the desks), so their owners ask for a `refresh()` when their own facts change.
  */
 export const SLICE_OWNERS = {
   agent: 'runtime',
@@ -112,20 +113,6 @@ export class ViewStore {
     return () => this.listeners.delete(own);
   }
 
-  /**
-   * Calls `listener` when what `selector` picks from the view changed (`!==`), not on every
-   * update: a notice does not wake whoever follows the call. Returns the unsubscribe function.
-   */
-  select<T>(selector: (view: AgentView) => T, listener: (value: T, view: AgentView) => void): () => void {
-    let last = selector(this.current);
-    return this.subscribe((view) => {
-      const next = selector(view);
-      if (next === last) return;
-      last = next;
-      listener(next, view);
-    });
-  }
-
   private submit(patch: Partial<AgentView>, notify: boolean, refresh: boolean): void {
     const before = this.current;
     this.current = withSlices(before, patch);
@@ -165,7 +152,7 @@ function withSlices(view: AgentView, patch: Partial<AgentView>): AgentView {
 /**
  * `next` with every slice that is equal in content to `previous`'s kept by reference: views that
  * are rebuilt (the desks' view models, a view mirrored from another tab, which arrives as a copy)
- * then tell per-slice listeners and components only about what really changed.
+ * then tell the components only about what really changed.
  */
 export function shareUnchangedSlices(previous: AgentView, next: AgentView): AgentView {
   if (previous === next) return next;

@@ -24,21 +24,6 @@ describe('the view store', () => {
     expect(store.view).toBe(seen[0]?.[0]);
   });
 
-  it('wakes a slice listener only when its slice changed: a notice does not wake whoever follows the call', () => {
-    const store = new ViewStore(viewOf());
-    const agents: AgentView['agent'][] = [];
-    const notices: (readonly ShownNotice[])[] = [];
-    store.select((v) => v.agent, (agent) => agents.push(agent));
-    store.select((v) => v.notices, (n) => notices.push(n));
-    store.update('runtime', { notices: [notice(1)] });
-    store.update('runtime', { notices: [notice(1), notice(2)] });
-    expect(agents).toHaveLength(0);
-    expect(notices).toHaveLength(2);
-    store.update('runtime', { agent: states.connected() });
-    expect(agents).toHaveLength(1);
-    expect(notices).toHaveLength(2);
-  });
-
   it('keeps the old reference and tells nobody when an update writes equal data', () => {
     const store = new ViewStore(viewOf());
     const prefs = store.view.prefs;

@@ -77,7 +77,7 @@ class FakeSoftphone implements SoftphoneService {
   }
 
   set(state: ShellState): void {
-    // A state arrives from the test as a copy: like the app (agent-session.ts `show`), keep every
+    // A state arrives from the test as a copy: like the app (phone-placement.ts `show`), keep every
     // slice equal to the one drawn by reference, so that elements draw only what changed.
     const before = this.state;
     this.state = before.phase === 'ready' && state.phase === 'ready' ? { ...state, view: shareUnchangedSlices(before.view, state.view) } : state;
