@@ -70,6 +70,23 @@ export async function buildFloor(): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until `target` has fetched nothing for `quietMs` (at most `maxMs`): Dialtone fetches and
+ * compiles its post-REGISTER parts (desks, call parts, the agent's components, the history) in the
+ * seconds after the login, and that one-off work is not idle. The floor gets the same wait.
+ */
+async function untilNetworkQuiet(target: Frame | Page, quietMs = 2000, maxMs = 15_000): Promise<void> {
+  const count = () => target.evaluate(() => performance.getEntriesByType('resource').length);
+  const end = Date.now() + maxMs;
+  let last = await count();
+  let since = Date.now();
+  while (Date.now() < end && Date.now() - since < quietMs) {
+    await sleep(200);
+    const now = await count();
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+}
+
 /** Task time and garbage of the target's renderer over `seconds`. */
 async function idleOver(session: CDPSession, seconds: number): Promise<{ taskMsPerS: number; garbageKbPerMin: number }> {
   await session.send('Performance.enable');
@@ -127,7 +144,7 @@ async function dialtoneRound(rig: AgentConsole, idleSeconds: number): Promise<Si
     const registerMs = registeredAt(wire) ?? NaN;
     const readyMs = await adapter.evaluate(() => performance.getEntriesByName('dialtone:ready')[0]?.startTime ?? NaN);
     const jsToRegisteredGzip = await scriptsBefore(adapter, registerMs);
-    await sleep(1000);
+    await untilNetworkQuiet(adapter);
     const session = await rig.context.newCDPSession(adapter);
     const idle = await idleOver(session, idleSeconds);
     await adapter.getByTestId('dial-input').fill(DIALLED);
@@ -162,7 +179,7 @@ async function floorRound(rig: AgentConsole, url: string, idleSeconds: number): 
     await page.locator('#state', { hasText: 'ready' }).waitFor({ timeout: 20_000 });
     const registerMs = registeredAt(await wireOf(page)) ?? NaN;
     const jsToRegisteredGzip = await scriptsBefore(page, registerMs);
-    await sleep(1000);
+    await untilNetworkQuiet(page);
     const session = await rig.context.newCDPSession(page);
     const idle = await idleOver(session, idleSeconds);
     const clickedAt = await page.evaluate((number) => {

@@ -113,6 +113,10 @@ export class FocusKeeper implements ReactiveController {
     // lost, a control disabled during the platform's answer and enabled again does not count.)
     if (!this.lost && last.control.isConnected && usable(last.control)) return;
     this.lost = true;
+    // In a call the next step (Answer, Hang up) can be drawn but disabled for a moment (Hang up
+    // while the platform's leg is being answered automatically): wait for the update that enables
+    // it rather than settle on a fallback, which would keep the focus from Hang up for the call.
+    if (waitsForNextStep(this.agent()) && firstUsable(this.host.shadowRoot ?? doc, nextStep(this.agent()), (e) => e.isConnected) !== undefined && firstUsable(this.host.shadowRoot ?? doc, nextStep(this.agent())) === undefined) return;
     const part = last.part?.isConnected === true ? last.part : null;
     const controls = part?.shadowRoot ? deepQueryAll(part.shadowRoot, FOCUSABLE) : [];
     if (controls.length > 0 && !controls.some(usable) && firstUsable(this.host.shadowRoot ?? doc, nextStep(this.agent())) === undefined) return;
@@ -132,6 +136,11 @@ export class FocusKeeper implements ReactiveController {
     const inPart = part?.shadowRoot ? (deepQueryAll(part.shadowRoot, 'button').find(usable) ?? deepQueryAll(part.shadowRoot, FOCUSABLE).find(usable)) : undefined;
     return inPart ?? firstUsable(root, ['dial-input', 'login-device', 'login-submit', 'status-menu']);
   }
+}
+
+/** Whether the phase's next step enables itself (a call's), so a disabled one is worth waiting for. */
+function waitsForNextStep(agent: AgentState | undefined): boolean {
+  return agent?.phase === 'ringing' || agent?.phase === 'dialing' || agent?.phase === 'connected';
 }
 
 /** The controls that are the next step in a phase, most likely first. */
