@@ -8,6 +8,7 @@ import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnect
 import type * as AgentSessionChunk from './agent-session.ts';
 import type { AgentSession, AgentSessionOptions } from './agent-session.ts';
 import { messageOf } from '../shared/errors.ts';
+import { whenIdle } from '../shared/when-idle.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -214,8 +215,7 @@ export class SoftphoneApp implements SoftphoneService {
  * closed) draws no frames, so animation frames cannot be waited for.
  */
 function afterFirstDraw(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
-  else setTimeout(work, 0);
+  whenIdle(work, 1000);
 }
 
 /**

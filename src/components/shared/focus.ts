@@ -1,4 +1,4 @@
-import { whenIdle } from './when-idle.ts';
+import { whenIdle } from '../../shared/when-idle.ts';
 
 /**
  * Moves the focus to `target` when the agent's focus was lost because the control they used went

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AgentState } from '../../call/index.ts';
-import { whenIdle } from '../shared/when-idle.ts';
+import { whenIdle } from '../../shared/when-idle.ts';
 import { FOCUSABLE, deepActiveElement, deepQueryAll, firstUsable, usable } from './deep-query.ts';
 
 /**
