@@ -23,7 +23,7 @@ import { launchChromium } from '../support/browser.ts';
 import { measureHeardTone, toneInRecording } from '../neotel/support/audio-proof.ts';
 import { AgentPhone } from '../neotel/support/agent-phone.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { FAKE_MIC_HZ, expectHears, logIn, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { FAKE_MIC_HZ, expectHears, logIn, requestMark, untilStatus, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 const CUSTOMER = '1139990001';
 const CUSTOMER_HZ = 1000;
@@ -117,7 +117,9 @@ async function cleanUp(callId: string): Promise<void> {
   await rig.neotel.hangup(callId).catch(() => undefined);
   await waitFor('the call to end on the platform', () => rig.neotel.call(callId), (c) => c.endedAt !== undefined);
   await rig.neotel.neoApi('CRM_Available', { USUARIO: TARGET });
-  if ((await tab.adapter.getByTestId('available').count()) > 0) await tab.adapter.getByTestId('available').click();
+  // The end reaches the panel a moment after the platform: wait for the wrap-up (or ready) it
+  // leads to, not for whatever the panel shows at this instant.
+  if ((await untilStatus(tab.adapter, ['wrapUp', 'ready'], 15_000)) === 'wrapUp') await tab.adapter.getByTestId('available').click();
   await waitForStatus(tab.adapter, 'ready');
 }
 
