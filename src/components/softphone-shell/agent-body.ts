@@ -8,7 +8,6 @@ import { icon as successIcon } from '../shared/slds-icons/success.ts';
 import '../failed-logs/failed-logs.ts';
 import '../health-gate/health-gate.ts';
 import '../login-form/login-form.ts';
-import '../monitored-indicator/monitored-indicator.ts';
 import '../notice-list/notice-list.ts';
 import '../phone-links/phone-links.ts';
 import '../settings-panel/settings-panel.ts';
@@ -27,6 +26,7 @@ export const lazyParts = new LazyElements({
   'dialtone-break-menu': agentParts,
   'dialtone-campaign-picker': agentParts,
   'dialtone-call-info': agentParts,
+  'dialtone-monitored-indicator': agentParts,
   'dialtone-transfer-panel': () => import('../transfer-panel/transfer-panel.ts'),
   'dialtone-wrap-up-panel': () => import('../wrap-up-panel/wrap-up-panel.ts'),
   'dialtone-monitoring-panel': () => import('../monitoring-panel/monitoring-panel.ts'),
@@ -84,7 +84,7 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
       <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
       <dialtone-health-gate .view=${view} .messages=${m}></dialtone-health-gate>
-      ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
+      ${lazy(loggedIn, 'dialtone-monitored-indicator', html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${lazy(phase === 'ringing' && !autoAnswering, 'dialtone-incoming-call', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${lazy(phase === 'dialing' || phase === 'connected' || autoAnswering, 'dialtone-call-controls', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
