@@ -10,7 +10,7 @@
  * non-empty outbox loads it at once: e2e/agent/task-log, "survives a panel reload"); so do supervision
  * and the call history (docs/monitoring.md, docs/call-history.md: "When the code loads"), the parts
  * only a logged-in agent sees (incoming card, call controls, dial pad, the monitored indicator and
- * the header's status timer…), the Task's recording link and the phone's call-only code (second
+ * the header's status timer…), the refused-logs list (none here), the Task's recording link and the phone's call-only code (second
  * line, DTMF queue, ringtone): docs/architecture.md, "Code loaded after start-up". The NeoApi
  * contract's prose (contract-notes.ts) is never fetched at all, nor, by this Neotel call center
  * whose `sipPlatform` section is as shipped, that section's parsers (sip-platform-settings.ts with
@@ -25,7 +25,7 @@ import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 /** Sources that registering does not need (docs/architecture.md, "Code loaded after start-up"). */
-const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory|incoming-call|call-controls|dial-pad|break-menu|campaign-picker|call-info|monitored-indicator)\/|src\/components\/shared\/(elapsed-time|clock-controller)\.ts|src\/crm\/recording-link\.ts|src\/platforms\/neotel\/contract-notes\.ts|src\/config\/sip-platform-settings\.ts|src\/platforms\/sip\/(hook-template|pop-data)\.ts|src\/components\/softphone-shell\/agent-parts\.ts|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts|src\/sip\/(call-parts|second-line|call-transfer|conference-mixer|dtmf-queue|ringtone)\.ts/;
+const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory|incoming-call|call-controls|dial-pad|break-menu|campaign-picker|call-info|monitored-indicator|failed-logs)\/|src\/components\/shared\/(elapsed-time|clock-controller)\.ts|src\/crm\/recording-link\.ts|src\/platforms\/neotel\/contract-notes\.ts|src\/config\/sip-platform-settings\.ts|src\/platforms\/sip\/(hook-template|pop-data)\.ts|src\/components\/softphone-shell\/agent-parts\.ts|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts|src\/sip\/(call-parts|second-line|call-transfer|conference-mixer|dtmf-queue|ringtone)\.ts/;
 
 let rig: AgentConsole;
 let tab: AgentTab;
