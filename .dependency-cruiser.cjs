@@ -5,8 +5,8 @@
  * adapters, and the dev/neotel simulator shares only the NeoApi contract (and shared/) with src/.
  */
 const ADAPTERS = '^src/(sip|opencti|platforms/[^/]+|storage|tabs)/';
-/** The NeoApi contract (the table and its naming rules): data, the one part of the Neotel adapter others may read. */
-const NEO_CONTRACT = '^src/platforms/neotel/contract(-names)?\\.ts$';
+/** The NeoApi contract (the table, its naming rules and its notes): data, the one part of the Neotel adapter others may read. */
+const NEO_CONTRACT = '^src/platforms/neotel/contract(-names|-notes)?\\.ts$';
 /**
  * Each platform's contract: the data and wire formats config/ validates settings against. Neotel's
  * NeoApi table and naming rules; the sip platform's hook templates, pop headers and dial plan.

@@ -1,4 +1,5 @@
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Where index.html asks for the Open CTI preload; replaced by the bundled `src/opencti/preload.ts`. */
@@ -30,6 +31,34 @@ function openCtiPreload(): Plugin {
   };
 }
 
+/** A Lit `css` template without interpolations or escapes (those are left as written). */
+const PLAIN_CSS_TEMPLATE = /\bcss`((?:[^`\\$]|\$(?!\{))*)`/g;
+
+/**
+ * Minifies the CSS of Lit's `css` templates in src/ for the build: the JS minifier keeps a
+ * template's text as written (indentation, newlines, comments), which was ~1 KB gzip of what the
+ * page fetches before REGISTER 200 (docs/benchmarks.md, "Tenth pass (e)"). esbuild's own CSS
+ * minifier, no target, so nothing is lowered; a template it cannot parse fails the build.
+ */
+function minifyLitCss(): Plugin {
+  return {
+    name: 'dialtone-minify-lit-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.+\.ts$/.test(id) || !code.includes('css`')) return null;
+      const out = new MagicString(code);
+      for (const match of code.matchAll(PLAIN_CSS_TEMPLATE)) {
+        const body = match[1] ?? '';
+        const min = transformSync(body, { loader: 'css', minify: true, logLevel: 'silent', sourcefile: id }).code.trim();
+        if (min.includes('`') || min.includes('\\') || min.includes('${')) throw new Error(`${id}: the minified CSS of a css\`…\` template holds a backtick, backslash or \${; expected plain CSS.`);
+        const start = match.index + 'css`'.length;
+        out.overwrite(start, start + body.length, min);
+      }
+      return out.hasChanged() ? { code: out.toString(), map: out.generateMap({ hires: 'boundary', source: id }) } : null;
+    },
+  };
+}
+
 /**
  * Builds the adapter page (index.html + src/main.ts) into dist/, with public/ (trusted-origins.json)
  * copied next to it.
@@ -38,12 +67,16 @@ function openCtiPreload(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [openCtiPreload()],
+  plugins: [openCtiPreload(), minifyLitCss()],
   build: {
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: true,
     reportCompressedSize: true,
+    // No modulepreload polyfill in the entry (~0.4 KB gzip before REGISTER 200): every browser
+    // Lightning supports preloads modules natively, and one that did not would only fetch the
+    // entry's imports when it reads them (docs/benchmarks.md, "Tenth pass (e)").
+    modulePreload: { polyfill: false },
   },
 });

@@ -9,8 +9,12 @@
  * outbox is empty: the Task log's code (logger, sender, outbox) waits for REGISTER 200 too (a
  * non-empty outbox loads it at once: e2e/agent/task-log, "survives a panel reload"); so do supervision
  * and the call history (docs/monitoring.md, docs/call-history.md: "When the code loads"), the parts
- * only a logged-in agent sees (incoming card, call controls, dial pad…) and the phone's call-only
- * code (second line, DTMF queue, ringtone): docs/architecture.md, "Code loaded after start-up".
+ * only a logged-in agent sees (incoming card, call controls, dial pad, the monitored indicator and
+ * the header's status timer…), the refused-logs list (none here), the Task's recording link and the phone's call-only code (second
+ * line, DTMF queue, ringtone): docs/architecture.md, "Code loaded after start-up". The NeoApi
+ * contract's prose (contract-notes.ts) is never fetched at all, nor, by this Neotel call center
+ * whose `sipPlatform` section is as shipped, that section's parsers (sip-platform-settings.ts with
+ * the hook templates and pop headers: src/config/sip-platform-defaults.ts).
  * `npm run bench` with BENCH_ONLY=registered prints the same set with sizes (docs/benchmarks.md).
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +25,7 @@ import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts
 import { logIn, waitForStatus } from './support/agent-steps.ts';
 
 /** Sources that registering does not need (docs/architecture.md, "Code loaded after start-up"). */
-const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory|incoming-call|call-controls|dial-pad|break-menu|campaign-picker|call-info)\/|src\/components\/softphone-shell\/agent-parts\.ts|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts|src\/sip\/(call-parts|second-line|call-transfer|conference-mixer|dtmf-queue|ringtone)\.ts/;
+const AFTER_REGISTER = /node_modules\/libphonenumber-js\/|src\/components\/(transfer-panel|wrap-up-panel|monitoring-panel|call-record|call-history|desk-actions|directory|incoming-call|call-controls|dial-pad|break-menu|campaign-picker|call-info|monitored-indicator|failed-logs)\/|src\/components\/shared\/(elapsed-time|clock-controller)\.ts|src\/crm\/recording-link\.ts|src\/platforms\/neotel\/contract-notes\.ts|src\/config\/sip-platform-settings\.ts|src\/platforms\/sip\/(hook-template|pop-data)\.ts|src\/components\/softphone-shell\/agent-parts\.ts|src\/app\/(desk-actions|directory-desk|screen-pop|pop-minimise|task-logger|task-send|supervision-desk|call-history)\.ts|src\/crm\/(dial-number|customer-zone|task-log|monitoring-task)\.ts|src\/call\/monitoring\.ts|src\/storage\/(outbox|call-history)\.ts|src\/sip\/(call-parts|second-line|call-transfer|conference-mixer|dtmf-queue|ringtone)\.ts/;
 
 let rig: AgentConsole;
 let tab: AgentTab;
@@ -88,10 +92,12 @@ describe('code fetched before the phone registers (issue 18)', () => {
     // the phone is registered, the incoming card with it: an INVITE reaches a registered phone only.
     await waitFor(
       'the logged-in agent\'s parts (incoming card, call controls, dial pad, break menu, campaign picker, call information) defined',
-      () => tab.adapter.evaluate(() => ['dialtone-incoming-call', 'dialtone-call-controls', 'dialtone-dial-pad', 'dialtone-break-menu', 'dialtone-campaign-picker', 'dialtone-call-info'].filter((tag) => !customElements.get(tag))),
+      () => tab.adapter.evaluate(() => ['dialtone-incoming-call', 'dialtone-call-controls', 'dialtone-dial-pad', 'dialtone-break-menu', 'dialtone-campaign-picker', 'dialtone-call-info', 'dialtone-monitored-indicator', 'dialtone-elapsed'].filter((tag) => !customElements.get(tag))),
       (missing) => missing.length === 0,
       15_000,
     );
+    // The header drew the status timer before its code may have arrived: it runs once upgraded.
+    await waitFor('the status timer running (m:ss)', () => tab.adapter.getByTestId('status-timer').textContent({ timeout: 1_000 }).catch(() => null), (text) => /\d+:\d\d/.test(text ?? ''), 5_000);
     const now = (await scriptsOf()).flatMap((s) => sourcesOf(s.file));
     expect(now.some((src) => src.includes('src/components/dial-pad/')), 'the agent parts fetched once registered').toBe(true);
     // The phone's call-only code (src/sip/call-parts.ts): transfer, conference, digits, ringtone.

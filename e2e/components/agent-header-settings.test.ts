@@ -29,6 +29,25 @@ describe('the agent header', () => {
     }
     expect(seen).toEqual(['Ringing', 'In call', 'On hold', 'Wrap-up']);
   });
+
+  it('runs a status timer the header drew before the timer\'s code arrived (it comes with the agent\'s parts, after REGISTER 200)', async () => {
+    await ui.show(shell(states.ready()));
+    // The same class under a tag not defined yet: the element is drawn and given its time first,
+    // then upgraded, as <dialtone-elapsed> is when the agent-parts chunk arrives after the header.
+    const drawn = await ui.page.evaluate(async () => {
+      const element = document.createElement('dialtone-elapsed-late') as HTMLElement & { since: number | null; label: string };
+      element.since = Date.now() - 7_000;
+      element.label = 'Time in this status';
+      document.body.append(element);
+      const Elapsed = customElements.get('dialtone-elapsed');
+      if (!Elapsed) throw new Error('<dialtone-elapsed> is not defined in the harness');
+      customElements.define('dialtone-elapsed-late', class extends Elapsed {});
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return { time: element.querySelector('time')?.textContent ?? null, spoken: element.querySelector('.visually-hidden')?.textContent ?? null };
+    });
+    expect(shownSeconds(drawn.time)).toBeGreaterThanOrEqual(7);
+    expect(drawn.spoken).toBe('Time in this status: ');
+  });
 });
 
 describe('the status menu and the campaign picker', () => {

@@ -13,7 +13,6 @@ import { AttendantDesk } from './attendant-desk.ts';
 import { AgentRuntime } from './agent-runtime.ts';
 import { CrmDesk } from './crm-desk.ts';
 import { failedLogViewOf } from './failed-logs.ts';
-import { recordingFieldOf, recordingUrlOf } from '../crm/recording-link.ts';
 import { LazyTaskLog } from './lazy-task-log.ts';
 import { choosePhone, choosePlatform, type PlatformChoice } from './platform-choice.ts';
 import { PreferenceKeeper } from './preferences.ts';
@@ -121,7 +120,6 @@ export class AgentSession {
           onPending: (count) => this.runtime.views.update('task-logger', { pendingLogs: count }),
           onDeadLetters: (entries) => this.runtime.views.update('task-logger', { failedLogs: entries.map(failedLogViewOf) }),
           deadLetterAfter: config.crm.taskLogDeadLetterAfter,
-          recording: { urlOf: (call) => recordingUrlOf(call, config, 'task'), field: recordingFieldOf(config) },
           onVolatile: (detail) => this.runtime.addNotice('logsNotStored', 'warning', detail),
           warn,
         })

@@ -7,7 +7,7 @@
  */
 import type { AgentEvent, PlatformPort } from '../call/index.ts';
 import type { Config, ConfigIssue, SettingsMap } from '../config/index.ts';
-import { sipPlatformSettings } from '../config/sip-platform-settings.ts';
+import { SIP_PLATFORM_DEFAULTS, sipSectionUnset } from '../config/sip-platform-defaults.ts';
 import type { CallSnapshot, SipPhoneOptions } from '../sip/index.ts';
 import type { AgentPreferences } from '../view/agent-view.ts';
 import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
@@ -35,13 +35,17 @@ let sipCode: typeof SipPlatformCode | undefined;
 
 /**
  * `config` with the platform chosen and, for sip, its section validated (sip-platform-settings.ts):
- * read with the session's code so its parsers stay out of the start-up bundle, before the
- * `ready` phase, and its problems go to the same config-error panel as every other setting's.
+ * read before the `ready` phase, and its problems go to the same config-error panel as every
+ * other setting's. The parsers (with the hook templates and pop headers, ~3 KB gzip) are their
+ * own chunk, fetched only when the section sets anything: a call center that leaves it unset
+ * (every Neotel one) runs with the defaults, and registers without them (docs/benchmarks.md,
+ * "Tenth pass (e)").
  */
 export async function withPlatformSettings(settings: SettingsMap, config: Config): Promise<{ readonly ok: true; readonly config: Config } | { readonly ok: false; readonly issues: readonly ConfigIssue[] }> {
-  const sip = sipPlatformSettings(settings);
-  if (!sip.ok) return { ok: false, issues: sip.issues };
+  if (sipSectionUnset(settings)) return { ok: true, config: { ...config, sipPlatform: SIP_PLATFORM_DEFAULTS } };
   // A chunk that fails to load rejects here: the app shows it as the session's code not loading.
+  const sip = (await import('../config/sip-platform-settings.ts')).sipPlatformSettings(settings);
+  if (!sip.ok) return { ok: false, issues: sip.issues };
   if (sip.value.telephonyPlatform === 'sip') sipCode ??= await import('./sip-platform-choice.ts');
   return { ok: true, config: { ...config, sipPlatform: sip.value } };
 }

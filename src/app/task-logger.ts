@@ -9,7 +9,7 @@
 import type { CallFacts } from '../call/index.ts';
 import type { Config } from '../config/index.ts';
 import type { LinkedRecord } from '../crm/linked-record.ts';
-import { withRecordingLink, type RecordingLinkSource } from '../crm/recording-link.ts';
+import { recordingFieldOf, recordingUrlOf, withRecordingLink } from '../crm/recording-link.ts';
 import { callObjectOf, lookupFieldsOf, taskFieldsOf, type TaskFields } from '../crm/task-log.ts';
 import { messageOf } from '../shared/errors.ts';
 import { openStore, type Outbox, type OutboxEntry, type SendOutcome } from '../storage/index.ts';
@@ -42,7 +42,8 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BA
 
 /** How to build a {@link TaskLogger}. */
 export interface TaskLoggerOptions {
-  readonly config: Pick<Config, 'categories' | 'crm'>;
+  /** The categories and CRM settings; the session's platform (`sipPlatform`) for the recording link. */
+  readonly config: Pick<Config, 'categories' | 'crm' | 'sipPlatform'>;
   readonly cti: TaskLogCti;
   /** The record linked to a call (the screen pop's choice, or the agent's re-point). */
   readonly linkOf: (call: CallFacts) => LinkedRecord | null;
@@ -64,8 +65,6 @@ export interface TaskLoggerOptions {
   readonly leaseMs?: number;
   /** This sender's name in leases; default a random UUID per page. */
   readonly holder?: string;
-  /** The platform's recording link, written into the Task (src/crm/recording-link.ts); absent = none. */
-  readonly recording?: RecordingLinkSource;
 }
 
 /** The call-log side of the CRM hooks, plus the generic outbox for other Tasks. */
@@ -110,12 +109,15 @@ export class TaskLogger {
     void this.queue(callObjectOf(call), fields, false);
   }
 
-  /** The Task with the call's recording link; a link that cannot be built is reported and left out. */
+  /**
+   * The Task with the call's recording link on the session's platform (src/crm/recording-link.ts:
+   * built here, in the Task log's chunk, not by the session before REGISTER 200); a link that
+   * cannot be built is reported and left out.
+   */
   private withRecording(call: CallFacts, fields: TaskFields): TaskFields {
-    const recording = this.options.recording;
-    if (recording === undefined) return fields;
+    const config = this.options.config;
     try {
-      return withRecordingLink(fields, recording.urlOf(call), recording.field);
+      return withRecordingLink(fields, recordingUrlOf(call, config, 'task'), recordingFieldOf(config));
     } catch (error) {
       this.options.warn('the recording link could not be written into the Task', error);
       return fields;

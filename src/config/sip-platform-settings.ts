@@ -13,6 +13,7 @@ import type { ConfigIssue } from './config-error.ts';
 import { accept, choiceExpected, hasControlCharacter, isLoopbackHost, parseChoice, refuse, type Parsed } from './value-parsers.ts';
 import { HOOK_TEMPLATE_EXPECTED, parseHookTemplate, type HookTemplate } from '../platforms/sip/hook-template.ts';
 import { parsePopHeaders, POP_HEADERS_EXPECTED, type PopHeaderMap } from '../platforms/sip/pop-data.ts';
+import { SIP_PLATFORM_DEFAULTS } from './sip-platform-defaults.ts';
 import { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS, type SipPlatformConfig } from './sip-platform-types.ts';
 
 export { SIP_PLATFORM_SECTION, TELEPHONY_PLATFORMS } from './sip-platform-types.ts';
@@ -82,21 +83,25 @@ const SECRET: SettingFormat<string> = {
   redact: (raw) => (raw === '' ? raw : `<${raw.length} characters, hidden>`),
 };
 
-/** Reads and validates the `sipPlatform` section; defaults apply to what is not set. */
+/**
+ * Reads and validates the `sipPlatform` section; defaults ({@link SIP_PLATFORM_DEFAULTS}) apply to
+ * what is not set.
+ */
 export function sipPlatformSettings(settings: SettingsMap): SipSettingsResult {
   const read = new SettingsReader(settings);
   const optional = <T>(format: SettingFormat<T>, item: string): T | null => read.optional<T | null>(path(item), format, null);
+  const defaults = SIP_PLATFORM_DEFAULTS;
   const value: SipPlatformConfig = {
-    telephonyPlatform: read.optional(path('telephonyPlatform'), choice(TELEPHONY_PLATFORMS), 'neotel'),
+    telephonyPlatform: read.optional(path('telephonyPlatform'), choice(TELEPHONY_PLATFORMS), defaults.telephonyPlatform),
     dialPlan: {
-      outsidePrefix: read.optional(path('sipOutsidePrefix'), DIAL_PREFIX, ''),
-      internalLengths: read.optional(path('sipInternalExtensionDigits'), EXTENSION_DIGITS, { min: 3, max: 5 }),
+      outsidePrefix: read.optional(path('sipOutsidePrefix'), DIAL_PREFIX, defaults.dialPlan.outsidePrefix),
+      internalLengths: read.optional(path('sipInternalExtensionDigits'), EXTENSION_DIGITS, defaults.dialPlan.internalLengths),
     },
-    popHeaders: read.optional(path('sipPopHeaders'), POP_HEADERS, {}),
-    notReadyStatus: read.optional(path('sipNotReadyStatus'), { parse: (text) => (text === '486' || text === '480' ? accept(Number(text) as 486 | 480) : refuse('486 or 480')), expected: '486 or 480' }, 486),
-    notReadyReasons: read.optional(path('sipNotReadyReasons'), REASONS, []),
-    dtmfTransport: read.optional(path('sipDtmfTransport'), choice(['rfc4733', 'info'] as const), 'rfc4733'),
-    conference: read.optional(path('sipConference'), CONFERENCE, { mode: 'browser' }),
+    popHeaders: read.optional(path('sipPopHeaders'), POP_HEADERS, defaults.popHeaders),
+    notReadyStatus: read.optional(path('sipNotReadyStatus'), { parse: (text) => (text === '486' || text === '480' ? accept(Number(text) as 486 | 480) : refuse('486 or 480')), expected: '486 or 480' }, defaults.notReadyStatus),
+    notReadyReasons: read.optional(path('sipNotReadyReasons'), REASONS, defaults.notReadyReasons),
+    dtmfTransport: read.optional(path('sipDtmfTransport'), choice(['rfc4733', 'info'] as const), defaults.dtmfTransport),
+    conference: read.optional(path('sipConference'), CONFERENCE, defaults.conference),
     supervision: { listen: optional(FEATURE_CODE, 'sipListenCode'), whisper: optional(FEATURE_CODE, 'sipWhisperCode'), barge: optional(FEATURE_CODE, 'sipBargeCode') },
     hooks: {
       clickToCall: optional(HOOK, 'sipClickToCallHook'),

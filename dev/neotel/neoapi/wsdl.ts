@@ -6,6 +6,7 @@
  * Not offered: the SOAP 1.2 binding a default ASMX also lists (the simulator does not speak 1.2).
  */
 import { NEO_METHODS, NEO_NAMESPACE, NEO_SERVICE_NAME, type NeoMethodSpec, type NeoParamSpec } from '../../../src/platforms/neotel/contract.ts';
+import { noteOf } from '../../../src/platforms/neotel/contract-notes.ts';
 import { escapeXmlAttribute } from './xml-text.ts';
 
 const XSD: Readonly<Record<NeoParamSpec['type'], string>> = { string: 's:string', int: 's:int', boolean: 's:boolean', dateTime: 's:dateTime' };
@@ -53,7 +54,7 @@ function portTypes(): string {
   return ['Soap', 'HttpGet', 'HttpPost']
     .map((kind) => {
       const ops = operations()
-        .map(({ name, spec }) => `<wsdl:operation name="${name}"><wsdl:documentation xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">${escapeXmlAttribute(spec.summary)}</wsdl:documentation><wsdl:input message="tns:${name}${kind}In" /><wsdl:output message="tns:${name}${kind}Out" /></wsdl:operation>`)
+        .map(({ name, spec }) => `<wsdl:operation name="${name}"><wsdl:documentation xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">${escapeXmlAttribute(noteOf(spec.method).summary)}</wsdl:documentation><wsdl:input message="tns:${name}${kind}In" /><wsdl:output message="tns:${name}${kind}Out" /></wsdl:operation>`)
         .join('');
       return `<wsdl:portType name="${NEO_SERVICE_NAME}${kind}">${ops}</wsdl:portType>`;
     })

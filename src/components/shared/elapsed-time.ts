@@ -61,6 +61,7 @@ export class ElapsedTime extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.takeOwnProperties();
     if (this.time.parentNode !== this) this.append(this.spoken, this.time);
     if (typeof IntersectionObserver === 'function') {
       this.observer ??= new IntersectionObserver((entries) => {
@@ -77,6 +78,24 @@ export class ElapsedTime extends HTMLElement {
   disconnectedCallback(): void {
     this.observer?.disconnect();
     this.stop();
+  }
+
+  /**
+   * The header draws this element before its code is in (it comes with the agent's parts, after
+   * REGISTER 200: docs/benchmarks.md, "Tenth pass (e)"); what Lit set on it before the upgrade is
+   * an own property that hides the setters, so it is taken back through them.
+   */
+  private takeOwnProperties(): void {
+    if (Object.hasOwn(this, 'since')) {
+      const since: unknown = Reflect.get(this, 'since');
+      Reflect.deleteProperty(this, 'since');
+      this.since = typeof since === 'number' ? since : null;
+    }
+    if (Object.hasOwn(this, 'label')) {
+      const label: unknown = Reflect.get(this, 'label');
+      Reflect.deleteProperty(this, 'label');
+      this.label = typeof label === 'string' ? label : '';
+    }
   }
 
   /** Draws now, and arms the next draw if a running timer is on screen. */

@@ -5,10 +5,8 @@ import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { LazyElements } from '../shared/lazy-elements.ts';
 import { sldsIcon } from '../shared/slds-icon.ts';
 import { icon as successIcon } from '../shared/slds-icons/success.ts';
-import '../failed-logs/failed-logs.ts';
 import '../health-gate/health-gate.ts';
 import '../login-form/login-form.ts';
-import '../monitored-indicator/monitored-indicator.ts';
 import '../notice-list/notice-list.ts';
 import '../phone-links/phone-links.ts';
 import '../settings-panel/settings-panel.ts';
@@ -17,8 +15,9 @@ import '../settings-panel/settings-panel.ts';
 const agentParts = () => import('./agent-parts.ts');
 
 /**
- * Parts shown only to a logged-in agent, during a call, after it, to supervisors or with a linked
- * record: their code loads after start-up (own chunks), see `LazyElements`.
+ * Parts shown only to a logged-in agent, during a call, after it, to supervisors, with a linked
+ * record or with a refused Task log: their code loads after start-up (own chunks), see
+ * `LazyElements`.
  */
 export const lazyParts = new LazyElements({
   'dialtone-incoming-call': agentParts,
@@ -27,6 +26,7 @@ export const lazyParts = new LazyElements({
   'dialtone-break-menu': agentParts,
   'dialtone-campaign-picker': agentParts,
   'dialtone-call-info': agentParts,
+  'dialtone-monitored-indicator': agentParts,
   'dialtone-transfer-panel': () => import('../transfer-panel/transfer-panel.ts'),
   'dialtone-wrap-up-panel': () => import('../wrap-up-panel/wrap-up-panel.ts'),
   'dialtone-monitoring-panel': () => import('../monitoring-panel/monitoring-panel.ts'),
@@ -34,6 +34,9 @@ export const lazyParts = new LazyElements({
   'dialtone-call-history': () => import('../call-history/call-history.ts'),
   'dialtone-desk-actions': () => import('../desk-actions/desk-actions.ts'),
   'dialtone-directory': () => import('../directory/directory.ts'),
+  // Drawn only while a refused Task log waits for the agent (docs/task-log.md): rare, and its list
+  // can wait for its own chunk, even before a login (issue 18, size).
+  'dialtone-failed-logs': () => import('../failed-logs/failed-logs.ts'),
 });
 
 // The phone-window bar is its own chunk, fetched at once (the offer shows before login): the
@@ -82,9 +85,9 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
       <dialtone-phone-window-bar .view=${view} .messages=${m}></dialtone-phone-window-bar>
       <dialtone-notice-list .view=${view} .messages=${m}></dialtone-notice-list>
-      <dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>
+      ${lazy((view.failedLogs?.length ?? 0) > 0, 'dialtone-failed-logs', html`<dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>`)}
       <dialtone-health-gate .view=${view} .messages=${m}></dialtone-health-gate>
-      ${part(loggedIn, html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
+      ${lazy(loggedIn, 'dialtone-monitored-indicator', html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
       ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
       ${lazy(phase === 'ringing' && !autoAnswering, 'dialtone-incoming-call', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${lazy(phase === 'dialing' || phase === 'connected' || autoAnswering, 'dialtone-call-controls', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}

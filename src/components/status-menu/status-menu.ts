@@ -9,7 +9,6 @@ import { statusOf } from '../agent-status/status-of.ts';
 import { gateHint } from '../health-gate/gate-hint.ts';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
-import '../shared/elapsed-time.ts';
 import { sldsIcon, sldsIconStyles } from '../shared/slds-icon.ts';
 import { icon as checkIcon } from '../shared/slds-icons/check.ts';
 import { icon as chevronIcon } from '../shared/slds-icons/chevrondown.ts';

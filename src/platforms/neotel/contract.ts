@@ -1,8 +1,10 @@
 /**
  * The NeoApi contract as data: every web method Dialtone knows, with its UPPER-CASE parameters,
- * XSD types, result kind, Spanish aliases and how strong the evidence for it is. One table, read
- * by the browser client (building requests), by the dev/neotel simulator (routing, parameter
- * checking, WSDL) and mirrored in prose by `docs/neoapi-contract.md`.
+ * XSD types, result kind and Spanish aliases. One table, read by the browser client (building
+ * requests), by the dev/neotel simulator (routing, parameter checking, WSDL) and mirrored in prose
+ * by `docs/neoapi-contract.md`. What each method does and how strong the evidence for it is are in
+ * `contract-notes.ts`, which the browser never loads (their prose was ~1.5 KB gzip of the start-up
+ * bundle: docs/benchmarks.md, "Tenth pass (e)").
  *
  * Pure data and types: this file ships to the browser, so it imports nothing.
  *
@@ -22,13 +24,6 @@ export type NeoParamType = (typeof NEO_PARAM_TYPES)[number];
 /** What a method answers: nothing (empty 200), `<string>` or `<boolean>`. */
 export type NeoResultKind = 'void' | 'string' | 'boolean';
 
-/**
- * How we know: `wsdl` = client classes generated from Neotel's WSDL; `code` = third-party code
- * against live servers; `3p-doc` = a third party's write-up; `dialtone` = our own choice for an
- * unknown (neoapi.md §8), which a real server may spell differently or lack.
- */
-export type NeoEvidence = 'wsdl' | 'code' | '3p-doc' | 'dialtone';
-
 export interface NeoParamSpec {
   readonly name: string;
   readonly type: NeoParamType;
@@ -42,12 +37,6 @@ export interface NeoMethodSpec {
   readonly result: NeoResultKind;
   /** Other wire names for the same operation (same parameters). */
   readonly aliases: readonly string[];
-  /** Evidence for the method's existence and name. */
-  readonly evidence: NeoEvidence;
-  /** Evidence for the parameter list when weaker than the name's. */
-  readonly paramsEvidence?: NeoEvidence;
-  /** One line: what it does. */
-  readonly summary: string;
 }
 
 /**
@@ -78,72 +67,70 @@ const U = s('USUARIO');
  */
 export const NEO_CORE_METHODS = [
   // Session
-  { method: 'Login', params: [s('DEVICE'), U, s('CLAVE')], result: 'void', aliases: [], evidence: 'code', summary: 'Logs USUARIO into the telephony platform on the position DEVICE (`SIP/<name>`, must be registered).' },
-  { method: 'Logout', params: [U], result: 'void', aliases: [], evidence: 'code', summary: 'Full logout: ends any call, leaves the campaign, frees the position and the API licence.' },
-  { method: 'Validate', params: [s('TELEFONO'), i('CAMPAÑA')], result: 'boolean', aliases: [], evidence: '3p-doc', summary: 'Whether TELEFONO may be dialled in campaign CAMPAÑA (false when blocked or not a number).' },
+  { method: 'Login', params: [s('DEVICE'), U, s('CLAVE')], result: 'void', aliases: [] },
+  { method: 'Logout', params: [U], result: 'void', aliases: [] },
+  { method: 'Validate', params: [s('TELEFONO'), i('CAMPAÑA')], result: 'boolean', aliases: [] },
   // Campaigns
-  { method: 'Login_Campaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: ['Login_Campaña'], evidence: 'code', summary: 'Enters the outbound campaign CAMPAÑA; the dialer may then deliver contacts.' },
-  { method: 'Login_Campaign2', params: [U, i('CAMPANA')], result: 'void', aliases: [], evidence: 'code', summary: 'Login_Campaign with the ASCII parameter name CAMPANA (avoids the Ñ encoding trap).' },
-  { method: 'Logout_Campaign', params: [U, optional(i('CAMPAÑA'))], result: 'void', aliases: ['Logout_Campaña'], evidence: 'code', summary: 'Leaves the current outbound campaign; CAMPAÑA is optional and, when sent, must be the current one.' },
+  { method: 'Login_Campaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: ['Login_Campaña'] },
+  { method: 'Login_Campaign2', params: [U, i('CAMPANA')], result: 'void', aliases: [] },
+  { method: 'Logout_Campaign', params: [U, optional(i('CAMPAÑA'))], result: 'void', aliases: ['Logout_Campaña'] },
   // Agent state
-  { method: 'Pause', params: [U, i('SUBTIPO_DESCANSO')], result: 'void', aliases: [], evidence: 'code', summary: 'Starts a break of sub-type SUBTIPO_DESCANSO (the platform catalogue).' },
-  { method: 'Unpause', params: [U], result: 'void', aliases: [], evidence: 'code', summary: 'Ends the current break.' },
-  { method: 'Descanso', params: [U, b('DESCANSO')], result: 'void', aliases: [], evidence: 'code', paramsEvidence: 'dialtone', summary: 'true = break of the default sub-type (1 Descanso); false = end the break.' },
-  { method: 'Tiempo_Administrativo', params: [U, b('TIEMPO_ADM')], result: 'void', aliases: [], evidence: '3p-doc', summary: 'true = enter administrative time (a break of the administrative sub-type); false = leave it.' },
-  { method: 'CRM_Available', params: [U], result: 'void', aliases: ['CRM_Disponible'], evidence: 'code', summary: 'Releases the CRM record on screen: ESTADO_CRM=Available, the dialer may deliver again.' },
-  { method: 'CRM_Unavailable', params: [U], result: 'boolean', aliases: ['CRM_No_Disponible'], evidence: 'code', paramsEvidence: 'code', summary: 'ESTADO_CRM=Unavailable: the dialer delivers nothing until CRM_Available. Answers true.' },
+  { method: 'Pause', params: [U, i('SUBTIPO_DESCANSO')], result: 'void', aliases: [] },
+  { method: 'Unpause', params: [U], result: 'void', aliases: [] },
+  { method: 'Descanso', params: [U, b('DESCANSO')], result: 'void', aliases: [] },
+  { method: 'Tiempo_Administrativo', params: [U, b('TIEMPO_ADM')], result: 'void', aliases: [] },
+  { method: 'CRM_Available', params: [U], result: 'void', aliases: ['CRM_Disponible'] },
+  { method: 'CRM_Unavailable', params: [U], result: 'boolean', aliases: ['CRM_No_Disponible'] },
   // Polling
-  { method: 'Position', params: [U], result: 'string', aliases: ['Posicion'], evidence: 'code', summary: 'The agent position snapshot, `KEY=VALUE|…` (see src/platforms/neotel/position.ts).' },
+  { method: 'Position', params: [U], result: 'string', aliases: ['Posicion'] },
   // Contact handling
-  { method: 'CRM_ShowingContact', params: [U, i('BASE'), i('IDCONTACTO'), s('DATA')], result: 'void', aliases: ['CRM_Mostrando_Contacto'], evidence: 'wsdl', summary: 'Tells the platform the record is on screen: ESTADO_CRM=ShowingContact, the dialer holds.' },
+  { method: 'CRM_ShowingContact', params: [U, i('BASE'), i('IDCONTACTO'), s('DATA')], result: 'void', aliases: ['CRM_Mostrando_Contacto'] },
   {
     method: 'UpdateContact',
     params: [i('CRM'), U, i('BASE'), i('IDCONTACTO'), s('DATA'), i('SUBCATEGORIA'), s('XML_UPDATE'), b('AGENDA'), d('FECHA_AGENDA'), s('USUARIO_AGENDA'), s('TEL_AGENDA')],
     result: 'void',
     aliases: [],
-    evidence: 'wsdl',
-    summary: 'Categorises the contact (SUBCATEGORIA) and optionally schedules a callback (AGENDA, FECHA_AGENDA).',
   },
-  { method: 'AddScheduleCall', params: [U, i('BASE'), i('IDCONTACTO'), s('DATA'), s('TELEFONO'), d('FECHA_AGENDA')], result: 'string', aliases: [], evidence: 'wsdl', summary: 'Schedules a callback for the contact; answers the new agenda id.' },
-  { method: 'CloseContact', params: [i('BASE'), i('IDCONTACTO')], result: 'void', aliases: [], evidence: 'code', summary: 'Closes the record: the dialer never calls it again.' },
+  { method: 'AddScheduleCall', params: [U, i('BASE'), i('IDCONTACTO'), s('DATA'), s('TELEFONO'), d('FECHA_AGENDA')], result: 'string', aliases: [] },
+  { method: 'CloseContact', params: [i('BASE'), i('IDCONTACTO')], result: 'void', aliases: [] },
   // Call control
-  { method: 'Dial', params: [U, s('TELEFONO')], result: 'boolean', aliases: ['Discar'], evidence: 'code', summary: "Manual dial: rings the agent's device (platform leg), then TELEFONO. false when the agent cannot dial now." },
-  { method: 'Hangup', params: [U], result: 'void', aliases: ['Cortar'], evidence: 'code', summary: "Ends the agent's call (during an attended transfer: ends the consultation only)." },
-  { method: 'SendDTMF', params: [U, s('DIGITOS')], result: 'void', aliases: [], evidence: 'code', summary: 'Sends digits to the far end; `*12NN` transfers to entry NN of the campaign transfer list.' },
-  { method: 'Iniciar_Grabacion', params: [U], result: 'void', aliases: [], evidence: '3p-doc', summary: 'Starts recording the current call (GRABANDO=SI).' },
-  { method: 'Detener_Grabacion', params: [U], result: 'void', aliases: [], evidence: '3p-doc', summary: 'Stops recording the current call (GRABANDO=NO).' },
+  { method: 'Dial', params: [U, s('TELEFONO')], result: 'boolean', aliases: ['Discar'] },
+  { method: 'Hangup', params: [U], result: 'void', aliases: ['Cortar'] },
+  { method: 'SendDTMF', params: [U, s('DIGITOS')], result: 'void', aliases: [] },
+  { method: 'Iniciar_Grabacion', params: [U], result: 'void', aliases: [] },
+  { method: 'Detener_Grabacion', params: [U], result: 'void', aliases: [] },
   // Transfers
-  { method: 'BlindTransfer', params: [U, s('EXTENSION')], result: 'void', aliases: [], evidence: 'code', summary: 'Direct transfer to EXTENSION: a platform user id, a device `SIP/…` or an external number.' },
-  { method: 'AttendedTransfer', params: [U, s('EXTENSION')], result: 'void', aliases: [], evidence: 'code', summary: 'Consults EXTENSION while the customer waits; finish with CompleteTransfer or EndTransfer.' },
-  { method: 'BlindTransferQueue', params: [U, i('COLA')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Direct transfer of the customer into queue COLA.' },
-  { method: 'BlindTransferCampaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: "Direct transfer into the inbound queue of campaign CAMPAÑA." },
-  { method: 'AttendedTransferCampaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: [], evidence: 'dialtone', summary: 'Consults an available agent of the first queue of campaign CAMPAÑA; finish with CompleteTransfer or EndTransfer.' },
-  { method: 'AttendedTransferQueue', params: [U, i('COLA')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Consults an available agent of queue COLA; finish with CompleteTransfer or EndTransfer.' },
-  { method: 'CompleteTransfer', params: [U], result: 'void', aliases: [], evidence: 'dialtone', summary: 'Attended transfer: connects the customer with the consulted party and drops the agent.' },
-  { method: 'EndTransfer', params: [U], result: 'void', aliases: [], evidence: 'dialtone', summary: '"Fin de transferencia": ends the consultation and returns the agent to the customer.' },
+  { method: 'BlindTransfer', params: [U, s('EXTENSION')], result: 'void', aliases: [] },
+  { method: 'AttendedTransfer', params: [U, s('EXTENSION')], result: 'void', aliases: [] },
+  { method: 'BlindTransferQueue', params: [U, i('COLA')], result: 'void', aliases: [] },
+  { method: 'BlindTransferCampaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: [] },
+  { method: 'AttendedTransferCampaign', params: [U, i('CAMPAÑA')], result: 'void', aliases: [] },
+  { method: 'AttendedTransferQueue', params: [U, i('COLA')], result: 'void', aliases: [] },
+  { method: 'CompleteTransfer', params: [U], result: 'void', aliases: [] },
+  { method: 'EndTransfer', params: [U], result: 'void', aliases: [] },
   // Conference
-  { method: 'JoinConference', params: [U], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: "Turns the agent's call into a conference (CONFERENCIA = the call id)." },
-  { method: 'InviteParticipant', params: [U, s('EXTENSION')], result: 'string', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Invites a user, device or external number into the conference; answers the participant id (its channel).' },
-  { method: 'CancelInvitation', params: [U, s('PARTICIPANTE')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Cancels a participant that is still ringing.' },
-  { method: 'KickParticipant', params: [U, s('PARTICIPANTE')], result: 'void', aliases: ['Expulsar_Participante'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Drops one participant from the conference.' },
-  { method: 'KickAll', params: [U], result: 'void', aliases: ['Expulsar_Todos'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Drops every invited participant; the original two-party call continues.' },
-  { method: 'MuteParticipant', params: [U, s('PARTICIPANTE')], result: 'void', aliases: ['Silenciar_Participante'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Nobody hears PARTICIPANTE until unmuted.' },
-  { method: 'UnmuteParticipant', params: [U, s('PARTICIPANTE')], result: 'void', aliases: ['Dessilenciar_Participante'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Undoes MuteParticipant.' },
-  { method: 'MuteAll', params: [U], result: 'void', aliases: ['Silenciar_Todos'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Mutes every party except the agent.' },
-  { method: 'UnmuteAll', params: [U], result: 'void', aliases: ['Dessilenciar_Todos'], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Undoes MuteAll and every MuteParticipant.' },
+  { method: 'JoinConference', params: [U], result: 'void', aliases: [] },
+  { method: 'InviteParticipant', params: [U, s('EXTENSION')], result: 'string', aliases: [] },
+  { method: 'CancelInvitation', params: [U, s('PARTICIPANTE')], result: 'void', aliases: [] },
+  { method: 'KickParticipant', params: [U, s('PARTICIPANTE')], result: 'void', aliases: ['Expulsar_Participante'] },
+  { method: 'KickAll', params: [U], result: 'void', aliases: ['Expulsar_Todos'] },
+  { method: 'MuteParticipant', params: [U, s('PARTICIPANTE')], result: 'void', aliases: ['Silenciar_Participante'] },
+  { method: 'UnmuteParticipant', params: [U, s('PARTICIPANTE')], result: 'void', aliases: ['Dessilenciar_Participante'] },
+  { method: 'MuteAll', params: [U], result: 'void', aliases: ['Silenciar_Todos'] },
+  { method: 'UnmuteAll', params: [U], result: 'void', aliases: ['Dessilenciar_Todos'] },
   // Monitoring
-  { method: 'StartMonitor', params: [U, s('AGENTE'), s('MODO')], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Supervisor USUARIO listens to (MODO=listen), assists (MODO=assist, whisper) or joins the call of (MODO=barge) agent AGENTE; again to switch mode.' },
-  { method: 'StopMonitor', params: [U], result: 'void', aliases: [], evidence: '3p-doc', paramsEvidence: 'dialtone', summary: 'Ends the monitoring session of supervisor USUARIO.' },
+  { method: 'StartMonitor', params: [U, s('AGENTE'), s('MODO')], result: 'void', aliases: [] },
+  { method: 'StopMonitor', params: [U], result: 'void', aliases: [] },
   // Messaging (no public document names it: Dialtone's default, renamed per deployment with neoApiMethods)
-  { method: 'SendTextMessage', params: [U, s('TELEFONO'), s('MENSAJE'), s('CANAL')], result: 'string', aliases: [], evidence: 'dialtone', summary: 'Sends MENSAJE to TELEFONO over CANAL (SMS or WHATSAPP) on behalf of USUARIO; answers the message id.' },
+  { method: 'SendTextMessage', params: [U, s('TELEFONO'), s('MENSAJE'), s('CANAL')], result: 'string', aliases: [] },
   // Listings (none found on real servers; a client must feature-detect them through the WSDL)
-  { method: 'GetUsers', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of platform users with their state, for transfer/monitor pickers.' },
-  { method: 'GetQueues', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of queues (id, name, campaign).' },
-  { method: 'GetCampaigns', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of campaigns (id, name, type, dialer, transfer list).' },
-  { method: 'GetBreakTypes', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of break sub-types (id, name).' },
-  { method: 'GetSubcategories', params: [U], result: 'string', aliases: [], evidence: 'dialtone', summary: 'JSON array of categories with their sub-categories (ids as UpdateContact expects).' },
+  { method: 'GetUsers', params: [U], result: 'string', aliases: [] },
+  { method: 'GetQueues', params: [U], result: 'string', aliases: [] },
+  { method: 'GetCampaigns', params: [U], result: 'string', aliases: [] },
+  { method: 'GetBreakTypes', params: [U], result: 'string', aliases: [] },
+  { method: 'GetSubcategories', params: [U], result: 'string', aliases: [] },
   // Events
-  { method: 'NeotelEvents', params: [s('eventInfo')], result: 'string', aliases: [], evidence: '3p-doc', paramsEvidence: '3p-doc', summary: 'Exists in the WSDL listing; format unknown. Answers an empty string.' },
+  { method: 'NeotelEvents', params: [s('eventInfo')], result: 'string', aliases: [] },
 ] as const satisfies readonly NeoMethodSpec[];
 
 /** A core method's contract name. */
@@ -172,8 +159,6 @@ export const NEO_TASK_METHODS: readonly NeoMethodSpec[] = Array.from({ length: N
   params: [i('idTask'), ...Array.from({ length: count }, (_unused, index): NeoParamSpec => s(`param${index + 1}`))],
   result: 'string' as const,
   aliases: [],
-  evidence: 'code' as const,
-  summary: `Runs the task idTask with ${count} parameter(s); answers what the task returns (JSON in practice).`,
 }));
 
 /** The whole contract, in WSDL order. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NEO_CORE_METHODS, NEO_METHODS, NEO_OPERATIONS, NEO_TASK_METHODS, type NeoMethodSpec } from '../../../src/platforms/neotel/contract.ts';
+import { NEO_METHOD_NOTES, noteOf } from '../../../src/platforms/neotel/contract-notes.ts';
 
 describe('NeoApi contract table', () => {
   it('has no wire name twice, aliases included', () => {
@@ -25,7 +26,7 @@ describe('NeoApi contract table', () => {
       'CRM:int', 'USUARIO:string', 'BASE:int', 'IDCONTACTO:int', 'DATA:string', 'SUBCATEGORIA:int', 'XML_UPDATE:string',
       'AGENDA:boolean', 'FECHA_AGENDA:dateTime', 'USUARIO_AGENDA:string', 'TEL_AGENDA:string',
     ]);
-    expect(update?.evidence).toBe('wsdl');
+    expect(noteOf('UpdateContact').evidence).toBe('wsdl');
   });
 
   it('resolves the Ñ and Spanish aliases to the same operation', () => {
@@ -41,10 +42,18 @@ describe('NeoApi contract table', () => {
     const rowStart = (m: NeoMethodSpec): string => {
       const names = [m.method, ...m.aliases].map((n) => `\`${n}\``).join(' / ');
       const params = m.params.length === 0 ? '—' : m.params.map((p) => `\`${p.name}\` ${p.type}${p.required ? '' : ' (optional)'}`).join(', ');
-      const evidence = m.paramsEvidence && m.paramsEvidence !== m.evidence ? `${m.evidence} (params: ${m.paramsEvidence})` : m.evidence;
+      const note = noteOf(m.method);
+      const evidence = note.paramsEvidence && note.paramsEvidence !== note.evidence ? `${note.evidence} (params: ${note.paramsEvidence})` : note.evidence;
       return `| ${names} | ${params} | ${m.result} | ${evidence} |`;
     };
     expect(NEO_CORE_METHODS.map(rowStart).filter((row) => !doc.includes(row))).toEqual([]);
     expect(doc).toContain('| `ExecuteTask00` … `ExecuteTask22` | `idTask` int, `param1` … `paramNN` string');
+  });
+
+  it('has a note (what it does, how we know) for every method and no other, ExecuteTaskNN included', () => {
+    expect(Object.keys(NEO_METHOD_NOTES).sort()).toEqual(NEO_CORE_METHODS.map((m) => m.method).sort());
+    expect(NEO_METHODS.filter((m) => noteOf(m.method).summary.trim() === '').map((m) => m.method)).toEqual([]);
+    expect(noteOf('ExecuteTask22').summary).toContain('22 parameter(s)');
+    expect(() => noteOf('Cortar')).toThrow(/no method "Cortar".*NEO_OPERATIONS/);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyDialPlan } from '../../../src/platforms/sip/dial-plan.ts';
 import { MAX_POP_VALUE_LENGTH, parsePopHeaders, popDataFromHeaders } from '../../../src/platforms/sip/pop-data.ts';
+import { readFileSync } from 'node:fs';
+import { settingsFromCallCenterXml } from '../../../src/config/call-center-xml.ts';
 import { sipPlatformSettings } from '../../../src/config/sip-platform-settings.ts';
+import { SIP_PLATFORM_DEFAULTS, sipSectionUnset } from '../../../src/config/sip-platform-defaults.ts';
 import { supervisionDialString } from '../../../src/platforms/sip/dial-plan.ts';
 
 const plan = { outsidePrefix: '0', internalLengths: { min: 3, max: 5 } };
@@ -46,6 +49,31 @@ describe('pop data from INVITE headers', () => {
     const parsed = parsePopHeaders(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem).toMatch(problem);
+  });
+});
+
+describe('the sipPlatform section as shipped, without its parsers (they are fetched only when it is changed)', () => {
+  const shipped = settingsFromCallCenterXml(readFileSync('callcenter-definition.xml', 'utf8'));
+
+  it('takes the section of callcenter-definition.xml, or none at all, as unset: validating it gives exactly the defaults', () => {
+    for (const settings of [shipped, {}, { '/sipPlatform/telephonyPlatform': ' Neotel ', '/sipPlatform/sipInternalExtensionDigits': '3 - 5', '/sipPlatform/sipConference': 'BROWSER' }]) {
+      expect(sipSectionUnset(settings), JSON.stringify(settings).slice(0, 80)).toBe(true);
+      const validated = sipPlatformSettings(settings);
+      expect(validated.ok).toBe(true);
+      expect(validated.value).toEqual(SIP_PLATFORM_DEFAULTS);
+    }
+  });
+
+  it.each([
+    ['telephonyPlatform', 'sip'],
+    ['telephonyPlatform', 'asterisk'],
+    ['sipInternalExtensionDigits', '4'],
+    ['sipNotReadyStatus', '603'],
+    ['sipRecordingHook', 'GET https://rec.example.com/{callId}'],
+    ['sipHookSecret', 'k'],
+    ['sipHookSecrett', 'a misspelt item'],
+  ])('validates the section when %s is %j (a change, valid or not, is checked and named)', (item, value) => {
+    expect(sipSectionUnset({ ...shipped, [`/sipPlatform/${item}`]: value })).toBe(false);
   });
 });
 
