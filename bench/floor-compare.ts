@@ -10,7 +10,10 @@
  * - INVITE in → 200 OK out: that leg's INVITE to the page's 200 OK;
  * - idle main-thread task time (CDP `Performance.getMetrics` TaskDuration) and garbage (the
  *   sampling heap profiler, collected objects included) over `idleSeconds` while Ready;
- * - JS up to a registered phone: the scripts the page fetched before REGISTER 200, gzip -9.
+ * - JS up to a registered phone: the scripts the page fetched before REGISTER 200, gzip -9;
+ * - not a budget row, the like-for-like part of registering: the phone's start → REGISTER 200,
+ *   from the login submitted (Dialtone) or the first WebSocket constructed (the floor: sip.js's
+ *   `start()` at page load), and from the SIP WebSocket constructed on both.
  *
  * Medians of `rounds`. The agent of each side logs out between rounds (NeoApi `Logout`).
  */
@@ -45,6 +48,16 @@ export interface SideSample {
   readyMs: number;
   /** A second `180 Ringing` (or more) on the auto-answered leg. */
   extra180: boolean;
+  /** The phone's start → REGISTER 200: Dialtone from the login submitted, the floor from its WebSocket constructed. */
+  phoneStartToRegisterMs: number;
+  /** The SIP WebSocket constructed → REGISTER 200 (sip.js and the wire only, both sides). */
+  socketToRegisterMs: number;
+}
+
+/** `registerMs` less the page's first WebSocket constructed at or after `from` (page clock). */
+async function fromSocket(target: Frame | Page, registerMs: number, from = 0): Promise<number> {
+  const at = await target.evaluate((after) => (window.__wireSockets ?? []).find((t) => t >= after) ?? NaN, from);
+  return registerMs - at;
 }
 
 export interface CompareReport {
@@ -143,6 +156,9 @@ async function dialtoneRound(rig: AgentConsole, idleSeconds: number): Promise<Si
     const wire = await wireOf(adapter);
     const registerMs = registeredAt(wire) ?? NaN;
     const readyMs = await adapter.evaluate(() => performance.getEntriesByName('dialtone:ready')[0]?.startTime ?? NaN);
+    const submittedMs = await adapter.evaluate(() => performance.getEntriesByName('bench:login-submitted')[0]?.startTime ?? NaN);
+    const phoneStartToRegisterMs = registerMs - submittedMs;
+    const socketToRegisterMs = await fromSocket(adapter, registerMs, submittedMs);
     const jsToRegisteredGzip = await scriptsBefore(adapter, registerMs);
     await untilNetworkQuiet(adapter);
     const session = await rig.context.newCDPSession(adapter);
@@ -166,7 +182,7 @@ async function dialtoneRound(rig: AgentConsole, idleSeconds: number): Promise<Si
     await adapter.getByTestId('hang-up').click();
     await playAfterCall(adapter);
     await session.detach().catch(() => undefined);
-    return { registerMs, readyMs, jsToRegisteredGzip, idleTaskMsPerS: idle.taskMsPerS, garbageKbPerMin: idle.garbageKbPerMin, dialToAckMs: spans.toAck, inviteToOkMs: spans.inviteToOk, extra180: spans.extra180 };
+    return { registerMs, readyMs, jsToRegisteredGzip, idleTaskMsPerS: idle.taskMsPerS, garbageKbPerMin: idle.garbageKbPerMin, dialToAckMs: spans.toAck, inviteToOkMs: spans.inviteToOk, extra180: spans.extra180, phoneStartToRegisterMs, socketToRegisterMs };
   } finally {
     await page.close();
   }
@@ -178,6 +194,7 @@ async function floorRound(rig: AgentConsole, url: string, idleSeconds: number): 
     await page.goto(url);
     await page.locator('#state', { hasText: 'ready' }).waitFor({ timeout: 20_000 });
     const registerMs = registeredAt(await wireOf(page)) ?? NaN;
+    const socketToRegisterMs = await fromSocket(page, registerMs);
     const jsToRegisteredGzip = await scriptsBefore(page, registerMs);
     await untilNetworkQuiet(page);
     const session = await rig.context.newCDPSession(page);
@@ -190,7 +207,7 @@ async function floorRound(rig: AgentConsole, url: string, idleSeconds: number): 
     const spans = await until('the ACK of the dialled platform leg', async () => dialSpans(await wireOf(page), clickedAt));
     await page.evaluate(() => window.floorHangUp());
     await session.detach().catch(() => undefined);
-    return { registerMs, readyMs: NaN, jsToRegisteredGzip, idleTaskMsPerS: idle.taskMsPerS, garbageKbPerMin: idle.garbageKbPerMin, dialToAckMs: spans.toAck, inviteToOkMs: spans.inviteToOk, extra180: spans.extra180 };
+    return { registerMs, readyMs: NaN, jsToRegisteredGzip, idleTaskMsPerS: idle.taskMsPerS, garbageKbPerMin: idle.garbageKbPerMin, dialToAckMs: spans.toAck, inviteToOkMs: spans.inviteToOk, extra180: spans.extra180, phoneStartToRegisterMs: socketToRegisterMs, socketToRegisterMs };
   } finally {
     await page.close();
   }
@@ -263,6 +280,8 @@ export function compareTable(report: CompareReport): string {
     row('JS up to a registered phone (gzip)', (s) => kb(s.jsToRegisteredGzip), 'KB', 1, `≤ ${b.registeredKb} KB`),
     `| eager adapter JS (gzip) | — | ${kb(report.eagerGzip).toFixed(1)} KB | — | ≤ ${b.eagerKb} KB |`,
     `| iframe load → ready | — | ${ready.toFixed(0)} ms | — | ≤ ${b.readyMs} ms median |`,
+    row('phone start → REGISTER 200 (login submitted / sip.js start)', (s) => s.phoneStartToRegisterMs, 'ms', 0, 'none (like for like)'),
+    row('SIP WebSocket constructed → REGISTER 200', (s) => s.socketToRegisterMs, 'ms', 0, 'none (like for like)'),
   ];
   return lines.join('\n');
 }

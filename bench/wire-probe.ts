@@ -20,6 +20,8 @@ export interface WireEvent {
 declare global {
   interface Window {
     __wire?: WireEvent[];
+    /** `performance.now()` of each WebSocket the page constructed (the phone's start: sip.js opens its transport first). */
+    __wireSockets?: number[];
   }
 }
 
@@ -35,9 +37,12 @@ export const WIRE_SCRIPT = `(() => {
     events.push({ dir, start, cseq: cseq ? cseq[1] : '', at: performance.now() });
     if (events.length > 400) events.shift();
   };
+  const sockets = [];
+  window.__wireSockets = sockets;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
+      sockets.push(performance.now());
       super(...args);
       this.addEventListener('message', (event) => record('in', event.data));
     }
