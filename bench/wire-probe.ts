@@ -67,17 +67,24 @@ export const FIND_DEEP = `const find = (selector) => {
 /**
  * Submits Dialtone's login form as soon as it exists (checked every 5 ms, up to 20 s), with the
  * values in `window.__autoLogin` set by the same init script.
+ * `delayMs` later when given: a person's typing, so the login finds sip.js loaded (tenth pass (d)).
  */
-export function autoLoginScript(who: { user: string; password: string; device: string; devicePassword: string }): string {
+export function autoLoginScript(who: { user: string; password: string; device: string; devicePassword: string }, delayMs = 0): string {
   return `(() => {
   if (!location.pathname.includes('/softphone/') || location.pathname.includes('/bench-floor/')) return;
   const values = ${JSON.stringify({ device: who.device, devicePassword: who.devicePassword, user: who.user, password: who.password })};
   const started = Date.now();
+  let waited = false;
   ${FIND_DEEP}
   const tick = () => {
     const submit = find('[data-testid="login-submit"]');
     if (!submit) {
       if (Date.now() - started < 20000) setTimeout(tick, 5);
+      return;
+    }
+    if (${delayMs} > 0 && !waited) {
+      waited = true;
+      setTimeout(tick, ${delayMs});
       return;
     }
     for (const [name, value] of Object.entries(values)) {
