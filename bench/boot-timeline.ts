@@ -158,15 +158,15 @@ interface Rig {
 }
 
 /**
- * `loads` loads of dist/ (and, with `beforeDir`, as many of that build, interleaved one for one,
+ * `loads` loads of dist/ or `afterDir` (and, with `beforeDir`, as many of that build, interleaved one for one,
  * alternating which goes first, each build behind its own simulator and browser). `trace` or
  * `profile` apply to the first load of dist/ only.
  */
-export async function measureBootTimeline(loads = 5, trace = false, profile: Profile = false, beforeDir?: string): Promise<BootTimelineReport> {
+export async function measureBootTimeline(loads = 5, trace = false, profile: Profile = false, beforeDir?: string, afterDir?: string): Promise<BootTimelineReport> {
   const start = loadavg();
   const rigs: Rig[] = [];
   try {
-    const builds: { name: BootSide['name']; dir: string | undefined }[] = [{ name: 'after', dir: undefined }];
+    const builds: { name: BootSide['name']; dir: string | undefined }[] = [{ name: 'after', dir: afterDir }];
     if (beforeDir !== undefined) builds.push({ name: 'before', dir: beforeDir });
     for (const { name, dir } of builds) {
       const rig = await AgentConsole.start({}, dir === undefined ? {} : { softphoneDir: dir });
@@ -312,5 +312,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`BOOT_TIMELINE_LOADS is ${process.env.BOOT_TIMELINE_LOADS}; expected a whole number of loads from 1 to 20`);
     process.exit(2);
   }
-  printBootTimeline(await measureBootTimeline(loads, process.env.BOOT_TIMELINE_TRACE === '1', process.env.BOOT_TIMELINE_PROFILE === 'ready' ? 'ready' : process.env.BOOT_TIMELINE_PROFILE === '1', process.env.BOOT_TIMELINE_BEFORE));
+  printBootTimeline(await measureBootTimeline(loads, process.env.BOOT_TIMELINE_TRACE === '1', process.env.BOOT_TIMELINE_PROFILE === 'ready' ? 'ready' : process.env.BOOT_TIMELINE_PROFILE === '1', process.env.BOOT_TIMELINE_BEFORE, process.env.BOOT_TIMELINE_AFTER));
 }

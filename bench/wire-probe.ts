@@ -20,6 +20,8 @@ export interface WireEvent {
 declare global {
   interface Window {
     __wire?: WireEvent[];
+    /** `performance.now()` of each WebSocket the page constructed (the phone's start: sip.js opens its transport first). */
+    __wireSockets?: number[];
   }
 }
 
@@ -35,9 +37,12 @@ export const WIRE_SCRIPT = `(() => {
     events.push({ dir, start, cseq: cseq ? cseq[1] : '', at: performance.now() });
     if (events.length > 400) events.shift();
   };
+  const sockets = [];
+  window.__wireSockets = sockets;
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
+      sockets.push(performance.now());
       super(...args);
       this.addEventListener('message', (event) => record('in', event.data));
     }
@@ -62,17 +67,24 @@ export const FIND_DEEP = `const find = (selector) => {
 /**
  * Submits Dialtone's login form as soon as it exists (checked every 5 ms, up to 20 s), with the
  * values in `window.__autoLogin` set by the same init script.
+ * `delayMs` later when given: a person's typing, so the login finds sip.js loaded (tenth pass (d)).
  */
-export function autoLoginScript(who: { user: string; password: string; device: string; devicePassword: string }): string {
+export function autoLoginScript(who: { user: string; password: string; device: string; devicePassword: string }, delayMs = 0): string {
   return `(() => {
   if (!location.pathname.includes('/softphone/') || location.pathname.includes('/bench-floor/')) return;
   const values = ${JSON.stringify({ device: who.device, devicePassword: who.devicePassword, user: who.user, password: who.password })};
   const started = Date.now();
+  let waited = false;
   ${FIND_DEEP}
   const tick = () => {
     const submit = find('[data-testid="login-submit"]');
     if (!submit) {
       if (Date.now() - started < 20000) setTimeout(tick, 5);
+      return;
+    }
+    if (${delayMs} > 0 && !waited) {
+      waited = true;
+      setTimeout(tick, ${delayMs});
       return;
     }
     for (const [name, value] of Object.entries(values)) {

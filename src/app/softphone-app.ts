@@ -8,6 +8,7 @@ import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnect
 import type * as AgentSessionChunk from './agent-session.ts';
 import type { AgentSession, AgentSessionOptions } from './agent-session.ts';
 import { messageOf } from '../shared/errors.ts';
+import { nextTask } from '../shared/next-task.ts';
 import { whenIdle } from '../shared/when-idle.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
@@ -158,7 +159,11 @@ export class SoftphoneApp implements SoftphoneService {
     const session = new chunk.AgentSession({ config, api, warn: this.warn, onView: (view) => this.setState(withView(view)), ...(page ? { phoneWindowPage: page } : {}) });
     this.session = session;
     this.options.onSession?.(session);
+    // The shell draws the login form in this task (its phase changed: softphone-context.ts); the
+    // session's start-up (preferences, devices, health probes, the tab election) and the panel's
+    // labels wait for the next one, so none of their work sits between `ready` and the form.
     this.setState(withView(session.view));
+    await nextTask();
     void session.start();
     // sip.js (~60 KB gzip) compiles and runs its parser once on the main thread: after the form
     // is drawn, not between the settings and it (docs/benchmarks.md, "Boot, eighth pass").

@@ -14,7 +14,10 @@ const HIDDEN_FLUSH_MS = 100;
  * Keeps a component in step with the service: subscribes on connect, unsubscribes on disconnect,
  * and asks the host to render when the state changed, at most once per animation frame: a call's
  * burst of state changes (INVITE, answer, SIP and NeoApi answers in the same few milliseconds)
- * is drawn once, with the latest state.
+ * is drawn once, with the latest state. A change of the shell's phase (booting → ready, → a
+ * configuration error, …) is drawn at once instead, in the task that made it: it happens once
+ * per boot, and the login form must not wait for a frame, or 100 ms in a hidden panel, after
+ * `ready` (docs/benchmarks.md, "Tenth pass (d)").
  */
 export class ShellStateController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
@@ -49,20 +52,25 @@ export class ShellStateController implements ReactiveController {
     if (!service || this.unsubscribe) return;
     this.current = service.state;
     this.unsubscribe = service.subscribe((state) => {
+      const phaseChanged = state.phase !== this.current?.phase;
       this.current = state;
-      this.scheduleFlush();
+      if (phaseChanged) this.flush();
+      else this.scheduleFlush();
     });
     this.host.requestUpdate();
   }
 
   private scheduleFlush(): void {
     if (this.frame !== undefined || this.fallback !== undefined) return;
-    const flush = (): void => {
-      this.cancelFlush();
-      this.host.requestUpdate();
-    };
+    const flush = (): void => this.flush();
     this.frame = requestAnimationFrame(flush);
     this.fallback = setTimeout(flush, HIDDEN_FLUSH_MS);
+  }
+
+  /** Renders the latest state now (in this task's microtasks: Lit's update), dropping a pending batch. */
+  private flush(): void {
+    this.cancelFlush();
+    this.host.requestUpdate();
   }
 
   private cancelFlush(): void {
