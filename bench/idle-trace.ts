@@ -9,7 +9,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { startBenchAgent } from './agent-bench.ts';
-import { printAdapterWork, traceOf } from './trace-summary.ts';
+import { writeFileSync } from 'node:fs';
+import { CATEGORIES, STACK_CATEGORIES, printAdapterWork, traceOf } from './trace-summary.ts';
 
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
   const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
@@ -21,7 +22,8 @@ const agent = await startBenchAgent();
 try {
   await new Promise((r) => setTimeout(r, 2000));
   const session = await agent.rig.context.newCDPSession(agent.page);
-  const events = await traceOf(session, () => new Promise((r) => setTimeout(r, SECONDS * 1000)));
+  const events = await traceOf(session, () => new Promise((r) => setTimeout(r, SECONDS * 1000)), [...CATEGORIES, ...STACK_CATEGORIES]);
+  if (process.env.IDLE_TRACE_JSON) writeFileSync(process.env.IDLE_TRACE_JSON, JSON.stringify(events));
   console.log(`adapter ${agent.adapter.url()}, ${SECONDS} s Ready:`);
   printAdapterWork(events, SECONDS);
 } finally {

@@ -5,13 +5,40 @@
 import type { CDPSession } from 'playwright-core';
 
 export interface StackFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
-export interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string; data?: { type?: string; functionName?: string; url?: string; stackTrace?: StackFrame[] }; beginData?: { stackTrace?: StackFrame[] } } }
+export interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; src_func?: string; src_file?: string; data?: { type?: string; functionName?: string; url?: string; stackTrace?: StackFrame[]; frames?: { url: string; processId: number }[] }; beginData?: { stackTrace?: StackFrame[] } } }
 
 /** Adds the JS stacks of forced style and layout work (Chromium records them only in this category). */
 export const STACK_CATEGORIES = ['disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack'] as const;
 
 export const CATEGORIES = ['devtools.timeline', 'toplevel', 'blink', 'loading', 'v8.execute', '__metadata'];
 const isTask = (e: TraceEvent) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask';
+
+/**
+ * The tasks of `events` that no other task encloses on their thread: Chromium records a task
+ * twice, `ThreadControllerImpl::RunTask` around `RunTask`, so summing every task event counts
+ * its time twice. `dur` is wall time (a task waiting for a core counts), `tdur` the thread's CPU time.
+ */
+export function topLevelTasks(events: readonly TraceEvent[]): TraceEvent[] {
+  const tasks = events.filter((e) => e.ph === 'X' && isTask(e)).sort((a, b) => a.pid - b.pid || a.tid - b.tid || a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const kept: TraceEvent[] = [];
+  let thread = '';
+  let end = -Infinity;
+  for (const e of tasks) {
+    const key = `${e.pid}:${e.tid}`;
+    if (key !== thread) [thread, end] = [key, -Infinity];
+    if (e.ts < end) continue;
+    kept.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return kept;
+}
+
+/** The inner `RunTask` of a task names where it was posted from (`OnTimer anchor_element_interaction_tracker.cc`). */
+function postedFrom(task: TraceEvent, events: readonly TraceEvent[]): string {
+  const end = task.ts + (task.dur ?? 0);
+  const named = [task, ...events.filter((e) => e.tid === task.tid && e.pid === task.pid && e.ts >= task.ts && e.ts <= end && isTask(e))].find((e) => e.args?.src_func !== undefined);
+  return named?.args?.src_func === undefined ? '(unnamed)' : `${named.args.src_func} ${named.args.src_file?.split('/').pop() ?? ''}`;
+}
 
 /** Traces everything `during` does (the whole browser: every process and thread). */
 export async function traceOf(session: CDPSession, during: () => Promise<void>, categories: readonly string[] = CATEGORIES): Promise<TraceEvent[]> {
@@ -31,18 +58,27 @@ export async function traceOf(session: CDPSession, during: () => Promise<void>, 
 export function printAdapterWork(events: readonly TraceEvent[], seconds: number, rows = 40): void {
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const pids = new Set(events.filter((e) => JSON.stringify(e.args ?? {}).includes('/softphone/')).map((e) => e.pid));
-  for (const pid of pids) {
-    const tasks = events.filter((e) => e.pid === pid && e.ph === 'X' && isTask(e));
+  for (const pid of adapterPids(events)) {
+    const tasks = topLevelTasks(events.filter((e) => e.pid === pid));
     if (tasks.length === 0) continue;
     // Every thread of the process, so work moved off the main thread (the Position worker) shows too.
-    const perThread = new Map<string, number>();
+    const perThread = new Map<string, { n: number; ms: number; cpu: number }>();
     for (const e of tasks) {
       const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? `tid ${e.tid}`;
-      perThread.set(thread, (perThread.get(thread) ?? 0) + (e.dur ?? 0) / 1000);
+      const row = perThread.get(thread) ?? { n: 0, ms: 0, cpu: 0 };
+      perThread.set(thread, { n: row.n + 1, ms: row.ms + (e.dur ?? 0) / 1000, cpu: row.cpu + (e.tdur ?? 0) / 1000 });
     }
-    console.log(`renderer ${pid}:`);
-    for (const [thread, ms] of [...perThread].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  thread ${thread}: ${ms.toFixed(1)} ms (${(ms / seconds).toFixed(2)} ms/s)`);
+    console.log(`renderer ${pid} (top-level tasks; wall time, CPU time):`);
+    for (const [thread, row] of [...perThread].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) console.log(`  thread ${thread}: ${row.n} tasks, ${row.ms.toFixed(1)} ms (${(row.ms / seconds).toFixed(2)} ms/s), CPU ${row.cpu.toFixed(1)} ms (${(row.cpu / seconds).toFixed(2)} ms/s)`);
+    const mainTasks = tasks.filter((e) => threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+    const bySite = new Map<string, { n: number; ms: number; cpu: number }>();
+    for (const task of mainTasks) {
+      const site = postedFrom(task, events);
+      const row = bySite.get(site) ?? { n: 0, ms: 0, cpu: 0 };
+      bySite.set(site, { n: row.n + 1, ms: row.ms + (task.dur ?? 0) / 1000, cpu: row.cpu + (task.tdur ?? 0) / 1000 });
+    }
+    console.log('  main-thread tasks by where Chromium posted them (n, wall ms, CPU ms):');
+    for (const [site, row] of [...bySite].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 12)) console.log(`    ${String(row.n).padStart(5)}×  ${row.ms.toFixed(1).padStart(7)}  ${row.cpu.toFixed(1).padStart(7)}  ${site}`);
     const main = events.filter((e) => e.pid === pid && threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain' && e.ph === 'X' && typeof e.dur === 'number');
     const long = main.filter((e) => isTask(e) && (e.dur ?? 0) > 5000).map((e) => ((e.dur ?? 0) / 1000).toFixed(1));
     console.log(`  main-thread tasks over 5 ms: ${long.join(', ') || 'none'}`);
@@ -64,7 +100,15 @@ export interface ForcedWork { name: 'Layout' | 'UpdateLayoutTree'; ms: number; s
 
 /** The renderers that ran adapter code (`/softphone/` scripts). */
 export function adapterPids(events: readonly TraceEvent[]): Set<number> {
-  return new Set(events.filter((e) => JSON.stringify(e.args ?? {}).includes('/softphone/')).map((e) => e.pid));
+  const pids = new Set(events.filter((e) => JSON.stringify(e.args ?? {}).includes('/softphone/')).map((e) => e.pid));
+  // The browser names each frame's renderer when the trace starts: a window in which the adapter
+  // ran no script and fetched nothing from /softphone/ still finds it.
+  for (const e of events) {
+    if (e.name !== 'TracingStartedInBrowser') continue;
+    for (const frame of e.args?.data?.frames ?? []) if (frame.url.includes('/softphone/')) pids.add(frame.processId);
+  }
+  for (const e of events) if (e.ph === 'M' && e.name === 'process_name' && e.args?.name !== 'Renderer') pids.delete(e.pid);
+  return pids;
 }
 
 /**

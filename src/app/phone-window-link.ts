@@ -54,6 +54,8 @@ export class PhoneWindowLink {
   private handle: StorageAccessHandleLike | undefined;
   private last: SharedTabState | null = null;
   private connected = false;
+  /** Pending {@link hello}s, resolved by the window's first state. */
+  private readonly answered = new Set<() => void>();
   private poll: ReturnType<typeof setInterval> | undefined;
   /** The window itself, when this tab opened it or found it by name. */
   private ref: Window | null = null;
@@ -149,16 +151,19 @@ export class PhoneWindowLink {
     return this.connected && this.ref !== null && !this.ref.closed;
   }
 
+  /** Says hello; resolves when the window's first state arrives, or after {@link ANSWER_MS}. */
   private hello(): Promise<void> {
     this.say({ pw: 1, type: 'hello', from: this.id });
+    if (this.connected) return Promise.resolve();
+    // One timer and the answer itself, not a check every 25 ms (120 tasks for a panel with no window).
     return new Promise((resolve) => {
-      const started = Date.now();
-      const check = setInterval(() => {
-        if (this.connected || Date.now() - started > ANSWER_MS) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 25);
+      const done = () => {
+        clearTimeout(timer);
+        this.answered.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ANSWER_MS);
+      this.answered.add(done);
     });
   }
 
@@ -188,6 +193,7 @@ export class PhoneWindowLink {
     // Read by e2e/agent/phone-window.test.ts: how long after the panel started it drew the window's call.
     if (first) performance.mark('dialtone:phone-window-connected');
     if (first) this.watch();
+    for (const done of [...this.answered]) done();
     if ('session' in state.view.agent) this.hooks.windowHasSession();
     else {
       const kit = this.hooks.ownKit();

@@ -8,12 +8,15 @@ import { formatDuration, isoDuration } from './clock-controller.ts';
  * docs/benchmarks.md).
  *
  * It draws only what a person can see change, at the display's resolution: the next draw is due
- * when the shown second changes (`since` + whole seconds, not the wall clock's), and waits for an
- * animation frame, which a hidden tab or a closed utility panel does not get; an
- * IntersectionObserver stops the timer altogether while the element is not on screen (a
+ * when the shown second changes (`since` + whole seconds, not the wall clock's); nothing is armed
+ * while the page is hidden (a background tab: `visibilitychange` draws at once when it is back),
+ * and an IntersectionObserver stops the timer altogether while the element is not on screen (a
  * minimised panel, a scrolled-away card) and draws at once when it is back. Without `since`
- * nothing runs. Light DOM (no shadow root): the host's styles (`.visually-hidden`, `.timer`)
- * apply to what it draws.
+ * nothing runs. A draw is one task: the timer's callback sets the text, and the frame that
+ * follows lays out and paints the timer alone — the element contains its layout and paint
+ * (`contain: strict`, a width of as many `ch` as it shows characters, digits in tabular figures),
+ * so a new second never lays out the header or the card around it. Light DOM (no shadow root):
+ * the host's styles (`.visually-hidden`, `.timer`) apply to what it draws.
  *
  * ```html
  * <dialtone-elapsed class="timer" data-testid="status-timer" .since=${at} .label=${m.statusTimer}></dialtone-elapsed>
@@ -26,7 +29,8 @@ export class ElapsedTime extends HTMLElement {
   private shown = '';
   private visible = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private frame: number | undefined;
+  /** Characters shown, which set the width (a change of width is the only layout outside). */
+  private width = -1;
   private observer: IntersectionObserver | undefined;
   private readonly spoken = document.createElement('span');
   private readonly time = document.createElement('time');
@@ -62,7 +66,14 @@ export class ElapsedTime extends HTMLElement {
 
   connectedCallback(): void {
     this.takeOwnProperties();
-    if (this.time.parentNode !== this) this.append(this.spoken, this.time);
+    if (this.time.parentNode !== this) {
+      // Its own layout and paint: a relayout boundary of fixed size (width set in draw) and a
+      // paint boundary, so a new second lays out and paints this box alone. On the <time>, not
+      // the host: Chromium never makes a flex item (the host in the status button) a boundary.
+      Object.assign(this.time.style, { display: 'inline-block', contain: 'strict', height: '1lh', verticalAlign: 'bottom', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' });
+      this.append(this.spoken, this.time);
+    }
+    document.addEventListener('visibilitychange', this.onVisibility);
     if (typeof IntersectionObserver === 'function') {
       this.observer ??= new IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
@@ -77,6 +88,7 @@ export class ElapsedTime extends HTMLElement {
 
   disconnectedCallback(): void {
     this.observer?.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
     this.stop();
   }
 
@@ -98,6 +110,8 @@ export class ElapsedTime extends HTMLElement {
     }
   }
 
+  private readonly onVisibility = (): void => this.tick();
+
   /** Draws now, and arms the next draw if a running timer is on screen. */
   private tick(): void {
     this.stop();
@@ -109,30 +123,29 @@ export class ElapsedTime extends HTMLElement {
     const elapsed = Date.now() - since;
     const shown = formatDuration(elapsed);
     if (shown !== this.shown) this.draw(shown, isoDuration(elapsed));
-    if (!this.isConnected || !this.visible) return;
+    if (!this.isConnected || !this.visible || document.visibilityState === 'hidden') return;
     // The shown second changes at `since` + n·1000 ms (before `since`, clock skew, at `since`).
     const wait = elapsed < 0 ? -elapsed : 1000 - (elapsed % 1000);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.frame = requestAnimationFrame(() => {
-        this.frame = undefined;
-        this.tick();
-      });
+      this.tick();
     }, wait);
   }
 
   private draw(shown: string, iso: string): void {
     this.shown = shown;
     this.text.data = shown;
+    if (shown.length !== this.width) {
+      this.width = shown.length;
+      this.time.style.width = `${shown.length}ch`;
+    }
     if (iso === '') this.time.removeAttribute('datetime');
     else this.time.setAttribute('datetime', iso);
   }
 
   private stop(): void {
     clearTimeout(this.timer);
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.timer = undefined;
-    this.frame = undefined;
   }
 }
 
