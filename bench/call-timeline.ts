@@ -8,6 +8,9 @@
  * Dialtone spends is named by step. `CALL_TIMELINE_PROFILE=1` also takes a CPU profile of
  * Dialtone's adapter over each dial and prints its heaviest functions (self time). Tracing and
  * profiling slow the page: read the steps, not the totals, of a profiled run.
+ * `CALL_TIMELINE_BEFORE=<dir>` adds a third column: another build of the adapter (e.g. `main`'s
+ * dist/ copied aside), behind its own simulator and browser, dialled in the same rounds, so a
+ * change is read as before/after of one run at one load.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -30,6 +33,7 @@ if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
 const DIALLED = '1139990001';
 const ROUNDS = Math.min(30, Math.max(1, Number(process.env.CALL_TIMELINE_ROUNDS ?? 6)));
 const PROFILE = process.env.CALL_TIMELINE_PROFILE === '1';
+const BEFORE_DIR = process.env.CALL_TIMELINE_BEFORE;
 
 interface Step { name: string; at: number }
 declare global {
@@ -205,16 +209,20 @@ async function floorDial(rig: AgentConsole, url: string): Promise<Spans> {
 await buildFloor();
 const start = loadavg();
 const rig = await AgentConsole.start();
+const beforeRig = BEFORE_DIR === undefined ? undefined : await AgentConsole.start({}, { softphoneDir: BEFORE_DIR });
 const dialtone: Spans[] = [];
+const before: Spans[] = [];
 const floor: Spans[] = [];
 const profile = new Map<string, number>();
 const byFile = new Map<string, number>();
 try {
-  await rig.neotel.setDialer(false);
-  await rig.neotel.setNumber({ number: DIALLED, neverAnswer: true });
   const dialtoneAgent = rig.agent(0);
   const floorAgent = rig.agent(1);
-  await rig.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}\n${STEP_SCRIPT}\n${autoLoginScript(dialtoneAgent)}` });
+  for (const each of beforeRig === undefined ? [rig] : [rig, beforeRig]) {
+    await each.neotel.setDialer(false);
+    await each.neotel.setNumber({ number: DIALLED, neverAnswer: true });
+    await each.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}\n${STEP_SCRIPT}\n${autoLoginScript(dialtoneAgent)}` });
+  }
   const served = rig.neotelServer;
   const query = new URLSearchParams({ ws: served.sipUrl, domain: new URL(served.url).hostname, user: floorAgent.user, sipPassword: floorAgent.devicePassword, neoApi: served.neoApiUrl, password: floorAgent.password });
   const floorUrl = `${served.url}/softphone/${FLOOR_DIR}/index.html?${query.toString()}`;
@@ -229,22 +237,44 @@ try {
       floor.push(await floorDial(rig, floorUrl));
       await logout(floorAgent.user);
     };
-    for (const side of i % 2 === 0 ? [runDialtone, runFloor] : [runFloor, runDialtone]) await side();
+    const sides = [runDialtone, runFloor];
+    if (beforeRig) {
+      const beforeLogout = (user: string) => fetch(`${beforeRig.neotelServer.neoApiUrl}/Logout?USUARIO=${user}`).catch(() => undefined);
+      sides.push(async () => {
+        before.push(await dialtoneDial(beforeRig, new Map()));
+        await beforeLogout(dialtoneAgent.user);
+      });
+    }
+    // Each side goes first in turn.
+    for (let k = 0; k < sides.length; k++) {
+      const side = sides[(i + k) % sides.length];
+      if (side) await side();
+    }
     await sleep(500);
   }
 } finally {
   await rig.close();
+  await beforeRig?.close();
   rmSync(join('dist', FLOOR_DIR), { recursive: true, force: true });
 }
 
 const median = (rows: Spans[], name: string) => percentile(rows.map((r) => r[name] ?? NaN).filter((v) => Number.isFinite(v)), 0.5);
 const la = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
 console.log(`call timeline: ${Math.min(dialtone.length, floor.length)} interleaved rounds, medians (ms, page clock); load average ${la(start)} → ${la(loadavg())}${PROFILE ? ' (Dialtone CPU-profiled)' : ''}`);
-console.log(`| step | floor | Dialtone | extra |\n|---|---|---|---|`);
-for (const name of SPAN_NAMES) {
-  const f = median(floor, name);
-  const d = median(dialtone, name);
-  console.log(`| ${name} | ${f.toFixed(1)} | ${d.toFixed(1)} | ${(d - f).toFixed(1)} |`);
+if (beforeRig) {
+  console.log(`before: ${BEFORE_DIR ?? ''}, ${before.length} rounds\n| step | floor | Dialtone before | Dialtone after | after − floor |\n|---|---|---|---|---|`);
+  for (const name of SPAN_NAMES) {
+    const f = median(floor, name);
+    const d = median(dialtone, name);
+    console.log(`| ${name} | ${f.toFixed(1)} | ${median(before, name).toFixed(1)} | ${d.toFixed(1)} | ${(d - f).toFixed(1)} |`);
+  }
+} else {
+  console.log(`| step | floor | Dialtone | extra |\n|---|---|---|---|`);
+  for (const name of SPAN_NAMES) {
+    const f = median(floor, name);
+    const d = median(dialtone, name);
+    console.log(`| ${name} | ${f.toFixed(1)} | ${d.toFixed(1)} | ${(d - f).toFixed(1)} |`);
+  }
 }
 if (PROFILE) {
   const total = [...profile.values()].reduce((a, b) => a + b, 0);

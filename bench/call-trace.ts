@@ -5,9 +5,10 @@
  * auto-answers, summed as in idle-trace.ts, with the main thread's long tasks. The first round
  * loads the dial plan chunk. Tracing slows everything down: read the shares, not the times.
  * Then the style recalculations and layouts JS forced, by caller (build with `--minify false` to
- * read the names).
+ * read the names). `CALL_TRACE_SAVE=/tmp/dial` writes each round's trace to /tmp/dial-<round>.json.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { untilStatus } from '../e2e/agent/support/agent-steps.ts';
 import { playAfterCall, startBenchAgent } from './agent-bench.ts';
 import { clickDial } from './dial-latency.ts';
@@ -42,6 +43,8 @@ try {
     printAdapterWork(events, (Date.now() - started) / 1000, 30);
     printForcedLayouts(events);
     if (process.env.CALL_TRACE_TASKS === '1') printMainTasks(events);
+    // The whole trace, for chrome://tracing or Perfetto: CALL_TRACE_SAVE=/tmp/dial (one file per round).
+    if (process.env.CALL_TRACE_SAVE) writeFileSync(`${process.env.CALL_TRACE_SAVE}-${round + 1}.json`, JSON.stringify({ traceEvents: events }));
     await untilStatus(agent.adapter, ['dialing', 'inCall']);
     await agent.adapter.getByTestId('hang-up').click();
     await playAfterCall(agent.adapter);

@@ -70,9 +70,17 @@ export function lineCall(host: CallLinesHost, session: Session, info: IncomingCa
 }
 
 /**
+ * The longest the phone keeps its listeners waiting while it answers a call by itself: more than
+ * an answer and one round trip take on a loaded agent PC, short enough that a lost ACK (or a
+ * microphone that never opens) still shows the call within half a second.
+ */
+export const ANSWER_HOLD_MAX_MS = 500;
+
+/**
  * Takes an incoming INVITE: refused with `refusal` (486 while busy, or the not-ready status —
  * never 603), else wrapped by `start` on the main line and either auto-answered (a platform leg,
- * when configured) or rung. The `incoming` event says which.
+ * when configured; the phone's events wait until that answer is ACKed) or rung. The `incoming`
+ * event says which.
  */
 export function takeInvitation(host: CallLinesHost, invitation: Invitation, refusal: NotReadyRefusal | undefined, start: (info: IncomingCallInfo) => PhoneCall): void {
   const { options, events } = host;
@@ -90,9 +98,18 @@ export function takeInvitation(host: CallLinesHost, invitation: Invitation, refu
   const call = start(info);
   const snapshot = call.snapshot();
   if (options.answersAtOnce ? options.answersAtOnce(snapshot) : shouldAutoAnswer(info, options.connection.autoAnswerPlatformLegs)) {
-    // The answer first: its media work (getUserMedia, SDP) is queued before the listeners run.
+    // The answer alone on the main thread: the listeners (the app's machine, view and tabs) hear
+    // of the call, and of everything after it in order, once the far end ACKs the 200 OK or the
+    // call ends; so its media work, the 200 OK and the ACK never wait for them. At most
+    // ANSWER_HOLD_MAX_MS, in case neither comes (sip.js would retransmit the 200 OK for 32 s).
+    const release = events.hold();
+    const cap = setTimeout(release, ANSWER_HOLD_MAX_MS);
+    void call.confirmed.then(() => {
+      clearTimeout(cap);
+      release();
+    });
     const answered = call.answer();
-    events.emit('incoming', snapshot, true);
+    events.emit('incoming', call.snapshot(), true);
     answered.catch((error: unknown) => events.emit('error', error instanceof SipPhoneError ? error : new SipPhoneError('answer-failed', String(error))));
     return;
   }

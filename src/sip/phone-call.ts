@@ -61,6 +61,14 @@ export class PhoneCall {
   /** Built at the first digit (its code may still be on the way then). */
   private dtmf: Promise<DtmfQueue> | undefined;
   private readonly rtc: CallMedia;
+  private confirm: () => void = () => undefined;
+  /**
+   * Incoming: settles when the far end ACKs our 200 OK, or when the call ends (answered or not);
+   * the phone holds its listeners for an automatic answer until then (./call-lines.ts).
+   */
+  readonly confirmed = new Promise<void>((resolve) => {
+    this.confirm = resolve;
+  });
 
   constructor(
     private readonly session: Session,
@@ -80,6 +88,7 @@ export class PhoneCall {
         this.noteEnd('remote-hangup');
       },
       onCancel: () => this.noteEnd('cancelled'),
+      onAck: () => this.confirm(),
       onSessionDescriptionHandler: (handler) => CallMedia.watchTracks(handler, hooks.remoteTrack),
     };
     session.stateChange.addListener((state) => this.onState(state));
@@ -318,6 +327,7 @@ export class PhoneCall {
     void this.dtmf?.then((queue) => queue.clear(dropped), () => undefined);
     const end = this.endReason ?? { reason: wasUp ? 'remote-hangup' : 'failed', detail: wasUp ? undefined : 'the INVITE transaction ended before an answer' };
     this.hooks.ended(this, end.reason, end.detail);
+    this.confirm();
   }
 
   private offerAnswerOptions(): SessionDescriptionHandlerOptions {

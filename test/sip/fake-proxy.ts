@@ -105,7 +105,30 @@ export class FakeProxy {
 
   /** Status lines of the responses the phone sent (to {@link offerCall}), in order. */
   readonly sent: string[] = [];
+  /** ACK each 200 OK the phone sends to an offered call, as a PBX does (default off: never ACKed). */
+  ackAnswers = false;
   private offered = 0;
+  private lastAnswer: string | undefined;
+
+  /** ACKs the phone's last 200 OK to an offered call (what {@link ackAnswers} does by itself). */
+  ackLastAnswer(): void {
+    const answer = this.lastAnswer;
+    if (answer === undefined) throw new Error('FakeProxy.ackLastAnswer(): the phone has sent no 200 OK to an offered call yet');
+    const response = parse(answer);
+    const contact = /<([^>]+)>/.exec(response.header('Contact'))?.[1] ?? 'sip:agent@pbx.test';
+    const lines = [
+      `ACK ${contact} SIP/2.0`,
+      `Via: SIP/2.0/WSS 127.0.0.1:1;branch=z9hG4bK-ack-${++this.offered}`,
+      'Max-Forwards: 70',
+      `From: ${response.header('From')}`,
+      `To: ${response.header('To')}`,
+      `Call-ID: ${response.header('Call-ID')}`,
+      `CSeq: ${response.header('CSeq').replace('INVITE', 'ACK')}`,
+      'Content-Length: 0',
+    ];
+    const text = `${lines.join('\r\n')}\r\n\r\n`;
+    setTimeout(() => this.transport?.onMessage?.(text), 0);
+  }
 
   /** The Request-URI of the last INVITE. */
   lastInviteUri(): string | undefined {
@@ -116,6 +139,10 @@ export class FakeProxy {
     const request = parse(text);
     if (text.startsWith('SIP/2.0')) {
       this.sent.push(text.split('\r\n')[0] ?? '');
+      if (text.startsWith('SIP/2.0 200') && text.includes(' INVITE\r\n')) {
+        this.lastAnswer = text;
+        if (this.ackAnswers) this.ackLastAnswer();
+      }
       return;
     }
     this.requests.push(request.method);
