@@ -31,14 +31,16 @@ export const DRIVER_SCRIPT = `globalThis.__soak ??= (() => {
     const box = element.getBoundingClientRect();
     return box.width > 0 && box.height > 0 ? element : null;
   };
-  const wait = (probe, what, timeoutMs) => new Promise((resolve, reject) => {
+  // A timeout resolves with its description instead of rejecting: an exception thrown into
+  // Runtime.evaluate is kept by the inspector, and would stay in the heap the soak measures.
+  const wait = (probe, what, timeoutMs) => new Promise((resolve) => {
     const end = Date.now() + timeoutMs;
     const tick = () => {
       const value = probe();
       if (value) return resolve(value);
       if (Date.now() > end) {
         const status = find('[data-testid="status"]');
-        return reject(new Error('timed out after ' + timeoutMs + ' ms waiting for ' + what + '; status is ' + (status ? status.getAttribute('data-status') : '(none)')));
+        return resolve({ timedOut: 'timed out after ' + timeoutMs + ' ms waiting for ' + what + '; status is ' + (status ? status.getAttribute('data-status') : '(none)') });
       }
       setTimeout(tick, 20);
     };
@@ -49,7 +51,7 @@ export const DRIVER_SCRIPT = `globalThis.__soak ??= (() => {
       const pill = find('[data-testid="status"]');
       return pill ? pill.getAttribute('data-status') : '';
     },
-    until: (selector, timeoutMs) => wait(() => find(selector), selector, timeoutMs).then(() => true),
+    until: (selector, timeoutMs) => wait(() => find(selector), selector, timeoutMs).then((found) => (found.timedOut ? found : true)),
     /**
      * Centre of the element in the frame's viewport, once it is drawn, enabled, has not moved
      * since the last look (20 ms before) and is what a click there would hit (Playwright's checks).
@@ -124,6 +126,16 @@ interface EvaluateResult {
   exceptionDetails?: { text: string; exception?: { description?: string } };
 }
 
+/** What the driver script answers when a wait ran out. */
+interface TimedOut {
+  timedOut: string;
+}
+
+function timedOut<T>(value: T | TimedOut): T {
+  if (typeof value === 'object' && value !== null && 'timedOut' in value) throw new Error(`in the page: ${value.timedOut}`);
+  return value;
+}
+
 /** Drives one page or frame through a CDP session to its target (see the file's comment). */
 export class SoakDriver {
   /**
@@ -148,13 +160,13 @@ export class SoakDriver {
 
   /** Waits until an element matching `selector` (a fixed string) is attached in any tree. */
   async until(selector: string, timeoutMs = 10_000): Promise<void> {
-    await this.run(`__soak.until(${JSON.stringify(selector)}, ${timeoutMs})`);
+    timedOut(await this.run<true | TimedOut>(`__soak.until(${JSON.stringify(selector)}, ${timeoutMs})`));
   }
 
   /** Presses the element matching `selector` with the mouse once it is drawn and enabled. */
   async click(selector: string, timeoutMs = 10_000): Promise<void> {
     if (!this.input) throw new Error(`SoakDriver.click(${selector}): this driver was made without an input session`);
-    const at = await this.run<{ x: number; y: number }>(`__soak.target(${JSON.stringify(selector)}, ${timeoutMs})`);
+    const at = timedOut(await this.run<{ x: number; y: number } | TimedOut>(`__soak.target(${JSON.stringify(selector)}, ${timeoutMs})`));
     const x = this.input.offset.x + at.x;
     const y = this.input.offset.y + at.y;
     const send = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased') => this.input?.session.send('Input.dispatchMouseEvent', { type, x, y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: type === 'mouseMoved' ? 0 : 1 });
