@@ -63,7 +63,7 @@ declare global {
  * Runs in every frame before its scripts. tsx compiles with keepNames, which wraps functions in
  * `__name(…)`; the serialised page functions need that name to exist.
  */
-const TRACKER_SCRIPT = `globalThis.__name ??= (target) => target;
+export const TRACKER_SCRIPT = `globalThis.__name ??= (target) => target;
 (() => {
   const state = { created: 0, peers: [], fetches: [] };
   window.__dialtoneBench = state;

@@ -11,7 +11,8 @@
  *
  * Run the diff alone: `node --import tsx bench/heap-snapshot.ts before.heapsnapshot after.heapsnapshot`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import type { CDPSession } from 'playwright-core';
 
 /** Writes the target's heap (after the caller's GC) to `file`. Enabling HeapProfiler keeps ids stable across snapshots. */
@@ -29,8 +30,10 @@ export async function takeSnapshot(session: CDPSession, file: string): Promise<v
 }
 
 interface RawSnapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]] } };
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]]; edge_fields: string[]; edge_types: [string[], ...unknown[]]; location_fields?: string[] } };
   nodes: number[];
+  /** Per closure: node offset, script id, line, column (0-based), as `location_fields` says. */
+  locations?: number[];
   edges: number[];
   strings: string[];
 }
@@ -45,6 +48,17 @@ interface Parsed {
   retainer: (node: number) => string;
   /** Node index → the file of the script whose function holds it (code objects), else `null`. */
   scriptOf: (node: number) => string | null;
+  /** The same, with the script's full URL and, when the function is a closure, where it starts in the script (0-based). */
+  functionOf: (node: number) => FunctionSite | null;
+}
+
+/** Where a code object's function is. */
+export interface FunctionSite {
+  /** The script's file name (last path part), or a note when it has no URL. */
+  file: string;
+  url: string;
+  line?: number;
+  column?: number;
 }
 
 function parse(file: string): Parsed {
@@ -121,9 +135,16 @@ function parse(file: string): Parsed {
     const strong = retainersOf(n).find(({ edge }) => edgeKind(edge) !== 'weak' && edgeKind(edge) !== 'shortcut');
     return strong === undefined ? '(none)' : `${label(strong.from)} .${edgeName(strong.edge)}`;
   };
+  const locationOf = new Map<number, [number, number]>();
+  const locationFields = meta.location_fields ?? [];
+  const [locNodeAt, locLineAt, locColumnAt] = ['object_index', 'line', 'column'].map((f) => locationFields.indexOf(f)) as [number, number, number];
+  const locations = raw.locations ?? [];
+  for (let at = 0; locationFields.length > 0 && at < locations.length; at += locationFields.length) {
+    locationOf.set((locations[at + locNodeAt] ?? 0) / nodeFields, [locations[at + locLineAt] ?? 0, locations[at + locColumnAt] ?? 0]);
+  }
   // A code object's owner: the nearest function (closure or SharedFunctionInfo) among its
   // retainers, a few hops up (Code ← FeedbackVector ← FeedbackCell ← closure, and the like).
-  const scriptOf = (node: number): string | null => {
+  const functionOf = (node: number): FunctionSite | null => {
     const seen = new Set<number>();
     let level = [node];
     for (let hop = 0; hop < 5 && level.length > 0; hop++) {
@@ -133,16 +154,23 @@ function parse(file: string): Parsed {
         seen.add(n);
         const shared = type(n) === 'closure' ? child(n, 'shared') : name(n).includes('SharedFunctionInfo') ? n : undefined;
         const script = shared === undefined ? undefined : child(shared, 'script');
-        const file = script === undefined ? undefined : child(script, 'name');
-        const url = file === undefined ? undefined : name(file);
-        if (url !== undefined) return url === '' ? "(no URL: the test driver's injected script)" : url.slice(url.lastIndexOf('/') + 1);
+        const fileNode = script === undefined ? undefined : child(script, 'name');
+        const url = fileNode === undefined ? undefined : name(fileNode);
+        if (url !== undefined) {
+          const file = url === '' ? "(no URL: the test driver's injected script)" : url.slice(url.lastIndexOf('/') + 1);
+          // A SharedFunctionInfo has no location of its own; a closure made from it has.
+          const closure = locationOf.has(n) ? n : retainersOf(n).map(({ from }) => from).find((from) => type(from) === 'closure' && locationOf.has(from));
+          const at = closure === undefined ? undefined : locationOf.get(closure);
+          return at === undefined ? { file, url } : { file, url, line: at[0], column: at[1] };
+        }
         next.push(...retainersOf(n).map(({ from }) => from));
       }
       level = next;
     }
     return null;
   };
-  return { ids, label, type, scriptOf, retainer, selfSize: (n) => raw.nodes[n * nodeFields + sizeAt] ?? 0 };
+  const scriptOf = (node: number): string | null => functionOf(node)?.file ?? null;
+  return { ids, label, type, scriptOf, functionOf, retainer, selfSize: (n) => raw.nodes[n * nodeFields + sizeAt] ?? 0 };
 }
 
 interface Group {
@@ -201,11 +229,63 @@ export function diffSnapshots(beforeFile: string, afterFile: string, top = 40): 
   return lines;
 }
 
+/** Every code object of a snapshot (JIT code, relocation info, deoptimisation data, feedback vectors) summed by the script of its function. */
+export function codeByScript(file: string): { total: number; byScript: Map<string, number> } {
+  const snap = parse(file);
+  const byScript = new Map<string, number>();
+  let total = 0;
+  for (const n of snap.ids.values()) {
+    if (snap.type(n) !== 'code') continue;
+    const script = snap.scriptOf(n) ?? '(no function within 5 retainers)';
+    byScript.set(script, (byScript.get(script) ?? 0) + snap.selfSize(n));
+    total += snap.selfSize(n);
+  }
+  return { total, byScript };
+}
+
+/**
+ * The code objects of `afterFile` that `beforeFile` lacks (compiled since, still alive), by the
+ * function that holds them: its source position through the build's source maps in `distDir`
+ * (`src/…:line`), else the script's file and the function's line and column.
+ */
+export function newCodeByFunction(beforeFile: string, afterFile: string, distDir = 'dist/assets', top = 25): string[] {
+  const before = parse(beforeFile);
+  const after = parse(afterFile);
+  const maps = new Map<string, SourceMapConsumer | null>();
+  const mapOf = (file: string) => {
+    if (!maps.has(file)) {
+      const path = `${distDir}/${file}.map`;
+      maps.set(file, existsSync(path) ? new SourceMapConsumer(JSON.parse(readFileSync(path, 'utf8')) as RawSourceMap) : null);
+    }
+    return maps.get(file) ?? null;
+  };
+  const groups = new Map<string, [number, number]>();
+  for (const [id, n] of after.ids) {
+    if (before.ids.has(id) || after.type(n) !== 'code') continue;
+    const site = after.functionOf(n);
+    let key = site === null ? '(no function within 5 retainers)' : site.line === undefined ? `${site.file} (a function without a location)` : `${site.file}:${site.line + 1}:${site.column ?? 0}`;
+    if (site?.line !== undefined) {
+      const original = mapOf(site.file)?.originalPositionFor({ line: site.line + 1, column: site.column ?? 0 });
+      if (original?.source) key = `${original.source.replace(/^(\.\.\/)+/, '')}:${original.line}${original.name ? ` ${original.name}` : ''}`;
+    }
+    const entry = groups.get(key) ?? [0, 0];
+    entry[0] += 1;
+    entry[1] += after.selfSize(n);
+    groups.set(key, entry);
+  }
+  const total = [...groups.values()].reduce((sum, [, bytes]) => sum + bytes, 0);
+  const lines = [`new code objects: ${(total / 1024).toFixed(1)} KB in ${groups.size} functions; largest:`];
+  for (const [key, [objects, bytes]] of [...groups].sort((x, y) => y[1][1] - x[1][1]).slice(0, top)) lines.push(`  ${(bytes / 1024).toFixed(1)} KB ×${objects} ${key}`);
+  return lines;
+}
+
 if (process.argv[1]?.endsWith('heap-snapshot.ts')) {
-  const [beforeFile, afterFile] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const byFunction = args[0] === '--functions';
+  const [beforeFile, afterFile] = byFunction ? args.slice(1) : args;
   if (!beforeFile || !afterFile) {
-    console.error('usage: node --import tsx bench/heap-snapshot.ts <before.heapsnapshot> <after.heapsnapshot>');
+    console.error('usage: node --import tsx bench/heap-snapshot.ts [--functions] <before.heapsnapshot> <after.heapsnapshot>');
     process.exit(2);
   }
-  for (const line of diffSnapshots(beforeFile, afterFile)) console.log(line);
+  for (const line of byFunction ? newCodeByFunction(beforeFile, afterFile) : diffSnapshots(beforeFile, afterFile)) console.log(line);
 }

@@ -6,15 +6,17 @@
  * `BENCH_ONLY=incoming,dial` runs some of them (floor, bundle, registered, boot, incoming, dial, click, sip, soak, idlesoak); `BENCH_CALLS`
  * sets the soak's call count (default 200, at most 500), `BENCH_SOAK_SECONDS` its time cap and
  * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading; `BENCH_SOAK_SNAPSHOTS=<dir>`
- * writes heap snapshots there (settled after call 1, after calls 50 and 100, settled at the end) and
- * prints what each holds that the first lacks (bench/heap-snapshot.ts). Docs: docs/benchmarks.md.
+ * writes heap snapshots of Dialtone and the floor there at each settled checkpoint (calls 1, 50, 100,
+ * 200, 300, 400, the last) and prints their JIT code per script and function (bench/heap-snapshot.ts).
+ * Docs: docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { measureCompare, printCompareReport } from './floor-compare.ts';
 import { measureBoot, printBootReport } from './boot-time.ts';
 import { measureClickToDial, printClickToDialReport } from './click-to-dial.ts';
 import { measureBundle, printBundleReport } from './bundle-size.ts';
-import { measureSoak, printSoakReport, soakCallsFromEnv } from './call-soak.ts';
+import { measureSoak, soakCallsFromEnv } from './call-soak.ts';
+import { printSoakReport } from './soak-report.ts';
 import { measureDial, printDialReport } from './dial-latency.ts';
 import { measureIdleSoak, printIdleSoakReport } from './idle-soak.ts';
 import { measureIncoming, printIncomingReport } from './incoming-call.ts';

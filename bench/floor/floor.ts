@@ -9,7 +9,7 @@
  * `sipPassword`, `neoApi` (service URL), `password` (NeoApi). The page is served by the Neotel
  * simulator at the adapter's origin, so NeoApi needs no CORS, as in the usual deployment.
  */
-import { Registerer, RegistererState, UserAgent, type Invitation, type InvitationAcceptOptions } from 'sip.js';
+import { Registerer, RegistererState, SessionState, UserAgent, type Invitation, type InvitationAcceptOptions } from 'sip.js';
 
 const query = new URLSearchParams(location.search);
 const setting = (name: string): string => {
@@ -22,8 +22,11 @@ const domain = setting('domain');
 const user = setting('user');
 const neoApi = setting('neoApi');
 const shown = document.getElementById('state');
+/** The line of text, also as `data-state` for the call soak's waits (bench/call-soak.ts). */
 const show = (text: string): void => {
-  if (shown) shown.textContent = text;
+  if (!shown) return;
+  shown.textContent = text;
+  shown.dataset.state = text;
 };
 
 /** One NeoApi call with the POST binding (a form post), Dialtone's default. */
@@ -43,6 +46,10 @@ const agent = new UserAgent({
   delegate: {
     onInvite(invitation: Invitation) {
       lastCall = invitation;
+      invitation.stateChange.addListener((state) => {
+        if (state === SessionState.Established) show('in call');
+        else if (state === SessionState.Terminated) show('ended');
+      });
       void invitation.accept(accept).catch((error: unknown) => show(`answer failed: ${String(error)}`));
     },
   },
@@ -60,12 +67,15 @@ declare global {
     floorDial(number: string): Promise<number>;
     /** Hangs up the answered call, if any. */
     floorHangUp(): Promise<void>;
+    /** Releases the platform's record after a queue call (NeoApi `CRM_Available`, what the agent's Play sends). */
+    floorAvailable(): Promise<number>;
   }
 }
 window.floorHangUp = async () => {
   await lastCall?.bye().catch(() => undefined);
   lastCall = undefined;
 };
+window.floorAvailable = async () => (await neo('CRM_Available', { USUARIO: user })).status;
 window.floorDial = async (number) => (await neo('Dial', { USUARIO: user, TELEFONO: number })).status;
 
 await agent.start();

@@ -1,0 +1,211 @@
+/**
+ * How the call soak drives a page without adding code to the isolate it measures.
+ *
+ * Playwright's locators, clicks and `evaluate` run its injected script (selector engines,
+ * hit-target checks, serialisers) and each evaluated function in the page's own V8 isolate, so a
+ * soak driven through them counts the driver's JIT code as the page's growth (0.22 MB over 500
+ * calls, docs/benchmarks.md "What the soak's heap growth is made of"). Here one small fixed
+ * script, {@link DRIVER_SCRIPT}, is installed once through CDP `Runtime.evaluate`, and every step
+ * afterwards is a `Runtime.evaluate` of one of a few fixed one-line expressions that call it (V8's
+ * compilation cache serves a repeated source from the first compile). Clicks are real input: the
+ * script only says where the button is, and CDP `Input.dispatchMouseEvent` on the top-level page
+ * presses it there, as a person's mouse does (focus, pointer and click events, trusted). The same
+ * script runs in the floor page, so both sides carry the same driver.
+ */
+import type { CDPSession } from 'playwright-core';
+import type { FrameCensus } from './agent-bench.ts';
+
+/** Installs `globalThis.__soak` (idempotent). Plain JS: it is sent as text, not compiled by tsx. */
+export const DRIVER_SCRIPT = `globalThis.__soak ??= (() => {
+  const find = (selector) => {
+    const roots = [document];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      const hit = root.querySelector(selector);
+      if (hit) return hit;
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    return null;
+  };
+  const usable = (element) => {
+    if (!element || element.disabled) return null;
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 ? element : null;
+  };
+  // A timeout resolves with its description instead of rejecting: an exception thrown into
+  // Runtime.evaluate is kept by the inspector, and would stay in the heap the soak measures.
+  const wait = (probe, what, timeoutMs) => new Promise((resolve) => {
+    const end = Date.now() + timeoutMs;
+    const tick = () => {
+      const value = probe();
+      if (value) return resolve(value);
+      if (Date.now() > end) {
+        const status = find('[data-testid="status"]');
+        return resolve({ timedOut: 'timed out after ' + timeoutMs + ' ms waiting for ' + what + '; status is ' + (status ? status.getAttribute('data-status') : '(none)') });
+      }
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+  return {
+    status: () => {
+      const pill = find('[data-testid="status"]');
+      return pill ? pill.getAttribute('data-status') : '';
+    },
+    until: (selector, timeoutMs) => wait(() => find(selector), selector, timeoutMs).then((found) => (found.timedOut ? found : true)),
+    /**
+     * Centre of the element in the frame's viewport, once it is drawn, enabled, has not moved
+     * since the last look (20 ms before) and is what a click there would hit (Playwright's checks).
+     */
+    target: (selector, timeoutMs) => {
+      let last = '';
+      return wait(() => {
+        const element = usable(find(selector));
+        if (!element) return null;
+        let box = element.getBoundingClientRect();
+        if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
+          element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          box = element.getBoundingClientRect();
+        }
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        const where = x + ',' + y;
+        const moved = where !== last;
+        last = where;
+        if (moved) return null;
+        let hit = document.elementFromPoint(x, y);
+        while (hit && hit.shadowRoot) {
+          const inner = hit.shadowRoot.elementFromPoint(x, y);
+          if (!inner || inner === hit) break;
+          hit = inner;
+        }
+        for (let node = hit; node; node = node.parentNode || node.host) if (node === element) return { x, y };
+        return null;
+      }, selector + ' drawn, enabled, still and on top', timeoutMs);
+    },
+    packets: async () => {
+      const peer = (window.__dialtoneBench ? window.__dialtoneBench.peers : []).map((ref) => ref.deref()).find((p) => p !== undefined && p.signalingState !== 'closed');
+      if (!peer) return 0;
+      let packets = 0;
+      (await peer.getStats()).forEach((stat) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'audio') packets += stat.packetsReceived || 0;
+      });
+      return packets;
+    },
+    census: () => {
+      let domNodes = 0;
+      let audioElements = 0;
+      const byTree = {};
+      const roots = [document];
+      for (let root = roots.pop(); root; root = roots.pop()) {
+        const tree = root instanceof ShadowRoot ? root.host.localName : 'document';
+        for (const element of root.querySelectorAll('*')) {
+          domNodes += 1;
+          byTree[tree] = (byTree[tree] || 0) + 1;
+          if (element.tagName === 'AUDIO') audioElements += 1;
+          if (element.shadowRoot) roots.push(element.shadowRoot);
+        }
+      }
+      const state = window.__dialtoneBench;
+      const live = (state ? state.peers : []).map((ref) => ref.deref()).filter((peer) => peer !== undefined);
+      if (state) state.peers = live.map((peer) => new WeakRef(peer));
+      return {
+        domNodes,
+        audioElements,
+        byTree,
+        peerConnectionsCreated: state ? state.created : 0,
+        peerConnectionsReachable: live.length,
+        peerConnectionsOpen: live.filter((peer) => peer.signalingState !== 'closed').length,
+      };
+    },
+  };
+})();
+true`;
+
+interface EvaluateResult {
+  result: { value?: unknown };
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
+/** What the driver script answers when a wait ran out. */
+interface TimedOut {
+  timedOut: string;
+}
+
+function timedOut<T>(value: T | TimedOut): T {
+  if (typeof value === 'object' && value !== null && 'timedOut' in value) throw new Error(`in the page: ${value.timedOut}`);
+  return value;
+}
+
+/** Drives one page or frame through a CDP session to its target (see the file's comment). */
+export class SoakDriver {
+  /**
+   * @param session the measured target's session (the adapter frame's, or the floor page's)
+   * @param input the top-level page's session, for mouse input, and where the target's (0, 0) is in it
+   */
+  constructor(
+    private readonly session: CDPSession,
+    private readonly input?: { session: CDPSession; offset: { x: number; y: number } },
+  ) {}
+
+  async install(): Promise<void> {
+    await this.run(DRIVER_SCRIPT);
+  }
+
+  /** Evaluates one fixed expression in the target's main world and returns its value. */
+  async run<T>(expression: string): Promise<T> {
+    const reply = (await this.session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as EvaluateResult;
+    if (reply.exceptionDetails) throw new Error(`in the page, ${expression}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+    return reply.result.value as T;
+  }
+
+  /** Waits until an element matching `selector` (a fixed string) is attached in any tree. */
+  async until(selector: string, timeoutMs = 10_000): Promise<void> {
+    timedOut(await this.run<true | TimedOut>(`__soak.until(${JSON.stringify(selector)}, ${timeoutMs})`));
+  }
+
+  /** Presses the element matching `selector` with the mouse once it is drawn and enabled. */
+  async click(selector: string, timeoutMs = 10_000): Promise<void> {
+    if (!this.input) throw new Error(`SoakDriver.click(${selector}): this driver was made without an input session`);
+    const at = timedOut(await this.run<{ x: number; y: number } | TimedOut>(`__soak.target(${JSON.stringify(selector)}, ${timeoutMs})`));
+    const x = this.input.offset.x + at.x;
+    const y = this.input.offset.y + at.y;
+    const send = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased') => this.input?.session.send('Input.dispatchMouseEvent', { type, x, y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: type === 'mouseMoved' ? 0 : 1 });
+    await send('mouseMoved');
+    await send('mousePressed');
+    await send('mouseReleased');
+  }
+
+  /** The status pill's `data-status` (Dialtone), or ''. */
+  status(): Promise<string> {
+    return this.run('__soak.status()');
+  }
+
+  /**
+   * Clicks `selector` until `done` shows (at most `tries` clicks, `waitMs` apart); returns how
+   * many clicks did nothing. A click can miss, as a person's can: seen once with a capture
+   * listener, the press landed on the incoming card beside Answer, which had moved since it was
+   * found (the card's layout shifts while it fills in; see docs/benchmarks.md).
+   */
+  async clickUntil(selector: string, done: string, tries = 3, waitMs = 3_000): Promise<number> {
+    for (let attempt = 0; attempt < tries; attempt++) {
+      await this.click(selector);
+      try {
+        await this.until(done, attempt === tries - 1 ? 10_000 : waitMs);
+        return attempt;
+      } catch (error) {
+        if (attempt === tries - 1) throw error;
+      }
+    }
+    return tries;
+  }
+
+  packets(): Promise<number> {
+    return this.run('__soak.packets()');
+  }
+
+  /** Elements, `<audio>`, peer connections and the renderer's JS listeners; run after a GC for the peer counts. */
+  async census(): Promise<FrameCensus> {
+    const { jsEventListeners } = await this.session.send('Memory.getDOMCounters');
+    return { ...(await this.run<Omit<FrameCensus, 'jsEventListeners'>>('__soak.census()')), jsEventListeners };
+  }
+}
