@@ -8,6 +8,7 @@ import { callPartyOf } from '../shared/call-party.ts';
 import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { incomingCallStyles } from './incoming-call.styles.ts';
 import type { AgentView } from '../../view/agent-view.ts';
+import { markLatest } from '../../shared/latest-mark.ts';
 
 /**
  * The ringing call: who, which way, which queue and campaign (names as text, whatever the
@@ -59,7 +60,7 @@ export class IncomingCall extends AgentElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.view?.agent.phase === 'ringing') performance.mark('dialtone:ringing-shown'); // read by bench/incoming-call.ts
+    if (this.view?.agent.phase === 'ringing') markLatest('dialtone:ringing-shown'); // read by bench/incoming-call.ts
     this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=answer]')?.focus();
   }
 }
