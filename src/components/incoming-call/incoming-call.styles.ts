@@ -37,7 +37,9 @@ export const incomingCallStyles = css`
     margin: 0 0 var(--dt-space-2);
     font-style: italic;
   }
+  /* Under the title, above everything that fills in late: the buttons never move while it rings. */
   .actions {
+    margin: 0 0 var(--dt-space-2);
     display: grid;
     grid-template-columns: 1fr 1fr;
     gap: var(--dt-space-2);

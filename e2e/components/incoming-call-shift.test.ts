@@ -1,0 +1,106 @@
+/**
+ * The ringing card does not move its buttons while it fills in (issue 15): the screen pop's
+ * record (the caller's name, long enough to wrap), the platform's caller name and the queue's
+ * configured name arrive after the card is first drawn. In the 500-call soak 97 presses on Answer
+ * landed on the card beside it, because the name line arriving above pushed Answer down. Answer's
+ * and Decline's boxes are read every animation frame from the first draw to the last update, in
+ * es, pt and en, at 340 × 560.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useUi, type UiPage } from './support/ui-page.ts';
+import { shell, states } from './support/views.ts';
+import type { AgentState } from '../../src/call/index.ts';
+import type { Language } from '../../src/i18n/index.ts';
+import type { AgentView, CallRecordView } from '../../src/view/agent-view.ts';
+
+const page = useUi({ beforeAll, beforeEach, afterEach, afterAll });
+let ui: UiPage;
+beforeEach(() => {
+  ui = page();
+});
+
+const LONG_NAME = 'María de los Ángeles Fernández-Villaverde y Rodríguez de la Fuente';
+
+function linked(name: string): CallRecordView {
+  return {
+    status: 'linked',
+    linked: { id: '003Dt000HccIdlkIIC', objectType: 'Contact', name, reason: { kind: 'search', field: 'Phone', value: '+34600112233', rule: null } },
+    candidates: [],
+    canSync: false,
+  };
+}
+
+/** A manual ring (no automatic answer), with the platform's caller name once it has it. */
+function ringing(callerName: string | null): AgentState {
+  const ring = states.ringing();
+  if (ring.phase !== 'ringing') throw new Error('states.ringing() is not ringing');
+  return { ...ring, autoAnswer: false, call: { ...ring.call, callerName } };
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Starts recording the two buttons' boxes at each animation frame (from their first draw). */
+const startRecording = () =>
+  ui.page.evaluate(() => {
+    const frames: { answer: Box | null; decline: Box | null }[] = [];
+    const find = (id: string, root: Document | ShadowRoot = document): Element | null => {
+      const hit = root.querySelector(`[data-testid=${id}]`);
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) {
+        const found = el.shadowRoot ? find(id, el.shadowRoot) : null;
+        if (found) return found;
+      }
+      return null;
+    };
+    const box = (el: Element | null): Box | null => {
+      if (!el) return null;
+      const { x, y, width, height } = el.getBoundingClientRect();
+      return { x, y, width, height };
+    };
+    const tick = () => {
+      const answer = box(find('answer'));
+      if (answer) frames.push({ answer, decline: box(find('decline')) });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    (window as unknown as { shiftFrames: typeof frames }).shiftFrames = frames;
+  });
+
+const recorded = () => ui.page.evaluate(() => (window as unknown as { shiftFrames: { answer: Box; decline: Box | null }[] }).shiftFrames);
+
+function moved(first: Box, later: Box): number {
+  return Math.max(Math.abs(later.x - first.x), Math.abs(later.y - first.y), Math.abs(later.width - first.width), Math.abs(later.height - first.height));
+}
+
+describe('the incoming card while it rings', () => {
+  for (const language of ['es', 'pt', 'en'] as const satisfies readonly Language[]) {
+    it(`keeps Answer and Decline in place as the name, record and queue arrive (${language}, 340 × 560)`, async () => {
+      await ui.page.setViewportSize({ width: 340, height: 560 });
+      await startRecording();
+      const base = shell(ringing(null));
+      if (base.phase !== 'ready') throw new Error(`shell() gave phase ${base.phase}, expected ready`);
+      const unnamedQueues: Partial<AgentView> = { options: { ...base.view.options, queues: [] } };
+      // First draw: only the number (the queue not yet named by the configuration).
+      await ui.show(shell(ringing(null), unnamedQueues, language));
+      // The platform's caller name.
+      await ui.show(shell(ringing('J. Pérez'), unnamedQueues, language));
+      // The queue's configured name, then the screen pop's record with a long name.
+      await ui.show(shell(ringing('J. Pérez'), {}, language));
+      await ui.show(shell(ringing('J. Pérez'), { record: linked(LONG_NAME) }, language));
+      expect(await ui.page.getByTestId('incoming-name').textContent()).toBe(LONG_NAME);
+      const frames = await recorded();
+      expect(frames.length, 'frames with Answer drawn').toBeGreaterThan(3);
+      const first = frames[0]!;
+      const worst = Math.max(...frames.map((f) => moved(first.answer, f.answer)));
+      const worstDecline = Math.max(...frames.map((f) => (first.decline && f.decline ? moved(first.decline, f.decline) : Infinity)));
+      expect(worst, `Answer's boxes (x,y,w,h) in order: ${[...new Set(frames.map((f) => [f.answer.x, f.answer.y, f.answer.width, f.answer.height].join(',')))].join(' → ')}`).toBeLessThanOrEqual(0.5);
+      expect(worstDecline, 'Decline moved').toBeLessThanOrEqual(0.5);
+      expect(await ui.page.getByTestId('incoming-call').evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll').toBe(true);
+    });
+  }
+});
