@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
+import { boxesInOrder, moved, recordRingFrames, recordedRingFrames } from '../support/ring-frames.ts';
 
 const LONG_NAME = 'Fernández-Villaverde y Rodríguez de la Fuente Montenegro';
 
@@ -29,46 +30,17 @@ afterAll(async () => {
   await rig.close();
 });
 
-interface Frame {
-  readonly answer: readonly number[];
-  readonly decline: readonly number[] | null;
-  readonly name: string | null;
-}
-
 describe('the ringing card in the panel', () => {
   it('keeps Answer and Decline in place from the first frame until the late record names the caller', async () => {
     const created = await rig.lightning.createRecord('Contact', { LastName: LONG_NAME, Phone: '0299 555-7878' });
     expect(created.ok, 'the Contact is created').toBe(true);
-    await tab.adapter.evaluate(() => {
-      const frames: Frame[] = [];
-      const find = (id: string, root: Document | ShadowRoot = document): Element | null => {
-        const hit = root.querySelector(`[data-testid=${id}]`);
-        if (hit) return hit;
-        for (const el of root.querySelectorAll('*')) {
-          const found = el.shadowRoot ? find(id, el.shadowRoot) : null;
-          if (found) return found;
-        }
-        return null;
-      };
-      const box = (el: Element | null) => {
-        if (!el) return null;
-        const r = el.getBoundingClientRect();
-        return [r.x, r.y, r.width, r.height];
-      };
-      const tick = () => {
-        const answer = box(find('answer'));
-        if (answer) frames.push({ answer, decline: box(find('decline')), name: find('incoming-name')?.textContent ?? null });
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-      (window as unknown as { ringFrames: Frame[] }).ringFrames = frames;
-    });
+    await tab.adapter.evaluate(recordRingFrames);
     await rig.lightning.inject({ methodName: 'searchAndScreenPop', kind: 'LATE_REPLY', delayMs: 1_500, count: 1 });
     const { callId } = await rig.neotel.placeInbound({ number: '2995557878', queue: 4 });
     await waitForStatus(tab.adapter, 'ringing');
     await tab.adapter.locator('[data-testid=incoming-name]', { hasText: LONG_NAME }).waitFor({ timeout: 10_000 });
     await tab.adapter.waitForTimeout(300);
-    const frames = await tab.adapter.evaluate(() => (window as unknown as { ringFrames: Frame[] }).ringFrames);
+    const frames = await tab.adapter.evaluate(recordedRingFrames);
     await rig.neotel.hangup(callId);
     await waitForStatus(tab.adapter, 'ready');
     await rig.lightning.clearInjections();
@@ -77,9 +49,7 @@ describe('the ringing card in the panel', () => {
     expect(frames.filter((f) => f.name === LONG_NAME).length, 'frames drawn after').toBeGreaterThan(0);
     const [first] = frames;
     if (!first) throw new Error('no frame with Answer drawn');
-    const drift = (a: readonly number[] | null, b: readonly number[] | null) => (a && b ? Math.max(...a.map((v, i) => Math.abs(v - (b[i] ?? Infinity)))) : Infinity);
-    const boxes = [...new Set(frames.map((f) => f.answer.join(',')))].join(' → ');
-    expect(Math.max(...frames.map((f) => drift(first.answer, f.answer))), `Answer's boxes (x,y,w,h): ${boxes}`).toBeLessThanOrEqual(0.5);
-    expect(Math.max(...frames.map((f) => drift(first.decline, f.decline))), 'Decline moved').toBeLessThanOrEqual(0.5);
+    expect(Math.max(...frames.map((f) => moved(first.answer, f.answer))), `Answer's boxes (x,y,w,h): ${boxesInOrder(frames.map((f) => f.answer))}`).toBeLessThanOrEqual(0.5);
+    expect(Math.max(...frames.map((f) => moved(first.decline, f.decline))), 'Decline moved').toBeLessThanOrEqual(0.5);
   });
 });

@@ -9,6 +9,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useUi, type UiPage } from './support/ui-page.ts';
 import { shell, states } from './support/views.ts';
+import { boxesInOrder, moved, recordRingFrames, recordedRingFrames } from '../support/ring-frames.ts';
 import type { AgentState } from '../../src/call/index.ts';
 import type { Language } from '../../src/i18n/index.ts';
 import type { AgentView, CallRecordView } from '../../src/view/agent-view.ts';
@@ -37,45 +38,8 @@ function ringing(callerName: string | null): AgentState {
   return { ...ring, autoAnswer: false, call: { ...ring.call, callerName } };
 }
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Starts recording the two buttons' boxes at each animation frame (from their first draw). */
-const startRecording = () =>
-  ui.page.evaluate(() => {
-    const frames: { answer: Box | null; decline: Box | null }[] = [];
-    const find = (id: string, root: Document | ShadowRoot = document): Element | null => {
-      const hit = root.querySelector(`[data-testid=${id}]`);
-      if (hit) return hit;
-      for (const el of root.querySelectorAll('*')) {
-        const found = el.shadowRoot ? find(id, el.shadowRoot) : null;
-        if (found) return found;
-      }
-      return null;
-    };
-    const box = (el: Element | null): Box | null => {
-      if (!el) return null;
-      const { x, y, width, height } = el.getBoundingClientRect();
-      return { x, y, width, height };
-    };
-    const tick = () => {
-      const answer = box(find('answer'));
-      if (answer) frames.push({ answer, decline: box(find('decline')) });
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    (window as unknown as { shiftFrames: typeof frames }).shiftFrames = frames;
-  });
-
-const recorded = () => ui.page.evaluate(() => (window as unknown as { shiftFrames: { answer: Box; decline: Box | null }[] }).shiftFrames);
-
-function moved(first: Box, later: Box): number {
-  return Math.max(Math.abs(later.x - first.x), Math.abs(later.y - first.y), Math.abs(later.width - first.width), Math.abs(later.height - first.height));
-}
+const startRecording = () => ui.page.evaluate(recordRingFrames);
+const recorded = () => ui.page.evaluate(recordedRingFrames);
 
 describe('the incoming card while it rings', () => {
   for (const language of ['es', 'pt', 'en'] as const satisfies readonly Language[]) {
@@ -97,8 +61,8 @@ describe('the incoming card while it rings', () => {
       expect(frames.length, 'frames with Answer drawn').toBeGreaterThan(3);
       const first = frames[0]!;
       const worst = Math.max(...frames.map((f) => moved(first.answer, f.answer)));
-      const worstDecline = Math.max(...frames.map((f) => (first.decline && f.decline ? moved(first.decline, f.decline) : Infinity)));
-      expect(worst, `Answer's boxes (x,y,w,h) in order: ${[...new Set(frames.map((f) => [f.answer.x, f.answer.y, f.answer.width, f.answer.height].join(',')))].join(' → ')}`).toBeLessThanOrEqual(0.5);
+      const worstDecline = Math.max(...frames.map((f) => moved(first.decline, f.decline)));
+      expect(worst, `Answer's boxes (x,y,w,h) in order: ${boxesInOrder(frames.map((f) => f.answer))}`).toBeLessThanOrEqual(0.5);
       expect(worstDecline, 'Decline moved').toBeLessThanOrEqual(0.5);
       expect(await ui.page.getByTestId('incoming-call').evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll').toBe(true);
     });
