@@ -14,18 +14,11 @@
  */
 import type { CDPSession } from 'playwright-core';
 import type { FrameCensus } from './agent-bench.ts';
+import { FIND_DEEP } from './wire-probe.ts';
 
 /** Installs `globalThis.__soak` (idempotent). Plain JS: it is sent as text, not compiled by tsx. */
 export const DRIVER_SCRIPT = `globalThis.__soak ??= (() => {
-  const find = (selector) => {
-    const roots = [document];
-    for (let root = roots.pop(); root; root = roots.pop()) {
-      const hit = root.querySelector(selector);
-      if (hit) return hit;
-      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-    return null;
-  };
+  ${FIND_DEEP}
   const usable = (element) => {
     if (!element || element.disabled) return null;
     const box = element.getBoundingClientRect();
