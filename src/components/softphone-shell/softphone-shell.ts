@@ -71,7 +71,9 @@ export class SoftphoneShell extends LitElement {
   protected override willUpdate(): void {
     const state = this.stateController.state;
     // Screen readers pick the voice from the nearest lang attribute: the language of what is drawn.
-    if (state?.language && loadedMessages(state.language)) {
+    // Only when it changed: Blink restyles the whole subtree under an element whose `lang` is set,
+    // even to the same value, and this runs on every view update (each frame of a call).
+    if (state?.language && loadedMessages(state.language) && this.lang !== state.language) {
       this.lang = state.language;
       // The frame's own document too: the page language is what assistive tech and axe read first.
       this.ownerDocument.documentElement.lang = state.language;
