@@ -1,8 +1,9 @@
 /**
- * Issue 18, INVITE in → 200 OK out: the far end's audio starts once the phone's 200 OK is out, not
- * while it answers. An incoming call's remote track arrives with the INVITE's offer; an `<audio>`
- * element starting to play it took the main thread for 5–10 ms between the offer and the 200 OK
- * (the media element's load), and nothing can be heard before the far end has the answer
+ * Issue 18, INVITE in → 200 OK out and dial → ACK: the far end's audio starts once the phone's
+ * 200 OK is out and ACKed, not while it answers. An incoming call's remote track arrives with the
+ * INVITE's offer; an `<audio>` element starting to play it took the main thread for 5–10 ms between
+ * the offer and the 200 OK (the media element's load), and right after the 200 OK it delayed the
+ * ACK; nothing can be heard before ICE and DTLS are through, after the ACK
  * (docs/benchmarks.md, "Eleventh pass (a)"). In the real console: a dial, whose platform leg the
  * phone answers by itself.
  */
@@ -33,8 +34,8 @@ describe('the automatic answer and the far end’s audio', () => {
     await rig.close();
   });
 
-  it('plays the far end once the 200 OK is out', async () => {
-    // Records, in order, the 200 OK to an INVITE leaving and the call's <audio> getting its stream.
+  it('plays the far end once the 200 OK is out and ACKed', async () => {
+    // Records, in order, the 200 OK to an INVITE leaving, the ACK read and the call's <audio> getting its stream.
     await tab.adapter.evaluate(() => {
       const order: string[] = [];
       window.__answerOrder = order;
@@ -45,6 +46,19 @@ describe('the automatic answer and the far end’s audio', () => {
         set(this: HTMLMediaElement, value: MediaProvider | null) {
           if (value !== null && this.dataset.dialtone === 'remote-audio') order.push('audio');
           source.set?.call(this, value);
+        },
+      });
+      // sip.js reads each incoming message's data: the first read of an ACK is when the page took it.
+      const data = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data');
+      if (!data?.get) throw new Error('MessageEvent.prototype.data has no getter to wrap');
+      const read = new WeakSet<MessageEvent>();
+      Object.defineProperty(MessageEvent.prototype, 'data', {
+        ...data,
+        get(this: MessageEvent): unknown {
+          const value: unknown = data.get?.call(this);
+          if (!read.has(this) && typeof value === 'string' && value.startsWith('ACK ')) order.push('ACK');
+          read.add(this);
+          return value;
         },
       });
       // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the socket as `this`
@@ -59,7 +73,7 @@ describe('the automatic answer and the far end’s audio', () => {
     await untilStatus(tab.adapter, ['inCall'], 20_000);
     await expect.poll(() => tab.adapter.evaluate(() => window.__answerOrder ?? []), { message: 'the call’s audio got its stream' }).toContain('audio');
     const order = await tab.adapter.evaluate(() => window.__answerOrder ?? []);
-    expect(order.slice(0, 2), 'the 200 OK, then the far end’s audio').toEqual(['200 OK', 'audio']);
+    expect(order.slice(0, 3), 'the 200 OK, its ACK, then the far end’s audio').toEqual(['200 OK', 'ACK', 'audio']);
     const playing = await tab.adapter.evaluate(() => {
       const roots: (Document | ShadowRoot)[] = [document];
       for (let root = roots.pop(); root; root = roots.pop()) {

@@ -304,8 +304,8 @@ export class PhoneCall {
    * A remote track arrived: played at once, except on an incoming call not yet answered. Its
    * tracks arrive with the INVITE's offer, while the answer's media work and the 200 OK are under
    * way, and an `<audio>` element starting to play takes the main thread for 5–10 ms (the media
-   * element's load); nothing can be heard before the far end has our 200 OK, and `established`,
-   * right after it goes out, plays every remote track (docs/benchmarks.md, "Eleventh pass (a)").
+   * element's load); nothing can be heard before the far end has our 200 OK, and the phone plays
+   * every remote track once it is ACKed (./call-lines.ts, docs/benchmarks.md "Eleventh pass (a)").
    * Outgoing calls play at once: early media (a ringback, an announcement) comes before the answer.
    */
   private onRemoteTrack(track: MediaStreamTrack): void {
