@@ -43,7 +43,12 @@ export function lineCall(host: CallLinesHost, session: Session, info: IncomingCa
     },
     {
       established: (c) => {
-        for (const track of c.remoteTracks()) audio.play(track);
+        const play = () => {
+          if (c.currentPhase === 'established') for (const track of c.remoteTracks()) audio.play(track);
+        };
+        // An incoming call's 200 OK just went out: its audio starts once the far end ACKs it.
+        if (c.direction === 'incoming') onceAcked(c, play);
+        else play();
         if (consult) {
           events.emit('consult-updated', c.snapshot());
           return;
@@ -75,6 +80,27 @@ export function lineCall(host: CallLinesHost, session: Session, info: IncomingCa
  * microphone that never opens) still shows the call within half a second.
  */
 export const ANSWER_HOLD_MAX_MS = 500;
+
+/**
+ * The longest an answered call's audio waits for the ACK of its 200 OK. Media flows only once ICE
+ * and DTLS are through, at least two round trips after the 200 OK, and the ACK comes after one:
+ * the wait costs no sound, and it keeps the `<audio>` element's start (5–10 ms of main thread, the
+ * media element's load) from delaying the ACK itself. The bound is for an ACK that never comes.
+ */
+export const ANSWER_AUDIO_MAX_WAIT_MS = 100;
+
+/** Runs `then` once the far end ACKs `call`'s 200 OK (or the call ends), or after {@link ANSWER_AUDIO_MAX_WAIT_MS}. */
+function onceAcked(call: PhoneCall, then: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(cap);
+    then();
+  };
+  const cap = setTimeout(run, ANSWER_AUDIO_MAX_WAIT_MS);
+  void call.confirmed.then(run);
+}
 
 /**
  * Takes an incoming INVITE: refused with `refusal` (486 while busy, or the not-ready status —

@@ -89,7 +89,7 @@ export class PhoneCall {
       },
       onCancel: () => this.noteEnd('cancelled'),
       onAck: () => this.confirm(),
-      onSessionDescriptionHandler: (handler) => CallMedia.watchTracks(handler, hooks.remoteTrack),
+      onSessionDescriptionHandler: (handler) => CallMedia.watchTracks(handler, (track) => this.onRemoteTrack(track)),
     };
     session.stateChange.addListener((state) => this.onState(state));
   }
@@ -298,6 +298,19 @@ export class PhoneCall {
 
   private applyMicrophone(): void {
     this.rtc.setMicrophoneEnabled(!this.muted && !this.onHold);
+  }
+
+  /**
+   * A remote track arrived: played at once, except on an incoming call not yet answered. Its
+   * tracks arrive with the INVITE's offer, while the answer's media work and the 200 OK are under
+   * way, and an `<audio>` element starting to play takes the main thread for 5–10 ms (the media
+   * element's load); nothing can be heard before the far end has our 200 OK, and the phone plays
+   * every remote track once it is ACKed (./call-lines.ts, docs/benchmarks.md "Eleventh pass (a)").
+   * Outgoing calls play at once: early media (a ringback, an announcement) comes before the answer.
+   */
+  private onRemoteTrack(track: MediaStreamTrack): void {
+    if (this.direction === 'incoming' && this.phase !== 'established') return;
+    this.hooks.remoteTrack(track);
   }
 
   /** Remembers the first known reason the call is ending (the Terminated state comes later). */

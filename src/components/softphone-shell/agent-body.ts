@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { ShellState } from '../../view/shell-state.ts';
 import type { Messages } from '../../i18n/index.ts';
+import type { AgentView } from '../../view/agent-view.ts';
+import type { KeptParts } from './kept-parts.ts';
 import { isAutoAnswering } from '../shared/auto-answering.ts';
 import { LazyElements } from '../shared/lazy-elements.ts';
 import { sldsIcon } from '../shared/slds-icon.ts';
@@ -72,7 +74,7 @@ type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
  * information, and the settings folded away. Ready, breaks and campaigns are in the header's
  * status menu. Each component gets the whole view and picks what it needs.
  */
-export function renderAgent(state: ReadyShell, m: Messages) {
+export function renderAgent(state: ReadyShell, m: Messages, kept: KeptParts) {
   const view = state.view;
   const phase = view.agent.phase;
   const loggedIn = phase !== 'loggedOut' && phase !== 'loggingIn';
@@ -80,6 +82,11 @@ export function renderAgent(state: ReadyShell, m: Messages) {
   const lazy = lazyParter(m);
   // A leg the phone answers by itself goes straight to the call card (issue 18): no ringing card.
   const autoAnswering = isAutoAnswering(view.agent);
+  // A Ready part hidden by a call's start stays, hidden, with the view it last drew (./kept-parts.ts).
+  const keep = (shown: boolean, tag: string, draw: (drawn: AgentView, hidden: boolean) => unknown) => {
+    const drawn = kept.viewFor(tag, shown, view);
+    return drawn === undefined ? nothing : lazy(true, tag, draw(drawn, !shown));
+  };
   return html`
     <section class="ready" data-phase="ready" data-agent-phase=${phase} aria-labelledby="ready-title">
       <h2 id="ready-title" class="visually-hidden">${m.readyTitle}</h2>
@@ -93,16 +100,16 @@ export function renderAgent(state: ReadyShell, m: Messages) {
       ${lazy(phase === 'dialing' || phase === 'connected' || autoAnswering, 'dialtone-call-controls', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`)}
       ${lazy(phase === 'wrapUp', 'dialtone-wrap-up-panel', html`<dialtone-wrap-up-panel .view=${view} .messages=${m}></dialtone-wrap-up-panel>`)}
-      ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-break-menu', html`<dialtone-break-menu .view=${view} .messages=${m}></dialtone-break-menu>`)}
+      ${keep(phase === 'ready' || phase === 'wrapUp', 'dialtone-break-menu', (drawn, hidden) => html`<dialtone-break-menu ?data-hidden=${hidden} .view=${drawn} .messages=${m}></dialtone-break-menu>`)}
       ${lazy(loggedIn && view.supervision != null, 'dialtone-monitoring-panel', html`<dialtone-monitoring-panel .view=${view} .messages=${m}></dialtone-monitoring-panel>`)}
       ${lazy(loggedIn && (view.deskActions ?? null) !== null, 'dialtone-desk-actions', html`<dialtone-desk-actions .view=${view} .messages=${m}></dialtone-desk-actions>`)}
       ${lazy((view.record ?? null) !== null, 'dialtone-call-record', html`<dialtone-call-record .view=${view} .messages=${m}></dialtone-call-record>`)}
-      ${lazy((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, 'dialtone-directory', html`<dialtone-directory .view=${view} .messages=${m}></dialtone-directory>`)}
-      ${lazy(phase === 'ready', 'dialtone-dial-pad', html`<dialtone-dial-pad .view=${view} .messages=${m}></dialtone-dial-pad>`)}
-      ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-campaign-picker', html`<dialtone-campaign-picker .view=${view} .messages=${m}></dialtone-campaign-picker>`)}
-      ${lazy(phase === 'ready' || phase === 'wrapUp', 'dialtone-call-history', html`<details open data-testid="history-section">
-          <summary>${m.attendant.historyTitle} (${view.history?.length ?? 0})</summary>
-          <dialtone-call-history .view=${view} .messages=${m}></dialtone-call-history>
+      ${keep((phase === 'ready' || phase === 'connected') && (view.directory ?? null) !== null, 'dialtone-directory', (drawn, hidden) => html`<dialtone-directory ?data-hidden=${hidden} .view=${drawn} .messages=${m}></dialtone-directory>`)}
+      ${keep(phase === 'ready', 'dialtone-dial-pad', (drawn, hidden) => html`<dialtone-dial-pad ?data-hidden=${hidden} .view=${drawn} .messages=${m}></dialtone-dial-pad>`)}
+      ${keep(phase === 'ready' || phase === 'wrapUp', 'dialtone-campaign-picker', (drawn, hidden) => html`<dialtone-campaign-picker ?data-hidden=${hidden} .view=${drawn} .messages=${m}></dialtone-campaign-picker>`)}
+      ${keep(phase === 'ready' || phase === 'wrapUp', 'dialtone-call-history', (drawn, hidden) => html`<details open ?data-hidden=${hidden} data-testid="history-section">
+          <summary>${m.attendant.historyTitle} (${drawn.history?.length ?? 0})</summary>
+          <dialtone-call-history .view=${drawn} .messages=${m}></dialtone-call-history>
         </details>`)}
       ${lazy(
         loggedIn,

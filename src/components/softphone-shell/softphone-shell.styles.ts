@@ -78,6 +78,10 @@ export const softphoneShellStyles = css`
   .ready > [data-empty] {
     display: none;
   }
+  /* A Ready part a call's start hides (kept-parts.ts), not the hidden attribute (it forces style at once). */
+  .ready > [data-hidden] {
+    display: none;
+  }
   /* An empty live region (the monitored indicator) must stay in the page to be announced later. */
   .ready > [data-quiet] {
     position: absolute;

@@ -11,6 +11,7 @@ import { sldsIconStyles } from '../shared/slds-icon.ts';
 import '../config-error-panel/config-error-panel.ts';
 import '../agent-status/agent-status.ts';
 import { lazyParts, renderAgent } from './agent-body.ts';
+import { KeptParts } from './kept-parts.ts';
 import { softphoneShellStyles } from './softphone-shell.styles.ts';
 
 /** Shown only when the language catalogue itself cannot be fetched (a broken deployment or network). */
@@ -30,6 +31,8 @@ export class SoftphoneShell extends LitElement {
    * focus, half-typed fields).
    */
   private drawn: Messages | undefined;
+  /** The Ready parts a call's start hides rather than removes (./kept-parts.ts). */
+  private readonly kept = new KeptParts();
 
   static override styles = [sldsTokens, sldsIconStyles, softphoneShellStyles];
 
@@ -71,7 +74,9 @@ export class SoftphoneShell extends LitElement {
   protected override willUpdate(): void {
     const state = this.stateController.state;
     // Screen readers pick the voice from the nearest lang attribute: the language of what is drawn.
-    if (state?.language && loadedMessages(state.language)) {
+    // Only when it changed: Blink restyles the whole subtree under an element whose `lang` is set,
+    // even to the same value, and this runs on every view update (each frame of a call).
+    if (state?.language && loadedMessages(state.language) && this.lang !== state.language) {
       this.lang = state.language;
       // The frame's own document too: the page language is what assistive tech and axe read first.
       this.ownerDocument.documentElement.lang = state.language;
@@ -149,7 +154,7 @@ export class SoftphoneShell extends LitElement {
       case 'config-error':
         return html`<dialtone-config-error-panel .issues=${state.issues} .messages=${m}></dialtone-config-error-panel>`;
       case 'ready':
-        return renderAgent(state, m);
+        return renderAgent(state, m, this.kept);
     }
   }
 }
