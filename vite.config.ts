@@ -31,6 +31,32 @@ function openCtiPreload(): Plugin {
   };
 }
 
+/**
+ * Starts fetching the browser language's catalogue (src/i18n/{es,pt,en}.ts, each its own chunk)
+ * from index.html, beside the start-up bundle, instead of when the bundle has run: `ready` draws
+ * the login form in it (docs/benchmarks.md, "Eleventh pass"). The language is picked as
+ * `resolveLanguage(undefined, navigator.languages)` picks it (src/i18n/languages.ts).
+ */
+function cataloguePreload(): Plugin {
+  return {
+    name: 'dialtone-catalogue-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const files: Record<string, string> = {};
+        for (const chunk of Object.values(ctx.bundle ?? {})) {
+          const language = chunk.type === 'chunk' ? /\/src\/i18n\/(es|pt|en)\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] : undefined;
+          if (language !== undefined) files[language] = chunk.fileName;
+        }
+        if (Object.keys(files).length !== 3) throw new Error(`expected the es, pt and en catalogues as chunks of their own; found ${JSON.stringify(files)}`);
+        const code = `(()=>{const f=${JSON.stringify(files)},l=[...navigator.languages].map((t)=>t.toLowerCase().split("-")[0]).find((t)=>t in f)||"es",k=document.createElement("link");k.rel="modulepreload";k.href="./"+f[l];document.head.append(k)})()`;
+        return html.replace('</head>', `<script>${code}</script></head>`);
+      },
+    },
+  };
+}
+
 /** A Lit `css` template without interpolations or escapes (those are left as written). */
 const PLAIN_CSS_TEMPLATE = /\bcss`((?:[^`\\$]|\$(?!\{))*)`/g;
 
@@ -67,7 +93,7 @@ function minifyLitCss(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [openCtiPreload(), minifyLitCss()],
+  plugins: [openCtiPreload(), minifyLitCss(), cataloguePreload()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -11,6 +11,7 @@
  * inside the loopback-only namespace.
  */
 import { loadavg } from 'node:os';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { startConsoleWithAdapter } from '../e2e/boot/support.ts';
 import { LOGIN_FORM_SCRIPT, paintToInteractive, readPanelMarks, type PanelMarks } from './login-form-probe.ts';
@@ -27,6 +28,34 @@ export interface BootReport {
   loadAverage: { start: number[]; end: number[] };
 }
 
+/**
+ * One cold load of the adapter the console at `url` frames: a fresh context, the panel opened as
+ * the console draws it, the marks once the login form is usable (frame clock).
+ */
+export async function bootOnce(browser: Browser, url: string): Promise<PanelMarks> {
+  const context = await browser.newContext();
+  try {
+    // `__name`: the helper tsx's transform calls in functions passed to `evaluate` (readPanelMarks).
+    await context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${LOGIN_FORM_SCRIPT}` });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('utility-item').click();
+    const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no adapter frame');
+    await frame.waitForFunction(() => performance.getEntriesByName('bench:login-form').length > 0, undefined, { timeout: 30_000, polling: 50 });
+    return await frame.evaluate(readPanelMarks);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The `q` quantile of `samples` as this bench reports it (the median and p95 of the budget). */
+export function quantileOf(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
 /** `adapterDir`: the build to load (default dist/; another, e.g. a copy of main's, to compare). */
 export async function measureBoot(runs = 15, adapterDir = 'dist'): Promise<BootReport> {
   const start = loadavg();
@@ -36,28 +65,15 @@ export async function measureBoot(runs = 15, adapterDir = 'dist'): Promise<BootR
   const panels: PanelMarks[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      // `__name`: the helper tsx's transform calls in functions passed to `evaluate` (readPanelMarks).
-      await context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${LOGIN_FORM_SCRIPT}` });
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByTestId('utility-item').click();
-      const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });
-      const frame = await handle.contentFrame();
-      if (!frame) throw new Error('no adapter frame');
-      await frame.waitForFunction(() => performance.getEntriesByName('bench:login-form').length > 0, undefined, { timeout: 30_000, polling: 50 });
-      const marks = await frame.evaluate(readPanelMarks);
+      const marks = await bootOnce(browser, server.url);
       samples.push(marks.readyMs);
       panels.push(marks);
-      await context.close();
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { runs, samplesMs: samples, medianMs: at(0.5), p95Ms: at(0.95), panels, loadAverage: { start, end: loadavg() } };
+  return { runs, samplesMs: samples, medianMs: quantileOf(samples, 0.5), p95Ms: quantileOf(samples, 0.95), panels, loadAverage: { start, end: loadavg() } };
 }
 
 const median = (values: number[]): number => {

@@ -253,6 +253,8 @@ export const BOOT_PHASES: readonly [string, (l: BootLoad) => number][] = [
   ['Open CTI library fetched', (l) => endOf(l, 'load /support/api/')],
   ['DOMContentLoaded (bundle run)', (l) => endOf(l, 'DOMContentLoaded')],
   ['session chunk fetched', (l) => endOf(l, 'load assets/agent-session-')],
+  // The texts the form is drawn in: `ready` waits for them (src/app/softphone-app.ts, `textsOf`).
+  ['language catalogue fetched', (l) => l.calls.find((c) => /^load assets\/(es|pt|en)-/.test(c.what))?.end ?? NaN],
   ['getCallCenterSettings asked', (l) => startOf(l, 'opencti.getCallCenterSettings')],
   ['getCallCenterSettings answered', (l) => endOf(l, 'opencti.getCallCenterSettings')],
   ['dialtone:ready', (l) => l.marks['dialtone:ready'] ?? NaN],

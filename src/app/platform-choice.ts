@@ -7,7 +7,7 @@
  */
 import type { AgentEvent, PlatformPort } from '../call/index.ts';
 import type { Config, ConfigIssue, SettingsMap } from '../config/index.ts';
-import { SIP_PLATFORM_DEFAULTS, sipSectionUnset } from '../config/sip-platform-defaults.ts';
+import { withShippedPlatform } from '../config/sip-platform-defaults.ts';
 import type { CallSnapshot, SipPhoneOptions } from '../sip/index.ts';
 import type { AgentPreferences } from '../view/agent-view.ts';
 import { NeoApiClient, neoApiClientOptions } from '../platforms/neotel/client.ts';
@@ -42,7 +42,8 @@ let sipCode: typeof SipPlatformCode | undefined;
  * "Tenth pass (e)").
  */
 export async function withPlatformSettings(settings: SettingsMap, config: Config): Promise<{ readonly ok: true; readonly config: Config } | { readonly ok: false; readonly issues: readonly ConfigIssue[] }> {
-  if (sipSectionUnset(settings)) return { ok: true, config: { ...config, sipPlatform: SIP_PLATFORM_DEFAULTS } };
+  const shipped = withShippedPlatform(settings, config);
+  if (shipped !== undefined) return { ok: true, config: shipped };
   // A chunk that fails to load rejects here: the app shows it as the session's code not loading.
   const sip = (await import('../config/sip-platform-settings.ts')).sipPlatformSettings(settings);
   if (!sip.ok) return { ok: false, issues: sip.issues };

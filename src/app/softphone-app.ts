@@ -1,15 +1,19 @@
 import { ContextProvider } from '@lit/context';
 import { validateConfig, settingPath, settingValue, type Config, type SettingsMap } from '../config/index.ts';
+import { withShippedPlatform } from '../config/sip-platform-defaults.ts';
+import { NEOTEL_CAPABILITIES } from '../platforms/neotel/capabilities.ts';
 import { softphoneContext } from '../controllers/softphone-context.ts';
 import type { ShellConfigIssue, ShellState, SoftphoneService } from '../view/shell-state.ts';
 import type { AgentView, SoftphoneIntent } from '../view/agent-view.ts';
 import { resolveLanguage, type Language } from '../i18n/index.ts';
+import { loadedMessages, loadMessages } from '../i18n/lazy.ts';
 import { loadOpenCti, type LoadOpenCtiOptions, type OpenCti, type OpenCtiConnection } from '../opencti/index.ts';
 import type * as AgentSessionChunk from './agent-session.ts';
 import type { AgentSession, AgentSessionOptions } from './agent-session.ts';
 import { messageOf } from '../shared/errors.ts';
 import { nextTask } from '../shared/next-task.ts';
 import { whenIdle } from '../shared/when-idle.ts';
+import { loggedOutView } from './first-view.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -22,12 +26,15 @@ export interface SoftphoneAppOptions {
   /** The phone window page (docs/phone-window.md): its session publishes to the panels, and it gets the session. */
   readonly phoneWindowPage?: AgentSessionOptions['phoneWindowPage'];
   readonly onSession?: (session: AgentSession) => void;
+  /** The session chunk (default: its dynamic import); tests pass one that arrives when they say. */
+  readonly sessionCode?: () => Promise<typeof AgentSessionChunk>;
 }
 
 /**
  * The agent session's code (runtime and machine, NeoApi, storage, tabs, CRM) is its own chunk, out
  * of the start-up bundle: `boot()` starts fetching it before Open CTI connects, so it arrives while
- * the console answers (docs/benchmarks.md, "Size").
+ * the console answers (docs/benchmarks.md, "Size"). The login form does not wait for it on a
+ * Neotel call center (`drawnBeforeSession`).
  */
 const importSession = (): Promise<typeof AgentSessionChunk> => import('./agent-session.ts');
 
@@ -50,6 +57,11 @@ export class SoftphoneApp implements SoftphoneService {
   private booting: Promise<void> | undefined;
   private session: AgentSession | undefined;
   private sessionCode: Promise<typeof AgentSessionChunk> | undefined;
+  /**
+   * Intents sent while the ready shell is drawn and the session is not running yet, in order: the
+   * session runs them once it started (`loadSettings`). `undefined` when nothing may wait.
+   */
+  private waiting: SoftphoneIntent[] | undefined;
   /** The validated configuration, once ready. */
   config: Config | undefined;
 
@@ -83,7 +95,11 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   send(intent: SoftphoneIntent): void {
-    if (this.session) this.session.send(intent);
+    if (this.waiting) {
+      this.waiting.push(intent);
+      // The form says the login is on its way (busy) until the session takes it.
+      if (intent.kind === 'login' && this.current.phase === 'ready') this.setState({ ...this.current, loginWaiting: true });
+    } else if (this.session) this.session.send(intent);
     else this.warn(`ignored ${intent.kind}: the softphone is not ready`);
   }
 
@@ -125,11 +141,31 @@ export class SoftphoneApp implements SoftphoneService {
     }
     let config = result.config;
     const displayName = config.general.displayName || 'Dialtone';
+    const readyOf = (valid: Config) =>
+      ({
+        phase: 'ready',
+        language,
+        salesforceLanguage: language,
+        displayName,
+        neoApiHost: new URL(valid.connection.neoApiUrl).host,
+        sipHost: new URL(valid.connection.sipWebSocketUrl).host,
+      }) as const;
+    // A Neotel call center (the `sipPlatform` section as shipped) is fully validated here: the
+    // login form is drawn now, from the view the session starts from, and the session's code
+    // (~53 KB gzip, compiled and run) loads behind it. What the agent sends meanwhile waits for it.
+    const shipped = withShippedPlatform(settings, config);
+    if (shipped !== undefined) {
+      await this.textsOf(language);
+      this.config = shipped;
+      this.waiting = [];
+      this.markReady();
+      this.setState({ ...readyOf(shipped), view: loggedOutView(shipped, NEOTEL_CAPABILITIES) });
+    }
     let chunk: typeof AgentSessionChunk;
     try {
       chunk = await this.loadSessionCode();
       // The telephony platform's own section (docs/sip-platform.md), validated with the session's code.
-      const platform = await chunk.withPlatformSettings(settings, config);
+      const platform = shipped === undefined ? await chunk.withPlatformSettings(settings, config) : { ok: true as const, config: shipped };
       if (!platform.ok) {
         this.setState({ phase: 'config-error', language, issues: platform.issues.map(({ path, label, received, expected }) => ({ path, label, received, expected })) });
         await this.notifyInitialized(api);
@@ -137,22 +173,19 @@ export class SoftphoneApp implements SoftphoneService {
       }
       config = platform.config;
     } catch (error) {
-      // Retry reads the settings again and, with them, fetches the chunk again.
+      // Retry reads the settings again and, with them, fetches the chunk again. What waited is
+      // dropped with the form: the panel says the code did not load.
+      this.waiting = undefined;
       this.setState({ phase: 'settings-unavailable', language, detail: `the softphone's code (assets/agent-session-*.js) did not load: ${messageOf(error)}` });
       await this.notifyInitialized(api);
       return;
     }
-    this.config = config;
-    // Measured by bench/boot-time.ts: frame navigation start → this mark.
-    performance.mark('dialtone:ready');
-    const ready = {
-      phase: 'ready',
-      language,
-      salesforceLanguage: language,
-      displayName,
-      neoApiHost: new URL(config.connection.neoApiUrl).host,
-      sipHost: new URL(config.connection.sipWebSocketUrl).host,
-    } as const;
+    if (shipped === undefined) {
+      await this.textsOf(language);
+      this.config = config;
+      this.markReady();
+    }
+    const ready = readyOf(config);
     const page = this.options.phoneWindowPage;
     // The agent's own language (settings panel, kept in the preferences) wins over the call center's.
     const withView = (view: AgentView) => ({ ...ready, language: view.prefs.language ?? language, view });
@@ -162,9 +195,15 @@ export class SoftphoneApp implements SoftphoneService {
     // The shell draws the login form in this task (its phase changed: softphone-context.ts); the
     // session's start-up (preferences, devices, health probes, the tab election) and the panel's
     // labels wait for the next one, so none of their work sits between `ready` and the form.
-    this.setState(withView(session.view));
+    const loginWaiting = this.current.phase === 'ready' && this.current.loginWaiting === true;
+    this.setState(loginWaiting ? { ...withView(session.view), loginWaiting } : withView(session.view));
     await nextTask();
     void session.start();
+    // What the agent sent before the session ran, in order, where a click would have landed.
+    const waited = this.waiting ?? [];
+    this.waiting = undefined;
+    for (const intent of waited) session.send(intent);
+    if (this.current.phase === 'ready' && this.current.loginWaiting === true) this.setState({ ...this.current, loginWaiting: false });
     // sip.js (~60 KB gzip) compiles and runs its parser once on the main thread: after the form
     // is drawn, not between the settings and it (docs/benchmarks.md, "Boot, eighth pass").
     afterFirstDraw(() => void chunk.preloadSipPhone().catch((error: unknown) => this.warn('the phone (sip.js) did not load; logging in will retry', error)));
@@ -172,9 +211,23 @@ export class SoftphoneApp implements SoftphoneService {
     await Promise.all([this.decoratePanel(api, displayName), this.notifyInitialized(api)]);
   }
 
+  /**
+   * The form is not drawn without its texts: `ready` waits for the language's catalogue (fetched
+   * since the page started, main.ts; the call center's own language may still be on its way). A
+   * catalogue that does not load is the shell's to say.
+   */
+  private async textsOf(language: Language): Promise<void> {
+    if (loadedMessages(language) === undefined) await loadMessages(language).catch(() => undefined);
+  }
+
+  /** Measured by bench/boot-time.ts: frame navigation start → this mark, the login form drawn in its task. */
+  private markReady(): void {
+    performance.mark('dialtone:ready');
+  }
+
   /** The session chunk, fetched once; a failed fetch is forgotten so that a retry fetches again. */
   private loadSessionCode(): Promise<typeof AgentSessionChunk> {
-    const loading = (this.sessionCode ??= importSession());
+    const loading = (this.sessionCode ??= (this.options.sessionCode ?? importSession)());
     loading.catch(() => {
       if (this.sessionCode === loading) this.sessionCode = undefined;
     });

@@ -5,47 +5,17 @@
 import { ALL_CAPABILITIES, hasCall, type AgentState, type CallState, type PlatformCapabilities } from '../call/index.ts';
 import type { Config, CrmConfig } from '../config/index.ts';
 import { planPop } from '../crm/screen-pop-policy.ts';
-import type { AgentOptions, AgentPreferences, AgentView, AudioDeviceList, CallInfo } from '../view/agent-view.ts';
+import type { AgentOptions, AgentView, CallInfo } from '../view/agent-view.ts';
+import { agentOptionsOf, freshViewOf, NO_CALL_INFO } from './first-view.ts';
 import { intentAvailabilityOf, offeredChoicesOf } from './intent-availability.ts';
 import { machineConfigFrom } from './machine-config.ts';
 
-/**
- * What the call center offers the agent: the configuration, cut down to what the platform can do
- * (a platform without campaigns or breaks shows no campaign picker or break menu, whatever the
- * settings list).
- */
+/** What the call center offers the agent (first-view.ts); every capability unless told otherwise. */
 export function agentOptionsFrom(config: Config, can: PlatformCapabilities = ALL_CAPABILITIES): AgentOptions {
-  return {
-    breakTypes: can.breaks ? config.agent.breakTypes : [],
-    campaigns: can.campaigns ? config.agent.campaigns : [],
-    queues: can.queueTransfer ? config.transfers.queues : [],
-    categories: config.categories,
-    allowCategorization: config.crm.allowCategorization && can.categorisation,
-    allowContactRelease: config.crm.allowContactRelease,
-    callbackBooking: machineConfigFrom(config).callbackBooking,
-    rememberUser: config.agent.rememberUser,
-    allowRememberDevicePassword: config.agent.allowRememberDevicePassword,
-    loginDeviceTemplate: config.connection.loginDeviceTemplate,
-    defaultCountry: config.agent.defaultCountry,
-  };
+  return agentOptionsOf(config, can);
 }
 
-/** Preferences before IndexedDB answered. */
-export const DEFAULT_PREFERENCES: AgentPreferences = {
-  user: '',
-  device: '',
-  devicePasswordRemembered: false,
-  panelWidth: null,
-  panelHeight: null,
-  autoMinimise: false,
-  microphoneId: null,
-  speakerId: null,
-  ringerId: null,
-  language: null,
-};
-
-/** Devices before the browser was asked. */
-export const NO_DEVICES: AudioDeviceList = { microphones: [], speakers: [], canSelectOutput: false, microphonePermission: 'unknown' };
+export { DEFAULT_PREFERENCES, NO_DEVICES } from './first-view.ts';
 
 /**
  * The information panel of the seed. The last call id is shown only while the call is up: from
@@ -55,7 +25,7 @@ export const NO_DEVICES: AudioDeviceList = { microphones: [], speakers: [], canS
  * Salesforce by ({@link searchKeyOf}), not the raw `DATA` or the number.
  */
 export function callInfoOf(agent: AgentState, crm: CrmConfig): CallInfo {
-  if (!hasCall(agent)) return { lastCallId: '0', contactId: '', baseId: '', crmId: '', searchKey: '' };
+  if (!hasCall(agent)) return NO_CALL_INFO;
   const { call } = agent;
   const contact = call.contact;
   return {
@@ -81,18 +51,10 @@ export function searchKeyOf(agent: CallState, crm: CrmConfig): string {
 
 /** A fresh view for a page that just read its configuration. */
 export function initialView(agent: AgentState, config: Config, can: PlatformCapabilities = ALL_CAPABILITIES): AgentView {
-  const options = agentOptionsFrom(config, can);
+  const options = agentOptionsOf(config, can);
   return {
-    agent,
-    options,
+    ...freshViewOf(agent, options),
     info: callInfoOf(agent, config.crm),
     can: intentAvailabilityOf(agent, { config: machineConfigFrom(config) }, 0, offeredChoicesOf(options)),
-    notices: [],
-    tab: 'alone',
-    prefs: DEFAULT_PREFERENCES,
-    devices: NO_DEVICES,
-    confirmLogout: false,
-    dialError: null,
-    record: null,
   };
 }

@@ -55,3 +55,13 @@ export function sipSectionUnset(settings: SettingsMap): boolean {
     return value === undefined || value.toLowerCase().replace(/\s+/g, '') === DEFAULT_TEXTS[item];
   });
 }
+
+/**
+ * `config` with the section's defaults when `settings` leave the section as shipped (Neotel): what
+ * validating the section would give, known without its parsers; `undefined` when the section sets
+ * anything, and they must read it (src/app/platform-choice.ts `withPlatformSettings`). The app
+ * draws the login form before the session's code arrives only on this answer (softphone-app.ts).
+ */
+export function withShippedPlatform<C extends { readonly sipPlatform?: SipPlatformConfig }>(settings: SettingsMap, config: C): C | undefined {
+  return sipSectionUnset(settings) ? { ...config, sipPlatform: SIP_PLATFORM_DEFAULTS } : undefined;
+}

@@ -53,6 +53,11 @@ export type ShellState =
       readonly sipHost: string;
       /** The agent softphone: login, status, calls (see agent-view.ts). */
       readonly view: AgentView;
+      /**
+       * A login was sent before the session's code had run (the form is drawn first): it waits for
+       * it, and the form shows itself busy meanwhile. Absent or `false` otherwise.
+       */
+      readonly loginWaiting?: boolean;
     };
 
 /** The service the app provides to components: read state, subscribe, send intents. */

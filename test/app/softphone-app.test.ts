@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { AgentSession } from '../../src/app/agent-session.ts';
 import { SoftphoneApp } from '../../src/app/softphone-app.ts';
 import { settingsFromCallCenterXml } from '../../src/config/call-center-xml.ts';
 import type { ShellState } from '../../src/view/shell-state.ts';
+import type { AgentView } from '../../src/view/agent-view.ts';
 import { OpenCti, type OpenCtiConnection } from '../../src/opencti/index.ts';
 import { FakeOpenCti } from '../opencti/fake-opencti.ts';
 
@@ -97,5 +99,95 @@ describe('SoftphoneApp boot', () => {
     const state = await booted(new SoftphoneApp({ connect: salesforce(fake), warn: (m) => warnings.push(m) }));
     expect(state.phase).toBe('ready');
     expect(warnings.filter((w) => w.includes('panel'))).toEqual(['could not label the softphone panel']);
+  });
+});
+
+/** The session chunk, held until `release()` (or failed with `fail()`), as a slow network would. */
+function heldSessionCode() {
+  let release: () => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const arrived = new Promise<void>((resolve, reject) => {
+    release = resolve;
+    fail = reject;
+  });
+  return { code: () => arrived.then(() => import('../../src/app/agent-session.ts')), release: () => release(), fail: (error: Error) => fail(error) };
+}
+
+function phaseReached(app: SoftphoneApp, phase: ShellState['phase']): Promise<ShellState> {
+  if (app.state.phase === phase) return Promise.resolve(app.state);
+  return new Promise((resolve) => {
+    const stop = app.subscribe((state) => {
+      if (state.phase !== phase) return;
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+const LOGIN = { kind: 'login', user: 'agent1', device: '1001', password: 'pw', devicePassword: 'sip', campaign: null, remember: false, rememberDevicePassword: false } as const;
+
+describe('the login form before the session chunk (docs/benchmarks.md, "Eleventh pass")', () => {
+  it('is drawn as soon as a Neotel call center\'s settings are valid, from the very view the session then starts from', async () => {
+    const chunk = heldSessionCode();
+    const sessions: AgentView[] = [];
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings());
+    // Its first view, as it is built (before its start-up reads the preferences and devices).
+    const app = new SoftphoneApp({ connect: salesforce(fake), warn: quiet, sessionCode: chunk.code, onSession: (s) => sessions.push(s.view) });
+    const started = app.start();
+    const early = await phaseReached(app, 'ready');
+    expect(sessions, 'no session yet: its code is held').toHaveLength(0);
+    expect(early).toMatchObject({ phase: 'ready', displayName: realSettings['/reqGeneralInfo/reqDisplayName'] });
+    chunk.release();
+    await started;
+    expect(sessions).toHaveLength(1);
+    expect(early.phase === 'ready' && early.view).toEqual(sessions[0]);
+  });
+
+  it('keeps a login sent meanwhile, shows it waiting, and hands it to the session once that runs', async () => {
+    const chunk = heldSessionCode();
+    const received: string[] = [];
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings());
+    const onSession = (session: AgentSession) => {
+      session.send = (intent) => void received.push(intent.kind);
+    };
+    const app = new SoftphoneApp({ connect: salesforce(fake), warn: quiet, sessionCode: chunk.code, onSession });
+    const started = app.start();
+    await phaseReached(app, 'ready');
+    app.send({ kind: 'setAutoMinimise', on: true });
+    app.send(LOGIN);
+    expect(app.state).toMatchObject({ phase: 'ready', loginWaiting: true });
+    expect(received).toEqual([]);
+    chunk.release();
+    await started;
+    expect(received, 'in the order sent, nothing lost').toEqual(['setAutoMinimise', 'login']);
+    expect(app.state.phase === 'ready' && app.state.loginWaiting, 'the form busy only until the session took the login').toBeFalsy();
+  });
+
+  it('says the softphone\'s code did not load, with a retry, when the chunk fails after the form was drawn', async () => {
+    const chunk = heldSessionCode();
+    const warnings: string[] = [];
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings());
+    const app = new SoftphoneApp({ connect: salesforce(fake), warn: (m) => warnings.push(m), sessionCode: chunk.code });
+    const started = app.start();
+    await phaseReached(app, 'ready');
+    app.send(LOGIN);
+    chunk.fail(new Error('net::ERR_CONNECTION_RESET'));
+    await started;
+    expect(app.state.phase).toBe('settings-unavailable');
+    expect(app.state.phase === 'settings-unavailable' && app.state.detail).toMatch(/agent-session.*ERR_CONNECTION_RESET/);
+    app.send(LOGIN);
+    expect(warnings).toEqual(['ignored login: the softphone is not ready']);
+  });
+
+  it('waits for the session\'s code when the call center sets its sipPlatform section: its parsers must validate it before the form', async () => {
+    const chunk = heldSessionCode();
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings({ '/sipPlatform/sipNotReadyStatus': 'busy' }));
+    const app = new SoftphoneApp({ connect: salesforce(fake), warn: quiet, sessionCode: chunk.code });
+    const started = app.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.state.phase).toBe('booting');
+    chunk.release();
+    await started;
+    expect(app.state).toMatchObject({ phase: 'config-error', issues: [expect.objectContaining({ path: '/sipPlatform/sipNotReadyStatus', received: 'busy' })] });
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { gateHint } from '../health-gate/gate-hint.ts';
@@ -26,13 +26,16 @@ type TextField = 'device' | 'devicePassword' | 'user' | 'password' | 'campaign';
  * when the call center allows them. The NeoApi password is never remembered (docs/security.md).
  * Pre-filled from the saved preferences; required fields are checked before the intent is sent,
  * with each message tied to its field. While the machine logs in, the form is busy and says which
- * step it is on.
+ * step it is on; so it is while a login sent before the softphone's session had started waits for
+ * it (`waiting`, set by the shell).
  */
 @customElement('dialtone-login-form')
 export class LoginForm extends AgentElement {
   static override viewSlices: readonly (keyof AgentView)[] = ['agent', 'options', 'prefs', 'health'];
   static override styles = [sldsTokens, controlStyles, loginFormStyles];
 
+  /** A login was sent and waits for the session to start (ShellState `loginWaiting`): busy, "starting". */
+  @property({ attribute: false }) waiting = false;
   @state() private fields: LoginFields = { device: '', devicePassword: '', user: '', password: '', campaign: '', remember: false, rememberDevicePassword: false };
   @state() private errors: Partial<Record<TextField, string>> = {};
   /** Preferences load asynchronously; they fill the form only until the agent types. */
@@ -50,7 +53,7 @@ export class LoginForm extends AgentElement {
     const m = this.messages;
     if (!view || !m) return nothing;
     const agent = view.agent;
-    const busy = agent.phase === 'loggingIn';
+    const busy = agent.phase === 'loggingIn' || this.waiting;
     const { options, prefs } = view;
     const f = this.fields;
     const gate = gateHint(view, m);
@@ -84,7 +87,7 @@ export class LoginForm extends AgentElement {
           ${gate === null ? nothing : html`<p class="error" id="gate-hint" data-testid="gate-hint">${gate}</p>`}
         </fieldset>
         <p class="pending" role="status" data-testid="login-step">
-          ${agent.phase === 'loggingIn' ? (agent.step === 'registering' ? m.loginRegistering : m.loginAuthenticating) : nothing}
+          ${agent.phase === 'loggingIn' ? (agent.step === 'registering' ? m.loginRegistering : m.loginAuthenticating) : this.waiting ? m.booting : nothing}
         </p>
       </form>
     `;
@@ -158,7 +161,7 @@ export class LoginForm extends AgentElement {
 
   private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.view?.agent.phase !== 'loggedOut') return;
+    if (this.view?.agent.phase !== 'loggedOut' || this.waiting) return;
     this.errors = this.validate();
     const first = Object.keys(this.errors)[0];
     if (first !== undefined) {

@@ -95,7 +95,7 @@ export function renderAgent(state: ReadyShell, m: Messages, kept: KeptParts) {
       ${lazy((view.failedLogs?.length ?? 0) > 0, 'dialtone-failed-logs', html`<dialtone-failed-logs .view=${view} .messages=${m}></dialtone-failed-logs>`)}
       <dialtone-health-gate .view=${view} .messages=${m}></dialtone-health-gate>
       ${lazy(loggedIn, 'dialtone-monitored-indicator', html`<dialtone-monitored-indicator .view=${view} .messages=${m}></dialtone-monitored-indicator>`)}
-      ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m}></dialtone-login-form>`)}
+      ${part(!loggedIn, html`<dialtone-login-form .view=${view} .messages=${m} .waiting=${state.loginWaiting === true}></dialtone-login-form>`)}
       ${lazy(phase === 'ringing' && !autoAnswering, 'dialtone-incoming-call', html`<dialtone-incoming-call .view=${view} .messages=${m}></dialtone-incoming-call>`)}
       ${lazy(phase === 'dialing' || phase === 'connected' || autoAnswering, 'dialtone-call-controls', html`<dialtone-call-controls .view=${view} .messages=${m}></dialtone-call-controls>`)}
       ${lazy(phase === 'connected', 'dialtone-transfer-panel', html`<dialtone-transfer-panel .view=${view} .messages=${m}></dialtone-transfer-panel>`)}

@@ -1,0 +1,53 @@
+/**
+ * Iframe load → ready, interleaved: two or more builds of the adapter, each framed by its own
+ * Lightning emulator, loaded cold one after the other (a fresh context each, the order rotating
+ * every round) the way bench/boot-time.ts loads one, so a before/after shares one run and one load.
+ *
+ *     npm run build && cp -r dist /tmp/dist-before   # the build to compare against
+ *     … change, npm run build …
+ *     BOOT_AB_DIRS=/tmp/dist-before,dist BOOT_AB_ROUNDS=20 node --import tsx bench/boot-ab.ts
+ *
+ * Prints, per build, the median and p95 of `dialtone:ready` and of the login form usable (frame
+ * clock), with the load average at start and end. It enters the loopback namespace itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { launchChromium } from '../e2e/support/browser.ts';
+import { startConsoleWithAdapter } from '../e2e/boot/support.ts';
+import { bootOnce, quantileOf } from './boot-time.ts';
+import type { PanelMarks } from './login-form-probe.ts';
+
+if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
+  const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const dirs = (process.env.BOOT_AB_DIRS ?? 'dist').split(',').map((d) => d.trim()).filter((d) => d !== '');
+const rounds = Number(process.env.BOOT_AB_ROUNDS ?? 10);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 60) {
+  console.error(`BOOT_AB_ROUNDS is ${process.env.BOOT_AB_ROUNDS}; expected a whole number of rounds from 1 to 60`);
+  process.exit(2);
+}
+
+const la = (v: readonly number[]) => v.map((x) => x.toFixed(2)).join(' ');
+const start = loadavg();
+const browser = await launchChromium();
+const sides = await Promise.all(dirs.map(async (dir) => ({ dir, console: await startConsoleWithAdapter({ serveAdapterDir: dir }), marks: [] as PanelMarks[] })));
+try {
+  for (let round = 0; round < rounds; round++) {
+    const shift = round % sides.length;
+    for (const side of [...sides.slice(shift), ...sides.slice(0, shift)]) side.marks.push(await bootOnce(browser, side.console.server.url));
+  }
+} finally {
+  await browser.close();
+  for (const side of sides) await side.console.server.close();
+}
+console.log(`iframe load → ready, ${rounds} rounds of one cold load per build (rotating order), load average ${la(start)} → ${la(loadavg())}:`);
+for (const side of sides) {
+  const ready = side.marks.map((m) => m.readyMs);
+  const form = side.marks.map((m) => m.loginFormMs);
+  const fmt = (v: number) => v.toFixed(0);
+  console.log(`  ${side.dir}: ready median ${fmt(quantileOf(ready, 0.5))} ms, p95 ${fmt(quantileOf(ready, 0.95))}; login form usable median ${fmt(quantileOf(form, 0.5))}, p95 ${fmt(quantileOf(form, 0.95))}`);
+  console.log(`    ready: ${ready.map(fmt).join(', ')}`);
+  console.log(`    form:  ${form.map(fmt).join(', ')}`);
+}
