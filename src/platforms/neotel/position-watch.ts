@@ -62,7 +62,7 @@ export class WatchedPosition implements PositionSource {
   /** Index of the kind of worker to start next (kinds that failed are not tried again). */
   private kindIndex = 0;
   private readonly reasons: string[] = [];
-  /** Armed at a worker's start, cleared by its first answer. */
+  /** Armed when a worker that has not answered yet is given a watch; cleared by its first answer. */
   private startWatchdog: ReturnType<typeof setTimeout> | undefined;
   private readonly spawners: readonly SpawnWatchWorker[];
 
