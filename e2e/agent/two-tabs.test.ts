@@ -3,7 +3,9 @@
  * of one agent (one browser profile) share one login, one SIP registration and one Position
  * poll; the second tab mirrors the first and relays the agent's clicks to it; closing the owner
  * hands the phone to the other tab without a second Login, and the next call rings and carries
- * audio there.
+ * audio there. The Position poll runs in a SharedWorker of the owner tab's own (issue 18: its
+ * fetches leave the page's main thread alone), one for the agent however many tabs are open; the
+ * heir starts its own when it takes over, and sees Position changes through it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
@@ -15,11 +17,26 @@ let rig: AgentConsole;
 let first: AgentTab;
 let second: AgentTab;
 const numbers: Record<string, unknown> = {};
+/** The owner tab's Position SharedWorker, seen with both tabs open. */
+let ownerWatcher: string[] = [];
 
-async function pollsDuring(ms: number): Promise<number> {
-  const mark = await requestMark(rig.neotel);
+/** The browser's SharedWorkers that watch Position (docs/position-poller.md), by their Blob URL. */
+async function positionWatchers(on: AgentConsole = rig): Promise<string[]> {
+  const browser = on.context.browser();
+  if (!browser) throw new Error('the rig has no browser to list its SharedWorkers');
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { type: string; url: string; title: string }[] };
+    return targetInfos.filter((t) => t.type === 'shared_worker' && t.url.startsWith('blob:')).map((t) => t.url);
+  } finally {
+    await session.detach();
+  }
+}
+
+async function pollsDuring(ms: number, on: AgentConsole = rig): Promise<number> {
+  const mark = await requestMark(on.neotel);
   await new Promise((resolve) => setTimeout(resolve, ms));
-  return (await requestsOf(rig.neotel, 'Position', mark)).length;
+  return (await requestsOf(on.neotel, 'Position', mark)).length;
 }
 
 beforeAll(async () => {
@@ -46,6 +63,8 @@ describe('one phone across tabs', () => {
     numbers['Position polls in 3.2 s with two tabs'] = polls;
     expect(polls, 'one poll a second, not one per tab').toBeLessThanOrEqual(5);
     expect(polls).toBeGreaterThanOrEqual(2);
+    ownerWatcher = await positionWatchers();
+    expect(ownerWatcher, 'one SharedWorker watches Position: the owner tab\'s').toHaveLength(1);
   });
 
   it('relays a click in the second tab to the owner: a break taken there reaches NeoApi once and shows in both tabs', async () => {
@@ -83,9 +102,23 @@ describe('one phone across tabs', () => {
     });
     await waitForStatus(second.adapter, 'ready');
     numbers['owner closed → ready again ms'] = Date.now() - closed;
-    const polls = await pollsDuring(2200);
-    expect(polls, 'the new owner polls Position').toBeGreaterThanOrEqual(1);
+    const watchersBefore = await positionWatchers();
+    const polls = await pollsDuring(3200);
+    numbers['Position polls in 3.2 s after the handover'] = polls;
+    expect(polls, 'the new owner polls Position').toBeGreaterThanOrEqual(2);
+    expect(polls, 'once a second: the closed tab\'s watch ended with it').toBeLessThanOrEqual(5);
     expect(await requestsOf(rig.neotel, 'Login', mark), 'no second Login').toEqual([]);
+    const watchers = await positionWatchers();
+    expect(watchers, 'one SharedWorker watches Position: the heir\'s').toHaveLength(1);
+    expect(watchersBefore, 'the same one a moment ago').toEqual(watchers);
+    expect(watchers, 'not the closed tab\'s').not.toEqual(ownerWatcher);
+
+    // A break set on the platform behind the panel's back (a supervisor, another tool) reaches
+    // the heir only through its Position watch.
+    await rig.neotel.neoApi('Pause', { USUARIO: rig.agent().user, SUBTIPO_DESCANSO: 1 });
+    await waitForStatus(second.adapter, 'onBreak', 10_000);
+    await rig.neotel.neoApi('Unpause', { USUARIO: rig.agent().user });
+    await waitForStatus(second.adapter, 'ready', 10_000);
 
     const { callId } = await rig.neotel.placeInbound({ number: '1166668888', queue: rig.scenario.queues[0]!.id, toneHz: INBOUND_HZ });
     await waitForStatus(second.adapter, 'ringing', 15_000);
@@ -110,6 +143,9 @@ describe('tabs in a browser that blocks third-party storage', () => {
       }
       await logIn(a.adapter, blocked.agent());
       await waitForStatus(a.adapter, 'ready', 15_000);
+      // Whatever kind of worker this browser allows a third-party frame (or none), Position is watched.
+      numbers['Position SharedWorkers with third-party storage blocked'] = (await positionWatchers(blocked)).length;
+      expect(await pollsDuring(3200, blocked), 'the logged-in tab polls Position').toBeGreaterThanOrEqual(2);
       expect(a.errors.concat(b.errors)).toEqual([]);
     } finally {
       await blocked.close();

@@ -1,8 +1,10 @@
 /**
- * `<dialtone-elapsed>` while an agent sits Ready (issue 18 item 4, docs/benchmarks.md "Tenth pass
- * (b)"): a new second lays out the timer alone, never the header around it, and nothing is drawn
- * or armed while the page is hidden. Read from Chromium's trace (the Layout events' own count of
- * the objects laid out) and from the text node's mutations: counts, not timings.
+ * `<dialtone-elapsed>` (issue 18 item 4, docs/benchmarks.md "Tenth pass (b)", "Eleventh pass
+ * (c)"): while an agent sits Ready the status timer counts whole minutes and draws nothing for
+ * seconds; the call timer's new second lays out the timer alone, never the card around it; and
+ * nothing is drawn or armed while the page is hidden. Read from Chromium's trace (the Layout
+ * events' own count of the objects laid out) and from the text node's mutations: counts, not
+ * timings.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { shownSeconds, useUi, type UiPage } from './support/ui-page.ts';
@@ -34,9 +36,9 @@ async function layoutsOver(ms: number): Promise<LayoutEvent[]> {
   return events.filter((e) => e.name === 'Layout' && e.ph === 'X');
 }
 
-/** Counts the changes of the status timer's text from now on (read with `drawsSoFar`). */
-async function countDraws(): Promise<void> {
-  await ui.page.getByTestId('status-timer').evaluate((timer) => {
+/** Counts the changes of a timer's text from now on (read with `drawsSoFar`). */
+async function countDraws(testId: 'status-timer' | 'call-timer'): Promise<void> {
+  await ui.page.getByTestId(testId).evaluate((timer) => {
     const seen = { n: 0 };
     (window as unknown as { draws: { n: number } }).draws = seen;
     new MutationObserver((records) => (seen.n += records.length)).observe(timer, { characterData: true, subtree: true, childList: true });
@@ -45,8 +47,23 @@ async function countDraws(): Promise<void> {
 const drawsSoFar = () => ui.page.evaluate(() => (window as unknown as { draws: { n: number } }).draws.n);
 
 describe('the status timer while Ready', () => {
-  it('lays out only itself when a new second is drawn', async () => {
+  it('shows whole minutes, says since when, and draws nothing for seconds', async () => {
     await ui.show(shell(states.ready()));
+    const timer = ui.page.getByTestId('status-timer');
+    // Ready for 65 s (views.ts).
+    expect(await timer.locator('time').textContent()).toBe('1 min');
+    expect(await timer.locator('time').getAttribute('datetime')).toBe('PT1M');
+    expect(await timer.getAttribute('title')).toMatch(/^In this status since \d\d:\d\d( [AP]M)?$/u);
+    await countDraws('status-timer');
+    const layouts = await layoutsOver(2_500);
+    expect(await drawsSoFar(), 'no draw within the minute').toBe(0);
+    expect(layouts, 'no layout a second').toEqual([]);
+  });
+});
+
+describe('the call timer', () => {
+  it('lays out only itself when a new second is drawn', async () => {
+    await ui.show(shell(states.connected()));
     const layouts = await layoutsOver(2_500);
     expect(layouts.length, 'a new second was drawn').toBeGreaterThan(0);
     for (const layout of layouts) {
@@ -57,8 +74,9 @@ describe('the status timer while Ready', () => {
   });
 
   it('draws nothing while the page is hidden, and the right time at once when it is shown again', async () => {
-    await ui.show(shell(states.ready()));
-    await countDraws();
+    await ui.show(shell(states.connected()));
+    const startShown = shownSeconds(await ui.page.getByTestId('call-timer').textContent());
+    await countDraws('call-timer');
     const setHidden = (hidden: boolean) =>
       ui.page.evaluate((value) => {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
@@ -71,8 +89,8 @@ describe('the status timer while Ready', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect((await drawsSoFar()) - before, 'no draw while hidden').toBe(0);
     await setHidden(false);
-    const shown = shownSeconds(await ui.page.getByTestId('status-timer').textContent());
-    expect(shown, 'caught up at once (logged in 65 s before, hidden for ~4 s)').toBeGreaterThanOrEqual(68);
+    const shown = shownSeconds(await ui.page.getByTestId('call-timer').textContent());
+    expect(shown, 'caught up at once (hidden for ~4 s)').toBeGreaterThanOrEqual(startShown + 3);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await drawsSoFar(), 'ticking again').toBeGreaterThan(before);
   });

@@ -14,7 +14,22 @@ export interface StatusMenuMessages {
   readonly campaigns: string;
   /** An item that is the agent's current status (read after its name). */
   readonly current: string;
+  /**
+   * The time in this status, shown in whole minutes (`12 min`, `1 h 05 min`; `<1 min` in the
+   * first minute): the status timer changes once a minute, not once a second (docs/benchmarks.md,
+   * "Eleventh pass (c)").
+   */
+  readonly minutesInStatus: (minutes: number) => string;
+  /** The status timer's tooltip: when this status began, as the clock on the wall reads it (`19:04`). */
+  readonly inStatusSince: (time: string) => string;
 }
+
+/** `12 min`, `1 h 05 min`, `<1 min`: the unit symbols read the same in en, es and pt. */
+const minutes = (total: number): string => {
+  if (total < 1) return '<1 min';
+  if (total < 60) return `${total} min`;
+  return `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')} min`;
+};
 
 const en: StatusMenuMessages = {
   changeStatus: 'Change status',
@@ -22,6 +37,8 @@ const en: StatusMenuMessages = {
   breaks: 'Take a break',
   campaigns: 'Outbound campaign',
   current: 'current',
+  minutesInStatus: minutes,
+  inStatusSince: (time) => `In this status since ${time}`,
 };
 
 const es: StatusMenuMessages = {
@@ -30,6 +47,8 @@ const es: StatusMenuMessages = {
   breaks: 'Tomar un descanso',
   campaigns: 'Campaña saliente',
   current: 'actual',
+  minutesInStatus: minutes,
+  inStatusSince: (time) => `En este estado desde las ${time}`,
 };
 
 const pt: StatusMenuMessages = {
@@ -38,6 +57,8 @@ const pt: StatusMenuMessages = {
   breaks: 'Fazer uma pausa',
   campaigns: 'Campanha de saída',
   current: 'atual',
+  minutesInStatus: minutes,
+  inStatusSince: (time) => `Neste status desde ${time}`,
 };
 
 /** The catalogues, by language (src/i18n/languages.ts). */

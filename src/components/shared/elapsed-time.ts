@@ -25,6 +25,8 @@ import { formatDuration, isoDuration } from './clock-controller.ts';
  */
 export class ElapsedTime extends HTMLElement {
   private sinceMs: number | null = null;
+  private step: 'second' | 'minute' = 'second';
+  private minuteText: (minutes: number) => string = (minutes) => `${minutes} min`;
   private labelText = '';
   private shown = '';
   private visible = true;
@@ -53,6 +55,35 @@ export class ElapsedTime extends HTMLElement {
     this.tick();
   }
 
+  /** `second` (`m:ss`, the default) or `minute` (whole minutes through {@link minutes}); also the `resolution` attribute. */
+  get resolution(): 'second' | 'minute' {
+    return this.step;
+  }
+
+  set resolution(value: 'second' | 'minute') {
+    const step = value === 'minute' ? 'minute' : 'second';
+    if (step === this.step) return;
+    this.step = step;
+    this.width = -1;
+    this.shown = '';
+    if (this.isConnected) {
+      this.contain();
+      this.tick();
+    }
+  }
+
+  /** The text of whole minutes in `minute` resolution (`12 min`); the catalogue's. */
+  get minutes(): (minutes: number) => string {
+    return this.minuteText;
+  }
+
+  set minutes(value: (minutes: number) => string) {
+    if (value === this.minuteText) return;
+    this.minuteText = value;
+    this.shown = '';
+    if (this.isConnected) this.tick();
+  }
+
   /** What a screen reader hears before the time (`Time in status`), not shown. */
   get label(): string {
     return this.labelText;
@@ -66,11 +97,9 @@ export class ElapsedTime extends HTMLElement {
 
   connectedCallback(): void {
     this.takeOwnProperties();
+    if (this.getAttribute('resolution') === 'minute') this.resolution = 'minute';
     if (this.time.parentNode !== this) {
-      // Its own layout and paint: a relayout boundary of fixed size (width set in draw) and a
-      // paint boundary, so a new second lays out and paints this box alone. On the <time>, not
-      // the host: Chromium never makes a flex item (the host in the status button) a boundary.
-      Object.assign(this.time.style, { display: 'inline-block', contain: 'strict', height: '1lh', verticalAlign: 'bottom', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' });
+      this.contain();
       this.append(this.spoken, this.time);
     }
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -103,10 +132,35 @@ export class ElapsedTime extends HTMLElement {
       Reflect.deleteProperty(this, 'since');
       this.since = typeof since === 'number' ? since : null;
     }
+    if (Object.hasOwn(this, 'minutes')) {
+      const minutes: unknown = Reflect.get(this, 'minutes');
+      Reflect.deleteProperty(this, 'minutes');
+      if (typeof minutes === 'function') this.minutes = minutes as (minutes: number) => string;
+    }
+    if (Object.hasOwn(this, 'resolution')) {
+      const resolution: unknown = Reflect.get(this, 'resolution');
+      Reflect.deleteProperty(this, 'resolution');
+      this.resolution = resolution === 'minute' ? 'minute' : 'second';
+    }
     if (Object.hasOwn(this, 'label')) {
       const label: unknown = Reflect.get(this, 'label');
       Reflect.deleteProperty(this, 'label');
       this.label = typeof label === 'string' ? label : '';
+    }
+  }
+
+  /**
+   * Seconds: its own layout and paint, a relayout boundary of fixed size (width set in draw) and
+   * a paint boundary, so a new second lays out and paints this box alone. On the <time>, not the
+   * host: Chromium never makes a flex item (the host in the status button) a boundary. Minutes:
+   * plain inline text.
+   */
+  private contain(): void {
+    if (this.step === 'second') {
+      Object.assign(this.time.style, { display: 'inline-block', contain: 'strict', height: '1lh', verticalAlign: 'bottom', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' });
+    } else {
+      this.time.removeAttribute('style');
+      this.time.style.whiteSpace = 'nowrap';
     }
   }
 
@@ -121,11 +175,14 @@ export class ElapsedTime extends HTMLElement {
       return;
     }
     const elapsed = Date.now() - since;
-    const shown = formatDuration(elapsed);
-    if (shown !== this.shown) this.draw(shown, isoDuration(elapsed));
+    const byMinute = this.step === 'minute';
+    const minutes = Math.floor(Math.max(0, elapsed) / 60_000);
+    const shown = byMinute ? this.minuteText(minutes) : formatDuration(elapsed);
+    if (shown !== this.shown) this.draw(shown, byMinute ? `PT${minutes}M` : isoDuration(elapsed));
     if (!this.isConnected || !this.visible || document.visibilityState === 'hidden') return;
-    // The shown second changes at `since` + n·1000 ms (before `since`, clock skew, at `since`).
-    const wait = elapsed < 0 ? -elapsed : 1000 - (elapsed % 1000);
+    // The shown second (minute) changes at `since` + n·1000 (60 000) ms (before `since`, clock skew, at `since`).
+    const unit = byMinute ? 60_000 : 1000;
+    const wait = elapsed < 0 ? -elapsed : unit - (elapsed % unit);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.tick();
@@ -135,7 +192,7 @@ export class ElapsedTime extends HTMLElement {
   private draw(shown: string, iso: string): void {
     this.shown = shown;
     this.text.data = shown;
-    if (shown.length !== this.width) {
+    if (this.step === 'second' && shown.length !== this.width) {
       this.width = shown.length;
       this.time.style.width = `${shown.length}ch`;
     }

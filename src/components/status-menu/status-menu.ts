@@ -27,6 +27,14 @@ interface Item {
   readonly run: () => void;
 }
 
+let clockFormat: { readonly locale: string; readonly format: Intl.DateTimeFormat } | undefined;
+
+/** `19:04`: when a status began, in the shell's language (the status timer's tooltip). */
+function clockTime(at: number, locale: string): string {
+  if (clockFormat?.locale !== locale) clockFormat = { locale, format: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }) };
+  return clockFormat.format.format(at);
+}
+
 /** Why the machine would refuse an item now, in the agent's words (`''`: it would accept it). */
 function blockedBy(availability: Availability | undefined, m: Messages): string {
   // Absent = the view's options and its dry run disagree for a moment: let the machine decide on send.
@@ -36,7 +44,8 @@ function blockedBy(availability: Availability | undefined, m: Messages): string 
 /**
  * The header's status menu, as agents know it from the Amazon Connect CCP and RingCentral: one
  * button showing the status (Ready, the break's name, In campaign X, In call…) and how long it has
- * lasted (`<dialtone-elapsed>` redraws itself), that opens an ARIA
+ * lasted in whole minutes (`<dialtone-elapsed>` redraws itself once a minute; the tooltip says
+ * since when), that opens an ARIA
  * menu holding availability (Ready = back to work), the break reasons and the campaigns (enter one,
  * leave it). Keyboard as the WAI-ARIA menu button pattern: Enter, Space or ↓ open it on the
  * first item that can be chosen, ↑ on the last; ↑ ↓ Home End move; Enter or Space choose; Escape and
@@ -74,7 +83,7 @@ export class StatusMenu extends AgentElement {
         <span class="visually-hidden">${m.statusLabel}:</span> ${pill}
         ${status.since === null
           ? nothing
-          : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${m.statusTimer} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
+          : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${t.inStatusSince(clockTime(status.since, m.attendant.locale))} resolution="minute" .minutes=${t.minutesInStatus} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
         ${sldsIcon(chevronIcon, 'chevron')}
       </button>
       ${live}

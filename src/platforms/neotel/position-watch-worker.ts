@@ -1,7 +1,8 @@
 /**
  * The program of the Position watch worker (position-watch.ts), shipped as text through a Blob URL
  * like the ticker's (ticker-worker.ts), so the bundle needs no extra entry. Plain JavaScript on
- * purpose: it is not bundled.
+ * purpose: it is not bundled. The same text runs as a SharedWorker (messages on the port of its
+ * one connection) or as a dedicated Worker (messages on its global): position-watch-spawn.ts.
  *
  * Page → worker:
  * - `{ op: 'watch', id, url, init, intervalMs, timeoutMs, maxBodyBytes, hold }`: fetch Position
@@ -11,12 +12,14 @@
  *   something differs (or the fetch fails). So while nothing changes the page hears nothing.
  * - `{ op: 'now' }`: fetch at once instead of waiting for the interval (the page wants news).
  * - `{ op: 'cancel' }`: stop the watch and abort its fetch.
+ * - `{ op: 'close' }`: stop and end the worker (a SharedWorker has no `terminate()`).
  *
  * Worker → page: `{ id, kind: 'response', status, contentType, contentLength, bytes }` (bytes
  * transferred, at most `maxBodyBytes + 1` read: `contentLength` then says how many there were)
  * or `{ id, kind: 'failed', message, timedOut }`.
  */
 export const POSITION_WATCH_WORKER_SOURCE = `'use strict';
+let port = null;
 let watch = null;
 let lastStart = -Infinity;
 let last = null;
@@ -87,9 +90,9 @@ const poll = async (w) => {
     return;
   }
   watch = null;
-  self.postMessage(reply, reply.kind === 'response' ? [reply.bytes] : []);
+  (port ?? self).postMessage(reply, reply.kind === 'response' ? [reply.bytes] : []);
 };
-self.onmessage = (event) => {
+const onMessage = (event) => {
   const m = event.data;
   if (!m) return;
   if (m.op === 'watch') {
@@ -101,6 +104,17 @@ self.onmessage = (event) => {
     arm(watch, 0);
   } else if (m.op === 'cancel') {
     stop();
+  } else if (m.op === 'close') {
+    stop();
+    self.close();
   }
 };
+if ('onconnect' in self) {
+  self.onconnect = (event) => {
+    port = event.ports[0];
+    port.onmessage = onMessage;
+  };
+} else {
+  self.onmessage = onMessage;
+}
 `;

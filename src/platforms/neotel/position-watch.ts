@@ -12,31 +12,19 @@
  * worker keeps the cadence (no fetch sooner than one interval after the previous one started)
  * and the per-request timeout.
  *
- * If the worker cannot be created (no Worker, CSP `worker-src` without `blob:`) or fails, every
- * poll goes back to the page's own `fetch` (`NeoApiClient.position`), the call in flight too.
+ * The worker is a SharedWorker where the browser has one, else a dedicated Worker
+ * (position-watch-spawn.ts says why). If one kind cannot be created, reports an error, or does not
+ * answer its first request in time (interval + timeout + 2 s: a fresh worker always answers its
+ * first request), the next kind takes over with the request in flight; when none is left (no
+ * Worker, CSP `worker-src` without `blob:`), every poll goes back to the page's own `fetch`
+ * (`NeoApiClient.position`), the call in flight too.
  */
 import { messageOf } from '../../shared/errors.ts';
 import type { CallOptions, FetchedAnswer, PositionRequest } from './client.ts';
 import type { PositionSource, PositionSourceOptions } from './position-poller.ts';
-import { POSITION_WATCH_WORKER_SOURCE } from './position-watch-worker.ts';
+import { browserSpawners, type SpawnWatchWorker, type WatchReply, type WatchRequest, type WatchWorkerPort } from './position-watch-spawn.ts';
 
-/** Page → worker (position-watch-worker.ts). */
-export type WatchRequest =
-  | ({ readonly op: 'watch'; readonly id: number; readonly intervalMs: number; readonly hold: boolean } & PositionRequest)
-  | { readonly op: 'now' }
-  | { readonly op: 'cancel' };
-
-/** Worker → page: the answer to watch `id`. */
-export type WatchReply = FetchedAnswer & { readonly id: number };
-
-/** The part of a Worker the watch uses (a fake in unit tests). */
-export interface WatchWorkerPort {
-  postMessage(message: WatchRequest): void;
-  terminate(): void;
-}
-
-/** Starts the worker; it reports answers to `onReply` and failures to `onError`. May throw. */
-export type SpawnWatchWorker = (onReply: (reply: WatchReply) => void, onError: (reason: string) => void) => WatchWorkerPort;
+export type { SpawnWatchWorker, WatchReply, WatchRequest, WatchWorkerPort } from './position-watch-spawn.ts';
 
 /** What the watch needs of the NeoApi client (`NeoApiClient`). */
 export interface WatchedClient extends PositionSource {
@@ -44,42 +32,16 @@ export interface WatchedClient extends PositionSource {
   positionOf(user: string, answer: FetchedAnswer, options?: CallOptions): Promise<string>;
 }
 
-/** The browser's dedicated Worker from {@link POSITION_WATCH_WORKER_SOURCE} via a Blob URL. */
-export const spawnBlobWatchWorker: SpawnWatchWorker = (onReply, onError) => {
-  const url = URL.createObjectURL(new Blob([POSITION_WATCH_WORKER_SOURCE], { type: 'text/javascript' }));
-  let worker: Worker;
-  try {
-    worker = new Worker(url, { name: 'dialtone-position' });
-  } catch (error) {
-    URL.revokeObjectURL(url);
-    throw error;
-  }
-  // The worker has fetched its script once it answers anything; revoking earlier can race that.
-  let revoked = false;
-  const revoke = (): void => {
-    if (!revoked) URL.revokeObjectURL(url);
-    revoked = true;
-  };
-  worker.onmessage = (event: MessageEvent<WatchReply>) => {
-    revoke();
-    onReply(event.data);
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    revoke();
-    onError(event.message || 'the Position worker failed to start (blocked by worker-src?)');
-  };
-  return { postMessage: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
-};
-
 /** How to build a {@link WatchedPosition}. */
 export interface WatchedPositionOptions {
   /** Time between the starts of two polls (`positionPollIntervalMs`). */
   readonly intervalMs: number;
-  /** Default {@link spawnBlobWatchWorker}. */
-  readonly spawn?: SpawnWatchWorker;
-  /** Told once when polls go back to the page's fetch, with why. */
+  /** The kinds of worker to try, best first; default SharedWorker then dedicated (`browserSpawners`). */
+  readonly spawn?: SpawnWatchWorker | readonly SpawnWatchWorker[];
+  /** Told once when polls go back to the page's fetch, with why (every kind's reason). */
   readonly onFallback?: (reason: string) => void;
+  /** Told when one kind of worker failed and the next takes over. */
+  readonly onWorkerFailed?: (kind: string, reason: string) => void;
 }
 
 interface Waiting {
@@ -92,12 +54,30 @@ export class WatchedPosition implements PositionSource {
   private port: WatchWorkerPort | undefined;
   private fallenBack = false;
   private waiting: Waiting | null = null;
+  /** The request `waiting` waits for, posted again to the next kind of worker if this one fails. */
+  private pending: Extract<WatchRequest, { op: 'watch' }> | null = null;
+  /** Whether the current worker has answered anything (it started). */
+  private heard = false;
   private nextId = 1;
+  /** Index of the kind of worker to start next (kinds that failed are not tried again). */
+  private kindIndex = 0;
+  private readonly reasons: string[] = [];
+  /** Armed when a worker that has not answered yet is given a watch; cleared by its first answer. */
+  private startWatchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly spawners: readonly SpawnWatchWorker[];
 
   constructor(
     private readonly client: WatchedClient,
     private readonly options: WatchedPositionOptions,
-  ) {}
+  ) {
+    const spawn = options.spawn ?? browserSpawners();
+    this.spawners = typeof spawn === 'function' ? [spawn] : spawn;
+  }
+
+  /** The kind of worker watching now (`shared`, `dedicated`), `page` once polls went back to the page, `none` before the first poll. */
+  get kind(): string {
+    return this.fallenBack ? 'page' : (this.port?.kind ?? 'none');
+  }
 
   async position(user: string, options: PositionSourceOptions): Promise<string> {
     const port = options.signal.aborted ? undefined : this.livePort();
@@ -120,7 +100,8 @@ export class WatchedPosition implements PositionSource {
       };
       const request = this.client.positionRequest(user);
       const timeoutMs = options.timeoutMs ?? request.timeoutMs;
-      port.postMessage({ op: 'watch', id, intervalMs: this.options.intervalMs, hold: options.holdUnchanged === true, ...request, timeoutMs });
+      this.pending = { op: 'watch', id, intervalMs: this.options.intervalMs, hold: options.holdUnchanged === true, ...request, timeoutMs };
+      this.post(port, this.pending);
     });
     // null: aborted, or the worker failed; the client either reports the abort or polls itself.
     if (answer === null) return this.client.position(user, options);
@@ -132,45 +113,95 @@ export class WatchedPosition implements PositionSource {
     this.port?.postMessage({ op: 'now' });
   }
 
-  /** Ends the worker; the next poll starts a new one. */
+  /** Ends the worker; the next poll starts a new one (of the same kind). */
   dispose(): void {
     this.waiting = null;
+    this.pending = null;
+    this.endPort();
+  }
+
+  private endPort(): void {
+    clearTimeout(this.startWatchdog);
+    this.startWatchdog = undefined;
     this.port?.terminate();
     this.port = undefined;
   }
 
+  /** The worker, started on first use: the first kind that starts, or none (then the page fetches). */
   private livePort(): WatchWorkerPort | undefined {
-    if (this.fallenBack || this.port !== undefined) return this.port;
-    try {
-      this.port = (this.options.spawn ?? spawnBlobWatchWorker)(
-        (reply) => this.onReply(reply),
-        (reason) => this.fallBack(reason),
-      );
-    } catch (error) {
-      this.fallBack(`cannot create the Position worker: ${messageOf(error)}`);
+    while (!this.fallenBack && this.port === undefined) {
+      const spawn = this.spawners[this.kindIndex];
+      if (spawn === undefined) {
+        this.fallBack();
+        break;
+      }
+      try {
+        const port = spawn(
+          (reply) => {
+            if (this.port === port) this.onReply(reply);
+          },
+          (reason) => {
+            if (this.port === port) this.kindFailed(reason);
+          },
+        );
+        this.port = port;
+        this.heard = false;
+      } catch (error) {
+        this.reasons.push(`cannot create the Position worker: ${messageOf(error)}`);
+        this.kindIndex += 1;
+      }
     }
     return this.port;
   }
 
+  /**
+   * Posts a watch; until the worker has answered once, a watchdog stands by: a fresh worker
+   * answers its first request within one interval and the request's timeout (it has no last
+   * answer to hold back), so silence past that means it never started.
+   */
+  private post(port: WatchWorkerPort, request: Extract<WatchRequest, { op: 'watch' }>): void {
+    port.postMessage(request);
+    if (this.heard) return;
+    clearTimeout(this.startWatchdog);
+    const ms = request.intervalMs + request.timeoutMs + 2000;
+    this.startWatchdog = setTimeout(() => {
+      if (this.port === port && !this.heard) this.kindFailed(`the ${port.kind} Position worker did not answer within ${ms} ms`);
+    }, ms);
+  }
+
   private onReply(reply: WatchReply): void {
+    this.heard = true;
+    clearTimeout(this.startWatchdog);
+    this.startWatchdog = undefined;
     const waiting = this.waiting;
     if (waiting?.id !== reply.id) return; // an answer nobody waits for any more
     this.waiting = null;
+    this.pending = null;
     waiting.settle(reply);
   }
 
-  private fallBack(reason: string): void {
+  /** This kind of worker failed: the next kind takes the request in flight, or the page does. */
+  private kindFailed(reason: string): void {
+    const kind = this.port?.kind ?? '?';
+    this.reasons.push(reason);
+    this.options.onWorkerFailed?.(kind, reason);
+    this.endPort();
+    this.kindIndex += 1;
+    const port = this.livePort();
+    if (port !== undefined && this.pending !== null) this.post(port, this.pending);
+  }
+
+  private fallBack(): void {
     if (this.fallenBack) return;
     this.fallenBack = true;
     const waiting = this.waiting;
     this.dispose();
     waiting?.settle(null);
-    this.options.onFallback?.(reason);
+    this.options.onFallback?.(this.reasons.join('; ') || 'no worker in this browser');
   }
 }
 
-/** Position through a worker where browsers have one (`Worker` and Blob URLs), else the client's own fetch. */
+/** Position through a worker where browsers have one (SharedWorker or Worker, and Blob URLs), else the client's own fetch. */
 export function watchedPosition(client: WatchedClient, options: WatchedPositionOptions): PositionSource {
-  const browser = typeof Worker === 'function' && typeof Blob === 'function' && typeof URL.createObjectURL === 'function';
-  return browser || options.spawn !== undefined ? new WatchedPosition(client, options) : client;
+  return options.spawn !== undefined || browserSpawners().length > 0 ? new WatchedPosition(client, options) : client;
 }

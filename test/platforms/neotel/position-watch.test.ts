@@ -47,6 +47,7 @@ function inProcessWorker(fetch: (url: string, init: RequestInit) => Promise<Resp
     const program = new Function('self', 'fetch', POSITION_WATCH_WORKER_SOURCE) as (self: unknown, fetch: (url: string, init: RequestInit) => Promise<Response>) => void;
     program(self, (url, init) => (alive ? fetch(url, init) : new Promise(() => undefined)));
     return {
+      kind: 'in-process',
       postMessage: (message: WatchRequest) => setTimeout(() => alive && self.onmessage?.({ data: structuredClone(message) }), 0),
       terminate: () => {
         alive = false;
@@ -161,12 +162,57 @@ describe('the Position watch worker', () => {
       intervalMs: 5,
       spawn: (_onReply, onError) => {
         fail = onError;
-        return { postMessage: () => undefined, terminate: () => undefined };
+        return { kind: 'failing', postMessage: () => undefined, terminate: () => undefined };
       },
     });
     const waiting = failing.position('8100', { signal: new AbortController().signal });
     fail?.('boom');
     expect(await waiting).toBe(NEWER_IDLE);
     expect(page.seen).toHaveLength(2);
+  });
+
+  it('moves to the next kind of worker, with the poll in flight, when the first fails to start or stays silent', async () => {
+    const idle = { status: 200, body: xml(NEWER_IDLE) };
+    const network = scriptedFetch([idle]);
+    const page = clientOn(() => Promise.reject(new Error('the page fetched Position itself')));
+    let fail: ((reason: string) => void) | undefined;
+    const failed: string[] = [];
+    const second = inProcessWorker(network.fetch);
+    const failing = new WatchedPosition(page, {
+      intervalMs: 5,
+      spawn: [
+        (_onReply, onError) => {
+          fail = onError;
+          return { kind: 'shared', postMessage: () => undefined, terminate: () => undefined };
+        },
+        second.spawn,
+      ],
+      onWorkerFailed: (kind, reason) => failed.push(`${kind}: ${reason}`),
+    });
+    const waiting = failing.position('8100', { signal: new AbortController().signal });
+    expect(failing.kind).toBe('shared');
+    fail?.('blocked');
+    expect(await waiting).toBe(NEWER_IDLE);
+    expect(failing.kind).toBe('in-process');
+    expect(failed).toEqual(['shared: blocked']);
+
+    // A worker that never answers (a SharedWorker some browser starts silently) is given up after
+    // interval + timeout + 2 s; the fake clock stands in for those seconds.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const silent = new WatchedPosition(clientOn(() => Promise.reject(new Error('unused')), 100), {
+        intervalMs: 5,
+        spawn: [() => ({ kind: 'shared', postMessage: () => undefined, terminate: () => undefined }), () => ({ kind: 'dedicated', postMessage: () => undefined, terminate: () => undefined })],
+        onWorkerFailed: (kind, reason) => failed.push(`${kind}: ${reason}`),
+      });
+      void silent.position('8100', { signal: new AbortController().signal });
+      vi.advanceTimersByTime(2104);
+      expect(silent.kind).toBe('shared');
+      vi.advanceTimersByTime(2);
+      expect(silent.kind).toBe('dedicated');
+      expect(failed.at(-1)).toBe('shared: the shared Position worker did not answer within 2105 ms');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
