@@ -29,6 +29,7 @@ import type { CDPSession } from 'playwright-core';
 import { heapAfterGc, type HeapReading, heapSession, startBenchAgent, type FrameCensus } from './agent-bench.ts';
 import { buildFloor, FLOOR_DIR } from './floor-compare.ts';
 import { takeSnapshot } from './heap-snapshot.ts';
+import { explainStall, SoakTrace } from './soak-diagnosis.ts';
 import { SoakDriver } from './soak-driver.ts';
 import { floorAvailable, openFloorSide, type FloorSide } from './soak-floor.ts';
 
@@ -121,8 +122,11 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
   const snapshotDir = process.env.BENCH_SOAK_SNAPSHOTS;
   const loadStart = loadavg();
   await buildFloor();
-  const agent = await startBenchAgent();
+  // The simulator's log and SIP frames, kept in this process, to explain a call that does not ring.
+  const trace = new SoakTrace();
+  const agent = await startBenchAgent([], { neotelLog: trace.log, sipTrace: trace.sip });
   const started = Date.now();
+  let driver: SoakDriver | undefined;
   let completed = 0;
   let stoppedEarly: string | undefined;
   let floorPage: FloorSide | undefined;
@@ -141,7 +145,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       const box = frame.getBoundingClientRect();
       return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
     });
-    const driver = new SoakDriver(session, { session: pageSession, offset });
+    driver = new SoakDriver(session, { session: pageSession, offset });
     const dialtone: Side = { session, driver, report: dialtoneReport };
     await driver.install();
     const sides = () => (floor ? [dialtone, floor] : [dialtone]);
@@ -169,6 +173,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
         dialtoneReport.missedClicks.play += await driver.clickUntil('[data-testid="available"]', '[data-testid="status"][data-status="ready"]');
       }
       const inbound = await agent.rig.neotel.placeInbound({ number, queue: queue.id, toneHz: 1000 });
+      trace.note(`call ${i}: Dialtone's ${inbound.callId} placed`);
       await driver.until('[data-testid="status"][data-status="ringing"]');
       dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]');
       await sleep(AUDIO_MS);
@@ -184,6 +189,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
         await floorAvailable(floorPage);
       }
       const floorCall = await agent.rig.neotel.placeInbound({ number, queue: queue.id, toneHz: 1000 });
+      trace.note(`call ${i}: the floor's ${floorCall.callId} placed`);
       await floorPage.driver.until('#state[data-state="in call"]');
       await sleep(AUDIO_MS);
       if ((await floorPage.driver.packets()) > 0) floorReport.callsWithAudio += 1;
@@ -207,7 +213,8 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       side.report.censuses.push({ call: completed, census: await side.driver.census() });
     }
   } catch (error) {
-    stoppedEarly = `stopped by an error after ${completed} calls: ${error instanceof Error ? error.message : String(error)}`;
+    const diagnosis = await explainStall(agent, driver, trace);
+    stoppedEarly = `stopped by an error after ${completed} calls (${((Date.now() - started) / 1000).toFixed(0)} s in): ${error instanceof Error ? error.message : String(error)}\n  ${diagnosis}`;
   } finally {
     await floorPage?.close();
     await agent.close();
