@@ -45,6 +45,8 @@ const CENSUS_EVERY = 20;
 /** Settled readings (and snapshots) after these calls, and after the last. */
 const CHECKPOINTS = [1, 50, 100, 200, 300, 400];
 const AUDIO_MS = 300;
+/** Repeated Answer presses whose context the report prints. */
+const MISSES_EXPLAINED = 3;
 
 /** Heap in use after a forced GC, after call number `call`. */
 export interface HeapPoint extends HeapReading {
@@ -65,6 +67,8 @@ export interface SideReport {
   censuses: { call: number; census: FrameCensus }[];
   /** Clicks on Answer and on Play that did nothing and were repeated (the press landed beside it: it had moved since it was found). */
   missedClicks: { answer: number; play: number };
+  /** The first few repeated presses on Answer: the status then, and the simulator's lines and SIP frames before it. */
+  missedAnswers: string[];
   /** Heap snapshot files at the checkpoints (with `BENCH_SOAK_SNAPSHOTS`). */
   snapshots: { call: number; file: string }[];
 }
@@ -97,7 +101,7 @@ function secondsFromEnv(name: string, fallback: number, min: number, max: number
   return seconds;
 }
 
-const emptySide = (heapScope: string): SideReport => ({ heapScope, points: [], settled: [], callsWithAudio: 0, missedClicks: { answer: 0, play: 0 }, censuses: [], snapshots: [] });
+const emptySide = (heapScope: string): SideReport => ({ heapScope, points: [], settled: [], callsWithAudio: 0, missedClicks: { answer: 0, play: 0 }, missedAnswers: [], censuses: [], snapshots: [] });
 
 /** One measured page: its CDP session (heap) and its driver. */
 interface Side {
@@ -175,7 +179,12 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       const inbound = await agent.rig.neotel.placeInbound({ number, queue: queue.id, toneHz: 1000 });
       trace.note(`call ${i}: Dialtone's ${inbound.callId} placed`);
       await driver.until('[data-testid="status"][data-status="ringing"]');
-      dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]');
+      const missedAnswer = async (attempt: number): Promise<void> => {
+        const status = await (driver?.status() ?? '(no driver)');
+        trace.note(`call ${i}: Answer press ${attempt} changed nothing within 3 s; status ${status}`);
+        if (dialtoneReport.missedAnswers.length < MISSES_EXPLAINED) dialtoneReport.missedAnswers.push(trace.recent().slice(-14).join('\n'));
+      };
+      dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]', 3, 3_000, missedAnswer);
       await sleep(AUDIO_MS);
       if ((await driver.packets()) > 0) dialtoneReport.callsWithAudio += 1;
       await agent.rig.neotel.hangup(inbound.callId);

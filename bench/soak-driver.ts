@@ -177,9 +177,10 @@ export class SoakDriver {
    * Clicks `selector` until `done` shows (at most `tries` clicks, `waitMs` apart); returns how
    * many clicks did nothing. A click can miss, as a person's can: seen once with a capture
    * listener, the press landed on the incoming card beside Answer, which had moved since it was
-   * found (the card's layout shifts while it fills in; see docs/benchmarks.md).
+   * found (the card's layout shifts while it fills in; see docs/benchmarks.md). `onMiss` hears of
+   * each press that did nothing, before the next.
    */
-  async clickUntil(selector: string, done: string, tries = 3, waitMs = 3_000): Promise<number> {
+  async clickUntil(selector: string, done: string, tries = 3, waitMs = 3_000, onMiss?: (attempt: number) => Promise<void> | void): Promise<number> {
     for (let attempt = 0; attempt < tries; attempt++) {
       await this.click(selector);
       try {
@@ -187,6 +188,7 @@ export class SoakDriver {
         return attempt;
       } catch (error) {
         if (attempt === tries - 1) throw error;
+        await onMiss?.(attempt + 1);
       }
     }
     return tries;
