@@ -222,7 +222,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       side.report.censuses.push({ call: completed, census: await side.driver.census() });
     }
   } catch (error) {
-    const diagnosis = await explainStall(agent, driver, trace);
+    const diagnosis = await explainStall(agent, driver, floorPage?.driver, trace);
     stoppedEarly = `stopped by an error after ${completed} calls (${((Date.now() - started) / 1000).toFixed(0)} s in): ${error instanceof Error ? error.message : String(error)}\n  ${diagnosis}`;
   } finally {
     await floorPage?.close();

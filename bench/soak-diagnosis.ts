@@ -52,7 +52,7 @@ function positionFields(position: string): string {
 }
 
 /** Reads everything the report needs to say why the soak stalled; each part that cannot be read says so. */
-export async function explainStall(agent: BenchAgent, driver: SoakDriver | undefined, trace: SoakTrace): Promise<string> {
+export async function explainStall(agent: BenchAgent, driver: SoakDriver | undefined, floor: SoakDriver | undefined, trace: SoakTrace): Promise<string> {
   const part = async (name: string, read: () => Promise<string[]> | string[]): Promise<string> => {
     try {
       return [`${name}:`, ...(await read()).map((line) => `    ${line}`)].join('\n  ');
@@ -62,11 +62,14 @@ export async function explainStall(agent: BenchAgent, driver: SoakDriver | undef
   };
   const control = agent.rig.neotel;
   const parts = await Promise.all([
-    part("the panel's status pill and notices", async () => {
+    part("the panel's status pill, phone badge, machine phase and notices", async () => {
       const status = driver ? await driver.status() : '(no driver)';
+      const phone = await agent.adapter.locator('[data-testid="phone-status"]').first().getAttribute('data-phone', { timeout: 1000 }).catch(() => '(none)');
+      const phase = await agent.adapter.locator('[data-agent-phase]').first().getAttribute('data-agent-phase', { timeout: 1000 }).catch(() => '(none)');
       const notices = await agent.adapter.locator('[data-testid="notice"], [data-testid="desk-outcome"]').allTextContents();
-      return [`status ${status}`, ...notices.map((text) => `notice: ${text.replace(/\s+/g, ' ').trim()}`)];
+      return [`status ${status}, phone ${phone}, machine phase ${phase}`, ...notices.map((text) => `notice: ${text.replace(/\s+/g, ' ').trim()}`)];
     }),
+    part("the floor page's line", async () => [floor ? await floor.run<string>('document.getElementById("state")?.dataset.state ?? "(no #state)"') : '(not opened)']),
     part('the platform (simulator) positions and queues', async () => {
       const state = await control.state();
       return [
