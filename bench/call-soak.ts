@@ -69,6 +69,8 @@ export interface SideReport {
   missedClicks: { answer: number; play: number };
   /** The first few repeated presses on Answer: the status then, and the simulator's lines and SIP frames before it. */
   missedAnswers: string[];
+  /** Of the repeated Answer presses: the frame had moved in the console page, the console page had something else on top there. */
+  missedAnswerPlaces: { frameMoved: number; covered: number };
   /** Heap snapshot files at the checkpoints (with `BENCH_SOAK_SNAPSHOTS`). */
   snapshots: { call: number; file: string }[];
 }
@@ -101,7 +103,7 @@ function secondsFromEnv(name: string, fallback: number, min: number, max: number
   return seconds;
 }
 
-const emptySide = (heapScope: string): SideReport => ({ heapScope, points: [], settled: [], callsWithAudio: 0, missedClicks: { answer: 0, play: 0 }, missedAnswers: [], censuses: [], snapshots: [] });
+const emptySide = (heapScope: string): SideReport => ({ heapScope, points: [], settled: [], callsWithAudio: 0, missedClicks: { answer: 0, play: 0 }, missedAnswers: [], missedAnswerPlaces: { frameMoved: 0, covered: 0 }, censuses: [], snapshots: [] });
 
 /** One measured page: its CDP session (heap) and its driver. */
 interface Side {
@@ -181,7 +183,10 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       await driver.until('[data-testid="status"][data-status="ringing"]');
       const missedAnswer = async (attempt: number): Promise<void> => {
         const status = await (driver?.status() ?? '(no driver)');
-        trace.note(`call ${i}: Answer press ${attempt} changed nothing within 3 s; status ${status}`);
+        const press = driver?.lastPress;
+        if (press?.moved) dialtoneReport.missedAnswerPlaces.frameMoved += 1;
+        if (press?.covered) dialtoneReport.missedAnswerPlaces.covered += 1;
+        trace.note(`call ${i}: Answer press ${attempt} changed nothing within 3 s; status ${status}; the frame ${press?.moved ? 'had moved' : 'was in place'}, ${press?.covered ? `covered there by ${press.covered}` : 'on top there'}`);
         if (dialtoneReport.missedAnswers.length < MISSES_EXPLAINED) dialtoneReport.missedAnswers.push(trace.recent().slice(-14).join('\n'));
       };
       dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]', 3, 3_000, missedAnswer);

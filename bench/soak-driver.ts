@@ -129,6 +129,19 @@ function timedOut<T>(value: T | TimedOut): T {
   return value;
 }
 
+/** A console-page expression: the adapter frame's (0, 0) now, and what is on top at `at` in it when that is not the frame. */
+function framePlace(at: { x: number; y: number }): string {
+  return `(() => {
+    const frame = document.querySelector('iframe.openctiSoftPhone');
+    if (!frame) return undefined;
+    const box = frame.getBoundingClientRect();
+    const x = box.left + frame.clientLeft;
+    const y = box.top + frame.clientTop;
+    const hit = document.elementFromPoint(x + ${at.x}, y + ${at.y});
+    return { x, y, hit: hit === frame ? null : hit ? hit.localName + (hit.id ? '#' + hit.id : '') + (hit.className ? '.' + String(hit.className).split(' ').join('.') : '') : '(nothing)' };
+  })()`;
+}
+
 /** Drives one page or frame through a CDP session to its target (see the file's comment). */
 export class SoakDriver {
   /**
@@ -139,6 +152,12 @@ export class SoakDriver {
     private readonly session: CDPSession,
     private readonly input?: { session: CDPSession; offset: { x: number; y: number } },
   ) {}
+
+  /**
+   * Where the last press went in the console page: whether the frame had moved from `offset` (the
+   * press then aims at its new place) and what the console page had on top there, if not the frame.
+   */
+  lastPress: { moved: boolean; covered: string | null } = { moved: false, covered: null };
 
   async install(): Promise<void> {
     await this.run(DRIVER_SCRIPT);
@@ -160,8 +179,14 @@ export class SoakDriver {
   async click(selector: string, timeoutMs = 10_000): Promise<void> {
     if (!this.input) throw new Error(`SoakDriver.click(${selector}): this driver was made without an input session`);
     const at = timedOut(await this.run<{ x: number; y: number } | TimedOut>(`__soak.target(${JSON.stringify(selector)}, ${timeoutMs})`));
-    const x = this.input.offset.x + at.x;
-    const y = this.input.offset.y + at.y;
+    // The console page is another renderer process than the adapter frame's, so this expression
+    // adds nothing to the heap the soak measures.
+    const place = (await this.input.session.send('Runtime.evaluate', { expression: framePlace(at), returnByValue: true })) as EvaluateResult;
+    const where = place.result.value as { x: number; y: number; hit: string | null } | undefined;
+    const origin = where ?? { x: this.input.offset.x, y: this.input.offset.y, hit: null };
+    this.lastPress = { moved: origin.x !== this.input.offset.x || origin.y !== this.input.offset.y, covered: origin.hit };
+    const x = origin.x + at.x;
+    const y = origin.y + at.y;
     const send = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased') => this.input?.session.send('Input.dispatchMouseEvent', { type, x, y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: type === 'mouseMoved' ? 0 : 1 });
     await send('mouseMoved');
     await send('mousePressed');
