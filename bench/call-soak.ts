@@ -143,7 +143,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
   const queue = agent.rig.scenario.queues[0];
   try {
     if (!queue) throw new Error('The default Neotel scenario has no queue to place inbound calls into (scenario.queues is empty)');
-    // Where the adapter frame's (0, 0) is in the console page, for mouse input; the panel does not move.
+    // Where the adapter frame's (0, 0) is in the console page at the start; each press re-reads it and says when it moved.
     const pageSession = await agent.rig.context.newCDPSession(agent.page);
     const offset = await agent.page.evaluate(() => {
       const frame = document.querySelector('iframe.openctiSoftPhone');

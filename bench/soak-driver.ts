@@ -146,7 +146,7 @@ function framePlace(at: { x: number; y: number }): string {
 export class SoakDriver {
   /**
    * @param session the measured target's session (the adapter frame's, or the floor page's)
-   * @param input the top-level page's session, for mouse input, and where the target's (0, 0) is in it
+   * @param input the top-level page's session, for mouse input, and where the target's (0, 0) was in it at the start
    */
   constructor(
     private readonly session: CDPSession,
