@@ -30,7 +30,7 @@ import { heapAfterGc, type HeapReading, heapSession, startBenchAgent, type Frame
 import { buildFloor, FLOOR_DIR } from './floor-compare.ts';
 import { takeSnapshot } from './heap-snapshot.ts';
 import { explainStall, SoakTrace } from './soak-diagnosis.ts';
-import { SoakDriver } from './soak-driver.ts';
+import { PRESS_PROBE_SCRIPT, SoakDriver } from './soak-driver.ts';
 import { floorAvailable, openFloorSide, type FloorSide } from './soak-floor.ts';
 
 /** ../shared/DESIGN.md, "Budgets": +1 MB of heap over 500 calls. */
@@ -154,6 +154,8 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
     driver = new SoakDriver(session, { session: pageSession, offset });
     const dialtone: Side = { session, driver, report: dialtoneReport };
     await driver.install();
+    const pressProbe = process.env.BENCH_SOAK_PRESS_PROBE === '1';
+    if (pressProbe) await driver.run(PRESS_PROBE_SCRIPT);
     const sides = () => (floor ? [dialtone, floor] : [dialtone]);
     const checkpoint = async (call: number) => {
       if (settleSeconds > 0) await sleep(settleSeconds * 1000);
@@ -187,6 +189,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
         if (press?.moved) dialtoneReport.missedAnswerPlaces.frameMoved += 1;
         if (press?.covered) dialtoneReport.missedAnswerPlaces.covered += 1;
         trace.note(`call ${i}: Answer press ${attempt} changed nothing within 3 s; status ${status}; the frame ${press?.moved ? 'had moved' : 'was in place'}, ${press?.covered ? `covered there by ${press.covered}` : 'on top there'}`);
+        if (pressProbe) trace.note(`call ${i}: events the frame saw: ${(await (driver?.run<string[]>('__soakPresses') ?? [])).join(' | ')}`);
         if (dialtoneReport.missedAnswers.length < MISSES_EXPLAINED) dialtoneReport.missedAnswers.push(trace.recent().slice(-14).join('\n'));
       };
       dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]', 3, 3_000, missedAnswer);

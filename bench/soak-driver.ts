@@ -114,6 +114,25 @@ export const DRIVER_SCRIPT = `globalThis.__soak ??= (() => {
 })();
 true`;
 
+/**
+ * A diagnostic for the repeated Answer presses, installed only with `BENCH_SOAK_PRESS_PROBE=1`
+ * (it adds code to the measured frame): capture listeners that keep the last 12 pointer-down,
+ * pointer-up and click events with the element each reached (`data-testid`, else the tag).
+ */
+export const PRESS_PROBE_SCRIPT = `globalThis.__soakPresses ??= (() => {
+  const log = [];
+  for (const type of ['pointerdown', 'pointerup', 'click']) {
+    addEventListener(type, (event) => {
+      const target = event.composedPath()[0];
+      const name = target && target.getAttribute ? (target.getAttribute('data-testid') || target.localName) : String(target);
+      log.push(type + ' ' + name + (target && target.isConnected === false ? ' (detached)' : '') + ' at ' + Math.round(performance.now()));
+      if (log.length > 12) log.shift();
+    }, true);
+  }
+  return log;
+})();
+true`;
+
 interface EvaluateResult {
   result: { value?: unknown };
   exceptionDetails?: { text: string; exception?: { description?: string } };
