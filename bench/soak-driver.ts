@@ -125,7 +125,10 @@ export const PRESS_PROBE_SCRIPT = `globalThis.__soakPresses ??= (() => {
     addEventListener(type, (event) => {
       const target = event.composedPath()[0];
       const name = target && target.getAttribute ? (target.getAttribute('data-testid') || target.localName) : String(target);
-      log.push(type + ' ' + name + (target && target.isConnected === false ? ' (detached)' : '') + ' at ' + Math.round(performance.now()));
+      const card = event.composedPath().find((node) => node.localName === 'dialtone-incoming-call');
+      const answer = card && card.shadowRoot ? card.shadowRoot.querySelector('[data-testid="answer"]') : null;
+      const where = answer ? ' (Answer top ' + Math.round(answer.getBoundingClientRect().top) + ', y ' + Math.round(event.clientY) + ', scrolled ' + Math.round(document.scrollingElement ? document.scrollingElement.scrollTop : 0) + ')' : '';
+      log.push(type + ' ' + name + where + (target && target.isConnected === false ? ' (detached)' : '') + ' at ' + Math.round(performance.now()));
       if (log.length > 12) log.shift();
     }, true);
   }
