@@ -10,7 +10,7 @@
  * through WeakRefs, so it can tell which ones the adapter itself keeps alive.
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
-import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
+import { AgentConsole, type AgentConsoleOptions } from '../e2e/agent/support/agent-console.ts';
 import { logIn, untilStatus } from '../e2e/agent/support/agent-steps.ts';
 
 /** A logged-in agent with the softphone panel open. */
@@ -20,6 +20,8 @@ export interface BenchAgent {
   readonly adapter: Frame;
   /** Uncaught errors of the console page and its frames. */
   readonly errors: string[];
+  /** Console lines of the page and its frames (and HTTP 5xx answers), oldest first. */
+  readonly logs: string[];
   close(): Promise<void>;
 }
 
@@ -86,18 +88,21 @@ export const TRACKER_SCRIPT = `globalThis.__name ??= (target) => target;
   };
 })();`;
 
-/** Starts the console, opens the softphone panel (without the e2e audio probe) and logs in; `initScripts` run in every frame before its scripts. */
-export async function startBenchAgent(initScripts: readonly string[] = []): Promise<BenchAgent> {
-  const rig = await AgentConsole.start();
+/**
+ * Starts the console, opens the softphone panel (without the e2e audio probe) and logs in;
+ * `initScripts` run in every frame before its scripts; `options` go to {@link AgentConsole.start}.
+ */
+export async function startBenchAgent(initScripts: readonly string[] = [], options: AgentConsoleOptions = {}): Promise<BenchAgent> {
+  const rig = await AgentConsole.start({}, options);
   try {
     await rig.neotel.setDialer(false);
     await rig.context.addInitScript({ content: TRACKER_SCRIPT });
     // A benchmark's own probes run before the page's scripts too (listeners registered first).
     for (const content of initScripts) await rig.context.addInitScript({ content });
-    const { page, adapter, errors } = await rig.openTab({ audioProbe: false });
+    const { page, adapter, errors, logs } = await rig.openTab({ audioProbe: false });
     await logIn(adapter, rig.agent());
     await untilStatus(adapter, ['ready'], 20_000);
-    return { rig, page, adapter, errors, close: () => rig.close() };
+    return { rig, page, adapter, errors, logs, close: () => rig.close() };
   } catch (error) {
     await rig.close();
     throw error;

@@ -29,7 +29,8 @@ import type { CDPSession } from 'playwright-core';
 import { heapAfterGc, type HeapReading, heapSession, startBenchAgent, type FrameCensus } from './agent-bench.ts';
 import { buildFloor, FLOOR_DIR } from './floor-compare.ts';
 import { takeSnapshot } from './heap-snapshot.ts';
-import { SoakDriver } from './soak-driver.ts';
+import { explainStall, SoakTrace } from './soak-diagnosis.ts';
+import { PRESS_PROBE_SCRIPT, SoakDriver } from './soak-driver.ts';
 import { floorAvailable, openFloorSide, type FloorSide } from './soak-floor.ts';
 
 /** ../shared/DESIGN.md, "Budgets": +1 MB of heap over 500 calls. */
@@ -44,6 +45,8 @@ const CENSUS_EVERY = 20;
 /** Settled readings (and snapshots) after these calls, and after the last. */
 const CHECKPOINTS = [1, 50, 100, 200, 300, 400];
 const AUDIO_MS = 300;
+/** Repeated Answer presses whose context the report prints. */
+const MISSES_EXPLAINED = 3;
 
 /** Heap in use after a forced GC, after call number `call`. */
 export interface HeapPoint extends HeapReading {
@@ -64,6 +67,10 @@ export interface SideReport {
   censuses: { call: number; census: FrameCensus }[];
   /** Clicks on Answer and on Play that did nothing and were repeated (the press landed beside it: it had moved since it was found). */
   missedClicks: { answer: number; play: number };
+  /** The first few repeated presses on Answer: the status then, and the simulator's lines and SIP frames before it. */
+  missedAnswers: string[];
+  /** Of the repeated Answer presses: the frame had moved in the console page, the console page had something else on top there. */
+  missedAnswerPlaces: { frameMoved: number; covered: number };
   /** Heap snapshot files at the checkpoints (with `BENCH_SOAK_SNAPSHOTS`). */
   snapshots: { call: number; file: string }[];
 }
@@ -96,7 +103,7 @@ function secondsFromEnv(name: string, fallback: number, min: number, max: number
   return seconds;
 }
 
-const emptySide = (heapScope: string): SideReport => ({ heapScope, points: [], settled: [], callsWithAudio: 0, missedClicks: { answer: 0, play: 0 }, censuses: [], snapshots: [] });
+const emptySide = (heapScope: string): SideReport => ({ heapScope, points: [], settled: [], callsWithAudio: 0, missedClicks: { answer: 0, play: 0 }, missedAnswers: [], missedAnswerPlaces: { frameMoved: 0, covered: 0 }, censuses: [], snapshots: [] });
 
 /** One measured page: its CDP session (heap) and its driver. */
 interface Side {
@@ -121,8 +128,11 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
   const snapshotDir = process.env.BENCH_SOAK_SNAPSHOTS;
   const loadStart = loadavg();
   await buildFloor();
-  const agent = await startBenchAgent();
+  // The simulator's log and SIP frames, kept in this process, to explain a call that does not ring.
+  const trace = new SoakTrace();
+  const agent = await startBenchAgent([], { neotelLog: trace.log, sipTrace: trace.sip });
   const started = Date.now();
+  let driver: SoakDriver | undefined;
   let completed = 0;
   let stoppedEarly: string | undefined;
   let floorPage: FloorSide | undefined;
@@ -133,7 +143,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
   const queue = agent.rig.scenario.queues[0];
   try {
     if (!queue) throw new Error('The default Neotel scenario has no queue to place inbound calls into (scenario.queues is empty)');
-    // Where the adapter frame's (0, 0) is in the console page, for mouse input; the panel does not move.
+    // Where the adapter frame's (0, 0) is in the console page at the start; each press re-reads it and says when it moved.
     const pageSession = await agent.rig.context.newCDPSession(agent.page);
     const offset = await agent.page.evaluate(() => {
       const frame = document.querySelector('iframe.openctiSoftPhone');
@@ -141,9 +151,11 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       const box = frame.getBoundingClientRect();
       return { x: box.left + frame.clientLeft, y: box.top + frame.clientTop };
     });
-    const driver = new SoakDriver(session, { session: pageSession, offset });
+    driver = new SoakDriver(session, { session: pageSession, offset });
     const dialtone: Side = { session, driver, report: dialtoneReport };
     await driver.install();
+    const pressProbe = process.env.BENCH_SOAK_PRESS_PROBE === '1';
+    if (pressProbe) await driver.run(PRESS_PROBE_SCRIPT);
     const sides = () => (floor ? [dialtone, floor] : [dialtone]);
     const checkpoint = async (call: number) => {
       if (settleSeconds > 0) await sleep(settleSeconds * 1000);
@@ -169,8 +181,18 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
         dialtoneReport.missedClicks.play += await driver.clickUntil('[data-testid="available"]', '[data-testid="status"][data-status="ready"]');
       }
       const inbound = await agent.rig.neotel.placeInbound({ number, queue: queue.id, toneHz: 1000 });
+      trace.note(`call ${i}: Dialtone's ${inbound.callId} placed`);
       await driver.until('[data-testid="status"][data-status="ringing"]');
-      dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]');
+      const missedAnswer = async (attempt: number): Promise<void> => {
+        const status = await (driver?.status() ?? '(no driver)');
+        const press = driver?.lastPress;
+        if (press?.moved) dialtoneReport.missedAnswerPlaces.frameMoved += 1;
+        if (press?.covered) dialtoneReport.missedAnswerPlaces.covered += 1;
+        trace.note(`call ${i}: Answer press ${attempt} changed nothing within 3 s; status ${status}; the frame ${press?.moved ? 'had moved' : 'was in place'}, ${press?.covered ? `covered there by ${press.covered}` : 'on top there'}`);
+        if (pressProbe) trace.note(`call ${i}: events the frame saw: ${(await (driver?.run<string[]>('__soakPresses') ?? [])).join(' | ')}`);
+        if (dialtoneReport.missedAnswers.length < MISSES_EXPLAINED) dialtoneReport.missedAnswers.push(trace.recent().slice(-14).join('\n'));
+      };
+      dialtoneReport.missedClicks.answer += await driver.clickUntil('[data-testid="answer"]', '[data-testid="status"][data-status="inCall"]', 3, 3_000, missedAnswer);
       await sleep(AUDIO_MS);
       if ((await driver.packets()) > 0) dialtoneReport.callsWithAudio += 1;
       await agent.rig.neotel.hangup(inbound.callId);
@@ -184,6 +206,7 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
         await floorAvailable(floorPage);
       }
       const floorCall = await agent.rig.neotel.placeInbound({ number, queue: queue.id, toneHz: 1000 });
+      trace.note(`call ${i}: the floor's ${floorCall.callId} placed`);
       await floorPage.driver.until('#state[data-state="in call"]');
       await sleep(AUDIO_MS);
       if ((await floorPage.driver.packets()) > 0) floorReport.callsWithAudio += 1;
@@ -207,7 +230,8 @@ export async function measureSoak(calls = DEFAULT_CALLS): Promise<SoakReport> {
       side.report.censuses.push({ call: completed, census: await side.driver.census() });
     }
   } catch (error) {
-    stoppedEarly = `stopped by an error after ${completed} calls: ${error instanceof Error ? error.message : String(error)}`;
+    const diagnosis = await explainStall(agent, driver, floorPage?.driver, trace);
+    stoppedEarly = `stopped by an error after ${completed} calls (${((Date.now() - started) / 1000).toFixed(0)} s in): ${error instanceof Error ? error.message : String(error)}\n  ${diagnosis}`;
   } finally {
     await floorPage?.close();
     await agent.close();

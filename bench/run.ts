@@ -7,7 +7,8 @@
  * sets the soak's call count (default 200, at most 500), `BENCH_SOAK_SECONDS` its time cap and
  * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading; `BENCH_SOAK_SNAPSHOTS=<dir>`
  * writes heap snapshots of Dialtone and the floor there at each settled checkpoint (calls 1, 50, 100,
- * 200, 300, 400, the last) and prints their JIT code per script and function (bench/heap-snapshot.ts).
+ * 200, 300, 400, the last) and prints their JIT code per script and function (bench/heap-snapshot.ts);
+ * `BENCH_SOAK_PRESS_PROBE=1` records where the soak's presses land (diagnostic: adds code to the frame).
  * Docs: docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';

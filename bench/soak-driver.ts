@@ -114,6 +114,28 @@ export const DRIVER_SCRIPT = `globalThis.__soak ??= (() => {
 })();
 true`;
 
+/**
+ * A diagnostic for the repeated Answer presses, installed only with `BENCH_SOAK_PRESS_PROBE=1`
+ * (it adds code to the measured frame): capture listeners that keep the last 12 pointer-down,
+ * pointer-up and click events with the element each reached (`data-testid`, else the tag).
+ */
+export const PRESS_PROBE_SCRIPT = `globalThis.__soakPresses ??= (() => {
+  const log = [];
+  for (const type of ['pointerdown', 'pointerup', 'click']) {
+    addEventListener(type, (event) => {
+      const target = event.composedPath()[0];
+      const name = target && target.getAttribute ? (target.getAttribute('data-testid') || target.localName) : String(target);
+      const card = event.composedPath().find((node) => node.localName === 'dialtone-incoming-call');
+      const answer = card && card.shadowRoot ? card.shadowRoot.querySelector('[data-testid="answer"]') : null;
+      const where = answer ? ' (Answer top ' + Math.round(answer.getBoundingClientRect().top) + ', y ' + Math.round(event.clientY) + ', scrolled ' + Math.round(document.scrollingElement ? document.scrollingElement.scrollTop : 0) + ')' : '';
+      log.push(type + ' ' + name + where + (target && target.isConnected === false ? ' (detached)' : '') + ' at ' + Math.round(performance.now()));
+      if (log.length > 12) log.shift();
+    }, true);
+  }
+  return log;
+})();
+true`;
+
 interface EvaluateResult {
   result: { value?: unknown };
   exceptionDetails?: { text: string; exception?: { description?: string } };
@@ -129,16 +151,35 @@ function timedOut<T>(value: T | TimedOut): T {
   return value;
 }
 
+/** A console-page expression: the adapter frame's (0, 0) now, and what is on top at `at` in it when that is not the frame. */
+function framePlace(at: { x: number; y: number }): string {
+  return `(() => {
+    const frame = document.querySelector('iframe.openctiSoftPhone');
+    if (!frame) return undefined;
+    const box = frame.getBoundingClientRect();
+    const x = box.left + frame.clientLeft;
+    const y = box.top + frame.clientTop;
+    const hit = document.elementFromPoint(x + ${at.x}, y + ${at.y});
+    return { x, y, hit: hit === frame ? null : hit ? hit.localName + (hit.id ? '#' + hit.id : '') + (hit.className ? '.' + String(hit.className).split(' ').join('.') : '') : '(nothing)' };
+  })()`;
+}
+
 /** Drives one page or frame through a CDP session to its target (see the file's comment). */
 export class SoakDriver {
   /**
    * @param session the measured target's session (the adapter frame's, or the floor page's)
-   * @param input the top-level page's session, for mouse input, and where the target's (0, 0) is in it
+   * @param input the top-level page's session, for mouse input, and where the target's (0, 0) was in it at the start
    */
   constructor(
     private readonly session: CDPSession,
     private readonly input?: { session: CDPSession; offset: { x: number; y: number } },
   ) {}
+
+  /**
+   * Where the last press went in the console page: whether the frame had moved from `offset` (the
+   * press then aims at its new place) and what the console page had on top there, if not the frame.
+   */
+  lastPress: { moved: boolean; covered: string | null } = { moved: false, covered: null };
 
   async install(): Promise<void> {
     await this.run(DRIVER_SCRIPT);
@@ -160,8 +201,14 @@ export class SoakDriver {
   async click(selector: string, timeoutMs = 10_000): Promise<void> {
     if (!this.input) throw new Error(`SoakDriver.click(${selector}): this driver was made without an input session`);
     const at = timedOut(await this.run<{ x: number; y: number } | TimedOut>(`__soak.target(${JSON.stringify(selector)}, ${timeoutMs})`));
-    const x = this.input.offset.x + at.x;
-    const y = this.input.offset.y + at.y;
+    // The console page is another renderer process than the adapter frame's, so this expression
+    // adds nothing to the heap the soak measures.
+    const place = (await this.input.session.send('Runtime.evaluate', { expression: framePlace(at), returnByValue: true })) as EvaluateResult;
+    const where = place.result.value as { x: number; y: number; hit: string | null } | undefined;
+    const origin = where ?? { x: this.input.offset.x, y: this.input.offset.y, hit: null };
+    this.lastPress = { moved: origin.x !== this.input.offset.x || origin.y !== this.input.offset.y, covered: origin.hit };
+    const x = origin.x + at.x;
+    const y = origin.y + at.y;
     const send = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased') => this.input?.session.send('Input.dispatchMouseEvent', { type, x, y, button: type === 'mouseMoved' ? 'none' : 'left', clickCount: type === 'mouseMoved' ? 0 : 1 });
     await send('mouseMoved');
     await send('mousePressed');
@@ -177,9 +224,10 @@ export class SoakDriver {
    * Clicks `selector` until `done` shows (at most `tries` clicks, `waitMs` apart); returns how
    * many clicks did nothing. A click can miss, as a person's can: seen once with a capture
    * listener, the press landed on the incoming card beside Answer, which had moved since it was
-   * found (the card's layout shifts while it fills in; see docs/benchmarks.md).
+   * found (the card's layout shifts while it fills in; see docs/benchmarks.md). `onMiss` hears of
+   * each press that did nothing, before the next.
    */
-  async clickUntil(selector: string, done: string, tries = 3, waitMs = 3_000): Promise<number> {
+  async clickUntil(selector: string, done: string, tries = 3, waitMs = 3_000, onMiss?: (attempt: number) => Promise<void> | void): Promise<number> {
     for (let attempt = 0; attempt < tries; attempt++) {
       await this.click(selector);
       try {
@@ -187,6 +235,7 @@ export class SoakDriver {
         return attempt;
       } catch (error) {
         if (attempt === tries - 1) throw error;
+        await onMiss?.(attempt + 1);
       }
     }
     return tries;

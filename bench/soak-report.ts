@@ -122,7 +122,8 @@ export function printSoakReport(report: SoakReport): void {
     console.log(`  ${name} settled (call:V8 heap): ${side.settled.map((p) => `${p.call}:${mb(p.usedBytes)}`).join(', ')}`);
     console.log(`  ${name} unsettled (call:V8 heap): ${side.points.map((p) => `${p.call}:${mb(p.usedBytes)}`).join(', ')}`);
     console.log(`  ${name} Blink heap (not budgeted), settled: ${side.settled.map((p) => mb(p.embedderBytes)).join(', ')}`);
-    console.log(`  ${name} calls with inbound audio packets after ~300 ms: ${side.callsWithAudio}/${report.completed}${name === 'Dialtone' ? `; clicks that did nothing and were repeated: Answer ${side.missedClicks.answer}, Play ${side.missedClicks.play}` : ''}`);
+    console.log(`  ${name} calls with inbound audio packets after ~300 ms: ${side.callsWithAudio}/${report.completed}${name === 'Dialtone' ? `; clicks that did nothing and were repeated: Answer ${side.missedClicks.answer} (the frame had moved for ${side.missedAnswerPlaces.frameMoved}, the console had something else on top for ${side.missedAnswerPlaces.covered}), Play ${side.missedClicks.play}` : ''}`);
+    for (const [n, context] of side.missedAnswers.entries()) console.log(`    repeated Answer press ${n + 1}, the simulator's lines and SIP frames before it (s since the start):\n      ${context.replaceAll('\n', '\n      ')}`);
     printCensuses(side);
   }
   printCodeCurve('Dialtone', report.dialtone);

@@ -47,6 +47,8 @@ export interface NeotelOptions {
   softphoneDir?: string;
   /** Diagnostics (PBX log lines, startup). */
   log?: (line: string) => void;
+  /** Every SIP frame in and out of the default PBX (`PbxOptions.trace`); bench/call-soak.ts keeps the last ones to explain a stall. */
+  sipTrace?: (direction: 'in' | 'out', connectionId: string, text: string) => void;
   /**
    * Also serve everything over https (and SIP over wss) on a second port, with a self-signed
    * certificate for 127.0.0.1: what an adapter inside an https Salesforce console needs.
@@ -107,9 +109,9 @@ const canUpgrade = (pbx: Pbx): pbx is UpgradablePbx => typeof (pbx as Partial<Up
 
 const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-async function createDefaultPbx(log: (line: string) => void): Promise<Pbx> {
+async function createDefaultPbx(log: (line: string) => void, trace: NeotelOptions['sipTrace']): Promise<Pbx> {
   const { createPbx } = await import('./pbx/index.ts');
-  return createPbx({ domain: '127.0.0.1', log });
+  return createPbx({ domain: '127.0.0.1', log, ...(trace ? { trace } : {}) });
 }
 
 function resolveScenario(input: Scenario | string | undefined): Scenario {
@@ -123,7 +125,7 @@ export async function startNeotel(options: NeotelOptions = {}): Promise<NeotelSe
   const log = options.log ?? (() => undefined);
   let scenario = resolveScenario(options.scenario);
   const ownsPbx = options.pbx === undefined;
-  const pbx = options.pbx ?? (await createDefaultPbx(log));
+  const pbx = options.pbx ?? (await createDefaultPbx(log, options.sipTrace));
   const requestLog = new NeoApiLog();
   const faults = new NeoApiFaults();
   let responseEncoding: ResponseEncoding = { ...DEFAULT_RESPONSE_ENCODING };

@@ -42,6 +42,9 @@ export interface AgentConsoleOptions {
   readonly realPermissionPrompt?: boolean;
   /** The built adapter the simulator serves at /softphone/ (default dist/): bench/boot-timeline.ts compares two builds. */
   readonly softphoneDir?: string;
+  /** The simulator's diagnostics and every SIP frame (`NeotelOptions.log`, `sipTrace`): bench/call-soak.ts explains a stall with them. */
+  readonly neotelLog?: (line: string) => void;
+  readonly sipTrace?: (direction: 'in' | 'out', connectionId: string, text: string) => void;
 }
 
 /** One console tab with the softphone panel open. */
@@ -77,7 +80,13 @@ export class AgentConsole {
   /** Starts both stand-ins and Chromium. `settingOverrides` are an admin's edits of the call center. */
   static async start(settingOverrides: Readonly<Record<string, string>> = {}, options: AgentConsoleOptions = {}): Promise<AgentConsole> {
     const strict = options.salesforceHost === true;
-    const neotel = await startNeotel({ port: 0, https: strict, ...(options.softphoneDir === undefined ? {} : { softphoneDir: options.softphoneDir }) });
+    const neotel = await startNeotel({
+      port: 0,
+      https: strict,
+      ...(options.softphoneDir === undefined ? {} : { softphoneDir: options.softphoneDir }),
+      ...(options.neotelLog === undefined ? {} : { log: options.neotelLog }),
+      ...(options.sipTrace === undefined ? {} : { sipTrace: options.sipTrace }),
+    });
     // What the browser uses; the tests' own clients keep the plain http port (no certificate to trust).
     const served = strict ? neotel.secure : neotel;
     if (served === undefined) throw new Error('startNeotel({ https: true }) gave no https URLs');
