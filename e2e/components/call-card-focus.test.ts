@@ -16,12 +16,6 @@ beforeEach(() => {
   ui = page();
 });
 
-const dialing = (): AgentState => {
-  const ready = states.ready();
-  if (ready.phase !== 'ready') throw new Error('states.ready() is not ready');
-  return { ...ready, phase: 'dialing', call: call('outbound', 1_000), hangUpRequested: false };
-};
-
 /** The platform's leg of that dial, which the phone answers by itself. */
 const autoAnswering = (): AgentState => {
   const ringing = states.ringing();
@@ -36,7 +30,7 @@ const hangUpFocused = () => ui.page.getByTestId('hang-up').evaluate((el) => el.m
 
 describe('the call card from dialing to the call', () => {
   it('keeps its Hang up button, and the focus on it, from dialing through the automatic answer to the call', async () => {
-    await ui.show(shell(dialing()));
+    await ui.show(shell(states.dialing()));
     expect(await ui.page.getByTestId('call-controls').getAttribute('data-connecting')).toBeNull();
     await ui.page.getByTestId('hang-up').focus();
     await tagHangUp('dialing');

@@ -7,20 +7,13 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useUi, type UiPage } from './support/ui-page.ts';
-import { call, shell, states } from './support/views.ts';
-import type { AgentState } from '../../src/call/index.ts';
+import { shell, states } from './support/views.ts';
 
 const page = useUi({ beforeAll, beforeEach, afterEach, afterAll });
 let ui: UiPage;
 beforeEach(() => {
   ui = page();
 });
-
-const dialing = (): AgentState => {
-  const ready = states.ready();
-  if (ready.phase !== 'ready') throw new Error('states.ready() is not ready');
-  return { ...ready, phase: 'dialing', call: call('outbound', 1_000), hangUpRequested: false };
-};
 
 /** Starts counting writes of `lang` on the document element and the shell (a write of the same value counts). */
 const countLangWrites = () =>
@@ -44,7 +37,7 @@ describe('the shell language', () => {
     expect(await ui.page.locator('dialtone-softphone').getAttribute('lang')).toBe('en');
     await countLangWrites();
 
-    await ui.show(shell(dialing()));
+    await ui.show(shell(states.dialing()));
     await ui.show(shell(states.connected()));
     await ui.show(shell(states.ready()));
 

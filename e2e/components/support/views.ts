@@ -111,6 +111,8 @@ export const states = {
   loggedOut: (): AgentState => ({ ...common, phase: 'loggedOut', phone: 'down' }),
   loggingIn: (): AgentState => ({ ...common, phase: 'loggingIn', phone: 'registering', step: 'registering', user: agentUser, device: 'SIP/1001', password: null, campaign: null }),
   ready: (over: Partial<Session> = {}): AgentState => ({ ...common, phase: 'ready', session: { ...session(), ...over } }),
+  /** A manual dial just sent: the Ready session, with the outbound call not answered yet. */
+  dialing: (): AgentState => ({ ...common, phase: 'dialing', session: session(), call: call('outbound', 1_000), hangUpRequested: false }),
   ringing: (): AgentState => ({
     ...common,
     phase: 'ringing',
