@@ -52,25 +52,52 @@ function programUrl(): { readonly url: string; readonly revoke: () => void } {
   };
 }
 
-/** A dedicated Worker. */
-export const spawnDedicatedWatchWorker: SpawnWatchWorker = (onReply, onError) => {
+/**
+ * Starts a worker of kind `W` on the program's Blob URL and wires its replies and its start
+ * failure: the URL is revoked once the worker has answered or failed (or could not be built).
+ */
+function startWorker<W>(
+  make: (url: string) => W,
+  wire: (worker: W, replied: (event: MessageEvent<WatchReply>) => void, failed: (event: Event) => void) => void,
+  onReply: (reply: WatchReply) => void,
+  onError: (detail: string) => void,
+  whenSilent: string,
+): { readonly worker: W; readonly revoke: () => void } {
   const program = programUrl();
-  let worker: Worker;
+  let worker: W;
   try {
-    worker = new Worker(program.url, { name: NAME });
+    worker = make(program.url);
   } catch (error) {
     program.revoke();
     throw error;
   }
-  worker.onmessage = (event: MessageEvent<WatchReply>) => {
-    program.revoke();
-    onReply(event.data);
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    program.revoke();
-    onError(event.message || 'the Position worker failed to start (blocked by worker-src?)');
-  };
+  wire(
+    worker,
+    (event) => {
+      program.revoke();
+      onReply(event.data);
+    },
+    (event) => {
+      event.preventDefault();
+      program.revoke();
+      onError(event instanceof ErrorEvent && event.message !== '' ? event.message : whenSilent);
+    },
+  );
+  return { worker, revoke: program.revoke };
+}
+
+/** A dedicated Worker. */
+export const spawnDedicatedWatchWorker: SpawnWatchWorker = (onReply, onError) => {
+  const { worker } = startWorker(
+    (url) => new Worker(url, { name: NAME }),
+    (w, replied, failed) => {
+      w.onmessage = replied;
+      w.onerror = failed;
+    },
+    onReply,
+    onError,
+    'the Position worker failed to start (blocked by worker-src?)',
+  );
   return { kind: 'dedicated', postMessage: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
 };
 
@@ -81,24 +108,17 @@ export const spawnDedicatedWatchWorker: SpawnWatchWorker = (onReply, onError) =>
  * runtime error in some browsers, which is treated the same: the watch moves to the next kind.
  */
 export const spawnSharedWatchWorker: SpawnWatchWorker = (onReply, onError) => {
-  const program = programUrl();
-  let worker: SharedWorker;
-  try {
-    worker = new SharedWorker(program.url, { name: NAME });
-  } catch (error) {
-    program.revoke();
-    throw error;
-  }
+  const { worker, revoke } = startWorker(
+    (url) => new SharedWorker(url, { name: NAME }),
+    (w, replied, failed) => {
+      w.port.onmessage = replied;
+      w.onerror = failed;
+    },
+    onReply,
+    onError,
+    'the Position SharedWorker failed to start (blocked storage or worker-src?)',
+  );
   const port = worker.port;
-  port.onmessage = (event: MessageEvent<WatchReply>) => {
-    program.revoke();
-    onReply(event.data);
-  };
-  worker.onerror = (event: Event) => {
-    event.preventDefault();
-    program.revoke();
-    onError(event instanceof ErrorEvent && event.message !== '' ? event.message : 'the Position SharedWorker failed to start (blocked storage or worker-src?)');
-  };
   port.start();
   return {
     kind: 'shared',
@@ -106,7 +126,7 @@ export const spawnSharedWatchWorker: SpawnWatchWorker = (onReply, onError) => {
     terminate: () => {
       port.postMessage({ op: 'close' });
       port.close();
-      program.revoke();
+      revoke();
     },
   };
 };
