@@ -68,3 +68,37 @@ describe('the incoming card while it rings', () => {
     });
   }
 });
+
+/**
+ * The header's badge line sits above the card, and the "call logs waiting for Salesforce" badge
+ * wraps it onto a second line: it used to come and go while the phone rang (the last call's Task
+ * saved as the next call rang), moving Answer by a line (docs/benchmarks.md, "Twelfth pass (a)").
+ */
+describe('the header above the ringing card', () => {
+  for (const language of ['es', 'pt', 'en'] as const satisfies readonly Language[]) {
+    it(`keeps Answer in place when the last logs are saved, or a log starts waiting, while it rings (${language})`, async () => {
+      await ui.page.setViewportSize({ width: 340, height: 560 });
+      await ui.show(shell(states.ready(), { pendingLogs: 1 }, language));
+      await startRecording();
+      await ui.show(shell(ringing('J. Pérez'), { pendingLogs: 1 }, language));
+      await ui.show(shell(ringing('J. Pérez'), { pendingLogs: 0 }, language));
+      await ui.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const saved = await recorded();
+      expect(await ui.page.getByTestId('pending-logs').count(), 'nothing waits: no badge to read').toBe(0);
+
+      await ui.show(shell(states.ready(), { pendingLogs: 0 }, language));
+      await startRecording();
+      await ui.show(shell(ringing('J. Pérez'), { pendingLogs: 0 }, language));
+      await ui.show(shell(ringing('J. Pérez'), { pendingLogs: 1 }, language));
+      await ui.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const waiting = await recorded();
+      for (const [what, frames] of [['the badge going', saved], ['a badge coming', waiting]] as const) {
+        expect(frames.length, `${what}: frames with Answer drawn`).toBeGreaterThan(1);
+        const first = frames[0]!;
+        expect(Math.max(...frames.map((f) => moved(first.answer, f.answer))), `${what}: Answer's boxes (x,y,w,h): ${boxesInOrder(frames.map((f) => f.answer))}`).toBeLessThanOrEqual(0.5);
+      }
+      await ui.show(shell(states.connected(), { pendingLogs: 1 }, language));
+      expect(await ui.page.getByTestId('pending-logs').getAttribute('data-count'), 'shown once the ring is over').toBe('1');
+    });
+  }
+});

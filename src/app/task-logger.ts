@@ -30,6 +30,13 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2000, maxMs: 300_000 };
 export const DEFAULT_LEASE_MS = 45_000;
 /** Attempts in a row with the same refusal before an entry is dead-lettered (docs/task-log.md). */
 export const DEFAULT_DEAD_LETTER_AFTER = 5;
+/**
+ * A log is counted as waiting for Salesforce (the header's badge) once a send of it failed or it
+ * has waited this long: a log being saved normally (a few hundred ms) is not, so the badge does not
+ * flash after every call and push the panel down under the next ringing call's Answer button
+ * (docs/benchmarks.md, "Twelfth pass (a)").
+ */
+export const WAITING_AFTER_MS = 3000;
 /** Sent entries are kept this long (a re-point updates the Task by its id), then pruned. */
 export const KEEP_SENT_MS = 7 * 24 * 3600 * 1000;
 
@@ -47,7 +54,7 @@ export interface TaskLoggerOptions {
   readonly cti: TaskLogCti;
   /** The record linked to a call (the screen pop's choice, or the agent's re-point). */
   readonly linkOf: (call: CallFacts) => LinkedRecord | null;
-  /** The pending count changed (the view's `pendingLogs`; starts at 0). */
+  /** The count of logs waiting for Salesforce changed (the view's `pendingLogs`; starts at 0; see {@link WAITING_AFTER_MS}). */
   readonly onPending: (count: number) => void;
   /** The outbox is in memory only (no IndexedDB in this frame): pending logs die with the page. Told once, at the first log. */
   readonly onVolatile: (detail: string) => void;
@@ -63,6 +70,8 @@ export interface TaskLoggerOptions {
   readonly random?: () => number;
   readonly backoff?: BackoffPolicy;
   readonly leaseMs?: number;
+  /** Default {@link WAITING_AFTER_MS}. */
+  readonly waitingAfterMs?: number;
   /** This sender's name in leases; default a random UUID per page. */
   readonly holder?: string;
 }
@@ -77,6 +86,8 @@ export class TaskLogger {
   private again = false;
   private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the waiting logs again when a log being sent has waited `waitingAfterMs`. */
+  private waitingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
   private readonly holder: string;
   /** Why the outbox is in memory; told to the agent once, with the first log it holds. */
@@ -171,6 +182,8 @@ export class TaskLogger {
     this.running = false;
     clearTimeout(this.timer);
     this.timer = undefined;
+    clearTimeout(this.waitingTimer);
+    this.waitingTimer = undefined;
   }
 
   /** Sends everything due now; resolves when the outbox has nothing due (tests, and `start`). */
@@ -272,7 +285,14 @@ export class TaskLogger {
 
   private async publishPending(outbox: Outbox): Promise<void> {
     try {
-      const count = await outbox.pendingCount();
+      const after = this.options.waitingAfterMs ?? WAITING_AFTER_MS;
+      const count = await outbox.pendingCount({ storedBefore: this.now() - after });
+      if (this.waitingTimer === undefined && (await outbox.pendingCount()) > count) {
+        this.waitingTimer = setTimeout(() => {
+          this.waitingTimer = undefined;
+          void this.publishPending(outbox);
+        }, after);
+      }
       if (count !== this.lastPending) {
         this.lastPending = count;
         this.options.onPending(count);

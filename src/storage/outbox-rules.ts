@@ -28,7 +28,7 @@ export type SendOutcome =
       readonly deadAfter: number;
     };
 
-export { isDead, isPending } from './outbox-state.ts';
+export { isDead, isPending, isWaiting } from './outbox-state.ts';
 
 /** The entry after an enqueue: new facts revive a dead entry and get a prompt try. */
 export function enqueued(existing: OutboxRecord | undefined, key: string, fields: OutboxFields, now: number, merge: boolean): OutboxRecord {

@@ -10,6 +10,15 @@ export function isPending(entry: OutboxRecord): boolean {
   return entry.version > entry.sentVersion && !isDead(entry);
 }
 
+/**
+ * Whether the pending entry is one to tell the agent about (the header's "waiting for Salesforce"):
+ * a send of it failed, or it was stored at or before `storedBefore`. A log stored moments ago is
+ * being sent and is not waiting yet (docs/task-log.md, "Pending count").
+ */
+export function isWaiting(entry: OutboxRecord, storedBefore: number): boolean {
+  return isPending(entry) && (entry.lastError !== null || entry.updatedAt <= storedBefore);
+}
+
 /** Whether the entry is in the dead-letter list. */
 export function isDead(entry: OutboxRecord): boolean {
   return typeof entry.deadAt === 'number';

@@ -1,6 +1,6 @@
 import { describeValue } from '../shared/errors.ts';
 import { StorageError } from './errors.ts';
-import { deadOf, dueAt, enqueued, isDead, isPending, leased, pickDue, prunable, retried, settled, type OutboxFields, type SendOutcome } from './outbox-rules.ts';
+import { deadOf, dueAt, enqueued, isDead, isPending, isWaiting, leased, pickDue, prunable, retried, settled, type OutboxFields, type SendOutcome } from './outbox-rules.ts';
 import type { DialtoneDb, OutboxRecord } from './schema.ts';
 
 export { isPending, isDead } from './outbox-rules.ts';
@@ -30,8 +30,11 @@ export interface Outbox {
   settle(key: string, holder: string, version: number, outcome: SendOutcome, now: number): Promise<void>;
   /** The entry of `key` (sent ones are kept until pruned: their Task Id updates them later). */
   get(key: string): Promise<OutboxEntry | undefined>;
-  /** How many entries still wait for Salesforce. */
-  pendingCount(): Promise<number>;
+  /**
+   * How many entries still wait for Salesforce; with `storedBefore`, only those to tell the agent
+   * about: a send failed, or stored at or before it (`isWaiting`).
+   */
+  pendingCount(options?: { readonly storedBefore?: number }): Promise<number>;
   /** When the next pending entry may be sent (its back-off or another sender's lease ends); `undefined` = none. */
   nextDueAt(): Promise<number | undefined>;
   /** Forgets sent entries last changed before `before` (never a dead-lettered one). */
@@ -42,6 +45,11 @@ export interface Outbox {
   retry(key: string, now: number): Promise<boolean>;
   /** Deletes a dead-lettered entry (a person copied it and dismissed it); `false` if `key` is not dead-lettered. */
   dismiss(key: string): Promise<boolean>;
+}
+
+/** The pending entries, or with `storedBefore` those to tell the agent about. */
+function countPending(records: readonly OutboxRecord[], storedBefore: number | undefined): number {
+  return records.filter((r) => (storedBefore === undefined ? isPending(r) : isWaiting(r, storedBefore))).length;
 }
 
 const KEY_MAX = 255;
@@ -130,8 +138,8 @@ export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox
       if (!isRecord(raw)) throw new StorageError('CORRUPT_RECORD', where(key), `stored value ${describeValue(raw)} is not an outbox entry.`);
       return raw;
     },
-    async pendingCount() {
-      return (await valid().catch(fail('READ_FAILED', ''))).filter(isPending).length;
+    async pendingCount(options) {
+      return countPending(await valid().catch(fail('READ_FAILED', '')), options?.storedBefore);
     },
     async nextDueAt() {
       return dueAt(await valid().catch(fail('READ_FAILED', '')));
@@ -187,7 +195,7 @@ export function createMemoryOutbox(): Outbox {
       return Promise.resolve();
     },
     get: (key) => Promise.resolve(entries.get(key)),
-    pendingCount: () => Promise.resolve([...entries.values()].filter(isPending).length),
+    pendingCount: (options) => Promise.resolve(countPending([...entries.values()], options?.storedBefore)),
     nextDueAt: () => Promise.resolve(dueAt([...entries.values()])),
     prune(before) {
       let removed = 0;

@@ -47,6 +47,8 @@ async function lazyLog(cti: TaskLogCti, database: string, gate: Promise<void> = 
       warn: () => undefined,
       openOutbox: () => Promise.resolve(store.outbox),
       waiting: () => store.outboxWaiting(),
+      // Every stored log counts at once: `pending` tells these tests a log was stored or sent.
+      waitingAfterMs: 0,
     },
     async () => {
       loads.count += 1;

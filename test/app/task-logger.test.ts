@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TaskLogger, backoffDelay, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
+import { TaskLogger, WAITING_AFTER_MS, backoffDelay, type TaskLogCti, type TaskLoggerOptions } from '../../src/app/task-logger.ts';
 import { refusalOf, taskIdOfUpsert } from '../../src/app/task-send.ts';
 import type { OutboxEntry } from '../../src/storage/index.ts';
 import type { LinkedRecord } from '../../src/crm/linked-record.ts';
@@ -124,8 +124,33 @@ describe('TaskLogger', () => {
     expect(org.calls).toEqual(['create', 'update 00TDt0000000001AAA']);
     expect(org.byCallObject('4711')).toEqual([expect.objectContaining({ TaskSubtype: 'Call', CallType: 'Inbound', CallDisposition: 'Venta realizada', CallDurationInSeconds: 30, WhoId: contact.id, Status: 'Completed' })]);
     expect(org.refreshes).toBe(2);
+    expect(pending, 'a log Salesforce saves at once is never counted as waiting').toEqual([]);
+  });
+
+  it('counts a log as waiting once a send of it failed, or once it waited WAITING_AFTER_MS for a slow answer, and no longer once it is sent', async () => {
+    const failing = new FakeOrg();
+    failing.script.push('fail');
+    const log = await logger(failing, freshDatabaseName(), { backoff: { baseMs: 10_000, maxMs: 10_000 } });
+    log.start();
+    log.log(call('4711'), false);
+    await run();
+    expect(pending, 'the send failed: waiting at once').toEqual([1]);
+    await run(10_000);
     expect(pending.at(-1)).toBe(0);
-    expect(pending).toContain(1);
+
+    pending = [];
+    let answer: (taskId: unknown) => void = () => undefined;
+    const slow: TaskLogCti = { runApex: () => new Promise((resolve) => (answer = resolve)), saveLog: () => Promise.resolve('00T'), refreshView: () => Promise.resolve() };
+    const slowLog = await logger(slow, freshDatabaseName());
+    slowLog.start();
+    slowLog.log(call('4712'), false);
+    await run(WAITING_AFTER_MS - 1);
+    expect(pending, 'being sent: not waiting yet').toEqual([]);
+    await run(1);
+    expect(pending).toEqual([1]);
+    answer({ taskId: '00TDt0000000009AAA', created: true });
+    await run();
+    expect(pending).toEqual([1, 0]);
   });
 
   it('retries a failing saveLog with growing delays and writes exactly one Task', async () => {

@@ -46,6 +46,10 @@ export const agentStatusStyles = css`
     color: var(--dt-text);
     border-color: var(--dt-warning);
   }
+  /* A badge kept in its place while the phone rings, with nothing left to say (agent-status.ts). */
+  .badge.kept {
+    visibility: hidden;
+  }
   dialog {
     box-sizing: border-box;
     width: min(22rem, calc(100vw - 2rem));

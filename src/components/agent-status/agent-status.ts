@@ -45,11 +45,7 @@ export class AgentStatus extends AgentElement {
         >
         ${agent.neoApi === 'degraded' && hasSession(agent) ? html`<span class="badge warning" data-testid="neoapi-degraded">${sldsIcon(warningIcon)} ${m.neoApiDegraded}</span>` : nothing}
         ${view.tab === 'follower' ? html`<span class="badge" data-testid="tab-follower">${m.tabFollower}</span>` : nothing}
-        ${(view.pendingLogs ?? 0) > 0
-          ? html`<span class="badge warning" data-testid="pending-logs" data-count=${view.pendingLogs ?? 0}
-              >${sldsIcon(syncIcon)} ${m.pendingLogs(view.pendingLogs ?? 0)}</span
-            >`
-          : nothing}
+        ${this.pendingBadge()}
       </div>
       <dialog aria-labelledby="confirm-title" aria-describedby="confirm-body" @cancel=${this.onCancel}>
         <h2 id="confirm-title">${m.confirmLogoutTitle}</h2>
@@ -61,6 +57,30 @@ export class AgentStatus extends AgentElement {
       </dialog>
     `;
   }
+
+  /**
+   * The logs waiting for Salesforce (docs/task-log.md, "Pending count"). The badge line is above
+   * the ringing card, and the badge wraps it onto a second line: one that came or went while the
+   * phone rings moved Answer by a line under the agent's pointer (docs/benchmarks.md, "Twelfth
+   * pass (a)"). So while it rings the badge keeps the place it had when the ring began: drawn
+   * then, it stays (hidden, same text, once nothing waits); not drawn then, it waits for the ring's end.
+   */
+  private pendingBadge() {
+    const m = this.messages;
+    const count = this.view?.pendingLogs ?? 0;
+    if (!m) return nothing;
+    const ringing = this.view?.agent.phase === 'ringing';
+    const drawn = ringing ? this.pendingDrawn > 0 : count > 0;
+    this.pendingDrawn = drawn ? (count > 0 ? count : this.pendingDrawn) : 0;
+    if (!drawn) return nothing;
+    if (count === 0) {
+      return html`<span class="badge warning kept" aria-hidden="true">${sldsIcon(syncIcon)} ${m.pendingLogs(this.pendingDrawn)}</span>`;
+    }
+    return html`<span class="badge warning" data-testid="pending-logs" data-count=${count}>${sldsIcon(syncIcon)} ${m.pendingLogs(count)}</span>`;
+  }
+
+  /** The count the pending badge last showed, 0 when it is not drawn ({@link pendingBadge}). */
+  private pendingDrawn = 0;
 
   /**
    * Hold / take new contacts: idle in a campaign only (the view model has no campaign when the
