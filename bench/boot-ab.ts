@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { startConsoleWithAdapter } from '../e2e/boot/support.ts';
-import { bootOnce, quantileOf } from './boot-time.ts';
+import { bootOnce, quantileOf, type BootProbe } from './boot-time.ts';
 import type { PanelMarks } from './login-form-probe.ts';
 
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
@@ -24,6 +24,10 @@ if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
 
 const dirs = (process.env.BOOT_AB_DIRS ?? 'dist').split(',').map((d) => d.trim()).filter((d) => d !== '');
 const rounds = Number(process.env.BOOT_AB_ROUNDS ?? 10);
+// One probe per build (bench/boot-time.ts, `BootProbe`), default quiet: `BOOT_AB_PROBES=quiet,playwright`
+// with the same dir twice measures what the old probe cost.
+const probes = (process.env.BOOT_AB_PROBES ?? '').split(',').map((p) => p.trim());
+const probeOf = (i: number): BootProbe => (probes[i] === 'playwright' ? 'playwright' : 'quiet');
 if (!Number.isInteger(rounds) || rounds < 1 || rounds > 60) {
   console.error(`BOOT_AB_ROUNDS is ${process.env.BOOT_AB_ROUNDS}; expected a whole number of rounds from 1 to 60`);
   process.exit(2);
@@ -32,11 +36,11 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 60) {
 const la = (v: readonly number[]) => v.map((x) => x.toFixed(2)).join(' ');
 const start = loadavg();
 const browser = await launchChromium();
-const sides = await Promise.all(dirs.map(async (dir) => ({ dir, console: await startConsoleWithAdapter({ serveAdapterDir: dir }), marks: [] as PanelMarks[] })));
+const sides = await Promise.all(dirs.map(async (dir, i) => ({ dir, probe: probeOf(i), console: await startConsoleWithAdapter({ serveAdapterDir: dir }), marks: [] as PanelMarks[] })));
 try {
   for (let round = 0; round < rounds; round++) {
     const shift = round % sides.length;
-    for (const side of [...sides.slice(shift), ...sides.slice(0, shift)]) side.marks.push(await bootOnce(browser, side.console.server.url));
+    for (const side of [...sides.slice(shift), ...sides.slice(0, shift)]) side.marks.push(await bootOnce(browser, side.console.server.url, side.probe));
   }
 } finally {
   await browser.close();
@@ -47,7 +51,7 @@ for (const side of sides) {
   const ready = side.marks.map((m) => m.readyMs);
   const form = side.marks.map((m) => m.loginFormMs);
   const fmt = (v: number) => v.toFixed(0);
-  console.log(`  ${side.dir}: ready median ${fmt(quantileOf(ready, 0.5))} ms, p95 ${fmt(quantileOf(ready, 0.95))}; login form usable median ${fmt(quantileOf(form, 0.5))}, p95 ${fmt(quantileOf(form, 0.95))}`);
+  console.log(`  ${side.dir} (${side.probe} probe): ready median ${fmt(quantileOf(ready, 0.5))} ms, p95 ${fmt(quantileOf(ready, 0.95))}; login form usable median ${fmt(quantileOf(form, 0.5))}, p95 ${fmt(quantileOf(form, 0.95))}`);
   console.log(`    ready: ${ready.map(fmt).join(', ')}`);
   console.log(`    form:  ${form.map(fmt).join(', ')}`);
 }
