@@ -28,6 +28,12 @@ const rounds = Number(process.env.BOOT_AB_ROUNDS ?? 10);
 // with the same dir twice measures what the old probe cost.
 const probes = (process.env.BOOT_AB_PROBES ?? '').split(',').map((p) => p.trim());
 const probeOf = (i: number): BootProbe => (probes[i] === 'playwright' ? 'playwright' : 'quiet');
+// The console is served from localhost; `BOOT_AB_ADAPTER_HOSTS=localhost,127.0.0.1` (one per build)
+// serves the second from another site, so Chromium gives it a renderer of its own, as it does in
+// Salesforce (the console is another site). Default localhost: one renderer, one main thread for
+// the console and the adapter (as bench/boot-time.ts loads it).
+const hosts = (process.env.BOOT_AB_ADAPTER_HOSTS ?? '').split(',').map((h) => h.trim());
+const hostOf = (i: number): string => (hosts[i] === '127.0.0.1' ? '127.0.0.1' : 'localhost');
 if (!Number.isInteger(rounds) || rounds < 1 || rounds > 60) {
   console.error(`BOOT_AB_ROUNDS is ${process.env.BOOT_AB_ROUNDS}; expected a whole number of rounds from 1 to 60`);
   process.exit(2);
@@ -36,7 +42,7 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 60) {
 const la = (v: readonly number[]) => v.map((x) => x.toFixed(2)).join(' ');
 const start = loadavg();
 const browser = await launchChromium();
-const sides = await Promise.all(dirs.map(async (dir, i) => ({ dir, probe: probeOf(i), console: await startConsoleWithAdapter({ serveAdapterDir: dir }), marks: [] as PanelMarks[] })));
+const sides = await Promise.all(dirs.map(async (dir, i) => ({ dir, probe: probeOf(i), host: hostOf(i), console: await startConsoleWithAdapter({ serveAdapterDir: dir, adapterHostName: hostOf(i) }), marks: [] as PanelMarks[] })));
 try {
   for (let round = 0; round < rounds; round++) {
     const shift = round % sides.length;
@@ -51,7 +57,7 @@ for (const side of sides) {
   const ready = side.marks.map((m) => m.readyMs);
   const form = side.marks.map((m) => m.loginFormMs);
   const fmt = (v: number) => v.toFixed(0);
-  console.log(`  ${side.dir} (${side.probe} probe): ready median ${fmt(quantileOf(ready, 0.5))} ms, p95 ${fmt(quantileOf(ready, 0.95))}; login form usable median ${fmt(quantileOf(form, 0.5))}, p95 ${fmt(quantileOf(form, 0.95))}`);
+  console.log(`  ${side.dir} (${side.probe} probe, adapter on ${side.host}): ready median ${fmt(quantileOf(ready, 0.5))} ms, p95 ${fmt(quantileOf(ready, 0.95))}; login form usable median ${fmt(quantileOf(form, 0.5))}, p95 ${fmt(quantileOf(form, 0.95))}`);
   console.log(`    ready: ${ready.map(fmt).join(', ')}`);
   console.log(`    form:  ${form.map(fmt).join(', ')}`);
 }

@@ -102,6 +102,11 @@ function printBoot(events: readonly TraceEvent[], marks: PanelMarks): void {
     console.log(`  ${at(task.ts)}  ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)}  ${((task.tdur ?? 0) / 1000).toFixed(1).padStart(6)}  ${what.slice(0, 10).join(', ')}`);
   }
   console.log(`  main thread busy ${busy.toFixed(0)} ms of the ${marks.loginFormMs.toFixed(0)} ms to the form (tasks of all sizes)`);
+  // The start-up bundle's run: the first task that evaluates a module for ≥ 3 ms once index-*.js is compiled.
+  const compiled = main.find((e) => e.name === 'v8.compileModule' && /\/assets\/index-[^/]*\.js$/.test(textOf(e, 'url') ?? ''));
+  const run = compiled && tasks.find((task) => task.ts >= compiled.ts && main.some((e) => e.name === 'v8.evaluateModule' && (e.dur ?? 0) >= 3000 && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0)));
+  const requestsIn = run ? events.filter((e) => e.pid === ready.pid && e.name === 'ResourceSendRequest' && e.ts >= run.ts && e.ts <= run.ts + (run.dur ?? 0)).length : NaN;
+  console.log(`  start-up bundle's run: ${run ? `at ${at(run.ts).trim()} ms, wall ${((run.dur ?? 0) / 1000).toFixed(1)} ms, CPU ${((run.tdur ?? 0) / 1000).toFixed(1)} ms, ${requestsIn} requests started in it` : 'not found'}`);
   for (const m of events.filter((e) => e.pid === ready.pid && /^(dialtone|bench):/.test(e.name) && e.ts <= end)) console.log(`  mark ${m.name} at ${at(m.ts)}`);
 }
 
