@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { startConsoleWithAdapter } from '../e2e/boot/support.ts';
 import { bootOnce, quantileOf, type BootProbe } from './boot-time.ts';
-import type { PanelMarks } from './login-form-probe.ts';
+import { paintToInteractive, type PanelMarks } from './login-form-probe.ts';
 
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
   const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
@@ -56,8 +56,11 @@ console.log(`iframe load → ready, ${rounds} rounds of one cold load per build 
 for (const side of sides) {
   const ready = side.marks.map((m) => m.readyMs);
   const form = side.marks.map((m) => m.loginFormMs);
-  const fmt = (v: number) => v.toFixed(0);
+  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
+  // As bench/boot-time.ts: 0 when the form was usable before the frame's first paint.
+  const p2i = side.marks.map((m) => Math.max(0, paintToInteractive(m)));
   console.log(`  ${side.dir} (${side.probe} probe, adapter on ${side.host}): ready median ${fmt(quantileOf(ready, 0.5))} ms, p95 ${fmt(quantileOf(ready, 0.95))}; login form usable median ${fmt(quantileOf(form, 0.5))}, p95 ${fmt(quantileOf(form, 0.95))}`);
   console.log(`    ready: ${ready.map(fmt).join(', ')}`);
   console.log(`    form:  ${form.map(fmt).join(', ')}`);
+  console.log(`    paint-to-interactive median ${fmt(quantileOf(p2i.filter(Number.isFinite), 0.5))} ms: ${p2i.map(fmt).join(', ')}`);
 }
