@@ -107,8 +107,8 @@ export class SoftphoneApp implements SoftphoneService {
     const connection = await this.connect();
     // The session chunk is fetched while the console answers `getCallCenterSettings` (asked by the
     // inline preload as soon as the library ran, which is what `connect()` waited for), not while
-    // the start-up bundle runs: starting its nine requests took ~1/3 of the bundle's run, on the
-    // path to the library and the settings (docs/benchmarks.md, "Twelfth pass (d)"). `ready` does
+    // the start-up bundle runs: starting its nine requests was a third of the bundle's run in a CPU
+    // profile, on the path to the library and the settings (docs/benchmarks.md, "Twelfth pass (d)"). `ready` does
     // not wait for it on a Neotel call center; the session's start-up does. The phone's chunk
     // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
     if (connection.mode === 'salesforce') this.loadSessionCode().catch(() => undefined);
