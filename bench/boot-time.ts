@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { startConsoleWithAdapter } from '../e2e/boot/support.ts';
-import { LOGIN_FORM_SCRIPT, paintToInteractive, readPanelMarks, type PanelMarks } from './login-form-probe.ts';
+import { LOGIN_FORM_SCRIPT, QUIET_PANEL_SCRIPT, paintToInteractive, readPanelMarks, type PanelMarks } from './login-form-probe.ts';
 
 export const BOOT_BUDGET_MS = 200;
 
@@ -29,15 +29,31 @@ export interface BootReport {
 }
 
 /**
+ * How a cold load is watched: `quiet` (the default) opens the panel and reads the marks from init
+ * scripts, so Playwright evaluates nothing in the console or the frame until the form is usable;
+ * `playwright` is how this bench loaded before the twelfth pass (`click`, `waitForSelector`,
+ * `waitForFunction`, whose injected script runs on the main thread the adapter boots on).
+ */
+export type BootProbe = 'quiet' | 'playwright';
+
+/**
  * One cold load of the adapter the console at `url` frames: a fresh context, the panel opened as
  * the console draws it, the marks once the login form is usable (frame clock).
  */
-export async function bootOnce(browser: Browser, url: string): Promise<PanelMarks> {
+export async function bootOnce(browser: Browser, url: string, probe: BootProbe = 'quiet'): Promise<PanelMarks> {
   const context = await browser.newContext();
   try {
     // `__name`: the helper tsx's transform calls in functions passed to `evaluate` (readPanelMarks).
-    await context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${LOGIN_FORM_SCRIPT}` });
+    await context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${LOGIN_FORM_SCRIPT}${probe === 'quiet' ? `\n${QUIET_PANEL_SCRIPT}` : ''}` });
     const page = await context.newPage();
+    if (probe === 'quiet') {
+      const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bench:panel-marks '), timeout: 30_000 });
+      await page.goto(url);
+      const text = (await reported).text();
+      const marks = JSON.parse(text.slice('bench:panel-marks '.length)) as Record<keyof PanelMarks, number | null>;
+      // JSON has no NaN: a missing mark arrives as null.
+      return { readyMs: marks.readyMs ?? NaN, firstPaintMs: marks.firstPaintMs ?? NaN, loginFormMs: marks.loginFormMs ?? NaN };
+    }
     await page.goto(url);
     await page.getByTestId('utility-item').click();
     const handle = await page.waitForSelector('iframe.openctiSoftPhone', { state: 'attached', timeout: 10_000 });

@@ -32,9 +32,9 @@ export interface SoftphoneAppOptions {
 
 /**
  * The agent session's code (runtime and machine, NeoApi, storage, tabs, CRM) is its own chunk, out
- * of the start-up bundle: `boot()` starts fetching it before Open CTI connects, so it arrives while
- * the console answers (docs/benchmarks.md, "Size"). The login form does not wait for it on a
- * Neotel call center (`drawnBeforeSession`).
+ * of the start-up bundle: `boot()` starts fetching it once Open CTI is connected, so it arrives
+ * while the console answers the settings (docs/benchmarks.md, "Size"). The login form does not
+ * wait for it on a Neotel call center.
  */
 const importSession = (): Promise<typeof AgentSessionChunk> => import('./agent-session.ts');
 
@@ -104,10 +104,14 @@ export class SoftphoneApp implements SoftphoneService {
   }
 
   private async boot(): Promise<void> {
-    // The session chunk is fetched while Open CTI answers: `ready` needs it. The phone's chunk
-    // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
-    this.loadSessionCode().catch(() => undefined);
     const connection = await this.connect();
+    // The session chunk is fetched while the console answers `getCallCenterSettings` (asked by the
+    // inline preload as soon as the library ran, which is what `connect()` waited for), not while
+    // the start-up bundle runs: starting its nine requests was a third of the bundle's run in a CPU
+    // profile, on the path to the library and the settings (docs/benchmarks.md, "Twelfth pass (d)"). `ready` does
+    // not wait for it on a Neotel call center; the session's start-up does. The phone's chunk
+    // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
+    if (connection.mode === 'salesforce') this.loadSessionCode().catch(() => undefined);
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
       this.setState({ phase: 'standalone', language: this.current.language, reason: connection.reason, detail: connection.detail, ...refused });

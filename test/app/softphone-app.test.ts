@@ -127,6 +127,31 @@ function phaseReached(app: SoftphoneApp, phase: ShellState['phase']): Promise<Sh
 const LOGIN = { kind: 'login', user: 'agent1', device: '1001', password: 'pw', devicePassword: 'sip', campaign: null, remember: false, rememberDevicePassword: false } as const;
 
 describe('the login form before the session chunk (docs/benchmarks.md, "Eleventh pass")', () => {
+  it('asks for the session\'s code once Open CTI is connected and while the settings are on their way, not while the start-up bundle runs', async () => {
+    let asked = 0;
+    const chunk = heldSessionCode();
+    const code = () => {
+      asked += 1;
+      return chunk.code();
+    };
+    let connected: (connection: OpenCtiConnection) => void = () => undefined;
+    const connection = new Promise<OpenCtiConnection>((resolve) => (connected = resolve));
+    const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings()).holdReplies();
+    const app = new SoftphoneApp({ connect: () => connection, warn: quiet, sessionCode: code });
+    const started = app.start();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked, 'nothing requested while Open CTI connects (the bundle is still running then)').toBe(0);
+    connected({ mode: 'salesforce', api: new OpenCti(fake, { timeoutMs: 200 }), origin: 'https://acme.lightning.force.com', apiVersion: 62 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(app.state.phase, 'the settings are not answered yet').toBe('booting');
+    expect(asked, 'requested during the settings\' round trip').toBe(1);
+    fake.flush();
+    await phaseReached(app, 'ready');
+    chunk.release();
+    await started;
+    expect(asked, 'once').toBe(1);
+  });
+
   it('is drawn as soon as a Neotel call center\'s settings are valid, from the very view the session then starts from', async () => {
     const chunk = heldSessionCode();
     const sessions: AgentView[] = [];
