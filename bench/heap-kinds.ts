@@ -24,7 +24,7 @@ export const HEAP_KINDS = [
   'strings',
   'objects, arrays, closures',
   'hidden classes',
-  'V8 internals (templates, property cells, caches)',
+  'V8 internals (templates, property cells, caches, the dependency lists of optimised code)',
 ] as const;
 export type HeapKind = (typeof HEAP_KINDS)[number];
 
