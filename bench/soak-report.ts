@@ -1,12 +1,14 @@
 /**
  * The call soak's report (bench/call-soak.ts), in the style of the other `npm run bench` sections:
  * Dialtone's heap beside the floor's over the same calls, against the budgets of
- * docs/architecture.md, the settled curve, the censuses and, with snapshots, the JIT code per
- * script at each checkpoint.
+ * docs/architecture.md, the settled curve, the censuses and, with snapshots, the V8 heap by kind
+ * (JIT tier, bytecode, feedback, data: bench/heap-kinds.ts) and the JIT code per script at each
+ * checkpoint.
  */
 import { verdict } from './stats.ts';
 import type { FrameCensus } from './agent-bench.ts';
 import { codeByScript, diffSnapshots, newCodeByFunction } from './heap-snapshot.ts';
+import { kindTable } from './heap-kinds.ts';
 import { SOAK_BUDGET_BYTES, SOAK_BUDGET_CALLS, type HeapPoint, type SideReport, type SoakReport } from './call-soak.ts';
 
 /**
@@ -85,6 +87,8 @@ function printCodeCurve(name: string, side: SideReport): void {
     }
   });
   const kb = (bytes: number) => (bytes / 1024).toFixed(0);
+  // The whole V8 heap by kind: which JIT tier grew, and whether data did (bench/heap-kinds.ts).
+  console.log(`  ${name}: V8 heap (KB) by kind, settled, ${kindTable(side.snapshots, LATE_FROM_CALL).join('\n    ')}`);
   console.log(`  ${name}: V8 code (KB) per script, settled after calls ${per.map((p) => p.call).join(', ')}:`);
   console.log(`    all: ${per.map((p) => kb(p.total)).join(', ')}`);
   for (const [script, row] of [...scripts].sort((a, b) => (b[1].at(-1) ?? 0) - (a[1].at(-1) ?? 0)).slice(0, 14)) console.log(`    ${script}: ${row.map(kb).join(', ')}`);

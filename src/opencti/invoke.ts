@@ -50,14 +50,14 @@ export interface Invocation<R> {
   failWhen?: ((fail: (error: OpenCtiError) => void) => void) | undefined;
 }
 
-function settle<R>(invocation: Invocation<R>, call: string, response: unknown): R {
+function settle<R>(invocation: Invocation<R>, call: () => string, response: unknown): R {
   if (typeof response !== 'object' || response === null) {
     throw malformed(invocation.method, 'called back with', response, 'a {success, returnValue, errors} object');
   }
   const fields = response as Record<string, unknown>;
   if (fields.success === true) return invocation.decode(fields.returnValue, fields);
   if (fields.success === false) {
-    throw errorFromFailedResponse(invocation.method, call, fields.errors);
+    throw errorFromFailedResponse(invocation.method, call(), fields.errors);
   }
   throw malformed(invocation.method, 'called back with success =', fields.success, 'true or false');
 }
@@ -70,14 +70,15 @@ function settle<R>(invocation: Invocation<R>, call: string, response: unknown): 
  */
 export function invokeWithCallback<R>(invocation: Invocation<R>): Promise<R> {
   const { method, timeoutMs, signal } = invocation;
-  const call = describeCall(method, invocation.args);
+  // Described only for an error message: most calls succeed, and this runs on every call.
+  const call = (): string => describeCall(method, invocation.args);
   return new Promise<R>((resolve, reject) => {
     if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs <= 0) {
       reject(invalidArgument(method, 'the timeoutMs option', timeoutMs, 'a positive number of milliseconds (or Infinity)'));
       return;
     }
     if (signal?.aborted === true) {
-      reject(abortedError(method, call, signal.reason, 'before it was sent'));
+      reject(abortedError(method, call(), signal.reason, 'before it was sent'));
       return;
     }
     // One object, so closures and the straight-line code below see the same flag.
@@ -85,7 +86,7 @@ export function invokeWithCallback<R>(invocation: Invocation<R>): Promise<R> {
     const onAbort = (): void => {
       if (state.settled) return;
       finish();
-      reject(abortedError(method, call, signal?.reason, 'while waiting for Salesforce'));
+      reject(abortedError(method, call(), signal?.reason, 'while waiting for Salesforce'));
     };
     const finish = (): void => {
       state.settled = true;
@@ -106,7 +107,7 @@ export function invokeWithCallback<R>(invocation: Invocation<R>): Promise<R> {
       try {
         resolve(settle(invocation, call, response));
       } catch (error) {
-        reject(error instanceof OpenCtiError ? error : errorFromThrow(method, call, error));
+        reject(error instanceof OpenCtiError ? error : errorFromThrow(method, call(), error));
       }
     };
     try {
@@ -115,7 +116,7 @@ export function invokeWithCallback<R>(invocation: Invocation<R>): Promise<R> {
       // A library that called back and then threw has already settled the promise.
       if (state.settled) return;
       finish();
-      reject(errorFromThrow(method, call, thrown));
+      reject(errorFromThrow(method, call(), thrown));
       return;
     }
     if (state.settled || timeoutMs > LONGEST_TIMER_MS) return;
@@ -126,7 +127,7 @@ export function invokeWithCallback<R>(invocation: Invocation<R>): Promise<R> {
         new OpenCtiError(
           'TIMEOUT',
           method,
-          `Open CTI ${call} got no reply within ${timeoutMs} ms; expected Salesforce to call back. ` +
+          `Open CTI ${call()} got no reply within ${timeoutMs} ms; expected Salesforce to call back. ` +
             'Is the softphone container initialised and sfdcIframeOrigin the Lightning page origin?',
         ),
       );

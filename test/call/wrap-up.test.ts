@@ -115,6 +115,12 @@ describe('a contact the platform names only once its call is over (afterCall)', 
     expect(step(withoutContact, late).state).toMatchObject({ phase: 'wrapUp', call: { contact: CONTACT } });
   });
 
+  it('is ignored once Play was pressed (release in flight): no ShowingContact after the Available', () => {
+    const released = step(withoutContact, { kind: 'available', at: T0 + 60_500 });
+    expect(released.state).toMatchObject({ phase: 'wrapUp', step: 'releasing' });
+    expect(transition(released.state, late, contextWith({}))).toMatchObject({ ok: true, state: { phase: 'wrapUp', step: 'releasing', call: { contact: null } }, effects: [] });
+  });
+
   it('never offers a call: ignored when ready, and by the wrap-up of another call (no hand-over)', () => {
     expect(transition(STATES.ready, late, contextWith({}))).toMatchObject({ ok: true, state: { phase: 'ready' }, effects: [] });
     const other = { ...late, callId: '999' as typeof CALL };

@@ -137,8 +137,9 @@ export function wrapUp(state: WrapUp, event: AgentEvent, context: MachineContext
       if (event.callId === null || event.callId !== state.call.callId) return event.afterCall === true ? ignore(state) : handOver(state, event, context);
       // The platform named the call's contact only after the hang-up (a short call): the wrap-up
       // takes it, so it is categorised and can book its callback; a contact already shown or
-      // categorised stays.
-      if (state.call.contact !== null || state.call.disposition !== null) return ignore(state);
+      // categorised stays. Once the agent acted on the wrap-up (Play: `release` in flight), it is
+      // too late: a ShowingContact sent after the Available would hold the agent off the queue.
+      if (busy || state.call.contact !== null || state.call.disposition !== null) return ignore(state);
       const delivered = deliverContact(state, event);
       return accept(delivered.state, delivered.effects);
     }
