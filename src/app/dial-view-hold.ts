@@ -65,7 +65,7 @@ export class DialViewHold {
     }, this.maxMs);
   }
 
-  /** Drops a held view and its timer (the session stops, or the phone moves to another page). */
+  /** Drops a held view and its timer (a view that ends the dial makes them moot). */
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
