@@ -23,6 +23,7 @@ import { PageSettings } from './page-settings.ts';
 import { PhonePlacement } from './phone-placement.ts';
 import type { SharedTabState } from './tab-sync.ts';
 import { CallResume, pageSessionStorage } from './call-resume.ts';
+import { DialViewHold } from './dial-view-hold.ts';
 import { HealthGate } from './health-gate.ts';
 import { healthProbes } from './health-wiring.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
@@ -79,6 +80,8 @@ export class AgentSession {
   private readonly health: HealthGate;
   /** Intent kind → where it runs and the one collaborator that runs it (intent-handlers.ts). */
   private readonly intents: IntentTable;
+  /** The owner's views of a dial in flight wait for its leg's ACK (dial-view-hold.ts). */
+  private readonly dialView = new DialViewHold((view) => this.ownerView(view));
 
   constructor(private readonly options: AgentSessionOptions) {
     const { warn } = options;
@@ -164,7 +167,7 @@ export class AgentSession {
         this.desks.supervision.positionSeen(monitoredBy);
         this.resumer.statusSeen();
       },
-      onView: (view) => this.ownerView(view),
+      onView: (view) => this.dialView.offer(view),
       claims: (event) => this.desks.supervision.claims(event),
       intercept: (event, phone) => {
         this.resumer.saw(event);

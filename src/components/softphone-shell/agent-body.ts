@@ -74,7 +74,7 @@ type ReadyShell = Extract<ShellState, { phase: 'ready' }>;
  * information, and the settings folded away. Ready, breaks and campaigns are in the header's
  * status menu. Each component gets the whole view and picks what it needs.
  */
-export function renderAgent(state: ReadyShell, m: Messages, kept: KeptParts) {
+export function renderAgent(state: ReadyShell, m: Messages, kept: KeptParts, focused: Element | null) {
   const view = state.view;
   const phase = view.agent.phase;
   const loggedIn = phase !== 'loggedOut' && phase !== 'loggingIn';
@@ -82,9 +82,11 @@ export function renderAgent(state: ReadyShell, m: Messages, kept: KeptParts) {
   const lazy = lazyParter(m);
   // A leg the phone answers by itself goes straight to the call card (issue 18): no ringing card.
   const autoAnswering = isAutoAnswering(view.agent);
-  // A Ready part hidden by a call's start stays, hidden, with the view it last drew (./kept-parts.ts).
+  // A Ready part hidden by a call's start, or holding the focus, stays, hidden, with the view it
+  // last drew (./kept-parts.ts). `focused`: the section's child that holds the focus.
   const keep = (shown: boolean, tag: string, draw: (drawn: AgentView, hidden: boolean) => unknown) => {
-    const drawn = kept.viewFor(tag, shown, view);
+    const hasFocus = focused !== null && (focused.localName === tag || focused.querySelector(tag) !== null);
+    const drawn = kept.viewFor(tag, shown, view, hasFocus);
     return drawn === undefined ? nothing : lazy(true, tag, draw(drawn, !shown));
   };
   return html`

@@ -12,6 +12,7 @@ import '../config-error-panel/config-error-panel.ts';
 import '../agent-status/agent-status.ts';
 import { lazyParts, renderAgent } from './agent-body.ts';
 import { KeptParts } from './kept-parts.ts';
+import { whenIdle } from '../../shared/when-idle.ts';
 import { softphoneShellStyles } from './softphone-shell.styles.ts';
 
 /** Shown only when the language catalogue itself cannot be fetched (a broken deployment or network). */
@@ -33,6 +34,8 @@ export class SoftphoneShell extends LitElement {
   private drawn: Messages | undefined;
   /** The Ready parts a call's start hides rather than removes (./kept-parts.ts). */
   private readonly kept = new KeptParts();
+  /** A draw is asked for when idle: a Ready part lingers hidden with the focus (./kept-parts.ts). */
+  private redrawWhenIdle = false;
 
   static override styles = [sldsTokens, sldsIconStyles, softphoneShellStyles];
 
@@ -85,6 +88,18 @@ export class SoftphoneShell extends LitElement {
     // not before (they would compete with what registering needs), and before any call can
     // arrive, since calls reach a registered phone only (a failure is drawn where the part goes).
     if (state?.phase === 'ready' && state.view.agent.phone === 'registered') void lazyParts.preload();
+  }
+
+  protected override updated(): void {
+    // A Ready part hidden only because it held the focus goes on a draw once the focus has left it
+    // (Chromium moves it out of a hidden element in its own task): ./kept-parts.ts.
+    if (this.kept.lingering && !this.redrawWhenIdle) {
+      this.redrawWhenIdle = true;
+      whenIdle(() => {
+        this.redrawWhenIdle = false;
+        this.requestUpdate();
+      });
+    }
   }
 
   override render() {
@@ -154,7 +169,8 @@ export class SoftphoneShell extends LitElement {
       case 'config-error':
         return html`<dialtone-config-error-panel .issues=${state.issues} .messages=${m}></dialtone-config-error-panel>`;
       case 'ready':
-        return renderAgent(state, m, this.kept);
+        // The part of the panel that holds the focus (a Ready part holding it is hidden, not removed).
+        return renderAgent(state, m, this.kept, this.shadowRoot?.activeElement?.closest('.ready > *') ?? null);
     }
   }
 }
