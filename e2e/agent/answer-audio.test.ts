@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { logIn, untilStatus } from './support/agent-steps.ts';
+import { openReadyTab, untilStatus } from './support/agent-steps.ts';
 
 const DIALLED = '1139990001';
 
@@ -24,11 +24,7 @@ describe('the automatic answer and the far end’s audio', () => {
   let tab: AgentTab;
   beforeAll(async () => {
     rig = await AgentConsole.start();
-    await rig.neotel.setDialer(false);
-    await rig.neotel.setNumber({ number: DIALLED, neverAnswer: true });
-    tab = await rig.openTab({ audioProbe: false });
-    await logIn(tab.adapter, rig.agent());
-    await untilStatus(tab.adapter, ['ready'], 20_000);
+    tab = await openReadyTab(rig, { neverAnswer: DIALLED });
   });
   afterAll(async () => {
     await rig.close();

@@ -16,28 +16,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, STACK_CATEGORIES, stackLine, styleAndLayoutOf, traceOf, type TraceEvent } from '../../bench/trace-summary.ts';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { logIn, untilStatus } from './support/agent-steps.ts';
+import { focusedTestId, openReadyTab, untilStatus } from './support/agent-steps.ts';
 
 const DIALLED = '1139990001';
-
-/** The focused control's test id, through the shadow roots. */
-const focusedTestId = (tab: AgentTab) =>
-  tab.adapter.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.getAttribute('data-testid') ?? active?.tagName ?? null;
-  });
 
 describe('a dial, traced', () => {
   let rig: AgentConsole;
   let tab: AgentTab;
   beforeAll(async () => {
     rig = await AgentConsole.start();
-    await rig.neotel.setDialer(false);
-    await rig.neotel.setNumber({ number: DIALLED, neverAnswer: true });
-    tab = await rig.openTab({ audioProbe: false });
-    await logIn(tab.adapter, rig.agent());
-    await untilStatus(tab.adapter, ['ready'], 20_000);
+    tab = await openReadyTab(rig, { neverAnswer: DIALLED });
   });
   afterAll(async () => {
     await rig.close();
@@ -50,7 +38,7 @@ describe('a dial, traced', () => {
     const events = await traceOf(session, async () => {
       await tab.page.keyboard.press('Enter');
       await untilStatus(tab.adapter, ['inCall'], 20_000);
-      await expect.poll(() => focusedTestId(tab), { timeout: 10_000, message: 'Hang up has the focus once the platform leg is answered' }).toBe('hang-up');
+      await expect.poll(() => focusedTestId(tab.adapter), { timeout: 10_000, message: 'Hang up has the focus once the platform leg is answered' }).toBe('hang-up');
     }, [...CATEGORIES, ...STACK_CATEGORIES]);
     await session.detach().catch(() => undefined);
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIAL_VIEW_HOLD_MAX_MS } from '../../src/app/dial-view-hold.ts';
 import { WIRE_SCRIPT, wireOf } from '../../bench/wire-probe.ts';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { logIn, untilStatus } from './support/agent-steps.ts';
+import { focusedTestId, openReadyTab, untilStatus } from './support/agent-steps.ts';
 
 const DIALLED = '1139990001';
 
@@ -22,25 +22,12 @@ declare global {
   }
 }
 
-/** The focused control's test id, through the shadow roots. */
-const focusedTestId = (tab: AgentTab) =>
-  tab.adapter.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.getAttribute('data-testid') ?? active?.tagName ?? null;
-  });
-
 describe('a dial', () => {
   let rig: AgentConsole;
   let tab: AgentTab;
   beforeAll(async () => {
     rig = await AgentConsole.start();
-    await rig.neotel.setDialer(false);
-    await rig.neotel.setNumber({ number: DIALLED, neverAnswer: true });
-    await rig.context.addInitScript({ content: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}` });
-    tab = await rig.openTab({ audioProbe: false });
-    await logIn(tab.adapter, rig.agent());
-    await untilStatus(tab.adapter, ['ready'], 20_000);
+    tab = await openReadyTab(rig, { neverAnswer: DIALLED, initScript: `globalThis.__name ??= (target) => target;\n${WIRE_SCRIPT}` });
   });
   afterAll(async () => {
     await rig.close();
@@ -70,7 +57,7 @@ describe('a dial', () => {
       return at;
     });
     await untilStatus(tab.adapter, ['inCall'], 20_000);
-    await expect.poll(() => focusedTestId(tab), { timeout: 10_000, message: 'Hang up has the focus once the platform leg is answered' }).toBe('hang-up');
+    await expect.poll(() => focusedTestId(tab.adapter), { timeout: 10_000, message: 'Hang up has the focus once the platform leg is answered' }).toBe('hang-up');
 
     const wire = await wireOf(tab.adapter);
     const invite = wire.find((e) => e.at >= clickedAt && e.dir === 'in' && e.start === 'INVITE');

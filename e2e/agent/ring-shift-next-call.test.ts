@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { logIn, untilStatus, waitForStatus } from './support/agent-steps.ts';
+import { openReadyTab, untilStatus, waitForStatus } from './support/agent-steps.ts';
 import { boxesInOrder, moved, recordRingFrames, recordedRingFrames } from '../support/ring-frames.ts';
 
 /** How late Salesforce answers each Task write of the first call (less than WAITING_AFTER_MS, src/app/task-logger.ts). */
@@ -23,10 +23,7 @@ let tab: AgentTab;
 
 beforeAll(async () => {
   rig = await AgentConsole.start({}, { salesforceHost: true });
-  await rig.neotel.setDialer(false);
-  tab = await rig.openTab({ audioProbe: false });
-  await logIn(tab.adapter, rig.agent());
-  await waitForStatus(tab.adapter, 'ready', 15_000);
+  tab = await openReadyTab(rig);
 });
 
 afterAll(async () => {

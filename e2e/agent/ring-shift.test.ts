@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { logIn, waitForStatus } from './support/agent-steps.ts';
+import { openReadyTab, waitForStatus } from './support/agent-steps.ts';
 import { boxesInOrder, moved, recordRingFrames, recordedRingFrames } from '../support/ring-frames.ts';
 
 const LONG_NAME = 'Fernández-Villaverde y Rodríguez de la Fuente Montenegro';
@@ -19,10 +19,7 @@ let tab: AgentTab;
 
 beforeAll(async () => {
   rig = await AgentConsole.start({}, { salesforceHost: true });
-  await rig.neotel.setDialer(false);
-  tab = await rig.openTab({ audioProbe: false });
-  await logIn(tab.adapter, rig.agent());
-  await waitForStatus(tab.adapter, 'ready', 15_000);
+  tab = await openReadyTab(rig);
 });
 
 afterAll(async () => {

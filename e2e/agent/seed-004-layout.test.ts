@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SoftphoneLayout } from '../../dev/lightning/layout/softphone-layout.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { logIn, waitForStatus } from './support/agent-steps.ts';
+import { openReadyTab, waitForStatus } from './support/agent-steps.ts';
 
 const MARIA = '003Dt000HccIdlkIIC';
 /** Two Contacts share this number: no priority can pick one. */
@@ -24,15 +24,12 @@ let layout: SoftphoneLayout;
 beforeAll(async () => {
   // externalData with a key every call has, so the write after the pop decision marks the pop done.
   rig = await AgentConsole.start({ '/neotelConfigOptions/externalData': 'neoPhoneNumber__c-phoneNumber' });
-  await rig.neotel.setDialer(false);
   layout = await rig.lightning.layout();
   for (const LastName of ['Uno', 'Dos']) {
     const created = await rig.lightning.createRecord('Contact', { LastName, Phone: '0299 555-3434' });
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
   }
-  tab = await rig.openTab({ audioProbe: false });
-  await logIn(tab.adapter, rig.agent());
-  await waitForStatus(tab.adapter, 'ready', 15_000);
+  tab = await openReadyTab(rig);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { NeotelControl } from '../../../dev/neotel/control-client.ts';
 import type { NeoApiLogEntry } from '../../../dev/neotel/neoapi/request-log.ts';
 import { parseWav } from '../../../dev/neotel/pbx/index.ts';
+import type { AgentConsole, AgentTab } from './agent-console.ts';
 import { beepsInRecording, measureHeardTone, toneInRecording, type HeardInBrowser } from '../../neotel/support/audio-proof.ts';
 
 /** Chromium's fake microphone beeps at 400 Hz. */
@@ -88,6 +89,30 @@ export async function logIn(frame: Frame, who: { user: string; password: string;
   await frame.getByTestId('login-user').fill(who.user);
   await frame.getByTestId('login-password').fill(who.password);
   await frame.getByTestId('login-submit').click();
+}
+
+/**
+ * A tab with the scenario's first agent logged in and Ready, the platform's dialler off (no queue call is offered
+ * but the test's own). `neverAnswer`: a number the simulator lets ring for ever when dialled, for
+ * tests that look at the dial's window. No audio probe: these tests read the page as it is.
+ */
+export async function openReadyTab(rig: AgentConsole, options: { neverAnswer?: string; initScript?: string } = {}): Promise<AgentTab> {
+  await rig.neotel.setDialer(false);
+  if (options.neverAnswer !== undefined) await rig.neotel.setNumber({ number: options.neverAnswer, neverAnswer: true });
+  if (options.initScript !== undefined) await rig.context.addInitScript({ content: options.initScript });
+  const tab = await rig.openTab({ audioProbe: false });
+  await logIn(tab.adapter, rig.agent());
+  await untilStatus(tab.adapter, ['ready'], 20_000);
+  return tab;
+}
+
+/** The focused control's test id (else its tag name), through the shadow roots. */
+export function focusedTestId(frame: Frame): Promise<string | null> {
+  return frame.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.getAttribute('data-testid') ?? active?.tagName ?? null;
+  });
 }
 
 /** NeoApi requests of `method` the simulator received since `since` (request sequence). */
