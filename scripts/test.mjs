@@ -102,7 +102,7 @@ if (projects.length > 0) {
   mkdirSync('.tmp', { recursive: true });
   const report = join('.tmp', 'vitest-report.json');
   rmSync(report, { force: true });
-  step('tests', npx('vitest'), [
+  const vitestOk = step('tests', npx('vitest'), [
     'run',
     ...projects.flatMap((p) => ['--project', p]),
     '--reporter=default',
@@ -110,6 +110,7 @@ if (projects.length > 0) {
     `--outputFile.json=${report}`,
     ...filters,
   ]);
+  const failuresBefore = failures.length;
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     passed += json.numPassedTests;
@@ -119,10 +120,17 @@ if (projects.length > 0) {
       for (const t of file.assertionResults ?? []) {
         if (t.status === 'failed') failures.push(`${t.ancestorTitles.join(' › ')} › ${t.title}`);
       }
-      if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+      // A file that failed with none of its tests failed: it failed outside them (a beforeAll or an
+      // import), and vitest lists its tests as skipped. It counts as one failure.
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) {
         failed++;
-        failures.push(`${file.name}: ${String(file.message).split('\n')[0]}`);
+        failures.push(`${file.name}: ${String(file.message).split('\n')[0] || 'failed outside its tests (see the output above)'}`);
       }
+    }
+    // vitest said it failed but the report names nothing (an unhandled error between tests).
+    if (!vitestOk && failures.length === failuresBefore) {
+      failed++;
+      failures.push('vitest exited with a failure the report does not attribute to a test (see its output above)');
     }
   } catch (error) {
     failed++;
