@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createConnection, type Socket } from 'node:net';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../dev/kamailio/kamailio.ts';
@@ -103,7 +103,19 @@ export class Baresip {
     if (!existsSync(BARESIP_PATH)) throw new Error(`baresip is not installed (missing ${BARESIP_PATH}): apt-get install --no-install-recommends baresip-core (.ci/run installs it).`);
     const dir = await mkdtemp(join(tmpdir(), 'dialtone-baresip-'));
     if (options.recordAcrossHolds === true) await keepDecodeTapAcrossHolds(dir, options.maxLifetimeMs);
-    const [sipPort, ctrlPort] = [await freePort(), await freePort()];
+    // A port taken between our probe and baresip's bind (another test's process) fails its start with
+    // "Address already in use": new ports, at most three tries.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Baresip.startIn(dir, options);
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('Address already in use')) throw error;
+      }
+    }
+  }
+
+  private static async startIn(dir: string, options: BaresipOptions): Promise<Baresip> {
+    const { sipPort, ctrlPort } = await sipAndControlPorts();
     await writeFile(
       join(dir, 'config'),
       [
@@ -240,4 +252,28 @@ export class Baresip {
     await this.helper.stop();
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A SIP port and a control port for one baresip. baresip 1.0 binds a TLS transport on the SIP port
+ * + 1 even with `sip_transports udp`, so that one must be free too and not the control port
+ * (a CI run failed on it: "tcp: sock_bind … Address already in use", "SIP/TLS transport failed").
+ */
+async function sipAndControlPorts(): Promise<{ sipPort: number; ctrlPort: number }> {
+  const ctrlPort = await freePort();
+  for (let tries = 0; tries < 20; tries++) {
+    const sipPort = await freePort();
+    if (sipPort === ctrlPort || sipPort + 1 === ctrlPort || sipPort + 1 > 65_535) continue;
+    if (await canBind(sipPort + 1)) return { sipPort, ctrlPort };
+  }
+  throw new Error(`no SIP port for baresip with its next port free in 20 tries (control port ${ctrlPort})`);
+}
+
+/** Whether a TCP port on 127.0.0.1 can be bound now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
