@@ -286,8 +286,8 @@ export class TaskLogger {
   private async publishPending(outbox: Outbox): Promise<void> {
     try {
       const after = this.options.waitingAfterMs ?? WAITING_AFTER_MS;
-      const count = await outbox.pendingCount({ storedBefore: this.now() - after });
-      if (this.waitingTimer === undefined && (await outbox.pendingCount()) > count) {
+      const { pending, waiting: count } = await outbox.pendingCounts(this.now() - after);
+      if (this.waitingTimer === undefined && pending > count) {
         this.waitingTimer = setTimeout(() => {
           this.waitingTimer = undefined;
           void this.publishPending(outbox);

@@ -31,10 +31,11 @@ export interface Outbox {
   /** The entry of `key` (sent ones are kept until pruned: their Task Id updates them later). */
   get(key: string): Promise<OutboxEntry | undefined>;
   /**
-   * How many entries still wait for Salesforce; with `storedBefore`, only those to tell the agent
-   * about: a send failed, or stored at or before it (`isWaiting`).
+   * How many entries still wait for Salesforce (`pending`), and of those how many to tell the agent
+   * about (`waiting`): a send failed, or stored at or before `storedBefore` (`isWaiting`; all of
+   * them without `storedBefore`). One read of the store for both.
    */
-  pendingCount(options?: { readonly storedBefore?: number }): Promise<number>;
+  pendingCounts(storedBefore?: number): Promise<PendingCounts>;
   /** When the next pending entry may be sent (its back-off or another sender's lease ends); `undefined` = none. */
   nextDueAt(): Promise<number | undefined>;
   /** Forgets sent entries last changed before `before` (never a dead-lettered one). */
@@ -47,9 +48,17 @@ export interface Outbox {
   dismiss(key: string): Promise<boolean>;
 }
 
-/** The pending entries, or with `storedBefore` those to tell the agent about. */
-function countPending(records: readonly OutboxRecord[], storedBefore: number | undefined): number {
-  return records.filter((r) => (storedBefore === undefined ? isPending(r) : isWaiting(r, storedBefore))).length;
+/** What `Outbox.pendingCounts` answers. */
+export interface PendingCounts {
+  readonly pending: number;
+  readonly waiting: number;
+}
+
+/** The pending entries, and those of them to tell the agent about (all, without `storedBefore`). */
+function countPending(records: readonly OutboxRecord[], storedBefore: number | undefined): PendingCounts {
+  const pending = records.filter(isPending);
+  const waiting = storedBefore === undefined ? pending.length : pending.filter((r) => isWaiting(r, storedBefore)).length;
+  return { pending: pending.length, waiting };
 }
 
 const KEY_MAX = 255;
@@ -138,8 +147,8 @@ export function createOutbox(db: () => DialtoneDb, databaseName: string): Outbox
       if (!isRecord(raw)) throw new StorageError('CORRUPT_RECORD', where(key), `stored value ${describeValue(raw)} is not an outbox entry.`);
       return raw;
     },
-    async pendingCount(options) {
-      return countPending(await valid().catch(fail('READ_FAILED', '')), options?.storedBefore);
+    async pendingCounts(storedBefore) {
+      return countPending(await valid().catch(fail('READ_FAILED', '')), storedBefore);
     },
     async nextDueAt() {
       return dueAt(await valid().catch(fail('READ_FAILED', '')));
@@ -195,7 +204,7 @@ export function createMemoryOutbox(): Outbox {
       return Promise.resolve();
     },
     get: (key) => Promise.resolve(entries.get(key)),
-    pendingCount: (options) => Promise.resolve(countPending([...entries.values()], options?.storedBefore)),
+    pendingCounts: (storedBefore) => Promise.resolve(countPending([...entries.values()], storedBefore)),
     nextDueAt: () => Promise.resolve(dueAt([...entries.values()])),
     prune(before) {
       let removed = 0;

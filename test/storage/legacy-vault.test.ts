@@ -37,7 +37,7 @@ describe('what older builds stored', () => {
     expect(await readRaw(name, 'prefs', 'autoLogin')).toBeUndefined();
     // What holds no secret survives: the remembered user and the Task logs waiting for Salesforce.
     expect(await store.prefs.get('user')).toBe('1001');
-    expect(await store.outbox.pendingCount()).toBe(1);
+    expect((await store.outbox.pendingCounts()).pending).toBe(1);
   });
 
   it('does not wipe what this build stored itself when the database is opened again', async () => {

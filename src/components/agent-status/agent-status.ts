@@ -73,10 +73,10 @@ export class AgentStatus extends AgentElement {
     const drawn = ringing ? this.pendingDrawn > 0 : count > 0;
     this.pendingDrawn = drawn ? (count > 0 ? count : this.pendingDrawn) : 0;
     if (!drawn) return nothing;
-    if (count === 0) {
-      return html`<span class="badge warning kept" aria-hidden="true">${sldsIcon(syncIcon)} ${m.pendingLogs(this.pendingDrawn)}</span>`;
-    }
-    return html`<span class="badge warning" data-testid="pending-logs" data-count=${count}>${sldsIcon(syncIcon)} ${m.pendingLogs(count)}</span>`;
+    // Kept for the ring only: the same text, hidden from sight and from screen readers.
+    const kept = count === 0;
+    return html`<span class="badge warning ${kept ? 'kept' : ''}" aria-hidden=${kept ? 'true' : nothing}
+      data-testid=${kept ? nothing : 'pending-logs'} data-count=${kept ? nothing : count}>${sldsIcon(syncIcon)} ${m.pendingLogs(this.pendingDrawn)}</span>`;
   }
 
   /** The count the pending badge last showed, 0 when it is not drawn ({@link pendingBadge}). */
