@@ -50,8 +50,8 @@ export const HEALTH_ES: HealthMessages = {
 export const ATTENDANT_ES: AttendantMessages = {
   locale: 'es',
   historyTitle: 'Llamadas recientes',
-  historyEmpty: 'Aún no hay llamadas: aquí aparecen las que atiendes o haces.',
-  historyKept: (limit) => `Tus últimas ${limit} llamadas se guardan en este navegador; «Olvidarme» las borra.`,
+  historyEmpty: 'Aún no hay llamadas: aquí aparecen las que atiende o hace.',
+  historyKept: (limit) => `Sus últimas ${limit} llamadas se guardan en este navegador; «Olvidarme» las borra.`,
   directions: { inbound: 'Entrante', outbound: 'Saliente', dialer: 'Campaña' },
   withheld: 'Número privado',
   unknownCaller: 'Llamante desconocido',
@@ -63,13 +63,13 @@ export const ATTENDANT_ES: AttendantMessages = {
   showInCrm: 'Ver en el CRM',
   showInCrmLabel: (what) => `Ver en el CRM: ${what}`,
   foundInCrm: 'Encontrado en Salesforce',
-  panelSizeRange: 'Ancho 200–1920 px, alto 240–2560 px. Déjalo vacío para el tamaño del centro de llamadas; tu tamaño se recupera en cada carga.',
+  panelSizeRange: 'Ancho 200–1920 px, alto 240–2560 px. Déjelo vacío para el tamaño del centro de llamadas; su tamaño se recupera en cada carga.',
   panelSizeRefused: 'No aplicado: el ancho debe ser de 200–1920 px y el alto de 240–2560 px (o vacío).',
   linksTitle: 'Enlaces de teléfono',
-  linksHelp: 'Permite que este navegador abra con Dialtone los enlaces tel:, sip: y callto: de cualquier página. Los enlaces dentro de Salesforce ya marcan con clic para marcar.',
+  linksHelp: 'Permita que este navegador abra con Dialtone los enlaces tel:, sip: y callto: de cualquier página. Los enlaces dentro de Salesforce ya marcan con clic para marcar.',
   linksRegister: 'Abrir los enlaces de teléfono con Dialtone',
-  linksRegistered: 'Pedido al navegador. Si muestra un aviso, elige Permitir: los enlaces de teléfono marcarán desde la pestaña que tiene tu teléfono.',
-  linksUnsupported: 'Este navegador no puede pasar enlaces de teléfono a Dialtone. Usa clic para marcar en Salesforce o escribe el número.',
+  linksRegistered: 'Pedido al navegador. Si muestra un aviso, elija Permitir: los enlaces de teléfono marcarán desde la pestaña que tiene su teléfono.',
+  linksUnsupported: 'Este navegador no puede pasar enlaces de teléfono a Dialtone. Use clic para marcar en Salesforce o escriba el número.',
   linksFailed: (detail) => `El navegador no registró Dialtone para los enlaces de teléfono: ${detail}`,
 };
 
