@@ -181,9 +181,9 @@ describe('the untranslated-text check', () => {
 /**
  * Words only the tú register uses (pronouns, possessives and second-person verb forms that no
  * usted sentence has). The Spanish catalogues speak to the agent as usted (src/i18n/es.ts); a
- * sentence in tú beside them reads as two voices in one panel.
+ * sentence in tú beside them reads as two voices in one panel. (Letters by `\p{L}`: `\b` is ASCII-only.)
  */
-const TU_FORMS = /\b(tú|tu|tus|te|ti|contigo|puedes|tienes|atiendes|haces|quieres|debes|estás|eres|haz|déjalo|déjala)\b/iu;
+const TU_FORMS = /(?<!\p{L})(tú|tu|tus|te|ti|contigo|puedes|tienes|atiendes|haces|quieres|debes|estás|eres|haz|déjalo|déjala)(?!\p{L})/iu;
 
 /** Every text of a catalogue object, its function messages called with placeholder arguments. */
 function textsOf(value: unknown, path: string): string[] {
@@ -193,15 +193,34 @@ function textsOf(value: unknown, path: string): string[] {
   return Object.entries(value).flatMap(([key, inner]) => textsOf(inner, `${path}.${key}`));
 }
 
+/** Every text an agent of `language` can meet, `path: text`. */
+function everyText(language: Language): string[] {
+  return [
+    ...textsOf(messagesFor(language), 'messages'),
+    ...textsOf(deskActionsMessages(language), 'deskActions'),
+    ...textsOf(statusMenuMessages(language), 'statusMenu'),
+    ...textsOf(linkPageMessagesFor(language), 'linkPage'),
+  ];
+}
+
+/** The texts of `language` (their text, not their path) that match `pattern`. */
+function matching(language: Language, pattern: RegExp): string[] {
+  return everyText(language).filter((text) => pattern.test(text.slice(text.indexOf(': ') + 2)));
+}
+
 describe('the Spanish texts', () => {
+  it('use one word for each thing the panel names: descanso (not pausa), tipificar (not categorizar), rellamada (not llamado), icono', () => {
+    expect(matching('es', /(?<!\p{L})(pausa|pausas|llamado|ícono)(?!\p{L})|categori[cz]/iu)).toEqual([]);
+  });
+
   it('address the agent as usted everywhere (panel, desk actions, status menu, phone-link page), never as tú', () => {
-    const texts = [
-      ...textsOf(messagesFor('es'), 'messages'),
-      ...textsOf(deskActionsMessages('es'), 'deskActions'),
-      ...textsOf(statusMenuMessages('es'), 'statusMenu'),
-      ...textsOf(linkPageMessagesFor('es'), 'linkPage'),
-    ];
-    expect(texts.length).toBeGreaterThan(400);
-    expect(texts.filter((text) => TU_FORMS.test(text.slice(text.indexOf(': ') + 2)))).toEqual([]);
+    expect(everyText('es').length).toBeGreaterThan(400);
+    expect(matching('es', TU_FORMS)).toEqual([]);
+  });
+});
+
+describe('the Portuguese texts', () => {
+  it('are Brazilian in their quotation marks (“ ”, not « » or straight quotes) and say tabular, not categorizar', () => {
+    expect(matching('pt', /[«»"]|categoriz/iu)).toEqual([]);
   });
 });
