@@ -154,6 +154,18 @@ export async function axeViolations(frame: Frame): Promise<string[]> {
 }
 
 /**
+ * The panel's body scrolling sideways: something wider than the panel (a row of buttons that
+ * does not wrap, a label column that leaves its value no room) pushed past its right edge, where
+ * the agent does not look (WCAG 1.4.10: at 200 % zoom the panel must reflow, not scroll both ways).
+ */
+export function sidewaysScroll(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const main = document.querySelector('dialtone-softphone')?.shadowRoot?.querySelector('main');
+    return main && main.scrollWidth > main.clientWidth + 1 ? [`the panel scrolls sideways (${main.scrollWidth} > ${main.clientWidth} px)`] : [];
+  });
+}
+
+/**
  * Visible text cut by its box, through every shadow root: an element holding text of its own whose
  * content is wider or taller than it (scrollWidth > clientWidth, scrollHeight > clientHeight; a
  * scroll container is not cut, its text scrolls), and a select whose chosen option is wider than
