@@ -3,14 +3,14 @@
  * (CSS zoom on the frame's root: support/panel-states.ts says why), in every state of the agent's
  * day (support/panel-states.ts walks them: logged out, a login error, ready, settings, on a break,
  * ringing, in a call, on hold, wrap-up): axe-core finds nothing (any impact; WCAG 2.x A/AA and best
- * practices, page-has-heading-one and color-contrast included), and no visible text is cut by its
- * box. Real console (dev/lightning) framing the built adapter, dev/neotel behind it.
+ * practices, page-has-heading-one and color-contrast included), no visible text is cut by its
+ * box, and the panel does not scroll sideways (at 200 % Decline and Show keypad were past its edge). Real console (dev/lightning) framing the built adapter, dev/neotel behind it.
  * The same walk makes docs/screenshots/ (`npm run screenshots`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/i18n/languages.ts';
 import type { AgentConsole } from './support/agent-console.ts';
-import { axeViolations, clippedTexts, openPanel, PANEL_SIZE, PANEL_STATES, walkPanelStates, zoomPanel, type PanelState } from './support/panel-states.ts';
+import { axeViolations, clippedTexts, openPanel, PANEL_SIZE, PANEL_STATES, sidewaysScroll, walkPanelStates, zoomPanel, type PanelState } from './support/panel-states.ts';
 
 let rig: AgentConsole | undefined;
 
@@ -45,6 +45,7 @@ describe('the panel at 340×560 is accessible and nothing is cut, in every state
       seen.push(state);
       expect(await axeViolations(frame), `axe, ${state}, ${language}, ${zoom}×`).toEqual([]);
       expect(await clippedTexts(frame), `clipped text, ${state}, ${language}, ${zoom}×`).toEqual([]);
+      expect(await sidewaysScroll(frame), `sideways scrolling, ${state}, ${language}, ${zoom}×`).toEqual([]);
     });
     expect(seen).toEqual([...PANEL_STATES]);
   });

@@ -168,7 +168,7 @@ describe('supervisor monitoring, with the audio analysed', () => {
     await supervisor.adapter.getByTestId('monitor-mode-barge').check();
     await waitFor('the switch to barge', async () => supervisor.adapter.getByTestId('monitor-status').getAttribute('data-mode', { timeout: 2_000 }), (m) => m === 'barge', 10_000);
     expect((await requestsOf(rig.neotel, 'StartMonitor', mark)).map((r) => r.params)).toEqual([{ USUARIO: '2001', AGENTE: '1001', MODO: 'barge' }]);
-    expect(await supervisor.adapter.getByTestId('monitor-status').textContent()).toContain('Joined the call of agent 1001');
+    expect(await supervisor.adapter.getByTestId('monitor-status').textContent()).toContain('Joined the call of agent Ana Agente (user 1001)');
 
     const ag = await levels(agent.adapter, 'agent hears (barge)');
     expect(ag.at[SUPERVISOR_HZ]!, 'the agent hears the supervisor in Barge').toBeGreaterThan(ag.at[SILENT_HZ]! + 25);

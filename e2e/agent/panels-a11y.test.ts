@@ -2,7 +2,7 @@
  * Issue 15: the agent-actions panel (with the text message form) and the directory, which the
  * agent's-day walk (agent-a11y.test.ts) does not draw, checked by themselves in the real panel at
  * 340×560, in es, pt and en, at 100 % and 200 % zoom (support/panel-states.ts, zoomPanel): axe-core
- * finds nothing (any impact) and no visible text is cut by its box. Two states each: ready (the
+ * finds nothing (any impact), no visible text is cut by its box, and the panel does not scroll sideways. Two states each: ready (the
  * idle action, a directory search with its results listed and one highlighted) and in a call (the
  * in-call actions, the message form with its channel radios, the directory as transfer targets).
  * Real console (dev/lightning) framing the built adapter, dev/neotel behind it.
@@ -12,7 +12,7 @@ import type { Frame } from 'playwright-core';
 import type { Language } from '../../src/i18n/languages.ts';
 import { waitFor, type AgentConsole } from './support/agent-console.ts';
 import { logIn, waitForStatus } from './support/agent-steps.ts';
-import { axeViolations, clippedTexts, openPanel, zoomPanel } from './support/panel-states.ts';
+import { axeViolations, clippedTexts, openPanel, sidewaysScroll, zoomPanel } from './support/panel-states.ts';
 
 const SETTINGS = {
   '/neotelConfigOptions/allowTextMessage': 'true',
@@ -29,13 +29,14 @@ afterEach(async () => {
   rig = undefined;
 });
 
-/** axe and the clipping check on the whole frame, at 100 % and at 200 % zoom (then back to 100 %). */
+/** axe, the clipping check and no sideways scrolling on the whole frame, at 100 % and at 200 % zoom (then back to 100 %). */
 async function check(frame: Frame, state: string, language: Language): Promise<void> {
   for (const zoom of [1, 2]) {
     await zoomPanel(frame, zoom);
     const where = `${state}, ${language}, ${zoom}×`;
     expect(await axeViolations(frame), `axe, ${where}`).toEqual([]);
     expect(await clippedTexts(frame), `clipped text, ${where}`).toEqual([]);
+    expect(await sidewaysScroll(frame), `sideways scrolling, ${where}`).toEqual([]);
   }
   await zoomPanel(frame, 1);
 }

@@ -39,6 +39,12 @@ describe('the monitoring panel', () => {
     expect(await ui.page.getByLabel('Agent', { exact: true }).getAttribute('data-testid')).toBe('monitor-agent');
     expect(await ui.page.getByRole('radio', { name: 'Listen' }).isChecked()).toBe(true);
     expect(await ui.page.getByRole('group', { name: 'Monitoring mode' }).count()).toBe(1);
+    const hints = await ui.page.locator('dialtone-monitoring-panel .hint').allTextContents();
+    expect(hints.map((h) => h.replace(/\s+/g, ' ').trim()), 'each sentence says which mode it explains').toEqual([
+      'Listen: You hear the agent and the customer; nobody hears you.',
+      'Assist: The agent hears you; the customer does not.',
+      'Join call: The agent and the customer both hear you: you join the call.',
+    ]);
     await select.focus();
     await ui.page.keyboard.press('ArrowDown');
     await ui.page.keyboard.press('Tab');
@@ -51,7 +57,7 @@ describe('the monitoring panel', () => {
 
   it('while active says who and how, switches mode and ends by keyboard, and shows a failure as an alert', async () => {
     await ui.show(shell(states.ready(), { supervision: { ...idle, status: 'active', agent: '1001', mode: 'listen', error: 'StartMonitor: 1001 not logged.' } }));
-    expect(await ui.page.getByTestId('monitor-status').textContent()).toContain('Listening to agent 1001');
+    expect(await ui.page.getByTestId('monitor-status').textContent(), 'the agent by name, as listed').toContain('Listening to agent Ana Agente (user 1001)');
     expect(await ui.page.getByRole('alert').textContent()).toContain('Monitoring failed: StartMonitor: 1001 not logged.');
     await ui.page.getByRole('radio', { name: 'Listen' }).focus();
     await ui.page.keyboard.press('ArrowRight');
@@ -62,7 +68,7 @@ describe('the monitoring panel', () => {
 
   it('disables the modes while a switch waits for the platform, and speaks Spanish', async () => {
     await ui.show(shell(states.ready(), { supervision: { ...idle, status: 'active', agent: '1001', mode: 'listen', requestedMode: 'assist' } }, 'es'));
-    expect(await ui.page.getByTestId('monitor-status').textContent()).toContain('Escuchando al agente 1001');
+    expect(await ui.page.getByTestId('monitor-status').textContent()).toContain('Escuchando al agente Ana Agente (usuario 1001)');
     expect(await ui.page.getByRole('radio', { name: 'Asistir' }).isDisabled()).toBe(true);
     expect(await ui.page.getByText('Cambiando de modo…').count()).toBe(1);
   });

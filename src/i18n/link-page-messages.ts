@@ -28,11 +28,11 @@ const CATALOGUES: Readonly<Record<Language, LinkPageMessages>> = {
   },
   es: {
     linkPageTitle: 'Dialtone: enlace de teléfono',
-    linkSending: (number) => `Enviando ${number} a tu softphone…`,
-    linkDialling: (number) => `Marcando ${number} desde tu softphone en Salesforce. Puedes cerrar esta pestaña.`,
-    linkNoSoftphone: 'Ningún softphone Dialtone respondió en este navegador. Abre Salesforce, inicia sesión en el teléfono y vuelve a hacer clic en el enlace.',
-    linkNotLoggedIn: 'Tu softphone no tiene la sesión iniciada. Inicia sesión en el teléfono en Salesforce y vuelve a hacer clic en el enlace.',
-    linkBusy: 'Estás en una llamada o terminándola. Vuelve a estar disponible y haz clic de nuevo en el enlace.',
+    linkSending: (number) => `Enviando ${number} a su softphone…`,
+    linkDialling: (number) => `Marcando ${number} desde su softphone en Salesforce. Puede cerrar esta pestaña.`,
+    linkNoSoftphone: 'Ningún softphone Dialtone respondió en este navegador. Abra Salesforce, inicie sesión en el teléfono y vuelva a hacer clic en el enlace.',
+    linkNotLoggedIn: 'Su softphone no tiene la sesión iniciada. Inicie sesión en el teléfono en Salesforce y vuelva a hacer clic en el enlace.',
+    linkBusy: 'Está en una llamada o terminándola. Vuelva a estar disponible y haga clic de nuevo en el enlace.',
     linkBadNumber: (link) => `Este enlace no tiene un número que marcar: ${link}. Se esperaba tel:, sip: o callto: seguido de un número.`,
   },
   pt: {

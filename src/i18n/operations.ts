@@ -88,7 +88,7 @@ export const OPERATION_TEXTS = {
   },
   holdContacts: {
     es: { failed: 'No se pudieron pausar los contactos nuevos.', label: 'Pausar contactos', hint: 'El marcador no le entrega contactos nuevos hasta que pulse «Recibir contactos».' },
-    pt: { failed: 'Não foi possível pausar os contatos novos.', label: 'Pausar contatos', hint: 'O discador não lhe entrega contatos novos até você clicar em «Receber contatos».' },
+    pt: { failed: 'Não foi possível pausar os contatos novos.', label: 'Pausar contatos', hint: 'O discador não lhe entrega contatos novos até você clicar em “Receber contatos”.' },
     en: { failed: 'New contacts could not be held.', label: 'Hold new contacts', hint: 'The dialer delivers no new contacts until you press “Take contacts”.' },
   },
   resumeContacts: {

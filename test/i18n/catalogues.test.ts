@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/i18n/catalogues.ts';
+import { deskActionsMessages } from '../../src/i18n/desk-actions-messages.ts';
+import { linkPageMessagesFor } from '../../src/i18n/link-page-messages.ts';
+import { statusMenuMessages } from '../../src/i18n/status-menu-messages.ts';
 import { LANGUAGES } from '../../src/i18n/index.ts';
 import type { Language, Messages } from '../../src/i18n/index.ts';
 
@@ -172,5 +175,52 @@ describe('the untranslated-text check', () => {
   it('reports an English text copied into another catalogue, and only that one', () => {
     const copy: Messages = { ...messagesFor('es'), hangUp: messagesFor('en').hangUp };
     expect(untranslated(render(copy))).toEqual(['hangUp: Hang up']);
+  });
+});
+
+/**
+ * Words only the tú register uses (pronouns, possessives and second-person verb forms that no
+ * usted sentence has). The Spanish catalogues speak to the agent as usted (src/i18n/es.ts); a
+ * sentence in tú beside them reads as two voices in one panel. (Letters by `\p{L}`: `\b` is ASCII-only.)
+ */
+const TU_FORMS = /(?<!\p{L})(tú|tu|tus|te|ti|contigo|puedes|tienes|atiendes|haces|quieres|debes|estás|eres|haz|déjalo|déjala)(?!\p{L})/iu;
+
+/** Every text of a catalogue object, its function messages called with placeholder arguments. */
+function textsOf(value: unknown, path: string): string[] {
+  if (typeof value === 'function') return [`${path}: ${String((value as (...a: unknown[]) => unknown)('<A>', 2, '<C>'))}`];
+  if (typeof value === 'string') return [`${path}: ${value}`];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => textsOf(inner, `${path}.${key}`));
+}
+
+/** Every text an agent of `language` can meet, `path: text`. */
+function everyText(language: Language): string[] {
+  return [
+    ...textsOf(messagesFor(language), 'messages'),
+    ...textsOf(deskActionsMessages(language), 'deskActions'),
+    ...textsOf(statusMenuMessages(language), 'statusMenu'),
+    ...textsOf(linkPageMessagesFor(language), 'linkPage'),
+  ];
+}
+
+/** The texts of `language` (their text, not their path) that match `pattern`. */
+function matching(language: Language, pattern: RegExp): string[] {
+  return everyText(language).filter((text) => pattern.test(text.slice(text.indexOf(': ') + 2)));
+}
+
+describe('the Spanish texts', () => {
+  it('use one word for each thing the panel names: descanso (not pausa), tipificar (not categorizar), rellamada (not llamado), icono', () => {
+    expect(matching('es', /(?<!\p{L})(pausa|pausas|llamado|ícono)(?!\p{L})|categori[cz]/iu)).toEqual([]);
+  });
+
+  it('address the agent as usted everywhere (panel, desk actions, status menu, phone-link page), never as tú', () => {
+    expect(everyText('es').length).toBeGreaterThan(400);
+    expect(matching('es', TU_FORMS)).toEqual([]);
+  });
+});
+
+describe('the Portuguese texts', () => {
+  it('are Brazilian in their quotation marks (“ ”, not « » or straight quotes) and say tabular, not categorizar', () => {
+    expect(matching('pt', /[«»"]|categoriz/iu)).toEqual([]);
   });
 });

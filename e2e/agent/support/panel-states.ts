@@ -62,8 +62,12 @@ export async function zoomPanel(frame: Frame, zoom: number): Promise<void> {
  * Walks the panel through {@link PANEL_STATES}, calling `visit` in each once it is drawn. Every
  * step is an agent's click or the platform's doing (a call placed, the customer hanging up).
  */
-export async function walkPanelStates(rig: AgentConsole, tab: AgentTab, visit: (state: PanelState) => Promise<void>): Promise<void> {
+export async function walkPanelStates(rig: AgentConsole, tab: AgentTab, look: (state: PanelState) => Promise<void>): Promise<void> {
   const frame = tab.adapter;
+  const visit = async (state: PanelState): Promise<void> => {
+    await settled(frame);
+    await look(state);
+  };
   await visit('logged-out');
   await logIn(frame, { ...rig.agent(), devicePassword: 'not-the-password' });
   const notice = frame.locator('[data-testid="notice"][data-notice="loginFailed"]');
@@ -92,6 +96,10 @@ export async function walkPanelStates(rig: AgentConsole, tab: AgentTab, visit: (
   await waitForStatus(frame, 'ready');
   const { callId } = await rig.neotel.placeInbound({ number: '1155550101', queue: CRM_QUEUE, data: `panel-states-${Date.now()}` });
   await waitForStatus(frame, 'ringing', 15_000);
+  // The card's facts arrive after its first frame (the queue from the platform, the record from
+  // the screen pop): picture the card the agent reads, not whichever frame came first.
+  await frame.getByTestId('incoming-queue').waitFor();
+  await frame.getByTestId('record-name').waitFor();
   await visit('ringing');
   await frame.getByTestId('answer').click();
   await waitForStatus(frame, 'inCall');
@@ -106,6 +114,20 @@ export async function walkPanelStates(rig: AgentConsole, tab: AgentTab, visit: (
   // The callback form open: its toggle and fields are part of what wrap-up draws.
   await frame.getByTestId('schedule-toggle').click();
   await visit('wrap-up');
+}
+
+/**
+ * Waits until the panel is done with the last step: the focus moves to the state's next control
+ * when the page is next idle (at most 100 ms, docs/agent-softphone.md "Keyboard"), then one frame
+ * is drawn. Without it a picture showed the focus ring in one language and not in another.
+ */
+async function settled(frame: Frame): Promise<void> {
+  await frame.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        setTimeout(() => requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), { timeout: 200 }), 150);
+      }),
+  );
 }
 
 /** The panel alone, as the agent sees it in the utility bar: the adapter frame's box. */
@@ -129,6 +151,18 @@ export async function axeViolations(frame: Frame): Promise<string[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary ?? '' })) }));
   });
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}): ${v.help} at ${JSON.stringify(n.target)} — ${n.failureSummary}`));
+}
+
+/**
+ * The panel's body scrolling sideways: something wider than the panel (a row of buttons that
+ * does not wrap, a label column that leaves its value no room) pushed past its right edge, where
+ * the agent does not look (WCAG 1.4.10: at 200 % zoom the panel must reflow, not scroll both ways).
+ */
+export function sidewaysScroll(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const main = document.querySelector('dialtone-softphone')?.shadowRoot?.querySelector('main');
+    return main && main.scrollWidth > main.clientWidth + 1 ? [`the panel scrolls sideways (${main.scrollWidth} > ${main.clientWidth} px)`] : [];
+  });
 }
 
 /**

@@ -20,9 +20,11 @@ export const callControlsStyles = css`
     margin: 0 0 var(--dt-space-2);
     font-size: 1.25rem;
   }
+  /* Three in a row at the panel's width; fewer per row when the card is narrower (200 % zoom: Show
+     keypad was pushed out of the panel's right edge). */
   .buttons {
     display: grid;
-    grid-template-columns: repeat(3, 1fr);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 5rem), 1fr));
     gap: var(--dt-space-1);
     margin-bottom: var(--dt-space-2);
   }

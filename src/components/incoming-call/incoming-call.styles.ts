@@ -38,10 +38,12 @@ export const incomingCallStyles = css`
     font-style: italic;
   }
   /* Under the title, above everything that fills in late: the buttons never move while it rings. */
+  /* Side by side, or one under the other when the card is narrower than two buttons (200 % zoom:
+     Decline was pushed out of the panel's right edge). */
   .actions {
     margin: 0 0 var(--dt-space-2);
     display: grid;
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7rem), 1fr));
     gap: var(--dt-space-2);
   }
 `;

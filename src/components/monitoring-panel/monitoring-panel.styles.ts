@@ -5,6 +5,10 @@ export const monitoringPanelStyles = css`
     margin: var(--dt-space-1) 0 0;
     color: var(--dt-text-weak);
   }
+  .hint .mode {
+    font-weight: 700;
+    color: var(--dt-text);
+  }
   .current {
     margin: 0 0 var(--dt-space-2);
     font-weight: 700;

@@ -21,9 +21,18 @@ function modeName(m: Messages, mode: MonitorMode): string {
   return mode === 'assist' ? m.monitorAssist : mode === 'barge' ? m.monitorBarge : m.monitorListen;
 }
 
-/** What the panel says the supervisor is doing, or `null` when idle. */
+/** What a mode does, in a sentence. */
+function modeHint(m: Messages, mode: MonitorMode): string {
+  return mode === 'assist' ? m.monitorAssistHint : mode === 'barge' ? m.monitorBargeHint : m.monitorListenHint;
+}
+
+/**
+ * What the panel says the supervisor is doing, or `null` when idle. The agent by name as the
+ * picker lists them ("Ana Agente (user 1001)"), the id alone only when the listing lacks them.
+ */
 export function supervisionStatusText(m: Messages, s: SupervisionView): string | null {
-  const agent = s.agent ?? '';
+  const listed = s.agents.find((a) => a.id === s.agent);
+  const agent = listed ? m.monitorAgentOption(listed.name, listed.id) : (s.agent ?? '');
   switch (s.status) {
     case 'idle':
       return null;
@@ -125,9 +134,11 @@ export class MonitoringPanel extends AgentElement {
             `,
           )}
         </div>
-        <p class="hint" id="hint-listen">${m.monitorListenHint}</p>
-        <p class="hint" id="hint-assist">${m.monitorAssistHint}</p>
-        <p class="hint" id="hint-barge">${m.monitorBargeHint}</p>
+        ${MONITOR_MODES.map(
+          // Each sentence led by its mode's name: three in a row read as one paragraph otherwise.
+          // The name is not repeated to a screen reader, which reads the hint after the radio's own.
+          (mode) => html`<p class="hint" id=${`hint-${mode}`}><span class="mode" aria-hidden="true">${modeName(m, mode)}:</span> ${modeHint(m, mode)}</p>`,
+        )}
       </fieldset>
     `;
   }

@@ -101,10 +101,12 @@ export const controlStyles = css`
     font-size: 0.75rem;
     margin: 0;
   }
+  /* An error quotes what was typed (a 40-digit number has no place to break): it wraps anywhere rather than being cut. */
   .error {
     color: var(--dt-error);
     font-size: 0.75rem;
     margin: 0;
+    overflow-wrap: anywhere;
   }
   .row {
     display: flex;

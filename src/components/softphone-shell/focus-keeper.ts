@@ -14,7 +14,8 @@ import { FOCUSABLE, deepActiveElement, deepQueryAll, firstUsable, usable } from 
  *   agent was using (Take a break again, Leave campaign), else the number field. While that part
  *   only has disabled controls (the platform is confirming), it waits for the next update.
  * - **When the panel opens.** The utility panel going from hidden to shown moves the focus into
- *   it (the same choice), so a keyboard user does not have to find the frame.
+ *   it (the same choice), so a keyboard user does not have to find the frame; opened while it
+ *   boots, the focus waits on `<main>` for the first control (the login field) to be drawn.
  *
  * It never pulls the focus while the agent is elsewhere: only when this frame has the focus and
  * nothing in it is focused because the control was removed or disabled, or when the panel opens.
@@ -28,6 +29,11 @@ export class FocusKeeper implements ReactiveController {
   private lost = false;
   /** Cancels the restore that is waiting for an idle moment. */
   private pending: (() => void) | undefined;
+  /**
+   * `focusPanel` found no control (the panel opened while booting) and left the focus on `<main>`:
+   * the first control drawn takes it. Not after a click on an empty spot, which also focuses `<main>`.
+   */
+  private parked = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -70,6 +76,7 @@ export class FocusKeeper implements ReactiveController {
     const target = this.choose(null);
     if (target) target.focus();
     else this.host.shadowRoot?.querySelector<HTMLElement>('main')?.focus();
+    this.parked = target === undefined;
   }
 
   /**
@@ -103,6 +110,16 @@ export class FocusKeeper implements ReactiveController {
     const doc = this.host.ownerDocument;
     if (last === undefined || !doc.hasFocus()) return;
     const active = deepActiveElement(doc);
+    const parked = this.parked && active instanceof HTMLElement && active.localName === 'main' && active.getRootNode() === this.host.shadowRoot;
+    this.parked = parked;
+    if (parked) {
+      const target = this.choose(null);
+      if (target) {
+        target.focus();
+        this.parked = false;
+      }
+      return;
+    }
     if (active instanceof HTMLElement && active !== doc.body) {
       // Chromium keeps the focus on a button disabled while the platform answers, and drops it
       // later: remember that it is as good as lost.

@@ -112,7 +112,8 @@ export const softphoneShellStyles = css`
   }
   .connection {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    /* Labels up to 60 %: at 200 % zoom "Conectado a Salesforce" pushed its value out of the panel. */
+    grid-template-columns: fit-content(60%) minmax(0, 1fr);
     gap: var(--dt-space-1) var(--dt-space-3);
     margin: var(--dt-space-3) 0 0;
     font-size: 0.75rem;

@@ -14,10 +14,15 @@ export const statusMenuStyles = css`
   [hidden] {
     display: none !important;
   }
+  /* The status keeps its words whole: when it and its timer do not fit on one line beside Log out
+     (es "Tipificación", a two-word break name), the timer and chevron go together to a second line rather
+     than the status breaking inside a word (its overflow-wrap is for a single word wider than the
+     button). e2e/components/status-button-words.test.ts. */
   .trigger {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: var(--dt-space-2);
+    gap: 0 var(--dt-space-2);
     box-sizing: border-box;
     width: 100%;
     padding: 0 var(--dt-space-2);
@@ -45,7 +50,12 @@ export const statusMenuStyles = css`
   .trigger.onHold {
     background: var(--dt-brand-light);
   }
-  .chevron {
+  /* The timer and the chevron, at the end of the button: on the status's line, or together on the next. */
+  .trail {
+    display: flex;
+    flex: none;
+    align-items: center;
+    gap: var(--dt-space-2);
     margin-left: auto;
   }
   .timer {

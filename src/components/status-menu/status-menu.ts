@@ -81,10 +81,12 @@ export class StatusMenu extends AgentElement {
       <button class="trigger ${status.key}" data-testid="status-menu" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="status-menu-list"
         title=${t.changeStatus} @click=${this.toggle} @keydown=${this.onTriggerKey}>
         <span class="visually-hidden">${m.statusLabel}:</span> ${pill}
-        ${status.since === null
-          ? nothing
-          : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${t.inStatusSince(clockTime(status.since, m.attendant.locale))} resolution="minute" .minutes=${t.minutesInStatus} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
-        ${sldsIcon(chevronIcon, 'chevron')}
+        <span class="trail"
+          >${status.since === null
+            ? nothing
+            : html`<dialtone-elapsed class="timer" data-testid="status-timer" title=${t.inStatusSince(clockTime(status.since, m.attendant.locale))} resolution="minute" .minutes=${t.minutesInStatus} .since=${status.since} .label=${m.statusTimer}></dialtone-elapsed>`}
+          ${sldsIcon(chevronIcon, 'chevron')}</span
+        >
       </button>
       ${live}
       <div class="menu" role="menu" id="status-menu-list" aria-label=${t.changeStatus} ?hidden=${!this.open} @keydown=${this.onMenuKey} @focusout=${this.onFocusOut}>
