@@ -35,6 +35,7 @@ export function incomingEventOf(call: CallSnapshot, at: number, answering = fals
     from: call.callerNumber === 'anonymous' ? null : call.callerNumber,
     fromName: call.callerName,
     queue: null,
+    ...(call.queueName ? { queueName: call.queueName } : {}),
     ...(answering ? { answering: true } : {}),
   };
 }

@@ -68,6 +68,8 @@ export interface CallFacts {
   /** The caller's display name from the INVITE (shown when no record matches); null when none. */
   readonly callerName?: string | null;
   readonly queue: number | null;
+  /** The queue's name from a queue leg's INVITE, shown when the call center names no queue `queue`; absent when none. */
+  readonly queueName?: string | null;
   readonly campaign: number | null;
   readonly contact: DeliveredContact | null;
   /** IVR data of a plain inbound call (the platform status IVR data). */

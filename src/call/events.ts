@@ -51,6 +51,8 @@ export interface SipIncoming extends At {
   readonly fromName?: string | null;
   /** `X-Neotel-Queue`, when sent. */
   readonly queue: number | null;
+  /** The queue's name as the INVITE of a queue leg gave it (its From display name), when given. */
+  readonly queueName?: string | null;
   /**
    * The phone is already answering this leg: it asked the machine ({@link ../auto-answer.ts}
    * `answersAtOnce`) inside the INVITE's own task and started the 200 OK. Absent = it rings, and

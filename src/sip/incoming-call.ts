@@ -26,8 +26,17 @@ export interface IncomingCallInfo {
   readonly answerAfterSeconds: number | null;
   /** The From URI's user part (the caller's number), `anonymous` when hidden. */
   readonly callerNumber: string;
-  /** The From display name, null when none. */
+  /**
+   * The caller's display name (P-Asserted-Identity / Remote-Party-ID, else From), null when none.
+   * On a queue leg the From display name is the queue's, not the caller's ({@link queueName}).
+   */
   readonly callerName: string | null;
+  /**
+   * On a queue leg (`X-Neotel-Leg: queue`), the From display name: the PBX puts the queue's name
+   * there, as Asterisk-based contact centers do (docs/agent-softphone.md, "The queue's name in the
+   * INVITE"); null or absent on other legs or when none.
+   */
+  readonly queueName?: string | null;
   /**
    * Values of the INVITE headers the phone was asked to keep (`SipPhoneOptions.inviteHeaders`),
    * by the configured name as written there; absent headers are left out. Not validated here:
@@ -165,14 +174,17 @@ export function parseIncomingCall(invite: InviteParts, headerNames: readonly str
   const asserted = assertedCaller(invite.header);
   const fromNumber = invite.fromUser === undefined || invite.fromUser === '' ? (invite.fromUri === undefined ? null : uriNumber(invite.fromUri)) : invite.fromUser;
   const number = asserted?.number ?? fromNumber;
-  const displayName = asserted?.name ?? fromName;
+  const leg = parseLegKind(invite.header('X-Neotel-Leg'));
+  const fromIsQueue = leg === 'queue';
+  const displayName = asserted?.name ?? (fromIsQueue ? undefined : fromName);
   return {
     sipCallId: invite.sipCallId,
     platformCallId: parsePlatformCallId(invite.header('X-Neotel-CallId')),
-    leg: parseLegKind(invite.header('X-Neotel-Leg')),
+    leg,
     answerAfterSeconds: parseAnswerAfter(invite.header('Call-Info')),
     callerNumber: number === null || number === '' ? 'anonymous' : number,
     callerName: displayName === undefined || displayName === '' ? null : displayName,
+    queueName: fromIsQueue && fromName !== undefined && fromName !== '' ? fromName : null,
     ...(headerNames.length === 0 ? {} : { inviteHeaders: readInviteHeaders(invite.header, headerNames) }),
   };
 }

@@ -31,6 +31,15 @@ describe('caller id', () => {
     expect(parseIncomingCall({ sipCallId: 'c', header: headers({}), fromUser: '', fromDisplayName: undefined })).toMatchObject({ callerNumber: 'anonymous', callerName: null });
   });
 
+  it('reads a queue leg\'s From display name as the queue\'s name, not the caller\'s; an asserted name stays the caller\'s', () => {
+    const queued = parseIncomingCall({ sipCallId: 'q', header: headers({ 'X-Neotel-Leg': 'queue' }), fromUser: '1144410001', fromDisplayName: '"Soporte"' });
+    expect(queued).toMatchObject({ leg: 'queue', callerNumber: '1144410001', callerName: null, queueName: 'Soporte' });
+    const asserted = parseIncomingCall({ sipCallId: 'q', header: headers({ 'X-Neotel-Leg': 'queue', 'P-Asserted-Identity': '"Ana Cliente" <sip:1155@h>' }), fromUser: '1155', fromDisplayName: 'Soporte' });
+    expect(asserted).toMatchObject({ callerName: 'Ana Cliente', queueName: 'Soporte' });
+    const direct = parseIncomingCall({ sipCallId: 'd', header: headers({ 'X-Neotel-Leg': 'platform' }), fromUser: '1155', fromDisplayName: 'Juan' });
+    expect(direct).toMatchObject({ callerName: 'Juan', queueName: null });
+  });
+
   it('reads sip:, sips: and tel: URIs, and nothing else', () => {
     expect(uriNumber('sips:%2B341@h')).toBe('+341');
     expect(uriNumber('tel:+1-555;phone-context=x')).toBe('+1-555');

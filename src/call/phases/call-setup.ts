@@ -34,7 +34,7 @@ export function logoutDuringCall(state: Dialing | Ringing | Connected, force: bo
 /** A leg for a call we expect (dial's platform leg, a delivered contact's leg): attach and ring. */
 function attachLeg(state: Dialing | Ringing, event: Extract<AgentEvent, { kind: 'sipIncoming' }>, context: MachineContext): TransitionResult {
   const platformLeg = state.phase === 'dialing' || isPlatformLeg(event);
-  const call = mergeFacts(state.call, { legId: event.legId, callId: state.call.callId ?? event.callId, queue: event.queue, number: state.call.number ?? event.from, platformLeg });
+  const call = mergeFacts(state.call, { legId: event.legId, callId: state.call.callId ?? event.callId, queue: event.queue, queueName: event.queueName, number: state.call.number ?? event.from, platformLeg });
   const ringing: Ringing = { ...state, phase: 'ringing', call, autoAnswer: platformLeg && context.config.autoAnswerPlatformLegs, answering: false };
   const rung = ringLeg(ringing);
   return accept(rung.state, rung.effects);

@@ -34,7 +34,7 @@ export function ringLeg(state: Ringing): { state: Ringing; effects: Effect[] } {
 export function incomingWhileReady(state: Ready, event: SipIncoming, context: MachineContext): TransitionResult {
   const platformLeg = isPlatformLeg(event);
   const direction: CallDirection = platformLeg ? 'dialer' : 'inbound';
-  const call = newCall(direction, event.at, { legId: event.legId, callId: event.callId, number: event.from, callerName: event.fromName ?? null, queue: event.queue, platformLeg });
+  const call = newCall(direction, event.at, { legId: event.legId, callId: event.callId, number: event.from, callerName: event.fromName ?? null, queue: event.queue, ...(event.queueName ? { queueName: event.queueName } : {}), platformLeg });
   const ringing: Ringing = { ...state, phase: 'ringing', call, autoAnswer: platformLeg && context.config.autoAnswerPlatformLegs, answering: false };
   const rung = ringLeg(ringing);
   return accept(rung.state, rung.effects);

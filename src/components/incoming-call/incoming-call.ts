@@ -3,7 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { sldsTokens } from '../slds.styles.ts';
 import { AgentElement } from '../shared/agent-element.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
-import { nameOf } from '../shared/names.ts';
+import { nameOf, queueNameOf } from '../shared/names.ts';
 import { callPartyOf } from '../shared/call-party.ts';
 import { refusalHints, refusalHintStyles, refused, whyRefused } from '../shared/refusal-hint.ts';
 import { incomingCallStyles } from './incoming-call.styles.ts';
@@ -50,10 +50,10 @@ export class IncomingCall extends AgentElement {
           <p class="number" data-testid="incoming-number">${call.number ?? m.unknownNumber}</p>
           <p class="direction" data-testid="incoming-direction">${m.direction[call.direction]}</p>
           <dl>
-            ${call.queue === null
+            ${call.queue === null && !call.queueName
               ? nothing
               : html`<dt>${m.queue}</dt>
-                  <dd data-testid="incoming-queue">${nameOf(queues, call.queue, m.queueName)}</dd>`}
+                  <dd data-testid="incoming-queue">${queueNameOf(queues, call, m.queueName)}</dd>`}
             ${call.campaign === null
               ? nothing
               : html`<dt>${m.campaign}</dt>
