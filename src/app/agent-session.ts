@@ -29,11 +29,15 @@ import { healthProbes } from './health-wiring.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 import { messageOf } from '../shared/errors.ts';
 import { openStore } from '../storage/index.ts';
+import { whenIdle } from '../shared/when-idle.ts';
 
 // Read by softphone-app.ts with this chunk: the platform's own settings are validated here.
 export { withPlatformSettings } from './platform-choice.ts';
 // Called by softphone-app.ts once the login form is drawn: sip.js is there by the time the agent logs in.
 export { preloadSipPhone } from './lazy-phone.ts';
+
+/** A national and an international number: a dry run of the dial check's two paths through libphonenumber. */
+const DIAL_CHECK_SAMPLES = ['2025550143', '+442071838750'] as const;
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {
@@ -276,7 +280,14 @@ export class AgentSession {
     try {
       const { dialPlanFrom, normaliseDialNumber } = await import('../crm/dial-number.ts');
       const plan = dialPlanFrom(this.options.config);
-      this.runtime.setDialCheck((typed) => normaliseDialNumber(typed, plan));
+      const check = (typed: string) => normaliseDialNumber(typed, plan);
+      this.runtime.setDialCheck(check);
+      // A first normalisation compiles libphonenumber's code and the country's patterns (~0.5 ms):
+      // done here while idle, not in the first Call click's task before its Dial (docs/benchmarks.md,
+      // "Thirteenth pass (a)"). The answers are dropped.
+      whenIdle(() => {
+        for (const sample of DIAL_CHECK_SAMPLES) check(sample);
+      }, 1000);
     } catch (error) {
       // A chunk that failed to load must not stop dialling: numbers go as typed, digits checked.
       this.options.warn('the dial plan did not load; numbers are dialled as typed', error);
