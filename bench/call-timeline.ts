@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
@@ -84,6 +84,7 @@ const STEP_SCRIPT = `(() => {
     const dial = /\\/Dial(?:\\?|$)/.test(url);
     if (dial) mark('dial:fetch');
     const r = nativeFetch.call(this, input, init);
+    if (dial) mark('dial:fetch:returned');
     return dial ? r.then((v) => { mark('dial:answered'); return v; }) : r;
   };
 })();`;
@@ -93,6 +94,8 @@ type Spans = Record<string, number>;
 
 const SPAN_NAMES = [
   'click → Dial fetch',
+  'fetch() call (its synchronous part)',
+  'Dial fetch → request start (resource timing)',
   'Dial fetch → answered',
   'Dial fetch → INVITE in',
   'INVITE in → getUserMedia',
@@ -136,6 +139,8 @@ function spansOf(wire: readonly WireEvent[], steps: readonly Step[], clickedAt: 
   return {
     ...(MARKS ? marks : {}),
     'click → Dial fetch': fetch - clickedAt,
+    'fetch() call (its synchronous part)': at('dial:fetch:returned') - fetch,
+    'Dial fetch → request start (resource timing)': at('dial:network:start') - fetch,
     'Dial fetch → answered': at('dial:answered') - fetch,
     'Dial fetch → INVITE in': invite.at - fetch,
     'INVITE in → getUserMedia': gumStart - invite.at,
@@ -158,7 +163,9 @@ const stepsOf = (target: Frame | Page) =>
   target.evaluate(() => {
     const dial = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/Dial(?:\?|$)/.test(e.name)).pop();
     const network = dial ? [{ name: 'dial:network:start', at: dial.startTime }, { name: 'dial:network', at: dial.responseEnd }] : [];
-    return [...(window.__steps ?? []), ...network];
+    // Every request the page made (CALL_TIMELINE_MARKS lists those within click → ACK).
+    const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: `t:request ${new URL(e.name).pathname.split('/').pop() ?? ''}`, at: e.startTime }));
+    return [...(window.__steps ?? []), ...network, ...requests];
   });
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
@@ -210,6 +217,7 @@ async function dialtoneDial(rig: AgentConsole, profile: Map<string, number>): Pr
     const spans = await until('the ACK of the platform leg', async () => spansOf(await wireOf(adapter), await stepsOf(adapter), clicked.perfMs));
     if (clickProfile) {
       selfTimes(clickProfile.profile, profile, byFile, true);
+      if (process.env.CALL_TIMELINE_PROFILE_SAVE) writeFileSync(`${process.env.CALL_TIMELINE_PROFILE_SAVE}-${Date.now()}.cpuprofile`, JSON.stringify(clickProfile.profile));
       await session?.detach().catch(() => undefined);
     } else if (session) {
       const { profile: cpu } = await session.send('Profiler.stop');
