@@ -75,7 +75,7 @@ export class AgentSession {
    * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
-  /** `dialPlan` has settled (loaded, or failed to and numbers go as typed): a dial needs not wait for it. */
+  /** `dialPlan` has settled (loaded, or failed to and numbers go as typed): a dial need not wait for it. */
   private dialPlanLoaded = false;
   /** Resolved by the first view that shows the phone registered: code registering does not need waits for it (issue 18). */
   private phoneRegistered: () => void = () => undefined;
