@@ -10,11 +10,12 @@
  * profiling slow the page: read the steps, not the totals, of a profiled run.
  * `CALL_TIMELINE_BEFORE=<dir>` adds a third column: another build of the adapter (e.g. `main`'s
  * dist/ copied aside), behind its own simulator and browser, dialled in the same rounds, so a
- * change is read as before/after of one run at one load.
+ * change is read as before/after of one run at one load. `CALL_TIMELINE_PER_ROUND=1` also prints
+ * each round's main steps for every side (a median hides which step made a slow round slow).
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { AgentConsole } from '../e2e/agent/support/agent-console.ts';
@@ -32,8 +33,15 @@ if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
 
 const DIALLED = '1139990001';
 const ROUNDS = Math.min(30, Math.max(1, Number(process.env.CALL_TIMELINE_ROUNDS ?? 6)));
-const PROFILE = process.env.CALL_TIMELINE_PROFILE === '1';
+/** `1`: Dialtone's adapter profiled from the click to the ACK; `click`: only over the click's own task (at 50 µs). */
+const PROFILE = process.env.CALL_TIMELINE_PROFILE === '1' || process.env.CALL_TIMELINE_PROFILE === 'click';
+const PROFILE_CLICK = process.env.CALL_TIMELINE_PROFILE === 'click';
 const BEFORE_DIR = process.env.CALL_TIMELINE_BEFORE;
+const PER_ROUND = process.env.CALL_TIMELINE_PER_ROUND === '1';
+/** Also the median time from the click of each `__t` mark of an instrumented build (and of the Dial and INVITE). */
+const MARKS = process.env.CALL_TIMELINE_MARKS === '1';
+/** The steps the per-round view prints (they add up to click → ACK). */
+const ROUND_STEPS = ['click → Dial fetch', 'Dial fetch → answered', 'Dial fetch → INVITE in', 'INVITE in → 200 OK out', '200 OK out → ACK in', 'click → ACK'] as const;
 
 interface Step { name: string; at: number }
 declare global {
@@ -45,6 +53,8 @@ const STEP_SCRIPT = `(() => {
   const steps = [];
   window.__steps = steps;
   const mark = (name) => { steps.push({ name, at: performance.now() }); if (steps.length > 400) steps.shift(); };
+  // A build instrumented by hand can call __t('where') along the dial's path (CALL_TIMELINE_MARKS).
+  window.__t = (name) => mark('t:' + name);
   const media = navigator.mediaDevices;
   if (media && media.getUserMedia) {
     const native = media.getUserMedia.bind(media);
@@ -74,6 +84,7 @@ const STEP_SCRIPT = `(() => {
     const dial = /\\/Dial(?:\\?|$)/.test(url);
     if (dial) mark('dial:fetch');
     const r = nativeFetch.call(this, input, init);
+    if (dial) mark('dial:fetch:returned');
     return dial ? r.then((v) => { mark('dial:answered'); return v; }) : r;
   };
 })();`;
@@ -83,6 +94,8 @@ type Spans = Record<string, number>;
 
 const SPAN_NAMES = [
   'click → Dial fetch',
+  'fetch() call (its synchronous part)',
+  'Dial fetch → request start (resource timing)',
   'Dial fetch → answered',
   'Dial fetch → INVITE in',
   'INVITE in → getUserMedia',
@@ -112,8 +125,22 @@ function spansOf(wire: readonly WireEvent[], steps: readonly Step[], clickedAt: 
   const answerEnd = at('createAnswer:end', invite.at);
   const local = at('setLocalDescription:start', invite.at);
   const ice = at('ice:complete', invite.at);
+  const marks: Spans = {};
+  const seen = new Map<string, number>();
+  for (const s of steps) {
+    if (!s.name.startsWith('t:') || s.at < clickedAt || s.at > ack.at) continue;
+    const k = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, k);
+    marks[`${s.name}#${k}`] = s.at - clickedAt;
+  }
+  marks['t:dial:fetch'] = fetch - clickedAt;
+  marks['t:dial:answered'] = at('dial:answered') - clickedAt;
+  marks['t:INVITE in'] = invite.at - clickedAt;
   return {
+    ...(MARKS ? marks : {}),
     'click → Dial fetch': fetch - clickedAt,
+    'fetch() call (its synchronous part)': at('dial:fetch:returned') - fetch,
+    'Dial fetch → request start (resource timing)': at('dial:network:start') - fetch,
     'Dial fetch → answered': at('dial:answered') - fetch,
     'Dial fetch → INVITE in': invite.at - fetch,
     'INVITE in → getUserMedia': gumStart - invite.at,
@@ -136,19 +163,32 @@ const stepsOf = (target: Frame | Page) =>
   target.evaluate(() => {
     const dial = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\/Dial(?:\?|$)/.test(e.name)).pop();
     const network = dial ? [{ name: 'dial:network:start', at: dial.startTime }, { name: 'dial:network', at: dial.responseEnd }] : [];
-    return [...(window.__steps ?? []), ...network];
+    // Every request the page made (CALL_TIMELINE_MARKS lists those within click → ACK).
+    const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: `t:request ${new URL(e.name).pathname.split('/').pop() ?? ''}`, at: e.startTime }));
+    return [...(window.__steps ?? []), ...network, ...requests];
   });
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 
-/** Self time per function (ms) of a CPU profile, heaviest first. */
-function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, into: Map<string, number>, byFile: Map<string, number>): void {
+/**
+ * Self time per function (ms) of a CPU profile, heaviest first. `firstTask`: only the samples of
+ * the first busy stretch (from the first sample that is not idle to the next idle one: the
+ * click's task, when the profiler started just before the click).
+ */
+function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, into: Map<string, number>, byFile: Map<string, number>, firstTask = false): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  let busy = false;
   for (let i = 0; i < samples.length; i++) {
     const node = byId.get(samples[i] ?? -1);
     if (!node) continue;
+    if (firstTask) {
+      const idle = node.callFrame.functionName === '(idle)';
+      if (idle && busy) break;
+      if (idle) continue;
+      busy = true;
+    }
     const file = node.callFrame.url.split('/').pop() ?? '';
     const key = `${node.callFrame.functionName || '(anonymous)'} ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ''}`;
     const ms = (deltas[i + 1] ?? 0) / 1000;
@@ -168,12 +208,18 @@ async function dialtoneDial(rig: AgentConsole, profile: Map<string, number>): Pr
     if (PROFILE) {
       session = await rig.context.newCDPSession(adapter);
       await session.send('Profiler.enable');
-      await session.send('Profiler.setSamplingInterval', { interval: 100 });
+      await session.send('Profiler.setSamplingInterval', { interval: PROFILE_CLICK ? 50 : 100 });
       await session.send('Profiler.start');
     }
     const clicked = await clickDial(adapter);
+    // The click's task (the handler and its microtasks) is over when the evaluate returns.
+    const clickProfile = session && PROFILE_CLICK ? await session.send('Profiler.stop') : undefined;
     const spans = await until('the ACK of the platform leg', async () => spansOf(await wireOf(adapter), await stepsOf(adapter), clicked.perfMs));
-    if (session) {
+    if (clickProfile) {
+      selfTimes(clickProfile.profile, profile, byFile, true);
+      if (process.env.CALL_TIMELINE_PROFILE_SAVE) writeFileSync(`${process.env.CALL_TIMELINE_PROFILE_SAVE}-${Date.now()}.cpuprofile`, JSON.stringify(clickProfile.profile));
+      await session?.detach().catch(() => undefined);
+    } else if (session) {
       const { profile: cpu } = await session.send('Profiler.stop');
       selfTimes(cpu, profile, byFile);
       await session.detach().catch(() => undefined);
@@ -276,9 +322,26 @@ if (beforeRig) {
     console.log(`| ${name} | ${f.toFixed(1)} | ${d.toFixed(1)} | ${(d - f).toFixed(1)} |`);
   }
 }
+if (MARKS) {
+  for (const [side, rows] of [['Dialtone', dialtone], ['before', before]] as const) {
+    const names = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => k.startsWith('t:'))))];
+    const medians = names.map((name) => [name, median(rows, name), rows.filter((r) => Number.isFinite(r[name] ?? NaN)).length] as const).sort((a, b) => a[1] - b[1]);
+    if (medians.length) console.log(`\n${side}: marks, median ms after the click (rounds seen)\n${medians.map(([n, m, c]) => `  ${m.toFixed(2).padStart(7)}  ${n} (${c})`).join('\n')}`);
+  }
+}
+if (PER_ROUND) {
+  const sides: [string, Spans[]][] = [['floor', floor], ...(beforeRig ? [['before', before] as [string, Spans[]]] : []), [beforeRig ? 'after' : 'Dialtone', dialtone]];
+  console.log(`\nper round (ms): ${ROUND_STEPS.join(' | ')}\n| round | side | ${ROUND_STEPS.join(' | ')} |\n|---|---|${ROUND_STEPS.map(() => '---').join('|')}|`);
+  for (let i = 0; i < dialtone.length; i++) {
+    for (const [side, rows] of sides) {
+      const row = rows[i];
+      if (row) console.log(`| ${i + 1} | ${side} | ${ROUND_STEPS.map((name) => (row[name] ?? NaN).toFixed(1)).join(' | ')} |`);
+    }
+  }
+}
 if (PROFILE) {
   const total = [...profile.values()].reduce((a, b) => a + b, 0);
-  console.log(`\nDialtone adapter CPU profile, click → ACK, ${dialtone.length} dials, ${total.toFixed(0)} ms sampled; heaviest self time:`);
+  console.log(`\nDialtone adapter CPU profile, ${PROFILE_CLICK ? "the click's task" : 'click → ACK'}, ${dialtone.length} dials, ${total.toFixed(0)} ms sampled; heaviest self time:`);
   for (const [key, ms] of [...profile].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(ms / dialtone.length).toFixed(2).padStart(7)} ms/dial  ${key}`);
   console.log('self time by chunk (native calls by name):');
   for (const [key, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(ms / dialtone.length).toFixed(2).padStart(7)} ms/dial  ${key}`);

@@ -47,6 +47,16 @@ const MARKS = `(() => {
   if (!wire) return;
   const push = wire.push.bind(wire);
   wire.push = (e) => { performance.mark('wire ' + e.dir + ' ' + e.start + ' ' + e.cseq); return push(e); };
+  // The NeoApi Dial on the same clock: its fetch, and its answer read.
+  const nativeFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const dial = /\\/Dial(?:\\?|$)/.test(url);
+    if (dial) performance.mark('wire out Dial fetch');
+    const r = nativeFetch.call(this, input, init);
+    if (dial) performance.mark('wire out Dial fetch returned');
+    return dial ? r.then((v) => { performance.mark('wire in Dial answer'); return v; }) : r;
+  };
 })();`;
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url?: string; lineNumber?: number }; parent?: number }

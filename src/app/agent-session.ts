@@ -29,11 +29,15 @@ import { healthProbes } from './health-wiring.ts';
 import type { TakeoverKit } from './agent-runtime.ts';
 import { messageOf } from '../shared/errors.ts';
 import { openStore } from '../storage/index.ts';
+import { whenIdle } from '../shared/when-idle.ts';
 
 // Read by softphone-app.ts with this chunk: the platform's own settings are validated here.
 export { withPlatformSettings } from './platform-choice.ts';
 // Called by softphone-app.ts once the login form is drawn: sip.js is there by the time the agent logs in.
 export { preloadSipPhone } from './lazy-phone.ts';
+
+/** A national and an international number: a dry run of the dial check's two paths through libphonenumber. */
+const DIAL_CHECK_SAMPLES = ['2025550143', '+442071838750'] as const;
 
 /** What the session needs from the app. */
 export interface AgentSessionOptions {
@@ -71,6 +75,8 @@ export class AgentSession {
    * before it arrived waits for it.
    */
   private dialPlan: Promise<void> | undefined;
+  /** `dialPlan` has settled (loaded, or failed to and numbers go as typed): a dial need not wait for it. */
+  private dialPlanLoaded = false;
   /** Resolved by the first view that shows the phone registered: code registering does not need waits for it (issue 18). */
   private phoneRegistered: () => void = () => undefined;
   private readonly registeredOnce = new Promise<void>((resolve) => (this.phoneRegistered = resolve));
@@ -186,6 +192,12 @@ export class AgentSession {
       tasks: this.tasks,
       login: (intent) => this.login(intent),
       dial: (intent) => {
+        // Loaded: the Dial leaves inside the click's own dispatch, not after whatever the page
+        // queued behind it (docs/benchmarks.md, "Thirteenth pass (a)").
+        if (this.dialPlanLoaded) {
+          this.runtime.send(intent);
+          return;
+        }
         this.dialPlan ??= this.loadDialPlan();
         void this.dialPlan.then(() => this.runtime.send(intent));
       },
@@ -276,11 +288,19 @@ export class AgentSession {
     try {
       const { dialPlanFrom, normaliseDialNumber } = await import('../crm/dial-number.ts');
       const plan = dialPlanFrom(this.options.config);
-      this.runtime.setDialCheck((typed) => normaliseDialNumber(typed, plan));
+      const check = (typed: string) => normaliseDialNumber(typed, plan);
+      this.runtime.setDialCheck(check);
+      // A first normalisation compiles libphonenumber's code and the country's patterns (~0.5 ms):
+      // done here while idle, not in the first Call click's task before its Dial (docs/benchmarks.md,
+      // "Thirteenth pass (a)"). The answers are dropped.
+      whenIdle(() => {
+        for (const sample of DIAL_CHECK_SAMPLES) check(sample);
+      }, 1000);
     } catch (error) {
       // A chunk that failed to load must not stop dialling: numbers go as typed, digits checked.
       this.options.warn('the dial plan did not load; numbers are dialled as typed', error);
     }
+    this.dialPlanLoaded = true;
   }
 
   private async login(intent: Extract<SoftphoneIntent, { kind: 'login' }>): Promise<void> {

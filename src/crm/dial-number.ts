@@ -59,6 +59,12 @@ const EXTENSION_SUFFIX = /(?:\s*[,;]\s*|\s*)(?:;?ext=|ext(?:ension)?\.?|x|int(?:
 /** Separators people and Salesforce put in phone numbers, including typographic dashes. */
 const SEPARATORS = /[\s\-.()/\u2010-\u2015\u2212]/gu;
 const ALLOWED = /^[+\d*#]*$/u;
+/**
+ * Anything but printable ASCII: only such text can hold a digit of another script. Typed and
+ * stored numbers are ASCII, and skipping `asciiDigits` for them skips its `\p{Nd}` patterns, whose
+ * first compile and per-digit scan ran in the click's task before the dial request.
+ */
+const NOT_PRINTABLE_ASCII = /[^ -~]/u;
 
 /** The plan of a validated configuration (`Config` fits). */
 export function dialPlanFrom(config: { readonly dialing: DialingConfig; readonly agent: Pick<AgentConfig, 'defaultCountry'> }): DialPlan {
@@ -112,7 +118,7 @@ function recognised(number: PhoneNumber, country: CountryCode | null, plan: Dial
  */
 export function normaliseDialNumber(input: string, plan: DialPlan): DialResult {
   if (input.length > MAX_INPUT) return { ok: false, reason: 'tooLong' };
-  let text = asciiDigits(input).trim().replace(/^tel:/iu, '');
+  let text = (NOT_PRINTABLE_ASCII.test(input) ? asciiDigits(input) : input).trim().replace(/^tel:/iu, '');
   if (text === '') return { ok: false, reason: 'empty' };
   const extension = EXTENSION_SUFFIX.exec(text);
   const droppedExtension = extension?.[1] ?? null;

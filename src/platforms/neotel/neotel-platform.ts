@@ -81,7 +81,13 @@ function isWatchable(client: NeoApiCaller): client is NeoApiCaller & WatchedClie
   return 'positionRequest' in client && 'positionOf' in client;
 }
 
-/** The agent's wall time (the machine's callback time) as the platform's `zone` shows it; identity without a zone. */
-export function platformTimeOf(zone: string | null, agentZone: string = browserTimeZone()): (wall: string) => string {
-  return zone === null ? (wall) => wall : (wall) => convertWallTime(wall, agentZone, zone);
+/**
+ * The agent's wall time (the machine's callback time) as the platform's `zone` shows it; identity
+ * without a zone. The browser's own zone (`agentZone` by default) is read only when a time is
+ * converted: `run` builds this for every command, and reading the zone builds an
+ * `Intl.DateTimeFormat` (~0.5 ms on a first dial), which then ran in the click's task before the
+ * Dial went out (docs/benchmarks.md, "Thirteenth pass (a)").
+ */
+export function platformTimeOf(zone: string | null, agentZone?: string): (wall: string) => string {
+  return zone === null ? (wall) => wall : (wall) => convertWallTime(wall, agentZone ?? browserTimeZone(), zone);
 }

@@ -2,7 +2,7 @@
  * The Neotel adapter behind the port: domain commands go out as the contract's NeoApi requests
  * under the deployment's names, and NeoApi errors come back as domain failure codes.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PlatformCommand } from '../../../src/call/index.ts';
 import { parseNeoApiMethods } from '../../../src/config/neoapi-methods.ts';
 import { NeoApiClient } from '../../../src/platforms/neotel/client.ts';
@@ -12,15 +12,38 @@ import { booleanBody, FakeFetch, ok, type Reply } from './fake-fetch.ts';
 
 const SERVICE = 'http://neotel.test/neoapi/webservice.asmx';
 
-function platform(names = '') {
+function platform(names = '', platformTimeZone: string | null = null) {
   const fake = new FakeFetch();
   const parsed = parseNeoApiMethods(names);
   if (!parsed.ok) throw new Error(parsed.problem);
   const client = new NeoApiClient({ serviceUrl: SERVICE, binding: 'POST', timeoutMs: 2000, fetch: fake.fetch });
-  return { fake, neotel: new NeotelPlatform({ client, naming: names === '' ? CONTRACT_NAMING : parsed.value, pollIntervalMs: 1000 }) };
+  return { fake, neotel: new NeotelPlatform({ client, naming: names === '' ? CONTRACT_NAMING : parsed.value, pollIntervalMs: 1000, platformTimeZone }) };
 }
 
 describe('the Neotel platform adapter', () => {
+  const NativeFormat = Intl.DateTimeFormat;
+  afterEach(() => {
+    Intl.DateTimeFormat = NativeFormat;
+  });
+
+  it('sends a Dial without reading the time zone, which only a callback date needs', async () => {
+    // Reading the browser's zone builds an Intl.DateTimeFormat: ~0.5 ms of the click's task before the Dial left.
+    const formats = { built: 0 };
+    const built = (target: typeof NativeFormat, args: ConstructorParameters<typeof NativeFormat>): Intl.DateTimeFormat => {
+      formats.built += 1;
+      return new target(...args);
+    };
+    // Called with or without `new` (browserTimeZone calls it without).
+    Intl.DateTimeFormat = new Proxy(NativeFormat, { apply: (target, _self, args: ConstructorParameters<typeof NativeFormat>) => built(target, args), construct: built });
+    const { fake, neotel } = platform('', 'America/Argentina/Buenos_Aires');
+    await neotel.run({ command: 'dial', agent: '1001', number: '1155550000' });
+    expect(fake.last.url).toBe(`${SERVICE}/Dial`);
+    expect(formats.built, 'Intl.DateTimeFormat built for a Dial').toBe(0);
+    expect(await neotel.run({ command: 'categorise', agent: '1001', contact: null, disposition: 26, callback: { at: '2026-12-07T18:00:00', mine: true, phone: null } })).toEqual({ ok: true, value: null });
+    expect(formats.built, 'Intl.DateTimeFormat built for a callback date').toBeGreaterThan(0);
+    expect(fake.last.body).toMatch(/AGENDA=true&FECHA_AGENDA=2026-12-0\d/);
+  });
+
   it('sends joinCampaign as Login_Campaign2/CAMPANA, or under the names a deployment configured', async () => {
     const join: PlatformCommand = { command: 'joinCampaign', agent: '1001', campaign: 97 };
     const plain = platform();
