@@ -14,6 +14,8 @@ import { messageOf } from '../shared/errors.ts';
 import { nextTask } from '../shared/next-task.ts';
 import { whenIdle } from '../shared/when-idle.ts';
 import { loggedOutView } from './first-view.ts';
+import { pageSessionStorage, reloadMarkPresent } from './reload-mark.ts';
+import { preloadSipPhone } from './sip-chunk.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -28,6 +30,10 @@ export interface SoftphoneAppOptions {
   readonly onSession?: (session: AgentSession) => void;
   /** The session chunk (default: its dynamic import); tests pass one that arrives when they say. */
   readonly sessionCode?: () => Promise<typeof AgentSessionChunk>;
+  /** Starts loading the phone's code, sip.js (default: `preloadSipPhone`); tests count the calls. */
+  readonly phoneCode?: () => Promise<unknown>;
+  /** Whether this tab's page left a session for its reload (default: in sessionStorage, reload-mark.ts). */
+  readonly reloadPending?: () => boolean;
 }
 
 /**
@@ -111,7 +117,16 @@ export class SoftphoneApp implements SoftphoneService {
     // profile, on the path to the library and the settings (docs/benchmarks.md, "Twelfth pass (d)"). `ready` does
     // not wait for it on a Neotel call center; the session's start-up does. The phone's chunk
     // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
-    if (connection.mode === 'salesforce') this.loadSessionCode().catch(() => undefined);
+    if (connection.mode === 'salesforce') {
+      this.loadSessionCode().catch(() => undefined);
+      // A reload of the tab that ran the session (docs/reload.md): the session resumes as soon as
+      // it starts and registers the phone with the kept device password, so sip.js is fetched now,
+      // beside the session's code, not only once the resumed phone asks for it (docs/benchmarks.md,
+      // "Thirteenth pass (b)"). Its own origin's code, asked once the framing origin is trusted.
+      const reloading = this.options.reloadPending ?? (() => reloadMarkPresent(pageSessionStorage()));
+      // A failure is the phone's to report: it asks for the chunk again when it registers.
+      if (reloading()) (this.options.phoneCode ?? preloadSipPhone)().catch(() => undefined);
+    }
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
       this.setState({ phase: 'standalone', language: this.current.language, reason: connection.reason, detail: connection.detail, ...refused });

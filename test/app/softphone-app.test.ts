@@ -152,6 +152,27 @@ describe('the login form before the session chunk (docs/benchmarks.md, "Eleventh
     expect(asked, 'once').toBe(1);
   });
 
+  it('on a reload of the tab that ran a session, asks for the phone\'s code beside the session\'s, while the settings are on their way', async () => {
+    for (const reloadPending of [true, false]) {
+      let phoneAsked = 0;
+      const chunk = heldSessionCode();
+      const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings()).holdReplies();
+      const phoneCode = () => {
+        phoneAsked += 1;
+        return Promise.resolve();
+      };
+      const app = new SoftphoneApp({ connect: salesforce(fake), warn: quiet, sessionCode: chunk.code, phoneCode, reloadPending: () => reloadPending });
+      const started = app.start();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(app.state.phase, 'the settings are not answered yet').toBe('booting');
+      // Without a session to resume, sip.js waits for the login form to be drawn (its first idle moment).
+      expect(phoneAsked, `reload pending: ${reloadPending}`).toBe(reloadPending ? 1 : 0);
+      fake.flush();
+      chunk.release();
+      await started;
+    }
+  });
+
   it('is drawn as soon as a Neotel call center\'s settings are valid, from the very view the session then starts from', async () => {
     const chunk = heldSessionCode();
     const sessions: AgentView[] = [];

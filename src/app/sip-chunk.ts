@@ -1,0 +1,42 @@
+/**
+ * The sip.js chunk (~55 KB gzip), loaded once per page: by the app once the login form is drawn
+ * (softphone-app.ts), beside the session's code when the page reloads a session that registers
+ * again by itself (docs/reload.md), and by the phone (lazy-phone.ts) when it registers. Kept out
+ * of lazy-phone.ts, which is in the session's chunk, so the start-up bundle can ask for it before
+ * that chunk is in.
+ */
+import type * as SipPhoneChunk from '../sip/sip-phone.ts';
+
+export type SipPhoneModule = typeof SipPhoneChunk;
+
+let sipModule: Promise<SipPhoneModule> | undefined;
+/** A phone was asked for: from then on the warm-up would only compete with its REGISTER. */
+let phoneRequested = false;
+
+/** A phone is about to register: the chunk's parser warm-up, if not run yet, is skipped. */
+export function phoneWanted(): void {
+  phoneRequested = true;
+}
+
+/**
+ * Starts (once) loading the sip.js chunk; a failure is reported where the phone is used. Once it
+ * is in, sip.js's parser is run once (`warmUpSipStack`) unless a phone is already registering.
+ */
+export function preloadSipPhone(load: () => Promise<SipPhoneModule> = () => import('../sip/sip-phone.ts')): Promise<SipPhoneModule> {
+  if (sipModule === undefined) {
+    sipModule = load();
+    void sipModule.then((chunk) => {
+      if (phoneRequested) return;
+      try {
+        chunk.warmUpSipStack();
+      } catch {
+        // Only a warm-up: the phone parses for real when it registers.
+      }
+    }, () => undefined);
+  }
+  // Retried on the next login if this load failed.
+  sipModule.catch(() => {
+    sipModule = undefined;
+  });
+  return sipModule;
+}
