@@ -40,3 +40,15 @@ export function preloadSipPhone(load: () => Promise<SipPhoneModule> = () => impo
   });
   return sipModule;
 }
+
+/**
+ * The chunk for a reloaded page whose session resumes and registers the phone by itself
+ * (docs/reload.md): loaded without the warm-up, since the phone registers moments later and the
+ * warm-up would only compete with the resume or the REGISTER for the main thread (in an A/B at
+ * load 8-13, ready → REGISTER 200 was 334 ms median with it and 285 without; docs/benchmarks.md,
+ * "Thirteenth pass (b)").
+ */
+export function preloadSipPhoneForReload(load?: () => Promise<SipPhoneModule>): Promise<SipPhoneModule> {
+  phoneWanted();
+  return preloadSipPhone(load);
+}

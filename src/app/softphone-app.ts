@@ -15,7 +15,7 @@ import { nextTask } from '../shared/next-task.ts';
 import { whenIdle } from '../shared/when-idle.ts';
 import { loggedOutView } from './first-view.ts';
 import { pageSessionStorage, reloadMarkPresent } from './reload-mark.ts';
-import { preloadSipPhone } from './sip-chunk.ts';
+import { preloadSipPhoneForReload } from './sip-chunk.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -30,7 +30,7 @@ export interface SoftphoneAppOptions {
   readonly onSession?: (session: AgentSession) => void;
   /** The session chunk (default: its dynamic import); tests pass one that arrives when they say. */
   readonly sessionCode?: () => Promise<typeof AgentSessionChunk>;
-  /** Starts loading the phone's code, sip.js (default: `preloadSipPhone`); tests count the calls. */
+  /** Starts loading the phone's code on a reload, sip.js (default: `preloadSipPhoneForReload`); tests count the calls. */
   readonly phoneCode?: () => Promise<unknown>;
   /** Whether this tab's page left a session for its reload (default: in sessionStorage, reload-mark.ts). */
   readonly reloadPending?: () => boolean;
@@ -125,7 +125,7 @@ export class SoftphoneApp implements SoftphoneService {
       // "Thirteenth pass (b)"). Its own origin's code, asked once the framing origin is trusted.
       const reloading = this.options.reloadPending ?? (() => reloadMarkPresent(pageSessionStorage()));
       // A failure is the phone's to report: it asks for the chunk again when it registers.
-      if (reloading()) (this.options.phoneCode ?? preloadSipPhone)().catch(() => undefined);
+      if (reloading()) (this.options.phoneCode ?? preloadSipPhoneForReload)().catch(() => undefined);
     }
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
