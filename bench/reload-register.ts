@@ -47,6 +47,18 @@ export interface ReloadSample {
   timeline: string[];
 }
 
+/** Spans of a Dialtone reload (medians of each reload's difference): the path, link by link. */
+export const RELOAD_SPANS: readonly (readonly [string, string, string])[] = [
+  ['navigation → ready', '', 'dialtone:ready'],
+  ['ready → session resumed', 'dialtone:ready', 'dialtone:resumed'],
+  ['sip.js requested, from ready', 'dialtone:ready', 'sip.js chunk requested'],
+  ['sip.js in, from resumed', 'dialtone:resumed', 'sip.js chunk fetched'],
+  ['resumed → WebSocket constructed', 'dialtone:resumed', 'SIP WebSocket constructed'],
+  ['WebSocket constructed → open', 'SIP WebSocket constructed', 'SIP WebSocket open'],
+  ['WebSocket open → REGISTER 200', 'SIP WebSocket open', 'REGISTER 200'],
+  ['ready → REGISTER 200', 'dialtone:ready', 'REGISTER 200'],
+];
+
 /** The steps of a Dialtone reload, in the order they should end (the moment each ended). */
 export const RELOAD_STEPS = [
   'document received',
@@ -112,6 +124,7 @@ async function stepsOf(adapter: Frame, wire: readonly WireEvent[]): Promise<{ st
     'SIP WebSocket open': endOf('WebSocket '),
     'REGISTER sent': wire.find((e) => e.dir === 'out' && e.start === 'REGISTER')?.at ?? NaN,
     'REGISTER 200': registeredAt(wire) ?? NaN,
+    'sip.js chunk requested': resources.find((r) => /\/assets\/sip-phone-[^/]*\.js$/.test(r.what))?.start ?? NaN,
   };
   return { steps, timeline };
 }
@@ -263,10 +276,18 @@ export function printReloadReport(report: ReloadReport): void {
       console.log(`  ${step.padEnd(26)} ${fmt(median(values)).padStart(5)}   ${values.map(fmt).join(', ')}`);
     }
   }
+  console.log('spans, medians of each reload\'s difference (ms):');
+  console.log(`| span | ${report.sides.filter((s) => s !== floor).map((s) => s.name).join(' | ')} |`);
+  console.log(`|---|${report.sides.filter((s) => s !== floor).map(() => '---').join('|')}|`);
+  for (const [name, from, to] of RELOAD_SPANS) {
+    const cells = report.sides.filter((s) => s !== floor).map((side) => fmt(median(side.samples.map((r) => (r.steps[to] ?? NaN) - (from === '' ? 0 : (r.steps[from] ?? NaN))))));
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
   if (process.env.RELOAD_TIMELINE === '1') {
     for (const side of report.sides.filter((s) => s !== floor)) {
-      console.log(`${side.name}'s first reload, call by call (frame clock, ms):`);
-      for (const line of side.samples[0]?.timeline ?? []) console.log(`  ${line}`);
+      const slowest = side.samples.reduce<ReloadSample | undefined>((worst, s) => (worst === undefined || s.registerMs > worst.registerMs ? s : worst), undefined);
+      console.log(`${side.name}'s slowest reload (${fmt(slowest?.registerMs ?? NaN)} ms), call by call (frame clock, ms):`);
+      for (const line of slowest?.timeline ?? []) console.log(`  ${line}`);
     }
   }
   for (const note of report.notes) console.log(`  note: ${note}`);
