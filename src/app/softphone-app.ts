@@ -63,6 +63,8 @@ export class SoftphoneApp implements SoftphoneService {
   private booting: Promise<void> | undefined;
   private session: AgentSession | undefined;
   private sessionCode: Promise<typeof AgentSessionChunk> | undefined;
+  /** This tab's page left a session for its reload: the phone registers as soon as the session resumes. */
+  private reloading = false;
   /**
    * Intents sent while the ready shell is drawn and the session is not running yet, in order: the
    * session runs them once it started (`loadSettings`). `undefined` when nothing may wait.
@@ -119,13 +121,9 @@ export class SoftphoneApp implements SoftphoneService {
     // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
     if (connection.mode === 'salesforce') {
       this.loadSessionCode().catch(() => undefined);
-      // A reload of the tab that ran the session (docs/reload.md): the session resumes as soon as
-      // it starts and registers the phone with the kept device password, so sip.js is fetched now,
-      // beside the session's code, not only once the resumed phone asks for it (docs/benchmarks.md,
-      // "Thirteenth pass (b)"). Its own origin's code, asked once the framing origin is trusted.
-      const reloading = this.options.reloadPending ?? (() => reloadMarkPresent(pageSessionStorage()));
-      // A failure is the phone's to report: it asks for the chunk again when it registers.
-      if (reloading()) (this.options.phoneCode ?? preloadSipPhoneForReload)().catch(() => undefined);
+      // A reload of the tab that ran the session (docs/reload.md): its phone's code is asked for
+      // at `ready` (see `markReady`), read here while the page is known to be trusted.
+      this.reloading = (this.options.reloadPending ?? (() => reloadMarkPresent(pageSessionStorage())))();
     }
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
@@ -242,6 +240,13 @@ export class SoftphoneApp implements SoftphoneService {
   /** Measured by bench/boot-time.ts: frame navigation start → this mark, the login form drawn in its task. */
   private markReady(): void {
     performance.mark('dialtone:ready');
+    // A reload of the tab that ran the session: the session resumes as soon as it starts and
+    // registers the phone with the kept device password, so sip.js is fetched now, during the
+    // session's start-up (the resume needs the preferences, the vault and the tab lock), not at the
+    // first idle moment nor once the resumed phone asks for it; not earlier either: beside the
+    // session's code it made `ready` later (docs/benchmarks.md, "Thirteenth pass (b)"). A failure is
+    // the phone's to report: it asks for the chunk again when it registers.
+    if (this.reloading) (this.options.phoneCode ?? preloadSipPhoneForReload)().catch(() => undefined);
   }
 
   /** The session chunk, fetched once; a failed fetch is forgotten so that a retry fetches again. */
