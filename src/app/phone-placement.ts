@@ -79,7 +79,8 @@ export class PhonePlacement {
     let searched = Promise.resolve();
     if (parts.api && !parts.phoneWindowPage && (parts.phoneWindowPanel !== undefined || typeof window !== 'undefined')) {
       this.phoneWindow = this.phoneWindowPanel();
-      searched = this.phoneWindow.find();
+      // A search that fails finds no window: this panel runs the phone, as when none runs.
+      searched = this.phoneWindow.find().catch((error: unknown) => parts.warn('the phone window could not be looked for; this panel runs the phone', error));
     }
     // The window is a group of its own (where storage is not partitioned it would otherwise follow a panel).
     const group = parts.phoneWindowPage ? `window:${parts.config.general.internalName}` : parts.config.general.internalName;

@@ -44,7 +44,7 @@ function browserTabs() {
   return asked;
 }
 
-function placement(search: ReturnType<typeof heldSearch>) {
+function placement(search: { readonly panel: PhoneWindowPanel }, warn: (message: string) => void = () => undefined) {
   const seen = { resumed: 0, owned: 0, drained: 0 };
   const parts = {
     config: { general: { internalName: 'DialtoneCTI' }, agent: { phoneWindow: false } },
@@ -55,7 +55,7 @@ function placement(search: ReturnType<typeof heldSearch>) {
     resumer: { resumeFromReload: () => void (seen.resumed += 1), resume: () => undefined },
     tasks: { start: () => void (seen.drained += 1) },
     prefsRead: () => Promise.resolve(),
-    warn: () => undefined,
+    warn,
     phoneWindowPanel: () => search.panel,
   } as unknown as PhonePlacementParts;
   return { placement: new PhonePlacement(parts), seen };
@@ -81,6 +81,18 @@ describe('a reloaded panel joins the tabs while it looks for a phone window (doc
     await joined;
     await settled();
     expect(seen).toEqual({ resumed: 1, owned: 1, drained: 1 });
+  });
+
+  it('runs the phone here, and says why, when the phone-window search fails', async () => {
+    browserTabs();
+    const warnings: string[] = [];
+    const failing = { connected: false, find: () => Promise.reject(new Error('no handle')) } as unknown as PhoneWindowPanel;
+    const search = { panel: failing, answer: () => undefined };
+    const { placement: tabs, seen } = placement(search, (message) => warnings.push(message));
+    await tabs.join();
+    await settled();
+    expect(seen).toEqual({ resumed: 1, owned: 1, drained: 1 });
+    expect(warnings).toEqual(['the phone window could not be looked for; this panel runs the phone']);
   });
 
   it('leaves the phone to a phone window the search finds', async () => {
