@@ -1,7 +1,7 @@
 /**
  * The SIP phone behind a dynamic `import()`: sip.js (~55 KB gzip) is its own chunk, out of the
  * start-up bundle. `preloadSipPhone()` (sip-chunk.ts) starts the fetch once the login form is
- * drawn, or at `ready` on a reload that registers again, and a `LazyPhone` forwards
+ * drawn, or once the session's code is in on a reload that registers again, and a `LazyPhone` forwards
  * to the real `SipPhone` once it is in. No call can reach the agent before that: calls arrive only
  * on a registered phone, and `register()` waits for the chunk.
  * Listeners added before are attached to the real phone when it exists. A chunk that fails to load

@@ -1,7 +1,7 @@
 /**
  * The sip.js chunk (~55 KB gzip), loaded once per page: by the app once the login form is drawn
- * (softphone-app.ts), at `ready` when the page reloads a session that registers again by itself
- * (docs/reload.md), and by the phone (lazy-phone.ts) when it registers. Kept out of
+ * (softphone-app.ts), once the session's code is in when the page reloads a session that registers
+ * again by itself (docs/reload.md), and by the phone (lazy-phone.ts) when it registers. Kept out of
  * lazy-phone.ts, which is in the session's chunk, so the start-up bundle can ask for it before
  * that chunk is in.
  */

@@ -122,7 +122,7 @@ export class SoftphoneApp implements SoftphoneService {
     if (connection.mode === 'salesforce') {
       this.loadSessionCode().catch(() => undefined);
       // A reload of the tab that ran the session (docs/reload.md): its phone's code is asked for
-      // at `ready` (see `markReady`), read here while the page is known to be trusted.
+      // once the session's code is in (`loadSettings`), read here while the page is known to be trusted.
       this.reloading = (this.options.reloadPending ?? (() => reloadMarkPresent(pageSessionStorage())))();
     }
     if (connection.mode === 'standalone') {
@@ -181,6 +181,14 @@ export class SoftphoneApp implements SoftphoneService {
     let chunk: typeof AgentSessionChunk;
     try {
       chunk = await this.loadSessionCode();
+      // A reload of the tab that ran the session: the session resumes as soon as it starts and
+      // registers the phone with the kept device password, so sip.js is fetched now, during the
+      // session's start-up (the resume needs the preferences, the vault and the tab lock), not at
+      // the first idle moment nor once the resumed phone asks for it. Not before the session's
+      // code is in: that code is on the path to the resume, sip.js only at its end; beside it,
+      // sip.js made `ready` later (docs/benchmarks.md, "Thirteenth pass (b)"). A failure is the
+      // phone's to report: it asks for the chunk again when it registers.
+      if (this.reloading) (this.options.phoneCode ?? preloadSipPhoneForReload)().catch(() => undefined);
       // The telephony platform's own section (docs/sip-platform.md), validated with the session's code.
       const platform = shipped === undefined ? await chunk.withPlatformSettings(settings, config) : { ok: true as const, config: shipped };
       if (!platform.ok) {
@@ -240,13 +248,6 @@ export class SoftphoneApp implements SoftphoneService {
   /** Measured by bench/boot-time.ts: frame navigation start → this mark, the login form drawn in its task. */
   private markReady(): void {
     performance.mark('dialtone:ready');
-    // A reload of the tab that ran the session: the session resumes as soon as it starts and
-    // registers the phone with the kept device password, so sip.js is fetched now, during the
-    // session's start-up (the resume needs the preferences, the vault and the tab lock), not at the
-    // first idle moment nor once the resumed phone asks for it; not earlier either: beside the
-    // session's code it made `ready` later (docs/benchmarks.md, "Thirteenth pass (b)"). A failure is
-    // the phone's to report: it asks for the chunk again when it registers.
-    if (this.reloading) (this.options.phoneCode ?? preloadSipPhoneForReload)().catch(() => undefined);
   }
 
   /** The session chunk, fetched once; a failed fetch is forgotten so that a retry fetches again. */
