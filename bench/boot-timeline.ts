@@ -35,8 +35,8 @@ declare global {
   }
 }
 
-/** Runs before the adapter's scripts; only in the adapter frame. */
-const TIMELINE_SCRIPT = `(() => {
+/** Runs before the adapter's scripts; only in the adapter frame (bench/reload-register.ts reads it too). */
+export const TIMELINE_SCRIPT = `(() => {
   if (!location.pathname.includes('/softphone/') || location.pathname.includes('/bench-floor/')) return;
   const calls = [];
   window.__timeline = calls;

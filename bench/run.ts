@@ -3,7 +3,7 @@
  * prints a report. Benchmarks report; they do not pass or fail the test suite. Browser benchmarks
  * run in the loopback-only network namespace (this script re-executes itself inside it).
  *
- * `BENCH_ONLY=incoming,dial` runs some of them (floor, bundle, registered, boot, incoming, dial, click, sip, soak, idlesoak); `BENCH_CALLS`
+ * `BENCH_ONLY=incoming,dial` runs some of them (floor, reload, bundle, registered, boot, incoming, dial, click, sip, soak, idlesoak); `BENCH_CALLS`
  * sets the soak's call count (default 200, at most 500), `BENCH_SOAK_SECONDS` its time cap and
  * `BENCH_SOAK_SETTLE_SECONDS` its idle time before a settled heap reading; `BENCH_SOAK_SNAPSHOTS=<dir>`
  * writes heap snapshots of Dialtone and the floor there at each settled checkpoint (calls 1, 50, 100,
@@ -23,13 +23,14 @@ import { measureIdleSoak, printIdleSoakReport } from './idle-soak.ts';
 import { measureIncoming, printIncomingReport } from './incoming-call.ts';
 import { measureSip, printSipReport } from './sip-latency.ts';
 import { measureRegisteredJs, printRegisteredReport } from './registered-js.ts';
+import { measureReload, printReloadReport } from './reload-register.ts';
 
 if (process.env.DIALTONE_LOOPBACK_NS !== '1') {
   const r = spawnSync('sh', ['scripts/in-loopback.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 
-const BENCHES = ['floor', 'bundle', 'registered', 'boot', 'incoming', 'dial', 'click', 'sip', 'soak', 'idlesoak'] as const;
+const BENCHES = ['floor', 'reload', 'bundle', 'registered', 'boot', 'incoming', 'dial', 'click', 'sip', 'soak', 'idlesoak'] as const;
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter((name) => name !== '');
 const unknown = only?.filter((name) => !(BENCHES as readonly string[]).includes(name)) ?? [];
 if (unknown.length > 0) {
@@ -57,6 +58,7 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 30) {
   process.exit(2);
 }
 await section('floor', async () => printCompareReport(await measureCompare(rounds)));
+await section('reload', async () => printReloadReport(await measureReload(Math.max(rounds, 10))));
 await section('bundle', () => printBundleReport(measureBundle()));
 await section('registered', async () => printRegisteredReport(await measureRegisteredJs()));
 await section('boot', async () => printBootReport(await measureBoot()));

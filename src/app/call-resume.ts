@@ -23,6 +23,8 @@
  */
 import type { AgentEvent, AgentState, CallId } from '../call/index.ts';
 import { hasSession } from '../call/index.ts';
+import { markLatest } from '../shared/latest-mark.ts';
+import { sessionMarkKey } from './reload-mark.ts';
 import type { AgentRuntime, TakeoverKit } from './agent-runtime.ts';
 
 /** The mark's format; another value is dropped. */
@@ -91,7 +93,7 @@ export class CallResume {
   private readonly now: () => number;
 
   constructor(private readonly options: CallResumeOptions) {
-    this.key = `dialtone:session:${options.callCenter}`;
+    this.key = sessionMarkKey(options.callCenter);
     this.now = options.now ?? (() => Date.now());
     this.taken = this.read();
   }
@@ -130,6 +132,8 @@ export class CallResume {
     if (!mark || this.options.runtime().agent.phase !== 'loggedOut') return false;
     const password = mark.device === null ? undefined : this.options.devicePassword(mark.device);
     const credentials = mark.device !== null && password !== undefined ? { user: mark.device, password } : null;
+    // bench/reload-register.ts: where a reload's time to REGISTER 200 goes.
+    markLatest('dialtone:resumed');
     this.resume({ agent: mark.agent, credentials });
     // The platform session goes on (hang up, categorise, the Task); the phone needs the password typed.
     if (credentials === null) this.options.runtime().addNotice('resumedWithoutPhone', 'warning', null);
@@ -188,15 +192,5 @@ export class CallResume {
       this.options.warn('the session of the page before the reload could not be read', error);
       return undefined;
     }
-  }
-}
-
-/** This page's sessionStorage, or `null` (no DOM, or the browser refuses it to this frame). */
-export function pageSessionStorage(): MarkStorage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    // Reading `sessionStorage` throws a SecurityError where the browser blocks storage for the frame.
-    return null;
   }
 }

@@ -1,52 +1,25 @@
 /**
  * The SIP phone behind a dynamic `import()`: sip.js (~55 KB gzip) is its own chunk, out of the
- * start-up bundle. `preloadSipPhone()` starts the fetch once the login form is drawn,
- * and a `LazyPhone` forwards to the real `SipPhone` once it is in. No call can reach the agent
- * before that: calls arrive only on a registered phone, and `register()` waits for the chunk.
+ * start-up bundle. `preloadSipPhone()` (sip-chunk.ts) starts the fetch once the login form is
+ * drawn, or once the session's code is in on a reload that registers again, and a `LazyPhone` forwards
+ * to the real `SipPhone` once it is in. No call can reach the agent before that: calls arrive only
+ * on a registered phone, and `register()` waits for the chunk.
  * Listeners added before are attached to the real phone when it exists. A chunk that fails to load
  * is a failed registration (`transport-failed`, with the cause), shown as such; nothing throws
  * into the shell.
  */
 import type { CallSnapshot, RegistrationState, SipPhone, SipPhoneEvents, SipPhoneOptions } from '../sip/index.ts';
 import { SipPhoneError } from '../sip/errors.ts';
-import type * as SipPhoneChunk from '../sip/sip-phone.ts';
 import type { PhoneLike } from './phone-bridge.ts';
+import { phoneWanted, preloadSipPhone, type SipPhoneModule } from './sip-chunk.ts';
 
-type SipPhoneModule = typeof SipPhoneChunk;
+export { preloadSipPhone } from './sip-chunk.ts';
+
 interface Listener {
   readonly name: keyof SipPhoneEvents;
   readonly listener: (...args: never[]) => void;
   off?: () => void;
   removed: boolean;
-}
-
-let sipModule: Promise<SipPhoneModule> | undefined;
-/** A phone was asked for: from then on the warm-up would only compete with its REGISTER. */
-let phoneRequested = false;
-
-/**
- * Starts (once) loading the sip.js chunk; a failure is reported where the phone is used. The app
- * calls it once the login form is drawn (softphone-app.ts), so compiling it does not hold up the
- * form, and it is in long before a person has typed a login; once it is in,
- * sip.js's parser is run once (`warmUpSipStack`) unless a phone is already registering.
- */
-export function preloadSipPhone(load: () => Promise<SipPhoneModule> = () => import('../sip/sip-phone.ts')): Promise<SipPhoneModule> {
-  if (sipModule === undefined) {
-    sipModule = load();
-    void sipModule.then((chunk) => {
-      if (phoneRequested) return;
-      try {
-        chunk.warmUpSipStack();
-      } catch {
-        // Only a warm-up: the phone parses for real when it registers.
-      }
-    }, () => undefined);
-  }
-  // Retried on the next login if this load failed.
-  sipModule.catch(() => {
-    sipModule = undefined;
-  });
-  return sipModule;
 }
 
 export class LazyPhone implements PhoneLike {
@@ -56,7 +29,7 @@ export class LazyPhone implements PhoneLike {
   private disposed = false;
 
   constructor(options: SipPhoneOptions, load: () => Promise<SipPhoneModule> = () => preloadSipPhone()) {
-    phoneRequested = true;
+    phoneWanted();
     this.ready = load().then(({ SipPhone: Phone }) => {
       const phone = new Phone(options);
       this.phone = phone;

@@ -21,7 +21,7 @@ import type { CallResume } from './call-resume.ts';
 import type { CrmDesk } from './crm-desk.ts';
 import type { LazyTaskLog } from './lazy-task-log.ts';
 import type { PageSettings } from './page-settings.ts';
-import { PhoneWindowPanel } from './phone-window-panel.ts';
+import { PhoneWindowPanel, type PhoneWindowPanelOptions } from './phone-window-panel.ts';
 import { TabSync, type SharedTabState } from './tab-sync.ts';
 import { shareUnchangedSlices } from './view-store.ts';
 
@@ -49,6 +49,8 @@ export interface PhonePlacementParts {
   readonly drawn: (view: AgentView) => void;
   readonly onView: (view: AgentView) => void;
   readonly warn: (message: string, cause?: unknown) => void;
+  /** The phone-window bar of a Salesforce panel (default: the real one, in a browser); tests pass a fake. */
+  readonly phoneWindowPanel?: (options: PhoneWindowPanelOptions) => PhoneWindowPanel;
 }
 
 /** Where the phone runs, and the view this page draws. */
@@ -69,11 +71,16 @@ export class PhonePlacement {
    */
   async join(): Promise<void> {
     const { parts } = this;
-    // A phone window that already runs (a reload, another Salesforce tab) is found before this tab's role matters.
-    // Salesforce panels in a browser only (not the window itself, not the Node tests without a DOM).
-    if (parts.api && !parts.phoneWindowPage && typeof window !== 'undefined') {
+    // A phone window that already runs (a reload, another Salesforce tab) is looked for while the
+    // tab lock is asked, not before (the search's lock query took ~40 ms of a reload's path to
+    // REGISTER, docs/benchmarks.md "Thirteenth pass (b)"): what depends on it — running the phone
+    // here, resuming a session — waits for its answer. Salesforce panels in a browser only (not
+    // the window itself, not the Node tests without a DOM).
+    let searched = Promise.resolve();
+    if (parts.api && !parts.phoneWindowPage && (parts.phoneWindowPanel !== undefined || typeof window !== 'undefined')) {
       this.phoneWindow = this.phoneWindowPanel();
-      await this.phoneWindow.find();
+      // A search that fails finds no window: this panel runs the phone, as when none runs.
+      searched = this.phoneWindow.find().catch((error: unknown) => parts.warn('the phone window could not be looked for; this panel runs the phone', error));
     }
     // The window is a group of its own (where storage is not partitioned it would otherwise follow a panel).
     const group = parts.phoneWindowPage ? `window:${parts.config.general.internalName}` : parts.config.general.internalName;
@@ -82,12 +89,14 @@ export class PhonePlacement {
         parts.runtime.views.update('tabs', { tab: this.tabs?.role ?? 'owner' });
         // The owner drains the outbox, including what a closed or reloaded tab left in it.
         parts.tasks?.start();
-        // Phone links dial where the phone is: the window's own listener takes them while it runs.
-        if (!this.phoneWindow?.connected) parts.attendant.own();
-        // The resumed phone takes the remembered audio devices. With a phone window, it has the phone.
-        if (state && !this.phoneWindow?.connected) void parts.prefsRead().then(() => parts.resumer.resume(state.kit));
-        // Nobody handed a session over: the one this page had before a reload, if the tab had one.
-        else if (!this.phoneWindow?.connected) void parts.prefsRead().then(() => parts.resumer.resumeFromReload());
+        void searched.then(() => {
+          // Phone links dial where the phone is: the window's own listener takes them while it runs.
+          if (!this.phoneWindow?.connected) parts.attendant.own();
+          // The resumed phone takes the remembered audio devices. With a phone window, it has the phone.
+          if (state && !this.phoneWindow?.connected) void parts.prefsRead().then(() => parts.resumer.resume(state.kit));
+          // Nobody handed a session over: the one this page had before a reload, if the tab had one.
+          else if (!this.phoneWindow?.connected) void parts.prefsRead().then(() => parts.resumer.resumeFromReload());
+        });
       },
       mirror: (view) => {
         if (!this.phoneWindow?.connected) this.show(view);
@@ -98,6 +107,7 @@ export class PhonePlacement {
     parts.runtime.views.update('tabs', { tab: this.tabs.role });
     const alone = this.tabs.aloneReason;
     if (alone !== undefined) parts.runtime.addNotice('tabsNotShared', 'warning', alone);
+    await searched;
   }
 
   /** Whether this page runs the phone: it owns the tabs (or has not joined yet) and no phone window runs it. */
@@ -161,7 +171,7 @@ export class PhonePlacement {
   private phoneWindowPanel(): PhoneWindowPanel {
     const { parts } = this;
     const { runtime, attendant, resumer } = parts;
-    return new PhoneWindowPanel({
+    return (parts.phoneWindowPanel ?? ((options) => new PhoneWindowPanel(options)))({
       callCenter: parts.config.general.internalName,
       defaultUse: parts.config.agent.phoneWindow,
       hooks: {

@@ -14,6 +14,8 @@ import { messageOf } from '../shared/errors.ts';
 import { nextTask } from '../shared/next-task.ts';
 import { whenIdle } from '../shared/when-idle.ts';
 import { loggedOutView } from './first-view.ts';
+import { pageSessionStorage, reloadMarkPresent } from './reload-mark.ts';
+import { preloadSipPhoneForReload } from './sip-chunk.ts';
 
 /** What the app needs from its surroundings; tests pass fakes. */
 export interface SoftphoneAppOptions {
@@ -28,6 +30,10 @@ export interface SoftphoneAppOptions {
   readonly onSession?: (session: AgentSession) => void;
   /** The session chunk (default: its dynamic import); tests pass one that arrives when they say. */
   readonly sessionCode?: () => Promise<typeof AgentSessionChunk>;
+  /** Starts loading the phone's code on a reload, sip.js (default: `preloadSipPhoneForReload`); tests count the calls. */
+  readonly phoneCode?: () => Promise<unknown>;
+  /** Whether this tab's page left a session for its reload (default: in sessionStorage, reload-mark.ts). */
+  readonly reloadPending?: () => boolean;
 }
 
 /**
@@ -57,6 +63,8 @@ export class SoftphoneApp implements SoftphoneService {
   private booting: Promise<void> | undefined;
   private session: AgentSession | undefined;
   private sessionCode: Promise<typeof AgentSessionChunk> | undefined;
+  /** This tab's page left a session for its reload: the phone registers as soon as the session resumes. */
+  private reloading = false;
   /**
    * Intents sent while the ready shell is drawn and the session is not running yet, in order: the
    * session runs them once it started (`loadSettings`). `undefined` when nothing may wait.
@@ -111,7 +119,12 @@ export class SoftphoneApp implements SoftphoneService {
     // profile, on the path to the library and the settings (docs/benchmarks.md, "Twelfth pass (d)"). `ready` does
     // not wait for it on a Neotel call center; the session's start-up does. The phone's chunk
     // (sip.js) waits until the login form is drawn (see `afterFirstDraw`).
-    if (connection.mode === 'salesforce') this.loadSessionCode().catch(() => undefined);
+    if (connection.mode === 'salesforce') {
+      this.loadSessionCode().catch(() => undefined);
+      // A reload of the tab that ran the session (docs/reload.md): its phone's code is asked for
+      // once the session's code is in (`loadSettings`), read here while the page is known to be trusted.
+      this.reloading = (this.options.reloadPending ?? (() => reloadMarkPresent(pageSessionStorage())))();
+    }
     if (connection.mode === 'standalone') {
       const refused = connection.origin === undefined ? {} : { origin: connection.origin };
       this.setState({ phase: 'standalone', language: this.current.language, reason: connection.reason, detail: connection.detail, ...refused });
@@ -168,6 +181,14 @@ export class SoftphoneApp implements SoftphoneService {
     let chunk: typeof AgentSessionChunk;
     try {
       chunk = await this.loadSessionCode();
+      // A reload of the tab that ran the session: the session resumes as soon as it starts and
+      // registers the phone with the kept device password, so sip.js is fetched now, during the
+      // session's start-up (the resume needs the preferences, the vault and the tab lock), not at
+      // the first idle moment nor once the resumed phone asks for it. Not before the session's
+      // code is in: that code is on the path to the resume, sip.js only at its end; beside it,
+      // sip.js made `ready` later (docs/benchmarks.md, "Thirteenth pass (b)"). A failure is the
+      // phone's to report: it asks for the chunk again when it registers.
+      if (this.reloading) (this.options.phoneCode ?? preloadSipPhoneForReload)().catch(() => undefined);
       // The telephony platform's own section (docs/sip-platform.md), validated with the session's code.
       const platform = shipped === undefined ? await chunk.withPlatformSettings(settings, config) : { ok: true as const, config: shipped };
       if (!platform.ok) {

@@ -40,6 +40,14 @@ describe('the sip.js chunk before the login (issue 18)', () => {
     expect(fake.warmUps).toEqual([]);
   });
 
+  it('skips the warm-up when the chunk is loaded for a reload whose session registers the phone moments later', async () => {
+    const { preloadSipPhoneForReload } = await import('../../src/app/sip-chunk.ts');
+    const fake = chunk();
+    await preloadSipPhoneForReload(fake.load);
+    await Promise.resolve();
+    expect(fake.warmUps).toEqual([]);
+  });
+
   it('the warm-up parses a URI and a REGISTER answer with the real sip.js, sending nothing', () => {
     expect(() => warmUpSipStack('pbx.example.com')).not.toThrow();
     expect(() => warmUpSipStack()).not.toThrow();

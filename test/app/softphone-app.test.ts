@@ -152,6 +152,27 @@ describe('the login form before the session chunk (docs/benchmarks.md, "Eleventh
     expect(asked, 'once').toBe(1);
   });
 
+  it('on a reload of the tab that ran a session, asks for the phone\'s code once the session\'s code is in, not before it', async () => {
+    for (const reloadPending of [true, false]) {
+      let phoneAsked = 0;
+      const chunk = heldSessionCode();
+      const fake = new FakeOpenCti().reply('getCallCenterSettings', configuredSettings());
+      const phoneCode = () => {
+        phoneAsked += 1;
+        return Promise.resolve();
+      };
+      const app = new SoftphoneApp({ connect: salesforce(fake), warn: quiet, sessionCode: chunk.code, phoneCode, reloadPending: () => reloadPending });
+      const started = app.start();
+      await phaseReached(app, 'ready');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(phoneAsked, 'not while the session\'s code, on the path to the resume, is on its way').toBe(0);
+      chunk.release();
+      await started;
+      // Without a session to resume, sip.js waits for the login form to be drawn (its first idle moment).
+      expect(phoneAsked, `reload pending: ${reloadPending}`).toBe(reloadPending ? 1 : 0);
+    }
+  });
+
   it('is drawn as soon as a Neotel call center\'s settings are valid, from the very view the session then starts from', async () => {
     const chunk = heldSessionCode();
     const sessions: AgentView[] = [];
