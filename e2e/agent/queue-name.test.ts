@@ -6,28 +6,18 @@
  * listed the call as "Soporte", and the ringing card's Queue line said "Queue 3" (the dev call
  * center names no queue).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { openReadyTab, textOf, waitForStatus } from './support/agent-steps.ts';
+import { describe, expect, it } from 'vitest';
+import { textOf, waitForStatus } from './support/agent-steps.ts';
+import { readyTabSuite } from './support/ready-tab-suite.ts';
 
 /** A number no record of the Lightning emulator's data holds. */
 const UNKNOWN_NUMBER = '1144419876';
 
-let rig: AgentConsole;
-let tab: AgentTab;
-
-beforeAll(async () => {
-  rig = await AgentConsole.start({}, { salesforceHost: true });
-  tab = await openReadyTab(rig);
-});
-
-afterAll(async () => {
-  if (tab.errors.length > 0) console.info('page errors:', tab.errors);
-  await rig.close();
-});
+const suite = readyTabSuite();
 
 describe('a queue call from an unknown number', () => {
   it('shows the queue by its name and the caller by the number, in the ringing card, the call card and the history', async () => {
+    const { rig, tab } = suite;
     const queue = rig.scenario.queues[0]!;
     const { callId } = await rig.neotel.placeInbound({ number: UNKNOWN_NUMBER, queue: queue.id });
     await waitForStatus(tab.adapter, 'ringing');

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SObjectRecord } from '../../dev/lightning/records/record-store.ts';
 import { AgentConsole, waitFor, type AgentTab } from './support/agent-console.ts';
-import { panelFrameOf, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
+import { logIn, panelFrameOf, requestMark, requestsOf, waitForStatus } from './support/agent-steps.ts';
 
 /** A caller the inbound queue's base knows (base 9): the call carries a contact to categorise. */
 const KNOWN_CALLER = '1155550101';
@@ -67,13 +67,7 @@ beforeAll(async () => {
   rig = await AgentConsole.start({ '/dialtoneAgent/allowRememberDevicePassword': 'true' }, { salesforceHost: true });
   await rig.neotel.setDialer(false);
   tab = await rig.openTab({ audioProbe: false });
-  const agent = rig.agent();
-  await tab.adapter.getByTestId('login-device').fill(agent.device);
-  await tab.adapter.getByTestId('login-devicePassword').fill(agent.devicePassword);
-  await tab.adapter.getByTestId('login-rememberDevicePassword').check();
-  await tab.adapter.getByTestId('login-user').fill(agent.user);
-  await tab.adapter.getByTestId('login-password').fill(agent.password);
-  await tab.adapter.getByTestId('login-submit').click();
+  await logIn(tab.adapter, rig.agent(), { rememberDevicePassword: true });
   await waitForStatus(tab.adapter, 'ready', 15_000);
 });
 

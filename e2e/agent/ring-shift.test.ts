@@ -15,9 +15,9 @@
  *   ringing card and went when the save answered, so Answer moved up under the pointer and a press
  *   landed on the caller's name (docs/benchmarks.md, "Twelfth pass (a)").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentConsole, type AgentTab } from './support/agent-console.ts';
-import { openReadyTab, untilStatus, waitForStatus } from './support/agent-steps.ts';
+import { describe, expect, it } from 'vitest';
+import { untilStatus, waitForStatus } from './support/agent-steps.ts';
+import { readyTabSuite } from './support/ready-tab-suite.ts';
 import { boxesInOrder, moved, recordRingFrames, recordedRingFrames } from '../support/ring-frames.ts';
 
 const LONG_NAME = 'Fernández-Villaverde y Rodríguez de la Fuente Montenegro';
@@ -25,21 +25,11 @@ const LONG_NAME = 'Fernández-Villaverde y Rodríguez de la Fuente Montenegro';
 /** How late Salesforce answers each Task write of the first call (less than WAITING_AFTER_MS, src/app/task-logger.ts). */
 const SAVE_MS = 700;
 
-let rig: AgentConsole;
-let tab: AgentTab;
-
-beforeAll(async () => {
-  rig = await AgentConsole.start({}, { salesforceHost: true });
-  tab = await openReadyTab(rig);
-});
-
-afterAll(async () => {
-  if (tab.errors.length > 0) console.info('page errors:', tab.errors);
-  await rig.close();
-});
+const suite = readyTabSuite();
 
 describe('the ringing card in the panel', () => {
   it('keeps Answer and Decline in place from the first frame until the late record names the caller', async () => {
+    const { rig, tab } = suite;
     const created = await rig.lightning.createRecord('Contact', { LastName: LONG_NAME, Phone: '0299 555-7878' });
     expect(created.ok, 'the Contact is created').toBe(true);
     await tab.adapter.evaluate(recordRingFrames);
@@ -64,6 +54,7 @@ describe('the ringing card in the panel', () => {
 
 describe('the next call after Available', () => {
   it('draws Answer and Decline in their place from the first frame while the last call’s Task is still being saved', async () => {
+    const { rig, tab } = suite;
     const queue = rig.scenario.queues[0]!.id;
     // The first call's two writes: the create when it ends, the update when the agent is done.
     await rig.lightning.inject({ methodName: 'runApex:upsertCallTask', kind: 'LATE_REPLY', delayMs: SAVE_MS, count: 1 });

@@ -82,10 +82,15 @@ export async function openKeypad(frame: Frame): Promise<void> {
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
-/** Fills the login form and submits it. */
-export async function logIn(frame: Frame, who: { user: string; password: string; device: string; devicePassword: string }): Promise<void> {
+/**
+ * Fills the login form and submits it. `rememberDevicePassword`: ticks "Remember the device
+ * password" (the call center must allow it: `allowRememberDevicePassword`), so a reload registers
+ * again by itself (docs/reload.md).
+ */
+export async function logIn(frame: Frame, who: { user: string; password: string; device: string; devicePassword: string }, options: { rememberDevicePassword?: boolean } = {}): Promise<void> {
   await frame.getByTestId('login-device').fill(who.device);
   await frame.getByTestId('login-devicePassword').fill(who.devicePassword);
+  if (options.rememberDevicePassword === true) await frame.getByTestId('login-rememberDevicePassword').check();
   await frame.getByTestId('login-user').fill(who.user);
   await frame.getByTestId('login-password').fill(who.password);
   await frame.getByTestId('login-submit').click();
