@@ -325,6 +325,11 @@ export function printCompareReport(report: CompareReport): void {
   console.log(compareTable(report));
   const extra = report.dialtone.filter((s) => s.extra180).length;
   console.log(`  Dialtone rounds with a second 180 Ringing on the auto-answered leg: ${extra} of ${report.dialtone.length}`);
+  // Round by round: a median hides a run where some rounds differ (docs/benchmarks.md, "Re-run on an idle machine after the thirteenth pass").
+  const each = (side: SideSample[], pick: (s: SideSample) => number, digits = 0) => side.map((s) => pick(s).toFixed(digits)).join(', ');
+  console.log(`  per round, Dialtone: JS before REGISTER 200 ${each(report.dialtone, (s) => kb(s.jsToRegisteredGzip), 1)} KB`);
+  console.log(`    idle ${each(report.dialtone, (s) => s.idleTaskMsPerS, 2)} ms/s; garbage ${each(report.dialtone, (s) => s.garbageKbPerMin)} KB/min`);
+  console.log(`    load → REGISTER 200 ${each(report.dialtone, (s) => s.registerMs)} ms; dial → ACK ${each(report.dialtone, (s) => s.dialToAckMs)} ms (floor ${each(report.floor, (s) => s.dialToAckMs)})`);
   if (loginDelayMs() > 0) console.log(`  Dialtone's login submitted ${loginDelayMs()} ms after the form (BENCH_LOGIN_DELAY_MS): page load → REGISTER 200 includes that wait`);
   for (const note of report.notes) console.log(`  note: ${note}`);
 }
