@@ -64,9 +64,10 @@ describe('agent actions (ExecuteTaskNN)', () => {
     const placed = await rig.neotel.placeInbound({ number: MARIA_PHONE, queue: QUEUE });
     callId = placed.callId;
     await waitForStatus(tab.adapter, 'ringing', 15_000);
-    // {queue} comes from the platform's status (Position's COLA), not from the INVITE: the ringing
-    // card shows it once known. "Look up" below needs it (in CI it once ran before it was known).
-    await explained(tab, () => tab.adapter.getByTestId('incoming-queue').waitFor({ timeout: 30_000 }));
+    // {queue} comes from the platform's status (Position's COLA), not from the INVITE (whose From
+    // names the queue, which the card shows at once): the ringing card's queue line carries the id
+    // once known. "Look up" below needs it (in CI it twice ran before it was known).
+    await explained(tab, () => tab.adapter.locator(`[data-testid="incoming-queue"][data-queue-id="${QUEUE}"]`).waitFor({ timeout: 30_000 }));
     await tab.adapter.getByTestId('answer').click();
     await waitForStatus(tab.adapter, 'inCall');
     await tab.adapter.locator(`[data-testid="record-linked"][data-record-id="${MARIA}"]`).waitFor({ timeout: 10_000 });

@@ -53,7 +53,7 @@ export class IncomingCall extends AgentElement {
             ${call.queue === null && !call.queueName
               ? nothing
               : html`<dt>${m.queue}</dt>
-                  <dd data-testid="incoming-queue">${queueNameOf(queues, call, m.queueName)}</dd>`}
+                  <dd data-testid="incoming-queue" data-queue-id=${call.queue ?? nothing}>${queueNameOf(queues, call, m.queueName)}</dd>`}
             ${call.campaign === null
               ? nothing
               : html`<dt>${m.campaign}</dt>
